@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+// The mailwarden command line: one program, one sub-command per job (DESIGN.md §2).
+import { Command, CommanderError } from 'commander';
+import { commandRegistrars } from './commands/index.js';
+import { CliError } from './errors.js';
+import { ConfigError } from '../config/load.js';
+
+const program = new Command('mailwarden')
+  .description('Outbound mail relay: identifies every sender, stops abuse before it leaves, explains every reply.')
+  .option('-c, --config <file>', 'YAML configuration file (default: none, all defaults; env MAILWARDEN_CONFIG)')
+  .showHelpAfterError()
+  .exitOverride();
+
+for (const register of commandRegistrars) register(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) process.exit(err.exitCode);
+  if (err instanceof CliError || err instanceof ConfigError) {
+    process.stderr.write(`mailwarden: ${err.message}\n`);
+    process.exit(err instanceof CliError ? err.exitCode : 2);
+  }
+  throw err; // a programmer error: crash loudly with the stack
+}

@@ -1,0 +1,141 @@
+// The one typed configuration schema (DESIGN.md §3.9). Every setting has its default here and nowhere else.
+// Objects are strict: an unknown key stops start-up with its path, so a typo never silently does nothing.
+import { z } from 'zod';
+
+const port = z.number().int().min(0).max(65535);
+const duration = z.number().int().nonnegative();
+
+const listener = (defaultPort: number, enabled = true) =>
+  z
+    .object({
+      enabled: z.boolean().default(enabled),
+      host: z.string().default('127.0.0.1'),
+      port: port.default(defaultPort),
+    })
+    .strict()
+    .prefault({});
+
+const identityHeaderSource = z
+  .object({
+    /** Header name to read, case-insensitive. */
+    header: z.string().min(1),
+    /** Regular expression; the first capture group (or the whole match) is the sub-identity. */
+    pattern: z.string().default('^\\s*(.+?)\\s*$'),
+    /** Remove the header before delivery (it often exposes internal user names). */
+    strip: z.boolean().default(false),
+  })
+  .strict();
+
+export const configSchema = z
+  .object({
+    /** Name used in our EHLO, banners, Received and DSNs. */
+    hostname: z.string().min(1).default('mailwarden.localhost'),
+    dataDir: z.string().default('./data'),
+    log: z
+      .object({
+        level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+        /** Log file; empty means standard output. */
+        file: z.string().default(''),
+      })
+      .strict()
+      .prefault({}),
+    tls: z
+      .object({
+        /** PEM files; when both are empty a self-signed certificate is made in dataDir at first start. */
+        cert: z.string().default(''),
+        key: z.string().default(''),
+      })
+      .strict()
+      .prefault({}),
+    listeners: z
+      .object({
+        /** Submission: STARTTLS, AUTH required and only after TLS. */
+        submission: listener(2587),
+        /** Implicit TLS (465-style), AUTH required. */
+        smtps: listener(2465),
+        /** Relay for trusted networks: no AUTH, client address must be in `trustedNetworks`. */
+        relay: listener(2525),
+      })
+      .strict()
+      .prefault({}),
+    /** Trusted networks for the relay listener: name -> CIDR list. The name becomes the account of their mail. */
+    trustedNetworks: z.record(z.string(), z.array(z.string())).default({ local: ['127.0.0.0/8', '::1/128'] }),
+    limits: z
+      .object({
+        maxMessageBytes: z.number().int().positive().default(25 * 1024 * 1024),
+        maxRecipients: z.number().int().positive().default(100),
+        maxConnectionsPerIp: z.number().int().positive().default(20),
+        maxClients: z.number().int().positive().default(500),
+        /** RFC 5321 §4.5.3.1.4 says 512 octets for a command line; a little slack for extensions. */
+        maxCommandLineBytes: z.number().int().positive().default(2048),
+        maxUnknownCommands: z.number().int().positive().default(5),
+        socketTimeoutMs: duration.default(120_000),
+        authFailures: z
+          .object({
+            /** Failures from one client IP within `windowMs` before further AUTH is refused for `blockMs`. */
+            max: z.number().int().positive().default(5),
+            windowMs: duration.default(10 * 60_000),
+            blockMs: duration.default(15 * 60_000),
+          })
+          .strict()
+          .prefault({}),
+      })
+      .strict()
+      .prefault({}),
+    identity: z
+      .object({
+        /** Built-in header presets to read, in order: 'exim-authuser', 'php-script', 'postfix-authenticated'. */
+        presets: z.array(z.enum(['exim-authuser', 'php-script', 'postfix-authenticated'])).default([]),
+        /** Further header sources, tried after the presets. */
+        headers: z.array(identityHeaderSource).default([]),
+        /** Name of the trace header stamped on every outgoing message. */
+        traceHeader: z.string().default('X-Mailwarden-Trace'),
+        /** HMAC secret for the trace header; empty means one is made in dataDir at first start. */
+        traceSecret: z.string().default(''),
+      })
+      .strict()
+      .prefault({}),
+    storage: z
+      .object({
+        driver: z.enum(['sqlite']).default('sqlite'),
+        /** SQLite file; relative paths are under dataDir. */
+        sqlitePath: z.string().default('mailwarden.sqlite'),
+        /** Longest time an accepted message waits for its group commit. */
+        groupCommitMs: duration.default(2),
+      })
+      .strict()
+      .prefault({}),
+    delivery: z
+      .object({
+        /** DNS servers for MX/A lookups ("host" or "host:port"); empty uses the system resolver. */
+        dnsServers: z.array(z.string()).default([]),
+        /** Static routes: recipient domain (or '*') -> "host:port" list; they replace MX lookup. */
+        routes: z.record(z.string(), z.string()).default({}),
+        /** Seconds between attempts; the last interval repeats until `maxLifetimeS`. */
+        retrySchedule: z.array(z.number().int().positive()).default([60, 300, 900, 1800, 3600, 7200, 14400]),
+        maxLifetimeS: z.number().int().positive().default(5 * 24 * 3600),
+        /** Hours after which the sender gets one delay warning; 0 disables. */
+        delayWarningHours: z.number().nonnegative().default(4),
+        maxConnectionsPerDestination: z.number().int().positive().default(5),
+        maxMessagesPerConnection: z.number().int().positive().default(100),
+        /** Messages in flight across all destinations: the bounded window of work in memory. */
+        maxInFlight: z.number().int().positive().default(200),
+        connectTimeoutMs: duration.default(30_000),
+        /** Offer STARTTLS opportunistically; 'required' fails delivery when the peer has none. */
+        tls: z.enum(['opportunistic', 'required', 'off']).default('opportunistic'),
+        pollIntervalMs: duration.default(1000),
+      })
+      .strict()
+      .prefault({}),
+    admin: z
+      .object({
+        enabled: z.boolean().default(true),
+        host: z.string().default('127.0.0.1'),
+        port: port.default(8025),
+      })
+      .strict()
+      .prefault({}),
+  })
+  .strict();
+
+export type Config = z.infer<typeof configSchema>;

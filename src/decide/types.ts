@@ -1,0 +1,56 @@
+// The one closed verdict type of the decide stage, and the hook the accept stage calls (protocol and policy apart:
+// the SMTP code never knows a spam rule, a rule never writes to a socket).
+import type { SenderIdentity, Verdict } from '../shared/types.js';
+
+/** One piece of evidence that led to a decision: a content rule, a behaviour signal or a limit. */
+export interface Evidence {
+  /** 'content' | 'behaviour' | 'limit' | 'account' | 'peer' ... where the evidence came from. */
+  kind: string;
+  name: string;
+  score: number;
+  description: string;
+}
+
+export interface Decision {
+  verdict: Verdict;
+  /** Short bracketed code for the SMTP reply and logs, e.g. 'MW-SPAM', 'MW-SUSPENDED'. */
+  code: string;
+  /** One plain-language sentence, safe to send to the SMTP client. */
+  reason: string;
+  evidence: Evidence[];
+  /** Headers added when the verdict is 'tag' (or always, e.g. a score header). */
+  addHeaders?: Array<[string, string]>;
+}
+
+/** What the accept stage knows when it asks for a decision. */
+export interface SenderContext {
+  identity: SenderIdentity;
+  clientIp: string;
+  authenticated: boolean;
+  mailFrom: string;
+  now: number;
+}
+
+export interface MessageContext extends SenderContext {
+  recipients: string[];
+  /** The message as received (before our own headers are added). */
+  raw: Buffer;
+}
+
+/**
+ * The policy the accept stage consults. `checkSender` runs at MAIL FROM (cheap: suspensions, rate limits) and may
+ * return null to let the transaction go on; `checkMessage` runs after DATA and always returns a decision;
+ * `accepted` tells the policy what was finally queued (to update counters).
+ */
+export interface MessagePolicy {
+  checkSender(ctx: SenderContext): Promise<Decision | null>;
+  checkMessage(ctx: MessageContext): Promise<Decision>;
+  accepted(ctx: MessageContext, decision: Decision, queueId: string): void;
+}
+
+/** The policy used until content and behaviour scoring are configured: accept everything, record nothing. */
+export const acceptAllPolicy: MessagePolicy = {
+  checkSender: async () => null,
+  checkMessage: async () => ({ verdict: 'accept', code: 'MW-OK', reason: 'accepted', evidence: [] }),
+  accepted: () => {},
+};
