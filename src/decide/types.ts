@@ -37,15 +37,39 @@ export interface MessageContext extends SenderContext {
   raw: Buffer;
 }
 
+/** An AUTH attempt as the accept stage saw it (for "new network for this login" and "failures before success"). */
+export interface AuthAttempt {
+  username: string;
+  clientIp: string;
+  success: boolean;
+  now: number;
+}
+
+/** The final outcome of one recipient, reported by the deliver stage (for hard-bounce shares per identity). */
+export interface DeliveryResult {
+  identity: SenderIdentity;
+  messageId: string;
+  recipient: string;
+  outcome: 'delivered' | 'deferred' | 'bounced' | 'expired';
+  /** Classified reason of the remote reply (classify/types.ts Reason), when there was a reply. */
+  reason?: string;
+  now: number;
+}
+
 /**
  * The policy the accept stage consults. `checkSender` runs at MAIL FROM (cheap: suspensions, rate limits) and may
  * return null to let the transaction go on; `checkMessage` runs after DATA and always returns a decision;
- * `accepted` tells the policy what was finally queued (to update counters).
+ * `accepted` tells the policy what was finally queued (to update counters); `authAttempt` and `deliveryResult` feed
+ * the behaviour signals that only the accept and deliver stages see.
  */
 export interface MessagePolicy {
   checkSender(ctx: SenderContext): Promise<Decision | null>;
   checkMessage(ctx: MessageContext): Promise<Decision>;
   accepted(ctx: MessageContext, decision: Decision, queueId: string): void;
+  /** Every AUTH attempt, successful or not. */
+  authAttempt(attempt: AuthAttempt): void;
+  /** Every recipient outcome of a delivery attempt. */
+  deliveryResult(result: DeliveryResult): void;
 }
 
 /** The policy used until content and behaviour scoring are configured: accept everything, record nothing. */
@@ -53,4 +77,6 @@ export const acceptAllPolicy: MessagePolicy = {
   checkSender: async () => null,
   checkMessage: async () => ({ verdict: 'accept', code: 'MW-OK', reason: 'accepted', evidence: [] }),
   accepted: () => {},
+  authAttempt: () => {},
+  deliveryResult: () => {},
 };
