@@ -1,55 +1,16 @@
-// The embedded SQLite implementation of the queue store, with group commit: messages accepted by concurrent SMTP
-// sessions within a few milliseconds share one transaction (and so one fsync), and each session's 250 waits for it.
+// The embedded SQLite implementation of the queue store, with group commit: the writes of concurrent SMTP sessions
+// and of delivery attempts that arrive within a few milliseconds share one transaction (and so one fsync), and each
+// caller's promise resolves only after that commit. The 250 to a client waits for it; nothing is acknowledged early.
 import type { Db } from '../store/sqlite.js';
 import type { EventType, TimelineEvent } from '../shared/types.js';
+import { createAdminQueries } from './sqlite-admin.js';
+import { createDeliveryQueries } from './sqlite-delivery.js';
+import { QUEUE_SCHEMA } from './sqlite-schema.js';
 import type { QueueStore } from './store.js';
 import type { NewMessage } from './types.js';
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS messages (
-  id TEXT PRIMARY KEY,
-  received_at INTEGER NOT NULL,
-  account TEXT NOT NULL,
-  sub_identity TEXT NOT NULL,
-  identity_source TEXT NOT NULL,
-  mail_from TEXT NOT NULL,
-  client_ip TEXT NOT NULL,
-  helo TEXT NOT NULL,
-  size INTEGER NOT NULL,
-  smtputf8 INTEGER NOT NULL,
-  eightbit INTEGER NOT NULL,
-  state TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS bodies (
-  message_id TEXT PRIMARY KEY REFERENCES messages(id) ON DELETE CASCADE,
-  raw BLOB NOT NULL
-);
-CREATE TABLE IF NOT EXISTS recipients (
-  message_id TEXT NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
-  rcpt TEXT NOT NULL,
-  domain TEXT NOT NULL,
-  state TEXT NOT NULL,
-  attempts INTEGER NOT NULL DEFAULT 0,
-  next_attempt_at INTEGER NOT NULL,
-  last_code INTEGER,
-  last_reply TEXT,
-  updated_at INTEGER NOT NULL,
-  PRIMARY KEY (message_id, rcpt)
-);
-CREATE INDEX IF NOT EXISTS recipients_due ON recipients (state, next_attempt_at);
-CREATE TABLE IF NOT EXISTS events (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  message_id TEXT NOT NULL,
-  at INTEGER NOT NULL,
-  type TEXT NOT NULL,
-  recipient TEXT,
-  data TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS events_message ON events (message_id, seq);
-`;
-
-interface Pending {
-  msg: NewMessage;
+interface PendingWrite {
+  write: () => void;
   resolve: () => void;
   reject: (err: Error) => void;
 }
@@ -60,7 +21,7 @@ export function recipientDomain(rcpt: string): string {
 }
 
 export function createSqliteQueueStore(db: Db, opts: { groupCommitMs: number }): QueueStore {
-  db.exec(SCHEMA);
+  db.exec(QUEUE_SCHEMA);
   const insertMessage = db.prepare(
     `INSERT INTO messages (id, received_at, account, sub_identity, identity_source, mail_from, client_ip, helo, size,
        smtputf8, eightbit, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -84,17 +45,21 @@ export function createSqliteQueueStore(db: Db, opts: { groupCommitMs: number }):
     for (const e of m.events) writeEvent({ ...e, messageId: m.id });
   };
 
-  let pending: Pending[] = [];
+  const delivery = createDeliveryQueries(db, writeEvent);
+  const admin = createAdminQueries(db, writeEvent, delivery.settleMessage);
+
+  let pending: PendingWrite[] = [];
   let pendingEvents: TimelineEvent[] = [];
   let timer: NodeJS.Timeout | null = null;
   const listeners: Array<(msg: NewMessage) => void> = [];
 
-  const commit = db.transaction((batch: Pending[], events: TimelineEvent[]) => {
-    for (const p of batch) writeMessage(p.msg);
+  const commit = db.transaction((batch: PendingWrite[], events: TimelineEvent[]) => {
+    for (const p of batch) p.write();
     for (const e of events) writeEvent(e);
   });
 
   function flush(): void {
+    if (timer) clearTimeout(timer);
     timer = null;
     const batch = pending;
     const events = pendingEvents;
@@ -107,26 +72,33 @@ export function createSqliteQueueStore(db: Db, opts: { groupCommitMs: number }):
       for (const p of batch) p.reject(err as Error);
       return;
     }
-    for (const p of batch) {
-      p.resolve();
-      for (const l of listeners) l(p.msg);
-    }
+    for (const p of batch) p.resolve();
   }
 
-  function schedule(): void {
-    if (!timer) timer = setTimeout(flush, opts.groupCommitMs);
+  /** Queue a write for the next group commit; the promise resolves once it is on disk. */
+  function write(fn: () => void, afterCommit?: () => void): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      pending.push({
+        write: fn,
+        resolve: () => {
+          resolve();
+          afterCommit?.();
+        },
+        reject,
+      });
+      if (!timer) timer = setTimeout(flush, opts.groupCommitMs);
+    });
   }
 
   return {
     enqueue(msg) {
-      return new Promise<void>((resolve, reject) => {
-        pending.push({ msg, resolve, reject });
-        schedule();
+      return write(() => writeMessage(msg), () => {
+        for (const l of listeners) l(msg);
       });
     },
     addEvents(events) {
       pendingEvents.push(...events);
-      schedule();
+      if (!timer) timer = setTimeout(flush, opts.groupCommitMs);
     },
     timeline(messageId) {
       flush();
@@ -137,8 +109,32 @@ export function createSqliteQueueStore(db: Db, opts: { groupCommitMs: number }):
     onEnqueued(listener) {
       listeners.push(listener);
     },
+    claimDue(now, limit, skip) {
+      // Commit what is pending first, so an attempt just recorded is never read back as still due.
+      flush();
+      return delivery.claimDue(now, limit, skip);
+    },
+    recordAttempt(record) {
+      return write(() => delivery.applyAttempt(record));
+    },
+    list(filter) {
+      flush();
+      return admin.list(filter);
+    },
+    show(id) {
+      flush();
+      const detail = admin.show(id);
+      return detail && { ...detail, timeline: this.timeline(id) };
+    },
+    retry(id, now) {
+      flush();
+      return admin.retry(id, now);
+    },
+    remove(id, now) {
+      flush();
+      return admin.remove(id, now);
+    },
     async close() {
-      if (timer) clearTimeout(timer);
       flush();
     },
   };
