@@ -47,13 +47,15 @@ export async function startTarget(opts: TargetOptions = {}): Promise<Target> {
     waitFor(n, timeoutMs = 20_000) {
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`target got ${target.received.length} of ${n} messages`)), timeoutMs);
-        const check = () => {
-          if (target.received.length < n) return false;
+        const check = (): void => {
+          if (target.received.length < n) {
+            waiters.push(check);
+            return;
+          }
           clearTimeout(timer);
           resolve(target.received);
-          return true;
         };
-        if (!check()) waiters.push(() => void check());
+        check();
       });
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
