@@ -2,5 +2,6 @@
 import type { Command } from 'commander';
 import { registerAccountsCommand } from './accounts.js';
 import { registerConfigCommand } from './config.js';
+import { registerExplainCommand } from './explain.js';
 
-export const commandRegistrars: Array<(program: Command) => void> = [registerConfigCommand, registerAccountsCommand];
+export const commandRegistrars: Array<(program: Command) => void> = [registerConfigCommand, registerAccountsCommand, registerExplainCommand];
