@@ -41,7 +41,7 @@ export interface Dispatcher {
 function failAll(jobs: Job[], f: ConnectFailure): void {
   const remoteMta = f.hop ? (f.hop.name ?? f.hop.host) : '';
   for (const job of jobs) {
-    job.done({ replies: job.envelope.to.map((rcpt) => ({ rcpt, code: f.code, reply: f.reply })), remoteMta: f.code ? remoteMta : '', remoteIp: f.hop?.host ?? '' });
+    job.done({ replies: job.envelope.to.map((rcpt) => ({ rcpt, code: f.code, reply: f.reply, phase: f.phase })), remoteMta: f.code ? remoteMta : '', remoteIp: f.hop?.host ?? '' });
   }
 }
 

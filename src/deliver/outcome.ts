@@ -40,10 +40,10 @@ export async function recordOutcome(input: OutcomeInput): Promise<void> {
   const events: TimelineEvent[] = [];
   const outcomes: RecipientOutcome[] = result.replies.map((r) => {
     const verdict = judgeReply(r.code, policy, m.receivedAt, (attempts.get(r.rcpt) ?? 0) + 1, now);
-    const classification = input.classify?.({ text: r.reply, ...(result.remoteMta ? { mx: result.remoteMta } : {}) });
+    const classification = input.classify?.({ text: r.reply, phase: r.phase, ...(result.remoteMta ? { mx: result.remoteMta } : {}) });
     events.push(
       { messageId: m.id, at: now, type: 'attempt', recipient: r.rcpt,
-        data: { host: result.remoteMta, ip: result.remoteIp, code: r.code, reply: r.reply, ...(classification ? { classification } : {}) } },
+        data: { host: result.remoteMta, ip: result.remoteIp, phase: r.phase, code: r.code, reply: r.reply, ...(classification ? { classification } : {}) } },
       { messageId: m.id, at: now, type: verdict.state, recipient: r.rcpt,
         data: verdict.state === 'deferred' ? { nextAttemptAt: verdict.nextAttemptAt } : {} },
     );

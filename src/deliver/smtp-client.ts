@@ -2,6 +2,7 @@
 // replies. Nodemailer pipelines the envelope (RFC 2920), adds SIZE and BODY=8BITMIME when the peer offers them, and
 // SMTPUTF8 when an address needs it (RFC 6531); we add the choice of next hop and the reading of its replies.
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
+import type { Phase } from '../classify/types.js';
 import type { NextHop } from './routes.js';
 
 export type TlsMode = 'opportunistic' | 'required' | 'off';
@@ -17,6 +18,8 @@ export interface RcptReply {
   rcpt: string;
   code: number | null;
   reply: string;
+  /** The SMTP phase the reply answered: a refusal at MAIL or at connect is not about the recipient. */
+  phase: Phase;
 }
 
 export interface Envelope {
@@ -42,10 +45,13 @@ export interface ConnectFailure {
   hop: NextHop | null;
   code: number | null;
   reply: string;
+  phase: Phase;
 }
 
 interface SmtpError extends Error {
   code?: string;
+  /** Nodemailer's name of the command that failed: 'CONN', 'EHLO', 'MAIL FROM', 'RCPT TO', 'DATA' ... */
+  command?: string;
   response?: string;
   responseCode?: number;
   rejectedErrors?: SmtpError[];
@@ -72,9 +78,19 @@ function connectOne(hop: NextHop, opts: SessionOptions): Promise<SMTPConnection>
   });
 }
 
+function phaseOf(e: SmtpError): Phase {
+  switch (e.command) {
+    case 'MAIL FROM': return 'mail';
+    case 'RCPT TO': return 'rcpt';
+    case 'DATA': return e.code === 'EMESSAGE' ? 'eod' : 'data';
+    case 'EHLO': case 'HELO': case 'LHLO': case 'STARTTLS': return 'helo';
+    default: return 'connect';
+  }
+}
+
 function failureOf(err: unknown, hop: NextHop): ConnectFailure {
   const e = err as SmtpError;
-  return { hop, code: e.responseCode ?? null, reply: e.response ?? `${e.code ?? 'error'}: ${e.message}` };
+  return { hop, code: e.responseCode ?? null, reply: e.response ?? `${e.code ?? 'error'}: ${e.message}`, phase: phaseOf(e) };
 }
 
 /** Replies for every recipient from a send error: per-recipient RCPT refusals where known, else the one reply. */
@@ -82,10 +98,11 @@ function repliesFromError(err: SmtpError, to: string[]): RcptReply[] {
   const byRcpt = new Map((err.rejectedErrors ?? []).map((r) => [r.recipient ?? '', r]));
   return to.map((rcpt) => {
     const e = byRcpt.get(rcpt) ?? err;
-    if (e.responseCode) return { rcpt, code: e.responseCode, reply: e.response ?? '' };
+    const phase = phaseOf(e);
+    if (e.responseCode) return { rcpt, code: e.responseCode, reply: e.response ?? '', phase };
     // Nodemailer refuses locally before sending when the peer's SIZE is too small: that will not change on retry.
-    if (e.code === 'EMESSAGE' && /size/i.test(e.message)) return { rcpt, code: 552, reply: `552 5.3.4 ${e.message}` };
-    return { rcpt, code: null, reply: `${e.code ?? 'error'}: ${e.message}` };
+    if (e.code === 'EMESSAGE' && /size/i.test(e.message)) return { rcpt, code: 552, reply: `552 5.3.4 ${e.message}`, phase: 'mail' };
+    return { rcpt, code: null, reply: `${e.code ?? 'error'}: ${e.message}`, phase };
   });
 }
 
@@ -117,7 +134,7 @@ function wrap(conn: SMTPConnection, hop: NextHop): OutboundSession {
           const refused = new Map((info.rejectedErrors ?? []).map((r) => [(r as SmtpError).recipient ?? '', r as SmtpError]));
           resolve(env.to.map((rcpt) => {
             const r = refused.get(rcpt);
-            return r ? { rcpt, code: r.responseCode ?? null, reply: r.response ?? r.message } : { rcpt, code, reply: info.response };
+            return r ? { rcpt, code: r.responseCode ?? null, reply: r.response ?? r.message, phase: 'rcpt' } : { rcpt, code, reply: info.response, phase: 'eod' };
           }));
         });
       });
@@ -130,7 +147,7 @@ function wrap(conn: SMTPConnection, hop: NextHop): OutboundSession {
 
 /** Connect to the first next hop that answers (RFC 5321 §5.1: try the MX hosts in order). */
 export async function openSession(hops: readonly NextHop[], opts: SessionOptions): Promise<OutboundSession | ConnectFailure> {
-  let failure: ConnectFailure = { hop: null, code: null, reply: 'no next hop' };
+  let failure: ConnectFailure = { hop: null, code: null, reply: 'no next hop', phase: 'connect' };
   for (const hop of hops) {
     try {
       return wrap(await connectOne(hop, opts), hop);

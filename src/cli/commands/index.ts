@@ -3,5 +3,7 @@ import type { Command } from 'commander';
 import { registerAccountsCommand } from './accounts.js';
 import { registerConfigCommand } from './config.js';
 import { registerExplainCommand } from './explain.js';
+import { registerQueueCommand } from './queue.js';
+import { registerStartCommand } from './start.js';
 
-export const commandRegistrars: Array<(program: Command) => void> = [registerConfigCommand, registerAccountsCommand, registerExplainCommand];
+export const commandRegistrars: Array<(program: Command) => void> = [registerConfigCommand, registerAccountsCommand, registerExplainCommand, registerStartCommand, registerQueueCommand];
