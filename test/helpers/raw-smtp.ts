@@ -4,6 +4,8 @@ import { connect, type Socket } from 'node:net';
 import { connect as tlsConnect, type TLSSocket } from 'node:tls';
 
 export interface RawSmtp {
+  /** The server's first reply (220 greeting, or 421 when it refuses the connection). */
+  greeting: string;
   /** Write bytes as they are. */
   write(data: string | Buffer): void;
   /** The next complete reply (all its lines), e.g. "250-...\r\n250 ...". */
@@ -56,6 +58,7 @@ export async function rawSmtp(port: number, opts: { tls?: boolean } = {}): Promi
     }
   };
   const client: RawSmtp = {
+    greeting: '',
     write: (data) => void socket.write(data),
     reply,
     async command(line) {
@@ -75,6 +78,6 @@ export async function rawSmtp(port: number, opts: { tls?: boolean } = {}): Promi
     closed,
     end: () => void socket.end(),
   };
-  await reply(); // greeting
+  client.greeting = await reply();
   return client;
 }
