@@ -43,11 +43,11 @@ export function createHandlers(ctx: AcceptContext, listener: ListenerKind): Hand
 
   return {
     onConnect(session, callback) {
-      const s = state(session);
       if (!ctx.connections.open(session.remoteAddress)) {
         log.warn({ event: 'connection-limit', sid: session.id, ip: session.remoteAddress }, 'too many connections from one address');
         return callback(smtpError(421, '4.7.0 Too many connections from your address, try again later'));
       }
+      const s = state(session);
       s.counted = true;
       if (listener === 'relay') {
         const network = ctx.trusted(session.remoteAddress);
