@@ -48,11 +48,17 @@ describe('AUTH over TLS', () => {
     expect(JSON.stringify(h.logs)).not.toContain('wrong'); // never a password in the log
   });
 
-  it('refuses AUTH before STARTTLS on submission', async () => {
+  it('neither offers nor accepts AUTH before STARTTLS on submission', async () => {
     const c = await rawSmtp(h.ports.submission!);
-    await c.command('EHLO client.test');
-    expect(await c.command('AUTH PLAIN ' + Buffer.from('\0alice\0correct horse battery').toString('base64'))).toMatch(/^538 /);
-    expect(await c.command('MAIL FROM:<alice@customer.test>')).toBe('530 5.7.0 Authentication required');
+    const ehlo = await c.command('EHLO client.test');
+    expect(ehlo).toContain('STARTTLS');
+    expect(ehlo).not.toContain('AUTH');
+    expect(await c.command('AUTH PLAIN ' + Buffer.from('\0alice\0correct horse battery').toString('base64'))).toMatch(/^5\d\d /);
+    expect(await c.command('MAIL FROM:<alice@customer.test>')).toMatch(/^530 5\.7\.0 Authentication required/);
+    await c.command('STARTTLS');
+    await c.startTls();
+    expect(await c.command('EHLO client.test')).toContain('AUTH PLAIN LOGIN');
+    expect(await c.command('AUTH PLAIN ' + Buffer.from('\0alice\0correct horse battery').toString('base64'))).toMatch(/^235 /);
     c.end();
   });
 
