@@ -1,7 +1,7 @@
 // A bare SMTP client for hostile-input tests: it writes exactly the bytes it is given (no dot-stuffing, no line-ending
 // repair) and reads replies, including multi-line ones.
 import { connect, type Socket } from 'node:net';
-import { connect as tlsConnect, type TLSSocket } from 'node:tls';
+import { connect as tlsConnect, type PeerCertificate, type TLSSocket } from 'node:tls';
 
 export interface RawSmtp {
   /** The server's first reply (220 greeting, or 421 when it refuses the connection). */
@@ -12,8 +12,8 @@ export interface RawSmtp {
   reply(): Promise<string>;
   /** Write a command line (CRLF added) and wait for its reply. */
   command(line: string): Promise<string>;
-  /** Upgrade with STARTTLS (after the 220 reply was read). */
-  startTls(): Promise<void>;
+  /** Upgrade with STARTTLS (after the 220 reply was read); resolves with the server's certificate. */
+  startTls(): Promise<PeerCertificate>;
   /** Resolves when the server closes the connection. */
   closed: Promise<void>;
   end(): void;
@@ -74,6 +74,7 @@ export async function rawSmtp(port: number, opts: { tls?: boolean } = {}): Promi
       });
       socket = secure;
       attach(secure);
+      return secure.getPeerCertificate();
     },
     closed,
     end: () => void socket.end(),
