@@ -61,6 +61,12 @@ describe('identity below the login', () => {
     expect(m.raw.toString()).not.toContain('X-Customer-Id');
   });
 
+  it('removes a trace header that arrives from the client, leaving only ours', async () => {
+    const m = await relay(['X-Mailwarden-Trace: 0MI1AAAAAA0000000000; victim; 00000000000000000000000000000000']);
+    expect(m.raw.toString().match(/X-Mailwarden-Trace:/g)).toHaveLength(1);
+    expect(trace(m.raw)).toMatchObject({ kind: 'valid', queueId: m.id, account: 'hosting-a' });
+  });
+
   it('falls back to the client address within the trusted network', async () => {
     expect(await relay([])).toMatchObject({ account: 'hosting-a', sub: '127.0.0.1', source: 'client-ip' });
   });
