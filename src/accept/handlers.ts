@@ -62,7 +62,7 @@ export function createHandlers(ctx: AcceptContext, listener: ListenerKind): Hand
     },
 
     onSecure(_socket, session, callback) {
-      session.disabledCommands = listener === 'relay' ? ['AUTH'] : [];
+      session.disabledCommands = undefined; // back to the listener's own setting
       callback();
     },
 
