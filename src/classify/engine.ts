@@ -1,5 +1,5 @@
 // Classifies one remote reply. Order of evidence (issue 3): SMTP phase, then the rules of the provider detected from
-// the MX host or the reply, then every other rule (text patterns), then the RFC 3463 status, then the basic code.
+// the MX host or the reply, then the generic wording families, then the RFC 3463 status, then the basic code.
 import { REASON_PROFILES, defaultAction } from './reasons.js';
 import { parseReply, type ParsedReply } from './reply.js';
 import type { CompiledRule, RuleSet } from './ruleset.js';
@@ -32,10 +32,7 @@ function findRule(rules: RuleSet, reply: ParsedReply, phase: Phase | undefined, 
   if (provider) {
     for (const rule of rules.byProvider.get(provider) ?? []) if (matches(rule, reply, phase)) return rule;
   }
-  for (const rule of rules.rules) {
-    if (rule.provider !== null && (rule.provider === provider || rule.providerOnly)) continue;
-    if (matches(rule, reply, phase)) return rule;
-  }
+  for (const rule of rules.generic) if (matches(rule, reply, phase)) return rule;
   return null;
 }
 
