@@ -12,10 +12,11 @@ const MAX_MX_CHARS = 255;
 export function classifyWith(rules: RuleSet, input: ReplyInput): Classification {
   const reply = parseReply(typeof input.text === 'string' ? input.text : '', input.status);
   const mx = input.mx && input.mx.length <= MAX_MX_CHARS ? input.mx.toLowerCase() : '';
+  const phase = input.phase ?? reply.phase ?? undefined;
   const provider = detectProvider(rules, mx, reply.flat);
-  const rule = findRule(rules, reply, input.phase, provider);
-  const found = rule ? fromRule(rule, reply, provider) : fromCodes(reply, input.phase, provider);
-  return adjustForPhase(found, reply, input.phase);
+  const rule = findRule(rules, reply, phase, provider);
+  const found = rule ? fromRule(rule, reply, provider) : fromCodes(reply, phase, provider);
+  return adjustForPhase(found, reply, phase);
 }
 
 function detectProvider(rules: RuleSet, mx: string, flat: string): string | null {
@@ -37,7 +38,7 @@ function findRule(rules: RuleSet, reply: ParsedReply, phase: Phase | undefined, 
 }
 
 function matches(rule: CompiledRule, reply: ParsedReply, phase: Phase | undefined): boolean {
-  if (rule.phases && phase && !rule.phases.includes(phase)) return false;
+  if (rule.phases && (!phase || !rule.phases.includes(phase))) return false;
   if (rule.statusPrefixes) {
     const status = reply.status;
     if (!status || !rule.statusPrefixes.some((p) => status === p || status.startsWith(p + '.'))) return false;
@@ -117,7 +118,8 @@ function adjustForPhase(c: Classification, reply: ParsedReply, phase: Phase | un
   if (c.reason === 'userunknown' && phase !== 'rcpt') {
     const subject = reply.status?.split('.')[1];
     const afterData = phase === 'data' || phase === 'eod';
-    if (subject === '2' || (afterData && subject !== '1')) return { ...c, reason: 'filtered', action: 'bounce' };
+    const vague = subject === undefined || subject === '0' || subject === '7';
+    if (subject === '2' || (afterData && vague)) return { ...c, reason: 'filtered', action: 'bounce' };
   }
   return c;
 }
