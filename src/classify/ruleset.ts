@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
+import { buildLiteralIndex, compilePattern, type LiteralIndex, type Pattern } from './prefilter.js';
 import { ACTIONS, BLAMES, PHASES, REASONS, SCOPES } from './types.js';
 import type { Action, Blame, Phase, Reason, Scope } from './types.js';
 
@@ -25,8 +26,6 @@ const ruleSchema = z.object({
   status: z.union([z.string(), z.array(z.string()).min(1)]).optional(),
   /** Only when the SMTP phase is known and is one of these. */
   phases: z.array(z.enum(PHASES)).min(1).optional(),
-  /** Only when the provider of this file was detected (the pattern is too loose to be trusted elsewhere). */
-  'provider-only': z.boolean().optional(),
   reason: z.enum(REASONS),
   blame: z.enum(BLAMES),
   scope: z.enum(SCOPES).optional(),
@@ -39,7 +38,8 @@ const ruleSchema = z.object({
 }).strict();
 
 const fileSchema = z.object({
-  /** The provider name reported in classifications; absent for generic sources (wording families, blocklists). */
+  /** The provider name reported in classifications. Its rules run only when the provider is detected (from the MX
+   * host or the reply text). Absent for generic sources (wording families, blocklists), whose rules always run. */
   provider: z.string().min(1).optional(),
   /** Lower first. Files of equal priority keep file-name order. */
   priority: z.number().int(),
@@ -60,8 +60,9 @@ export interface CompiledRule {
   file: string;
   line: number;
   provider: string | null;
-  providerOnly: boolean;
-  patterns: RegExp[];
+  patterns: Pattern[];
+  /** Position in the rule set's LiteralIndex groups. */
+  group: number;
   statusPrefixes: string[] | null;
   phases: Phase[] | null;
   reason: Reason;
@@ -78,14 +79,17 @@ export interface CompiledRule {
 export interface ProviderDetector {
   provider: string;
   mx: RegExp[];
-  text: RegExp[];
+  text: Pattern[];
+  group: number;
 }
 
 export interface RuleSet {
-  /** Every rule in evaluation order (file priority, then position in the file). */
-  rules: CompiledRule[];
+  /** Rules of generic sources (no provider) in evaluation order: file priority, then position in the file. */
+  generic: CompiledRule[];
   byProvider: Map<string, CompiledRule[]>;
   detectors: ProviderDetector[];
+  /** Every literal of every pattern, for the one-pass prefilter. */
+  literals: LiteralIndex;
 }
 
 export const DEFAULT_RULES_DIR = fileURLToPath(new URL('./rules/', import.meta.url));
@@ -134,9 +138,9 @@ export function compileFile(file: string, text: string): CompiledFile {
   }
   const data = parsed.data;
   const provider = data.provider ?? null;
-  const compile = (source: string, path: readonly PropertyKey[]): RegExp => {
+  const compile = (source: string, path: readonly PropertyKey[]): Pattern => {
     try {
-      return new RegExp(source, 'i');
+      return compilePattern(source);
     } catch (err) {
       throw new RuleFileError(`${file}:${lineOf(path)}:${ruleIdAt(raw, path)} bad pattern: ${(err as Error).message}`);
     }
@@ -144,8 +148,9 @@ export function compileFile(file: string, text: string): CompiledFile {
   const detector = provider && data.detect
     ? {
       provider,
-      mx: (data.detect.mx ?? []).map((p, i) => compile(p, ['detect', 'mx', i])),
+      mx: (data.detect.mx ?? []).map((p, i) => compile(p, ['detect', 'mx', i]).re),
       text: (data.detect.text ?? []).map((p, i) => compile(p, ['detect', 'text', i])),
+      group: -1,
     }
     : null;
   const rules = data.rules.map((r, index): CompiledRule => {
@@ -155,8 +160,8 @@ export function compileFile(file: string, text: string): CompiledFile {
       file,
       line: lineOf(['rules', index]),
       provider,
-      providerOnly: r['provider-only'] ?? false,
       patterns: patterns.map((p, i) => compile(p, typeof r.match === 'string' ? ['rules', index, 'match'] : ['rules', index, 'match', i])),
+      group: -1,
       statusPrefixes: r.status === undefined ? null : typeof r.status === 'string' ? [r.status] : r.status,
       phases: r.phases ?? null,
       reason: r.reason,
@@ -182,7 +187,7 @@ function ruleIdAt(raw: unknown, path: readonly PropertyKey[]): string {
 
 function assemble(files: CompiledFile[]): RuleSet {
   const seen = new Map<string, CompiledRule>();
-  const rules: CompiledRule[] = [];
+  const generic: CompiledRule[] = [];
   const byProvider = new Map<string, CompiledRule[]>();
   const detectors: ProviderDetector[] = [];
   for (const f of files) {
@@ -191,13 +196,16 @@ function assemble(files: CompiledFile[]): RuleSet {
       const twin = seen.get(rule.id);
       if (twin) throw new RuleFileError(`${rule.file}:${rule.line}: rule ${rule.id}: id already used at ${twin.file}:${twin.line}`);
       seen.set(rule.id, rule);
-      rules.push(rule);
-      if (rule.provider) {
+      if (!rule.provider) generic.push(rule);
+      else {
         const list = byProvider.get(rule.provider) ?? [];
         list.push(rule);
         byProvider.set(rule.provider, list);
       }
     }
   }
-  return { rules, byProvider, detectors };
+  const groups: Pattern[][] = [];
+  for (const d of detectors) d.group = groups.push(d.text) - 1;
+  for (const r of seen.values()) r.group = groups.push(r.patterns) - 1;
+  return { generic, byProvider, detectors, literals: buildLiteralIndex(groups) };
 }
