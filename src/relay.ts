@@ -29,7 +29,7 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
   const policy = opts.policy ?? acceptAllPolicy;
   builtinRules(); // a broken reply-rule file stops start-up here, not at the first bounce
   const db = openDatabase(config.storage.sqlitePath);
-  const store = createSqliteQueueStore(db, { groupCommitMs: config.storage.groupCommitMs });
+  const store = createSqliteQueueStore(db, config.storage);
   const accounts = createSqliteAccountStore(db);
   // Delivery first, so that it sees the very first message queued.
   const engine = startDeliveryEngine({ config, store, policy, logger: logger.child({ stage: 'deliver' }), classify: classifyReply });

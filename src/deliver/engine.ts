@@ -119,7 +119,8 @@ export function startDeliveryEngine(opts: DeliveryEngineOptions): DeliveryEngine
   }
 
   store.onEnqueued((msg) => {
-    if (closing || msg.initialState !== 'queued') return;
+    // A poll may already have picked it up: it is readable as soon as committed, before its fsync completes.
+    if (closing || msg.initialState !== 'queued' || inFlight.has(msg.id)) return;
     if (inFlight.size >= d.maxInFlight) {
       backlog = true; // it is on disk; a later poll takes it
       return;

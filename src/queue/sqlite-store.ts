@@ -6,6 +6,7 @@ import type { EventType, TimelineEvent } from '../shared/types.js';
 import { createAdminQueries } from './sqlite-admin.js';
 import { createDeliveryQueries } from './sqlite-delivery.js';
 import { QUEUE_SCHEMA } from './sqlite-schema.js';
+import { createWalSync } from './wal-sync.js';
 import type { QueueStore } from './store.js';
 import type { NewMessage } from './types.js';
 
@@ -20,8 +21,16 @@ export function recipientDomain(rcpt: string): string {
   return at < 0 ? '' : rcpt.slice(at + 1).toLowerCase();
 }
 
-export function createSqliteQueueStore(db: Db, opts: { groupCommitMs: number }): QueueStore {
+export interface GroupCommitOptions {
+  /** Longest wait of an enqueue (an SMTP client waits for its 250 on it). */
+  groupCommitMs: number;
+  /** Longest wait of a delivery outcome or event: they join the next enqueue's commit when one comes first. */
+  outcomeCommitMs?: number;
+}
+
+export function createSqliteQueueStore(db: Db, opts: GroupCommitOptions): QueueStore {
   db.exec(QUEUE_SCHEMA);
+  const wal = createWalSync(db);
   const insertMessage = db.prepare(
     `INSERT INTO messages (id, received_at, account, sub_identity, identity_source, mail_from, client_ip, helo, size,
        smtputf8, eightbit, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -51,7 +60,9 @@ export function createSqliteQueueStore(db: Db, opts: { groupCommitMs: number }):
   let pending: PendingWrite[] = [];
   let pendingEvents: TimelineEvent[] = [];
   let timer: NodeJS.Timeout | null = null;
+  let timerDue = Infinity;
   const listeners: Array<(msg: NewMessage) => void> = [];
+  const syncing = new Set<Promise<void>>();
 
   const commit = db.transaction((batch: PendingWrite[], events: TimelineEvent[]) => {
     for (const p of batch) p.write();
@@ -61,6 +72,7 @@ export function createSqliteQueueStore(db: Db, opts: { groupCommitMs: number }):
   function flush(): void {
     if (timer) clearTimeout(timer);
     timer = null;
+    timerDue = Infinity;
     const batch = pending;
     const events = pendingEvents;
     pending = [];
@@ -72,11 +84,26 @@ export function createSqliteQueueStore(db: Db, opts: { groupCommitMs: number }):
       for (const p of batch) p.reject(err as Error);
       return;
     }
-    for (const p of batch) p.resolve();
+    // Committed, but acknowledged only once the WAL is on disk (wal-sync.ts); the next batch need not wait for it.
+    const synced = new Promise<void>((resolve) => wal.sync((err) => {
+      for (const p of batch) (err ? p.reject(err) : p.resolve());
+      resolve();
+    }));
+    syncing.add(synced);
+    void synced.then(() => syncing.delete(synced));
   }
 
-  /** Queue a write for the next group commit; the promise resolves once it is on disk. */
-  function write(fn: () => void, afterCommit?: () => void): Promise<void> {
+  /** Make sure a commit happens within `withinMs`: an earlier scheduled commit serves, a later one is brought forward. */
+  function schedule(withinMs: number): void {
+    const due = Date.now() + withinMs;
+    if (timer && timerDue <= due) return;
+    if (timer) clearTimeout(timer);
+    timerDue = due;
+    timer = setTimeout(flush, withinMs);
+  }
+
+  /** Queue a write for a group commit within `withinMs`; the promise resolves once it is on disk. */
+  function write(withinMs: number, fn: () => void, afterCommit?: () => void): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       pending.push({
         write: fn,
@@ -86,19 +113,20 @@ export function createSqliteQueueStore(db: Db, opts: { groupCommitMs: number }):
         },
         reject,
       });
-      if (!timer) timer = setTimeout(flush, opts.groupCommitMs);
+      schedule(withinMs);
     });
   }
+  const outcomeCommitMs = opts.outcomeCommitMs ?? opts.groupCommitMs;
 
   return {
     enqueue(msg) {
-      return write(() => writeMessage(msg), () => {
+      return write(opts.groupCommitMs, () => writeMessage(msg), () => {
         for (const l of listeners) l(msg);
       });
     },
     addEvents(events) {
       pendingEvents.push(...events);
-      if (!timer) timer = setTimeout(flush, opts.groupCommitMs);
+      schedule(outcomeCommitMs);
     },
     timeline(messageId) {
       flush();
@@ -115,7 +143,7 @@ export function createSqliteQueueStore(db: Db, opts: { groupCommitMs: number }):
       return delivery.claimDue(now, limit, skip);
     },
     recordAttempt(record) {
-      return write(() => delivery.applyAttempt(record));
+      return write(outcomeCommitMs, () => delivery.applyAttempt(record));
     },
     list(filter) {
       flush();
@@ -136,6 +164,8 @@ export function createSqliteQueueStore(db: Db, opts: { groupCommitMs: number }):
     },
     async close() {
       flush();
+      await Promise.all([...syncing]);
+      wal.close();
     },
   };
 }

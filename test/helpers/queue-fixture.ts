@@ -19,7 +19,7 @@ export function testConfig(dataDir: string, delivery: Record<string, unknown>, e
 }
 
 export function openQueue(config: Config): QueueStore {
-  return createSqliteQueueStore(openDatabase(config.storage.sqlitePath), { groupCommitMs: config.storage.groupCommitMs });
+  return createSqliteQueueStore(openDatabase(config.storage.sqlitePath), config.storage);
 }
 
 export function testMessage(recipients: string[], opts: { from?: string; subject?: string; body?: string; now?: number } = {}): NewMessage {
