@@ -165,6 +165,8 @@ export function createSqliteQueueStore(db: Db, opts: GroupCommitOptions): QueueS
     async close() {
       flush();
       await Promise.all([...syncing]);
+      // Admin changes (retry, delete) commit outside the group path: one last sync covers them too.
+      await new Promise<void>((resolve, reject) => wal.sync((err) => (err ? reject(err) : resolve())));
       wal.close();
     },
   };
