@@ -7,6 +7,8 @@ export interface Received {
   mailFrom: string;
   rcptTo: string[];
   raw: Buffer;
+  /** Whether the session had switched to TLS. */
+  secure: boolean;
 }
 
 /** A chosen reply: the full text after the code, e.g. "5.1.1 no such user". */
@@ -20,6 +22,8 @@ export interface TargetOptions {
   rcpt?: (rcpt: string, attempt: number) => Reply | null;
   /** Reply after the message data, or null to accept. */
   data?: (attempt: number) => Reply | null;
+  /** Offer STARTTLS (with smtp-server's built-in self-signed certificate). */
+  starttls?: boolean;
 }
 
 export interface Target {
@@ -62,7 +66,7 @@ export async function startTarget(opts: TargetOptions = {}): Promise<Target> {
   };
   const server = new SMTPServer({
     authOptional: true,
-    disabledCommands: ['AUTH', 'STARTTLS'],
+    disabledCommands: opts.starttls ? ['AUTH'] : ['AUTH', 'STARTTLS'],
     hideENHANCEDSTATUSCODES: true, // replies carry exactly the enhanced status the test wrote
     logger: false,
     onConnect(_session, cb) {
@@ -86,6 +90,7 @@ export async function startTarget(opts: TargetOptions = {}): Promise<Target> {
           mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
           rcptTo: session.envelope.rcptTo.map((a) => a.address),
           raw: Buffer.concat(chunks),
+          secure: session.secure,
         });
         for (const w of waiters.splice(0)) w();
         cb(null);
