@@ -27,7 +27,7 @@ function detectProvider(rules: RuleSet, mx: string, flat: string): string | null
   }
   for (const d of rules.detectors) {
     if (!isCandidate(rules.literals, d.group)) continue;
-    for (const p of d.text) if (mayMatch(p, flat) && p.re.test(flat)) return d.provider;
+    for (const p of d.text) if (mayMatch(p, rules.literals) && p.re.test(flat)) return d.provider;
   }
   return null;
 }
@@ -47,7 +47,7 @@ function matches(rules: RuleSet, rule: CompiledRule, reply: ParsedReply, phase: 
     const status = reply.status;
     if (!status || !rule.statusPrefixes.some((p) => status === p || status.startsWith(p + '.'))) return false;
   }
-  for (const p of rule.patterns) if (mayMatch(p, reply.flat) && p.re.test(reply.flat)) return true;
+  for (const p of rule.patterns) if (mayMatch(p, rules.literals) && p.re.test(reply.flat)) return true;
   return false;
 }
 
