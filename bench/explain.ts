@@ -35,18 +35,6 @@ function benchReplies(inputs: ReplyInput[], calls: number): { wall: number; cpu:
 
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
 
-/** CPU milliseconds for a fixed integer loop: tells how loaded or slow this machine is when comparing runs. */
-function machineReference(): number {
-  const start = process.cpuUsage();
-  let x = 0;
-  for (let i = 0; i < 1e8; i++) x = (x + i * 7) | 0;
-  const used = process.cpuUsage(start);
-  if (x === 1) console.log('');
-  return (used.user + used.system) / 1e3;
-}
-
-console.log(`machine reference: 1e8 integer additions took ${machineReference().toFixed(0)} ms of CPU`);
-
 // --- replies ---------------------------------------------------------------------------------------------------
 const inputs = await replyMix();
 benchReplies(inputs, 20_000); // warm-up: rule loading and JIT

@@ -12,7 +12,7 @@ const MAX_MX_CHARS = 255;
 
 export function classifyWith(rules: RuleSet, input: ReplyInput): Classification {
   const reply = parseReply(typeof input.text === 'string' ? input.text : '', input.status);
-  const mx = input.mx && input.mx.length <= MAX_MX_CHARS ? input.mx.toLowerCase() : '';
+  const mx = normaliseMx(input.mx);
   const phase = input.phase ?? reply.phase ?? undefined;
   scanLiterals(rules.literals, reply.flat);
   const provider = detectProvider(rules, mx, reply.flat);
@@ -21,13 +21,19 @@ export function classifyWith(rules: RuleSet, input: ReplyInput): Classification 
   return adjustForPhase(found, reply, phase);
 }
 
+/** "dns; MX1.Example.COM." (a DSN Remote-MTA field) and "mx1.example.com" name the same host. */
+function normaliseMx(mx: string | undefined): string {
+  if (typeof mx !== 'string' || mx.length > MAX_MX_CHARS) return '';
+  return mx.trim().toLowerCase().replace(/^dns;\s*/, '').replace(/[\s(\[].*$/, '').replace(/\.$/, '');
+}
+
 function detectProvider(rules: RuleSet, mx: string, flat: string): string | null {
   for (const d of rules.detectors) {
     if (mx && d.mx.some((re) => re.test(mx))) return d.provider;
   }
   for (const d of rules.detectors) {
     if (!isCandidate(rules.literals, d.group)) continue;
-    for (const p of d.text) if (mayMatch(p, flat) && p.re.test(flat)) return d.provider;
+    for (const p of d.text) if (mayMatch(p, rules.literals) && p.re.test(flat)) return d.provider;
   }
   return null;
 }
@@ -47,7 +53,7 @@ function matches(rules: RuleSet, rule: CompiledRule, reply: ParsedReply, phase: 
     const status = reply.status;
     if (!status || !rule.statusPrefixes.some((p) => status === p || status.startsWith(p + '.'))) return false;
   }
-  for (const p of rule.patterns) if (mayMatch(p, reply.flat) && p.re.test(reply.flat)) return true;
+  for (const p of rule.patterns) if (mayMatch(p, rules.literals) && p.re.test(reply.flat)) return true;
   return false;
 }
 

@@ -128,34 +128,62 @@ function skipGroup(branch: string, open: number): number {
 export interface Pattern {
   re: RegExp;
   literals: string[] | null;
+  /** Ids of `literals` in the rule set's LiteralIndex (set when the index is built). */
+  literalIds: number[] | null;
 }
 
 /** Throws the RegExp SyntaxError for a bad source (the loader reports it with file and line). */
 export function compilePattern(source: string): Pattern {
-  return { re: new RegExp(source, 'i'), literals: requiredLiterals(source) };
+  return { re: new RegExp(source, 'i'), literals: requiredLiterals(source), literalIds: null };
 }
 
-/** Whether one of the literals occurs: only worth it for a group already known to be a candidate. */
-export function mayMatch(pattern: Pattern, lowerText: string): boolean {
-  if (pattern.literals === null) return true;
-  for (const literal of pattern.literals) if (lowerText.includes(literal)) return true;
+/** Whether one of the pattern's literals occurred in the text last scanned into `index`. */
+export function mayMatch(pattern: Pattern, index: LiteralIndex): boolean {
+  const ids = pattern.literalIds;
+  if (ids === null) return true;
+  for (const id of ids) if (index.seen[id] === index.generation) return true;
   return false;
 }
 
 /**
  * Finds, in one pass over a reply, which of all the rule set's literals occur in it, and so which pattern groups
- * (a rule's patterns, a provider's detection patterns) can match at all. Every literal is filed under its first
- * two characters, so each text position costs one map lookup. Results are marked with a generation number, so no
- * per-reply allocation or clearing is needed.
+ * (a rule's patterns, a provider's detection patterns) can match at all. Every literal (3 characters or more) is
+ * filed under its first three characters, folded to 39 classes (letters, digits, space, anything else), so each
+ * text position costs one array read. Results are marked with a generation number: no per-reply allocation.
  */
 export interface LiteralIndex {
-  /** Literals by their first two characters (ASCII pairs: 128 * first + second); others in `unusual`. */
-  byBigram: Array<LiteralEntry[] | undefined>;
-  unusual: LiteralEntry[];
+  byTrigram: Array<LiteralEntry[] | undefined>;
+  /** Generation at which each literal was last seen. */
+  seen: Uint32Array;
   /** Groups with a pattern that has no prefilter: always candidates. */
   unfiltered: Uint8Array;
+  /** Generation at which each group last became a candidate. */
   stamp: Uint32Array;
   generation: number;
+}
+
+interface LiteralEntry {
+  literal: string;
+  id: number;
+  groups: number[];
+}
+
+const CLASSES = 39;
+const CHAR_CLASS = (() => {
+  const table = new Uint8Array(128).fill(CLASSES - 1);
+  for (let c = 97; c <= 122; c++) table[c] = c - 96; // a-z: 1..26
+  for (let c = 48; c <= 57; c++) table[c] = c - 21; // 0-9: 27..36
+  table[32] = 37;
+  return table;
+})();
+
+function charClass(text: string, at: number): number {
+  const c = text.charCodeAt(at);
+  return c < 128 ? CHAR_CLASS[c]! : CLASSES - 1;
+}
+
+function trigramOf(text: string, at: number): number {
+  return (charClass(text, at) * CLASSES + charClass(text, at + 1)) * CLASSES + charClass(text, at + 2);
 }
 
 /** `groups[g]` are the patterns of group g; returns the index to scan with and test group candidacy against. */
@@ -168,48 +196,44 @@ export function buildLiteralIndex(groups: Pattern[][]): LiteralIndex {
       else for (const literal of p.literals) byLiteral.set(literal, (byLiteral.get(literal) ?? new Set()).add(g));
     }
   });
-  const byBigram: Array<LiteralEntry[] | undefined> = new Array(128 * 128);
-  const unusual: LiteralEntry[] = [];
+  const ids = new Map([...byLiteral.keys()].map((literal, id) => [literal, id]));
+  for (const p of groups.flat()) p.literalIds = p.literals?.map((literal) => ids.get(literal)!) ?? null;
+  const byTrigram: Array<LiteralEntry[] | undefined> = new Array(CLASSES * CLASSES * CLASSES);
   for (const [literal, owners] of byLiteral) {
-    const entry = { literal, groups: [...owners] };
-    const key = bigram(literal, 0);
-    if (key < 0) unusual.push(entry);
-    else (byBigram[key] ??= []).push(entry);
+    (byTrigram[trigramOf(literal, 0)] ??= []).push({ literal, id: ids.get(literal)!, groups: [...owners] });
   }
-  return { byBigram, unusual, unfiltered, stamp: new Uint32Array(groups.length), generation: 0 };
+  return {
+    byTrigram, seen: new Uint32Array(ids.size), unfiltered, stamp: new Uint32Array(groups.length), generation: 0,
+  };
 }
 
-interface LiteralEntry {
-  literal: string;
-  groups: number[];
-}
-
-/** Array slot of the two characters at `at`, or -1 when either is not ASCII. */
-function bigram(text: string, at: number): number {
-  const a = text.charCodeAt(at);
-  const b = text.charCodeAt(at + 1);
-  return a < 128 && b < 128 ? a * 128 + b : -1;
-}
-
-/** Marks every group whose literals occur in `lowerText`; valid until the next scan. */
+/** Marks every literal, and every group owning one, that occurs in `lowerText`; valid until the next scan. */
 export function scanLiterals(index: LiteralIndex, lowerText: string): void {
   index.generation = (index.generation + 1) >>> 0;
   if (index.generation === 0) {
     index.stamp.fill(0);
+    index.seen.fill(0);
     index.generation = 1;
   }
-  const { byBigram, stamp, generation } = index;
-  for (let i = 0; i + 1 < lowerText.length; i++) {
-    const key = bigram(lowerText, i);
-    const bucket = key < 0 ? undefined : byBigram[key];
+  const { byTrigram, generation } = index;
+  const end = lowerText.length - 2;
+  if (end <= 0) return;
+  let a = charClass(lowerText, 0);
+  let b = charClass(lowerText, 1);
+  for (let i = 0; i < end; i++) {
+    const c = charClass(lowerText, i + 2);
+    const bucket = byTrigram[(a * CLASSES + b) * CLASSES + c];
+    a = b;
+    b = c;
     if (bucket === undefined) continue;
-    for (const { literal, groups } of bucket) {
-      if (lowerText.startsWith(literal, i)) for (const g of groups) stamp[g] = generation;
-    }
+    for (const entry of bucket) if (lowerText.startsWith(entry.literal, i)) mark(index, entry, generation);
   }
-  for (const { literal, groups } of index.unusual) {
-    if (lowerText.includes(literal)) for (const g of groups) stamp[g] = generation;
-  }
+}
+
+function mark(index: LiteralIndex, entry: LiteralEntry, generation: number): void {
+  if (index.seen[entry.id] === generation) return;
+  index.seen[entry.id] = generation;
+  for (const g of entry.groups) index.stamp[g] = generation;
 }
 
 /** False when no pattern of group `g` can match the text last scanned (then its regexes need not run). */
