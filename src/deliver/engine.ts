@@ -107,7 +107,14 @@ export function startDeliveryEngine(opts: DeliveryEngineOptions): DeliveryEngine
       backlog = true;
       return;
     }
-    const due = store.claimDue(clock(), free, inFlight);
+    let due: DueMessage[];
+    try {
+      due = store.claimDue(clock(), free, inFlight);
+    } catch (err) {
+      // e.g. SQLITE_BUSY while an operator's command holds a write lock: the next poll tries again.
+      logger.error({ event: 'poll-failed', err: (err as Error).message }, 'could not read due messages');
+      return;
+    }
     backlog = due.length === free;
     for (const m of due) start(m);
   }
