@@ -84,7 +84,7 @@ export function startDeliveryEngine(opts: DeliveryEngineOptions): DeliveryEngine
   async function startJob(m: DueMessage, domain: string, rcpts: string[]): Promise<void> {
     const dest = await destinationOf(domain);
     if (dest.kind === 'fail') {
-      finishJob(m, domain, { replies: rcpts.map((rcpt) => ({ rcpt, code: dest.permanent ? dest.code : null, reply: dest.reply, phase: 'connect' as const })), remoteMta: '', remoteIp: '' });
+      finishJob(m, domain, { replies: rcpts.map((rcpt) => ({ rcpt, code: dest.permanent ? dest.code : null, reply: dest.reply })), remoteMta: '', remoteIp: '' });
       return;
     }
     const envelope = { from: m.mailFrom, to: rcpts, size: m.raw.length, eightBit: m.eightBit };

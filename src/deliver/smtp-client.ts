@@ -18,8 +18,11 @@ export interface RcptReply {
   rcpt: string;
   code: number | null;
   reply: string;
-  /** The SMTP phase the reply answered: a refusal at MAIL or at connect is not about the recipient. */
-  phase: Phase;
+  /**
+   * The SMTP phase the reply answered: a refusal at MAIL or at connect is not about the recipient. Absent when no
+   * remote server answered at all (the domain has no usable mail host): that finding is about the recipient's domain.
+   */
+  phase?: Phase;
 }
 
 export interface Envelope {
