@@ -1,5 +1,11 @@
 // Every sub-command registers itself here; one line per command module.
 import type { Command } from 'commander';
 import { registerConfigCommand } from './config.js';
+import { registerScoreCommand } from './score.js';
+import { registerTrainCommand } from './train.js';
 
-export const commandRegistrars: Array<(program: Command) => void> = [registerConfigCommand];
+export const commandRegistrars: Array<(program: Command) => void> = [
+  registerConfigCommand,
+  registerScoreCommand,
+  registerTrainCommand,
+];
