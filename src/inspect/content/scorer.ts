@@ -3,6 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import type { ContentSettings } from '../../config/schema.js';
 import { loadModel } from './model-file.js';
+import { enabledPeers } from './peers/index.js';
 import { scoreRaw, verdictOf, type ScoreResult, type ScorerOptions } from './score.js';
 import type { ContentVerdict, ScoreContext } from './types.js';
 
@@ -14,6 +15,8 @@ export interface ContentScorer {
   score(raw: Buffer, ctx?: ScoreContext): ContentVerdict;
   /** Keeps "not a message" apart, for the CLI. */
   scoreRaw(raw: Buffer, ctx?: ScoreContext): ScoreResult;
+  /** `score`, plus the enabled peer filters (Rspamd, SpamAssassin) merged in as rules; same as `score` when none is. */
+  check(raw: Buffer, ctx?: ScoreContext): Promise<ContentVerdict>;
   options: ScorerOptions;
 }
 
@@ -24,14 +27,22 @@ export function createContentScorer(settings: ContentSettings): ContentScorer {
     modelWeight: settings.modelWeight,
     maxScanBytes: settings.maxScanBytes,
   };
+  const peers = enabledPeers(settings);
+  const score = (raw: Buffer, ctx: ScoreContext = {}): ContentVerdict => {
+    const result = scoreRaw(raw, ctx, options);
+    if (result.kind === 'verdict') return result.verdict;
+    const rule = { name: 'NOT_A_MESSAGE', score: options.thresholds.reject, description: `not an RFC 5322 message: ${result.reason}` };
+    return verdictOf([rule], options.thresholds);
+  };
   return {
     options,
     scoreRaw: (raw, ctx = {}) => scoreRaw(raw, ctx, options),
-    score(raw, ctx = {}) {
-      const result = scoreRaw(raw, ctx, options);
-      if (result.kind === 'verdict') return result.verdict;
-      const rule = { name: 'NOT_A_MESSAGE', score: options.thresholds.reject, description: `not an RFC 5322 message: ${result.reason}` };
-      return verdictOf([rule], options.thresholds);
+    score,
+    async check(raw, ctx = {}) {
+      const ours = score(raw, ctx);
+      if (peers.length === 0) return ours;
+      const theirs = await Promise.all(peers.map((peer) => peer(raw, ctx)));
+      return verdictOf([...ours.rules, ...theirs], options.thresholds);
     },
   };
 }
