@@ -7,6 +7,7 @@ import type { ContentMessage } from './message.js';
 const MAX_TOKENS = 3000;
 const SENDER_HEADERS = ['x-mailer', 'user-agent', 'x-priority', 'x-msmail-priority', 'importance', 'organization'];
 const PUNCT_EDGES = /^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu;
+const ALNUM_EDGES = /^[a-z0-9].*[a-z0-9]$/s;
 
 /** The distinct tokens of a message (a set: the model counts documents, not occurrences). */
 export function messageTokens(msg: ContentMessage): Set<string> {
@@ -39,7 +40,7 @@ export function messageTokens(msg: ContentMessage): Set<string> {
 /** Words of 3-20 characters, lower-case, punctuation trimmed; longer ones counted by first letter and length class. */
 function words(text: string, prefix: string, add: (t: string) => void): void {
   for (const raw of text.toLowerCase().split(/\s+/)) {
-    const w = raw.replace(PUNCT_EDGES, '');
+    const w = ALNUM_EDGES.test(raw) ? raw : raw.replace(PUNCT_EDGES, ''); // the Unicode regex only when needed
     if (w.length < 3) continue;
     if (w.length > 20) add(`${prefix}skip:${w[0]}${Math.floor(w.length / 10) * 10}`);
     else add(prefix + w);
