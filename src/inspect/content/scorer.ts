@@ -17,7 +17,6 @@ export interface ContentScorer {
   scoreRaw(raw: Buffer, ctx?: ScoreContext): ScoreResult;
   /** `score`, plus the enabled peer filters (Rspamd, SpamAssassin) merged in as rules; same as `score` when none is. */
   check(raw: Buffer, ctx?: ScoreContext): Promise<ContentVerdict>;
-  options: ScorerOptions;
 }
 
 export function createContentScorer(settings: ContentSettings): ContentScorer {
@@ -35,7 +34,6 @@ export function createContentScorer(settings: ContentSettings): ContentScorer {
     return verdictOf([rule], options.thresholds);
   };
   return {
-    options,
     scoreRaw: (raw, ctx = {}) => scoreRaw(raw, ctx, options),
     score,
     async check(raw, ctx = {}) {

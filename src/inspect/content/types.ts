@@ -9,6 +9,8 @@ export interface ScoreContext {
   authUser?: string;
   /** Envelope recipients (RCPT TO). */
   recipients?: string[];
+  /** Current time in epoch milliseconds (an injected clock in simulations); Date.now() when absent. */
+  now?: number;
 }
 
 export type ContentAction = 'accept' | 'tag' | 'quarantine' | 'reject';

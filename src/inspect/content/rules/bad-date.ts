@@ -9,11 +9,11 @@ export const badDate: ContentRule = {
   name: 'BAD_DATE',
   score: 1.0,
   description: 'Date header unreadable or in the future',
-  test(msg) {
+  test(msg, ctx) {
     const value = headerText(msg, 'date');
     if (!value) return false;
     const at = Date.parse(value.replace(/\([^)]*\)/g, '').trim());
     if (Number.isNaN(at)) return 'unreadable';
-    return at > Date.now() + DAY_MS && 'in the future';
+    return at > (ctx.now ?? Date.now()) + DAY_MS && 'in the future';
   },
 };

@@ -39,7 +39,7 @@ const cases: Record<string, { positive: Case; negative: Case }> = {
   },
   BAD_DATE: {
     positive: { message: () => compose({ headers: { Date: 'Tuesday, sometime in spring' }, date: undefined }) },
-    negative: { message: () => compose({ date: new Date('2002-08-21T10:00:00Z') }) },
+    negative: { message: () => compose({ date: new Date('2026-11-03T08:00:00Z') }), ctx: { now: Date.parse('2026-11-02T09:30:00Z') } },
   },
   FROM_ENVELOPE_MISMATCH: {
     positive: { message: () => compose(), ctx: { mailFrom: 'bounce@mailer.example.net' } },
@@ -156,6 +156,13 @@ async function parsed(c: Case): Promise<ContentMessage> {
 describe('content rules', () => {
   it('every rule has a positive and a negative case', () => {
     expect(Object.keys(cases).sort()).toEqual(contentRules.map((r) => r.name).sort());
+  });
+
+  it('BAD_DATE also fires on a date days ahead of the clock, and an old date is fine', async () => {
+    const badDate = contentRules.find((r) => r.name === 'BAD_DATE')!;
+    const now = Date.parse('2026-11-02T09:30:00Z');
+    expect(badDate.test(await parsed({ message: () => compose({ date: new Date('2026-11-05T09:30:00Z') }) }), { now })).toBe('in the future');
+    expect(badDate.test(await parsed({ message: () => compose({ date: new Date('2002-08-21T10:00:00Z') }) }), { now })).toBe(false);
   });
 
   for (const rule of contentRules) {
