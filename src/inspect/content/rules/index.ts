@@ -18,11 +18,14 @@ import { missingDate } from './missing-date.js';
 import { missingFrom } from './missing-from.js';
 import { missingMessageId } from './missing-message-id.js';
 import { mixedScripts } from './mixed-scripts.js';
+import { phishAdvanceFee } from './phish-advance-fee.js';
 import { phishCredentials } from './phish-credentials.js';
 import { phishPayment } from './phish-payment.js';
 import { phishUrgency } from './phish-urgency.js';
 import { replyToFreemail } from './replyto-freemail.js';
 import type { ContentRule } from './rule.js';
+import { subjectAllCaps } from './subject-all-caps.js';
+import { textAllCaps } from './text-all-caps.js';
 import { urlAnchorMismatch } from './url-anchor-mismatch.js';
 import { urlIpLiteral } from './url-ip-literal.js';
 import { urlRedirect } from './url-redirect.js';
@@ -44,7 +47,7 @@ export const contentRules: readonly ContentRule[] = [
   // attachments
   attachExecutable, attachScript, attachMacroOffice, attachEncryptedArchive, attachHtmlForm, attachDoubleExtension,
   // language
-  phishCredentials, phishPayment, phishUrgency,
+  phishCredentials, phishPayment, phishUrgency, phishAdvanceFee, subjectAllCaps, textAllCaps,
   // encoding
   base64Text, mixedScripts, zeroWidth,
 ];

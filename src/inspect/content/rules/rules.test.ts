@@ -133,6 +133,18 @@ const cases: Record<string, { positive: Case; negative: Case }> = {
     positive: { message: () => compose({ subject: 'FINAL NOTICE', text: 'Respond within 24 hours or lose access.' }) },
     negative: { message: () => compose({ text: 'No rush: whenever you have time this month.' }) },
   },
+  PHISH_ADVANCE_FEE: {
+    positive: { message: () => compose({ text: 'This strictly confidential matter concerns my late father who left 8.6 million US dollars; I need to transfer the funds into your account as foreign partner.' }) },
+    negative: { message: () => compose({ text: 'Strictly confidential: the board approved the 2 million dollars budget for next year.' }) },
+  },
+  SUBJECT_ALL_CAPS: {
+    positive: { message: () => compose({ subject: 'YOUR POWER SUPPLY IS KILLING YOUR EQUIPMENT' }) },
+    negative: { message: () => compose({ subject: 'RE: FYI - NASA and the ESA budget' }) },
+  },
+  TEXT_ALL_CAPS: {
+    positive: { message: () => compose({ text: `${filler}\n${filler.toUpperCase()}` }) },
+    negative: { message: () => compose({ text: `${filler} The NASA, ESA and JAXA teams met at the UN in NYC with the EU and WHO.` }) },
+  },
   BASE64_TEXT_BODY: {
     positive: { message: async () => base64Ascii },
     negative: { message: () => compose({ text: 'Grüße aus Köln – bis nächste Woche.', textEncoding: 'base64' }) },
