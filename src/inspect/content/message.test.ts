@@ -52,6 +52,18 @@ describe('parseContent', () => {
     expect(badLines.subject).toBe('ok');
   });
 
+  it('reads hostile HTML: unclosed script hides the rest, unclosed anchors give no links, closed ones still count', () => {
+    const html = (body: string) => message(`From: a@example.com\nContent-Type: text/html\n\n${body}`).html!;
+    const unclosedScript = html('<p>shown</p><script>' + '<style>'.repeat(10000) + 'hidden');
+    expect(unclosedScript.text).toBe('shown');
+    expect(html('<a href="https://x.example/">'.repeat(10000)).links).toEqual([]);
+    const mixed = html('<a href="https://a.example/">one</a><a href="https://b.example/"><b>two</b></a><a href="https://c.example/">');
+    expect(mixed.links).toEqual([
+      { href: 'https://a.example/', text: 'one' },
+      { href: 'https://b.example/', text: 'two' },
+    ]);
+  });
+
   it('bounds nesting depth and part count of hostile MIME', () => {
     let nested = 'leaf text';
     for (let i = 0; i < 50; i++) nested = `Content-Type: multipart/mixed; boundary=b${i}\n\n--b${i}\n${nested}\n--b${i}--\n`;
