@@ -32,6 +32,8 @@ export interface ContentMessage {
   attachments: MimeLeaf[];
   /** Readable text of the whole message: plain parts and the visible text of HTML parts. */
   text: string;
+  /** Subject and text in lower case, made once: phrase rules and the tokenizer all read these. */
+  lower: { subject: string; text: string };
   /** HTML analysis of all HTML parts together (empty features when there are none). */
   html: HtmlFeatures | null;
   links: Link[];
@@ -85,17 +87,19 @@ export function parseContent(raw: Buffer, limits: ParseLimits = defaultParseLimi
     ...(html?.sources.map((s) => parseLink(s)) ?? []),
     ...textUrls(plain).map((u) => parseLink(u)),
   ];
+  const subject = decoded(fields, 'subject');
   return {
     kind: 'message',
     message: {
       headers: fields,
-      subject: decoded(fields, 'subject'),
+      subject,
       from: mailboxes(fields, 'from')[0] ?? null,
       replyTo: mailboxes(fields, 'reply-to')[0] ?? null,
       to: mailboxes(fields, 'to'),
       textParts,
       attachments,
       text: readable,
+      lower: { subject: subject.toLowerCase(), text: readable.toLowerCase() },
       html,
       links,
       defects: [...defects, ...mime.defects],

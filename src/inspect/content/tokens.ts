@@ -15,10 +15,10 @@ export function messageTokens(msg: ContentMessage): Set<string> {
   const add = (t: string) => {
     if (out.size < MAX_TOKENS) out.add(t);
   };
-  words(msg.subject, 'subject:', add);
-  words(msg.text, '', add);
+  words(msg.lower.subject, 'subject:', add);
+  words(msg.lower.text, '', add);
   if (msg.from) {
-    words(msg.from.name, 'from:name:', add);
+    words(msg.from.name.toLowerCase(), 'from:name:', add);
     add('from:domain:' + msg.from.domain);
     add('from:tld:' + msg.from.domain.slice(msg.from.domain.lastIndexOf('.') + 1));
   } else add('from:none');
@@ -37,9 +37,9 @@ export function messageTokens(msg: ContentMessage): Set<string> {
   return out;
 }
 
-/** Words of 3-20 characters, lower-case, punctuation trimmed; longer ones counted by first letter and length class. */
-function words(text: string, prefix: string, add: (t: string) => void): void {
-  for (const raw of text.toLowerCase().split(/\s+/)) {
+/** Words of 3-20 characters of lower-case text, punctuation trimmed; longer ones by first letter and length class. */
+function words(lowerText: string, prefix: string, add: (t: string) => void): void {
+  for (const raw of lowerText.split(/\s+/)) {
     const w = ALNUM_EDGES.test(raw) ? raw : raw.replace(PUNCT_EDGES, ''); // the Unicode regex only when needed
     if (w.length < 3) continue;
     if (w.length > 20) add(`${prefix}skip:${w[0]}${Math.floor(w.length / 10) * 10}`);

@@ -11,7 +11,6 @@ const CREDENTIAL_PHRASES = new RegExp(
     String.raw`unusual\s+(?:sign-?in|login)\s+activity`,
     String.raw`mailbox\s+(?:is\s+)?(?:full|over\s*quota)`,
   ].join('|'),
-  'i',
 );
 
 export const phishCredentials: ContentRule = {

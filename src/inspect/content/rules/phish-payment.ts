@@ -13,7 +13,6 @@ const PAYMENT_PHRASES = new RegExp(
     String.raw`(?:credit\s+card|card)\s+(?:number|details)\s+(?:and|&)\s+(?:cvv|expiry|expiration)`,
     String.raw`processing\s+fee|transfer\s+fee|release\s+(?:of\s+)?(?:the\s+)?funds`,
   ].join('|'),
-  'i',
 );
 
 export const phishPayment: ContentRule = {

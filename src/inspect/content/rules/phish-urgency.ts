@@ -12,7 +12,6 @@ const URGENCY_PHRASES = new RegExp(
     String.raw`failure\s+to\s+(?:comply|respond|verify|do\s+so)`,
     String.raw`(?:expires?|terminated?|suspended?)\s+(?:today|immediately|soon)`,
   ].join('|'),
-  'i',
 );
 
 export const phishUrgency: ContentRule = {
