@@ -29,7 +29,7 @@ export interface HtmlFeatures {
 
 const MAX_LINKS = 500;
 const MAX_HTML_CHARS = 256 * 1024;
-const INVISIBLE_OPEN = /<(script|style|head|title)\b|<!--/gi;
+const INVISIBLE_OPEN = /<(script|style|title)\b|<!--/gi; // not <head>: browsers close it implicitly at the body
 const ANCHOR_OPEN = /<a\b([^>]{0,2048})>/gi;
 const HREF = /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
 const SOURCE = /<(?:img|iframe|form|script|embed|object|frame)\b[^>]{0,2048}?\b(?:src|action|data)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
@@ -68,7 +68,7 @@ export function analyseHtml(fullHtml: string): HtmlFeatures {
   };
 }
 
-/** The HTML without script, style, head and title elements and comments; an unclosed one hides the rest. */
+/** The HTML without script, style and title elements and comments; an unclosed one hides the rest, as in a browser. */
 function withoutInvisibleBlocks(html: string): string {
   const lower = html.toLowerCase();
   const kept: string[] = [];
