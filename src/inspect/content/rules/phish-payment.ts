@@ -3,6 +3,8 @@ import { findPhrase } from './phrases.js';
 import type { ContentRule } from './rule.js';
 
 const PAYMENT_PHRASES = new RegExp(
+  // \b first: the alternatives are only tried at word starts, a fifth of the positions.
+  String.raw`\b(?:` +
   [
     String.raw`(?:wire|bank)\s+transfer\s+(?:of|the|to)`,
     String.raw`(?:change|update)\s+(?:of|to|in)?\s*(?:our|the)?\s*bank(?:ing)?\s+details`,
@@ -12,7 +14,8 @@ const PAYMENT_PHRASES = new RegExp(
     String.raw`(?:send|pay|transfer)\s+(?:the\s+)?(?:fee|amount|payment)\s+(?:in|via|by)\s+(?:bitcoin|btc|crypto)`,
     String.raw`(?:credit\s+card|card)\s+(?:number|details)\s+(?:and|&)\s+(?:cvv|expiry|expiration)`,
     String.raw`processing\s+fee|transfer\s+fee|release\s+(?:of\s+)?(?:the\s+)?funds`,
-  ].join('|'),
+  ].join('|') +
+    ')',
 );
 
 export const phishPayment: ContentRule = {

@@ -4,6 +4,8 @@ import { findPhrase } from './phrases.js';
 import type { ContentRule } from './rule.js';
 
 const URGENCY_PHRASES = new RegExp(
+  // \b first: the alternatives are only tried at word starts, a fifth of the positions.
+  String.raw`\b(?:` +
   [
     String.raw`within\s+(?:the\s+next\s+)?(?:24|48|72|twenty[\s-]four|forty[\s-]eight)\s+hours`,
     String.raw`(?:immediate|urgent)\s+(?:action|attention|response)\s+(?:is\s+)?required`,
@@ -11,7 +13,8 @@ const URGENCY_PHRASES = new RegExp(
     String.raw`act\s+(?:now|immediately|fast)`,
     String.raw`failure\s+to\s+(?:comply|respond|verify|do\s+so)`,
     String.raw`(?:expires?|terminated?|suspended?)\s+(?:today|immediately|soon)`,
-  ].join('|'),
+  ].join('|') +
+    ')',
 );
 
 export const phishUrgency: ContentRule = {
