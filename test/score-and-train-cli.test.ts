@@ -84,5 +84,7 @@ describe('mailwarden train and score', () => {
     const s = await mailwarden('-c', config, 'score', join(dir, 'ham', '1.eml'));
     expect(s.code).toBe(1);
     expect(s.stderr).toMatch(/cannot read the model/);
+    const m = await mailwarden('score', '--model', join(dir, 'missing-model.json'), join(dir, 'ham', '1.eml'));
+    expect(m.stderr.trim()).toMatch(/^mailwarden: .*missing-model\.json: cannot read the model: ENOENT/);
   });
 });

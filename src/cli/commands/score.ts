@@ -17,8 +17,10 @@ export function registerScoreCommand(program: Command): void {
     .description('score RFC 5322 message files for spam (content rules + statistical model)')
     .argument('<file...>', 'message files')
     .option('--json', 'one JSON object per line and per file')
-    .action((files: string[], opts: { json?: boolean }, cmd: Command) => {
-      const scorer = withModelErrors(() => createContentScorer(configFrom(cmd).content));
+    .option('--model <file>', 'model file from `mailwarden train` (default: content.model, else the shipped model)')
+    .action((files: string[], opts: { json?: boolean; model?: string }, cmd: Command) => {
+      const settings = configFrom(cmd).content;
+      const scorer = withModelErrors(() => createContentScorer(opts.model ? { ...settings, model: opts.model } : settings));
       let failed = 0;
       for (const file of files) {
         const result = scoreFile(file, scorer);
