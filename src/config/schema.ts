@@ -29,6 +29,54 @@ const identityHeaderSource = z
   })
   .strict();
 
+/** Content scoring (issue 4): thresholds on the summed score of rules and model; optional peer filters. */
+export const contentSchema = z
+  .object({
+    thresholds: z
+      .object({
+        /** From this score a message counts as spam and gets an X-Mailwarden-Spam header. */
+        tag: z.number().default(5),
+        /** From this score it is accepted but held for review. */
+        quarantine: z.number().default(8),
+        /** From this score it is refused with a 5xx. */
+        reject: z.number().default(12),
+      })
+      .strict()
+      .prefault({})
+      .refine((t) => t.tag <= t.quarantine && t.quarantine <= t.reject, 'thresholds must satisfy tag <= quarantine <= reject'),
+    /** Model file from `mailwarden train`; empty means the default model shipped in models/default.json. */
+    model: z.string().default(''),
+    /** Score the statistical model adds for a certain spam (and takes away for a certain ham). */
+    modelWeight: z.number().nonnegative().default(8),
+    /** Bytes of a message read for scoring; the rest (large attachments) is not decoded. */
+    maxScanBytes: z.number().int().positive().default(2 * 1024 * 1024),
+    /** Rspamd over HTTP (POST /checkv2); its score is added to ours times `weight`. */
+    rspamd: z
+      .object({
+        enabled: z.boolean().default(false),
+        url: z.string().default('http://127.0.0.1:11333'),
+        timeoutMs: duration.default(5000),
+        weight: z.number().default(1),
+      })
+      .strict()
+      .prefault({}),
+    /** SpamAssassin's spamd (SPAMC/1.5 SYMBOLS); its score is added to ours times `weight`. */
+    spamassassin: z
+      .object({
+        enabled: z.boolean().default(false),
+        host: z.string().default('127.0.0.1'),
+        port: port.default(783),
+        timeoutMs: duration.default(10_000),
+        weight: z.number().default(1),
+      })
+      .strict()
+      .prefault({}),
+  })
+  .strict()
+  .prefault({});
+
+export type ContentSettings = z.infer<typeof contentSchema>;
+
 export const configSchema = z
   .object({
     /** Name used in our EHLO, banners, Received and DSNs. */
@@ -144,6 +192,7 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
+    content: contentSchema,
     admin: z
       .object({
         enabled: z.boolean().default(true),

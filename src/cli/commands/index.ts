@@ -4,6 +4,16 @@ import { registerAccountsCommand } from './accounts.js';
 import { registerConfigCommand } from './config.js';
 import { registerExplainCommand } from './explain.js';
 import { registerQueueCommand } from './queue.js';
+import { registerScoreCommand } from './score.js';
 import { registerStartCommand } from './start.js';
+import { registerTrainCommand } from './train.js';
 
-export const commandRegistrars: Array<(program: Command) => void> = [registerConfigCommand, registerAccountsCommand, registerExplainCommand, registerStartCommand, registerQueueCommand];
+export const commandRegistrars: Array<(program: Command) => void> = [
+  registerStartCommand,
+  registerConfigCommand,
+  registerAccountsCommand,
+  registerQueueCommand,
+  registerExplainCommand,
+  registerScoreCommand,
+  registerTrainCommand,
+];

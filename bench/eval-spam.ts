@@ -1,0 +1,87 @@
+// `npm run eval:spam`: accuracy and speed of mailwarden's content scoring on the HOLDOUT half of
+// ../shared/corpus/spam (the default model never saw these files; split in scripts/spam-corpus.ts), then the same
+// files through SpamAssassin and Rspamd with ../shared/bench/spam-anchors.sh, one line per filter:
+//   name n precision recall f1 fpr msgs_per_sec
+// Rows: mailwarden (files as they are), mailwarden-stripped (Received, List-*, X-Mailman-*, Precedence, ... removed
+// first: a relay never sees them on its customers' mail), then the peers. Options:
+//   --no-peers        only our rows          --peers-stripped   also run the peers on the stripped files
+//   --results DIR     per-message TSV of our rows (file label verdict score action rules)
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { stripLeakingHeaders } from '../src/inspect/content/corpus.js';
+import { createContentScorer } from '../src/inspect/content/index.js';
+import { contentSchema } from '../src/config/schema.js';
+import { corpusDir, corpusSplit, repoRoot, type LabelledFile } from '../scripts/spam-corpus.js';
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(name);
+const resultsDir = args.includes('--results') ? args[args.indexOf('--results') + 1] : undefined;
+
+const holdout = corpusSplit('holdout');
+const scorer = createContentScorer(contentSchema.parse({}));
+
+interface Row {
+  name: string;
+  line: string;
+}
+
+function evaluate(name: string, files: LabelledFile[], transform: (b: Buffer) => Buffer): Row {
+  const messages = files.map((f) => transform(readFileSync(f.path)));
+  for (const m of messages.slice(0, 50)) scorer.score(m); // warm-up, as the peers get
+  let tp = 0, fp = 0, fn = 0, tn = 0;
+  const tsv: string[] = [];
+  const t0 = process.hrtime.bigint();
+  const verdicts = messages.map((m) => scorer.score(m));
+  const secs = Number(process.hrtime.bigint() - t0) / 1e9;
+  verdicts.forEach((v, i) => {
+    const spam = files[i]!.spam;
+    if (v.spam && spam) tp++;
+    else if (v.spam) fp++;
+    else if (spam) fn++;
+    else tn++;
+    tsv.push([files[i]!.rel, spam ? 'spam' : 'ham', v.spam ? 'spam' : 'ham', v.score, v.action, v.rules.map((r) => r.name).join(',')].join('\t'));
+  });
+  const p = tp / (tp + fp || 1), r = tp / (tp + fn || 1), f1 = (2 * p * r) / (p + r || 1), fpr = fp / (fp + tn || 1);
+  console.error(`${name}: tp=${tp} fp=${fp} fn=${fn} tn=${tn} cpu_s=${secs.toFixed(2)} (one core, files in memory)`);
+  if (resultsDir) {
+    mkdirSync(resultsDir, { recursive: true });
+    writeFileSync(join(resultsDir, `${name}.tsv`), 'file\tlabel\tverdict\tscore\taction\trules\n' + tsv.join('\n') + '\n');
+  }
+  const f = (x: number) => x.toFixed(4);
+  return { name, line: [name, files.length, f(p), f(r), f(f1), f(fpr), (files.length / secs).toFixed(2)].join(' ') };
+}
+
+console.log(`# name n precision recall f1 fpr msgs_per_sec  (holdout of ${corpusDir}: ${holdout.filter((f) => !f.spam).length} ham, ${holdout.filter((f) => f.spam).length} spam)`);
+console.log(evaluate('mailwarden', holdout, (b) => b).line);
+console.log(evaluate('mailwarden-stripped', holdout, stripLeakingHeaders).line);
+
+if (!flag('--no-peers')) {
+  const anchors = join(repoRoot, '..', 'shared', 'bench', 'spam-anchors.sh');
+  const work = mkdtempSync(join(tmpdir(), 'mailwarden-eval-'));
+  try {
+    const list = join(work, 'holdout.list');
+    writeFileSync(list, holdout.map((f) => f.rel).join('\n') + '\n');
+    runPeers(anchors, list, corpusDir, '');
+    if (flag('--peers-stripped')) {
+      const stripped = join(work, 'stripped');
+      for (const f of holdout) {
+        mkdirSync(dirname(join(stripped, f.rel)), { recursive: true });
+        writeFileSync(join(stripped, f.rel), stripLeakingHeaders(readFileSync(f.path)));
+      }
+      runPeers(anchors, list, stripped, '-stripped');
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** Runs the shared anchor script and prints its rows (its "#" header is ours already; details go to stderr). */
+function runPeers(script: string, list: string, corpus: string, suffix: string): void {
+  const run = spawnSync('bash', [script, list], { env: { ...process.env, CORPUS: corpus }, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+  if (run.status !== 0) console.error(`spam-anchors.sh exited with ${run.status ?? run.signal}`);
+  for (const line of (run.stdout ?? '').split('\n')) {
+    if (line && !line.startsWith('#')) console.log(line.replace(/^(\S+)/, `$1${suffix}`));
+  }
+}

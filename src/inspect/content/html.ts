@@ -1,0 +1,114 @@
+// The parts of an HTML body that scoring needs: its visible text, its links with their anchor text, and the style
+// tricks spammers use to hide text from the reader but not from filters. Regular expressions over a bounded prefix
+// rather than a DOM (htmlparser2 builds a tree per message, several times slower than the whole scoring budget).
+// A stranger writes this HTML, so nothing may scan to the end once per tag: script/style blocks and anchors are found
+// by forward-only searches (linear), and every other pattern has bounded repetitions (2 KiB inside a tag, 1 KiB of
+// element text), over at most `MAX_HTML_CHARS`.
+import { decodeHTML } from 'entities';
+
+export interface HtmlLink {
+  href: string;
+  /** Visible anchor text, tags removed, entities decoded, trimmed. */
+  text: string;
+}
+
+export interface HtmlFeatures {
+  text: string;
+  links: HtmlLink[];
+  /** URLs in src/action attributes of img, iframe, form, script, embed and object. */
+  sources: string[];
+  imageCount: number;
+  /** Characters of text inside elements styled invisible (display:none, visibility:hidden, zero size). */
+  hiddenChars: number;
+  /** Characters of text inside elements with a font size of 1-2px or <font size=1>. */
+  tinyChars: number;
+  tagNames: string[];
+  hasForm: boolean;
+  hasPasswordInput: boolean;
+}
+
+const MAX_LINKS = 500;
+const MAX_HTML_CHARS = 256 * 1024;
+const INVISIBLE_OPEN = /<(script|style|title)\b|<!--/gi; // not <head>: browsers close it implicitly at the body
+const ANCHOR_OPEN = /<a\b([^>]{0,2048})>/gi;
+const HREF = /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
+const SOURCE = /<(?:img|iframe|form|script|embed|object|frame)\b[^>]{0,2048}?\b(?:src|action|data)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
+const TAG = /<\/?([a-z][a-z0-9]*)\b[^>]{0,2048}>/gi;
+const HIDDEN_STYLE =
+  /<(\w+)\b[^>]{0,2048}?style\s*=\s*["'][^"']{0,2048}?(?:display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?:px|pt|em)?\b|opacity\s*:\s*0(?:\.0+)?\b|max-height\s*:\s*0)[^"']{0,2048}["'][^>]{0,2048}>([\s\S]{0,1024}?)<\/\1\s*>/gi;
+const TINY_STYLE =
+  /<(\w+)\b[^>]{0,2048}?(?:style\s*=\s*["'][^"']{0,2048}?font-size\s*:\s*[12](?:\.\d+)?px[^"']{0,2048}["']|\bsize\s*=\s*["']?1["']?(?=[\s>]))[^>]{0,2048}>([\s\S]{0,1024}?)<\/\1\s*>/gi;
+
+export function analyseHtml(fullHtml: string): HtmlFeatures {
+  const html = fullHtml.slice(0, MAX_HTML_CHARS);
+  const visible = withoutInvisibleBlocks(html);
+  const links = anchors(visible);
+  const sources: string[] = [];
+  for (const m of html.matchAll(SOURCE)) {
+    if (sources.length >= MAX_LINKS) break;
+    sources.push(decodeHTML(m[1] ?? m[2] ?? m[3] ?? '').trim());
+  }
+  const tagNames = new Set<string>();
+  let imageCount = 0;
+  for (const m of visible.matchAll(TAG)) {
+    const name = m[1]!.toLowerCase();
+    tagNames.add(name);
+    if (name === 'img' && !m[0].startsWith('</')) imageCount++;
+  }
+  return {
+    text: textOf(visible),
+    links,
+    sources,
+    imageCount,
+    hiddenChars: sumText(visible, HIDDEN_STYLE),
+    tinyChars: sumText(visible, TINY_STYLE),
+    tagNames: [...tagNames],
+    hasForm: tagNames.has('form'),
+    hasPasswordInput: /<input\b[^>]*type\s*=\s*["']?password/i.test(visible),
+  };
+}
+
+/** The HTML without script, style and title elements and comments; an unclosed one hides the rest, as in a browser. */
+function withoutInvisibleBlocks(html: string): string {
+  const lower = html.toLowerCase();
+  const kept: string[] = [];
+  let pos = 0;
+  INVISIBLE_OPEN.lastIndex = 0;
+  for (let m = INVISIBLE_OPEN.exec(html); m; m = INVISIBLE_OPEN.exec(html)) {
+    kept.push(html.slice(pos, m.index), ' ');
+    const closer = m[1] ? `</${m[1].toLowerCase()}` : '-->';
+    const end = lower.indexOf(closer, INVISIBLE_OPEN.lastIndex);
+    if (end === -1) return kept.join('');
+    pos = m[1] ? lower.indexOf('>', end) + 1 || html.length : end + closer.length;
+    INVISIBLE_OPEN.lastIndex = pos;
+  }
+  kept.push(html.slice(pos));
+  return kept.join('');
+}
+
+/** Links with their anchor text. The next "</a" is searched forward only, so the whole scan stays linear. */
+function anchors(html: string): HtmlLink[] {
+  const lower = html.toLowerCase();
+  const links: HtmlLink[] = [];
+  let close = -1;
+  ANCHOR_OPEN.lastIndex = 0;
+  for (let m = ANCHOR_OPEN.exec(html); m && links.length < MAX_LINKS; m = ANCHOR_OPEN.exec(html)) {
+    const textStart = ANCHOR_OPEN.lastIndex;
+    if (close < textStart) close = lower.indexOf('</a', textStart);
+    if (close === -1) break; // no anchor after this one is closed either
+    const h = HREF.exec(m[1]!);
+    if (h) links.push({ href: decodeHTML(h[1] ?? h[2] ?? h[3] ?? '').trim(), text: textOf(html.slice(textStart, close)) });
+  }
+  return links;
+}
+
+function sumText(html: string, pattern: RegExp): number {
+  let n = 0;
+  for (const m of html.matchAll(pattern)) n += textOf(m[2]!).replace(/\s+/g, '').length;
+  return n;
+}
+
+/** Visible text of an HTML fragment: tags become spaces, entities are decoded, white space collapsed. */
+export function textOf(fragment: string): string {
+  return decodeHTML(fragment.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,77 @@
+// The one parse per message: mbox separators and CR characters, charsets, broken and hostile MIME, and the line
+// between "not a message" and "a message with defects".
+import { describe, expect, it } from 'vitest';
+import { compose } from '../../../test/helpers/compose.js';
+import { parseContent, type ContentMessage } from './message.js';
+
+function message(raw: string | Buffer): ContentMessage {
+  const r = parseContent(typeof raw === 'string' ? Buffer.from(raw, 'latin1') : raw);
+  if (r.kind !== 'message') throw new Error(r.reason);
+  return r.message;
+}
+
+describe('parseContent', () => {
+  it('skips an mbox From_ line and reads CR LF, bare CR and LF alike', () => {
+    const m = message('From alice@example.com  Mon Nov  2 09:30:00 2026\r\nSubject: Hi\rFrom: A <a@example.com>\n\nBody text\r\n');
+    expect(m.subject).toBe('Hi');
+    expect(m.from?.domain).toBe('example.com');
+    expect(m.text.trim()).toBe('Body text');
+  });
+
+  it('decodes encoded words, quoted-printable and the declared charset', () => {
+    const m = message(
+      'Subject: =?iso-8859-1?Q?Gr=FC=DFe?=\nFrom: a@example.com\nContent-Type: text/plain; charset=iso-8859-1\n' +
+        'Content-Transfer-Encoding: quoted-printable\n\nK=F6ln ist sch=F6n=\n und gro=DF\n',
+    );
+    expect(m.subject).toBe('Grüße');
+    expect(m.text).toContain('Köln ist schön und groß');
+  });
+
+  it('walks multipart/alternative and finds the links and visible text of the HTML part', async () => {
+    const m = message(await compose({ text: 'plain version', html: '<p>Read <a href="https://example.com/a">the agenda</a></p>' }));
+    expect(m.textParts.map((p) => p.html)).toEqual([false, true]);
+    expect(m.links[0]).toMatchObject({ domain: 'example.com', anchorText: 'the agenda' });
+    expect(m.text).toContain('Read the agenda');
+  });
+
+  it('calls bytes without a header section not a message', () => {
+    for (const garbage of ['', 'hello world\nthis is no mail\n', '\x89PNG\r\n\x1a\n\0\0\0\rIHDR', '\n\nbody only']) {
+      expect(parseContent(Buffer.from(garbage, 'latin1')).kind).toBe('not-message');
+    }
+  });
+
+  it('keeps a message with broken MIME as a message, with defects, and loses its text', () => {
+    const noBoundary = message('From: a@example.com\nContent-Type: multipart/mixed\n\nstill readable text\n');
+    expect(noBoundary.defects).toContain('multipart without a boundary parameter');
+    expect(noBoundary.text).toContain('still readable text');
+    const unclosed = message('From: a@example.com\nContent-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: text/plain\n\nfirst part\n--b\n\nsecond part, never closed');
+    expect(unclosed.text).toContain('first part');
+    expect(unclosed.text).toContain('second part');
+    const badLines = message('From: a@example.com\nthis line is no field\nSubject: ok\n\nbody');
+    expect(badLines.defects).toContain('line that is not a header field');
+    expect(badLines.subject).toBe('ok');
+  });
+
+  it('reads hostile HTML: unclosed script hides the rest, unclosed anchors give no links, closed ones still count', () => {
+    const html = (body: string) => message(`From: a@example.com\nContent-Type: text/html\n\n${body}`).html!;
+    const unclosedScript = html('<p>shown</p><script>' + '<style>'.repeat(10000) + 'hidden');
+    expect(unclosedScript.text).toBe('shown');
+    expect(html('<a href="https://x.example/">'.repeat(10000)).links).toEqual([]);
+    const mixed = html('<a href="https://a.example/">one</a><a href="https://b.example/"><b>two</b></a><a href="https://c.example/">');
+    expect(mixed.links).toEqual([
+      { href: 'https://a.example/', text: 'one' },
+      { href: 'https://b.example/', text: 'two' },
+    ]);
+  });
+
+  it('bounds nesting depth and part count of hostile MIME', () => {
+    let nested = 'leaf text';
+    for (let i = 0; i < 50; i++) nested = `Content-Type: multipart/mixed; boundary=b${i}\n\n--b${i}\n${nested}\n--b${i}--\n`;
+    const deep = message('From: a@example.com\n' + nested);
+    expect(deep.defects).toContain('MIME nesting too deep');
+    const many = 'From: a@example.com\nContent-Type: multipart/mixed; boundary=x\n\n' + '--x\n\npart\n'.repeat(5000) + '--x--\n';
+    const wide = message(many);
+    expect(wide.textParts.length).toBeLessThanOrEqual(100);
+    expect(wide.defects).toContain('too many MIME parts');
+  });
+});

@@ -1,0 +1,138 @@
+// One parse per message: everything the rules and the tokenizer read, decoded once. The raw bytes are read as latin1
+// (one byte, one char) so that MIME boundaries and header fields are found without decoding, and each text part is
+// then decoded in its own charset.
+import libmime from 'libmime';
+import addressparser from 'nodemailer/lib/addressparser';
+import { analyseHtml, type HtmlFeatures } from './html.js';
+import { walkMime, leafText, type MimeLeaf } from './rfc2045.js';
+import { parseRfc5322, type HeaderField } from './rfc5322.js';
+import { parseLink, textUrls, type Link } from './urls.js';
+
+export interface Mailbox {
+  name: string;
+  address: string;
+  /** Lower-case domain of the address, '' when none. */
+  domain: string;
+}
+
+export interface TextPart {
+  html: boolean;
+  transferEncoding: string;
+  /** Decoded text; for HTML, the markup. */
+  content: string;
+}
+
+export interface ContentMessage {
+  headers: HeaderField[];
+  subject: string;
+  from: Mailbox | null;
+  replyTo: Mailbox | null;
+  to: Mailbox[];
+  textParts: TextPart[];
+  attachments: MimeLeaf[];
+  /** Readable text of the whole message: plain parts and the visible text of HTML parts. */
+  text: string;
+  /** Subject and text in lower case, made once: phrase rules and the tokenizer all read these. */
+  lower: { subject: string; text: string };
+  /** HTML analysis of all HTML parts together (empty features when there are none). */
+  html: HtmlFeatures | null;
+  links: Link[];
+  defects: string[];
+}
+
+export interface ParseLimits {
+  /** Bytes of the message read for scoring; the rest is ignored (a 25 MB attachment need not be decoded). */
+  maxBytes: number;
+  maxDepth: number;
+  maxParts: number;
+  maxFields: number;
+  /** Characters of decoded text kept per message for rules and tokens. */
+  maxTextChars: number;
+}
+
+export const defaultParseLimits: ParseLimits = {
+  maxBytes: 2 * 1024 * 1024,
+  maxDepth: 8,
+  maxParts: 100,
+  maxFields: 500,
+  maxTextChars: 200_000,
+};
+
+export type ParsedContent = { kind: 'not-message'; reason: string } | { kind: 'message'; message: ContentMessage };
+
+export function parseContent(raw: Buffer, limits: ParseLimits = defaultParseLimits): ParsedContent {
+  const text = raw.toString('latin1', 0, Math.min(raw.length, limits.maxBytes)).replace(/\r\n?/g, '\n');
+  const top = parseRfc5322(text, limits);
+  if (top.kind === 'not-message') return top;
+  const { fields, defects } = top.header;
+  const mime = walkMime(fields, top.body, limits);
+  const textParts: TextPart[] = [];
+  const attachments: MimeLeaf[] = [];
+  for (const leaf of mime.leaves) {
+    const isText = leaf.contentType === 'text/plain' || leaf.contentType === 'text/html';
+    if (isText && !leaf.isAttachment) {
+      textParts.push({
+        html: leaf.contentType === 'text/html',
+        transferEncoding: leaf.transferEncoding,
+        content: leafText(leaf).slice(0, limits.maxTextChars),
+      });
+    } else attachments.push(leaf);
+  }
+  const htmlSource = textParts.filter((p) => p.html).map((p) => p.content).join('\n');
+  const html = htmlSource ? analyseHtml(htmlSource) : null;
+  const plain = textParts.filter((p) => !p.html).map((p) => p.content).join('\n');
+  const readable = (plain + '\n' + (html?.text ?? '')).slice(0, limits.maxTextChars);
+  const links = [
+    ...(html?.links.map((l) => parseLink(l.href, l.text)) ?? []),
+    ...(html?.sources.map((s) => parseLink(s)) ?? []),
+    ...textUrls(plain).map((u) => parseLink(u)),
+  ];
+  const subject = decoded(fields, 'subject');
+  return {
+    kind: 'message',
+    message: {
+      headers: fields,
+      subject,
+      from: mailboxes(fields, 'from')[0] ?? null,
+      replyTo: mailboxes(fields, 'reply-to')[0] ?? null,
+      to: mailboxes(fields, 'to'),
+      textParts,
+      attachments,
+      text: readable,
+      lower: { subject: subject.toLowerCase(), text: readable.toLowerCase() },
+      html,
+      links,
+      defects: [...defects, ...mime.defects],
+    },
+  };
+}
+
+function decoded(fields: HeaderField[], name: string): string {
+  const f = fields.find((x) => x.name === name);
+  return f ? libmime.decodeWords(f.value).trim() : '';
+}
+
+function mailboxes(fields: HeaderField[], name: string): Mailbox[] {
+  const f = fields.find((x) => x.name === name);
+  if (!f) return [];
+  const out: Mailbox[] = [];
+  for (const a of addressparser(f.value, { flatten: true })) {
+    if (!('address' in a) || a.address === undefined) continue;
+    const address = a.address.trim();
+    out.push({
+      name: libmime.decodeWords(a.name ?? '').trim(),
+      address,
+      domain: address.includes('@') ? address.slice(address.lastIndexOf('@') + 1).toLowerCase() : '',
+    });
+  }
+  return out;
+}
+
+/** Value of the first field of that name, encoded words decoded; '' when absent. */
+export function headerText(msg: ContentMessage, name: string): string {
+  return decoded(msg.headers, name);
+}
+
+export function hasHeader(msg: ContentMessage, name: string): boolean {
+  return msg.headers.some((f) => f.name === name);
+}

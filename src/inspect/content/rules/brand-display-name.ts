@@ -1,0 +1,18 @@
+// A display name that names a well-known brand while the address is in none of the brand's domains.
+import { brands } from '../data/brands.js';
+import { registrableDomain } from '../urls.js';
+import type { ContentRule } from './rule.js';
+
+const patterns = brands.map((b) => ({ ...b, re: new RegExp(`\\b${b.name.replace(/ /g, '\\s*')}\\b`, 'i') }));
+
+export const brandDisplayName: ContentRule = {
+  name: 'BRAND_IMPERSONATION',
+  score: 2.5,
+  description: 'display name names a well-known brand that does not send from this domain',
+  test(msg) {
+    if (!msg.from?.name) return false;
+    const domain = registrableDomain(msg.from.domain);
+    const brand = patterns.find((b) => b.re.test(msg.from!.name));
+    return brand !== undefined && !brand.domains.includes(domain) && brand.name;
+  },
+};

@@ -1,0 +1,53 @@
+// Every content rule, in the order they are reported. Adding a rule: one module, one line here, one test.
+import { attachDoubleExtension } from './attach-double-extension.js';
+import { attachEncryptedArchive } from './attach-encrypted-archive.js';
+import { attachExecutable } from './attach-executable.js';
+import { attachHtmlForm } from './attach-html-form.js';
+import { attachMacroOffice } from './attach-macro-office.js';
+import { attachScript } from './attach-script.js';
+import { badDate } from './bad-date.js';
+import { base64Text } from './base64-text.js';
+import { brandDisplayName } from './brand-display-name.js';
+import { displayNameDomain } from './display-name-domain.js';
+import { fromAuthMismatch } from './from-auth-mismatch.js';
+import { fromEnvelopeMismatch } from './from-envelope-mismatch.js';
+import { htmlHiddenText } from './html-hidden-text.js';
+import { htmlImageOnly } from './html-image-only.js';
+import { htmlTinyFont } from './html-tiny-font.js';
+import { missingDate } from './missing-date.js';
+import { missingFrom } from './missing-from.js';
+import { missingMessageId } from './missing-message-id.js';
+import { mixedScripts } from './mixed-scripts.js';
+import { phishAdvanceFee } from './phish-advance-fee.js';
+import { phishCredentials } from './phish-credentials.js';
+import { phishPayment } from './phish-payment.js';
+import { phishUrgency } from './phish-urgency.js';
+import { replyToFreemail } from './replyto-freemail.js';
+import type { ContentRule } from './rule.js';
+import { subjectAllCaps } from './subject-all-caps.js';
+import { textAllCaps } from './text-all-caps.js';
+import { urlAnchorMismatch } from './url-anchor-mismatch.js';
+import { urlIpLiteral } from './url-ip-literal.js';
+import { urlRedirect } from './url-redirect.js';
+import { urlScriptScheme } from './url-script-scheme.js';
+import { urlShortener } from './url-shortener.js';
+import { urlUserInfo } from './url-userinfo.js';
+import { zeroWidth } from './zero-width.js';
+
+export type { ContentRule } from './rule.js';
+
+export const contentRules: readonly ContentRule[] = [
+  // headers and identity
+  missingFrom, missingDate, missingMessageId, badDate, fromEnvelopeMismatch, fromAuthMismatch, replyToFreemail,
+  brandDisplayName, displayNameDomain,
+  // links
+  urlShortener, urlIpLiteral, urlUserInfo, urlAnchorMismatch, urlRedirect, urlScriptScheme,
+  // HTML
+  htmlHiddenText, htmlTinyFont, htmlImageOnly,
+  // attachments
+  attachExecutable, attachScript, attachMacroOffice, attachEncryptedArchive, attachHtmlForm, attachDoubleExtension,
+  // language
+  phishCredentials, phishPayment, phishUrgency, phishAdvanceFee, subjectAllCaps, textAllCaps,
+  // encoding
+  base64Text, mixedScripts, zeroWidth,
+];

@@ -1,0 +1,37 @@
+// The advance-fee ("419") script: a confidential transfer of a large sum, a next of kin or beneficiary, and the
+// reader's bank account to receive it. Two of its phrases must appear, since each alone occurs in honest mail.
+import type { ContentRule } from './rule.js';
+
+// One pattern, one capture group per phrase, so the text is scanned once (lower case, see phrases.ts).
+const PHRASES = new RegExp(
+  [
+    String.raw`\b(strictly\s+confidential|very\s+confidential\s+(?:request|business|transaction))`,
+    String.raw`\b(next\s+of\s+kin)\b`,
+    String.raw`\b((?:million|billion)\s+(?:united\s+states\s+dollars|u\.?s\.?\s+dollars|usd))\b`, // spelled out, as the script writes it
+    String.raw`\b((?:transfer|remit|move)\s+(?:the\s+|this\s+)?(?:funds?|money|sum)\s+(?:in)?to\s+your\s+(?:bank\s+)?account)`,
+    String.raw`\b(beneficiary|foreign\s+partner)\b`,
+    String.raw`\b((?:late|deceased)\s+(?:client|father|husband|customer))\b`,
+    String.raw`\b(\d{1,2}\s*%\s+of\s+the\s+(?:total\s+)?(?:sum|amount|funds))`,
+  ].join('|'),
+  'g',
+);
+const MIN_PHRASES = 2;
+
+function distinctPhrases(text: string, found: Set<number>): void {
+  for (const m of text.matchAll(PHRASES)) {
+    found.add(m.findIndex((g, i) => i > 0 && g !== undefined));
+    if (found.size >= MIN_PHRASES) return;
+  }
+}
+
+export const phishAdvanceFee: ContentRule = {
+  name: 'PHISH_ADVANCE_FEE',
+  score: 2.5,
+  description: 'tells the advance-fee story of a large confidential transfer',
+  test(msg) {
+    const found = new Set<number>();
+    distinctPhrases(msg.lower.subject, found);
+    distinctPhrases(msg.lower.text, found);
+    return found.size >= MIN_PHRASES;
+  },
+};

@@ -1,0 +1,26 @@
+// Payment pressure and untraceable payment means: the language of invoice fraud, fake fees and gift-card scams.
+import { findPhrase } from './phrases.js';
+import type { ContentRule } from './rule.js';
+
+const PAYMENT_PHRASES = new RegExp(
+  // \b first: the alternatives are only tried at word starts, a fifth of the positions.
+  String.raw`\b(?:` +
+  [
+    String.raw`(?:wire|bank)\s+transfer\s+(?:of|the|to)`,
+    String.raw`(?:change|update)\s+(?:of|to|in)?\s*(?:our|the)?\s*bank(?:ing)?\s+details`,
+    String.raw`(?:payment|invoice)\s+(?:is\s+)?(?:overdue|past\s+due|outstanding|declined|failed)`,
+    String.raw`(?:buy|purchase|send)\s+(?:me\s+)?(?:some\s+)?(?:itunes|google\s+play|amazon|steam)?\s*gift\s*cards?`,
+    String.raw`western\s+union|moneygram`,
+    String.raw`(?:send|pay|transfer)\s+(?:the\s+)?(?:fee|amount|payment)\s+(?:in|via|by)\s+(?:bitcoin|btc|crypto)`,
+    String.raw`(?:credit\s+card|card)\s+(?:number|details)\s+(?:and|&)\s+(?:cvv|expiry|expiration)`,
+    String.raw`processing\s+fee|transfer\s+fee|release\s+(?:of\s+)?(?:the\s+)?funds`,
+  ].join('|') +
+    ')',
+);
+
+export const phishPayment: ContentRule = {
+  name: 'PHISH_PAYMENT',
+  score: 1.5,
+  description: 'presses for a payment or asks for payment details',
+  test: (msg) => findPhrase(msg, PAYMENT_PHRASES),
+};

@@ -1,0 +1,189 @@
+// Every content rule fires on a hand-written message made to show its trick, and stays quiet on an honest message
+// that comes as close as legitimate mail does (the negative cases are the traps a careless rule falls into).
+import { describe, expect, it } from 'vitest';
+import { compose, withoutHeader, zipOf } from '../../../../test/helpers/compose.js';
+import { parseContent, type ContentMessage } from '../message.js';
+import type { ScoreContext } from '../types.js';
+import { contentRules } from './index.js';
+
+interface Case {
+  message: () => Promise<Buffer>;
+  ctx?: ScoreContext;
+}
+
+const html = (body: string) => compose({ text: undefined, html: `<html><body>${body}</body></html>` });
+const attach = (filename: string, content: Buffer | string, contentType?: string) =>
+  compose({ attachments: [{ filename, content, ...(contentType ? { contentType } : {}) }] });
+const MZ = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 0x90)]);
+const OLE = Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(100), Buffer.from('_VBA_PROJECT', 'utf16le')]);
+// Composers only base64 text that needs it, so the spamware habit is written by hand.
+const base64Ascii = Buffer.from(
+  'From: Alice <alice@example.com>\r\nTo: bob@example.org\r\nSubject: hello\r\nDate: Mon, 02 Nov 2026 09:30:00 +0000\r\n' +
+    'Message-ID: <b64@example.com>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=us-ascii\r\n' +
+    'Content-Transfer-Encoding: base64\r\n\r\n' + Buffer.from('Cheap watches, best prices, order today.').toString('base64') + '\r\n',
+);
+const filler = 'Our quarterly report covers the new office, the budget and the hiring plan for the spring. '.repeat(4);
+
+const cases: Record<string, { positive: Case; negative: Case }> = {
+  MISSING_FROM: {
+    positive: { message: async () => withoutHeader(await compose(), 'from') },
+    negative: { message: () => compose() },
+  },
+  MISSING_DATE: {
+    positive: { message: async () => withoutHeader(await compose(), 'date') },
+    negative: { message: () => compose() },
+  },
+  MISSING_MESSAGE_ID: {
+    positive: { message: async () => withoutHeader(await compose(), 'message-id') },
+    negative: { message: () => compose() },
+  },
+  BAD_DATE: {
+    positive: { message: () => compose({ headers: { Date: 'Tuesday, sometime in spring' }, date: undefined }) },
+    negative: { message: () => compose({ date: new Date('2026-11-03T08:00:00Z') }), ctx: { now: Date.parse('2026-11-02T09:30:00Z') } },
+  },
+  FROM_ENVELOPE_MISMATCH: {
+    positive: { message: () => compose(), ctx: { mailFrom: 'bounce@mailer.example.net' } },
+    negative: { message: () => compose(), ctx: { mailFrom: 'bounces+123@news.example.com' } },
+  },
+  FROM_AUTH_MISMATCH: {
+    positive: { message: () => compose({ from: 'Billing <billing@bank.example>' }), ctx: { authUser: 'alice@example.com' } },
+    negative: { message: () => compose(), ctx: { authUser: 'alice@mail.example.com' } },
+  },
+  REPLYTO_FREEMAIL: {
+    positive: { message: () => compose({ replyTo: 'ceo.private@gmail.com' }) },
+    negative: { message: () => compose({ from: 'Alice <alice.example@gmail.com>', replyTo: 'alice.other@gmail.com' }) },
+  },
+  BRAND_IMPERSONATION: {
+    positive: { message: () => compose({ from: '"PayPal Service" <service@secure-account.example>' }) },
+    negative: { message: () => compose({ from: '"PayPal" <service@paypal.com>' }) },
+  },
+  DISPLAY_NAME_OTHER_DOMAIN: {
+    positive: { message: () => compose({ from: '"IT Desk example.org" <desk@evil.example>' }), ctx: { recipients: ['bob@example.org'] } },
+    negative: { message: () => compose({ from: '"CNET News.com" <news@online.example>' }), ctx: { recipients: ['bob@example.org'] } },
+  },
+  URL_SHORTENER: {
+    positive: { message: () => compose({ text: 'See https://bit.ly/3xYz12 for the photos.' }) },
+    negative: { message: () => compose({ text: 'See https://photos.example.com/album/3xYz12 for the photos.' }) },
+  },
+  URL_IP_LITERAL: {
+    positive: { message: () => html('<a href="http://203.0.113.7/login">Sign in</a>') },
+    negative: { message: () => html('<a href="http://login.example.com/">Sign in</a> from 203.0.113.7') },
+  },
+  URL_USERINFO: {
+    positive: { message: () => compose({ text: 'Log in at http://www.bank.example@203.0.113.9/secure now.' }) },
+    negative: { message: () => compose({ text: 'Write to me@example.com or see http://www.example.com/' }) },
+  },
+  URL_ANCHOR_MISMATCH: {
+    positive: { message: () => html('<a href="https://evil.example/x">https://www.paypal.com/signin</a>') },
+    negative: { message: () => html('<a href="https://www.paypal.com/signin?x=1">www.paypal.com</a> <a href="https://t.example/">click here</a>') },
+  },
+  URL_REDIRECT: {
+    positive: { message: () => compose({ text: 'Open https://www.google.com/url?q=https://evil.example/ now' }) },
+    negative: { message: () => compose({ text: 'Open https://www.example.com/search?q=minutes now' }) },
+  },
+  URL_DATA_OR_JAVASCRIPT: {
+    positive: { message: () => html('<a href="javascript:document.location=\'https://evil.example/\'">Open</a>') },
+    negative: { message: () => html('<img src="data:image/png;base64,iVBORw0KGgo="><a href="https://example.com/">Open</a>') },
+  },
+  HTML_HIDDEN_TEXT: {
+    positive: { message: () => html(`<p>Buy now</p><div style="display:none">${filler}</div>`) },
+    negative: { message: () => html(`<p>${filler}</p><span style="display:none">preheader</span>`) },
+  },
+  HTML_TINY_FONT: {
+    positive: { message: () => html(`<p>Buy now</p><font size="1">${filler}</font>`) },
+    negative: { message: () => html(`<p>${filler}</p><font size="2">Unsubscribe at any time.</font>`) },
+  },
+  HTML_IMAGE_ONLY: {
+    positive: { message: () => html('<a href="https://shop.example/"><img src="https://shop.example/offer.jpg"></a>') },
+    negative: { message: () => html(`<img src="https://example.com/logo.png"><p>${filler}</p>`) },
+  },
+  ATTACH_EXECUTABLE: {
+    positive: { message: () => attach('report.dat', MZ, 'application/octet-stream') },
+    negative: { message: () => attach('report.pdf', '%PDF-1.4 minutes', 'application/pdf') },
+  },
+  ATTACH_SCRIPT: {
+    positive: { message: () => attach('scan.zip', zipOf([{ name: 'scan_0042.js', data: 'WScript.Echo(1)' }]), 'application/zip') },
+    negative: { message: () => attach('notes.txt', 'plain notes') },
+  },
+  ATTACH_MACRO_OFFICE: {
+    positive: { message: () => attach('invoice.doc', OLE, 'application/msword') },
+    negative: { message: () => attach('minutes.docx', zipOf([{ name: 'word/document.xml', data: '<w:document/>' }])) },
+  },
+  ATTACH_ENCRYPTED_ARCHIVE: {
+    positive: { message: () => attach('invoice.zip', zipOf([{ name: 'invoice.pdf', data: 'xx', encrypted: true }])) },
+    negative: { message: () => attach('photos.zip', zipOf([{ name: 'beach.jpg', data: 'xx' }])) },
+  },
+  ATTACH_HTML_FORM: {
+    positive: { message: () => attach('secure-message.html', '<form action="https://evil.example/"><input type=password name=p></form>', 'text/html') },
+    negative: { message: () => attach('agenda.html', '<h1>Agenda</h1><p>Budget, hiring</p>', 'text/html') },
+  },
+  ATTACH_DOUBLE_EXTENSION: {
+    positive: { message: () => attach('invoice.pdf.exe', 'x', 'application/octet-stream') },
+    negative: { message: () => attach('v1.2.release-notes.pdf', '%PDF-1.4', 'application/pdf') },
+  },
+  PHISH_CREDENTIALS: {
+    positive: { message: () => compose({ text: 'Your mailbox has been suspended. Verify your account at the link below.' }) },
+    negative: { message: () => compose({ text: 'I verified the account numbers in the budget sheet; all fine.' }) },
+  },
+  PHISH_PAYMENT: {
+    positive: { message: () => compose({ text: 'Please note the change of our bank details before you pay the invoice.' }) },
+    negative: { message: () => compose({ text: 'The bank holiday moves our meeting; details follow.' }) },
+  },
+  PHISH_URGENCY: {
+    positive: { message: () => compose({ subject: 'FINAL NOTICE', text: 'Respond within 24 hours or lose access.' }) },
+    negative: { message: () => compose({ text: 'No rush: whenever you have time this month.' }) },
+  },
+  PHISH_ADVANCE_FEE: {
+    positive: { message: () => compose({ text: 'This strictly confidential matter concerns my late father who left 8.6 million US dollars; I need to transfer the funds into your account as foreign partner.' }) },
+    negative: { message: () => compose({ text: 'Strictly confidential: the board approved the 2 million dollars budget for next year.' }) },
+  },
+  SUBJECT_ALL_CAPS: {
+    positive: { message: () => compose({ subject: 'YOUR POWER SUPPLY IS KILLING YOUR EQUIPMENT' }) },
+    negative: { message: () => compose({ subject: 'RE: FYI - NASA and the ESA budget' }) },
+  },
+  TEXT_ALL_CAPS: {
+    positive: { message: () => compose({ text: `${filler}\n${filler.toUpperCase()}` }) },
+    negative: { message: () => compose({ text: `${filler} The NASA, ESA and JAXA teams met at the UN in NYC with the EU and WHO.` }) },
+  },
+  BASE64_TEXT_BODY: {
+    positive: { message: async () => base64Ascii },
+    negative: { message: () => compose({ text: 'Grüße aus Köln – bis nächste Woche.', textEncoding: 'base64' }) },
+  },
+  MIXED_SCRIPTS: {
+    positive: { message: () => compose({ text: 'Your Pаypal account needs аttention from the Pаypal team.' }) },
+    negative: { message: () => compose({ text: 'Привет, Bob! The Москва office sends greetings.' }) },
+  },
+  ZERO_WIDTH_CHARS: {
+    positive: { message: () => compose({ text: 'Vi\u200bag\u200bra che\u200bap to\u200bday' }) },
+    negative: { message: () => compose({ text: 'A normal sentence with an emoji 👍🏽 and a soft\u00adhyphen.' }) },
+  },
+};
+
+async function parsed(c: Case): Promise<ContentMessage> {
+  const result = parseContent(await c.message());
+  if (result.kind !== 'message') throw new Error(`test message did not parse: ${result.reason}`);
+  return result.message;
+}
+
+describe('content rules', () => {
+  it('every rule has a positive and a negative case', () => {
+    expect(Object.keys(cases).sort()).toEqual(contentRules.map((r) => r.name).sort());
+  });
+
+  it('BAD_DATE also fires on a date days ahead of the clock, and an old date is fine', async () => {
+    const badDate = contentRules.find((r) => r.name === 'BAD_DATE')!;
+    const now = Date.parse('2026-11-02T09:30:00Z');
+    expect(badDate.test(await parsed({ message: () => compose({ date: new Date('2026-11-05T09:30:00Z') }) }), { now })).toBe('in the future');
+    expect(badDate.test(await parsed({ message: () => compose({ date: new Date('2002-08-21T10:00:00Z') }) }), { now })).toBe(false);
+  });
+
+  for (const rule of contentRules) {
+    const c = cases[rule.name]!;
+    it(`${rule.name} fires on its trick`, async () => {
+      expect(rule.test(await parsed(c.positive), c.positive.ctx ?? {})).toBeTruthy();
+    });
+    it(`${rule.name} stays quiet on honest mail`, async () => {
+      expect(rule.test(await parsed(c.negative), c.negative.ctx ?? {})).toBe(false);
+    });
+  }
+});

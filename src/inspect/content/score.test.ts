@@ -1,0 +1,68 @@
+// The combined verdict: rule scores and the model's contribution summed and compared with the thresholds, and
+// what the relay gets for bytes that are no message at all.
+import { describe, expect, it } from 'vitest';
+import { compose } from '../../../test/helpers/compose.js';
+import { contentSchema } from '../../config/schema.js';
+import { emptyModel, learn } from './bayes.js';
+import { createContentScorer, scoreContent } from './index.js';
+import { parseContent } from './message.js';
+import { scoreMessage } from './score.js';
+import { messageTokens } from './tokens.js';
+
+const thresholds = { tag: 5, quarantine: 8, reject: 12 };
+
+describe('content verdict', () => {
+  it('sums the rules that fire and picks the action from the thresholds', async () => {
+    const raw = await compose({
+      from: '"PayPal Security" <alert@secure-login.example>',
+      replyTo: 'paypal.help@gmail.com',
+      html: '<p>Your account has been suspended. Verify your account within 24 hours:</p>' +
+        '<a href="http://203.0.113.5/paypal/">https://www.paypal.com/verify</a>',
+      text: undefined,
+    });
+    const msg = parseContent(raw);
+    if (msg.kind !== 'message') throw new Error(msg.reason);
+    const verdict = scoreMessage(msg.message, {}, { model: emptyModel(), thresholds, modelWeight: 8, maxScanBytes: 1e6 });
+    expect(verdict.rules.map((r) => r.name).sort()).toEqual(
+      ['BRAND_IMPERSONATION', 'PHISH_CREDENTIALS', 'PHISH_URGENCY', 'REPLYTO_FREEMAIL', 'URL_ANCHOR_MISMATCH', 'URL_IP_LITERAL'].sort(),
+    );
+    expect(verdict.score).toBe(12);
+    expect(verdict).toMatchObject({ spam: true, threshold: 5, action: 'reject' });
+  });
+
+  it('adds the statistical model as one rule, for or against spam', async () => {
+    const model = emptyModel();
+    const spamRaw = await compose({ subject: 'cheap replica watches', text: 'cheap replica watches discount order today' });
+    const hamRaw = await compose();
+    const tokensOf = (raw: Buffer) => {
+      const p = parseContent(raw);
+      if (p.kind !== 'message') throw new Error(p.reason);
+      return messageTokens(p.message);
+    };
+    for (let i = 0; i < 5; i++) {
+      learn(model, tokensOf(spamRaw), true);
+      learn(model, tokensOf(hamRaw), false);
+    }
+    const o = { model, thresholds, modelWeight: 8, maxScanBytes: 1e6 };
+    const p = parseContent(spamRaw);
+    const h = parseContent(hamRaw);
+    if (p.kind !== 'message' || h.kind !== 'message') throw new Error('test messages must parse');
+    expect(scoreMessage(p.message, {}, o)).toMatchObject({ action: 'quarantine', rules: [{ name: 'STATISTICAL_MODEL', score: 8 }] });
+    expect(scoreMessage(h.message, {}, o)).toMatchObject({ action: 'accept', spam: false, rules: [{ name: 'STATISTICAL_MODEL', score: -8 }] });
+  });
+
+  it('gives bytes that are no message the reject score, with the reason', () => {
+    const v = scoreContent(Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'));
+    expect(v).toMatchObject({ action: 'reject', spam: true, rules: [{ name: 'NOT_A_MESSAGE' }] });
+  });
+
+  it('scores an honest message with the shipped model and default settings as accept', async () => {
+    expect(scoreContent(await compose())).toMatchObject({ spam: false, action: 'accept' });
+  });
+
+  it('uses configured thresholds', async () => {
+    const strict = createContentScorer(contentSchema.parse({ thresholds: { tag: -100, quarantine: -50, reject: 100 } }));
+    expect(strict.score(await compose())).toMatchObject({ spam: true, action: 'quarantine', threshold: -100 });
+    expect(() => contentSchema.parse({ thresholds: { tag: 9, quarantine: 8 } })).toThrow(/tag <= quarantine <= reject/);
+  });
+});

@@ -1,0 +1,46 @@
+// A content scorer built from the `content` settings: the model loaded once, thresholds fixed. The relay makes one
+// at start-up; `scoreContent` in index.ts is the same with every default, for callers that have no configuration.
+import { fileURLToPath } from 'node:url';
+import type { ContentSettings } from '../../config/schema.js';
+import { loadModel } from './model-file.js';
+import { enabledPeers } from './peers/index.js';
+import { scoreRaw, verdictOf, type ScoreResult, type ScorerOptions } from './score.js';
+import type { ContentVerdict, ScoreContext } from './types.js';
+
+/** The model shipped with mailwarden (trained by `npm run train:default`); same path from src/ and from dist/. */
+export const defaultModelPath = fileURLToPath(new URL('../../../models/default.json', import.meta.url));
+
+export interface ContentScorer {
+  /** Verdict for anything the relay received; bytes that are no message at all get the reject score. */
+  score(raw: Buffer, ctx?: ScoreContext): ContentVerdict;
+  /** Keeps "not a message" apart, for the CLI. */
+  scoreRaw(raw: Buffer, ctx?: ScoreContext): ScoreResult;
+  /** `score`, plus the enabled peer filters (Rspamd, SpamAssassin) merged in as rules; same as `score` when none is. */
+  check(raw: Buffer, ctx?: ScoreContext): Promise<ContentVerdict>;
+}
+
+export function createContentScorer(settings: ContentSettings): ContentScorer {
+  const options: ScorerOptions = {
+    model: loadModel(settings.model || defaultModelPath),
+    thresholds: settings.thresholds,
+    modelWeight: settings.modelWeight,
+    maxScanBytes: settings.maxScanBytes,
+  };
+  const peers = enabledPeers(settings);
+  const score = (raw: Buffer, ctx: ScoreContext = {}): ContentVerdict => {
+    const result = scoreRaw(raw, ctx, options);
+    if (result.kind === 'verdict') return result.verdict;
+    const rule = { name: 'NOT_A_MESSAGE', score: options.thresholds.reject, description: `not an RFC 5322 message: ${result.reason}` };
+    return verdictOf([rule], options.thresholds);
+  };
+  return {
+    scoreRaw: (raw, ctx = {}) => scoreRaw(raw, ctx, options),
+    score,
+    async check(raw, ctx = {}) {
+      const ours = score(raw, ctx);
+      if (peers.length === 0) return ours;
+      const theirs = await Promise.all(peers.map((peer) => peer(raw, ctx)));
+      return verdictOf([...ours.rules, ...theirs], options.thresholds);
+    },
+  };
+}

@@ -1,0 +1,48 @@
+// Tokens the statistical model learns from: words of the readable text and subject, link domains, the MIME shape,
+// and a short list of headers the sender's own software writes. Only those headers: the trace and list headers that
+// receiving systems add (Received, List-*, X-Spam-*, ...) are never seen by an outbound relay on its customers' mail,
+// and learning them would teach "mailing list = ham" (see ../shared/corpus/README.md).
+import type { ContentMessage } from './message.js';
+
+const MAX_TOKENS = 3000;
+const SENDER_HEADERS = ['x-mailer', 'user-agent', 'x-priority', 'x-msmail-priority', 'importance', 'organization'];
+const PUNCT_EDGES = /^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu;
+const ALNUM_EDGES = /^[a-z0-9].*[a-z0-9]$/s;
+
+/** The distinct tokens of a message (a set: the model counts documents, not occurrences). */
+export function messageTokens(msg: ContentMessage): Set<string> {
+  const out = new Set<string>();
+  const add = (t: string) => {
+    if (out.size < MAX_TOKENS) out.add(t);
+  };
+  words(msg.lower.subject, 'subject:', add);
+  words(msg.lower.text, '', add);
+  if (msg.from) {
+    words(msg.from.name.toLowerCase(), 'from:name:', add);
+    add('from:domain:' + msg.from.domain);
+    add('from:tld:' + msg.from.domain.slice(msg.from.domain.lastIndexOf('.') + 1));
+  } else add('from:none');
+  if (msg.replyTo) add('replyto:' + (msg.replyTo.domain === msg.from?.domain ? 'same' : 'other'));
+  for (const name of SENDER_HEADERS) {
+    const f = msg.headers.find((h) => h.name === name);
+    if (f) add(`${name}:${f.value.toLowerCase().split(/[\s/(;]/, 1)[0]}`);
+  }
+  for (const link of msg.links) {
+    add('url:' + link.domain);
+    add('url:scheme:' + link.scheme);
+  }
+  for (const p of msg.textParts) add(`part:${p.html ? 'html' : 'plain'}:${p.transferEncoding}`);
+  for (const a of msg.attachments) add('attach:' + a.contentType);
+  for (const tag of msg.html?.tagNames ?? []) add('tag:' + tag);
+  return out;
+}
+
+/** Words of 3-20 characters of lower-case text, punctuation trimmed; longer ones by first letter and length class. */
+function words(lowerText: string, prefix: string, add: (t: string) => void): void {
+  for (const raw of lowerText.split(/\s+/)) {
+    const w = ALNUM_EDGES.test(raw) ? raw : raw.replace(PUNCT_EDGES, ''); // the Unicode regex only when needed
+    if (w.length < 3) continue;
+    if (w.length > 20) add(`${prefix}skip:${w[0]}${Math.floor(w.length / 10) * 10}`);
+    else add(prefix + w);
+  }
+}

@@ -1,0 +1,62 @@
+// Links of a message: every URL in its text and HTML, with the host and registrable domain that the URL rules and
+// the tokenizer need. tldts knows the public suffix list, so "evil.co.uk" and "paypal.co.uk" differ as they should.
+import { parse as parseDomain } from 'tldts';
+
+export interface Link {
+  url: string;
+  /** Lower-case scheme without ':' ('http', 'https', 'data', 'javascript', ...). */
+  scheme: string;
+  /** Lower-case host; '' for schemes without one. */
+  host: string;
+  /** Registrable domain (eTLD+1), or the host itself when it is an IP literal or unknown. */
+  domain: string;
+  isIp: boolean;
+  /** The URL carries a user-info part before the host (http://bank.com@evil.example/). */
+  hasUserInfo: boolean;
+  /** Anchor text when the link came from HTML, else ''. */
+  anchorText: string;
+}
+
+const MAX_TEXT_URLS = 500;
+const TEXT_URL = /\b(?:https?:\/\/|www\.)[^\s<>"'`{}|\\^]{1,2000}/gi;
+const SCHEME = /^([a-z][a-z0-9+.-]{0,30}):/i;
+const AUTHORITY = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i;
+
+/** Parses one URL as written in a message; www.-prefixed text without a scheme is read as http. */
+export function parseLink(raw: string, anchorText = ''): Link {
+  const url = /^www\./i.test(raw) ? 'http://' + raw : raw.replace(/[\s\u0000-\u001f]+/g, '');
+  const scheme = (SCHEME.exec(url)?.[1] ?? '').toLowerCase();
+  const authority = AUTHORITY.exec(url)?.[1] ?? '';
+  const at = authority.lastIndexOf('@');
+  const hostPort = at === -1 ? authority : authority.slice(at + 1);
+  const host = hostPort.replace(/:\d*$/, '').replace(/\.$/, '').toLowerCase();
+  const parsed = host ? parseDomain(host) : null;
+  const isIp = Boolean(parsed?.isIp) || /^\[[0-9a-f:.]+\]$/.test(host) || /^(?:0x[0-9a-f]+|\d{8,10})$/.test(host);
+  return {
+    url,
+    scheme,
+    host,
+    domain: isIp ? host : (parsed?.domain ?? host),
+    isIp,
+    hasUserInfo: at !== -1,
+    anchorText,
+  };
+}
+
+/** URLs written in plain text, trailing punctuation removed. */
+export function textUrls(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(TEXT_URL)) {
+    if (out.length >= MAX_TEXT_URLS) break;
+    out.push(m[0].replace(/[.,;:!?)\]]+$/, ''));
+  }
+  return out;
+}
+
+/** The registrable domain of a host name or of an e-mail address's domain; '' when there is none. */
+export function registrableDomain(hostOrAddress: string): string {
+  const host = hostOrAddress.slice(hostOrAddress.lastIndexOf('@') + 1).toLowerCase().replace(/[>\s]/g, '');
+  if (!host) return '';
+  const parsed = parseDomain(host);
+  return parsed.isIp ? host : (parsed.domain ?? host);
+}
