@@ -1,7 +1,7 @@
 // `mailwarden explain [--phase P] [--mx HOST] [--json] "<reply>"`: classify one remote SMTP reply and say what it
 // means, who is to blame, how to fix it and what the relay does about it.
 import type { Command } from 'commander';
-import { PHASES, RuleFileError, builtinRules, classifyWith, type Classification, type Phase } from '../../classify/index.js';
+import { PHASES, RuleFileError, builtinRules, classifyWith, type Classification, type Phase, type RuleSet } from '../../classify/index.js';
 import { CliError } from '../errors.js';
 
 /** Replies are short; standard input is read up to this size and the rest is never read. */
@@ -30,7 +30,7 @@ export function registerExplainCommand(program: Command): void {
 }
 
 /** A broken rule file is an operational error of the installation: one line naming file and line, exit 2. */
-function loadRules(): ReturnType<typeof builtinRules> {
+function loadRules(): RuleSet {
   try {
     return builtinRules();
   } catch (err) {
