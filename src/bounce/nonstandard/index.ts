@@ -1,0 +1,19 @@
+// Non-standard (non-DSN) bounces: is this a bounce at all, and what does it say per recipient.
+import { extractAddresses } from '../address.js';
+import { looksLikeBounce, BOUNCE_BODY } from '../evidence.js';
+import { header, type MimePart } from '../mime.js';
+import type { ParseResult, RecipientFacts } from '../types.js';
+import { recipientBlocks } from './recipient-blocks.js';
+import { bounceParties } from './report-text.js';
+
+export function parseNonstandard(root: MimePart, text: string): ParseResult<RecipientFacts[]> {
+  if (!looksLikeBounce(root) && !BOUNCE_BODY.test(text.slice(0, 4096))) return { kind: 'not-this-kind' };
+  const failedHeader = header(root, 'x-failed-recipients');
+  const recipients = recipientBlocks({
+    text,
+    exclude: bounceParties(root).flatMap(extractAddresses),
+    known: extractAddresses(failedHeader),
+  });
+  if (recipients.length === 0) return { kind: 'broken', error: 'bounce without a recognisable recipient' };
+  return { kind: 'found', value: recipients };
+}

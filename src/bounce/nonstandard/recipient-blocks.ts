@@ -1,0 +1,99 @@
+// Generic reading of a non-standard bounce: the failed recipients and, for each, the block of text about it.
+// Most non-DSN formats (qmail, Exim, Postfix without DSN, Gmail, Yahoo, Exchange 2003, DragonFly, Courier, …) share
+// one shape: a recipient address on its own line or in a sentence, followed by the reason and often the remote
+// server's reply. One reader for that shape covers them all; formats that really differ get their own module.
+import { extractAddresses } from '../address.js';
+import { findCode, findStatus } from '../smtp-reply.js';
+import type { Phase } from '../../classify/types.js';
+import type { RecipientFacts } from '../types.js';
+import { bounceHint } from './hints.js';
+
+/** Local parts that name a mail system, never a failed recipient. */
+const DAEMON = /^(?:mailer-daemon|postmaster|mail-daemon|mailer|daemon|root|bounce[s]?|no-?reply)$/i;
+/** The start of a remote reply inside a line: a code at line start, or after "said:", "returned was:", "]:". */
+const REPLY_START = /(?:^|said:|returned was:|\]:|\):|<<<|response:|error:)\s*(?=[245]\d\d[\s-])/im;
+const MAX_DIAGNOSTIC = 1000;
+
+export interface BlockInput {
+  text: string;
+  /** Addresses that are not recipients (the bounce's own parties, the original sender). */
+  exclude: string[];
+  /** Recipients named in headers (X-Failed-Recipients): authoritative when present. */
+  known: string[];
+}
+
+export function recipientBlocks(input: BlockInput): RecipientFacts[] {
+  const excluded = new Set(input.exclude.map((a) => a.toLowerCase()));
+  const lines = input.text.split(/\r?\n/);
+  const firstLine = new Map<string, number>();
+  lines.forEach((line, i) => {
+    for (const a of extractAddresses(line)) {
+      const key = a.toLowerCase();
+      if (excluded.has(key) || DAEMON.test(a.slice(0, a.lastIndexOf('@'))) || firstLine.has(key)) continue;
+      if (input.known.length > 0 && !input.known.some((k) => k.toLowerCase() === key)) continue;
+      firstLine.set(key, i);
+    }
+  });
+  const found = [...firstLine.entries()].map(([address, line]) => ({ address, line }));
+  const recipients = input.known.length > 0 ? input.known.map((k) => found.find((f) => f.address === k.toLowerCase()) ?? { address: k, line: -1 }) : found;
+  const starts = recipients.map((r) => r.line).filter((l) => l >= 0);
+  return recipients.map((r) => {
+    const end = starts.find((s) => s > r.line) ?? lines.length;
+    const block = r.line >= 0 ? lines.slice(r.line, end).join('\n') : input.text;
+    return factsFromBlock(originalCase(r.address, input.text), block, input.text);
+  });
+}
+
+function originalCase(address: string, text: string): string {
+  const i = text.toLowerCase().indexOf(address);
+  return i >= 0 ? text.slice(i, i + address.length) : address;
+}
+
+function factsFromBlock(recipient: string, block: string, whole: string): RecipientFacts {
+  const reply = remoteReply(block) ?? remoteReply(whole);
+  const diagnostic = (reply ?? squeeze(block.split('\n').slice(0, 12).join(' '))).slice(0, MAX_DIAGNOSTIC) || null;
+  const context = `${block}\n${whole}`;
+  return {
+    recipient,
+    status: diagnostic ? findStatus(diagnostic) : null,
+    code: reply ? findCode(reply) : null,
+    diagnostic,
+    remoteMta: remoteHost(block),
+    dsnAction: null,
+    phase: smtpPhase(block) ?? smtpPhase(whole),
+    hint: bounceHint(context),
+  };
+}
+
+/** The remote server's reply in a block: from its code to the end of the paragraph, lines joined. */
+function remoteReply(block: string): string | null {
+  const m = REPLY_START.exec(block);
+  if (!m) return null;
+  const from = m.index + m[0].length;
+  const paragraphEnd = block.slice(from).search(/\n[ \t]*\n/);
+  const text = block.slice(from, paragraphEnd < 0 ? undefined : from + paragraphEnd);
+  return squeeze(text) || null;
+}
+
+function squeeze(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** "host mx.example.jp [192.0.2.20]" (Exim), "Connected to 192.0.2.225" (qmail), "mx.example.com [..] said" (Postfix). */
+function remoteHost(block: string): string | null {
+  const m = /\bhost ([A-Za-z0-9.\-]+\.[A-Za-z]{2,})(?: ?\[[0-9a-fA-F.:]+\])?|Connected to ([0-9.]+)|\b([A-Za-z0-9.\-]+\.[A-Za-z]{2,}) \[[0-9a-fA-F.:]+\] (?:said|did not like)/.exec(block);
+  return m ? (m[1] ?? m[2] ?? m[3] ?? null) : null;
+}
+
+/** The SMTP command the reply answered, in the words the common MTAs use. */
+export function smtpPhase(text: string): Phase | null {
+  const m = /(?:after|in reply to|while sending|did not like our|to|at) (?:the )?(?:final )?(MAIL FROM|MAIL|RCPT TO|RCPT|DATA|end of data|HELO|EHLO|initial connection|connect|greeting|banner)\b/i.exec(text);
+  if (!m) return null;
+  const word = m[1]!.toUpperCase();
+  if (word.startsWith('MAIL')) return 'mail';
+  if (word.startsWith('RCPT')) return 'rcpt';
+  if (word === 'DATA') return /final DATA/i.test(m[0]) ? 'eod' : 'data';
+  if (word === 'END OF DATA') return 'eod';
+  if (word === 'HELO' || word === 'EHLO') return 'helo';
+  return 'connect';
+}

@@ -1,0 +1,78 @@
+// Reading a bounce or report email into facts per recipient: which kind it is (ARF, DSN, auto-reply, non-standard)
+// and, for each recipient, the status, reply, remote host and the bounce's own hints. No classification here.
+import { parseMime, DEFAULT_MIME_LIMITS, type MimeLimits } from './mime.js';
+import { parseNonstandard } from './nonstandard/index.js';
+import { recipientBlocks } from './nonstandard/recipient-blocks.js';
+import { reportText } from './nonstandard/report-text.js';
+import { bounceHint } from './nonstandard/hints.js';
+import { outerParts, parseRfc3464 } from './rfc3464.js';
+import { parseRfc3834 } from './rfc3834.js';
+import { parseRfc5965 } from './rfc5965.js';
+import type { BounceKind, FeedbackFacts, RecipientFacts } from './types.js';
+
+export interface BounceFacts {
+  kind: BounceKind;
+  recipients: RecipientFacts[];
+  feedback?: FeedbackFacts;
+  broken?: string;
+}
+
+export interface ReadLimits extends MimeLimits {
+  /** Bytes of a message read at all: the rest of a larger message is ignored as if truncated. */
+  maxBytes: number;
+}
+
+export const DEFAULT_READ_LIMITS: ReadLimits = { ...DEFAULT_MIME_LIMITS, maxBytes: 10 * 1024 * 1024 };
+
+export function readBounce(raw: Buffer, limits: ReadLimits = DEFAULT_READ_LIMITS): BounceFacts {
+  const root = parseMime(raw.length > limits.maxBytes ? raw.subarray(0, limits.maxBytes) : raw, limits);
+  const outer = outerParts(root);
+  const text = reportText(root, outer);
+  const problems: string[] = [];
+
+  const arf = parseRfc5965(root, outer);
+  if (arf.kind === 'found') {
+    const recipient = arf.value.originalRcptTo ?? '';
+    const diagnostic = text.replace(/\s+/g, ' ').trim().slice(0, 300) || null;
+    return { kind: 'arf', feedback: arf.value, recipients: [blankFacts(recipient, diagnostic)] };
+  }
+  if (arf.kind === 'broken') problems.push(arf.error);
+
+  const dsn = parseRfc3464(root, outer);
+  if (dsn.kind === 'found') return { kind: 'dsn', recipients: enrichFromText(dsn.value.recipients, text) };
+  if (dsn.kind === 'broken') problems.push(dsn.error);
+
+  const auto = parseRfc3834(root, text);
+  if (auto.kind === 'found') return { kind: 'autoreply', recipients: [blankFacts(auto.value.responder, auto.value.excerpt)] };
+
+  const nondsn = parseNonstandard(root, text);
+  if (nondsn.kind === 'found') return { kind: 'nondsn', recipients: nondsn.value };
+  if (nondsn.kind === 'broken') problems.push(nondsn.error);
+
+  const broken = problems.length > 0 ? problems.join('; ') : undefined;
+  return broken ? { kind: 'unknown', recipients: [], broken } : { kind: 'unknown', recipients: [] };
+}
+
+function blankFacts(recipient: string, diagnostic: string | null): RecipientFacts {
+  return { recipient, status: null, code: null, diagnostic, remoteMta: null, dsnAction: null, phase: null, hint: null };
+}
+
+/**
+ * A DSN often lacks a Diagnostic-Code or gives a bare status, while its human-readable part names the remote reply
+ * (Sendmail's transcript, Exim's "SMTP error from remote mail server"): fill the gaps from that text.
+ */
+function enrichFromText(recipients: RecipientFacts[], text: string): RecipientFacts[] {
+  const blocks = recipientBlocks({ text, exclude: [], known: recipients.map((r) => r.recipient) });
+  return recipients.map((r, i) => {
+    const fromText = blocks[i];
+    return {
+      ...r,
+      diagnostic: r.diagnostic ?? fromText?.diagnostic ?? null,
+      code: r.code ?? (r.diagnostic ? null : (fromText?.code ?? null)),
+      remoteMta: r.remoteMta ?? fromText?.remoteMta ?? null,
+      phase: fromText?.phase ?? null,
+      hint: bounceHint(`${r.diagnostic ?? ''}\n${text}`),
+    };
+  });
+}
+
