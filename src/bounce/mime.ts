@@ -88,8 +88,10 @@ function parseEntity(source: string, depth: number, limits: MimeLimits, budget: 
   const canDescend = depth < limits.maxDepth && budget.parts > 0;
 
   if (type.startsWith('multipart/') && params.boundary && canDescend) {
-    const { bodies, closed } = splitMultipart(body, params.boundary);
+    const { bodies, closed } = splitMultipartTolerant(body, params.boundary);
     part.truncated = !closed;
+    // A multipart whose boundary never occurs is a plain text body mislabelled: keep its text readable.
+    if (bodies.length === 0) part.text = decodeText(body, headers, params, limits);
     for (const b of bodies) {
       if (budget.parts <= 0) break;
       part.children.push(parseEntity(b, depth + 1, limits, budget));
@@ -132,6 +134,17 @@ function parseHeaders(block: string): Record<string, string[]> {
     out[key.toLowerCase()] = (Array.isArray(values) ? values : [values]).map((v) => String(v));
   }
   return out;
+}
+
+/**
+ * Splits on the declared boundary, or, when it never occurs (hand-edited or anonymised samples, broken gateways),
+ * on a "--token" line that repeats: the boundary the body actually uses.
+ */
+function splitMultipartTolerant(body: string, boundary: string): { bodies: string[]; closed: boolean } {
+  const declared = splitMultipart(body, boundary);
+  if (declared.bodies.length > 0) return declared;
+  const candidate = /^--([^\s-][^\s]{6,69})\r?$/m.exec(body.length > 65536 ? body.slice(0, 65536) : body);
+  return candidate && body.split(`--${candidate[1]}`).length > 2 ? splitMultipart(body, candidate[1]!) : declared;
 }
 
 /** Splits a multipart body on its boundary lines (RFC 2046 §5.1.1); a missing close delimiter means truncation. */

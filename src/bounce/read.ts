@@ -27,7 +27,8 @@ export const DEFAULT_READ_LIMITS: ReadLimits = { ...DEFAULT_MIME_LIMITS, maxByte
 export function readBounce(raw: Buffer, limits: ReadLimits = DEFAULT_READ_LIMITS): BounceFacts {
   const root = parseMime(raw.length > limits.maxBytes ? raw.subarray(0, limits.maxBytes) : raw, limits);
   const outer = outerParts(root);
-  const text = reportText(root, outer);
+  const report = reportText(root, outer);
+  const text = report.report;
   const problems: string[] = [];
 
   const arf = parseRfc5965(root, outer);
@@ -45,7 +46,7 @@ export function readBounce(raw: Buffer, limits: ReadLimits = DEFAULT_READ_LIMITS
   const auto = parseRfc3834(root, text);
   if (auto.kind === 'found') return { kind: 'autoreply', recipients: [blankFacts(auto.value.responder, auto.value.excerpt)] };
 
-  const nondsn = parseNonstandard(root, text);
+  const nondsn = parseNonstandard(root, report);
   if (nondsn.kind === 'found') return { kind: 'nondsn', recipients: nondsn.value };
   if (nondsn.kind === 'broken') problems.push(nondsn.error);
 

@@ -4,9 +4,10 @@ import { looksLikeBounce, BOUNCE_BODY } from '../evidence.js';
 import { header, type MimePart } from '../mime.js';
 import type { ParseResult, RecipientFacts } from '../types.js';
 import { recipientBlocks } from './recipient-blocks.js';
-import { bounceParties } from './report-text.js';
+import { bounceParties, inlineRecipients, type ReportText } from './report-text.js';
+import { originalHeaders } from '../original.js';
 
-export function parseNonstandard(root: MimePart, text: string): ParseResult<RecipientFacts[]> {
+export function parseNonstandard(root: MimePart, { report: text, returned }: ReportText): ParseResult<RecipientFacts[]> {
   if (!looksLikeBounce(root) && !BOUNCE_BODY.test(text.slice(0, 4096))) return { kind: 'not-this-kind' };
   const failedHeader = header(root, 'x-failed-recipients');
   const recipients = recipientBlocks({
@@ -14,6 +15,12 @@ export function parseNonstandard(root: MimePart, text: string): ParseResult<Reci
     exclude: bounceParties(root).flatMap(extractAddresses),
     known: extractAddresses(failedHeader),
   });
+  if (recipients.length === 0) {
+    // Reports that never name the recipient (list servers, MMS gateways): the returned message says who it was for.
+    const original = originalHeaders(root);
+    const to = extractAddresses(original ? header(original, 'to') : inlineRecipients(returned));
+    if (to.length > 0) return { kind: 'found', value: recipientBlocks({ text, exclude: [], known: to }) };
+  }
   if (recipients.length === 0) return { kind: 'broken', error: 'bounce without a recognisable recipient' };
   return { kind: 'found', value: recipients };
 }

@@ -23,18 +23,23 @@ export interface BlockInput {
 }
 
 export function recipientBlocks(input: BlockInput): RecipientFacts[] {
-  const excluded = new Set(input.exclude.map((a) => a.toLowerCase()));
   const lines = input.text.split(/\r?\n/);
+  const known = new Set(input.known.map((k) => k.toLowerCase()));
   const firstLine = new Map<string, number>();
   lines.forEach((line, i) => {
     for (const a of extractAddresses(line)) {
       const key = a.toLowerCase();
-      if (excluded.has(key) || DAEMON.test(a.slice(0, a.lastIndexOf('@'))) || firstLine.has(key)) continue;
-      if (input.known.length > 0 && !input.known.some((k) => k.toLowerCase() === key)) continue;
+      if (DAEMON.test(a.slice(0, a.lastIndexOf('@'))) || firstLine.has(key)) continue;
+      if (known.size > 0 && !known.has(key)) continue;
       firstLine.set(key, i);
     }
   });
-  const found = [...firstLine.entries()].map(([address, line]) => ({ address, line }));
+  const excluded = new Set(input.exclude.map((a) => a.toLowerCase()));
+  const all = [...firstLine.entries()].map(([address, line]) => ({ address, line }));
+  // The original sender is named in most reports ("your message from ..."), but a message sent to oneself bounces
+  // to the recipient itself: the sender counts only when no other address is there.
+  const others = all.filter((f) => !excluded.has(f.address));
+  const found = others.length > 0 ? others : all;
   const recipients = input.known.length > 0 ? input.known.map((k) => found.find((f) => f.address === k.toLowerCase()) ?? { address: k, line: -1 }) : found;
   const starts = recipients.map((r) => r.line).filter((l) => l >= 0);
   return recipients.map((r) => {

@@ -6,7 +6,7 @@ import { header, type MimePart } from '../mime.js';
 const RETURNED_MESSAGE = new RegExp(
   '^(?:' +
     [
-      '[-= ]*(?:Below this line is a copy of the message|This is a copy of the message|Original message|Returned mail follows|Message headers follow|The original message|Original Message follows|Forwarded message|Undelivered message headers follow|The header of the original message)',
+      '[-= ]*(?:Below this line is a copy of the message|This is a copy of the message|Original message|Returned mail follows|Message headers follow|The original message (?:follows|is attached|headers)|Original Message follows|Forwarded message|Undelivered message headers follow|The header of the original message)',
       '[-= ]+ ?(?:Original|Unsent|Returned) (?:message|mail|headers)',
       '(?:Return-Path|Received|DKIM-Signature|X-Received|ARC-Seal|X-Google-Smtp-Source):',
     ].join('|') +
@@ -14,13 +14,26 @@ const RETURNED_MESSAGE = new RegExp(
   'im',
 );
 
+export interface ReportText {
+  /** What the reporting MTA wrote. */
+  report: string;
+  /** An inline copy of the returned message, when the report carries one after a separator. */
+  returned: string;
+}
+
 /** The report text of a bounce: its first text part outside the returned message, cut before any inline copy. */
-export function reportText(root: MimePart, outer: MimePart[]): string {
+export function reportText(root: MimePart, outer: MimePart[]): ReportText {
   const plain = outer.find((p) => p.type === 'text/plain' && p.text.trim() !== '');
   const html = plain ? null : outer.find((p) => p.type === 'text/html' && p.text.trim() !== '');
   const text = plain?.text ?? (html ? htmlToText(html.text) : root.text);
   const cut = RETURNED_MESSAGE.exec(text);
-  return cut ? text.slice(0, cut.index) : text;
+  return cut ? { report: text.slice(0, cut.index), returned: text.slice(cut.index) } : { report: text, returned: '' };
+}
+
+/** The To: addresses of an inline returned message (headers pasted into the report text). */
+export function inlineRecipients(returned: string): string {
+  const m = /^To:[ \t]*(.*(?:\r?\n[ \t].*)*)/im.exec(returned.length > 65536 ? returned.slice(0, 65536) : returned);
+  return m ? m[1]! : '';
 }
 
 /** Enough of HTML to read an NDR (Exchange, Office 365 send HTML-only reports): tags out, entities decoded. */
