@@ -12,23 +12,13 @@ import { decode as decodeQp } from 'libqp';
 import { decode as decodeBase64 } from 'libbase64';
 import { isUtf8 } from 'node:buffer';
 
+/** Limits of the walk (the `bounce` section of the configuration schema). */
 export interface MimeLimits {
-  /** Nesting depth of multiparts and message/rfc822 parts followed. */
   maxDepth: number;
-  /** Parts visited in the whole message; the rest are ignored. */
   maxParts: number;
-  /** Decoded characters kept per text part: bounce wording sits at the top, and regexes must see bounded input. */
   maxTextChars: number;
-  /** Header block bytes read per part. */
   maxHeaderBytes: number;
 }
-
-export const DEFAULT_MIME_LIMITS: MimeLimits = {
-  maxDepth: 8,
-  maxParts: 64,
-  maxTextChars: 64 * 1024,
-  maxHeaderBytes: 128 * 1024,
-};
 
 export interface MimePart {
   /** Lower-case header name → raw unfolded values, in order. */
@@ -67,7 +57,7 @@ export function allParts(root: MimePart): MimePart[] {
 }
 
 /** Parses a raw message (bytes as latin1 string so that every byte survives until its charset is known). */
-export function parseMime(raw: Buffer, limits: MimeLimits = DEFAULT_MIME_LIMITS): MimePart {
+export function parseMime(raw: Buffer, limits: MimeLimits): MimePart {
   const budget = { parts: limits.maxParts };
   return parseEntity(raw.toString('latin1'), 0, limits, budget);
 }

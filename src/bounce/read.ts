@@ -1,6 +1,9 @@
 // Reading a bounce or report email into facts per recipient: which kind it is (ARF, DSN, auto-reply, non-standard)
 // and, for each recipient, the status, reply, remote host and the bounce's own hints. No classification here.
-import { parseMime, DEFAULT_MIME_LIMITS, type MimeLimits } from './mime.js';
+import { configSchema, type Config } from '../config/schema.js';
+import { parseMime } from './mime.js';
+import { parseAmazonSes } from './nonstandard/amazon-ses.js';
+import { parseJmrp } from './nonstandard/jmrp.js';
 import { parseNonstandard } from './nonstandard/index.js';
 import { recipientBlocks } from './nonstandard/recipient-blocks.js';
 import { reportText } from './nonstandard/report-text.js';
@@ -17,27 +20,38 @@ export interface BounceFacts {
   broken?: string;
 }
 
-export interface ReadLimits extends MimeLimits {
-  /** Bytes of a message read at all: the rest of a larger message is ignored as if truncated. */
-  maxBytes: number;
+export type BounceLimits = Config['bounce'];
+
+export interface ReadOptions {
+  limits: BounceLimits;
+  /** The trace header mailwarden stamps on outgoing mail (`identity.traceHeader`), looked up in ARF reports. */
+  traceHeader: string;
 }
 
-export const DEFAULT_READ_LIMITS: ReadLimits = { ...DEFAULT_MIME_LIMITS, maxBytes: 10 * 1024 * 1024 };
+const defaults = configSchema.parse({});
+export const DEFAULT_READ_OPTIONS: ReadOptions = { limits: defaults.bounce, traceHeader: defaults.identity.traceHeader };
 
-export function readBounce(raw: Buffer, limits: ReadLimits = DEFAULT_READ_LIMITS): BounceFacts {
+export function readBounce(raw: Buffer, { limits, traceHeader }: ReadOptions = DEFAULT_READ_OPTIONS): BounceFacts {
   const root = parseMime(raw.length > limits.maxBytes ? raw.subarray(0, limits.maxBytes) : raw, limits);
   const outer = outerParts(root);
   const report = reportText(root, outer);
   const text = report.report;
   const problems: string[] = [];
 
-  const arf = parseRfc5965(root, outer);
-  if (arf.kind === 'found') {
-    const recipient = arf.value.originalRcptTo ?? '';
-    const diagnostic = text.replace(/\s+/g, ' ').trim().slice(0, 300) || null;
-    return { kind: 'arf', feedback: arf.value, recipients: [blankFacts(recipient, diagnostic)] };
+  for (const feedback of [parseRfc5965(root, outer, traceHeader), parseJmrp(outer, traceHeader)]) {
+    if (feedback.kind === 'found') {
+      const diagnostic = text.replace(/\s+/g, ' ').trim().slice(0, 300) || null;
+      return { kind: 'arf', feedback: feedback.value, recipients: [blankFacts(feedback.value.originalRcptTo ?? '', diagnostic)] };
+    }
+    if (feedback.kind === 'broken') problems.push(feedback.error);
   }
-  if (arf.kind === 'broken') problems.push(arf.error);
+
+  const ses = parseAmazonSes(text);
+  if (ses.kind === 'found') {
+    const { value } = ses;
+    return value.type === 'complaint' ? { kind: 'arf', feedback: value.feedback, recipients: value.recipients } : { kind: 'nondsn', recipients: value.recipients };
+  }
+  if (ses.kind === 'broken') problems.push(ses.error);
 
   const dsn = parseRfc3464(root, outer);
   if (dsn.kind === 'found') return { kind: 'dsn', recipients: enrichFromText(dsn.value.recipients, text) };

@@ -6,10 +6,8 @@ import { decodedHeader, header, type MimePart } from './mime.js';
 import { originalHeaders } from './original.js';
 import type { FeedbackFacts, ParseResult } from './types.js';
 
-/** The trace header mailwarden signs into every message it relays (DESIGN.md §1, feedback). */
-export const TRACE_HEADER = 'x-mailwarden-trace';
-
-export function parseRfc5965(root: MimePart, outer: MimePart[]): ParseResult<FeedbackFacts> {
+/** `traceHeader`: the header mailwarden signs into every message it relays (DESIGN.md §1, feedback). */
+export function parseRfc5965(root: MimePart, outer: MimePart[], traceHeader: string): ParseResult<FeedbackFacts> {
   const reportPart = outer.find((p) => p.type === 'message/feedback-report');
   const claimsArf = root.type === 'multipart/report' && /feedback-report/i.test(root.params['report-type'] ?? '');
   if (!reportPart) return claimsArf ? { kind: 'broken', error: 'multipart/report of feedback-report without its report part' } : { kind: 'not-this-kind' };
@@ -32,7 +30,7 @@ export function parseRfc5965(root: MimePart, outer: MimePart[]): ParseResult<Fee
       reportedDomain: fields.get('reported-domain') ?? null,
       original: {
         messageId: original ? header(original, 'message-id').trim() || null : null,
-        trace: original ? header(original, TRACE_HEADER).trim() || null : null,
+        trace: original ? header(original, traceHeader.toLowerCase()).trim() || null : null,
         from: original ? decodedHeader(original, 'from').trim() || null : null,
         to: original ? decodedHeader(original, 'to').trim() || null : null,
         subject: original ? decodedHeader(original, 'subject').trim() || null : null,
