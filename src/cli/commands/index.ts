@@ -1,5 +1,6 @@
 // Every sub-command registers itself here; one line per command module.
 import type { Command } from 'commander';
 import { registerConfigCommand } from './config.js';
+import { registerExplainCommand } from './explain.js';
 
-export const commandRegistrars: Array<(program: Command) => void> = [registerConfigCommand];
+export const commandRegistrars: Array<(program: Command) => void> = [registerConfigCommand, registerExplainCommand];

@@ -1,0 +1,43 @@
+// Reads the parts of one remote SMTP reply that classification needs: the basic code (RFC 5321 §4.2), the
+// enhanced status code (RFC 3463 §2, "class.subject.detail") and a flattened text the rule patterns run on.
+
+/** Only the head of a reply is examined: real replies are a few hundred characters, and a cap keeps every rule's
+ * regex bounded on a hostile 1 MB "reply" (no pattern can backtrack over more than this). */
+export const MAX_REPLY_CHARS = 2048;
+
+export interface ParsedReply {
+  code: number | null;
+  /** Enhanced status "c.s.d", from the text or else from the caller (e.g. a DSN's Status: field). */
+  status: string | null;
+  /** One line, lower-case, continuation prefixes ("550-5.7.1 ") removed, whitespace collapsed. */
+  flat: string;
+}
+
+// Diagnostic-Code fields carry a type prefix ("smtp; 550 ..."; RFC 3464 §2.3.6) which is not part of the reply.
+const DIAGNOSTIC_TYPE = /^\s*(?:smtp|x-[a-z0-9-]+)\s*;\s*/i;
+const BASIC_CODE = /^\s*([2-5][0-9][0-9])(?=[\s\-:;/]|$)/;
+// RFC 3463 §2: class 2, 4 or 5, subject and detail of 1-3 digits. Not part of a longer dotted number (an IP address,
+// Yahoo's "4.16.55.1" session id); Cisco and qmail write it after a "#".
+const ENHANCED_STATUS = /(?<![\d.])#?([245])\.(\d{1,3})\.(\d{1,3})(?![\d]|\.\d)/;
+// Multi-line replies repeat code and status on every line (RFC 5321 §4.2.1: "550-5.7.1 text"); bounces often join
+// those lines into one, so the prefixes also appear in the middle of the text.
+const CONTINUATION = /(?:^|\s)[2-5][0-9][0-9][- ](?:#?[245]\.\d{1,3}\.\d{1,3}\s)?/g;
+const WHITESPACE = /\s+/g;
+
+/** Parses `text`; `statusHint` is used only when the text itself carries no enhanced status code. */
+export function parseReply(text: string, statusHint?: string): ParsedReply {
+  const head = text.length > MAX_REPLY_CHARS ? text.slice(0, MAX_REPLY_CHARS) : text;
+  const body = head.replace(DIAGNOSTIC_TYPE, '');
+  const codeMatch = BASIC_CODE.exec(body);
+  const statusMatch = ENHANCED_STATUS.exec(body);
+  const status = statusMatch ? `${statusMatch[1]}.${statusMatch[2]}.${statusMatch[3]}` : normaliseStatus(statusHint);
+  const flat = (' ' + body).replace(CONTINUATION, ' ').replace(WHITESPACE, ' ').trim().toLowerCase();
+  return { code: codeMatch ? Number(codeMatch[1]) : null, status, flat };
+}
+
+/** A caller-supplied status, accepted only when it has the RFC 3463 shape. */
+export function normaliseStatus(status: string | undefined): string | null {
+  if (status === undefined) return null;
+  const m = /^\s*([245])\.(\d{1,3})\.(\d{1,3})\s*$/.exec(status);
+  return m ? `${m[1]}.${m[2]}.${m[3]}` : null;
+}
