@@ -1,0 +1,74 @@
+// From what a bounce says about a recipient to the classification contract: the reply classifier reads the remote
+// reply; the bounce adds what only it knows (the report kind, the DSN Action, the reporting MTA's own wording).
+import { classifyReply } from '../classify/index.js';
+import { REASON_PROFILES, defaultAction } from '../classify/reasons.js';
+import type { Classification, Reason } from '../classify/types.js';
+import type { BounceKind, BounceRecipient, RecipientFacts } from './types.js';
+
+export function judgeRecipient(kind: BounceKind, facts: RecipientFacts): BounceRecipient {
+  const c = classify(kind, facts);
+  return {
+    recipient: facts.recipient,
+    status: facts.status ?? c.status,
+    code: facts.code ?? c.code,
+    diagnostic: facts.diagnostic,
+    remote_mta: facts.remoteMta,
+    reason: c.reason,
+    blame: c.blame,
+    action: c.action,
+    explanation: c.explanation,
+  };
+}
+
+function classify(kind: BounceKind, facts: RecipientFacts): Classification {
+  const base = { code: facts.code, status: facts.status };
+  switch (kind) {
+    case 'arf':
+      return fromBounce('feedback', base, 'arf-report');
+    case 'autoreply':
+      return fromBounce('vacation', base, 'rfc3834-auto-reply');
+    case 'dsn':
+    case 'nondsn':
+    case 'unknown':
+      break;
+  }
+  // RFC 3464 §2.3.3: "delivered", "relayed" and "expanded" report success, whatever the diagnostic says.
+  if (facts.dsnAction === 'delivered' || facts.dsnAction === 'relayed' || facts.dsnAction === 'expanded') {
+    return fromBounce('delivered', base, `dsn-action-${facts.dsnAction}`);
+  }
+  const c = classifyReply({
+    text: facts.diagnostic ?? '',
+    ...(facts.status ? { status: facts.status } : {}),
+    ...(facts.phase ? { phase: facts.phase } : {}),
+    ...(facts.remoteMta ? { mx: facts.remoteMta } : {}),
+  });
+  // The reporting MTA's own words decide only when no text rule matched the reply: a specific reply ("mailbox
+  // full") outranks the MTA's "giving up after retrying", but not a bare status code.
+  if (facts.hint && (c.rule.startsWith('fallback') || facts.code === null)) return fromBounce(facts.hint, base, `bounce-${facts.hint}`);
+  return c;
+}
+
+/** A classification decided by the bounce itself, with the reason's usual blame, scope and wording. */
+function fromBounce(reason: Reason, base: { code: number | null; status: string | null }, rule: string): Classification {
+  const profile = REASON_PROFILES[reason];
+  const permanent = isPermanent(reason, base.status);
+  return {
+    ...base,
+    reason,
+    blame: profile.blame,
+    permanent,
+    scope: profile.scope,
+    provider: null,
+    action: defaultAction(reason, profile.blame, permanent),
+    explanation: profile.explanation,
+    fix: profile.fix,
+    link: null,
+    rule,
+  };
+}
+
+function isPermanent(reason: Reason, status: string | null): boolean {
+  if (reason === 'expired') return true; // the MTA gave up: nothing more will happen to this message
+  if (reason === 'vacation' || reason === 'delivered' || reason === 'feedback') return false;
+  return status ? status.startsWith('5') : true;
+}
