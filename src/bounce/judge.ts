@@ -3,6 +3,7 @@
 import { classifyReply } from '../classify/index.js';
 import { REASON_PROFILES, defaultAction } from '../classify/reasons.js';
 import type { Classification, Reason } from '../classify/types.js';
+import { withoutHints } from './nonstandard/hints.js';
 import type { BounceKind, BounceRecipient, RecipientFacts } from './types.js';
 
 export function judgeRecipient(kind: BounceKind, facts: RecipientFacts): BounceRecipient {
@@ -37,15 +38,27 @@ function classify(kind: BounceKind, facts: RecipientFacts): Classification {
     return fromBounce('delivered', base, `dsn-action-${facts.dsnAction}`);
   }
   const c = classifyReply({
-    text: facts.diagnostic ?? '',
+    text: facts.diagnostic ? withoutHints(facts.diagnostic) : '',
     ...(facts.status ? { status: facts.status } : {}),
     ...(facts.phase ? { phase: facts.phase } : {}),
     ...(facts.remoteMta ? { mx: facts.remoteMta } : {}),
   });
-  // The reporting MTA's own words decide only when no text rule matched the reply: a specific reply ("mailbox
-  // full") outranks the MTA's "giving up after retrying", but not a bare status code.
-  if (facts.hint && (c.rule.startsWith('fallback') || facts.code === null)) return fromBounce(facts.hint, base, `bounce-${facts.hint}`);
+  // The reporting MTA's own words decide when the remote reply (if any) matched no text rule: a specific reply
+  // ("mailbox full") outranks the MTA's "giving up after retrying", a bare status code does not.
+  if (facts.hint && c.rule.startsWith('fallback')) return fromBounce(facts.hint, base, `bounce-${facts.hint}`);
+  if (c.reason === 'userunknown' && !provesUnknownAddress(facts)) return fromBounce('filtered', base, 'bounce-unknown-after-rcpt');
   return c;
+}
+
+/**
+ * "User unknown" proves the address does not exist only when the server said so in answer to RCPT TO, or with the
+ * RFC 3463 status X.1.1 (bad destination mailbox). The same words after DATA, or in a report that names neither
+ * the command nor the status, come from filters that refuse the message for the recipient (Sisimai's "filtered"):
+ * suppressing the address on such evidence would lose a valid recipient.
+ */
+function provesUnknownAddress(facts: RecipientFacts): boolean {
+  if (facts.status && /^[45]\.1\.1$/.test(facts.status)) return true;
+  return facts.phase === 'rcpt' || facts.phase === 'mail';
 }
 
 /** A classification decided by the bounce itself, with the reason's usual blame, scope and wording. */

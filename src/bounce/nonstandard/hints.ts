@@ -1,21 +1,36 @@
 // Reasons that a bounce states in the reporting MTA's own words, outside any remote reply: only the bounce knows
-// that the MTA gave up after retrying, or that it never found the destination host. Remote replies are classified
-// by the reply classifier; these phrases are the MTAs' (qmail, Exim, Postfix, Sendmail, Exchange, DMA) fixed texts.
+// that the MTA gave up after retrying, never found the destination host, or that a list server refused the post.
+// These are the MTAs' fixed texts (qmail, Exim, Postfix, Sendmail, Exchange, IMail, DragonFly, Google Groups);
+// remote replies are the reply classifier's business.
 import type { Reason } from '../../classify/types.js';
 
 const HINTS: Array<[Reason, RegExp]> = [
   [
     'expired',
-    /retry time(?:out)? (?:exceeded|not reached for any host after a long failure period)|in the queue too long|message (?:has )?expired|delivery time expired|could not be delivered (?:for|within) \d+ (?:days?|hours?)|unable to deliver (?:the )?message after multiple retries|giving up on|delivery attempts? (?:has|have) been (?:made|attempted) for|maximum time to deliver|message timed out|not delivered .{0,40}after (?:\d+|several) (?:days?|hours?)|too many delivery attempts|retried? for .{0,20}(?:days?|hours?)/i,
+    /retry time(?:out)? (?:exceeded|not reached for any host after a long failure period)|(?:I'm not going to try again; )?this message has been in the queue too long\.?|in the queue too long|message (?:has )?expired|delivery time expired|could not be delivered (?:for|within) \d+ (?:days?|hours?)|could not deliver for the last \d+ seconds\.?(?: giving up\.?)?|unable to deliver (?:the )?message after multiple retries,? giving up\.?|all hosts have been failing for a long time(?: and were last tried after this message arrived)?|delivery failed \d+ attempts|delivery attempts? (?:has|have) been (?:made|attempted) for|maximum time to deliver|too many delivery attempts/gi,
   ],
-  [
-    'hostunknown',
-    /host or domain name not found|couldn't find any host (?:named|by that name)|all relevant MX records point to non-existent hosts|unrouteable (?:mail )?domain|name service error|domain name lookup failed|no MX or A record|DNS (?:type .{0,12})?lookup .{0,30}failed.{0,30}(?:NXDOMAIN|not exist)|unknown host/i,
-  ],
+  ['hostunknown', /host or domain name not found|couldn't find any host (?:named|by that name)|all relevant MX records point to non-existent hosts|unrouteable (?:mail )?domain|dns lookup failure: host \S+ not found/gi],
+  ['mailboxfull', /user mailbox exceeds allowed size/gi],
+  ['userunknown', /invalid final delivery userid/gi],
+  // Google Groups answers in the poster's language; the signature and the help link are constant.
+  ['rejected', /groups\.google\.com\/support|^Google Groups$/gim],
 ];
 
+const MAX_HINT_TEXT = 8192;
+
+/** The first reason the MTA's own wording states, or null. */
 export function bounceHint(text: string): Reason | null {
-  const bounded = text.length > 8192 ? text.slice(0, 8192) : text;
-  for (const [reason, pattern] of HINTS) if (pattern.test(bounded)) return reason;
+  const bounded = text.length > MAX_HINT_TEXT ? text.slice(0, MAX_HINT_TEXT) : text;
+  for (const [reason, pattern] of HINTS) {
+    pattern.lastIndex = 0;
+    if (pattern.test(bounded)) return reason;
+  }
   return null;
+}
+
+/** The text without the MTA's own conclusions, so that a remote reply quoted beside them is judged on its own. */
+export function withoutHints(text: string): string {
+  let out = text.length > MAX_HINT_TEXT ? text.slice(0, MAX_HINT_TEXT) : text;
+  for (const [, pattern] of HINTS) out = out.replace(pattern, ' ');
+  return out.trim();
 }

@@ -92,13 +92,20 @@ function remoteHost(block: string): string | null {
 
 /** The SMTP command the reply answered, in the words the common MTAs use. */
 export function smtpPhase(text: string): Phase | null {
-  const m = /(?:after|in reply to|while sending|did not like our|to|at) (?:the )?(?:final )?(MAIL FROM|MAIL|RCPT TO|RCPT|DATA|end of data|HELO|EHLO|initial connection|connect|greeting|banner)\b/i.exec(text);
-  if (!m) return null;
-  const word = m[1]!.toUpperCase();
-  if (word.startsWith('MAIL')) return 'mail';
-  if (word.startsWith('RCPT')) return 'rcpt';
-  if (word === 'DATA') return /final DATA/i.test(m[0]) ? 'eod' : 'data';
-  if (word === 'END OF DATA') return 'eod';
-  if (word === 'HELO' || word === 'EHLO') return 'helo';
+  const flat = text.length > 8192 ? text.slice(0, 8192) : text;
+  // Sendmail-style transcripts: the last command sent before the error reply (">>> RCPT To:<a@b>" then "<<< 550").
+  const transcript = /^>>> ?(MAIL|RCPT|DATA|EHLO|HELO)\b[^\n]*\n(?:[^\n]*\n)*?<<< ?[45]\d\d/im.exec(flat);
+  if (transcript) return phaseOf(transcript[1]!, '');
+  const m = /(?:after|in reply to|while sending|did not like our|SMTP:|\[)\s*(?:the\s+)?(final\s+DATA|MAIL\s+FROM|MAIL|RCPT\s+TO|RCPT_TO|RCPT|DATA|end\s+of\s+data|HELO|EHLO|initial\s+connection|greeting|banner)\b/i.exec(flat);
+  return m ? phaseOf(m[1]!.replace(/\s+/g, ' '), m[0]) : null;
+}
+
+function phaseOf(word: string, context: string): Phase {
+  const w = word.toUpperCase();
+  if (w.startsWith('MAIL')) return 'mail';
+  if (w.startsWith('RCPT')) return 'rcpt';
+  if (w === 'FINAL DATA' || w === 'END OF DATA') return 'eod';
+  if (w === 'DATA') return /final/i.test(context) ? 'eod' : 'data';
+  if (w === 'HELO' || w === 'EHLO') return 'helo';
   return 'connect';
 }
