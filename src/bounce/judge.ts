@@ -26,15 +26,18 @@ function classify(kind: BounceKind, facts: RecipientFacts): Classification {
   switch (kind) {
     case 'arf':
       return fromBounce('feedback', base, 'arf-report');
-    case 'autoreply':
-      return fromBounce('vacation', base, 'rfc3834-auto-reply');
+    case 'autoreply': {
+      // An auto-reply may say more than "away": "this inbox is no longer in use" is a disabled mailbox.
+      const said = classifyReply({ text: facts.diagnostic ?? '' });
+      return AUTO_REPLY_FACTS.has(said.reason) ? said : fromBounce('vacation', base, 'rfc3834-auto-reply');
+    }
     case 'dsn':
     case 'nondsn':
     case 'unknown':
       break;
   }
   // RFC 3464 §2.3.3: "delivered", "relayed" and "expanded" report success, whatever the diagnostic says.
-  if (facts.dsnAction === 'delivered' || facts.dsnAction === 'relayed' || facts.dsnAction === 'expanded') {
+  if (facts.dsnAction === 'delivered' || facts.dsnAction === 'relayed' || facts.dsnAction === 'expanded' || facts.status?.startsWith('2.')) {
     return fromBounce('delivered', base, `dsn-action-${facts.dsnAction}`);
   }
   const c = classifyReply({
@@ -46,20 +49,14 @@ function classify(kind: BounceKind, facts: RecipientFacts): Classification {
   // The reporting MTA's own words decide when the remote reply (if any) matched no text rule: a specific reply
   // ("mailbox full") outranks the MTA's "giving up after retrying", a bare status code does not.
   if (facts.hint && c.rule.startsWith('fallback')) return fromBounce(facts.hint, base, `bounce-${facts.hint}`);
-  if (c.reason === 'userunknown' && !provesUnknownAddress(facts)) return fromBounce('filtered', base, 'bounce-unknown-after-rcpt');
+  // A failure report that gives no reason at all, neither in words nor in a specific status: Sisimai's "onhold",
+  // delivery stopped for a reason nobody stated.
+  if (c.reason === 'undefined') return fromBounce('onhold', base, 'bounce-no-reason');
   return c;
 }
 
-/**
- * "User unknown" proves the address does not exist only when the server said so in answer to RCPT TO, or with the
- * RFC 3463 status X.1.1 (bad destination mailbox). The same words after DATA, or in a report that names neither
- * the command nor the status, come from filters that refuse the message for the recipient (Sisimai's "filtered"):
- * suppressing the address on such evidence would lose a valid recipient.
- */
-function provesUnknownAddress(facts: RecipientFacts): boolean {
-  if (facts.status && /^[45]\.1\.1$/.test(facts.status)) return true;
-  return facts.phase === 'rcpt' || facts.phase === 'mail';
-}
+/** What an auto-reply can tell about the address beyond absence. */
+const AUTO_REPLY_FACTS = new Set<Reason>(['suspend', 'hasmoved', 'userunknown', 'mailboxfull']);
 
 /** A classification decided by the bounce itself, with the reason's usual blame, scope and wording. */
 function fromBounce(reason: Reason, base: { code: number | null; status: string | null }, rule: string): Classification {

@@ -71,7 +71,9 @@ function recipientFacts(group: FieldGroup): RecipientFacts | null {
   const field = group.get('final-recipient') ?? group.get('original-recipient') ?? group.get('x-actual-recipient');
   const recipient = field ? extractAddress(stripTypePrefix(field)) : null;
   if (!recipient) return null;
-  const diagnostic = group.has('diagnostic-code') ? stripTypePrefix(group.get('diagnostic-code')!) || null : null;
+  // Without a Diagnostic-Code, some MTAs put the reason in a comment after the status ("4.0.0 (host lookup failed)").
+  const statusComment = /\(([^)]{4,})\)/.exec(group.get('status') ?? '')?.[1] ?? null;
+  const diagnostic = group.has('diagnostic-code') ? stripTypePrefix(group.get('diagnostic-code')!) || statusComment : statusComment;
   const fieldStatus = findStatus(group.get('status') ?? '');
   const textStatus = diagnostic ? findStatus(diagnostic) : null;
   const status = fieldStatus && !(isGenericStatus(fieldStatus) && textStatus) ? fieldStatus : (textStatus ?? fieldStatus);

@@ -7,10 +7,12 @@ import type { Reason } from '../../classify/types.js';
 const HINTS: Array<[Reason, RegExp]> = [
   [
     'expired',
-    /retry time(?:out)? (?:exceeded|not reached for any host after a long failure period)|(?:I'm not going to try again; )?this message has been in the queue too long\.?|in the queue too long|message (?:has )?expired|delivery time expired|could not be delivered (?:for|within) \d+ (?:days?|hours?)|could not deliver for the last \d+ seconds\.?(?: giving up\.?)?|unable to deliver (?:the )?message after multiple retries,? giving up\.?|all hosts have been failing for a long time(?: and were last tried after this message arrived)?|delivery failed \d+ attempts|delivery attempts? (?:has|have) been (?:made|attempted) for|maximum time to deliver|too many delivery attempts/gi,
+    /retry time(?:out)? (?:exceeded|not reached for any host after a long failure period)|(?:I'm not going to try again; )?this message has been in the queue too long\.?|in the queue too long|message (?:has )?expired|delivery time expired|could not be delivered (?:for|within) \d+ (?:days?|hours?)|could not deliver for the last \d+ seconds\.?(?: giving up\.?)?|unable to deliver (?:the )?message after multiple retries,? giving up\.?|all hosts have been failing for a long time(?: and were last tried after this message arrived)?|delivery failed \d+ attempts|delivery attempts? (?:has|have) been (?:made|attempted) for|maximum time to deliver|too many delivery attempts|message will be retried for \d+ more day\(s\)/gi,
   ],
   ['hostunknown', /host or domain name not found|couldn't find any host (?:named|by that name)|all relevant MX records point to non-existent hosts|unrouteable (?:mail )?domain|dns lookup failure: host \S+ not found/gi],
   ['mailboxfull', /user mailbox exceeds allowed size/gi],
+  // Exim's local delivery to a program failed ("pipe to |/path"), not the remote server.
+  ['mailererror', /^\s*pipe to \|/gim],
   ['userunknown', /invalid final delivery userid/gi],
   // Google Groups answers in the poster's language; the signature and the help link are constant.
   ['rejected', /groups\.google\.com\/support|^Google Groups$/gim],

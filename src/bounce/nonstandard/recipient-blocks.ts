@@ -11,7 +11,7 @@ import { bounceHint } from './hints.js';
 /** Local parts that name a mail system, never a failed recipient. */
 const DAEMON = /^(?:mailer-daemon|postmaster|mail-daemon|mailer|daemon|root|bounce[s]?|no-?reply)$/i;
 /** The start of a remote reply inside a line: a code at line start, or after "said:", "returned was:", "]:". */
-const REPLY_START = /(?:^|said:|returned was:|\]:|\):|<<<|response:|error:)\s*(?=[245]\d\d[\s-])/im;
+const REPLY_START = /(?:^|said:|returned was:|\]:|\):|<<<|response:|error:|['"])\s*(?=[245]\d\d[\s-])/im;
 const MAX_DIAGNOSTIC = 1000;
 
 export interface BlockInput {
@@ -22,24 +22,33 @@ export interface BlockInput {
   known: string[];
 }
 
+/** How strongly a line names a failed recipient: an RCPT TO command, any other line, a summary header line. */
+const RCPT_LINE = /RCPT TO:\s*<?[^\s<>@]+@/i;
+const SUMMARY_LINE = /^\s*(?:To|Cc|Bcc|From|Sender|Reply-To|Subject|Sent|Date|Return-Path|MAIL FROM|Envelope-From)\s*:/i;
+
 export function recipientBlocks(input: BlockInput): RecipientFacts[] {
   const lines = input.text.split(/\r?\n/);
   const known = new Set(input.known.map((k) => k.toLowerCase()));
-  const firstLine = new Map<string, number>();
+  const seen = new Map<string, { line: number; tier: number }>();
   lines.forEach((line, i) => {
+    const tier = RCPT_LINE.test(line) ? 0 : SUMMARY_LINE.test(line) ? 2 : 1;
     for (const a of extractAddresses(line)) {
       const key = a.toLowerCase();
-      if (DAEMON.test(a.slice(0, a.lastIndexOf('@'))) || firstLine.has(key)) continue;
+      if (DAEMON.test(a.slice(0, a.lastIndexOf('@')))) continue;
       if (known.size > 0 && !known.has(key)) continue;
-      firstLine.set(key, i);
+      const before = seen.get(key);
+      if (!before || tier < before.tier) seen.set(key, { line: i, tier });
     }
   });
   const excluded = new Set(input.exclude.map((a) => a.toLowerCase()));
-  const all = [...firstLine.entries()].map(([address, line]) => ({ address, line }));
+  const all = [...seen.entries()].map(([address, at]) => ({ address, ...at }));
   // The original sender is named in most reports ("your message from ..."), but a message sent to oneself bounces
-  // to the recipient itself: the sender counts only when no other address is there.
+  // to the recipient itself: the sender counts only when no other address is there. Among the others, the
+  // strongest evidence wins: addresses in RCPT TO commands, else in the report's sentences, else in its summary.
   const others = all.filter((f) => !excluded.has(f.address));
-  const found = others.length > 0 ? others : all;
+  const pool = others.length > 0 ? others : all;
+  const bestTier = Math.min(...pool.map((f) => f.tier));
+  const found = known.size > 0 ? pool : pool.filter((f) => f.tier === bestTier).sort((x, y) => x.line - y.line);
   const recipients = input.known.length > 0 ? input.known.map((k) => found.find((f) => f.address === k.toLowerCase()) ?? { address: k, line: -1 }) : found;
   const starts = recipients.map((r) => r.line).filter((l) => l >= 0);
   return recipients.map((r) => {
