@@ -77,8 +77,8 @@ function parseEntity(source: string, depth: number, limits: MimeLimits, budget: 
   const part: MimePart = { headers, type, params, text: '', children: [], truncated: false };
   const canDescend = depth < limits.maxDepth && budget.parts > 0;
 
-  if (type.startsWith('multipart/') && params.boundary && canDescend) {
-    const { bodies, closed } = splitMultipartTolerant(body, params.boundary);
+  if (type.startsWith('multipart/') && canDescend) {
+    const { bodies, closed } = splitMultipartTolerant(body, params.boundary ?? '');
     part.truncated = !closed;
     // A multipart whose boundary never occurs is a plain text body mislabelled: keep its text readable.
     if (bodies.length === 0) part.text = decodeText(body, headers, params, limits);
@@ -127,13 +127,13 @@ function parseHeaders(block: string): Record<string, string[]> {
 }
 
 /**
- * Splits on the declared boundary, or, when it never occurs (hand-edited or anonymised samples, broken gateways),
- * on a "--token" line that repeats: the boundary the body actually uses.
+ * Splits on the declared boundary, or, when it is missing or never occurs (a boundary parameter on an unfolded
+ * line, hand-edited samples, broken gateways), on a "--token" line that repeats: the boundary the body really uses.
  */
 function splitMultipartTolerant(body: string, boundary: string): { bodies: string[]; closed: boolean } {
-  const declared = splitMultipart(body, boundary);
+  const declared = boundary ? splitMultipart(body, boundary) : { bodies: [], closed: false };
   if (declared.bodies.length > 0) return declared;
-  const candidate = /^--([^\s-][^\s]{6,69})\r?$/m.exec(body.length > 65536 ? body.slice(0, 65536) : body);
+  const candidate = /^--(?=\S{6,70}\r?$)(\S*[^\s-]\S*)\r?$/m.exec(body.length > 65536 ? body.slice(0, 65536) : body);
   return candidate && body.split(`--${candidate[1]}`).length > 2 ? splitMultipart(body, candidate[1]!) : declared;
 }
 

@@ -23,14 +23,16 @@ interface SesDocument {
 }
 
 export function parseAmazonSes(text: string): ParseResult<SesNotification> {
-  const start = text.indexOf('{"notificationType"');
-  if (start < 0) return { kind: 'not-this-kind' };
+  // Either the notification itself, or an SNS envelope ({"Type": "Notification", "Message": "<JSON text>"}).
+  const start = text.search(/\{\s*"(?:notificationType|Type)"/);
+  if (start < 0 || !text.includes('notificationType')) return { kind: 'not-this-kind' };
   const end = text.lastIndexOf('}');
   // SNS wraps long lines in the email body: a newline followed by one space continues the same JSON line.
   const json = text.slice(start, end + 1).replace(/\r?\n /g, '');
-  let doc: SesDocument;
+  let doc: SesDocument & { Type?: string; Message?: unknown };
   try {
-    doc = JSON.parse(json) as SesDocument;
+    doc = JSON.parse(json) as typeof doc;
+    if (doc.Type === 'Notification' && typeof doc.Message === 'string') doc = JSON.parse(doc.Message) as typeof doc;
   } catch {
     return { kind: 'broken', error: 'Amazon SES notification whose JSON does not parse' };
   }

@@ -11,7 +11,7 @@ import { bounceHint } from './hints.js';
 /** Local parts that name a mail system, never a failed recipient. */
 const DAEMON = /^(?:mailer-daemon|postmaster|mail-daemon|mailer|daemon|root|bounce[s]?|no-?reply)$/i;
 /** The start of a remote reply inside a line: a code at line start, or after "said:", "returned was:", "]:". */
-const REPLY_START = /(?:^|said:|returned was:|\]:|\):|<<<|response:|error:|['"])\s*(?=[245]\d\d[\s-])/im;
+const REPLY_START = /(?:^|said:|returned was:|\]:|\):|<<<|response:|error:|['"])\s*(?=[45]\d\d[\s-])/im;
 const MAX_DIAGNOSTIC = 1000;
 
 export interface BlockInput {
