@@ -1,7 +1,8 @@
 // Mailbox addresses as they appear in bounces: bare, in angle brackets, quoted, with RFC 3464 "rfc822;" prefixes.
 
-const ADDRESS = /[A-Za-z0-9!#$%&'*+\/=?^_`{|}~.\-"]+@[A-Za-z0-9](?:[A-Za-z0-9.\-]*[A-Za-z0-9])?|[A-Za-z0-9._%+\-]+@\[[0-9.]+\]/;
-const ADDRESS_G = new RegExp(ADDRESS.source, 'g');
+// RFC 6531 allows UTF-8 in both parts (RFC 6533 reports carry such addresses): letters and digits of any script.
+const ADDRESS = /[\p{L}\p{N}!#$%&'*+\/=?^_`{|}~.\-"]+@[\p{L}\p{N}](?:[\p{L}\p{N}.\-]*[\p{L}\p{N}])?|[\p{L}\p{N}._%+\-]+@\[[0-9.]+\]/u;
+const ADDRESS_G = new RegExp(ADDRESS.source, 'gu');
 
 /** The single address in a field or line, lower-cased domain, without brackets; null when there is none. */
 export function extractAddress(text: string): string | null {
