@@ -2,7 +2,7 @@
 import { decodedHeader, header, type MimePart } from './mime.js';
 
 /** Senders of delivery failure reports across MTAs. */
-const DAEMON_FROM = /mailer-daemon|post_?master|mail delivery|mail-daemon|mailerdaemon|^\s*<?>?\s*$|daemon@/i;
+const DAEMON_FROM = /mailer-daemon|post_?master|mail delivery|mail-daemon|mailerdaemon|^\s*<>\s*$|daemon@/i;
 /** Subjects of delivery failure reports across MTAs and languages. */
 const BOUNCE_SUBJECT =
   /undeliver|undelivered|delivery (?:status|failure|failed|notification|has failed|problem)|returned mail|failure notice|mail system error|non[- ]?delivery|could not be delivered|delivery failed|not delivered|mail delivery|returned to sender|unzustellbar|nicht zustellbar|non remis|no entregado|error sending|could not send|nondeliverable|リターンメール|配信/i;
@@ -14,7 +14,7 @@ export const BOUNCE_BODY =
 export function looksLikeBounce(root: MimePart): boolean {
   return (
     header(root, 'x-failed-recipients') !== '' ||
-    DAEMON_FROM.test(header(root, 'from')) ||
+    (root.headers.from !== undefined && DAEMON_FROM.test(header(root, 'from'))) ||
     BOUNCE_SUBJECT.test(decodedHeader(root, 'subject'))
   );
 }

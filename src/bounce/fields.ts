@@ -4,6 +4,9 @@
 
 export type FieldGroup = Map<string, string>;
 
+/** A field value longer than this (folded lines included) is cut: every later regex sees bounded input. */
+const MAX_FIELD_CHARS = 4096;
+
 /** Groups of fields; a blank line ends a group. Lower-case names; the first occurrence of a name in a group wins. */
 export function parseFieldGroups(text: string): FieldGroup[] {
   const groups: FieldGroup[] = [];
@@ -20,10 +23,11 @@ export function parseFieldGroups(text: string): FieldGroup[] {
       continue;
     }
     if (/^[ \t]/.test(line) && lastName) {
-      current.set(lastName, `${current.get(lastName)} ${line.trim()}`);
+      const value = current.get(lastName)!;
+      if (value.length < MAX_FIELD_CHARS) current.set(lastName, `${value} ${line.trim()}`.slice(0, MAX_FIELD_CHARS));
       continue;
     }
-    const m = /^([A-Za-z][A-Za-z0-9-]*)[ \t]*:[ \t]*(.*)$/.exec(line);
+    const m = /^([A-Za-z][A-Za-z0-9-]{0,76})[ \t]*:[ \t]*(.*)$/.exec(line.length > MAX_FIELD_CHARS ? line.slice(0, MAX_FIELD_CHARS) : line);
     if (!m) continue;
     lastName = m[1]!.toLowerCase();
     if (!current.has(lastName)) current.set(lastName, m[2]!.trim());

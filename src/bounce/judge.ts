@@ -6,6 +6,9 @@ import type { Classification, Reason } from '../classify/types.js';
 import { withoutHints } from './nonstandard/hints.js';
 import type { BounceKind, BounceRecipient, RecipientFacts } from './types.js';
 
+/** What the reply classifier sees of a diagnostic: replies are short; the rest of a long one is noise. */
+const MAX_REPLY_CHARS = 2000;
+
 export function judgeRecipient(kind: BounceKind, facts: RecipientFacts): BounceRecipient {
   const c = classify(kind, facts);
   return {
@@ -41,7 +44,7 @@ function classify(kind: BounceKind, facts: RecipientFacts): Classification {
     return fromBounce('delivered', base, `dsn-action-${facts.dsnAction}`);
   }
   const c = classifyReply({
-    text: facts.diagnostic ? withoutHints(facts.diagnostic) : '',
+    text: facts.diagnostic ? withoutHints(facts.diagnostic.slice(0, MAX_REPLY_CHARS)) : '',
     ...(facts.status ? { status: facts.status } : {}),
     ...(facts.phase ? { phase: facts.phase } : {}),
     ...(facts.remoteMta ? { mx: facts.remoteMta } : {}),

@@ -72,7 +72,7 @@ function recipientFacts(group: FieldGroup): RecipientFacts | null {
   const recipient = field ? extractAddress(stripTypePrefix(field)) : null;
   if (!recipient) return null;
   // Without a Diagnostic-Code, some MTAs put the reason in a comment after the status ("4.0.0 (host lookup failed)").
-  const statusComment = /\(([^)]{4,})\)/.exec(group.get('status') ?? '')?.[1] ?? null;
+  const statusComment = /\(([^()]{4,400})\)/.exec(group.get('status') ?? '')?.[1] ?? null;
   const diagnostic = group.has('diagnostic-code') ? stripTypePrefix(group.get('diagnostic-code')!) || statusComment : statusComment;
   const fieldStatus = findStatus(group.get('status') ?? '');
   const textStatus = diagnostic ? findStatus(diagnostic) : null;

@@ -8,6 +8,8 @@ import { bounceParties, inlineRecipients, type ReportText } from './report-text.
 import { originalHeaders } from '../original.js';
 
 export function parseNonstandard(root: MimePart, { report: text, returned }: ReportText): ParseResult<RecipientFacts[]> {
+  // A message has headers; bytes without any are not a bounce, whatever words they happen to contain.
+  if (Object.keys(root.headers).length === 0) return { kind: 'not-this-kind' };
   if (!looksLikeBounce(root) && !BOUNCE_BODY.test(text.slice(0, 4096))) return { kind: 'not-this-kind' };
   const failedHeader = header(root, 'x-failed-recipients');
   const recipients = recipientBlocks({

@@ -38,17 +38,31 @@ export function inlineRecipients(returned: string): string {
 
 /** Enough of HTML to read an NDR (Exchange, Office 365 send HTML-only reports): tags out, entities decoded. */
 function htmlToText(html: string): string {
-  return html
-    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+  return withoutElements(html, 'style')
     .replace(/<br\s*\/?>|<\/(?:p|div|tr|li|h\d)>/gi, '\n')
-    .replace(/<[^>]{0,2000}>/g, ' ')
+    .replace(/<[^<>]{0,2000}>/g, ' ')
     .replace(/&nbsp;/g, ' ')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
-    .replace(/&#(\d+);/g, (_m, d: string) => String.fromCodePoint(Number(d) % 0x110000))
+    .replace(/&#(\d{1,7});/g, (_m, d: string) => String.fromCodePoint(Number(d) % 0x110000))
     .replace(/&amp;/g, '&')
     .replace(/[ \t]+/g, ' ');
+}
+
+/** Drops <name>…</name> elements with a linear scan (a regex over unclosed elements would backtrack). */
+function withoutElements(html: string, name: string): string {
+  const lower = html.toLowerCase();
+  let out = '';
+  let pos = 0;
+  for (;;) {
+    const open = lower.indexOf(`<${name}`, pos);
+    if (open < 0) return out + html.slice(pos);
+    const close = lower.indexOf(`</${name}>`, open);
+    out += html.slice(pos, open);
+    if (close < 0) return out;
+    pos = close + name.length + 3;
+  }
 }
 
 /** Addresses the bounce is addressed to or from: the original sender and the daemon, never a failed recipient. */
