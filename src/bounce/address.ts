@@ -10,12 +10,14 @@ const ADDRESS_G = new RegExp(ADDRESS.source, 'gu');
 
 /** The single address in a field or line, lower-cased domain, without brackets; null when there is none. */
 export function extractAddress(text: string): string | null {
+  if (!text.includes('@')) return null;
   const m = ADDRESS.exec(text.length > MAX_LINE ? text.slice(0, MAX_LINE) : text);
   return m ? normalizeAddress(m[0]) : null;
 }
 
 /** Every address in a line of text, in order. */
 export function extractAddresses(text: string): string[] {
+  if (!text.includes('@')) return [];
   const bounded = text.length > MAX_LINE ? text.slice(0, MAX_LINE) : text;
   return (bounded.match(ADDRESS_G) ?? []).map(normalizeAddress);
 }

@@ -75,13 +75,18 @@ function parseEntity(source: string, depth: number, limits: MimeLimits, budget: 
   const type = (parsed.value || 'text/plain').trim().toLowerCase();
   const params = parsed.params as Record<string, string>;
   const part: MimePart = { headers, type, params, text: '', children: [], truncated: false };
+  // Decoding is the costly step and most parts (the returned message's own) are never read: decode on first use.
+  const lazyText = (source: string): void => {
+    let decoded: string | undefined;
+    Object.defineProperty(part, 'text', { enumerable: true, get: () => (decoded ??= decodeText(source, headers, params, limits)) });
+  };
   const canDescend = depth < limits.maxDepth && budget.parts > 0;
 
   if (type.startsWith('multipart/') && canDescend) {
     const { bodies, closed } = splitMultipartTolerant(body, params.boundary ?? '');
     part.truncated = !closed;
     // A multipart whose boundary never occurs is a plain text body mislabelled: keep its text readable.
-    if (bodies.length === 0) part.text = decodeText(body, headers, params, limits);
+    if (bodies.length === 0) lazyText(body);
     for (const b of bodies) {
       if (budget.parts <= 0) break;
       part.children.push(parseEntity(b, depth + 1, limits, budget));
@@ -89,7 +94,7 @@ function parseEntity(source: string, depth: number, limits: MimeLimits, budget: 
   } else if (isEmbeddedMessage(type) && canDescend) {
     part.children.push(parseEntity(transferDecode(body, headers, limits).toString('latin1'), depth + 1, limits, budget));
   } else if (isTextual(type)) {
-    part.text = decodeText(body, headers, params, limits);
+    lazyText(body);
   }
   return part;
 }

@@ -4,7 +4,7 @@
 // server's reply. One reader for that shape covers them all; formats that really differ get their own module.
 import { extractAddresses } from '../address.js';
 import { findCode, findStatus } from '../smtp-reply.js';
-import type { Phase } from '../../classify/types.js';
+import type { Phase, Reason } from '../../classify/types.js';
 import type { RecipientFacts } from '../types.js';
 import { bounceHint } from './hints.js';
 
@@ -51,10 +51,11 @@ export function recipientBlocks(input: BlockInput): RecipientFacts[] {
   const found = known.size > 0 ? pool : pool.filter((f) => f.tier === bestTier).sort((x, y) => x.line - y.line);
   const recipients = input.known.length > 0 ? input.known.map((k) => found.find((f) => f.address === k.toLowerCase()) ?? { address: k, line: -1 }) : found;
   const starts = recipients.map((r) => r.line).filter((l) => l >= 0);
+  const whole = { reply: remoteReply(input.text), phase: smtpPhase(input.text), hint: bounceHint(input.text) };
   return recipients.map((r) => {
     const end = starts.find((s) => s > r.line) ?? lines.length;
     const block = r.line >= 0 ? lines.slice(r.line, end).join('\n') : input.text;
-    return factsFromBlock(originalCase(r.address, input.text), block, input.text);
+    return factsFromBlock(originalCase(r.address, input.text), block, whole);
   });
 }
 
@@ -63,10 +64,16 @@ function originalCase(address: string, text: string): string {
   return i >= 0 ? text.slice(i, i + address.length) : address;
 }
 
-function factsFromBlock(recipient: string, block: string, whole: string): RecipientFacts {
-  const reply = remoteReply(block) ?? remoteReply(whole);
+/** The report text as a whole, with what every recipient block may fall back on computed once. */
+interface WholeReport {
+  reply: string | null;
+  phase: Phase | null;
+  hint: Reason | null;
+}
+
+function factsFromBlock(recipient: string, block: string, whole: WholeReport): RecipientFacts {
+  const reply = remoteReply(block) ?? whole.reply;
   const diagnostic = (reply ?? squeeze(block.split('\n').slice(0, 12).join(' '))).slice(0, MAX_DIAGNOSTIC) || null;
-  const context = `${block}\n${whole}`;
   return {
     recipient,
     status: diagnostic ? findStatus(diagnostic) : null,
@@ -74,8 +81,8 @@ function factsFromBlock(recipient: string, block: string, whole: string): Recipi
     diagnostic,
     remoteMta: remoteHost(block),
     dsnAction: null,
-    phase: smtpPhase(block) ?? smtpPhase(whole),
-    hint: bounceHint(context),
+    phase: smtpPhase(block) ?? whole.phase,
+    hint: bounceHint(block) ?? whole.hint,
   };
 }
 
