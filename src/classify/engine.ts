@@ -1,5 +1,5 @@
 // Classifies one remote reply. Order of evidence (issue 3): SMTP phase, then the rules of the provider detected from
-// the MX host or the reply, then every other rule (text patterns), then the RFC 3463 status, then the basic code.
+// the MX host or the reply, then the generic wording families, then the RFC 3463 status, then the basic code.
 import { REASON_PROFILES, defaultAction } from './reasons.js';
 import { parseReply, type ParsedReply } from './reply.js';
 import type { CompiledRule, RuleSet } from './ruleset.js';
@@ -12,10 +12,11 @@ const MAX_MX_CHARS = 255;
 export function classifyWith(rules: RuleSet, input: ReplyInput): Classification {
   const reply = parseReply(typeof input.text === 'string' ? input.text : '', input.status);
   const mx = input.mx && input.mx.length <= MAX_MX_CHARS ? input.mx.toLowerCase() : '';
+  const phase = input.phase ?? reply.phase ?? undefined;
   const provider = detectProvider(rules, mx, reply.flat);
-  const rule = findRule(rules, reply, input.phase, provider);
-  const found = rule ? fromRule(rule, reply, provider) : fromCodes(reply, input.phase, provider);
-  return adjustForPhase(found, reply, input.phase);
+  const rule = findRule(rules, reply, phase, provider);
+  const found = rule ? fromRule(rule, reply, provider) : fromCodes(reply, phase, provider);
+  return adjustForPhase(found, reply, phase);
 }
 
 function detectProvider(rules: RuleSet, mx: string, flat: string): string | null {
@@ -32,15 +33,12 @@ function findRule(rules: RuleSet, reply: ParsedReply, phase: Phase | undefined, 
   if (provider) {
     for (const rule of rules.byProvider.get(provider) ?? []) if (matches(rule, reply, phase)) return rule;
   }
-  for (const rule of rules.rules) {
-    if (rule.provider !== null && (rule.provider === provider || rule.providerOnly)) continue;
-    if (matches(rule, reply, phase)) return rule;
-  }
+  for (const rule of rules.generic) if (matches(rule, reply, phase)) return rule;
   return null;
 }
 
 function matches(rule: CompiledRule, reply: ParsedReply, phase: Phase | undefined): boolean {
-  if (rule.phases && phase && !rule.phases.includes(phase)) return false;
+  if (rule.phases && (!phase || !rule.phases.includes(phase))) return false;
   if (rule.statusPrefixes) {
     const status = reply.status;
     if (!status || !rule.statusPrefixes.some((p) => status === p || status.startsWith(p + '.'))) return false;
@@ -120,7 +118,8 @@ function adjustForPhase(c: Classification, reply: ParsedReply, phase: Phase | un
   if (c.reason === 'userunknown' && phase !== 'rcpt') {
     const subject = reply.status?.split('.')[1];
     const afterData = phase === 'data' || phase === 'eod';
-    if (subject === '2' || (afterData && subject !== '1')) return { ...c, reason: 'filtered', action: 'bounce' };
+    const vague = subject === undefined || subject === '0' || subject === '7';
+    if (subject === '2' || (afterData && vague)) return { ...c, reason: 'filtered', action: 'bounce' };
   }
   return c;
 }

@@ -1,5 +1,7 @@
 // Reads the parts of one remote SMTP reply that classification needs: the basic code (RFC 5321 §4.2), the
-// enhanced status code (RFC 3463 §2, "class.subject.detail") and a flattened text the rule patterns run on.
+// enhanced status code (RFC 3463 §2, "class.subject.detail"), the SMTP phase when the text names it, and a
+// flattened text the rule patterns run on.
+import type { Phase } from './types.js';
 
 /** Only the head of a reply is examined: real replies are a few hundred characters, and a cap keeps every rule's
  * regex bounded on a hostile 1 MB "reply" (no pattern can backtrack over more than this). */
@@ -11,6 +13,8 @@ export interface ParsedReply {
   status: string | null;
   /** One line, lower-case, continuation prefixes ("550-5.7.1 ") removed, whitespace collapsed. */
   flat: string;
+  /** The SMTP command the reply answered, when a bounce quoted it ("in reply to RCPT TO command"). */
+  phase: Phase | null;
 }
 
 // Diagnostic-Code fields carry a type prefix ("smtp; 550 ..."; RFC 3464 §2.3.6) which is not part of the reply.
@@ -23,6 +27,13 @@ const ENHANCED_STATUS = /(?<![\d.])#?([245])\.(\d{1,3})\.(\d{1,3})(?![\d]|\.\d)/
 // those lines into one, so the prefixes also appear in the middle of the text.
 const CONTINUATION = /(?:^|\s)[2-5][0-9][0-9][- ](?:#?[245]\.\d{1,3}\.\d{1,3}\s)?/g;
 const WHITESPACE = /\s+/g;
+// How MTAs name the command a quoted reply answered: Postfix "(in reply to RCPT TO command)", Exim "SMTP error from
+// remote mail server after RCPT TO:<...>", Sendmail-style "[RCPT_TO]" suffixes.
+const PHASE_MENTION = /(?:in reply to|after) (rcpt to|rcpt|mail from|end of data|data|helo|ehlo)\b|\[(rcpt_to|mail_from|data)\]/;
+const PHASE_NAMES: Record<string, Phase> = {
+  'rcpt to': 'rcpt', rcpt: 'rcpt', rcpt_to: 'rcpt', 'mail from': 'mail', mail_from: 'mail', 'end of data': 'eod',
+  data: 'data', helo: 'helo', ehlo: 'helo',
+};
 
 /** Parses `text`; `statusHint` is used only when the text itself carries no enhanced status code. */
 export function parseReply(text: string, statusHint?: string): ParsedReply {
@@ -32,7 +43,9 @@ export function parseReply(text: string, statusHint?: string): ParsedReply {
   const statusMatch = ENHANCED_STATUS.exec(body);
   const status = statusMatch ? `${statusMatch[1]}.${statusMatch[2]}.${statusMatch[3]}` : normaliseStatus(statusHint);
   const flat = (' ' + body).replace(CONTINUATION, ' ').replace(WHITESPACE, ' ').trim().toLowerCase();
-  return { code: codeMatch ? Number(codeMatch[1]) : null, status, flat };
+  const mention = PHASE_MENTION.exec(flat);
+  const phase = mention ? PHASE_NAMES[mention[1] ?? mention[2]!] ?? null : null;
+  return { code: codeMatch ? Number(codeMatch[1]) : null, status, flat, phase };
 }
 
 /** A caller-supplied status, accepted only when it has the RFC 3463 shape. */

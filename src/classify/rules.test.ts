@@ -6,7 +6,8 @@ import { builtinRules, classifyWith } from './index.js';
 const rules = builtinRules();
 
 describe('built-in reply rules', () => {
-  for (const rule of rules.rules) {
+  const all = [...[...rules.byProvider.values()].flat(), ...rules.generic];
+  for (const rule of all) {
     for (const sample of rule.samples) {
       it(`${rule.id} (${rule.file.split('/').pop()}:${rule.line}) decides "${sample.text.slice(0, 70)}"`, () => {
         const c = classifyWith(rules, { text: sample.text, phase: sample.phase, mx: sample.mx, status: sample.status });

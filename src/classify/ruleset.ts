@@ -25,8 +25,6 @@ const ruleSchema = z.object({
   status: z.union([z.string(), z.array(z.string()).min(1)]).optional(),
   /** Only when the SMTP phase is known and is one of these. */
   phases: z.array(z.enum(PHASES)).min(1).optional(),
-  /** Only when the provider of this file was detected (the pattern is too loose to be trusted elsewhere). */
-  'provider-only': z.boolean().optional(),
   reason: z.enum(REASONS),
   blame: z.enum(BLAMES),
   scope: z.enum(SCOPES).optional(),
@@ -39,7 +37,8 @@ const ruleSchema = z.object({
 }).strict();
 
 const fileSchema = z.object({
-  /** The provider name reported in classifications; absent for generic sources (wording families, blocklists). */
+  /** The provider name reported in classifications. Its rules run only when the provider is detected (from the MX
+   * host or the reply text). Absent for generic sources (wording families, blocklists), whose rules always run. */
   provider: z.string().min(1).optional(),
   /** Lower first. Files of equal priority keep file-name order. */
   priority: z.number().int(),
@@ -60,7 +59,6 @@ export interface CompiledRule {
   file: string;
   line: number;
   provider: string | null;
-  providerOnly: boolean;
   patterns: RegExp[];
   statusPrefixes: string[] | null;
   phases: Phase[] | null;
@@ -82,8 +80,8 @@ export interface ProviderDetector {
 }
 
 export interface RuleSet {
-  /** Every rule in evaluation order (file priority, then position in the file). */
-  rules: CompiledRule[];
+  /** Rules of generic sources (no provider) in evaluation order: file priority, then position in the file. */
+  generic: CompiledRule[];
   byProvider: Map<string, CompiledRule[]>;
   detectors: ProviderDetector[];
 }
@@ -155,7 +153,6 @@ export function compileFile(file: string, text: string): CompiledFile {
       file,
       line: lineOf(['rules', index]),
       provider,
-      providerOnly: r['provider-only'] ?? false,
       patterns: patterns.map((p, i) => compile(p, typeof r.match === 'string' ? ['rules', index, 'match'] : ['rules', index, 'match', i])),
       statusPrefixes: r.status === undefined ? null : typeof r.status === 'string' ? [r.status] : r.status,
       phases: r.phases ?? null,
@@ -182,7 +179,7 @@ function ruleIdAt(raw: unknown, path: readonly PropertyKey[]): string {
 
 function assemble(files: CompiledFile[]): RuleSet {
   const seen = new Map<string, CompiledRule>();
-  const rules: CompiledRule[] = [];
+  const generic: CompiledRule[] = [];
   const byProvider = new Map<string, CompiledRule[]>();
   const detectors: ProviderDetector[] = [];
   for (const f of files) {
@@ -191,13 +188,13 @@ function assemble(files: CompiledFile[]): RuleSet {
       const twin = seen.get(rule.id);
       if (twin) throw new RuleFileError(`${rule.file}:${rule.line}: rule ${rule.id}: id already used at ${twin.file}:${twin.line}`);
       seen.set(rule.id, rule);
-      rules.push(rule);
-      if (rule.provider) {
+      if (!rule.provider) generic.push(rule);
+      else {
         const list = byProvider.get(rule.provider) ?? [];
         list.push(rule);
         byProvider.set(rule.provider, list);
       }
     }
   }
-  return { rules, byProvider, detectors };
+  return { generic, byProvider, detectors };
 }

@@ -43,6 +43,8 @@ export function reasonFromStatus(status: string): Reason | null {
 /** Reason implied by a basic reply code alone (RFC 5321 §4.2.2/§4.2.3; 521 and 556 from RFC 7504). */
 export function reasonFromCode(code: number, phase?: Phase): Reason {
   if (code < 400) return 'delivered';
+  // A bare refusal of the connection or greeting is a refusal of the sending host (RFC 5321 §3.1: 554 greeting).
+  if (code >= 500 && (phase === 'connect' || phase === 'helo')) return 'blocked';
   // 550 and 553 name a mailbox problem only in answer to RCPT; elsewhere they are a bare refusal.
   if ((code === 550 || code === 553) && phase !== undefined && phase !== 'rcpt') return 'rejected';
   switch (code) {
