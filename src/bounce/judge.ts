@@ -32,7 +32,8 @@ function classify(kind: BounceKind, facts: RecipientFacts): Classification {
     case 'autoreply': {
       // An auto-reply may say more than "away": "this inbox is no longer in use" is a disabled mailbox.
       const said = classifyReply({ text: facts.diagnostic ?? '' });
-      return AUTO_REPLY_FACTS.has(said.reason) ? said : fromBounce('vacation', base, 'rfc3834-auto-reply');
+      if (AUTO_REPLY_FACTS.has(said.reason)) return said;
+      return fromBounce(facts.hint ?? 'vacation', base, facts.hint ? `rfc3834-${facts.hint}` : 'rfc3834-auto-reply');
     }
     case 'dsn':
     case 'nondsn':

@@ -58,7 +58,10 @@ export function readBounce(raw: Buffer, { limits, traceHeader }: ReadOptions = D
   if (dsn.kind === 'broken') problems.push(dsn.error);
 
   const auto = parseRfc3834(root, text);
-  if (auto.kind === 'found') return { kind: 'autoreply', recipients: [blankFacts(auto.value.responder, auto.value.excerpt)] };
+  if (auto.kind === 'found') {
+    const facts = blankFacts(auto.value.responder, auto.value.excerpt);
+    return { kind: 'autoreply', recipients: [auto.value.disabled ? { ...facts, hint: 'suspend' } : facts] };
+  }
 
   const nondsn = parseNonstandard(root, report);
   if (nondsn.kind === 'found') return { kind: 'nondsn', recipients: nondsn.value };
@@ -86,7 +89,7 @@ function enrichFromText(recipients: RecipientFacts[], text: string): RecipientFa
       code: r.code ?? (r.diagnostic ? null : (fromText?.code ?? null)),
       remoteMta: r.remoteMta ?? fromText?.remoteMta ?? null,
       phase: fromText?.phase ?? null,
-      hint: bounceHint(`${r.diagnostic ?? ''}\n${text}`),
+      hint: r.hint ?? bounceHint(`${r.diagnostic ?? ''}\n${text}`),
     };
   });
 }

@@ -86,7 +86,9 @@ function recipientFacts(group: FieldGroup): RecipientFacts | null {
     remoteMta: remote ? stripTypePrefix(remote) || null : null,
     dsnAction: dsnAction(group.get('action') ?? ''),
     phase: null,
-    hint: null,
+    // RFC 3464 §2.3.6: the diagnostic type says who wrote it; "X-Unix" is a local program's exit (EX_* code or
+    // text), a failure of the delivery agent rather than any remote server.
+    hint: /^\s*x-unix\s*;/i.test(group.get('diagnostic-code') ?? '') ? 'mailererror' : null,
   };
 }
 

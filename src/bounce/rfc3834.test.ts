@@ -7,8 +7,13 @@ const reply = (headers: string[]) => mime(['From: Ann Example <ann@example.com>'
 describe('parseRfc3834', () => {
   it('recognises Auto-Submitted: auto-replied, X-Autoreply, Precedence and auto-reply subjects', () => {
     for (const headers of [['Auto-Submitted: auto-replied (vacation)'], ['X-Autoreply: yes'], ['Precedence: auto_reply'], ['Subject: Out of Office: meeting'], ['Subject: Automatic reply: hello']]) {
-      expect(parseRfc3834(reply(headers), 'I am away until Monday.')).toEqual({ kind: 'found', value: { responder: 'ann@example.com', excerpt: 'I am away until Monday.' } });
+      expect(parseRfc3834(reply(headers), 'I am away until Monday.')).toEqual({ kind: 'found', value: { responder: 'ann@example.com', excerpt: 'I am away until Monday.', disabled: false } });
     }
+  });
+
+  it('tells a closed mailbox ("no longer in use") from a holiday', () => {
+    const text = 'This email inbox ann@example.com is no longer in use. Please write to team@example.com.';
+    expect(parseRfc3834(reply(['Subject: Automatic reply: hello']), text)).toMatchObject({ kind: 'found', value: { disabled: true } });
   });
 
   it('does not take a bounce marked auto-replied (as Exim marks its bounces) for a vacation notice', () => {

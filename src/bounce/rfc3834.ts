@@ -10,7 +10,12 @@ export interface AutoReply {
   responder: string;
   /** The first lines of the reply, as the diagnostic. */
   excerpt: string;
+  /** The reply says the mailbox is gone for good ("no longer in use"): not absence, a disabled address. */
+  disabled: boolean;
 }
+
+/** Auto-replies of mailboxes that were closed rather than left for a holiday. */
+const DISABLED = /(?:inbox|mailbox|address|account)\b.{0,60}\b(?:is )?no longer (?:in use|active|monitored|valid|available)|has been (?:closed|deactivated|disabled)/i;
 
 /** Subjects of auto-replies in the common clients (Exchange, Apple, Gmail, Zimbra) and languages. */
 const AUTO_SUBJECT = /^(?:auto(?:matic)?[ -]?(?:reply|response|respons|antwort|réponse|risposta|respuesta)|out of (?:the )?office|vacation|abwesenheit|absence|autorespond|自動応答|不在)/i;
@@ -20,7 +25,7 @@ export function parseRfc3834(root: MimePart, bodyText: string): ParseResult<Auto
   const responder = extractAddress(header(root, 'from')) ?? extractAddress(header(root, 'sender')) ?? extractAddress(header(root, 'return-path'));
   if (!responder) return { kind: 'broken', error: 'auto-reply without a From address' };
   const excerpt = bodyText.replace(/\s+/g, ' ').trim().slice(0, 300);
-  return { kind: 'found', value: { responder, excerpt } };
+  return { kind: 'found', value: { responder, excerpt, disabled: DISABLED.test(excerpt) } };
 }
 
 function isAutoReply(root: MimePart): boolean {

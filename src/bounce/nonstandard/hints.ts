@@ -13,7 +13,7 @@ const HINTS: Array<[Reason, RegExp]> = [
   ['mailboxfull', /user mailbox exceeds allowed size/gi],
   // Exim's local delivery to a program failed ("pipe to |/path"), not the remote server.
   ['mailererror', /^\s*pipe to \|/gim],
-  ['userunknown', /invalid final delivery userid/gi],
+  ['userunknown', /invalid final delivery userid|wasn't delivered to \S+ because the address couldn't be found/gi],
   // Google Groups answers in the poster's language; the signature and the help link are constant.
   ['rejected', /groups\.google\.com\/support|^Google Groups$/gim],
 ];

@@ -22,8 +22,11 @@ export interface BlockInput {
   known: string[];
 }
 
-/** How strongly a line names a failed recipient: an RCPT TO command, any other line, a summary header line. */
-const RCPT_LINE = /RCPT TO:\s*<?[^\s<>@]+@/i;
+/**
+ * How strongly a line names a failed recipient: an RCPT TO command or Sendmail's "550 <addr>... reason" line, any
+ * other line, a summary header line.
+ */
+const RCPT_LINE = /RCPT TO:\s*<?[^\s<>@]+@|^[45]\d\d <[^<>\s]+@[^<>\s]+>\.\.\. /i;
 const SUMMARY_LINE = /^\s*(?:To|Cc|Bcc|From|Sender|Reply-To|Subject|Sent|Date|Return-Path|MAIL FROM|Envelope-From)\s*:/i;
 
 export function recipientBlocks(input: BlockInput): RecipientFacts[] {
@@ -86,14 +89,23 @@ function factsFromBlock(recipient: string, block: string, whole: WholeReport): R
   };
 }
 
-/** The remote server's reply in a block: from its code to the end of the paragraph, lines joined. */
+/**
+ * The remote server's reply in a block: from its code to the end of the paragraph, lines joined. A line that starts
+ * a new reply ends it, unless the previous line was a continuation ("550-...", RFC 5321 §4.2.1): Sendmail lists one
+ * "550 <addr>... reason" line per recipient, one after the other.
+ */
 function remoteReply(block: string): string | null {
   const m = REPLY_START.exec(block);
   if (!m) return null;
-  const from = m.index + m[0].length;
-  const paragraphEnd = block.slice(from).search(/\n[ \t]*\n/);
-  const text = block.slice(from, paragraphEnd < 0 ? undefined : from + paragraphEnd);
-  return squeeze(text) || null;
+  const lines = block.slice(m.index + m[0].length, m.index + m[0].length + MAX_DIAGNOSTIC * 2).split('\n');
+  const kept = [lines[0]!];
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.trim() === '') break;
+    if (/^\s*[45]\d\d /.test(line) && !/^\s*[45]\d\d-/.test(lines[i - 1]!)) break;
+    kept.push(line);
+  }
+  return squeeze(kept.join(' ')) || null;
 }
 
 function squeeze(text: string): string {
@@ -112,6 +124,11 @@ export function smtpPhase(text: string): Phase | null {
   // Sendmail-style transcripts: the last command sent before the error reply (">>> RCPT To:<a@b>" then "<<< 550").
   const transcript = /^>>> ?(MAIL|RCPT|DATA|EHLO|HELO)\b[^\n]*\n(?:[^\n]*\n)*?<<< ?[45]\d\d/im.exec(flat);
   if (transcript) return phaseOf(transcript[1]!, '');
+  // qmail-remote's fixed texts: "Connected to H but sender was rejected", "H does not like recipient".
+  if (/but sender was rejected/i.test(flat)) return 'mail';
+  if (/does not like recipient/i.test(flat)) return 'rcpt';
+  if (/failed on DATA command|failed after I sent the message/i.test(flat)) return /after I sent/i.test(flat) ? 'eod' : 'data';
+  if (/but greeting failed|but my name was rejected/i.test(flat)) return /greeting/i.test(flat) ? 'connect' : 'helo';
   const m = /(?:after|in reply to|while sending|did not like our|SMTP:|\[)\s*(?:the\s+)?(final\s+DATA|MAIL\s+FROM|MAIL|RCPT\s+TO|RCPT_TO|RCPT|DATA|end\s+of\s+data|HELO|EHLO|initial\s+connection|greeting|banner)\b/i.exec(flat);
   return m ? phaseOf(m[1]!.replace(/\s+/g, ' '), m[0]) : null;
 }
