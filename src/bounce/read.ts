@@ -4,9 +4,11 @@ import { configSchema, type Config } from '../config/schema.js';
 import { parseMime } from './mime.js';
 import { parseAmazonSes } from './nonstandard/amazon-ses.js';
 import { parseJmrp } from './nonstandard/jmrp.js';
+import { extractAddresses } from './address.js';
+import { parseListServer } from './nonstandard/list-server.js';
 import { parseNonstandard } from './nonstandard/index.js';
 import { recipientBlocks } from './nonstandard/recipient-blocks.js';
-import { reportText } from './nonstandard/report-text.js';
+import { bounceParties, reportText } from './nonstandard/report-text.js';
 import { bounceHint } from './nonstandard/hints.js';
 import { outerParts, parseRfc3464 } from './rfc3464.js';
 import { parseRfc3834 } from './rfc3834.js';
@@ -62,6 +64,10 @@ export function readBounce(raw: Buffer, { limits, traceHeader }: ReadOptions = D
     const facts = blankFacts(auto.value.responder, auto.value.excerpt);
     return { kind: 'autoreply', recipients: [auto.value.disabled ? { ...facts, hint: 'suspend' } : facts] };
   }
+
+  const list = parseListServer(root, text, bounceParties(root).flatMap(extractAddresses));
+  if (list.kind === 'found') return { kind: 'nondsn', recipients: list.value };
+  if (list.kind === 'broken') problems.push(list.error);
 
   const nondsn = parseNonstandard(root, report);
   if (nondsn.kind === 'found') return { kind: 'nondsn', recipients: nondsn.value };
