@@ -76,7 +76,8 @@ interface WholeReport {
 
 function factsFromBlock(recipient: string, block: string, whole: WholeReport): RecipientFacts {
   const reply = remoteReply(block) ?? whole.reply;
-  const diagnostic = (reply ?? squeeze(block.split('\n').slice(0, 12).join(' '))).slice(0, MAX_DIAGNOSTIC) || null;
+  const said = reply ?? sendmailReason(block) ?? squeeze(block.split('\n').slice(0, 12).join(' '));
+  const diagnostic = said.slice(0, MAX_DIAGNOSTIC) || null;
   return {
     recipient,
     status: diagnostic ? findStatus(diagnostic) : null,
@@ -106,6 +107,12 @@ function remoteReply(block: string): string | null {
     kept.push(line);
   }
   return squeeze(kept.join(' ')) || null;
+}
+
+/** Sendmail's own verdict on a recipient when no remote reply exists: "<addr>... Deferred: Connection refused". */
+function sendmailReason(block: string): string | null {
+  const m = /^<?[^\s<>]+@[^\s<>]+>?\.\.\. (.{4,})$/m.exec(block);
+  return m ? squeeze(m[1]!) : null;
 }
 
 function squeeze(text: string): string {
