@@ -1,6 +1,7 @@
 // Classifies one remote reply. Order of evidence (issue 3): SMTP phase, then the rules of the provider detected from
 // the MX host or the reply, then the generic wording families, then the RFC 3463 status, then the basic code.
 import { REASON_PROFILES, defaultAction } from './reasons.js';
+import { isCandidate, mayMatch, scanLiterals } from './prefilter.js';
 import { parseReply, type ParsedReply } from './reply.js';
 import type { CompiledRule, RuleSet } from './ruleset.js';
 import { reasonFromCode, reasonFromStatus } from './status-codes.js';
@@ -13,6 +14,7 @@ export function classifyWith(rules: RuleSet, input: ReplyInput): Classification 
   const reply = parseReply(typeof input.text === 'string' ? input.text : '', input.status);
   const mx = input.mx && input.mx.length <= MAX_MX_CHARS ? input.mx.toLowerCase() : '';
   const phase = input.phase ?? reply.phase ?? undefined;
+  scanLiterals(rules.literals, reply.flat);
   const provider = detectProvider(rules, mx, reply.flat);
   const rule = findRule(rules, reply, phase, provider);
   const found = rule ? fromRule(rule, reply, provider) : fromCodes(reply, phase, provider);
@@ -24,26 +26,28 @@ function detectProvider(rules: RuleSet, mx: string, flat: string): string | null
     if (mx && d.mx.some((re) => re.test(mx))) return d.provider;
   }
   for (const d of rules.detectors) {
-    if (d.text.some((re) => re.test(flat))) return d.provider;
+    if (!isCandidate(rules.literals, d.group)) continue;
+    for (const p of d.text) if (mayMatch(p, rules.literals) && p.re.test(flat)) return d.provider;
   }
   return null;
 }
 
 function findRule(rules: RuleSet, reply: ParsedReply, phase: Phase | undefined, provider: string | null): CompiledRule | null {
   if (provider) {
-    for (const rule of rules.byProvider.get(provider) ?? []) if (matches(rule, reply, phase)) return rule;
+    for (const rule of rules.byProvider.get(provider) ?? []) if (matches(rules, rule, reply, phase)) return rule;
   }
-  for (const rule of rules.generic) if (matches(rule, reply, phase)) return rule;
+  for (const rule of rules.generic) if (matches(rules, rule, reply, phase)) return rule;
   return null;
 }
 
-function matches(rule: CompiledRule, reply: ParsedReply, phase: Phase | undefined): boolean {
+function matches(rules: RuleSet, rule: CompiledRule, reply: ParsedReply, phase: Phase | undefined): boolean {
+  if (!isCandidate(rules.literals, rule.group)) return false;
   if (rule.phases && (!phase || !rule.phases.includes(phase))) return false;
   if (rule.statusPrefixes) {
     const status = reply.status;
     if (!status || !rule.statusPrefixes.some((p) => status === p || status.startsWith(p + '.'))) return false;
   }
-  for (const re of rule.patterns) if (re.test(reply.flat)) return true;
+  for (const p of rule.patterns) if (mayMatch(p, rules.literals) && p.re.test(reply.flat)) return true;
   return false;
 }
 

@@ -25,8 +25,8 @@ const BASIC_CODE = /^\s*([2-5][0-9][0-9])(?=[\s\-:;/]|$)/;
 const ENHANCED_STATUS = /(?<![\d.])#?([245])\.(\d{1,3})\.(\d{1,3})(?![\d]|\.\d)/;
 // Multi-line replies repeat code and status on every line (RFC 5321 §4.2.1: "550-5.7.1 text"); bounces often join
 // those lines into one, so the prefixes also appear in the middle of the text.
-const CONTINUATION = /(?:^|\s)[2-5][0-9][0-9][- ](?:#?[245]\.\d{1,3}\.\d{1,3}\s)?/g;
-const WHITESPACE = /\s+/g;
+// One pass turns both those prefixes and any run of white space into a single space.
+const CONTINUATION_OR_SPACE = /(?:^|\s)[2-5][0-9][0-9][- ](?:#?[245]\.\d{1,3}\.\d{1,3}\s)?|\s+/g;
 // How MTAs name the command a quoted reply answered: Postfix "(in reply to RCPT TO command)", Exim "SMTP error from
 // remote mail server after RCPT TO:<...>", Sendmail-style "[RCPT_TO]" suffixes.
 const PHASE_MENTION = /(?:in reply to|after) (rcpt to|rcpt|mail from|end of data|data|helo|ehlo)\b|\[(rcpt_to|mail_from|data)\]/;
@@ -42,7 +42,7 @@ export function parseReply(text: string, statusHint?: string): ParsedReply {
   const codeMatch = BASIC_CODE.exec(body);
   const statusMatch = ENHANCED_STATUS.exec(body);
   const status = statusMatch ? `${statusMatch[1]}.${statusMatch[2]}.${statusMatch[3]}` : normaliseStatus(statusHint);
-  const flat = (' ' + body).replace(CONTINUATION, ' ').replace(WHITESPACE, ' ').trim().toLowerCase();
+  const flat = (' ' + body).replace(CONTINUATION_OR_SPACE, ' ').trim().toLowerCase();
   const mention = PHASE_MENTION.exec(flat);
   const phase = mention ? PHASE_NAMES[mention[1] ?? mention[2]!] ?? null : null;
   return { code: codeMatch ? Number(codeMatch[1]) : null, status, flat, phase };

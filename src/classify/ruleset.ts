@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
+import { buildLiteralIndex, compilePattern, type LiteralIndex, type Pattern } from './prefilter.js';
 import { ACTIONS, BLAMES, PHASES, REASONS, SCOPES } from './types.js';
 import type { Action, Blame, Phase, Reason, Scope } from './types.js';
 
@@ -59,7 +60,9 @@ export interface CompiledRule {
   file: string;
   line: number;
   provider: string | null;
-  patterns: RegExp[];
+  patterns: Pattern[];
+  /** Position in the rule set's LiteralIndex groups. */
+  group: number;
   statusPrefixes: string[] | null;
   phases: Phase[] | null;
   reason: Reason;
@@ -76,7 +79,8 @@ export interface CompiledRule {
 export interface ProviderDetector {
   provider: string;
   mx: RegExp[];
-  text: RegExp[];
+  text: Pattern[];
+  group: number;
 }
 
 export interface RuleSet {
@@ -84,6 +88,8 @@ export interface RuleSet {
   generic: CompiledRule[];
   byProvider: Map<string, CompiledRule[]>;
   detectors: ProviderDetector[];
+  /** Every literal of every pattern, for the one-pass prefilter. */
+  literals: LiteralIndex;
 }
 
 export const DEFAULT_RULES_DIR = fileURLToPath(new URL('./rules/', import.meta.url));
@@ -132,9 +138,9 @@ export function compileFile(file: string, text: string): CompiledFile {
   }
   const data = parsed.data;
   const provider = data.provider ?? null;
-  const compile = (source: string, path: readonly PropertyKey[]): RegExp => {
+  const compile = (source: string, path: readonly PropertyKey[]): Pattern => {
     try {
-      return new RegExp(source, 'i');
+      return compilePattern(source);
     } catch (err) {
       throw new RuleFileError(`${file}:${lineOf(path)}:${ruleIdAt(raw, path)} bad pattern: ${(err as Error).message}`);
     }
@@ -142,8 +148,9 @@ export function compileFile(file: string, text: string): CompiledFile {
   const detector = provider && data.detect
     ? {
       provider,
-      mx: (data.detect.mx ?? []).map((p, i) => compile(p, ['detect', 'mx', i])),
+      mx: (data.detect.mx ?? []).map((p, i) => compile(p, ['detect', 'mx', i]).re),
       text: (data.detect.text ?? []).map((p, i) => compile(p, ['detect', 'text', i])),
+      group: -1,
     }
     : null;
   const rules = data.rules.map((r, index): CompiledRule => {
@@ -154,6 +161,7 @@ export function compileFile(file: string, text: string): CompiledFile {
       line: lineOf(['rules', index]),
       provider,
       patterns: patterns.map((p, i) => compile(p, typeof r.match === 'string' ? ['rules', index, 'match'] : ['rules', index, 'match', i])),
+      group: -1,
       statusPrefixes: r.status === undefined ? null : typeof r.status === 'string' ? [r.status] : r.status,
       phases: r.phases ?? null,
       reason: r.reason,
@@ -196,5 +204,8 @@ function assemble(files: CompiledFile[]): RuleSet {
       }
     }
   }
-  return { generic, byProvider, detectors };
+  const groups: Pattern[][] = [];
+  for (const d of detectors) d.group = groups.push(d.text) - 1;
+  for (const r of seen.values()) r.group = groups.push(r.patterns) - 1;
+  return { generic, byProvider, detectors, literals: buildLiteralIndex(groups) };
 }
