@@ -90,6 +90,8 @@ describe('parseBounce on hostile input', () => {
     const inputs = [
       bounceHead + 'a'.repeat(200_000),
       bounceHead + 'x@y' + '.-'.repeat(100_000),
+      bounceHead + 'a@'.repeat(100_000),
+      bounceHead + '<a@b.c>... ' + 'x@'.repeat(50_000),
       'Content-Type: message/delivery-status\n\nFinal-Recipient: rfc822; a@example.com\nStatus: 5.0.0 (' + '('.repeat(100_000),
       'Content-Type: message/rfc822\n\n'.repeat(5000),
       'Content-Type: multipart/mixed; boundary=b\n\n' + '--b\n'.repeat(100_000),

@@ -13,6 +13,7 @@ const DAEMON = /^(?:mailer-daemon|postmaster|mail-daemon|mailer|daemon|root|boun
 /** The start of a remote reply inside a line: a code at line start, or after "said:", "returned was:", "]:". */
 const REPLY_START = /(?:^|said:|returned was:|\]:|\):|<<<|response:|error:|['"])\s*(?=[45]\d\d[\s-])/im;
 const MAX_DIAGNOSTIC = 1000;
+const MAX_LINE = 1000;
 
 export interface BlockInput {
   text: string;
@@ -26,11 +27,13 @@ export interface BlockInput {
  * How strongly a line names a failed recipient: an RCPT TO command or Sendmail's "550 <addr>... reason" line, any
  * other line, a summary header line.
  */
-const RCPT_LINE = /RCPT TO:\s*<?[^\s<>@]+@|^[45]\d\d <[^<>\s]+@[^<>\s]+>\.\.\. /i;
+const RCPT_LINE = /RCPT TO:\s*<?[^\s<>@]{1,64}@|^[45]\d\d <[^<>\s@]{1,64}@[^<>\s]{1,255}>\.\.\. /i;
 const SUMMARY_LINE = /^\s*(?:To|Cc|Bcc|From|Sender|Reply-To|Subject|Sent|Date|Return-Path|MAIL FROM|Envelope-From)\s*:/i;
 
 export function recipientBlocks(input: BlockInput): RecipientFacts[] {
-  const lines = input.text.split(/\r?\n/);
+  // Every regex below sees lines of bounded length: a report line longer than this is noise, not a reply.
+  const lines = input.text.split(/\r?\n/).map((l) => (l.length > MAX_LINE ? l.slice(0, MAX_LINE) : l));
+  const text = lines.join('\n');
   const known = new Set(input.known.map((k) => k.toLowerCase()));
   const seen = new Map<string, { line: number; tier: number }>();
   lines.forEach((line, i) => {
@@ -54,11 +57,11 @@ export function recipientBlocks(input: BlockInput): RecipientFacts[] {
   const found = known.size > 0 ? pool : pool.filter((f) => f.tier === bestTier).sort((x, y) => x.line - y.line);
   const recipients = input.known.length > 0 ? input.known.map((k) => found.find((f) => f.address === k.toLowerCase()) ?? { address: k, line: -1 }) : found;
   const starts = recipients.map((r) => r.line).filter((l) => l >= 0);
-  const whole = { reply: remoteReply(input.text), phase: smtpPhase(input.text), hint: bounceHint(input.text) };
+  const whole = { reply: remoteReply(text), phase: smtpPhase(text), hint: bounceHint(text) };
   return recipients.map((r) => {
     const end = starts.find((s) => s > r.line) ?? lines.length;
-    const block = r.line >= 0 ? lines.slice(r.line, end).join('\n') : input.text;
-    return factsFromBlock(originalCase(r.address, input.text), block, whole);
+    const block = r.line >= 0 ? lines.slice(r.line, end).join('\n') : text;
+    return factsFromBlock(originalCase(r.address, text), block, whole);
   });
 }
 
@@ -111,7 +114,7 @@ function remoteReply(block: string): string | null {
 
 /** Sendmail's own verdict on a recipient when no remote reply exists: "<addr>... Deferred: Connection refused". */
 function sendmailReason(block: string): string | null {
-  const m = /^<?[^\s<>]+@[^\s<>]+>?\.\.\. (.{4,})$/m.exec(block);
+  const m = /^<?[^\s<>@]{1,64}@[^\s<>]{1,255}>?\.\.\. (.{4,})$/m.exec(block);
   return m ? squeeze(m[1]!) : null;
 }
 
@@ -121,7 +124,7 @@ function squeeze(text: string): string {
 
 /** "host mx.example.jp [192.0.2.20]" (Exim), "Connected to 192.0.2.225" (qmail), "mx.example.com [..] said" (Postfix). */
 function remoteHost(block: string): string | null {
-  const m = /\bhost ([A-Za-z0-9.\-]+\.[A-Za-z]{2,})(?: ?\[[0-9a-fA-F.:]+\])?|Connected to ([0-9.]+)|\b([A-Za-z0-9.\-]+\.[A-Za-z]{2,}) \[[0-9a-fA-F.:]+\] (?:said|did not like)/.exec(block);
+  const m = /\bhost ([A-Za-z0-9.\-]{1,253}\.[A-Za-z]{2,63})(?: ?\[[0-9a-fA-F.:]{2,45}\])?|Connected to ([0-9.]{7,15})|\b([A-Za-z0-9.\-]{1,253}\.[A-Za-z]{2,63}) \[[0-9a-fA-F.:]{2,45}\] (?:said|did not like)/.exec(block);
   return m ? (m[1] ?? m[2] ?? m[3] ?? null) : null;
 }
 
