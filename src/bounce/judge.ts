@@ -42,7 +42,7 @@ function classify(kind: BounceKind, facts: RecipientFacts): Classification {
   }
   // RFC 3464 §2.3.3: "delivered", "relayed" and "expanded" report success, whatever the diagnostic says.
   if (facts.dsnAction === 'delivered' || facts.dsnAction === 'relayed' || facts.dsnAction === 'expanded' || facts.status?.startsWith('2.')) {
-    return fromBounce('delivered', base, `dsn-action-${facts.dsnAction}`);
+    return fromBounce('delivered', base, facts.dsnAction ? `dsn-action-${facts.dsnAction}` : 'dsn-status-success');
   }
   const c = classifyReply({
     text: facts.diagnostic ? withoutHints(facts.diagnostic.slice(0, MAX_REPLY_CHARS)) : '',

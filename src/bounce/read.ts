@@ -1,15 +1,15 @@
 // Reading a bounce or report email into facts per recipient: which kind it is (ARF, DSN, auto-reply, non-standard)
 // and, for each recipient, the status, reply, remote host and the bounce's own hints. No classification here.
 import { configSchema, type Config } from '../config/schema.js';
+import { extractAddresses } from './address.js';
 import { parseMime } from './mime.js';
 import { parseAmazonSes } from './nonstandard/amazon-ses.js';
-import { parseJmrp } from './nonstandard/jmrp.js';
-import { extractAddresses } from './address.js';
-import { parseListServer } from './nonstandard/list-server.js';
+import { bounceHint } from './nonstandard/hints.js';
 import { parseNonstandard } from './nonstandard/index.js';
+import { parseJmrp } from './nonstandard/jmrp.js';
+import { parseListServer } from './nonstandard/list-server.js';
 import { recipientBlocks } from './nonstandard/recipient-blocks.js';
 import { bounceParties, reportText } from './nonstandard/report-text.js';
-import { bounceHint } from './nonstandard/hints.js';
 import { outerParts, parseRfc3464 } from './rfc3464.js';
 import { parseRfc3834 } from './rfc3834.js';
 import { parseRfc5965 } from './rfc5965.js';
