@@ -48,9 +48,10 @@ export function parseReply(text: string, statusHint?: string): ParsedReply {
   return { code: codeMatch ? Number(codeMatch[1]) : null, status, flat, phase };
 }
 
-/** A caller-supplied status, accepted only when it has the RFC 3463 shape. */
+/** A caller-supplied status, accepted only when it starts with the RFC 3463 shape (MTAs append comments:
+ * "5.0.0 (permanent failure)"). */
 export function normaliseStatus(status: string | undefined): string | null {
-  if (status === undefined) return null;
-  const m = /^\s*([245])\.(\d{1,3})\.(\d{1,3})\s*$/.exec(status);
+  if (typeof status !== 'string') return null;
+  const m = /^\s*([245])\.(\d{1,3})\.(\d{1,3})(?:\s|\(|$)/.exec(status);
   return m ? `${m[1]}.${m[2]}.${m[3]}` : null;
 }

@@ -59,7 +59,7 @@ export function reasonFromCode(code: number, phase?: Phase): Reason {
     case 551: return 'hasmoved';
     case 552: return 'mailboxfull';
     case 553: return 'userunknown';
-    case 554: return 'rejected';
+    case 554: return 'undefined'; // "transaction failed": says no more than that
     case 571: return 'blocked';
     default: return code < 500 ? 'onhold' : 'undefined';
   }
