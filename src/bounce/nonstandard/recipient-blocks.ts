@@ -10,8 +10,10 @@ import { bounceHint } from './hints.js';
 
 /** Local parts that name a mail system, never a failed recipient. */
 const DAEMON = /^(?:mailer-daemon|postmaster|mail-daemon|mailer|daemon|root|bounce[s]?|no-?reply)$/i;
-/** The start of a remote reply inside a line: a code at line start, or after "said:", "returned was:", "]:". */
-const REPLY_START = /(?:^|said:|returned was:|\]:|\):|<<<|response:|error:|['"])\s*(?=[45]\d\d[\s-])/im;
+/** The start of a remote reply: a code at line start, or after a colon ("said:", "]:", "addr:"), "<<<" or a quote. */
+const REPLY_START = /(?:^|:|<<<|['"])\s*(?=[45]\d\d[\s-])/im;
+/** Lines of a Sendmail-style transcript that are not part of the reply before them. */
+const TRANSCRIPT_LINE = /^\s*(?:>>>|<<<|while talking to|-{3,})/i;
 const MAX_DIAGNOSTIC = 1000;
 const MAX_LINE = 1000;
 
@@ -105,7 +107,7 @@ function remoteReply(block: string): string | null {
   const kept = [lines[0]!];
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!;
-    if (line.trim() === '') break;
+    if (line.trim() === '' || TRANSCRIPT_LINE.test(line)) break;
     if (/^\s*[45]\d\d /.test(line) && !/^\s*[45]\d\d-/.test(lines[i - 1]!)) break;
     kept.push(line);
   }
