@@ -4,7 +4,7 @@
 import { extractAddress } from './address.js';
 import { parseFieldGroups, stripTypePrefix, type FieldGroup } from './fields.js';
 import { type MimePart } from './mime.js';
-import { findCode, findStatus, isGenericStatus } from './smtp-reply.js';
+import { findCode, findStatus } from './smtp-reply.js';
 import type { DsnAction, ParseResult, RecipientFacts } from './types.js';
 
 export interface DeliveryStatus {
@@ -76,7 +76,8 @@ function recipientFacts(group: FieldGroup): RecipientFacts | null {
   const diagnostic = group.has('diagnostic-code') ? stripTypePrefix(group.get('diagnostic-code')!) || statusComment : statusComment;
   const fieldStatus = findStatus(group.get('status') ?? '');
   const textStatus = diagnostic ? findStatus(diagnostic) : null;
-  const status = fieldStatus && !(isGenericStatus(fieldStatus) && textStatus) ? fieldStatus : (textStatus ?? fieldStatus);
+  // The remote server's own status, quoted in its reply, says more than the reporting MTA's summary of it.
+  const status = textStatus ?? fieldStatus;
   const remote = group.get('remote-mta');
   return {
     recipient,

@@ -14,8 +14,3 @@ export function findCode(text: string): number | null {
   const m = CODE.exec(text);
   return m ? Number(m[1]) : null;
 }
-
-/** "5.0.0" and "4.0.0" say only success/transient/permanent: a more specific status elsewhere is worth more. */
-export function isGenericStatus(status: string): boolean {
-  return /^[245]\.0\.0$/.test(status);
-}
