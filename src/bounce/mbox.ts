@@ -1,8 +1,11 @@
 // Files that hold a mailbox rather than one message: the mbox format (RFC 4155) starts each message with a
 // "From sender date" postmark line. Saved bounces often come that way; each message is read on its own.
 
-/** A postmark line after a blank line (or at the start), followed by a header line: the start of a message. */
-const POSTMARK = /(?:^|\r?\n\r?\n)From [^\r\n]*\r?\n(?=[!-9;-~]+:)/g;
+/**
+ * A postmark line followed by a header line: the start of a message. RFC 4155 wants a blank line before it, but
+ * real files omit it after a closing MIME boundary; a body line starting "From " is escaped (">From ") by writers.
+ */
+const POSTMARK = /(?:^|\r?\n)From [^\r\n]*\r?\n(?=[!-9;-~]+:)/g;
 /** Messages read from one file at most; the rest is ignored. */
 const MAX_MESSAGES = 100;
 
