@@ -24,6 +24,14 @@ describe('recipientBlocks', () => {
     ]);
   });
 
+  it("takes the remote reply from the Sendmail session above a recipient's summary line", () => {
+    const rs = read(['   ----- Transcript of session follows -----', 'While talking to mx.example.edu:', '>>> MAIL From:<s@example.org>', '<<< 550 Relaying denied', '554 <a@example.edu>... Remote protocol error', 'While talking to mx.example.net:', '>>> RCPT To:<b@example.net>', '<<< 552 Mailbox full', '552 <b@example.net>... Mailbox full']);
+    expect(rs.map((r) => [r.recipient, r.diagnostic, r.phase])).toEqual([
+      ['a@example.edu', '550 Relaying denied', 'mail'],
+      ['b@example.net', '552 Mailbox full', 'rcpt'],
+    ]);
+  });
+
   it('prefers report sentences over summary header lines, and the sender only when nobody else is named', () => {
     expect(read(['Your message', '  To:      first@example.com', '  Subject: hi', 'did not reach the following recipient(s):', 'second@example.com on Thu, 29 Apr 2026', '    The recipient name is not recognized']).map((r) => r.recipient)).toEqual(['second@example.com']);
     expect(read(['<me@example.org>:', 'mailbox is full'], ['me@example.org']).map((r) => r.recipient)).toEqual(['me@example.org']);

@@ -62,9 +62,26 @@ export function recipientBlocks(input: BlockInput): RecipientFacts[] {
   const whole = { reply: remoteReply(text), phase: smtpPhase(text), hint: bounceHint(text) };
   return recipients.map((r) => {
     const end = starts.find((s) => s > r.line) ?? lines.length;
-    const block = r.line >= 0 ? lines.slice(r.line, end).join('\n') : text;
+    const block = r.line >= 0 ? lines.slice(transcriptStart(lines, r.line, starts), end).join('\n') : text;
     return factsFromBlock(originalCase(r.address, text), block, whole);
   });
+}
+
+/** Lines of a Sendmail session transcript: the dialogue, and its per-host summary ("421 host (smtp)... Deferred"). */
+const TRANSCRIPT_CONTEXT = /^\s*(?:>>>|<<<|while talking to\b)|^[245]\d\d [^\s<>]{1,255} \(smtp\)\.\.\. /i;
+
+/**
+ * Sendmail names a recipient after the session that failed it ("While talking to mx: >>> MAIL From: <<< 550 Relay
+ * denied" then "554 <a@b>... Remote protocol error"): the remote server's own reply is in the transcript above the
+ * recipient line, so the recipient's block starts with it (never reaching into another recipient's line).
+ */
+function transcriptStart(lines: string[], line: number, starts: number[]): number {
+  let start = line;
+  while (start > 0 && !starts.includes(start - 1) && TRANSCRIPT_CONTEXT.test(lines[start - 1]!)) {
+    start--;
+    if (/^\s*while talking to\b/i.test(lines[start]!)) break; // the session began here
+  }
+  return start;
 }
 
 function originalCase(address: string, text: string): string {
