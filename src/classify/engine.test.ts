@@ -39,6 +39,8 @@ describe('classifyReply', () => {
     const c = classifyReply({ text: '550 5.4.6 Unusual sending activity detected. Please try after sometime.', mx: 'mx2.zoho.com' });
     expect(c).toMatchObject({ provider: 'Zoho', rule: 'zoho-unusual-activity', reason: 'ratelimited' });
     expect(classifyReply({ text: '550 spam detected', mx: 'mx1.free.fr' }).rule).toBe('free-spam-detected');
+    // As a DSN's Remote-MTA field writes it.
+    expect(classifyReply({ text: '550 spam detected', mx: 'dns; MX1.FREE.FR. (212.27.48.6)' }).provider).toBe('Free');
   });
 
   it('reads the phase a bounce quoted when the caller does not know it', () => {

@@ -12,13 +12,19 @@ const MAX_MX_CHARS = 255;
 
 export function classifyWith(rules: RuleSet, input: ReplyInput): Classification {
   const reply = parseReply(typeof input.text === 'string' ? input.text : '', input.status);
-  const mx = input.mx && input.mx.length <= MAX_MX_CHARS ? input.mx.toLowerCase() : '';
+  const mx = normaliseMx(input.mx);
   const phase = input.phase ?? reply.phase ?? undefined;
   scanLiterals(rules.literals, reply.flat);
   const provider = detectProvider(rules, mx, reply.flat);
   const rule = findRule(rules, reply, phase, provider);
   const found = rule ? fromRule(rule, reply, provider) : fromCodes(reply, phase, provider);
   return adjustForPhase(found, reply, phase);
+}
+
+/** "dns; MX1.Example.COM." (a DSN Remote-MTA field) and "mx1.example.com" name the same host. */
+function normaliseMx(mx: string | undefined): string {
+  if (typeof mx !== 'string' || mx.length > MAX_MX_CHARS) return '';
+  return mx.trim().toLowerCase().replace(/^dns;\s*/, '').replace(/[\s(\[].*$/, '').replace(/\.$/, '');
 }
 
 function detectProvider(rules: RuleSet, mx: string, flat: string): string | null {

@@ -1,11 +1,10 @@
 // `mailwarden explain [--phase P] [--mx HOST] [--json] "<reply>"`: classify one remote SMTP reply and say what it
 // means, who is to blame, how to fix it and what the relay does about it.
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { PHASES, classifyReply, type Classification, type Phase } from '../../classify/index.js';
 import { CliError } from '../errors.js';
 
-/** Replies are short; a bigger standard input is cut here rather than read without bound. */
+/** Replies are short; standard input is read up to this size and the rest is never read. */
 const MAX_STDIN_BYTES = 1024 * 1024;
 
 interface ExplainOptions {
@@ -22,9 +21,9 @@ export function registerExplainCommand(program: Command): void {
     .option('--phase <phase>', `SMTP phase the reply answered: ${PHASES.join('|')}`)
     .option('--mx <host>', 'the remote MX host name (detects the provider)')
     .option('--json', 'print one JSON object')
-    .action((reply: string, opts: ExplainOptions) => {
+    .action(async (reply: string, opts: ExplainOptions) => {
       const phase = parsePhase(opts.phase);
-      const text = reply === '-' ? readStdin() : reply.replace(/\\n/g, '\n');
+      const text = reply === '-' ? await readStdin() : reply.replace(/\\n/g, '\n');
       const c = classifyReply({ text, phase, mx: opts.mx });
       process.stdout.write(opts.json ? JSON.stringify(c) + '\n' : describe(c));
     });
@@ -37,14 +36,20 @@ function parsePhase(value: string | undefined): Phase | undefined {
   return phase;
 }
 
-function readStdin(): string {
-  let buffer: Buffer;
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
   try {
-    buffer = readFileSync(0);
+    for await (const chunk of process.stdin) {
+      const piece = chunk as Buffer;
+      chunks.push(piece.subarray(0, MAX_STDIN_BYTES - size));
+      size += piece.length;
+      if (size >= MAX_STDIN_BYTES) break; // leaving the loop closes standard input: the rest is not read
+    }
   } catch (err) {
     throw new CliError(`cannot read the reply from standard input: ${(err as Error).message}`);
   }
-  return buffer.subarray(0, MAX_STDIN_BYTES).toString('utf8');
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 const ACTION_TEXT: Record<Classification['action'], string> = {
