@@ -1,10 +1,10 @@
 // `mailwarden bounce --json FILE…` prints one JSON line per file, in order, in the issue 3 contract; a file that is
 // not a bounce says kind "unknown"; an unreadable file gets an error line and the others are still answered.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const repo = join(import.meta.dirname, '..');
 const cli = join(repo, 'dist/cli/main.js');
@@ -18,6 +18,8 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'mailwarden-bounce-cli-'));
   writeFileSync(join(dir, 'note.eml'), 'From: friend@example.org\r\nSubject: lunch\r\n\r\nSee you at noon.\r\n');
 });
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const run = (args: string[]) => spawnSync(process.execPath, [cli, 'bounce', ...args], { encoding: 'utf8' });
 
