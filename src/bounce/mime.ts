@@ -69,16 +69,18 @@ function parseEntity(source: string, depth: number, limits: MimeLimits, budget: 
   const end = HEADER_END.exec(source.length > limits.maxHeaderBytes ? source.slice(0, limits.maxHeaderBytes) : source);
   const headBlock = end ? source.slice(0, end.index) : looksLikeHeaders(source) ? source : '';
   const body = end ? source.slice(end.index + end[0].length) : headBlock ? '' : source;
-  const headers = parseHeaders(headBlock);
-  const ctValue = headers['content-type']?.[0] ?? 'text/plain';
-  const parsed = libmime.parseHeaderValue(ctValue);
+  const parsed = libmime.parseHeaderValue(findHeader(headBlock, CONTENT_TYPE) ?? 'text/plain');
   const type = (parsed.value || 'text/plain').trim().toLowerCase();
   const params = parsed.params as Record<string, string>;
-  const part: MimePart = { headers, type, params, text: '', children: [], truncated: false };
-  // Decoding is the costly step and most parts (the returned message's own) are never read: decode on first use.
+  const encoding = (findHeader(headBlock, CONTENT_TRANSFER_ENCODING) ?? '').trim().toLowerCase();
+  const part: MimePart = { headers: {}, type, params, text: '', children: [], truncated: false };
+  // Header parsing and text decoding are the costly steps, and most parts (the returned message's own) are never
+  // read: both happen on first use.
+  let headers: Record<string, string[]> | undefined;
+  Object.defineProperty(part, 'headers', { enumerable: true, get: () => (headers ??= parseHeaders(headBlock)) });
   const lazyText = (source: string): void => {
     let decoded: string | undefined;
-    Object.defineProperty(part, 'text', { enumerable: true, get: () => (decoded ??= decodeText(source, headers, params, limits)) });
+    Object.defineProperty(part, 'text', { enumerable: true, get: () => (decoded ??= decodeText(source, encoding, params, limits)) });
   };
   const canDescend = depth < limits.maxDepth && budget.parts > 0;
 
@@ -92,7 +94,8 @@ function parseEntity(source: string, depth: number, limits: MimeLimits, budget: 
       part.children.push(parseEntity(b, depth + 1, limits, budget));
     }
   } else if (isEmbeddedMessage(type) && canDescend) {
-    part.children.push(parseEntity(transferDecode(body, headers, limits).toString('latin1'), depth + 1, limits, budget));
+    // The returned message is read only as far as the text cap: its headers are what the reports need.
+    part.children.push(parseEntity(transferDecode(body, encoding, limits).toString('latin1'), depth + 1, limits, budget));
   } else if (isTextual(type)) {
     lazyText(body);
   }
@@ -164,20 +167,34 @@ function splitMultipart(body: string, boundary: string): { bodies: string[]; clo
   }
 }
 
-function transferDecode(body: string, headers: Record<string, string[]>, limits: MimeLimits): Buffer {
-  const cte = (headers['content-transfer-encoding']?.[0] ?? '').trim().toLowerCase();
+function transferDecode(body: string, encoding: string, limits: MimeLimits): Buffer {
   // Base64 packs 3 bytes in 4 characters; QP at most 3 characters per byte: cap the input before decoding.
   const cap = limits.maxTextChars * 4;
   const input = body.length > cap ? body.slice(0, cap) : body;
-  if (cte === 'base64') return decodeBase64(input);
-  if (cte === 'quoted-printable') return decodeQp(input);
+  if (encoding === 'base64') return decodeBase64(input);
+  if (encoding === 'quoted-printable') return decodeQp(input);
   return Buffer.from(input, 'latin1');
 }
 
-function decodeText(body: string, headers: Record<string, string[]>, params: Record<string, string>, limits: MimeLimits): string {
-  const bytes = transferDecode(body, headers, limits);
+function decodeText(body: string, encoding: string, params: Record<string, string>, limits: MimeLimits): string {
+  // Most bounce text is plain ASCII: nothing to decode, whatever the label says (no ISO-2022-JP escapes in it).
+  if (encoding !== 'base64' && encoding !== 'quoted-printable' && !NOT_PLAIN_ASCII.test(body)) {
+    return body.length > limits.maxTextChars ? body.slice(0, limits.maxTextChars) : body;
+  }
+  const bytes = transferDecode(body, encoding, limits);
   const text = decodeCharset(bytes, guessCharset(bytes, params.charset));
   return text.length > limits.maxTextChars ? text.slice(0, limits.maxTextChars) : text;
+}
+
+const NOT_PLAIN_ASCII = /[^\t\n\r\x20-\x7e]/;
+
+const CONTENT_TYPE = /^content-type[ \t]*:[ \t]*(.*(?:\r?\n[ \t].*)*)/im;
+const CONTENT_TRANSFER_ENCODING = /^content-transfer-encoding[ \t]*:[ \t]*(.*(?:\r?\n[ \t].*)*)/im;
+
+/** One header's unfolded value straight from the header block, without parsing the others. */
+function findHeader(block: string, pattern: RegExp): string | undefined {
+  const m = pattern.exec(block);
+  return m ? m[1]!.replace(/\r?\n[ \t]+/g, ' ').trim() : undefined;
 }
 
 /**

@@ -24,8 +24,9 @@ interface SesDocument {
 
 export function parseAmazonSes(text: string): ParseResult<SesNotification> {
   // Either the notification itself, or an SNS envelope ({"Type": "Notification", "Message": "<JSON text>"}).
+  if (!text.includes('notificationType')) return { kind: 'not-this-kind' };
   const start = text.search(/\{\s*"(?:notificationType|Type)"/);
-  if (start < 0 || !text.includes('notificationType')) return { kind: 'not-this-kind' };
+  if (start < 0) return { kind: 'not-this-kind' };
   const end = text.lastIndexOf('}');
   // SNS wraps long lines in the email body: a newline followed by one space continues the same JSON line.
   const json = text.slice(start, end + 1).replace(/\r?\n /g, '');

@@ -143,6 +143,7 @@ function squeeze(text: string): string {
 
 /** "host mx.example.jp [192.0.2.20]" (Exim), "Connected to 192.0.2.225" (qmail), "mx.example.com [..] said" (Postfix). */
 function remoteHost(block: string): string | null {
+  if (!/host|connected to|said|did not like/i.test(block)) return null; // cheap test before the costly pattern
   const m = /\bhost ([A-Za-z0-9.\-]{1,253}\.[A-Za-z]{2,63})(?: ?\[[0-9a-fA-F.:]{2,45}\])?|Connected to ([0-9.]{7,15})|\b([A-Za-z0-9.\-]{1,253}\.[A-Za-z]{2,63}) \[[0-9a-fA-F.:]{2,45}\] (?:said|did not like)/.exec(block);
   return m ? (m[1] ?? m[2] ?? m[3] ?? null) : null;
 }
