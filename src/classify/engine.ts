@@ -18,7 +18,7 @@ export function classifyWith(rules: RuleSet, input: ReplyInput): Classification 
   const provider = detectProvider(rules, mx, reply.flat);
   const rule = findRule(rules, reply, phase, provider);
   const found = rule ? fromRule(rule, reply, provider) : fromCodes(reply, phase, provider);
-  return adjustForPhase(found, reply, phase);
+  return adjustForPhase(found, reply, phase, rule?.keepAfterData ?? false);
 }
 
 /** "dns; MX1.Example.COM." (a DSN Remote-MTA field) and "mx1.example.com" name the same host. */
@@ -118,14 +118,15 @@ function isPermanent(reply: ParsedReply, reason: Reason): boolean {
  * The SMTP phase outranks the wording. A refusal at connect or HELO (RFC 5321 §3.1, §4.1.1.1) or at MAIL FROM
  * (§4.1.1.2) comes before any recipient is named, so it is never the recipient's fault: "user unknown" at MAIL
  * means the sender address. And "user unknown" after DATA, or with an X.2.x mailbox status, means the address
- * passed the recipient check and the message was then refused: Sisimai calls this "filtered", and so do we.
+ * passed the recipient check and the message was then refused: Sisimai calls this "filtered", and so do we, except
+ * for rules marked `after-data: keep` (providers that check recipients only after the message, like Yahoo).
  */
-function adjustForPhase(c: Classification, reply: ParsedReply, phase: Phase | undefined): Classification {
+function adjustForPhase(c: Classification, reply: ParsedReply, phase: Phase | undefined, keepAfterData: boolean): Classification {
   if (c.blame === 'recipient' && (phase === 'connect' || phase === 'helo')) {
     return retarget(c, 'blocked', 'sender-ip', `phase-${phase}`);
   }
   if (c.blame === 'recipient' && phase === 'mail') return retarget(c, 'rejected', 'sender-domain', 'phase-mail');
-  if (c.reason === 'userunknown' && phase !== 'rcpt') {
+  if (c.reason === 'userunknown' && phase !== 'rcpt' && !keepAfterData) {
     const subject = reply.status?.split('.')[1];
     const afterData = phase === 'data' || phase === 'eod';
     const vague = subject === undefined || subject === '0' || subject === '7';

@@ -26,6 +26,8 @@ const ruleSchema = z.object({
   status: z.union([z.string(), z.array(z.string()).min(1)]).optional(),
   /** Only when the SMTP phase is known and is one of these. */
   phases: z.array(z.enum(PHASES)).min(1).optional(),
+  /** The provider checks recipients only after DATA, so a refusal there keeps this reason (not "filtered"). */
+  'after-data': z.literal('keep').optional(),
   reason: z.enum(REASONS),
   blame: z.enum(BLAMES),
   scope: z.enum(SCOPES).optional(),
@@ -65,6 +67,7 @@ export interface CompiledRule {
   group: number;
   statusPrefixes: string[] | null;
   phases: Phase[] | null;
+  keepAfterData: boolean;
   reason: Reason;
   blame: Blame;
   scope: Scope | null;
@@ -164,6 +167,7 @@ export function compileFile(file: string, text: string): CompiledFile {
       group: -1,
       statusPrefixes: r.status === undefined ? null : typeof r.status === 'string' ? [r.status] : r.status,
       phases: r.phases ?? null,
+      keepAfterData: r['after-data'] === 'keep',
       reason: r.reason,
       blame: r.blame,
       scope: r.scope ?? null,

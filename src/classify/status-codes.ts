@@ -33,11 +33,12 @@ const BY_SUBJECT_DETAIL: Record<string, Reason> = {
   '7.27': 'notaccept', '7.28': 'ratelimited', '7.29': 'authfailure', '7.30': 'failedstarttls',
 };
 
-/** Reason implied by an enhanced status, or null when the status says nothing specific (X.0.0 or unregistered). */
+/** Reason implied by an enhanced status, or null when the status says nothing specific (X.0.0 or unknown subject).
+ * RFC 3463 §2: a detail the client does not know is read as the general error of its subject (X.Y.0). */
 export function reasonFromStatus(status: string): Reason | null {
   const [cls, subject, detail] = status.split('.');
   if (cls === '2') return 'delivered';
-  return BY_SUBJECT_DETAIL[`${subject}.${detail}`] ?? null;
+  return BY_SUBJECT_DETAIL[`${subject}.${detail}`] ?? BY_SUBJECT_DETAIL[`${subject}.0`] ?? null;
 }
 
 /** Reason implied by a basic reply code alone (RFC 5321 §4.2.2/§4.2.3; 521 and 556 from RFC 7504). */

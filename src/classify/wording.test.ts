@@ -108,6 +108,20 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["550 5.7.1 This message is not RFC 5322 compliant. There is a malformed Date header.", undefined, 'notcompliantrfc', 'content'],
   ["550 5.7.1 This email has been rate limited.", undefined, 'ratelimited', 'sender-volume'],
   ["421 4.7.28 Gmail has detected this sender exceeded the quota for sending messages that have the same Message-ID:. To best protect our users, the message has been temporarily rejected.", undefined, 'ratelimited', 'sender-volume'],
+  ["550 5.1.1 RESOLVER.ADR.ExRecipNotFound; not found", undefined, 'userunknown', 'recipient'],
+  ["550 5.1.90 Your message can't be sent because you've reached your daily limit for message recipients", undefined, 'ratelimited', 'sender-volume'],
+  ["554 5.2.2 mailbox full; STOREDRV.Deliver.Exception:QuotaExceededException.MapiExceptionShutoffQuotaExceeded", undefined, 'mailboxfull', 'recipient'],
+  ["550 5.4.1 Relay Access Denied", undefined, 'norelaying', 'sender-config'],
+  ["550 5.7.133 RESOLVER.RST.SenderNotAuthenticatedForGroup; authentication required; Delivery restriction check failed because the sender was not authenticated when sending to this group", undefined, 'filtered', 'recipient'],
+  ["550 5.6.11 SMTPSEND.BareLinefeedsAreIllegal; message contains bare linefeeds, which cannot be sent via DATA", undefined, 'notcompliantrfc', 'content'],
+  ["554 5.6.211 Invalid MIME Content: Single text value size (32768) limit exceeded", undefined, 'contenterror', 'content'],
+  ["550 5.7.750 Service unavailable. Client blocked from sending from unregistered domains", undefined, 'blocked', 'sender-ip'],
+  ["550 5.7.23 The message was rejected because of Sender Policy Framework violation", undefined, 'authfailure', 'sender-domain'],
+  ["550 5.7.1 Service unavailable, Client host [192.0.2.1] blocked using Customer Block list (AS16012607)", undefined, 'blocked', 'sender-ip'],
+  ["550 5.7.510 Access denied, example.com does not accept email over IPv6", undefined, 'blocked', 'sender-config'],
+  ["451 4.4.397 Error communicating with target host. -> 421 4.4.2 Connection dropped due to SocketError", undefined, 'networkerror', 'network'],
+  ["550 5.7.124 Sender not in allowed-senders list", undefined, 'filtered', 'recipient'],
+  ["550 5.7.512 Access denied, message must be RFC 5322 section 3.6.2 compliant", undefined, 'notcompliantrfc', 'content'],
 ];
 
 describe('wording families beyond the development corpus', () => {

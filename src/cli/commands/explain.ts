@@ -1,7 +1,7 @@
 // `mailwarden explain [--phase P] [--mx HOST] [--json] "<reply>"`: classify one remote SMTP reply and say what it
 // means, who is to blame, how to fix it and what the relay does about it.
 import type { Command } from 'commander';
-import { PHASES, classifyReply, type Classification, type Phase } from '../../classify/index.js';
+import { PHASES, RuleFileError, builtinRules, classifyWith, type Classification, type Phase, type RuleSet } from '../../classify/index.js';
 import { CliError } from '../errors.js';
 
 /** Replies are short; standard input is read up to this size and the rest is never read. */
@@ -24,9 +24,19 @@ export function registerExplainCommand(program: Command): void {
     .action(async (reply: string, opts: ExplainOptions) => {
       const phase = parsePhase(opts.phase);
       const text = reply === '-' ? await readStdin() : reply.replace(/\\n/g, '\n');
-      const c = classifyReply({ text, phase, mx: opts.mx });
+      const c = classifyWith(loadRules(), { text, phase, mx: opts.mx });
       process.stdout.write(opts.json ? JSON.stringify(c) + '\n' : describe(c));
     });
+}
+
+/** A broken rule file is an operational error of the installation: one line naming file and line, exit 2. */
+function loadRules(): RuleSet {
+  try {
+    return builtinRules();
+  } catch (err) {
+    if (err instanceof RuleFileError) throw new CliError(err.message, 2);
+    throw err;
+  }
 }
 
 function parsePhase(value: string | undefined): Phase | undefined {
