@@ -37,6 +37,11 @@ describe('parseMime', () => {
     expect(parseMime(sjis, limits).text).toBe('宛先');
   });
 
+  it('reads EUC-JP mislabelled as ISO-2022-JP (8-bit bytes cannot be ISO-2022-JP)', () => {
+    const euc = Buffer.concat([Buffer.from('Content-Type: text/plain; charset="ISO-2022-JP"\r\n\r\n'), Buffer.from('b0b8c0e8', 'hex')]);
+    expect(parseMime(euc, limits).text).toBe('宛先');
+  });
+
   it('falls back to readable text for an unknown charset and for 8-bit text that is not UTF-8', () => {
     expect(parseMime(msg(['Content-Type: text/plain; charset=x-no-such-charset', '', 'user unknown']), limits).text).toBe('user unknown');
     const latin = Buffer.concat([Buffer.from('Content-Type: text/plain\r\n\r\n'), Buffer.from([0x63, 0x61, 0x66, 0xe9])]);

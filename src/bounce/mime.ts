@@ -199,11 +199,14 @@ function findHeader(block: string, pattern: RegExp): string | undefined {
 
 /**
  * The declared charset, unless the bytes say otherwise: Japanese MTAs often send ISO-2022-JP (recognisable by its
- * escape sequences) labelled us-ascii or unlabelled, and 8-bit text that is not UTF-8 is best read as Latin-1.
+ * escape sequences) labelled us-ascii or unlabelled, EUC-JP labelled ISO-2022-JP, and 8-bit text that is not UTF-8
+ * is best read as Latin-1.
  */
 function guessCharset(bytes: Buffer, declared: string | undefined): string {
   const label = (declared ?? '').trim().toLowerCase();
   if ((!label || label === 'us-ascii') && bytes.includes('\x1b$B')) return 'iso-2022-jp';
+  // ISO-2022-JP is a 7-bit code: 8-bit bytes under that label are really UTF-8 or, from Japanese Unix MTAs, EUC-JP.
+  if (label === 'iso-2022-jp' && bytes.some((b) => b > 0x7f)) return isUtf8(bytes) ? 'utf-8' : 'euc-jp';
   if (label && label !== 'us-ascii') return label;
   return isUtf8(bytes) ? 'utf-8' : 'latin1';
 }

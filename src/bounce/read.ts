@@ -86,7 +86,7 @@ function blankFacts(recipient: string, diagnostic: string | null): RecipientFact
  * (Sendmail's transcript, Exim's "SMTP error from remote mail server"): fill the gaps from that text.
  */
 function enrichFromText(recipients: RecipientFacts[], text: string): RecipientFacts[] {
-  const blocks = recipientBlocks({ text, exclude: [], known: recipients.map((r) => r.recipient) });
+  const blocks = recipientBlocks({ text, exclude: [], known: recipients.map((r) => r.recipient), openingAsReason: false });
   return recipients.map((r, i) => {
     const fromText = blocks[i];
     return {

@@ -16,12 +16,13 @@ export function parseNonstandard(root: MimePart, { report: text, returned }: Rep
     text,
     exclude: bounceParties(root).flatMap(extractAddresses),
     known: extractAddresses(failedHeader),
+    openingAsReason: true,
   });
   if (recipients.length === 0) {
     // Reports that never name the recipient (list servers, MMS gateways): the returned message says who it was for.
     const original = originalHeaders(root);
     const to = extractAddresses(original ? header(original, 'to') : inlineRecipients(returned));
-    if (to.length > 0) return { kind: 'found', value: recipientBlocks({ text, exclude: [], known: to }) };
+    if (to.length > 0) return { kind: 'found', value: recipientBlocks({ text, exclude: [], known: to, openingAsReason: true }) };
   }
   if (recipients.length === 0) return { kind: 'broken', error: 'bounce without a recognisable recipient' };
   return { kind: 'found', value: recipients };

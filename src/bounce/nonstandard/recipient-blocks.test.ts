@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { recipientBlocks, smtpPhase } from './recipient-blocks.js';
 
-const read = (lines: string[], exclude: string[] = [], known: string[] = []) => recipientBlocks({ text: lines.join('\n'), exclude, known });
+const read = (lines: string[], exclude: string[] = [], known: string[] = []) => recipientBlocks({ text: lines.join('\n'), exclude, known, openingAsReason: true });
 
 describe('recipientBlocks', () => {
   it('reads a qmail-style report: recipient, remote host, reply and phase', () => {
@@ -35,6 +35,11 @@ describe('recipientBlocks', () => {
   it('prefers report sentences over summary header lines, and the sender only when nobody else is named', () => {
     expect(read(['Your message', '  To:      first@example.com', '  Subject: hi', 'did not reach the following recipient(s):', 'second@example.com on Thu, 29 Apr 2026', '    The recipient name is not recognized']).map((r) => r.recipient)).toEqual(['second@example.com']);
     expect(read(['<me@example.org>:', 'mailbox is full'], ['me@example.org']).map((r) => r.recipient)).toEqual(['me@example.org']);
+  });
+
+  it("takes the report's opening as the reason when a recipient's block is only its address", () => {
+    const [r] = read(['The user(s) account is disabled.', '', '<gone@example.jp>', '']);
+    expect(r?.diagnostic).toBe('The user(s) account is disabled. <gone@example.jp>');
   });
 
   it('keeps the order of X-Failed-Recipients and skips daemon addresses', () => {

@@ -23,6 +23,11 @@ export interface BlockInput {
   exclude: string[];
   /** Recipients named in headers (X-Failed-Recipients): authoritative when present. */
   known: string[];
+  /**
+   * Whether the report's opening lines may stand as a recipient's diagnostic when its own block says nothing; off
+   * when a DSN's status fields already say more than a generic opening sentence.
+   */
+  openingAsReason: boolean;
 }
 
 /**
@@ -59,7 +64,8 @@ export function recipientBlocks(input: BlockInput): RecipientFacts[] {
   const found = known.size > 0 ? pool : pool.filter((f) => f.tier === bestTier).sort((x, y) => x.line - y.line);
   const recipients = input.known.length > 0 ? input.known.map((k) => found.find((f) => f.address === k.toLowerCase()) ?? { address: k, line: -1 }) : found;
   const starts = recipients.map((r) => r.line).filter((l) => l >= 0);
-  const whole = { reply: remoteReply(text), phase: smtpPhase(text), hint: bounceHint(text) };
+  const opening = input.openingAsReason ? squeeze(lines.slice(0, 12).join(' ')) || null : null;
+  const whole = { reply: remoteReply(text), phase: smtpPhase(text), hint: bounceHint(text), opening };
   return recipients.map((r) => {
     const end = starts.find((s) => s > r.line) ?? lines.length;
     const block = r.line >= 0 ? lines.slice(transcriptStart(lines, r.line, starts), end).join('\n') : text;
@@ -91,6 +97,8 @@ function originalCase(address: string, text: string): string {
 
 /** The report text as a whole, with what every recipient block may fall back on computed once. */
 interface WholeReport {
+  /** The first lines of the report, where list-style reports state the reason once for all recipients. */
+  opening: string | null;
   reply: string | null;
   phase: Phase | null;
   hint: Reason | null;
@@ -98,8 +106,8 @@ interface WholeReport {
 
 function factsFromBlock(recipient: string, block: string, whole: WholeReport): RecipientFacts {
   const reply = remoteReply(block) ?? whole.reply;
-  const said = reply ?? sendmailReason(block) ?? squeeze(block.split('\n').slice(0, 12).join(' '));
-  const diagnostic = said.slice(0, MAX_DIAGNOSTIC) || null;
+  const said = reply ?? sendmailReason(block) ?? blockWords(block) ?? whole.opening;
+  const diagnostic = said?.slice(0, MAX_DIAGNOSTIC) || null;
   return {
     recipient,
     status: diagnostic ? findStatus(diagnostic) : null,
@@ -135,6 +143,12 @@ function remoteReply(block: string): string | null {
 function sendmailReason(block: string): string | null {
   const m = /^<?[^\s<>@]{1,64}@[^\s<>]{1,255}>?\.\.\. (.{4,})$/m.exec(block);
   return m ? squeeze(m[1]!) : null;
+}
+
+/** The block's own words, unless it holds nothing but the address (the reason is then stated above the list). */
+function blockWords(block: string): string | null {
+  const words = squeeze(block.split('\n').slice(0, 12).join(' '));
+  return /^<?[^\s<>]+>?:?$/.test(words) ? null : words;
 }
 
 function squeeze(text: string): string {
