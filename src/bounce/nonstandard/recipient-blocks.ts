@@ -41,6 +41,19 @@ export function recipientBlocks(input: BlockInput): RecipientFacts[] {
   // Every regex below sees lines of bounded length: a report line longer than this is noise, not a reply.
   const lines = input.text.split(/\r?\n/).map((l) => (l.length > MAX_LINE ? l.slice(0, MAX_LINE) : l));
   const text = lines.join('\n');
+  const recipients = findRecipients(lines, input);
+  const starts = recipients.map((r) => r.line).filter((l) => l >= 0);
+  const opening = input.openingAsReason ? squeeze(lines.slice(0, 12).join(' ')) || null : null;
+  const whole = { reply: remoteReply(text), phase: smtpPhase(text), hint: bounceHint(text), opening };
+  return recipients.map((r) => {
+    const end = starts.find((s) => s > r.line) ?? lines.length;
+    const block = r.line >= 0 ? lines.slice(transcriptStart(lines, r.line, starts), end).join('\n') : text;
+    return factsFromBlock(originalCase(r.address, text), block, whole);
+  });
+}
+
+/** The failed recipients in report order, each with the line that names it best (-1: named only in a header). */
+function findRecipients(lines: string[], input: BlockInput): Array<{ address: string; line: number }> {
   const known = new Set(input.known.map((k) => k.toLowerCase()));
   const seen = new Map<string, { line: number; tier: number }>();
   lines.forEach((line, i) => {
@@ -53,24 +66,16 @@ export function recipientBlocks(input: BlockInput): RecipientFacts[] {
       if (!before || tier < before.tier) seen.set(key, { line: i, tier });
     }
   });
-  const excluded = new Set(input.exclude.map((a) => a.toLowerCase()));
   const all = [...seen.entries()].map(([address, at]) => ({ address, ...at }));
+  if (known.size > 0) return input.known.map((k) => all.find((f) => f.address === k.toLowerCase()) ?? { address: k, line: -1 });
   // The original sender is named in most reports ("your message from ..."), but a message sent to oneself bounces
   // to the recipient itself: the sender counts only when no other address is there. Among the others, the
   // strongest evidence wins: addresses in RCPT TO commands, else in the report's sentences, else in its summary.
+  const excluded = new Set(input.exclude.map((a) => a.toLowerCase()));
   const others = all.filter((f) => !excluded.has(f.address));
   const pool = others.length > 0 ? others : all;
   const bestTier = Math.min(...pool.map((f) => f.tier));
-  const found = known.size > 0 ? pool : pool.filter((f) => f.tier === bestTier).sort((x, y) => x.line - y.line);
-  const recipients = input.known.length > 0 ? input.known.map((k) => found.find((f) => f.address === k.toLowerCase()) ?? { address: k, line: -1 }) : found;
-  const starts = recipients.map((r) => r.line).filter((l) => l >= 0);
-  const opening = input.openingAsReason ? squeeze(lines.slice(0, 12).join(' ')) || null : null;
-  const whole = { reply: remoteReply(text), phase: smtpPhase(text), hint: bounceHint(text), opening };
-  return recipients.map((r) => {
-    const end = starts.find((s) => s > r.line) ?? lines.length;
-    const block = r.line >= 0 ? lines.slice(transcriptStart(lines, r.line, starts), end).join('\n') : text;
-    return factsFromBlock(originalCase(r.address, text), block, whole);
-  });
+  return pool.filter((f) => f.tier === bestTier).sort((x, y) => x.line - y.line);
 }
 
 /** Lines of a Sendmail session transcript: the dialogue, and its per-host summary ("421 host (smtp)... Deferred"). */
