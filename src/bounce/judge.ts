@@ -53,9 +53,6 @@ function classify(kind: BounceKind, facts: RecipientFacts): Classification {
   // The reporting MTA's own words decide when the remote reply (if any) matched no text rule: a specific reply
   // ("mailbox full") outranks the MTA's "giving up after retrying", a bare status code does not.
   if (facts.hint && c.rule.startsWith('fallback')) return fromBounce(facts.hint, base, `bounce-${facts.hint}`);
-  // RFC 3463 class 4 is transient: a DNS lookup that failed while the MTA still meant to retry proves a network or
-  // resolver problem, not that the domain does not exist.
-  if (c.reason === 'hostunknown' && facts.status?.startsWith('4.')) return fromBounce('networkerror', base, 'bounce-transient-dns');
   // A failure report that gives no reason at all, neither in words nor in a specific status: Sisimai's "onhold",
   // delivery stopped for a reason nobody stated.
   if (c.reason === 'undefined') return fromBounce('onhold', base, 'bounce-no-reason');
