@@ -193,6 +193,22 @@ export const configSchema = z
       .strict()
       .prefault({}),
     content: contentSchema,
+    /** Reading bounce and report emails (`mailwarden bounce`, the feedback stage): limits on what a stranger sends. */
+    bounce: z
+      .object({
+        /** Bytes of a bounce read at all; the rest is ignored as if the message were truncated. */
+        maxBytes: z.number().int().positive().default(10 * 1024 * 1024),
+        /** MIME nesting followed (multiparts inside returned messages inside reports). */
+        maxDepth: z.number().int().positive().default(8),
+        /** MIME parts visited per message. */
+        maxParts: z.number().int().positive().default(64),
+        /** Decoded characters kept per text part: what the text rules see is bounded. */
+        maxTextChars: z.number().int().positive().default(64 * 1024),
+        /** Header block bytes read per MIME part. */
+        maxHeaderBytes: z.number().int().positive().default(128 * 1024),
+      })
+      .strict()
+      .prefault({}),
     admin: z
       .object({
         enabled: z.boolean().default(true),

@@ -1,6 +1,7 @@
 // Every sub-command registers itself here; one line per command module.
 import type { Command } from 'commander';
 import { registerAccountsCommand } from './accounts.js';
+import { registerBounceCommand } from './bounce.js';
 import { registerConfigCommand } from './config.js';
 import { registerExplainCommand } from './explain.js';
 import { registerQueueCommand } from './queue.js';
@@ -14,6 +15,7 @@ export const commandRegistrars: Array<(program: Command) => void> = [
   registerAccountsCommand,
   registerQueueCommand,
   registerExplainCommand,
+  registerBounceCommand,
   registerScoreCommand,
   registerTrainCommand,
 ];

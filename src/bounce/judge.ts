@@ -1,0 +1,88 @@
+// From what a bounce says about a recipient to the classification contract: the reply classifier reads the remote
+// reply; the bounce adds what only it knows (the report kind, the DSN Action, the reporting MTA's own wording).
+import { classifyReply } from '../classify/index.js';
+import { REASON_PROFILES, defaultAction } from '../classify/reasons.js';
+import type { Classification, Reason } from '../classify/types.js';
+import { withoutHints } from './nonstandard/hints.js';
+import type { BounceKind, BounceRecipient, RecipientFacts } from './types.js';
+
+/** What the reply classifier sees of a diagnostic: replies are short; the rest of a long one is noise. */
+const MAX_REPLY_CHARS = 2000;
+
+export function judgeRecipient(kind: BounceKind, facts: RecipientFacts): BounceRecipient {
+  const c = classify(kind, facts);
+  return {
+    recipient: facts.recipient,
+    status: facts.status ?? c.status,
+    code: facts.code ?? c.code,
+    diagnostic: facts.diagnostic,
+    remote_mta: facts.remoteMta,
+    reason: c.reason,
+    blame: c.blame,
+    action: c.action,
+    explanation: c.explanation,
+  };
+}
+
+function classify(kind: BounceKind, facts: RecipientFacts): Classification {
+  const base = { code: facts.code, status: facts.status };
+  switch (kind) {
+    case 'arf':
+      return fromBounce('feedback', base, 'arf-report');
+    case 'autoreply': {
+      // An auto-reply may say more than "away": "this inbox is no longer in use" is a disabled mailbox.
+      const said = classifyReply({ text: facts.diagnostic ?? '' });
+      if (AUTO_REPLY_FACTS.has(said.reason)) return said;
+      return fromBounce(facts.hint ?? 'vacation', base, facts.hint ? `rfc3834-${facts.hint}` : 'rfc3834-auto-reply');
+    }
+    case 'dsn':
+    case 'nondsn':
+    case 'unknown':
+      break;
+  }
+  // RFC 3464 §2.3.3: "delivered", "relayed" and "expanded" report success, whatever the diagnostic says.
+  if (facts.dsnAction === 'delivered' || facts.dsnAction === 'relayed' || facts.dsnAction === 'expanded' || facts.status?.startsWith('2.')) {
+    return fromBounce('delivered', base, facts.dsnAction ? `dsn-action-${facts.dsnAction}` : 'dsn-status-success');
+  }
+  const c = classifyReply({
+    text: facts.diagnostic ? withoutHints(facts.diagnostic.slice(0, MAX_REPLY_CHARS)) : '',
+    ...(facts.status ? { status: facts.status } : {}),
+    ...(facts.phase ? { phase: facts.phase } : {}),
+    ...(facts.remoteMta ? { mx: facts.remoteMta } : {}),
+  });
+  // The reporting MTA's own words decide when the remote reply (if any) matched no text rule: a specific reply
+  // ("mailbox full") outranks the MTA's "giving up after retrying", a bare status code does not.
+  if (facts.hint && c.rule.startsWith('fallback')) return fromBounce(facts.hint, base, `bounce-${facts.hint}`);
+  // A failure report that gives no reason at all, neither in words nor in a specific status: Sisimai's "onhold",
+  // delivery stopped for a reason nobody stated.
+  if (c.reason === 'undefined') return fromBounce('onhold', base, 'bounce-no-reason');
+  return c;
+}
+
+/** What an auto-reply can tell about the address beyond absence. */
+const AUTO_REPLY_FACTS = new Set<Reason>(['suspend', 'hasmoved', 'userunknown', 'mailboxfull']);
+
+/** A classification decided by the bounce itself, with the reason's usual blame, scope and wording. */
+function fromBounce(reason: Reason, base: { code: number | null; status: string | null }, rule: string): Classification {
+  const profile = REASON_PROFILES[reason];
+  const permanent = isPermanent(reason, base.status);
+  return {
+    ...base,
+    reason,
+    blame: profile.blame,
+    permanent,
+    scope: profile.scope,
+    provider: null,
+    action: defaultAction(reason, profile.blame, permanent),
+    explanation: profile.explanation,
+    fix: profile.fix,
+    link: null,
+    rule,
+  };
+}
+
+function isPermanent(reason: Reason, status: string | null): boolean {
+  if (reason === 'expired') return true; // the MTA gave up: nothing more will happen to this message
+  if (reason === 'vacation' || reason === 'delivered' || reason === 'feedback') return false;
+  return status ? status.startsWith('5') : true;
+}

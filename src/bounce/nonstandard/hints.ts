@@ -1,0 +1,38 @@
+// Reasons that a bounce states in the reporting MTA's own words, outside any remote reply: only the bounce knows
+// that the MTA gave up after retrying, never found the destination host, or that a list server refused the post.
+// These are the MTAs' fixed texts (qmail, Exim, Postfix, Sendmail, Exchange, IMail, DragonFly, Google Groups);
+// remote replies are the reply classifier's business.
+import type { Reason } from '../../classify/types.js';
+
+const HINTS: Array<[Reason, RegExp]> = [
+  [
+    'expired',
+    /retry time(?:out)? (?:exceeded|not reached for any host after a long failure period)|(?:I'm not going to try again; )?this message has been in the queue too long\.?|in the queue too long|message (?:has )?expired|delivery time expired|could not be delivered (?:for|within) \d+ (?:days?|hours?)|could not deliver for the last \d+ seconds\.?(?: giving up\.?)?|unable to deliver (?:the )?message after multiple retries,? giving up\.?|all hosts have been failing for a long time(?: and were last tried after this message arrived)?|delivery failed \d+ attempts|delivery attempts? (?:has|have) been (?:made|attempted) for|maximum time to deliver|too many delivery attempts|message will be retried for \d+ more day\(s\)/gi,
+  ],
+  ['hostunknown', /host or domain name not found|couldn't find any host (?:named|by that name)|all relevant MX records point to non-existent hosts|unrouteable (?:mail )?domain|dns lookup failure: host \S+ not found/gi],
+  ['mailboxfull', /user mailbox exceeds allowed size/gi],
+  // Exim's local delivery to a program failed ("pipe to |/path"), not the remote server.
+  ['mailererror', /^\s*pipe to \|/gim],
+  ['userunknown', /invalid final delivery userid|wasn't delivered to \S+ because the address couldn't be found/gi],
+  // Google Groups answers in the poster's language; the signature and the help link are constant.
+  ['rejected', /groups\.google\.com\/support|^Google Groups$/gim],
+];
+
+const MAX_HINT_TEXT = 8192;
+
+/** The first reason the MTA's own wording states, or null. */
+export function bounceHint(text: string): Reason | null {
+  const bounded = text.length > MAX_HINT_TEXT ? text.slice(0, MAX_HINT_TEXT) : text;
+  for (const [reason, pattern] of HINTS) {
+    pattern.lastIndex = 0;
+    if (pattern.test(bounded)) return reason;
+  }
+  return null;
+}
+
+/** The text without the MTA's own conclusions, so that a remote reply quoted beside them is judged on its own. */
+export function withoutHints(text: string): string {
+  let out = text.length > MAX_HINT_TEXT ? text.slice(0, MAX_HINT_TEXT) : text;
+  for (const [, pattern] of HINTS) out = out.replace(pattern, ' ');
+  return out.trim();
+}

@@ -1,0 +1,193 @@
+// Generic reading of a non-standard bounce: the failed recipients and, for each, the block of text about it.
+// Most non-DSN formats (qmail, Exim, Postfix without DSN, Gmail, Yahoo, Exchange 2003, DragonFly, Courier, …) share
+// one shape: a recipient address on its own line or in a sentence, followed by the reason and often the remote
+// server's reply. One reader for that shape covers them all; formats that really differ get their own module.
+import { extractAddresses } from '../address.js';
+import { findCode, findStatus } from '../smtp-reply.js';
+import type { Phase, Reason } from '../../classify/types.js';
+import type { RecipientFacts } from '../types.js';
+import { bounceHint } from './hints.js';
+
+/** Local parts that name a mail system, never a failed recipient. */
+const DAEMON = /^(?:mailer-daemon|postmaster|mail-daemon|mailer|daemon|root|bounce[s]?|no-?reply)$/i;
+/** The start of a remote reply: a code at line start, or after a colon ("said:", "]:", "addr:"), "<<<" or a quote. */
+const REPLY_START = /(?:^|:|<<<|['"])\s*(?=[45]\d\d[\s-])/im;
+/** Lines of a Sendmail-style transcript that are not part of the reply before them. */
+const TRANSCRIPT_LINE = /^\s*(?:>>>|<<<|while talking to|-{3,})/i;
+const MAX_DIAGNOSTIC = 1000;
+const MAX_LINE = 1000;
+
+export interface BlockInput {
+  text: string;
+  /** Addresses that are not recipients (the bounce's own parties, the original sender). */
+  exclude: string[];
+  /** Recipients named in headers (X-Failed-Recipients): authoritative when present. */
+  known: string[];
+  /**
+   * Whether the report's opening lines may stand as a recipient's diagnostic when its own block says nothing; off
+   * when a DSN's status fields already say more than a generic opening sentence.
+   */
+  openingAsReason: boolean;
+}
+
+/**
+ * How strongly a line names a failed recipient: an RCPT TO command or Sendmail's "550 <addr>... reason" line, any
+ * other line, a summary header line.
+ */
+const RCPT_LINE = /RCPT TO:\s*<?[^\s<>@]{1,64}@|^[45]\d\d <[^<>\s@]{1,64}@[^<>\s]{1,255}>\.\.\. /i;
+const SUMMARY_LINE = /^\s*(?:To|Cc|Bcc|From|Sender|Reply-To|Subject|Sent|Date|Return-Path|MAIL FROM|Envelope-From)\s*:/i;
+
+export function recipientBlocks(input: BlockInput): RecipientFacts[] {
+  // Every regex below sees lines of bounded length: a report line longer than this is noise, not a reply.
+  const lines = input.text.split(/\r?\n/).map((l) => (l.length > MAX_LINE ? l.slice(0, MAX_LINE) : l));
+  const text = lines.join('\n');
+  const recipients = findRecipients(lines, input);
+  const starts = recipients.map((r) => r.line).filter((l) => l >= 0);
+  const opening = input.openingAsReason ? squeeze(lines.slice(0, 12).join(' ')) || null : null;
+  const whole = { reply: remoteReply(text), phase: smtpPhase(text), hint: bounceHint(text), opening };
+  return recipients.map((r) => {
+    const end = starts.find((s) => s > r.line) ?? lines.length;
+    const block = r.line >= 0 ? lines.slice(transcriptStart(lines, r.line, starts), end).join('\n') : text;
+    return factsFromBlock(originalCase(r.address, text), block, whole);
+  });
+}
+
+/** The failed recipients in report order, each with the line that names it best (-1: named only in a header). */
+function findRecipients(lines: string[], input: BlockInput): Array<{ address: string; line: number }> {
+  const known = new Set(input.known.map((k) => k.toLowerCase()));
+  const seen = new Map<string, { line: number; tier: number }>();
+  lines.forEach((line, i) => {
+    const tier = RCPT_LINE.test(line) ? 0 : SUMMARY_LINE.test(line) ? 2 : 1;
+    for (const a of extractAddresses(line)) {
+      const key = a.toLowerCase();
+      if (DAEMON.test(a.slice(0, a.lastIndexOf('@')))) continue;
+      if (known.size > 0 && !known.has(key)) continue;
+      const before = seen.get(key);
+      if (!before || tier < before.tier) seen.set(key, { line: i, tier });
+    }
+  });
+  const all = [...seen.entries()].map(([address, at]) => ({ address, ...at }));
+  if (known.size > 0) return input.known.map((k) => all.find((f) => f.address === k.toLowerCase()) ?? { address: k, line: -1 });
+  // The original sender is named in most reports ("your message from ..."), but a message sent to oneself bounces
+  // to the recipient itself: the sender counts only when no other address is there. Among the others, the
+  // strongest evidence wins: addresses in RCPT TO commands, else in the report's sentences, else in its summary.
+  const excluded = new Set(input.exclude.map((a) => a.toLowerCase()));
+  const others = all.filter((f) => !excluded.has(f.address));
+  const pool = others.length > 0 ? others : all;
+  const bestTier = Math.min(...pool.map((f) => f.tier));
+  return pool.filter((f) => f.tier === bestTier).sort((x, y) => x.line - y.line);
+}
+
+/** Lines of a Sendmail session transcript: the dialogue, and its per-host summary ("421 host (smtp)... Deferred"). */
+const TRANSCRIPT_CONTEXT = /^\s*(?:>>>|<<<|while talking to\b)|^[245]\d\d [^\s<>]{1,255} \(smtp\)\.\.\. /i;
+
+/**
+ * Sendmail names a recipient after the session that failed it ("While talking to mx: >>> MAIL From: <<< 550 Relay
+ * denied" then "554 <a@b>... Remote protocol error"): the remote server's own reply is in the transcript above the
+ * recipient line, so the recipient's block starts with it (never reaching into another recipient's line).
+ */
+function transcriptStart(lines: string[], line: number, starts: number[]): number {
+  let start = line;
+  while (start > 0 && !starts.includes(start - 1) && TRANSCRIPT_CONTEXT.test(lines[start - 1]!)) {
+    start--;
+    if (/^\s*while talking to\b/i.test(lines[start]!)) break; // the session began here
+  }
+  return start;
+}
+
+function originalCase(address: string, text: string): string {
+  const i = text.toLowerCase().indexOf(address);
+  return i >= 0 ? text.slice(i, i + address.length) : address;
+}
+
+/** The report text as a whole, with what every recipient block may fall back on computed once. */
+interface WholeReport {
+  /** The first lines of the report, where list-style reports state the reason once for all recipients. */
+  opening: string | null;
+  reply: string | null;
+  phase: Phase | null;
+  hint: Reason | null;
+}
+
+function factsFromBlock(recipient: string, block: string, whole: WholeReport): RecipientFacts {
+  const reply = remoteReply(block) ?? whole.reply;
+  const said = reply ?? sendmailReason(block) ?? blockWords(block) ?? whole.opening;
+  const diagnostic = said?.slice(0, MAX_DIAGNOSTIC) || null;
+  return {
+    recipient,
+    status: diagnostic ? findStatus(diagnostic) : null,
+    code: reply ? findCode(reply) : null,
+    diagnostic,
+    remoteMta: remoteHost(block),
+    dsnAction: null,
+    phase: smtpPhase(block) ?? whole.phase,
+    hint: bounceHint(block) ?? whole.hint,
+  };
+}
+
+/**
+ * The remote server's reply in a block: from its code to the end of the paragraph, lines joined. A line that starts
+ * a new reply ends it, unless the previous line was a continuation ("550-...", RFC 5321 §4.2.1): Sendmail lists one
+ * "550 <addr>... reason" line per recipient, one after the other.
+ */
+function remoteReply(block: string): string | null {
+  const m = REPLY_START.exec(block);
+  if (!m) return null;
+  const lines = block.slice(m.index + m[0].length, m.index + m[0].length + MAX_DIAGNOSTIC * 2).split('\n');
+  const kept = [lines[0]!];
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.trim() === '' || TRANSCRIPT_LINE.test(line)) break;
+    if (/^\s*[45]\d\d /.test(line) && !/^\s*[45]\d\d-/.test(lines[i - 1]!)) break;
+    kept.push(line);
+  }
+  return squeeze(kept.join(' ')) || null;
+}
+
+/** Sendmail's own verdict on a recipient when no remote reply exists: "<addr>... Deferred: Connection refused". */
+function sendmailReason(block: string): string | null {
+  const m = /^<?[^\s<>@]{1,64}@[^\s<>]{1,255}>?\.\.\. (.{4,})$/m.exec(block);
+  return m ? squeeze(m[1]!) : null;
+}
+
+/** The block's own words, unless it holds nothing but the address (the reason is then stated above the list). */
+function blockWords(block: string): string | null {
+  const words = squeeze(block.split('\n').slice(0, 12).join(' '));
+  return /^<?[^\s<>]+>?:?$/.test(words) ? null : words;
+}
+
+function squeeze(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** "host mx.example.jp [192.0.2.20]" (Exim), "Connected to 192.0.2.225" (qmail), "mx.example.com [..] said" (Postfix). */
+function remoteHost(block: string): string | null {
+  if (!/host|connected to|said|did not like/i.test(block)) return null; // cheap test before the costly pattern
+  const m = /\bhost ([A-Za-z0-9.\-]{1,253}\.[A-Za-z]{2,63})(?: ?\[[0-9a-fA-F.:]{2,45}\])?|Connected to ([0-9.]{7,15})|\b([A-Za-z0-9.\-]{1,253}\.[A-Za-z]{2,63}) \[[0-9a-fA-F.:]{2,45}\] (?:said|did not like)/.exec(block);
+  return m ? (m[1] ?? m[2] ?? m[3] ?? null) : null;
+}
+
+/** The SMTP command the reply answered, in the words the common MTAs use. */
+export function smtpPhase(text: string): Phase | null {
+  const flat = text.length > 8192 ? text.slice(0, 8192) : text;
+  // Sendmail-style transcripts: the last command sent before the error reply (">>> RCPT To:<a@b>" then "<<< 550").
+  const transcript = /^>>> ?(MAIL|RCPT|DATA|EHLO|HELO)\b[^\n]*\n(?:[^\n]*\n)*?<<< ?[45]\d\d/im.exec(flat);
+  if (transcript) return phaseOf(transcript[1]!, '');
+  // qmail-remote's fixed texts: "Connected to H but sender was rejected", "H does not like recipient".
+  if (/but sender was rejected/i.test(flat)) return 'mail';
+  if (/does not like recipient/i.test(flat)) return 'rcpt';
+  if (/failed on DATA command|failed after I sent the message/i.test(flat)) return /after I sent/i.test(flat) ? 'eod' : 'data';
+  if (/but greeting failed|but my name was rejected/i.test(flat)) return /greeting/i.test(flat) ? 'connect' : 'helo';
+  const m = /(?:after|in reply to|while sending|did not like our|SMTP:|\[)\s*(?:the\s+)?(final\s+DATA|MAIL\s+FROM|MAIL|RCPT\s+TO|RCPT_TO|RCPT|DATA|end\s+of\s+data|HELO|EHLO|initial\s+connection|greeting|banner)\b/i.exec(flat);
+  return m ? phaseOf(m[1]!.replace(/\s+/g, ' '), m[0]) : null;
+}
+
+function phaseOf(word: string, context: string): Phase {
+  const w = word.toUpperCase();
+  if (w.startsWith('MAIL')) return 'mail';
+  if (w.startsWith('RCPT')) return 'rcpt';
+  if (w === 'FINAL DATA' || w === 'END OF DATA') return 'eod';
+  if (w === 'DATA') return /final/i.test(context) ? 'eod' : 'data';
+  if (w === 'HELO' || w === 'EHLO') return 'helo';
+  return 'connect';
+}

@@ -1,0 +1,102 @@
+// Reading a bounce or report email into facts per recipient: which kind it is (ARF, DSN, auto-reply, non-standard)
+// and, for each recipient, the status, reply, remote host and the bounce's own hints. No classification here.
+import { configSchema, type Config } from '../config/schema.js';
+import { extractAddresses } from './address.js';
+import { parseMime } from './mime.js';
+import { parseAmazonSes } from './nonstandard/amazon-ses.js';
+import { bounceHint } from './nonstandard/hints.js';
+import { parseNonstandard } from './nonstandard/index.js';
+import { parseJmrp } from './nonstandard/jmrp.js';
+import { parseListServer } from './nonstandard/list-server.js';
+import { recipientBlocks } from './nonstandard/recipient-blocks.js';
+import { bounceParties, reportText } from './nonstandard/report-text.js';
+import { outerParts, parseRfc3464 } from './rfc3464.js';
+import { parseRfc3834 } from './rfc3834.js';
+import { parseRfc5965 } from './rfc5965.js';
+import type { BounceKind, FeedbackFacts, RecipientFacts } from './types.js';
+
+export interface BounceFacts {
+  kind: BounceKind;
+  recipients: RecipientFacts[];
+  feedback?: FeedbackFacts;
+  broken?: string;
+}
+
+export type BounceLimits = Config['bounce'];
+
+export interface ReadOptions {
+  limits: BounceLimits;
+  /** The trace header mailwarden stamps on outgoing mail (`identity.traceHeader`), looked up in ARF reports. */
+  traceHeader: string;
+}
+
+const defaults = configSchema.parse({});
+export const DEFAULT_READ_OPTIONS: ReadOptions = { limits: defaults.bounce, traceHeader: defaults.identity.traceHeader };
+
+export function readBounce(raw: Buffer, { limits, traceHeader }: ReadOptions = DEFAULT_READ_OPTIONS): BounceFacts {
+  const root = parseMime(raw.length > limits.maxBytes ? raw.subarray(0, limits.maxBytes) : raw, limits);
+  const outer = outerParts(root);
+  const report = reportText(root, outer);
+  const text = report.report;
+  const problems: string[] = [];
+
+  for (const feedback of [parseRfc5965(root, outer, traceHeader), parseJmrp(outer, traceHeader)]) {
+    if (feedback.kind === 'found') {
+      const diagnostic = text.replace(/\s+/g, ' ').trim().slice(0, 300) || null;
+      return { kind: 'arf', feedback: feedback.value, recipients: [blankFacts(feedback.value.originalRcptTo ?? '', diagnostic)] };
+    }
+    if (feedback.kind === 'broken') problems.push(feedback.error);
+  }
+
+  const ses = parseAmazonSes(text);
+  if (ses.kind === 'found') {
+    const { value } = ses;
+    return value.type === 'complaint' ? { kind: 'arf', feedback: value.feedback, recipients: value.recipients } : { kind: 'nondsn', recipients: value.recipients };
+  }
+  if (ses.kind === 'broken') problems.push(ses.error);
+
+  const dsn = parseRfc3464(root, outer);
+  if (dsn.kind === 'found') return { kind: 'dsn', recipients: enrichFromText(dsn.value.recipients, text) };
+  if (dsn.kind === 'broken') problems.push(dsn.error);
+
+  const auto = parseRfc3834(root, text);
+  if (auto.kind === 'found') {
+    const facts = blankFacts(auto.value.responder, auto.value.excerpt);
+    return { kind: 'autoreply', recipients: [auto.value.disabled ? { ...facts, hint: 'suspend' } : facts] };
+  }
+
+  const list = parseListServer(root, text, bounceParties(root).flatMap(extractAddresses));
+  if (list.kind === 'found') return { kind: 'nondsn', recipients: list.value };
+  if (list.kind === 'broken') problems.push(list.error);
+
+  const nondsn = parseNonstandard(root, report);
+  if (nondsn.kind === 'found') return { kind: 'nondsn', recipients: nondsn.value };
+  if (nondsn.kind === 'broken') problems.push(nondsn.error);
+
+  const broken = problems.length > 0 ? problems.join('; ') : undefined;
+  return broken ? { kind: 'unknown', recipients: [], broken } : { kind: 'unknown', recipients: [] };
+}
+
+function blankFacts(recipient: string, diagnostic: string | null): RecipientFacts {
+  return { recipient, status: null, code: null, diagnostic, remoteMta: null, dsnAction: null, phase: null, hint: null };
+}
+
+/**
+ * A DSN often lacks a Diagnostic-Code or gives a bare status, while its human-readable part names the remote reply
+ * (Sendmail's transcript, Exim's "SMTP error from remote mail server"): fill the gaps from that text.
+ */
+function enrichFromText(recipients: RecipientFacts[], text: string): RecipientFacts[] {
+  const blocks = recipientBlocks({ text, exclude: [], known: recipients.map((r) => r.recipient), openingAsReason: false });
+  return recipients.map((r, i) => {
+    const fromText = blocks[i];
+    return {
+      ...r,
+      diagnostic: r.diagnostic ?? fromText?.diagnostic ?? null,
+      code: r.code ?? (r.diagnostic ? null : (fromText?.code ?? null)),
+      remoteMta: r.remoteMta ?? fromText?.remoteMta ?? null,
+      phase: fromText?.phase ?? null,
+      hint: r.hint ?? bounceHint(`${r.diagnostic ?? ''}\n${text}`),
+    };
+  });
+}
+

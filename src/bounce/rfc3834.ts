@@ -1,0 +1,39 @@
+// RFC 3834 automatic responses (vacation notices, "no longer in use" auto-replies): not a delivery failure, but the
+// relay must not count them as bounces nor answer them.
+import { extractAddress } from './address.js';
+import { decodedHeader, header, type MimePart } from './mime.js';
+import { looksLikeBounce } from './evidence.js';
+import type { ParseResult } from './types.js';
+
+export interface AutoReply {
+  /** Who answered: the recipient of the original message. */
+  responder: string;
+  /** The first lines of the reply, as the diagnostic. */
+  excerpt: string;
+  /** The reply says the mailbox is gone for good ("no longer in use"): not absence, a disabled address. */
+  disabled: boolean;
+}
+
+/** Auto-replies of mailboxes that were closed rather than left for a holiday. */
+const DISABLED = /(?:inbox|mailbox|address|account)\b.{0,60}\b(?:is )?no longer (?:in use|active|monitored|valid|available)|has been (?:closed|deactivated|disabled)/i;
+
+/** Subjects of auto-replies in the common clients (Exchange, Apple, Gmail, Zimbra) and languages. */
+const AUTO_SUBJECT = /^(?:auto(?:matic)?[ -]?(?:reply|response|respons|antwort|réponse|risposta|respuesta)|out of (?:the )?office|vacation|abwesenheit|absence|autorespond|自動応答|不在)/i;
+
+export function parseRfc3834(root: MimePart, bodyText: string): ParseResult<AutoReply> {
+  if (!isAutoReply(root)) return { kind: 'not-this-kind' };
+  const responder = extractAddress(header(root, 'from')) ?? extractAddress(header(root, 'sender')) ?? extractAddress(header(root, 'return-path'));
+  if (!responder) return { kind: 'broken', error: 'auto-reply without a From address' };
+  const excerpt = bodyText.replace(/\s+/g, ' ').trim().slice(0, 300);
+  return { kind: 'found', value: { responder, excerpt, disabled: DISABLED.test(excerpt) } };
+}
+
+function isAutoReply(root: MimePart): boolean {
+  // Exim marks its bounces "Auto-Submitted: auto-replied" too: a delivery failure report is never a vacation notice.
+  if (looksLikeBounce(root)) return false;
+  // RFC 3834 §5: "auto-replied" marks a response; "auto-generated" alone is also used by bounces, so not enough.
+  if (/^\s*auto-replied/i.test(header(root, 'auto-submitted'))) return true;
+  if (header(root, 'x-autoreply') || header(root, 'x-autorespond') || /vacation/i.test(header(root, 'x-apple-action'))) return true;
+  if (/^\s*auto[_-]reply/i.test(header(root, 'precedence'))) return true;
+  return AUTO_SUBJECT.test(decodedHeader(root, 'subject').trim());
+}
