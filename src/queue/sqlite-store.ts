@@ -42,8 +42,23 @@ export function createSqliteQueueStore(db: Db, opts: GroupCommitOptions): QueueS
   const insertEvent = db.prepare('INSERT INTO events (message_id, at, type, recipient, data) VALUES (?, ?, ?, ?, ?)');
   const selectEvents = db.prepare('SELECT message_id, at, type, recipient, data FROM events WHERE message_id = ? ORDER BY seq');
 
-  const writeEvent = (e: TimelineEvent) =>
+  const eventListeners: Array<(events: TimelineEvent[]) => void> = [];
+  // Every event goes through writeEvent, whichever path wrote it; those of the open transaction wait here until it
+  // commits (and are dropped if it rolls back). Nothing is collected while nobody listens.
+  let uncommitted: TimelineEvent[] = [];
+  const writeEvent = (e: TimelineEvent) => {
     insertEvent.run(e.messageId, e.at, e.type, e.recipient ?? null, JSON.stringify(e.data));
+    if (eventListeners.length > 0) uncommitted.push(e);
+  };
+  /** Take the events of the transaction that just ended; `committed` false drops them. */
+  const takeEvents = (committed: boolean): TimelineEvent[] => {
+    const events = committed ? uncommitted : [];
+    uncommitted = [];
+    return events;
+  };
+  const emitEvents = (events: TimelineEvent[]) => {
+    if (events.length > 0) for (const l of eventListeners) l(events);
+  };
 
   const writeMessage = (m: NewMessage) => {
     const state = m.initialState;
@@ -81,12 +96,22 @@ export function createSqliteQueueStore(db: Db, opts: GroupCommitOptions): QueueS
     try {
       commit(batch, events);
     } catch (err) {
+      takeEvents(false);
       for (const p of batch) p.reject(err as Error);
       return;
     }
+    const committed = takeEvents(true);
     // Committed, but acknowledged only once the WAL is on disk (wal-sync.ts); the next batch need not wait for it.
-    const synced = new Promise<void>((resolve) => wal.sync((err) => {
+    afterSync((err) => {
       for (const p of batch) (err ? p.reject(err) : p.resolve());
+      if (!err) emitEvents(committed);
+    });
+  }
+
+  /** Sync the WAL off the main thread, then run `done`; close() waits for every sync in progress. */
+  function afterSync(done: (err: Error | null) => void): void {
+    const synced = new Promise<void>((resolve) => wal.sync((err) => {
+      done(err);
       resolve();
     }));
     syncing.add(synced);
@@ -116,6 +141,19 @@ export function createSqliteQueueStore(db: Db, opts: GroupCommitOptions): QueueS
       schedule(withinMs);
     });
   }
+  /** Run one of the operator's own transactions; its events go out once the WAL holding them is on disk. */
+  function withEvents<T>(transaction: () => T): T {
+    let result: T;
+    try {
+      result = transaction();
+    } catch (err) {
+      takeEvents(false);
+      throw err;
+    }
+    const committed = takeEvents(true);
+    if (committed.length > 0) afterSync((err) => !err && emitEvents(committed));
+    return result;
+  }
   const outcomeCommitMs = opts.outcomeCommitMs ?? opts.groupCommitMs;
 
   return {
@@ -137,6 +175,9 @@ export function createSqliteQueueStore(db: Db, opts: GroupCommitOptions): QueueS
     onEnqueued(listener) {
       listeners.push(listener);
     },
+    onEvents(listener) {
+      eventListeners.push(listener);
+    },
     claimDue(now, limit, skip) {
       // Commit what is pending first, so an attempt just recorded is never read back as still due.
       flush();
@@ -156,11 +197,11 @@ export function createSqliteQueueStore(db: Db, opts: GroupCommitOptions): QueueS
     },
     retry(id, now) {
       flush();
-      return admin.retry(id, now);
+      return withEvents(() => admin.retry(id, now));
     },
     remove(id, now) {
       flush();
-      return admin.remove(id, now);
+      return withEvents(() => admin.remove(id, now));
     },
     async close() {
       flush();

@@ -5,5 +5,6 @@ import { registerConfigCommand } from './config.js';
 import { registerExplainCommand } from './explain.js';
 import { registerQueueCommand } from './queue.js';
 import { registerStartCommand } from './start.js';
+import { registerTokensCommand } from './tokens.js';
 
-export const commandRegistrars: Array<(program: Command) => void> = [registerConfigCommand, registerAccountsCommand, registerExplainCommand, registerStartCommand, registerQueueCommand];
+export const commandRegistrars: Array<(program: Command) => void> = [registerConfigCommand, registerAccountsCommand, registerExplainCommand, registerStartCommand, registerQueueCommand, registerTokensCommand];
