@@ -76,8 +76,9 @@ function total(text: string, metric: string, labels: string): number {
 it('serves health and metrics, and guards the API with tokens made by the CLI', async () => {
   expect(await api('GET', '/healthz')).toEqual({ status: 200, body: { status: 'ok', queue: 'ok' } });
 
-  // No token exists yet: there is no default password, everything under /api is refused, unknown paths too.
-  for (const path of ['/api/v1/queue', '/api/v1/accounts', '/api/v1/openapi.json', '/api/v1/no-such-thing']) {
+  // No token exists yet: there is no default password, everything under /api is refused, unknown paths and a
+  // percent-encoded spelling of a real one too.
+  for (const path of ['/api/v1/queue', '/api/v1/accounts', '/api/v1/openapi.json', '/api/v1/no-such-thing', '/%61pi/v1/queue', '/nope']) {
     const r = await api('GET', path);
     expect(r.status).toBe(401);
     expect(r.body).toEqual({ error: 'a valid bearer token is required' });

@@ -1,5 +1,5 @@
 // The admin listener: health, Prometheus metrics and the /api/v1 JSON API on its own port (loopback by default),
-// never on an SMTP port (DESIGN.md §1). Everything under /api needs a bearer token; there is no default one.
+// never on an SMTP port (DESIGN.md §1). Everything but health and metrics needs a bearer token; there is no default one.
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { AccountStore } from '../accounts/types.js';
 import type { Config } from '../config/schema.js';
@@ -26,6 +26,9 @@ export interface AdminServer {
   close(): Promise<void>;
 }
 
+/** Routes that answer without a token: they bind loopback by default and reveal no message or account. */
+const PUBLIC_ROUTES: ReadonlySet<string> = new Set(['/healthz', '/metrics']);
+
 /** RFC 6750 §2.1: `Authorization: Bearer <token>`; the scheme name is case-insensitive (RFC 7235 §2.1). */
 function bearerToken(header: string | undefined): string | null {
   const m = /^Bearer +(\S+) *$/i.exec(header ?? '');
@@ -41,9 +44,11 @@ export async function startAdminServer(opts: AdminServerOptions): Promise<AdminS
     bodyLimit: 64 * 1024, // no endpoint takes a body yet
   });
 
-  // A root hook, so that it also guards unknown paths under /api: a stranger learns nothing, not even which exist.
+  // Deny by default: every route but the public ones needs a token, unknown paths too (a stranger learns nothing, not
+  // even which paths exist). Decided on the matched route, never on the raw URL: `/%61pi/v1/queue` routes to
+  // /api/v1/queue but does not start with "/api/".
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
-    if (!req.url.startsWith('/api/')) return;
+    if (PUBLIC_ROUTES.has(req.routeOptions.url ?? '')) return;
     const token = bearerToken(req.headers.authorization);
     if (token === null || tokens.verify(token) === null) {
       // RFC 6750 §3: a 401 names the scheme the client should use.
