@@ -19,6 +19,9 @@ function message(): NewMessage {
   };
 }
 
+/** Listeners run just after the commit's callers resolve: let that turn of the event loop finish. */
+const settled = () => new Promise((resolve) => setImmediate(resolve));
+
 const openStore = () => {
   const db = openDatabase(join(mkdtempSync(join(tmpdir(), 'mw-events-')), 'q.sqlite'));
   return { db, store: createSqliteQueueStore(db, { groupCommitMs: 1 }) };
@@ -33,6 +36,7 @@ describe('queue event stream', () => {
     const enqueued = store.enqueue(m);
     expect(seen).toEqual([]); // not before the commit is durable
     await enqueued;
+    await settled();
     expect(seen.map((e) => [e.messageId, e.type])).toEqual([[m.id, 'received'], [m.id, 'queued']]);
 
     await store.recordAttempt({
@@ -40,6 +44,7 @@ describe('queue event stream', () => {
       outcomes: [{ rcpt: 'r@dest.test', state: 'deferred', code: 451, reply: '451 later', remoteMta: 'mx.dest.test', nextAttemptAt: Date.now() + 60_000 }],
       events: [{ messageId: m.id, at: Date.now(), type: 'deferred', recipient: 'r@dest.test', data: {} }],
     });
+    await settled();
     expect(seen.at(-1)).toMatchObject({ type: 'deferred', recipient: 'r@dest.test' });
 
     expect(store.retry(m.id, Date.now())).toBe(1);
@@ -54,10 +59,12 @@ describe('queue event stream', () => {
     store.onEvents((events) => seen.push(...events));
     const m = message();
     await store.enqueue(m);
+    await settled();
     seen.length = 0;
     await expect(store.enqueue(m)).rejects.toThrow(/UNIQUE/); // the same queue id again: the transaction rolls back
     const next = message();
     await store.enqueue(next);
+    await settled();
     expect(seen.map((e) => e.messageId)).toEqual([next.id, next.id]);
     await store.close();
     db.close();

@@ -56,9 +56,7 @@ export function createSqliteQueueStore(db: Db, opts: GroupCommitOptions): QueueS
     uncommitted = [];
     return events;
   };
-  const emitEvents = (events: TimelineEvent[]) => {
-    if (events.length > 0) for (const l of eventListeners) l(events);
-  };
+  let emitted: Promise<void> = Promise.resolve();
 
   const writeMessage = (m: NewMessage) => {
     const state = m.initialState;
@@ -77,7 +75,7 @@ export function createSqliteQueueStore(db: Db, opts: GroupCommitOptions): QueueS
   let timer: NodeJS.Timeout | null = null;
   let timerDue = Infinity;
   const listeners: Array<(msg: NewMessage) => void> = [];
-  const syncing = new Set<Promise<void>>();
+  const syncing = new Set<Promise<boolean>>();
 
   const commit = db.transaction((batch: PendingWrite[], events: TimelineEvent[]) => {
     for (const p of batch) p.write();
@@ -102,20 +100,31 @@ export function createSqliteQueueStore(db: Db, opts: GroupCommitOptions): QueueS
     }
     const committed = takeEvents(true);
     // Committed, but acknowledged only once the WAL is on disk (wal-sync.ts); the next batch need not wait for it.
-    afterSync((err) => {
+    emitAfter(committed, afterSync((err) => {
       for (const p of batch) (err ? p.reject(err) : p.resolve());
-      if (!err) emitEvents(committed);
-    });
+    }));
   }
 
   /** Sync the WAL off the main thread, then run `done`; close() waits for every sync in progress. */
-  function afterSync(done: (err: Error | null) => void): void {
-    const synced = new Promise<void>((resolve) => wal.sync((err) => {
+  function afterSync(done: (err: Error | null) => void): Promise<boolean> {
+    const synced = new Promise<boolean>((resolve) => wal.sync((err) => {
       done(err);
-      resolve();
+      resolve(err === null);
     }));
     syncing.add(synced);
     void synced.then(() => syncing.delete(synced));
+    return synced;
+  }
+
+  /**
+   * Pass on a commit's events once its WAL sync succeeded, in commit order: two syncs on the thread pool may finish
+   * out of order, so each emission also waits for the one before.
+   */
+  function emitAfter(events: TimelineEvent[], synced: Promise<boolean>): void {
+    if (events.length === 0) return;
+    emitted = Promise.all([emitted, synced]).then(([, ok]) => {
+      if (ok) for (const l of eventListeners) l(events);
+    });
   }
 
   /** Make sure a commit happens within `withinMs`: an earlier scheduled commit serves, a later one is brought forward. */
@@ -151,7 +160,7 @@ export function createSqliteQueueStore(db: Db, opts: GroupCommitOptions): QueueS
       throw err;
     }
     const committed = takeEvents(true);
-    if (committed.length > 0) afterSync((err) => !err && emitEvents(committed));
+    if (committed.length > 0) emitAfter(committed, afterSync(() => {}));
     return result;
   }
   const outcomeCommitMs = opts.outcomeCommitMs ?? opts.groupCommitMs;
@@ -206,6 +215,7 @@ export function createSqliteQueueStore(db: Db, opts: GroupCommitOptions): QueueS
     async close() {
       flush();
       await Promise.all([...syncing]);
+      await emitted;
       // Admin changes (retry, delete) commit outside the group path: one last sync covers them too.
       await new Promise<void>((resolve, reject) => wal.sync((err) => (err ? reject(err) : resolve())));
       wal.close();
