@@ -5,7 +5,7 @@ import type { QueueState } from '../shared/types.js';
 
 const QUEUE_STATES: readonly QueueState[] = [...LIVE_STATES, 'delivered', 'bounced', 'expired', 'deleted'];
 /** Longest page of `GET /queue`: every list is bounded. */
-export const MAX_LIST_LIMIT = 1000;
+const MAX_LIST_LIMIT = 1000;
 
 export const queueListQuery = {
   type: 'object',
