@@ -125,6 +125,7 @@ listeners:
   submission: { enabled: false }
   smtps: { enabled: false }
   relay: { port: $port }
+admin: { port: 0 }
 delivery:
   routes: { "*": "127.0.0.1:$SINK_PORT" }
 YAML

@@ -35,7 +35,7 @@ it('kill -9 under load loses no acknowledged message', async () => {
   const dir = tempDir('mw-durable-');
   const configFile = writeConfig(dir, {
     hostname: 'relay.mailwarden.test', dataDir: dir, log: { level: 'warn', file: `${dir}/mailwarden.log` },
-    listeners: { submission: { port: 0 }, smtps: { port: 0 }, relay: { port: 0 } },
+    listeners: { submission: { port: 0 }, smtps: { port: 0 }, relay: { port: 0 } }, admin: { port: 0 },
     delivery: { routes: { '*': `127.0.0.1:${sink.port}` }, pollIntervalMs: 100, retrySchedule: [1] },
   });
   relay = await spawnRelay(configFile);

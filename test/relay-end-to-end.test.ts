@@ -18,7 +18,7 @@ beforeAll(async () => {
   const dir = tempDir('mw-e2e-');
   configFile = writeConfig(dir, {
     hostname: 'relay.mailwarden.test', dataDir: dir, log: { level: 'info', file: `${dir}/mailwarden.log` },
-    listeners: { submission: { port: 0 }, smtps: { port: 0 }, relay: { port: 0 } },
+    listeners: { submission: { port: 0 }, smtps: { port: 0 }, relay: { port: 0 } }, admin: { port: 0 },
     delivery: { routes: { '*': `127.0.0.1:${sink.port}` }, pollIntervalMs: 100 },
   });
   relay = await spawnRelay(configFile);

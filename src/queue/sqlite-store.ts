@@ -42,8 +42,21 @@ export function createSqliteQueueStore(db: Db, opts: GroupCommitOptions): QueueS
   const insertEvent = db.prepare('INSERT INTO events (message_id, at, type, recipient, data) VALUES (?, ?, ?, ?, ?)');
   const selectEvents = db.prepare('SELECT message_id, at, type, recipient, data FROM events WHERE message_id = ? ORDER BY seq');
 
-  const writeEvent = (e: TimelineEvent) =>
+  const eventListeners: Array<(events: TimelineEvent[]) => void> = [];
+  // Every event goes through writeEvent, whichever path wrote it; those of the open transaction wait here until it
+  // commits (and are dropped if it rolls back). Nothing is collected while nobody listens.
+  let uncommitted: TimelineEvent[] = [];
+  const writeEvent = (e: TimelineEvent) => {
     insertEvent.run(e.messageId, e.at, e.type, e.recipient ?? null, JSON.stringify(e.data));
+    if (eventListeners.length > 0) uncommitted.push(e);
+  };
+  /** Take the events of the transaction that just ended; `committed` false drops them. */
+  const takeEvents = (committed: boolean): TimelineEvent[] => {
+    const events = committed ? uncommitted : [];
+    uncommitted = [];
+    return events;
+  };
+  let emitted: Promise<void> = Promise.resolve();
 
   const writeMessage = (m: NewMessage) => {
     const state = m.initialState;
@@ -62,7 +75,7 @@ export function createSqliteQueueStore(db: Db, opts: GroupCommitOptions): QueueS
   let timer: NodeJS.Timeout | null = null;
   let timerDue = Infinity;
   const listeners: Array<(msg: NewMessage) => void> = [];
-  const syncing = new Set<Promise<void>>();
+  const syncing = new Set<Promise<boolean>>();
 
   const commit = db.transaction((batch: PendingWrite[], events: TimelineEvent[]) => {
     for (const p of batch) p.write();
@@ -81,16 +94,37 @@ export function createSqliteQueueStore(db: Db, opts: GroupCommitOptions): QueueS
     try {
       commit(batch, events);
     } catch (err) {
+      takeEvents(false);
       for (const p of batch) p.reject(err as Error);
       return;
     }
+    const committed = takeEvents(true);
     // Committed, but acknowledged only once the WAL is on disk (wal-sync.ts); the next batch need not wait for it.
-    const synced = new Promise<void>((resolve) => wal.sync((err) => {
+    emitAfter(committed, afterSync((err) => {
       for (const p of batch) (err ? p.reject(err) : p.resolve());
-      resolve();
+    }));
+  }
+
+  /** Sync the WAL off the main thread, then run `done`; close() waits for every sync in progress. */
+  function afterSync(done: (err: Error | null) => void): Promise<boolean> {
+    const synced = new Promise<boolean>((resolve) => wal.sync((err) => {
+      done(err);
+      resolve(err === null);
     }));
     syncing.add(synced);
     void synced.then(() => syncing.delete(synced));
+    return synced;
+  }
+
+  /**
+   * Pass on a commit's events once its WAL sync succeeded, in commit order: two syncs on the thread pool may finish
+   * out of order, so each emission also waits for the one before.
+   */
+  function emitAfter(events: TimelineEvent[], synced: Promise<boolean>): void {
+    if (events.length === 0) return;
+    emitted = Promise.all([emitted, synced]).then(([, ok]) => {
+      if (ok) for (const l of eventListeners) l(events);
+    });
   }
 
   /** Make sure a commit happens within `withinMs`: an earlier scheduled commit serves, a later one is brought forward. */
@@ -116,6 +150,19 @@ export function createSqliteQueueStore(db: Db, opts: GroupCommitOptions): QueueS
       schedule(withinMs);
     });
   }
+  /** Run one of the operator's own transactions; its events go out once the WAL holding them is on disk. */
+  function withEvents<T>(transaction: () => T): T {
+    let result: T;
+    try {
+      result = transaction();
+    } catch (err) {
+      takeEvents(false);
+      throw err;
+    }
+    const committed = takeEvents(true);
+    if (committed.length > 0) emitAfter(committed, afterSync(() => {}));
+    return result;
+  }
   const outcomeCommitMs = opts.outcomeCommitMs ?? opts.groupCommitMs;
 
   return {
@@ -137,6 +184,9 @@ export function createSqliteQueueStore(db: Db, opts: GroupCommitOptions): QueueS
     onEnqueued(listener) {
       listeners.push(listener);
     },
+    onEvents(listener) {
+      eventListeners.push(listener);
+    },
     claimDue(now, limit, skip) {
       // Commit what is pending first, so an attempt just recorded is never read back as still due.
       flush();
@@ -156,15 +206,16 @@ export function createSqliteQueueStore(db: Db, opts: GroupCommitOptions): QueueS
     },
     retry(id, now) {
       flush();
-      return admin.retry(id, now);
+      return withEvents(() => admin.retry(id, now));
     },
     remove(id, now) {
       flush();
-      return admin.remove(id, now);
+      return withEvents(() => admin.remove(id, now));
     },
     async close() {
       flush();
       await Promise.all([...syncing]);
+      await emitted;
       // Admin changes (retry, delete) commit outside the group path: one last sync covers them too.
       await new Promise<void>((resolve, reject) => wal.sync((err) => (err ? reject(err) : resolve())));
       wal.close();

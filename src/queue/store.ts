@@ -18,6 +18,12 @@ export interface QueueStore {
   timeline(messageId: string): TimelineEvent[];
   /** Called after each durable enqueue, so delivery can start at once instead of waiting for its next poll. */
   onEnqueued(listener: (msg: NewMessage) => void): void;
+  /**
+   * Called after each durable commit with the timeline events it committed (accept's, delivery's and the operator's),
+   * once per commit: the one event stream that metrics (and webhooks) read. Listeners run on the hot path: keep them
+   * cheap and never throw.
+   */
+  onEvents(listener: (events: TimelineEvent[]) => void): void;
 
   /**
    * Up to `limit` messages with recipients due at `now`, oldest due first, leaving out the ids in `skip` (those the

@@ -6,3 +6,12 @@ export async function waitUntil(what: string, cond: () => boolean, timeoutMs = 2
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+/** The same for a condition that must be fetched (over HTTP, from another process); one check at a time. */
+export async function waitUntilAsync(what: string, cond: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await cond())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { generatePassword, hashPassword } from '../../accounts/password.js';
+import { publicView } from '../../accounts/public-view.js';
 import { createSqliteAccountStore } from '../../accounts/sqlite-accounts.js';
 import { AccountExistsError, type Account, type AccountStore } from '../../accounts/types.js';
 import { openDatabase } from '../../store/sqlite.js';
@@ -43,18 +44,6 @@ function readPassword(opts: { passwordStdin?: boolean; passwordFile?: string }):
   const password = text.replace(/\r?\n$/, '');
   if (password.length < 8) throw new CliError('password: at least 8 characters');
   return password;
-}
-
-function publicView(a: Account) {
-  return {
-    name: a.name,
-    login: a.passwordHash !== '',
-    allowedDomains: a.allowedDomains,
-    enforceDomains: a.enforceDomains,
-    suspended: a.suspended,
-    suspendReason: a.suspendReason,
-    created: new Date(a.createdAt).toISOString(),
-  };
 }
 
 function describe(a: Account): string {

@@ -7,6 +7,7 @@ import { registerExplainCommand } from './explain.js';
 import { registerQueueCommand } from './queue.js';
 import { registerScoreCommand } from './score.js';
 import { registerStartCommand } from './start.js';
+import { registerTokensCommand } from './tokens.js';
 import { registerTrainCommand } from './train.js';
 
 export const commandRegistrars: Array<(program: Command) => void> = [
@@ -14,6 +15,7 @@ export const commandRegistrars: Array<(program: Command) => void> = [
   registerConfigCommand,
   registerAccountsCommand,
   registerQueueCommand,
+  registerTokensCommand,
   registerExplainCommand,
   registerBounceCommand,
   registerScoreCommand,

@@ -19,7 +19,8 @@ export function registerStartCommand(program: Command): void {
         const e = err as NodeJS.ErrnoException;
         throw new CliError(e.code === 'EADDRINUSE' ? `cannot listen: ${e.message}` : `cannot start: ${e.message}`);
       }
-      const where = Object.entries(relay.ports).map(([kind, port]) => `${kind} ${config.listeners[kind as keyof typeof config.listeners].host}:${port}`);
+      const hosts = { ...config.listeners, admin: config.admin };
+      const where = Object.entries(relay.ports).map(([kind, port]) => `${kind} ${hosts[kind as keyof typeof hosts].host}:${port}`);
       process.stdout.write(`mailwarden listening: ${where.join(', ')}; queue in ${relay.databaseFile}\n`);
       await new Promise<void>((resolve) => {
         const stop = (signal: string) => {

@@ -1,0 +1,51 @@
+// `mailwarden tokens create|list|revoke`: the bearer tokens of the admin API. There is no default password; until a
+// token is created the API refuses every request. A new token is printed once and only its hash is kept.
+import type { Command } from 'commander';
+import { TOKEN_NAME, TokenExistsError, createTokenStore, type TokenStore } from '../../operate/tokens.js';
+import { openDatabase } from '../../store/sqlite.js';
+import { configFrom } from '../context.js';
+import { CliError } from '../errors.js';
+
+function withTokens<T>(cmd: Command, work: (tokens: TokenStore) => T): T {
+  const db = openDatabase(configFrom(cmd).storage.sqlitePath);
+  try {
+    return work(createTokenStore(db));
+  } finally {
+    db.close();
+  }
+}
+
+export function registerTokensCommand(program: Command): void {
+  const tokens = program.command('tokens').description('manage the bearer tokens of the admin API');
+  tokens
+    .command('create <name>')
+    .description('create a token; it is printed once and stored only as a hash')
+    .action((name: string, _opts: unknown, cmd: Command) => {
+      if (!TOKEN_NAME.test(name)) throw new CliError(`token name "${name}": use 1-64 letters, digits and . _ -`);
+      const secret = withTokens(cmd, (store) => {
+        try {
+          return store.create(name, Date.now());
+        } catch (err) {
+          if (err instanceof TokenExistsError) throw new CliError(err.message);
+          throw err;
+        }
+      });
+      process.stdout.write(`token ${name} created\ntoken: ${secret}\n(shown once; send it as "Authorization: Bearer <token>")\n`);
+    });
+  tokens
+    .command('list')
+    .description('list token names (never the tokens)')
+    .option('--json', 'print JSON')
+    .action((opts: { json?: boolean }, cmd: Command) => {
+      const all = withTokens(cmd, (store) => store.list()).map((t) => ({ name: t.name, created: new Date(t.createdAt).toISOString() }));
+      if (opts.json) return void process.stdout.write(JSON.stringify(all, null, 2) + '\n');
+      process.stdout.write(all.length === 0 ? 'no tokens: the admin API refuses every request\n' : all.map((t) => `${t.name}\t${t.created}\n`).join(''));
+    });
+  tokens
+    .command('revoke <name>')
+    .description('revoke a token: requests with it are refused from now on')
+    .action((name: string, _opts: unknown, cmd: Command) => {
+      if (!withTokens(cmd, (store) => store.revoke(name))) throw new CliError(`no token "${name}"`);
+      process.stdout.write(`token ${name} revoked\n`);
+    });
+}

@@ -1,0 +1,95 @@
+// Prometheus metrics, fed by the queue store's event stream (store.onEvents): the same typed events the timeline,
+// logs and API show, so a counter never disagrees with `queue show`. Queue depth is counted at scrape time.
+// One registry per relay (not prom-client's global one), so several relays in one process never share counters.
+import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+import { REASONS } from '../classify/types.js';
+import { LIVE_STATES, type LiveState } from '../queue/sqlite-depth.js';
+import type { TimelineEvent, Verdict } from '../shared/types.js';
+
+const KNOWN_REASONS: ReadonlySet<string> = new Set(REASONS);
+
+export interface Metrics {
+  registry: Registry;
+  /** The store's event listener: a switch and a counter increment per event (it runs at the relay's full rate). */
+  record(events: TimelineEvent[]): void;
+  /** A message the decide stage refused at SMTP time: it never reaches the store, so it is counted here. */
+  refused(verdict: Verdict): void;
+}
+
+/** The classified reason of an attempt event, bounded to Sisimai's names so a label can never grow without limit. */
+function reasonOf(attempt: TimelineEvent | undefined): string {
+  const reason = (attempt?.data.classification as { reason?: unknown } | undefined)?.reason;
+  return typeof reason === 'string' && KNOWN_REASONS.has(reason) ? reason : 'unclassified';
+}
+
+export function createMetrics(queueDepth: () => Record<LiveState, number>): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const received = new Counter({
+    name: 'mailwarden_messages_received_total', help: 'Messages received from clients and stored', registers: [registry],
+  });
+  const accepted = new Counter({
+    name: 'mailwarden_messages_accepted_total', help: 'Messages stored, by the verdict that let them in', labelNames: ['verdict'], registers: [registry],
+  });
+  const refused = new Counter({
+    name: 'mailwarden_messages_refused_total', help: 'Messages refused at SMTP time by a policy verdict', labelNames: ['verdict'], registers: [registry],
+  });
+  const outcomes = new Counter({
+    name: 'mailwarden_recipient_outcomes_total',
+    help: 'Recipient outcomes of delivery attempts, by result and by the classified reason of the reply',
+    labelNames: ['result', 'reason'], registers: [registry],
+  });
+  const dsns = new Counter({
+    name: 'mailwarden_dsn_sent_total', help: 'Delivery status notifications queued for senders', labelNames: ['action'], registers: [registry],
+  });
+  new Gauge({
+    name: 'mailwarden_queue_messages', help: 'Messages waiting in the queue, by state', labelNames: ['state'], registers: [registry],
+    collect() {
+      const depth = queueDepth();
+      for (const state of LIVE_STATES) this.set({ state }, depth[state]);
+    },
+  });
+
+  return {
+    registry,
+    refused: (verdict) => refused.inc({ verdict }),
+    record(events) {
+      // deliver/outcome.ts writes each recipient's attempt event just before its outcome event.
+      let attempt: TimelineEvent | undefined;
+      for (const e of events) {
+        switch (e.type) {
+          case 'received':
+            if (e.data.dsnFor === undefined) received.inc(); // our own DSNs are counted as dsn-sent
+            break;
+          case 'verdict':
+            accepted.inc({ verdict: String(e.data.verdict) });
+            break;
+          case 'attempt':
+            attempt = e;
+            break;
+          case 'delivered':
+          case 'deferred':
+          case 'bounced':
+          case 'expired':
+            outcomes.inc({ result: e.type, reason: attempt?.recipient === e.recipient ? reasonOf(attempt) : 'unclassified' });
+            attempt = undefined;
+            break;
+          case 'dsn-sent':
+            dsns.inc({ action: String(e.data.action) });
+            break;
+          case 'identity':
+          case 'queued':
+          case 'quarantined':
+          case 'released':
+          case 'retry-requested':
+          case 'deleted':
+            break;
+          default: {
+            const never: never = e.type;
+            throw new Error(`unhandled event type ${String(never)}`);
+          }
+        }
+      }
+    },
+  };
+}
