@@ -1,0 +1,178 @@
+// The behaviour stage: keeps every identity's counters and baseline, and turns them into evidence for one message.
+// `assess` looks without counting (a refused message must not teach the baseline); `record` counts an accepted one.
+import type { PolicyThresholds } from '../../config/schema.js';
+import type { Evidence } from '../../decide/types.js';
+import { countMessage, expectedHour, notePeaks, trust } from './baseline.js';
+import type { CampaignTracker } from './campaign.js';
+import type { CounterStore } from './counter-store.js';
+import { clientNetwork } from './network.js';
+import { addToRing, ringSums, type MetricCounts } from './ring.js';
+import { allSignals } from './signals.js';
+import { MAX_KNOWN_DOMAINS, MAX_KNOWN_FROMS, MAX_KNOWN_NETWORKS, remember, touch, type IdentityState } from './state.js';
+
+/** What the behaviour stage needs to know about one message. */
+export interface MessageFacts {
+  identityKey: string;
+  account: string;
+  clientIp: string;
+  recipients: string[];
+  /** Address of the From header, lower-case; '' when there is none. */
+  fromAddress: string;
+  /** Fuzzy content fingerprint; '' when the text is too short to have one. */
+  fingerprint: string;
+}
+
+export interface Assessment {
+  evidence: Evidence[];
+  /** Sum of the evidence scores. */
+  risk: number;
+  trust: number;
+  /** Messages in the last hour, and how many this identity may send per hour before mail is deferred. */
+  hourMessages: number;
+  hourLimit: number;
+}
+
+export interface AuthSettings {
+  failureWindowMs: number;
+  signalMs: number;
+  failureBurst: number;
+}
+
+const domainOf = (rcpt: string) => rcpt.slice(rcpt.lastIndexOf('@') + 1).toLowerCase();
+
+export function createBehaviour(store: CounterStore, campaigns: CampaignTracker) {
+  function newDomainCount(state: IdentityState, recipients: string[]): number {
+    return recipients.filter((r) => !state.domains.has(domainOf(r))).length;
+  }
+
+  function authFlags(account: string, clientIp: string, now: number) {
+    const flags = store.login(account).flagged.get(clientIp) ?? [];
+    return flags.filter((f) => f.until > now);
+  }
+
+  function hourLimit(state: IdentityState, t: PolicyThresholds): number {
+    const earned = Math.max(t.newIdentityPerHour, Math.ceil(t.hourHeadroom * state.baseline.peakHour));
+    return t.maxPerHour > 0 ? Math.min(t.maxPerHour, earned) : earned;
+  }
+
+  return {
+    assess(facts: MessageFacts, t: PolicyThresholds, now: number): Assessment {
+      const state = store.identity(facts.identityKey, now);
+      touch(state, now);
+      const minute = ringSums(state.minute, now);
+      const hour = ringSums(state.hour, now);
+      const day = ringSums(state.day, now);
+      const spread = facts.fingerprint
+        ? campaigns.record(facts.fingerprint, facts.identityKey, facts.recipients.length, now)
+        : { identityRecipients: 0, identities: 0 };
+      const fromIsNew = facts.fromAddress !== '' && !state.froms.has(facts.fromAddress);
+      const level = trust(state.baseline, t.trustDays);
+      const evidence = allSignals({
+        t,
+        trust: level,
+        minuteMessages: minute.messages + 1,
+        peakMinute: state.baseline.peakMinute,
+        hourMessages: hour.messages + 1,
+        expectedHour: expectedHour(state.baseline, now),
+        hourRecipients: hour.recipients + facts.recipients.length,
+        hourNewDomainRecipients: hour.newDomainRecipients + newDomainCount(state, facts.recipients),
+        hourNewFroms: hour.newFromAddresses + (fromIsNew ? 1 : 0),
+        repeatRecipients: spread.identityRecipients,
+        peakRepeat: state.baseline.peakRepeat,
+        campaignIdentities: spread.identities,
+        dayDelivered: day.delivered,
+        dayBounced: day.bounced,
+        dayUnknownRecipients: day.unknownRecipients,
+        dayComplaints: day.complaints,
+        authFlags: authFlags(facts.account, facts.clientIp, now),
+      });
+      return {
+        evidence,
+        risk: evidence.reduce((sum, e) => sum + e.score, 0),
+        trust: level,
+        hourMessages: hour.messages,
+        hourLimit: hourLimit(state, t),
+      };
+    },
+
+    /** Count a message that was accepted (delivered or held): it becomes part of the identity's history. */
+    record(facts: MessageFacts, now: number): void {
+      const state = store.identity(facts.identityKey, now);
+      touch(state, now);
+      // Counted before remembering, so that every recipient at a domain new to it counts, as in assess().
+      const newDomainRecipients = newDomainCount(state, facts.recipients);
+      for (const rcpt of facts.recipients) remember(state.domains, domainOf(rcpt), now, MAX_KNOWN_DOMAINS);
+      const newFrom = facts.fromAddress !== '' && remember(state.froms, facts.fromAddress, now, MAX_KNOWN_FROMS);
+      const delta = { messages: 1, recipients: facts.recipients.length, newDomainRecipients, newFromAddresses: newFrom ? 1 : 0 };
+      for (const ring of [state.minute, state.hour, state.day]) addToRing(ring, now, delta);
+      countMessage(state.period);
+      const repeat = facts.fingerprint ? campaigns.peek(facts.fingerprint, facts.identityKey, now).identityRecipients : 0;
+      notePeaks(state.period, ringSums(state.minute, now).messages, repeat);
+    },
+
+    /** A day on which a signal fired does not count towards trust. */
+    flag(identityKey: string, now: number): void {
+      const state = store.identity(identityKey, now);
+      touch(state, now);
+      state.period.dayFlagged = true;
+    },
+
+    authAttempt(a: { username: string; clientIp: string; success: boolean; now: number }, s: AuthSettings): void {
+      const login = store.login(a.username);
+      login.failures = login.failures.filter((at) => at > a.now - s.failureWindowMs);
+      if (!a.success) {
+        if (login.failures.length < 10_000) login.failures.push(a.now);
+        return;
+      }
+      const flags = (login.flagged.get(a.clientIp) ?? []).filter((f) => f.until > a.now);
+      const until = a.now + s.signalMs;
+      if (login.failures.length >= s.failureBurst)
+        flags.push({ signal: 'auth-failures', until, detail: `${login.failures.length} failed AUTH attempts for this login just before this success` });
+      const network = clientNetwork(a.clientIp);
+      if (login.networks.size > 0 && !login.networks.has(network))
+        flags.push({ signal: 'new-network', until, detail: `AUTH from ${network}, a network never seen for this login` });
+      remember(login.networks, network, a.now, MAX_KNOWN_NETWORKS);
+      login.failures = [];
+      if (flags.length > 0) login.flagged.set(a.clientIp, flags);
+      else login.flagged.delete(a.clientIp);
+    },
+
+    deliveryResult(identityKey: string, outcome: 'delivered' | 'deferred' | 'bounced' | 'expired', reason: string | undefined, now: number): void {
+      const state = store.identity(identityKey, now);
+      const delta =
+        outcome === 'delivered' ? { delivered: 1 }
+        : outcome === 'bounced' ? { bounced: 1, unknownRecipients: reason === 'userunknown' ? 1 : 0 }
+        : {}; // deferrals and expiries say nothing about the sender's list quality yet
+      addToRing(state.day, now, delta);
+    },
+
+    /** A feedback-loop complaint traced to this identity (entry point for the feedback stage). */
+    complaint(identityKey: string, now: number): void {
+      addToRing(store.identity(identityKey, now).day, now, { complaints: 1 });
+    },
+
+    /** Counters and baseline of one identity for reports; undefined when it never sent. */
+    report(identityKey: string, t: PolicyThresholds, now: number) {
+      const state = store.findIdentity(identityKey);
+      if (!state) return undefined;
+      const windows: Record<'minute' | 'hour' | 'day', MetricCounts> = {
+        minute: ringSums(state.minute, now),
+        hour: ringSums(state.hour, now),
+        day: ringSums(state.day, now),
+      };
+      return {
+        key: state.key,
+        firstSeen: state.firstSeen,
+        lastSeen: state.lastSeen,
+        trust: trust(state.baseline, t.trustDays),
+        baseline: state.baseline,
+        windows,
+        hourLimit: hourLimit(state, t),
+        knownDomains: state.domains.size,
+        knownFromAddresses: state.froms.size,
+      };
+    },
+  };
+}
+
+export type Behaviour = ReturnType<typeof createBehaviour>;
