@@ -15,6 +15,9 @@ const listener = (defaultPort: number, enabled = true) =>
     .strict()
     .prefault({});
 
+/** Built-in identity header sources (src/identify/sources.ts); `{ preset, strip: true }` also removes the header. */
+const identityPreset = z.enum(['exim-authuser', 'php-script', 'postfix-authenticated']);
+
 const identityHeaderSource = z
   .object({
     /** Header name to read, case-insensitive. */
@@ -136,6 +139,8 @@ export const configSchema = z
         maxCommandLineBytes: z.number().int().positive().default(2048),
         maxUnknownCommands: z.number().int().positive().default(5),
         socketTimeoutMs: duration.default(120_000),
+        /** On shutdown, how long sessions in flight may take to finish before they are closed with 421. */
+        shutdownGraceMs: duration.default(30_000),
         authFailures: z
           .object({
             /** Failures from one client IP within `windowMs` before further AUTH is refused for `blockMs`. */
@@ -151,7 +156,14 @@ export const configSchema = z
     identity: z
       .object({
         /** Built-in header presets to read, in order: 'exim-authuser', 'php-script', 'postfix-authenticated'. */
-        presets: z.array(z.enum(['exim-authuser', 'php-script', 'postfix-authenticated'])).default([]),
+        presets: z
+          .array(
+            z.union([
+              identityPreset,
+              z.object({ preset: identityPreset, strip: z.boolean().default(false) }).strict(),
+            ]),
+          )
+          .default([]),
         /** Further header sources, tried after the presets. */
         headers: z.array(identityHeaderSource).default([]),
         /** Name of the trace header stamped on every outgoing message. */

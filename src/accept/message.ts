@@ -1,0 +1,108 @@
+// The DATA phase: read the message within its limits, identify the sender, check the From: domain, ask the policy,
+// stamp our Received and trace headers, and store it. The 250 goes out only after the store says the commit is
+// durable (DESIGN.md §3.2).
+import type { SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
+import addressparser from 'nodemailer/lib/addressparser/index.js';
+import { forbiddenSender } from '../accounts/sender-domains.js';
+import { decisionReply, stricterDecision } from '../decide/reply.js';
+import type { Decision, MessageContext } from '../decide/types.js';
+import { identifySender, stripSourceHeaders } from '../identify/identify.js';
+import { headerValues, joinMessage, splitMessage } from '../identify/message-parts.js';
+import { newQueueId } from '../queue/id.js';
+import type { NewMessage } from '../queue/types.js';
+import type { AcceptContext, SessionState } from './context.js';
+import { defectReply, readData } from './read-data.js';
+import { receivedHeader } from './received.js';
+import { TEMPORARY_FAILURE } from './smtp-error.js';
+import { traceValue } from './trace.js';
+
+export interface Reply {
+  code: number;
+  text: string;
+}
+
+/** RFC 6531: an address with non-ASCII characters needs SMTPUTF8 from every hop. */
+const NON_ASCII = /[^\x00-\x7f]/;
+
+function fromAddresses(values: string[]): string[] {
+  return values.flatMap((v) => addressparser(v, { flatten: true }).map((a) => a.address));
+}
+
+function buildStoredMessage(ctx: AcceptContext, session: SMTPServerSession, parts: ReturnType<typeof splitMessage>, extra: {
+  queueId: string;
+  recipients: string[];
+  identity: NewMessage['identity'];
+  decision: Decision;
+  now: number;
+}): Buffer {
+  stripSourceHeaders(parts.headers, ctx.sources);
+  const ours =
+    receivedHeader({ session, hostname: ctx.config.hostname, queueId: extra.queueId, recipients: extra.recipients, now: extra.now }) +
+    `${ctx.config.identity.traceHeader}: ${traceValue(extra.queueId, extra.identity, ctx.traceSecret)}\r\n` +
+    (extra.decision.addHeaders ?? []).map(([name, value]) => `${name}: ${value.replace(/[\r\n]+/g, ' ')}\r\n`).join('');
+  return Buffer.concat([Buffer.from(ours, 'utf8'), joinMessage(parts)]);
+}
+
+export async function acceptMessage(ctx: AcceptContext, state: SessionState, session: SMTPServerSession, stream: SMTPServerDataStream): Promise<Reply> {
+  const log = ctx.logger.child({ listener: state.listener, sid: session.id, ip: session.remoteAddress });
+  const refuse = (code: number, text: string, extra: Record<string, unknown> = {}): Reply => {
+    log.info({ event: 'rejected', stage: 'data', code, reply: text, ...extra }, 'message refused');
+    return { code, text };
+  };
+  const max = ctx.config.limits.maxMessageBytes;
+  const data = await readData(stream, max);
+  if (data.oversized) return refuse(552, `5.3.4 Message too big: the limit is ${max} bytes`, { size: data.size });
+  if (data.defect) return refuse(550, defectReply(data.defect), { defect: data.defect });
+  const origin = state.origin;
+  // onMailFrom refused the transaction without an origin; this only guards against a change there.
+  if (!origin || !session.envelope.mailFrom) return refuse(503, '5.5.1 No valid sender');
+
+  const now = ctx.clock();
+  const mailFrom = session.envelope.mailFrom.address;
+  const recipients = session.envelope.rcptTo.map((r) => r.address);
+  const parts = splitMessage(data.raw);
+  const account = await ctx.accounts.get(origin.account);
+  if (account) {
+    const bad = forbiddenSender(account, fromAddresses(headerValues(parts.headers, 'From')));
+    if (bad) return refuse(550, `5.7.1 [MW-SENDER-DOMAIN] From: <${bad}> is not in the domains allowed for account ${account.name}`);
+  }
+
+  const identity = identifySender(origin, parts.headers, ctx.sources);
+  const msgCtx: MessageContext = { identity, clientIp: session.remoteAddress, authenticated: origin.via === 'auth', mailFrom, now, recipients, raw: data.raw };
+  const messageDecision = await ctx.policy.checkMessage(msgCtx);
+  const decision = state.senderDecision ? stricterDecision(state.senderDecision, messageDecision) : messageDecision;
+  const queueId = newQueueId(now);
+  const reply = decisionReply(decision, queueId);
+  if (reply.kind === 'refuse') return refuse(reply.code, reply.text, { account: identity.account, sub: identity.sub, verdict: decision.verdict });
+
+  const raw = buildStoredMessage(ctx, session, parts, { queueId, recipients, identity, decision, now });
+  const message: NewMessage = {
+    id: queueId,
+    receivedAt: now,
+    identity,
+    mailFrom,
+    recipients,
+    raw,
+    clientIp: session.remoteAddress,
+    heloName: session.hostNameAppearsAs || '',
+    initialState: reply.state,
+    smtpUtf8: Boolean(session.envelope.smtpUtf8) || [mailFrom, ...recipients].some((a) => NON_ASCII.test(a)),
+    // RFC 6152: 8-bit content needs 8BITMIME from the next hop, whatever the client declared.
+    eightBit: session.envelope.bodyType === '8bitmime' || NON_ASCII.test(data.raw.toString('latin1')),
+    events: [
+      { at: now, type: 'received', data: { clientIp: session.remoteAddress, helo: session.hostNameAppearsAs, listener: state.listener, tls: Boolean(session.secure), size: data.size, mailFrom, recipients } },
+      { at: now, type: 'identity', data: { ...identity } },
+      { at: now, type: 'verdict', data: { verdict: decision.verdict, code: decision.code, reason: decision.reason, evidence: decision.evidence } },
+      { at: now, type: reply.state === 'quarantined' ? 'quarantined' : 'queued', data: {} },
+    ],
+  };
+  try {
+    await ctx.store.enqueue(message);
+  } catch (err) {
+    log.error({ event: 'store-failed', queueId, err }, 'could not store the message');
+    return refuse(451, TEMPORARY_FAILURE, { queueId });
+  }
+  ctx.policy.accepted(msgCtx, decision, queueId);
+  log.info({ event: 'accepted', queueId, account: identity.account, sub: identity.sub, source: identity.source, state: reply.state, verdict: decision.verdict, size: raw.length, recipients: recipients.length }, 'message queued');
+  return { code: 250, text: reply.text };
+}
