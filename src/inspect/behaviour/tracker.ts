@@ -7,7 +7,7 @@ import type { CampaignTracker } from './campaign.js';
 import type { CounterStore } from './counter-store.js';
 import { clientNetwork } from './network.js';
 import { addToRing, ringSums, type MetricCounts } from './ring.js';
-import { allSignals } from './signals.js';
+import { allSignals, type SignalInput } from './signals.js';
 import { MAX_KNOWN_DOMAINS, MAX_KNOWN_FROMS, MAX_KNOWN_NETWORKS, remember, touch, type IdentityState } from './state.js';
 
 /** What the behaviour stage needs to know about one message. */
@@ -32,6 +32,18 @@ export interface Assessment {
   hourLimit: number;
 }
 
+/** What the message being judged adds to the identity's windows. */
+interface MessageAddition {
+  messages: number;
+  recipients: number;
+  newDomainRecipients: number;
+  newFroms: number;
+  spread: { identityRecipients: number; identities: number };
+  authFlags: SignalInput['authFlags'];
+}
+
+const NOTHING: MessageAddition = { messages: 0, recipients: 0, newDomainRecipients: 0, newFroms: 0, spread: { identityRecipients: 0, identities: 0 }, authFlags: [] };
+
 export interface AuthSettings {
   failureWindowMs: number;
   signalMs: number;
@@ -55,42 +67,55 @@ export function createBehaviour(store: CounterStore, campaigns: CampaignTracker)
     return t.maxPerHour > 0 ? Math.min(t.maxPerHour, earned) : earned;
   }
 
+  /** The signals' input: the identity's windows plus what the message at hand adds (nothing for a report). */
+  function signalInput(state: IdentityState, t: PolicyThresholds, now: number, add: MessageAddition): SignalInput {
+    const minute = ringSums(state.minute, now);
+    const hour = ringSums(state.hour, now);
+    const day = ringSums(state.day, now);
+    return {
+      t,
+      trust: trust(state.baseline, t.trustDays),
+      minuteMessages: minute.messages + add.messages,
+      peakMinute: state.baseline.peakMinute,
+      hourMessages: hour.messages + add.messages,
+      expectedHour: expectedHour(state.baseline, now),
+      hourRecipients: hour.recipients + add.recipients,
+      hourNewDomainRecipients: hour.newDomainRecipients + add.newDomainRecipients,
+      hourNewFroms: hour.newFromAddresses + add.newFroms,
+      repeatRecipients: add.spread.identityRecipients,
+      peakRepeat: state.baseline.peakRepeat,
+      campaignIdentities: add.spread.identities,
+      dayDelivered: day.delivered,
+      dayBounced: day.bounced,
+      dayUnknownRecipients: day.unknownRecipients,
+      dayComplaints: day.complaints,
+      authFlags: add.authFlags,
+    };
+  }
+
   return {
     assess(facts: MessageFacts, t: PolicyThresholds, now: number): Assessment {
       const state = store.identity(facts.identityKey, now);
       touch(state, now);
-      const minute = ringSums(state.minute, now);
-      const hour = ringSums(state.hour, now);
-      const day = ringSums(state.day, now);
       const spread = facts.fingerprint
         ? campaigns.record(facts.fingerprint, facts.identityKey, facts.recipients.length, now)
         : { identityRecipients: 0, identities: 0 };
       const fromIsNew = facts.fromAddress !== '' && !state.froms.has(facts.fromAddress);
-      const level = trust(state.baseline, t.trustDays);
-      const evidence = allSignals({
-        t,
-        trust: level,
-        minuteMessages: minute.messages + 1,
-        peakMinute: state.baseline.peakMinute,
-        hourMessages: hour.messages + 1,
-        expectedHour: expectedHour(state.baseline, now),
-        hourRecipients: hour.recipients + facts.recipients.length,
-        hourNewDomainRecipients: hour.newDomainRecipients + newDomainCount(state, facts.recipients),
-        hourNewFroms: hour.newFromAddresses + (fromIsNew ? 1 : 0),
-        repeatRecipients: spread.identityRecipients,
-        peakRepeat: state.baseline.peakRepeat,
-        campaignIdentities: spread.identities,
-        dayDelivered: day.delivered,
-        dayBounced: day.bounced,
-        dayUnknownRecipients: day.unknownRecipients,
-        dayComplaints: day.complaints,
-        authFlags: authFlags(facts.account, facts.clientIp, now),
-      });
+      const evidence = allSignals(
+        signalInput(state, t, now, {
+          messages: 1,
+          recipients: facts.recipients.length,
+          newDomainRecipients: newDomainCount(state, facts.recipients),
+          newFroms: fromIsNew ? 1 : 0,
+          spread,
+          authFlags: authFlags(facts.account, facts.clientIp, now),
+        }),
+      );
       return {
         evidence,
         risk: evidence.reduce((sum, e) => sum + e.score, 0),
-        trust: level,
-        hourMessages: hour.messages,
+        trust: trust(state.baseline, t.trustDays),
+        hourMessages: ringSums(state.hour, now).messages,
         hourLimit: hourLimit(state, t),
       };
     },
@@ -160,8 +185,12 @@ export function createBehaviour(store: CounterStore, campaigns: CampaignTracker)
         hour: ringSums(state.hour, now),
         day: ringSums(state.day, now),
       };
+      const signals = allSignals(signalInput(state, t, now, NOTHING));
       return {
         key: state.key,
+        /** Risk standing now, from the windows alone (no message at hand). */
+        risk: signals.reduce((sum, e) => sum + e.score, 0),
+        signals,
         firstSeen: state.firstSeen,
         lastSeen: state.lastSeen,
         trust: trust(state.baseline, t.trustDays),
