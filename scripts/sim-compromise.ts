@@ -34,7 +34,7 @@ for (const seed of values.seeds.split(',').map(Number)) {
   console.log(
     [
       `seed ${seed}: ${r.messagesSubmitted} messages over SMTP in ${seconds.toFixed(1)} s (${Math.round(r.messagesSubmitted / seconds)} msgs/s)`,
-      `  hijacked identity ${r.hijacked}: spam left before it was stopped: ${r.spamLeft} (floor <= 25); held ${r.spamHeld}, refused ${r.spamRefused}; suspended after ${r.stoppedAfter} spam messages`,
+      `  hijacked identity ${r.hijacked}: spam left before it was stopped: ${r.spamLeft} (floor <= 25); held ${r.spamHeld}, refused ${r.spamRefused}, deferred ${r.spamDeferred}; suspended after ${r.stoppedAfter} spam messages`,
       `  ${r.suspensionReason}`,
       `  legitimate mail on the attack day: ${r.legitSent} messages, delayed ${r.legitDelayed}, refused ${r.legitRefused} (floor 0)`,
       `  the hijacked identity's own ordinary mail refused after its suspension (not counted above): ${r.hijackedOwnRefused}`,

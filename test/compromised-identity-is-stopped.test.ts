@@ -10,7 +10,7 @@ describe('a compromised identity is stopped before its spam leaves', () => {
     const r = await runScenario({ seed, identities: 30, historyDays: 7, newsletter: 300, spam: 500, spamMinutes: 10, concurrency: 4 });
     expect(r.stoppedAfter).toBeGreaterThan(0);
     expect(r.spamLeft).toBeLessThanOrEqual(25);
-    expect(r.spamLeft + r.spamHeld + r.spamRefused).toBe(500);
+    expect(r.spamLeft + r.spamHeld + r.spamRefused + r.spamDeferred).toBe(500);
     expect(r.legitDelayed).toBe(0);
     expect(r.legitRefused).toBe(0);
     expect(r.suspensionReason).toContain('[MW-SUSPENDED]');

@@ -4,26 +4,31 @@
 import type { Rng } from './prng.js';
 
 const FIRST = ['Anna', 'Ben', 'Chloe', 'David', 'Elif', 'Farid', 'Grace', 'Hugo', 'Ines', 'Jonas', 'Kasia', 'Liam', 'Maya', 'Noah', 'Olga', 'Pavel', 'Rosa', 'Sami', 'Tara', 'Umar'];
-const TOPICS = ['invoice', 'meeting', 'order', 'booking', 'quote', 'delivery', 'contract', 'appointment', 'report', 'question'];
-const OPENERS = [
-  'thanks for getting back to me so quickly.',
-  'I hope the week is going well on your side.',
-  'following up on our call earlier today.',
-  'sorry for the slow reply, it has been a busy few days.',
-  'as promised, here are the details.',
-  'quick question before I send the final version.',
+const TOPICS = ['invoice', 'meeting', 'order', 'booking', 'quote', 'delivery', 'contract', 'appointment', 'report', 'question', 'repair', 'samples', 'workshop', 'rent', 'menu'];
+const ITEMS = ['oak shelves', 'the blue tiles', 'two bicycles', 'the catering', 'spare keys', 'the brochure', 'garden chairs', 'the new logo', 'wine glasses',
+  'the boiler', 'school uniforms', 'the website texts', 'printer toner', 'a birthday cake', 'the roof gutter', 'winter tyres', 'the photo prints', 'curtains',
+  'the tax forms', 'ceramic bowls', 'the van', 'fresh herbs', 'a projector', 'the floor plan', 'yoga mats', 'the piano', 'display cases', 'the fence'];
+const PLACES = ['the market', 'our workshop', 'the station', 'the town hall', 'your office', 'the warehouse', 'the library', 'the harbour', 'the school', 'the bakery'];
+const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'next week', 'the end of the month'];
+const SENTENCES = [
+  'Could you let me know whether {item} can be ready by {day}?',
+  'I picked up {item} at {place} this morning and everything looks fine.',
+  '{person} asked me to pass on that {item} arrived safely.',
+  'We still need to settle the price for {item} before {day}.',
+  'Would {day} work for a short visit at {place}?',
+  'The quote for {item} is attached; it is valid until {day}.',
+  'Sorry, {item} got delayed, we now expect it on {day}.',
+  'Thanks for recommending {person}, the work on {item} was excellent.',
+  'Is it still fine to drop off {item} at {place}?',
+  'I have checked with {person} and {day} suits everyone.',
+  'Please send the measurements for {item} when you have a minute.',
+  'Parking near {place} is difficult on {day}, so maybe come by bike.',
+  'The invoice for {item} went out yesterday; no hurry.',
+  'We would like to order {item} again, same as last time.',
+  '{person} will be at {place} on {day} if you want to see {item}.',
+  'Let us keep {item} on the list for the meeting on {day}.',
 ];
-const MIDDLES = [
-  'The figures for last month are attached in the shared folder; let me know if anything looks off.',
-  'We can move the appointment to Thursday afternoon if that suits you better.',
-  'The parcel left our workshop this morning and should arrive by Friday.',
-  'Could you confirm the delivery address and the number of units you need?',
-  'I have updated the draft with your comments and highlighted the two open points.',
-  'Our opening hours change next week, so please call ahead before you come by.',
-  'The invoice is due at the end of the month; bank details are unchanged.',
-  'I talked to the team and everyone is happy with the plan as it stands.',
-];
-const CLOSERS = ['Best regards,', 'Kind regards,', 'Thanks again,', 'Cheers,', 'All the best,'];
+const CLOSERS = ['Best regards,', 'Kind regards,', 'Thanks again,', 'Cheers,', 'All the best,', 'Speak soon,', 'Many thanks,'];
 
 export interface SimMessage {
   from: string;
@@ -49,10 +54,15 @@ function message(sub: string, from: string, to: string, subject: string, body: s
 }
 
 export function personalMail(rng: Rng, sub: string, from: string, to: string, seq: number): SimMessage {
-  const name = rng.pick(FIRST);
-  const subject = `${rng.chance(0.4) ? 'Re: ' : ''}${rng.pick(TOPICS)} ${rng.int(100, 9999)}`;
-  const paragraphs = Array.from({ length: rng.int(1, 3) }, () => rng.pick(MIDDLES));
-  const body = [`Hi ${name},`, '', rng.pick(OPENERS), '', ...paragraphs, '', rng.pick(CLOSERS), sub].join('\r\n');
+  const fill = (template: string) =>
+    template
+      .replace('{item}', rng.pick(ITEMS))
+      .replace('{place}', rng.pick(PLACES))
+      .replace('{day}', rng.pick(DAYS))
+      .replace('{person}', rng.pick(FIRST));
+  const subject = `${rng.chance(0.4) ? 'Re: ' : ''}${rng.pick(TOPICS)}: ${rng.pick(ITEMS)}`;
+  const sentences = Array.from({ length: rng.int(2, 5) }, () => fill(rng.pick(SENTENCES)));
+  const body = [`Hi ${rng.pick(FIRST)},`, '', ...sentences, '', rng.pick(CLOSERS), sub].join('\r\n');
   return message(sub, from, to, subject, body, seq);
 }
 

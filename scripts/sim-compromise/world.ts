@@ -52,7 +52,15 @@ function neighbour(rng: Rng, i: number): Neighbour {
   return { sub, from: `info@${sub}.sim.test`, contacts, domains, perDay: rng.int(2, 16) };
 }
 
-export function buildWorld(rng: Rng, o: WorldOptions): { events: SimEvent[]; hijacked: string; newsletterSub: string; testDay: number } {
+export interface World {
+  events: SimEvent[];
+  hijacked: string;
+  newsletterSub: string;
+  /** End of the simulation: noon of the attack day. */
+  end: number;
+}
+
+export function buildWorld(rng: Rng, o: WorldOptions): World {
   const events: SimEvent[] = [];
   let seq = 0;
   const add = (at: number, sub: string, kind: Kind, message: SimMessage) => events.push({ at, seq: seq++, sub, kind, message });
@@ -92,5 +100,5 @@ export function buildWorld(rng: Rng, o: WorldOptions): { events: SimEvent[]; hij
     const to = `${rng.pick(['j.smith', 'maria', 'kevin.b', 'sales', 'ahmed', 'linda', 'peter', 'office'])}${rng.int(1, 9999)}@${rng.chance(0.3) ? rng.pick(FREEMAIL) : `victim${rng.int(1, 3000)}.sim.test`}`;
     add(attackStart + Math.floor(k * step), hijacked.sub, 'spam', spamMail(rng, hijacked.sub, hijacked.from, to, seq));
   }
-  return { events, hijacked: hijacked.sub, newsletterSub, testDay };
+  return { events, hijacked: hijacked.sub, newsletterSub, end: testEnd };
 }

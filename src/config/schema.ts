@@ -84,6 +84,8 @@ export const policyThresholds = z
     repeatPoints: z.number().nonnegative().default(3),
     /** Same content fingerprint sent by this many identities within an hour: a campaign across accounts. */
     campaignIdentities: z.number().int().min(2).default(4),
+    /** ... and to at least this many recipients in all. */
+    campaignMinRecipients: z.number().int().positive().default(30),
     campaignPoints: z.number().nonnegative().default(4),
     /**
      * Points the content verdict adds to the sender's risk: spam from an identity that also behaves unusually is what

@@ -45,6 +45,23 @@ function suspendedDecision(s: Suspension): Decision {
   };
 }
 
+/**
+ * Whether a decision spoils the day for trust: mail held, refused or suspended for what it is or how it was sent. A
+ * tag (mild doubt) and a rate-limit deferral (volume not yet earned) are no mark against the sender.
+ */
+function marksHistory(d: Decision): boolean {
+  switch (d.verdict) {
+    case 'accept':
+    case 'tag':
+    case 'defer':
+      return false;
+    case 'quarantine':
+    case 'reject':
+    case 'suspend':
+      return true;
+  }
+}
+
 export function createPolicy(opts: PolicyOptions): Policy {
   const { config, db, logger } = opts;
   const store = createSqliteCounterStore(db, { flushMs: config.policy.flushMs });
@@ -119,8 +136,7 @@ export function createPolicy(opts: PolicyOptions): Policy {
       samples.add(facts.identityKey, cf.subject, cf.fingerprint);
       const content = opts.content ? await opts.content(ctx.raw) : undefined;
       const decision = decide({ t, behaviour: behaviour.assess(facts, t, ctx.now), ...(content ? { content } : {}) });
-      // A rate-limit deferral is no mark against a sender; every other verdict but accept is.
-      if (decision.verdict !== 'accept' && decision.verdict !== 'defer') behaviour.flag(facts.identityKey, ctx.now);
+      if (marksHistory(decision)) behaviour.flag(facts.identityKey, ctx.now);
       if (decision.verdict === 'suspend') suspend(ctx, decision, t);
       return decision;
     },

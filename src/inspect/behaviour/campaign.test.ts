@@ -8,8 +8,8 @@ describe('campaign tracker', () => {
     const c = createCampaignTracker();
     c.record('0123456789abcdef', 'a', 3, 0);
     c.record('0123456789abcdef', 'a', 2, 1000);
-    expect(c.record('0123456789abcdef', 'b', 1, 2000)).toEqual({ identityRecipients: 1, identities: 2 });
-    expect(c.peek('0123456789abcdef', 'a', 3000)).toEqual({ identityRecipients: 5, identities: 2 });
-    expect(c.peek('0123456789abcdef', 'a', HOUR)).toEqual({ identityRecipients: 0, identities: 0 });
+    expect(c.record('0123456789abcdef', 'b', 1, 2000)).toEqual({ identityRecipients: 1, identities: 2, recipients: 6 });
+    expect(c.peek('0123456789abcdef', 'a', 3000)).toEqual({ identityRecipients: 5, identities: 2, recipients: 6 });
+    expect(c.peek('0123456789abcdef', 'a', HOUR)).toEqual({ identityRecipients: 0, identities: 0, recipients: 0 });
   });
 });

@@ -10,6 +10,7 @@ interface Entry {
   hourIndex: number;
   /** identity key -> recipients this hour */
   senders: Map<string, number>;
+  recipients: number;
 }
 
 export interface ContentSpread {
@@ -17,6 +18,8 @@ export interface ContentSpread {
   identityRecipients: number;
   /** Identities that sent this content in the current hour (this one included). */
   identities: number;
+  /** Recipients of this content from all identities in the current hour. */
+  recipients: number;
 }
 
 export interface CampaignTracker {
@@ -37,6 +40,7 @@ export function createCampaignTracker(): CampaignTracker {
   const spread = (entry: Entry | undefined, key: string): ContentSpread => ({
     identityRecipients: entry?.senders.get(key) ?? 0,
     identities: entry?.senders.size ?? 0,
+    recipients: entry?.recipients ?? 0,
   });
 
   return {
@@ -44,11 +48,12 @@ export function createCampaignTracker(): CampaignTracker {
       let entry = current(fingerprint, now);
       if (!entry) {
         entries.delete(fingerprint);
-        entry = { hourIndex: Math.floor(now / HOUR), senders: new Map() };
+        entry = { hourIndex: Math.floor(now / HOUR), senders: new Map(), recipients: 0 };
         entries.set(fingerprint, entry);
         if (entries.size > MAX_FINGERPRINTS) entries.delete(entries.keys().next().value!);
       }
       entry.senders.set(identityKey, (entry.senders.get(identityKey) ?? 0) + recipients);
+      entry.recipients += recipients;
       return spread(entry, identityKey);
     },
     peek(fingerprint, identityKey, now) {

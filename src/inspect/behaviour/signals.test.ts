@@ -17,6 +17,7 @@ const quiet: s.SignalInput = {
   repeatRecipients: 1,
   peakRepeat: 2,
   campaignIdentities: 1,
+  campaignRecipients: 1,
   dayDelivered: 40,
   dayBounced: 1,
   dayUnknownRecipients: 1,
@@ -40,8 +41,11 @@ describe('behaviour signals', () => {
 
   it('deviation signals scale with trust: a brand-new identity has no history to deviate from', () => {
     const burst = { ...quiet, minuteMessages: 50 };
-    expect(s.burst(burst)!.score).toBe(t.burstPoints);
-    expect(s.burst({ ...burst, trust: 0.5 })!.score).toBe(t.burstPoints / 2);
+    expect(s.burst({ ...quiet, minuteMessages: 8 })!.score).toBe(t.burstPoints);
+    expect(s.burst({ ...quiet, minuteMessages: 16 })!.score).toBe(1.5 * t.burstPoints);
+    expect(s.burst(burst)!.score).toBe(1.6 * t.burstPoints); // the cap: a burst alone never suspends
+    expect(s.burst(burst)!.score).toBeLessThan(t.suspendScore);
+    expect(s.burst({ ...burst, trust: 0.5 })!.score).toBe(0.8 * t.burstPoints);
     expect(s.burst({ ...burst, trust: 0 })).toBeNull();
     expect(names({ ...quiet, trust: 0 })).toEqual(['NEW_IDENTITY']);
   });
@@ -54,7 +58,8 @@ describe('behaviour signals', () => {
   it('repeated content and campaigns across identities', () => {
     expect(names({ ...quiet, repeatRecipients: 9 })).toEqual(['REPEATED_CONTENT']);
     expect(names({ ...quiet, repeatRecipients: 900, peakRepeat: 3000 })).toEqual([]);
-    expect(names({ ...quiet, campaignIdentities: 4 })).toEqual(['CAMPAIGN']);
+    expect(names({ ...quiet, campaignIdentities: 4, campaignRecipients: 30 })).toEqual(['CAMPAIGN']);
+    expect(names({ ...quiet, campaignIdentities: 4, campaignRecipients: 6 })).toEqual([]);
   });
 
   it('hard bounces, complaints and many From addresses', () => {

@@ -19,6 +19,7 @@ export interface SignalInput {
   repeatRecipients: number;
   peakRepeat: number;
   campaignIdentities: number;
+  campaignRecipients: number;
   dayDelivered: number;
   dayBounced: number;
   dayUnknownRecipients: number;
@@ -30,16 +31,26 @@ export interface SignalInput {
 const evidence = (name: string, score: number, description: string): Evidence => ({ kind: 'behaviour', name, score, description });
 const round = (n: number) => Math.round(n * 10) / 10;
 
+/**
+ * Burst points grow with the size of the burst, up to 1.6 times `burstPoints` at four times the limit: never enough
+ * for a suspension alone (a trusted sender may have one unusual busy minute), but a large burst plus any second
+ * signal is.
+ */
+function burstScore(points: number, observed: number, limit: number): number {
+  return round(points * Math.min(1.6, 1 + 0.5 * Math.log2(observed / limit)));
+}
+
 export function burst(i: SignalInput): Evidence | null {
   const minuteLimit = Math.max(i.t.burstMinMessages, i.t.burstRatio * i.peakMinute);
   const hourLimit = Math.max(3 * i.t.burstMinMessages, i.t.burstRatio * i.expectedHour);
-  const score = i.t.burstPoints * i.trust;
-  if (score <= 0) return null;
-  if (i.minuteMessages >= minuteLimit)
-    return evidence('BURST', score, `${i.minuteMessages} messages in the last minute; its busiest minute is usually ${round(i.peakMinute)}`);
-  if (i.hourMessages >= hourLimit)
-    return evidence('BURST', score, `${i.hourMessages} messages in the last hour; about ${round(i.expectedHour)} are usual at this time`);
-  return null;
+  const points = i.t.burstPoints * i.trust;
+  if (points <= 0) return null;
+  const byMinute = i.minuteMessages / minuteLimit;
+  const byHour = i.hourMessages / hourLimit;
+  if (byMinute < 1 && byHour < 1) return null;
+  return byMinute >= byHour
+    ? evidence('BURST', burstScore(points, i.minuteMessages, minuteLimit), `${i.minuteMessages} messages in the last minute; its busiest minute is usually ${round(i.peakMinute)}`)
+    : evidence('BURST', burstScore(points, i.hourMessages, hourLimit), `${i.hourMessages} messages in the last hour; about ${round(i.expectedHour)} are usual at this time`);
 }
 
 export function newDomainFanOut(i: SignalInput): Evidence | null {
@@ -58,8 +69,11 @@ export function repeatedContent(i: SignalInput): Evidence | null {
 }
 
 export function campaign(i: SignalInput): Evidence | null {
-  if (i.campaignIdentities < i.t.campaignIdentities) return null;
-  return evidence('CAMPAIGN', i.t.campaignPoints, `the same text was sent by ${i.campaignIdentities} sender identities this hour`);
+  // Both many senders and many recipients: a few shops on the same software sending the same order confirmation
+  // in one hour is not a campaign.
+  if (i.campaignIdentities < i.t.campaignIdentities || i.campaignRecipients < i.t.campaignMinRecipients) return null;
+  return evidence('CAMPAIGN', i.t.campaignPoints,
+    `the same text went to ${i.campaignRecipients} recipients from ${i.campaignIdentities} sender identities this hour`);
 }
 
 export function hardBounces(i: SignalInput): Evidence | null {

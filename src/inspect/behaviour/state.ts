@@ -12,7 +12,10 @@ export interface IdentityState {
   key: string;
   firstSeen: number;
   lastSeen: number;
-  /** Last minute in 12 five-second buckets, last hour in 60 one-minute buckets, last day in 24 one-hour buckets. */
+  /**
+   * Last minute in 12 five-second buckets (attempts as they are judged: messages and recipients), last hour in 60
+   * one-minute buckets and last day in 24 one-hour buckets (accepted mail and its outcomes).
+   */
   minute: Ring;
   hour: Ring;
   day: Ring;

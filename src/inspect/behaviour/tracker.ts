@@ -3,7 +3,7 @@
 import type { PolicyThresholds } from '../../config/schema.js';
 import type { Evidence } from '../../decide/types.js';
 import { countMessage, expectedHour, notePeaks, trust } from './baseline.js';
-import type { CampaignTracker } from './campaign.js';
+import type { CampaignTracker, ContentSpread } from './campaign.js';
 import type { CounterStore } from './counter-store.js';
 import { clientNetwork } from './network.js';
 import { addToRing, ringSums, type MetricCounts } from './ring.js';
@@ -38,11 +38,11 @@ interface MessageAddition {
   recipients: number;
   newDomainRecipients: number;
   newFroms: number;
-  spread: { identityRecipients: number; identities: number };
+  spread: ContentSpread;
   authFlags: SignalInput['authFlags'];
 }
 
-const NOTHING: MessageAddition = { messages: 0, recipients: 0, newDomainRecipients: 0, newFroms: 0, spread: { identityRecipients: 0, identities: 0 }, authFlags: [] };
+const NOTHING: MessageAddition = { messages: 0, recipients: 0, newDomainRecipients: 0, newFroms: 0, spread: { identityRecipients: 0, identities: 0, recipients: 0 }, authFlags: [] };
 
 export interface AuthSettings {
   failureWindowMs: number;
@@ -75,7 +75,8 @@ export function createBehaviour(store: CounterStore, campaigns: CampaignTracker)
     return {
       t,
       trust: trust(state.baseline, t.trustDays),
-      minuteMessages: minute.messages + add.messages,
+      // The minute ring counts attempts as they are judged (see assess), so this message is already in it.
+      minuteMessages: minute.messages,
       peakMinute: state.baseline.peakMinute,
       hourMessages: hour.messages + add.messages,
       expectedHour: expectedHour(state.baseline, now),
@@ -85,6 +86,7 @@ export function createBehaviour(store: CounterStore, campaigns: CampaignTracker)
       repeatRecipients: add.spread.identityRecipients,
       peakRepeat: state.baseline.peakRepeat,
       campaignIdentities: add.spread.identities,
+      campaignRecipients: add.spread.recipients,
       dayDelivered: day.delivered,
       dayBounced: day.bounced,
       dayUnknownRecipients: day.unknownRecipients,
@@ -97,9 +99,12 @@ export function createBehaviour(store: CounterStore, campaigns: CampaignTracker)
     assess(facts: MessageFacts, t: PolicyThresholds, now: number): Assessment {
       const state = store.identity(facts.identityKey, now);
       touch(state, now);
+      // Bursts count attempts at once, refused ones too: concurrent sessions of one sender must see each other
+      // before any of them is queued, and a burst of refused spam is still a burst.
+      addToRing(state.minute, now, { messages: 1, recipients: facts.recipients.length });
       const spread = facts.fingerprint
         ? campaigns.record(facts.fingerprint, facts.identityKey, facts.recipients.length, now)
-        : { identityRecipients: 0, identities: 0 };
+        : { identityRecipients: 0, identities: 0, recipients: 0 };
       const fromIsNew = facts.fromAddress !== '' && !state.froms.has(facts.fromAddress);
       const evidence = allSignals(
         signalInput(state, t, now, {
@@ -129,7 +134,7 @@ export function createBehaviour(store: CounterStore, campaigns: CampaignTracker)
       for (const rcpt of facts.recipients) remember(state.domains, domainOf(rcpt), now, MAX_KNOWN_DOMAINS);
       const newFrom = facts.fromAddress !== '' && remember(state.froms, facts.fromAddress, now, MAX_KNOWN_FROMS);
       const delta = { messages: 1, recipients: facts.recipients.length, newDomainRecipients, newFromAddresses: newFrom ? 1 : 0 };
-      for (const ring of [state.minute, state.hour, state.day]) addToRing(ring, now, delta);
+      for (const ring of [state.hour, state.day]) addToRing(ring, now, delta);
       countMessage(state.period);
       const repeat = facts.fingerprint ? campaigns.peek(facts.fingerprint, facts.identityKey, now).identityRecipients : 0;
       notePeaks(state.period, ringSums(state.minute, now).messages, repeat);
