@@ -18,15 +18,15 @@ export interface PolicyOptions {
   config: Config;
   db: Db;
   logger: Logger;
-  /** Only for timers and evidence timestamps; decisions use the `now` the accept stage passes in. */
+  /** Time for callers that pass none (complaints); decisions use the `now` the accept stage passes in. */
   clock?: () => number;
   /** Content scoring (src/inspect/content); without it decisions rest on behaviour and limits alone. */
   content?: ContentScorer;
 }
 
 export type Policy = MessagePolicy & {
-  /** A feedback-loop complaint traced to an identity (called by the feedback stage). */
-  complaint(identity: SenderIdentity, now: number): void;
+  /** A feedback-loop complaint traced to an identity (called by the feedback stage); `now` defaults to the clock. */
+  complaint(identity: SenderIdentity, now?: number): void;
   close(): void;
 };
 
@@ -64,6 +64,7 @@ function marksHistory(d: Decision): boolean {
 
 export function createPolicy(opts: PolicyOptions): Policy {
   const { config, db, logger } = opts;
+  const clock = opts.clock ?? Date.now;
   const store = createSqliteCounterStore(db, { flushMs: config.policy.flushMs });
   const behaviour = createBehaviour(store, createCampaignTracker());
   const suspensions = createSuspensions(db);
@@ -156,7 +157,7 @@ export function createPolicy(opts: PolicyOptions): Policy {
       behaviour.deliveryResult(identityKey(result.identity), result.outcome, result.reason, result.now);
     },
 
-    complaint(identity, now) {
+    complaint(identity, now = clock()) {
       behaviour.complaint(identityKey(identity), now);
     },
 

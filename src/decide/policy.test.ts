@@ -78,6 +78,19 @@ describe('policy', () => {
     expect(await policy.checkSender(msg(victim, 'x@y.test', attack + 130_000))).toBeNull();
   });
 
+  it('history survives a restart: the reopened policy still knows the identity and its trust', async () => {
+    const { db, policy } = setup();
+    await history(policy, id('blog'));
+    policy.close();
+    const config = parseConfig({ dataDir: open[0]!.dir });
+    const reopened = createPolicy({ config, db, logger: silentLogger });
+    open[0]!.policy = reopened;
+    const d = await reopened.checkMessage(msg(id('blog'), 'friend1@known1.test', T0 + 4 * DAY + 10 * HOUR));
+    expect(d.evidence.map((e) => e.name)).not.toContain('NEW_IDENTITY');
+    const fresh = await reopened.checkMessage(msg(id('other'), 'friend1@known1.test', T0 + 4 * DAY + 10 * HOUR));
+    expect(fresh.evidence.map((e) => e.name)).toContain('NEW_IDENTITY');
+  });
+
   it('a brand-new identity is held to the new-identity hourly limit rather than judged against a history it lacks', async () => {
     const { policy } = setup({ policy: { thresholds: { newIdentityPerHour: 5 } } });
     const verdicts = [];
