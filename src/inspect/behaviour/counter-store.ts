@@ -13,6 +13,8 @@ export interface CounterStore {
   identityKeys(): string[];
   /** The login's live state (AUTH history), loaded on first use or created new; counted as changed. */
   login(name: string): LoginState;
+  /** The login's state if it exists, without creating it. */
+  findLogin(name: string): LoginState | undefined;
   /** Write every state changed since the last flush. */
   flush(): void;
   /** Flush, and stop any timer. */

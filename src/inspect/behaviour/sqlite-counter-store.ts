@@ -80,6 +80,17 @@ export function createSqliteCounterStore(db: Db, opts: { flushMs: number }): Cou
     return state;
   }
 
+  function loadLogin(name: string): LoginState | undefined {
+    let state = logins.get(name);
+    if (!state) {
+      const json = selectLogin.get(name) as string | undefined;
+      if (json === undefined) return undefined;
+      state = loginFromJson(json);
+      logins.set(name, state);
+    }
+    return state;
+  }
+
   return {
     identity(key, now) {
       let state = load(key);
@@ -96,15 +107,12 @@ export function createSqliteCounterStore(db: Db, opts: { flushMs: number }): Cou
       return [...keys].sort();
     },
     login(name) {
-      let state = logins.get(name);
-      if (!state) {
-        const json = selectLogin.get(name) as string | undefined;
-        state = json === undefined ? newLoginState(name) : loginFromJson(json);
-        logins.set(name, state);
-      }
+      const state = loadLogin(name) ?? newLoginState(name);
+      logins.set(name, state);
       dirtyLogins.add(name);
       return state;
     },
+    findLogin: loadLogin,
     flush,
     close() {
       if (timer) clearInterval(timer);

@@ -58,7 +58,7 @@ export function createBehaviour(store: CounterStore, campaigns: CampaignTracker)
   }
 
   function authFlags(account: string, clientIp: string, now: number) {
-    const flags = store.login(account).flagged.get(clientIp) ?? [];
+    const flags = store.findLogin(account)?.flagged.get(clientIp) ?? [];
     return flags.filter((f) => f.until > now);
   }
 
@@ -140,7 +140,7 @@ export function createBehaviour(store: CounterStore, campaigns: CampaignTracker)
       notePeaks(state.period, ringSums(state.minute, now).messages, repeat);
     },
 
-    /** A day on which a signal fired does not count towards trust. */
+    /** A day on which the identity's mail was held or refused does not count towards trust. */
     flag(identityKey: string, now: number): void {
       const state = store.identity(identityKey, now);
       touch(state, now);
@@ -148,12 +148,17 @@ export function createBehaviour(store: CounterStore, campaigns: CampaignTracker)
     },
 
     authAttempt(a: { username: string; clientIp: string; success: boolean; now: number }, s: AuthSettings): void {
-      const login = store.login(a.username);
-      login.failures = login.failures.filter((at) => at > a.now - s.failureWindowMs);
       if (!a.success) {
-        if (login.failures.length < 10_000) login.failures.push(a.now);
+        // Only logins that once succeeded are tracked: guessed user names must not grow the store.
+        const known = store.findLogin(a.username);
+        if (!known) return;
+        known.failures = known.failures.filter((at) => at > a.now - s.failureWindowMs);
+        if (known.failures.length < 10_000) known.failures.push(a.now);
+        store.login(a.username); // counted as changed
         return;
       }
+      const login = store.login(a.username);
+      login.failures = login.failures.filter((at) => at > a.now - s.failureWindowMs);
       const flags = (login.flagged.get(a.clientIp) ?? []).filter((f) => f.until > a.now);
       const until = a.now + s.signalMs;
       if (login.failures.length >= s.failureBurst)
@@ -163,6 +168,7 @@ export function createBehaviour(store: CounterStore, campaigns: CampaignTracker)
         flags.push({ signal: 'new-network', until, detail: `AUTH from ${network}, a network never seen for this login` });
       remember(login.networks, network, a.now, MAX_KNOWN_NETWORKS);
       login.failures = [];
+      for (const [ip, held] of login.flagged) if (held.every((f) => f.until <= a.now)) login.flagged.delete(ip);
       if (flags.length > 0) login.flagged.set(a.clientIp, flags);
       else login.flagged.delete(a.clientIp);
     },
