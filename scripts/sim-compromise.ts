@@ -12,7 +12,7 @@ const { values } = parseArgs({
     spam: { type: 'string', default: '5000' },
     newsletter: { type: 'string', default: '3000' },
     days: { type: 'string', default: '7' },
-    concurrency: { type: 'string', default: '4' },
+    concurrency: { type: 'string', default: '8' },
   },
 });
 
