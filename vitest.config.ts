@@ -9,5 +9,7 @@ export default defineConfig({
     // Scenario tests bind loopback ports and spawn processes: a small pool keeps a 2-core machine responsive.
     pool: 'forks',
     maxWorkers: 2,
+    // The default reporter for people, plus one plain closing line ("N passed, N failed, N skipped") that CI reads.
+    reporters: ['default', './test/support/summary-reporter.ts'],
   },
 });

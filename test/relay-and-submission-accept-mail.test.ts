@@ -49,3 +49,25 @@ describe('accepting mail', () => {
     expect(h.logs.some((l) => l.event === 'accepted' && l.queueId === queueId && l.account === 'alice')).toBe(true);
   });
 });
+
+describe('internationalised and 8-bit mail', () => {
+  it('records SMTPUTF8 and 8-bit content so delivery can ask the next hop for them', async () => {
+    const { rawSmtp } = await import('./helpers/raw-smtp.js');
+    const c = await rawSmtp(h.ports.relay!);
+    await c.command('EHLO client.test');
+    expect(await c.command('MAIL FROM:<jörg@customer.test> SMTPUTF8 BODY=8BITMIME')).toMatch(/^250 /);
+    await c.command('RCPT TO:<zoë@example.test>');
+    await c.command('DATA');
+    c.write(Buffer.from(testMessage({ from: 'jörg@customer.test', subject: 'Grüße' }) + '.\r\n', 'utf8'));
+    const id = /queued as ([0-9A-Z]+)/.exec(await c.reply())![1];
+    c.end();
+    expect(h.messages().find((m) => m.id === id)).toMatchObject({ smtpUtf8: true, eightBit: true, mailFrom: 'jörg@customer.test', recipients: ['zoë@example.test'] });
+  });
+
+  it('marks plain ASCII mail as needing neither', async () => {
+    const t = nodemailer.createTransport({ host: '127.0.0.1', port: h.ports.relay!, ignoreTLS: true });
+    const info = await t.sendMail({ envelope: { from: 'a@customer.test', to: ['b@example.test'] }, raw: testMessage() });
+    const id = /queued as ([0-9A-Z]+)/.exec(info.response)![1];
+    expect(h.messages().find((m) => m.id === id)).toMatchObject({ smtpUtf8: false, eightBit: false });
+  });
+});

@@ -10,7 +10,7 @@ import { acceptMessage } from './message.js';
 import { smtpError, TEMPORARY_FAILURE } from './smtp-error.js';
 
 type Callback = (err?: Error | null) => void;
-type Handlers = Required<Pick<SMTPServerOptions, 'onConnect' | 'onAuth' | 'onMailFrom' | 'onRcptTo' | 'onData' | 'onClose'>>;
+type Handlers = Required<Pick<SMTPServerOptions, 'onConnect' | 'onSecure' | 'onAuth' | 'onMailFrom' | 'onRcptTo' | 'onData' | 'onClose'>>;
 
 /** Run an async handler; an unexpected error is logged and the client gets a generic temporary failure. */
 function guarded(ctx: AcceptContext, what: string, callback: Callback, work: () => Promise<Error | null>): void {
@@ -43,17 +43,26 @@ export function createHandlers(ctx: AcceptContext, listener: ListenerKind): Hand
 
   return {
     onConnect(session, callback) {
-      const s = state(session);
       if (!ctx.connections.open(session.remoteAddress)) {
         log.warn({ event: 'connection-limit', sid: session.id, ip: session.remoteAddress }, 'too many connections from one address');
         return callback(smtpError(421, '4.7.0 Too many connections from your address, try again later'));
       }
+      const s = state(session);
       s.counted = true;
+      // RFC 4954 §4: no plaintext password mechanism without TLS. smtp-server refuses AUTH before STARTTLS but still
+      // advertises it, which invites clients to send the password in clear; like Postfix's smtpd_tls_auth_only we
+      // neither offer nor accept AUTH until the session is encrypted (onSecure lifts this).
+      if (listener === 'submission' && !session.secure) session.disabledCommands = ['AUTH'];
       if (listener === 'relay') {
         const network = ctx.trusted(session.remoteAddress);
         if (network) s.origin = { account: network, via: 'client-ip', clientIp: session.remoteAddress };
       }
       log.info({ event: 'connect', sid: session.id, ip: session.remoteAddress, trusted: s.origin?.account ?? null }, 'connect');
+      callback();
+    },
+
+    onSecure(_socket, session, callback) {
+      session.disabledCommands = undefined; // back to the listener's own setting
       callback();
     },
 
@@ -100,7 +109,10 @@ export function createHandlers(ctx: AcceptContext, listener: ListenerKind): Hand
         const s = state(session);
         s.senderDecision = null;
         // Never an open relay: no login and no trusted network means nobody answers for this mail.
-        if (!s.origin) return refuse(session, 'mail', 530, '5.7.0 Authentication required (your address is not in a trusted network)');
+        if (!s.origin) {
+          const hint = listener === 'relay' ? ' (your address is not in a trusted network)' : '';
+          return refuse(session, 'mail', 530, `5.7.0 Authentication required${hint}`);
+        }
         const account = await ctx.accounts.get(s.origin.account);
         if (account?.suspended) return refuse(session, 'mail', 550, `5.7.1 [MW-SUSPENDED] Account suspended: ${account.suspendReason || 'contact your provider'}`);
         if (account && forbiddenSender(account, [address.address])) {

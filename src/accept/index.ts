@@ -11,7 +11,7 @@ import { createHandlers } from './handlers.js';
 import { loadTlsMaterial, loadTraceSecret, type TlsMaterial } from './secrets.js';
 import { authThrottle, connectionCounter } from './throttle.js';
 import { trustedNetworkMatcher } from './trusted-networks.js';
-import { limitUnknownCommands } from './unknown-commands.js';
+import { tuneConnections } from './connection-hooks.js';
 
 export { verifyTrace } from './trace.js';
 
@@ -103,7 +103,7 @@ export async function startListeners(opts: StartListenersOptions): Promise<Liste
       if (!settings.enabled) continue;
       const server = new SMTPServer({ ...serverOptions(kind, config, tls), ...createHandlers(ctx, kind) });
       server.on('error', (err) => ctx.logger.warn({ event: 'smtp-error', listener: kind, err: err.message }, 'SMTP connection error'));
-      limitUnknownCommands(server, config.limits.maxUnknownCommands);
+      tuneConnections(server, { maxUnknownCommands: config.limits.maxUnknownCommands });
       ports[kind] = await listen(server, settings.host, settings.port);
       servers.push(server);
       ctx.logger.info({ event: 'listening', listener: kind, host: settings.host, port: ports[kind] }, 'listening');

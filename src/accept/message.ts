@@ -36,6 +36,9 @@ function buildStoredMessage(ctx: AcceptContext, session: SMTPServerSession, part
   now: number;
 }): Buffer {
   stripSourceHeaders(parts.headers, ctx.sources);
+  // A trace header arriving from the client is not ours to vouch for (a forger copies one to frame another sender):
+  // only the one we stamp leaves, so complaints quoting the message lead to exactly one identity.
+  parts.headers.remove(ctx.config.identity.traceHeader);
   const ours =
     receivedHeader({ session, hostname: ctx.config.hostname, queueId: extra.queueId, recipients: extra.recipients, now: extra.now }) +
     `${ctx.config.identity.traceHeader}: ${traceValue(extra.queueId, extra.identity, ctx.traceSecret)}\r\n` +

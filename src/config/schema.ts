@@ -182,6 +182,11 @@ export const configSchema = z
         sqlitePath: z.string().default('mailwarden.sqlite'),
         /** Longest time an accepted message waits for its group commit. */
         groupCommitMs: duration.default(2),
+        /**
+         * Longest time a delivery outcome waits for a commit. Nobody waits on these, so they ride along with the next
+         * message's commit instead of paying an fsync of their own; a crash in between only repeats a delivery.
+         */
+        outcomeCommitMs: duration.default(50),
       })
       .strict()
       .prefault({}),

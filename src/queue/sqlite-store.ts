@@ -1,55 +1,17 @@
-// The embedded SQLite implementation of the queue store, with group commit: messages accepted by concurrent SMTP
-// sessions within a few milliseconds share one transaction (and so one fsync), and each session's 250 waits for it.
+// The embedded SQLite implementation of the queue store, with group commit: the writes of concurrent SMTP sessions
+// and of delivery attempts that arrive within a few milliseconds share one transaction (and so one fsync), and each
+// caller's promise resolves only after that commit. The 250 to a client waits for it; nothing is acknowledged early.
 import type { Db } from '../store/sqlite.js';
 import type { EventType, TimelineEvent } from '../shared/types.js';
+import { createAdminQueries } from './sqlite-admin.js';
+import { createDeliveryQueries } from './sqlite-delivery.js';
+import { QUEUE_SCHEMA } from './sqlite-schema.js';
+import { createWalSync } from './wal-sync.js';
 import type { QueueStore } from './store.js';
 import type { NewMessage } from './types.js';
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS messages (
-  id TEXT PRIMARY KEY,
-  received_at INTEGER NOT NULL,
-  account TEXT NOT NULL,
-  sub_identity TEXT NOT NULL,
-  identity_source TEXT NOT NULL,
-  mail_from TEXT NOT NULL,
-  client_ip TEXT NOT NULL,
-  helo TEXT NOT NULL,
-  size INTEGER NOT NULL,
-  smtputf8 INTEGER NOT NULL,
-  eightbit INTEGER NOT NULL,
-  state TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS bodies (
-  message_id TEXT PRIMARY KEY REFERENCES messages(id) ON DELETE CASCADE,
-  raw BLOB NOT NULL
-);
-CREATE TABLE IF NOT EXISTS recipients (
-  message_id TEXT NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
-  rcpt TEXT NOT NULL,
-  domain TEXT NOT NULL,
-  state TEXT NOT NULL,
-  attempts INTEGER NOT NULL DEFAULT 0,
-  next_attempt_at INTEGER NOT NULL,
-  last_code INTEGER,
-  last_reply TEXT,
-  updated_at INTEGER NOT NULL,
-  PRIMARY KEY (message_id, rcpt)
-);
-CREATE INDEX IF NOT EXISTS recipients_due ON recipients (state, next_attempt_at);
-CREATE TABLE IF NOT EXISTS events (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  message_id TEXT NOT NULL,
-  at INTEGER NOT NULL,
-  type TEXT NOT NULL,
-  recipient TEXT,
-  data TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS events_message ON events (message_id, seq);
-`;
-
-interface Pending {
-  msg: NewMessage;
+interface PendingWrite {
+  write: () => void;
   resolve: () => void;
   reject: (err: Error) => void;
 }
@@ -59,8 +21,16 @@ export function recipientDomain(rcpt: string): string {
   return at < 0 ? '' : rcpt.slice(at + 1).toLowerCase();
 }
 
-export function createSqliteQueueStore(db: Db, opts: { groupCommitMs: number }): QueueStore {
-  db.exec(SCHEMA);
+export interface GroupCommitOptions {
+  /** Longest wait of an enqueue (an SMTP client waits for its 250 on it). */
+  groupCommitMs: number;
+  /** Longest wait of a delivery outcome or event: they join the next enqueue's commit when one comes first. */
+  outcomeCommitMs?: number;
+}
+
+export function createSqliteQueueStore(db: Db, opts: GroupCommitOptions): QueueStore {
+  db.exec(QUEUE_SCHEMA);
+  const wal = createWalSync(db);
   const insertMessage = db.prepare(
     `INSERT INTO messages (id, received_at, account, sub_identity, identity_source, mail_from, client_ip, helo, size,
        smtputf8, eightbit, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -84,18 +54,25 @@ export function createSqliteQueueStore(db: Db, opts: { groupCommitMs: number }):
     for (const e of m.events) writeEvent({ ...e, messageId: m.id });
   };
 
-  let pending: Pending[] = [];
+  const delivery = createDeliveryQueries(db, writeEvent);
+  const admin = createAdminQueries(db, writeEvent, delivery.settleMessage);
+
+  let pending: PendingWrite[] = [];
   let pendingEvents: TimelineEvent[] = [];
   let timer: NodeJS.Timeout | null = null;
+  let timerDue = Infinity;
   const listeners: Array<(msg: NewMessage) => void> = [];
+  const syncing = new Set<Promise<void>>();
 
-  const commit = db.transaction((batch: Pending[], events: TimelineEvent[]) => {
-    for (const p of batch) writeMessage(p.msg);
+  const commit = db.transaction((batch: PendingWrite[], events: TimelineEvent[]) => {
+    for (const p of batch) p.write();
     for (const e of events) writeEvent(e);
   });
 
   function flush(): void {
+    if (timer) clearTimeout(timer);
     timer = null;
+    timerDue = Infinity;
     const batch = pending;
     const events = pendingEvents;
     pending = [];
@@ -107,26 +84,49 @@ export function createSqliteQueueStore(db: Db, opts: { groupCommitMs: number }):
       for (const p of batch) p.reject(err as Error);
       return;
     }
-    for (const p of batch) {
-      p.resolve();
-      for (const l of listeners) l(p.msg);
-    }
+    // Committed, but acknowledged only once the WAL is on disk (wal-sync.ts); the next batch need not wait for it.
+    const synced = new Promise<void>((resolve) => wal.sync((err) => {
+      for (const p of batch) (err ? p.reject(err) : p.resolve());
+      resolve();
+    }));
+    syncing.add(synced);
+    void synced.then(() => syncing.delete(synced));
   }
 
-  function schedule(): void {
-    if (!timer) timer = setTimeout(flush, opts.groupCommitMs);
+  /** Make sure a commit happens within `withinMs`: an earlier scheduled commit serves, a later one is brought forward. */
+  function schedule(withinMs: number): void {
+    const due = Date.now() + withinMs;
+    if (timer && timerDue <= due) return;
+    if (timer) clearTimeout(timer);
+    timerDue = due;
+    timer = setTimeout(flush, withinMs);
   }
+
+  /** Queue a write for a group commit within `withinMs`; the promise resolves once it is on disk. */
+  function write(withinMs: number, fn: () => void, afterCommit?: () => void): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      pending.push({
+        write: fn,
+        resolve: () => {
+          resolve();
+          afterCommit?.();
+        },
+        reject,
+      });
+      schedule(withinMs);
+    });
+  }
+  const outcomeCommitMs = opts.outcomeCommitMs ?? opts.groupCommitMs;
 
   return {
     enqueue(msg) {
-      return new Promise<void>((resolve, reject) => {
-        pending.push({ msg, resolve, reject });
-        schedule();
+      return write(opts.groupCommitMs, () => writeMessage(msg), () => {
+        for (const l of listeners) l(msg);
       });
     },
     addEvents(events) {
       pendingEvents.push(...events);
-      schedule();
+      schedule(outcomeCommitMs);
     },
     timeline(messageId) {
       flush();
@@ -137,9 +137,37 @@ export function createSqliteQueueStore(db: Db, opts: { groupCommitMs: number }):
     onEnqueued(listener) {
       listeners.push(listener);
     },
-    async close() {
-      if (timer) clearTimeout(timer);
+    claimDue(now, limit, skip) {
+      // Commit what is pending first, so an attempt just recorded is never read back as still due.
       flush();
+      return delivery.claimDue(now, limit, skip);
+    },
+    recordAttempt(record) {
+      return write(outcomeCommitMs, () => delivery.applyAttempt(record));
+    },
+    list(filter) {
+      flush();
+      return admin.list(filter);
+    },
+    show(id) {
+      flush();
+      const detail = admin.show(id);
+      return detail && { ...detail, timeline: this.timeline(id) };
+    },
+    retry(id, now) {
+      flush();
+      return admin.retry(id, now);
+    },
+    remove(id, now) {
+      flush();
+      return admin.remove(id, now);
+    },
+    async close() {
+      flush();
+      await Promise.all([...syncing]);
+      // Admin changes (retry, delete) commit outside the group path: one last sync covers them too.
+      await new Promise<void>((resolve, reject) => wal.sync((err) => (err ? reject(err) : resolve())));
+      wal.close();
     },
   };
 }

@@ -1,6 +1,13 @@
 // The queue store's interface: small and portable, so a PostgreSQL implementation can follow the SQLite one.
 import type { TimelineEvent } from '../shared/types.js';
-import type { NewMessage } from './types.js';
+import type { AttemptRecord, DueMessage, MessageDetail, MessageSummary, NewMessage } from './types.js';
+import type { QueueState } from '../shared/types.js';
+
+/** The ids the caller has in flight; read live, because the claim's own flush may start more of them. */
+export interface InFlightSet {
+  has(id: string): boolean;
+  readonly size: number;
+}
 
 export interface QueueStore {
   /** Store the message, its recipients and its first events; resolves only once the commit is durable. */
@@ -11,6 +18,22 @@ export interface QueueStore {
   timeline(messageId: string): TimelineEvent[];
   /** Called after each durable enqueue, so delivery can start at once instead of waiting for its next poll. */
   onEnqueued(listener: (msg: NewMessage) => void): void;
+
+  /**
+   * Up to `limit` messages with recipients due at `now`, oldest due first, leaving out the ids in `skip` (those the
+   * engine already has in flight). Nothing is marked: a message in flight when the process dies is simply due again.
+   */
+  claimDue(now: number, limit: number, skip: InFlightSet): DueMessage[];
+  /** Write one attempt's per-recipient outcomes and events in one transaction; resolves once durable. */
+  recordAttempt(record: AttemptRecord): Promise<void>;
+
+  list(filter: { state?: QueueState; limit: number }): MessageSummary[];
+  show(id: string): MessageDetail | null;
+  /** Make the message's pending recipients due now; returns how many. */
+  retry(id: string, now: number): number;
+  /** Drop the message's pending recipients and body (the timeline stays); false when there is no such message. */
+  remove(id: string, now: number): boolean;
+
   /** Flush pending commits and close. */
   close(): Promise<void>;
 }

@@ -1,5 +1,5 @@
 // What the accept stage hands to the queue. The queue owns everything after this (see store.ts).
-import type { SenderIdentity, TimelineEvent } from '../shared/types.js';
+import type { QueueState, SenderIdentity, TimelineEvent } from '../shared/types.js';
 
 export interface NewMessage {
   /** Queue id, unique, sortable by time (see newQueueId). */
@@ -20,4 +20,86 @@ export interface NewMessage {
   eightBit: boolean;
   /** Events recorded at acceptance (received, identity, verdict ...), stored in the same commit. */
   events: Omit<TimelineEvent, 'messageId'>[];
+}
+
+/** A recipient still to be delivered, as the delivery engine gets it from the queue. */
+export interface DueRecipient {
+  rcpt: string;
+  domain: string;
+  attempts: number;
+}
+
+/** A message with the recipients that are due now: one unit of the delivery engine's bounded window. */
+export interface DueMessage {
+  id: string;
+  receivedAt: number;
+  identity: SenderIdentity;
+  mailFrom: string;
+  raw: Buffer;
+  smtpUtf8: boolean;
+  eightBit: boolean;
+  delayWarned: boolean;
+  recipients: DueRecipient[];
+}
+
+/** The state a recipient is left in by one delivery attempt. */
+export type AttemptState = 'delivered' | 'deferred' | 'bounced' | 'expired';
+
+export interface RecipientOutcome {
+  rcpt: string;
+  state: AttemptState;
+  /** The reply code, null when there was none (network error, local decision without a code). */
+  code: number | null;
+  /** The exact reply (or the local reason) that decided the outcome. */
+  reply: string;
+  /** The host that answered, '' when no host was reached. */
+  remoteMta: string;
+  /** When a deferred recipient is tried again (ignored for final states). */
+  nextAttemptAt: number;
+  /** The reply's classification (classify/types.ts), stored as JSON with the recipient. */
+  classification?: unknown;
+}
+
+/** Everything one delivery attempt changes, written in one transaction. */
+export interface AttemptRecord {
+  messageId: string;
+  at: number;
+  outcomes: RecipientOutcome[];
+  events: TimelineEvent[];
+  /** Set when this attempt sent the one delay warning the message gets. */
+  delayWarned?: boolean;
+}
+
+/** One line of `queue list`. */
+export interface MessageSummary {
+  id: string;
+  receivedAt: number;
+  state: QueueState;
+  account: string;
+  sub: string;
+  mailFrom: string;
+  size: number;
+  recipients: number;
+  pending: number;
+}
+
+/** A recipient as `queue show` prints it. */
+export interface RecipientStatus {
+  rcpt: string;
+  state: QueueState;
+  attempts: number;
+  nextAttemptAt: number;
+  lastCode: number | null;
+  lastReply: string | null;
+  lastAttemptAt: number | null;
+  remoteMta: string | null;
+  classification: unknown;
+}
+
+export interface MessageDetail extends MessageSummary {
+  identitySource: string;
+  clientIp: string;
+  heloName: string;
+  recipientStatus: RecipientStatus[];
+  timeline: TimelineEvent[];
 }

@@ -37,6 +37,10 @@ export interface Harness {
   logs: Array<Record<string, unknown>>;
   messages(): StoredMessage[];
   addAccount(name: string, password: string, extra?: Partial<NewAccount>): Promise<void>;
+  /** The listeners' own close(): stop accepting, let sessions finish. */
+  stopListening(): Promise<void>;
+  /** Close the SQLite handle under the running relay, so the next commit fails for real. */
+  closeDatabase(): void;
   close(): Promise<void>;
 }
 
@@ -86,6 +90,10 @@ export async function startHarness(overrides: Record<string, unknown> = {}, poli
     },
     async addAccount(name, password, extra = {}) {
       await accounts.add({ name, passwordHash: await hashPassword(password), allowedDomains: [], enforceDomains: false, createdAt: Date.now(), ...extra });
+    },
+    stopListening: () => handle.close(),
+    closeDatabase() {
+      db.close();
     },
     async close() {
       await handle.close();

@@ -1,17 +1,19 @@
 // A bare SMTP client for hostile-input tests: it writes exactly the bytes it is given (no dot-stuffing, no line-ending
 // repair) and reads replies, including multi-line ones.
 import { connect, type Socket } from 'node:net';
-import { connect as tlsConnect, type TLSSocket } from 'node:tls';
+import { connect as tlsConnect, type PeerCertificate, type TLSSocket } from 'node:tls';
 
 export interface RawSmtp {
+  /** The server's first reply (220 greeting, or 421 when it refuses the connection). */
+  greeting: string;
   /** Write bytes as they are. */
   write(data: string | Buffer): void;
   /** The next complete reply (all its lines), e.g. "250-...\r\n250 ...". */
   reply(): Promise<string>;
   /** Write a command line (CRLF added) and wait for its reply. */
   command(line: string): Promise<string>;
-  /** Upgrade with STARTTLS (after the 220 reply was read). */
-  startTls(): Promise<void>;
+  /** Upgrade with STARTTLS (after the 220 reply was read); resolves with the server's certificate. */
+  startTls(): Promise<PeerCertificate>;
   /** Resolves when the server closes the connection. */
   closed: Promise<void>;
   end(): void;
@@ -56,6 +58,7 @@ export async function rawSmtp(port: number, opts: { tls?: boolean } = {}): Promi
     }
   };
   const client: RawSmtp = {
+    greeting: '',
     write: (data) => void socket.write(data),
     reply,
     async command(line) {
@@ -71,10 +74,11 @@ export async function rawSmtp(port: number, opts: { tls?: boolean } = {}): Promi
       });
       socket = secure;
       attach(secure);
+      return secure.getPeerCertificate();
     },
     closed,
     end: () => void socket.end(),
   };
-  await reply(); // greeting
+  client.greeting = await reply();
   return client;
 }

@@ -1,0 +1,31 @@
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { findDefect, readData } from './read-data.js';
+
+describe('DATA content checks', () => {
+  it('accepts CRLF-only content', () => {
+    expect(findDefect(Buffer.from('a\r\nb\r\n'), -1)).toBeNull();
+  });
+  it('finds bare LF, bare CR and NUL', () => {
+    expect(findDefect(Buffer.from('a\nb'), -1)).toBe('bare-lf');
+    expect(findDefect(Buffer.from('a\r.\r\n'), -1)).toBe('bare-cr');
+    expect(findDefect(Buffer.from('a\x00b'), -1)).toBe('nul');
+  });
+  it('judges line endings across chunk boundaries', () => {
+    expect(findDefect(Buffer.from('\nx'), 0x0d)).toBeNull();
+    expect(findDefect(Buffer.from('\nx'), 0x61)).toBe('bare-lf');
+    expect(findDefect(Buffer.from('x'), 0x0d)).toBe('bare-cr');
+    expect(findDefect(Buffer.from('abc\r'), -1)).toBeNull(); // decided by the next chunk
+  });
+  it('reads a message split anywhere, and a CR at the very end is bare', async () => {
+    const ok = await readData(Readable.from([Buffer.from('a\r'), Buffer.from('\nb\r\n')]), 100);
+    expect(ok).toMatchObject({ size: 6, oversized: false, defect: null });
+    expect(ok.raw.toString()).toBe('a\r\nb\r\n');
+    expect((await readData(Readable.from([Buffer.from('a\r')]), 100)).defect).toBe('bare-cr');
+  });
+  it('keeps nothing past the size limit but reads to the end', async () => {
+    const r = await readData(Readable.from([Buffer.alloc(60, 0x61), Buffer.alloc(60, 0x61)]), 100);
+    expect(r).toMatchObject({ size: 120, oversized: true });
+    expect(r.raw.length).toBe(0);
+  });
+});

@@ -1,0 +1,143 @@
+// Classifies one remote reply. Order of evidence (issue 3): SMTP phase, then the rules of the provider detected from
+// the MX host or the reply, then the generic wording families, then the RFC 3463 status, then the basic code.
+import { REASON_PROFILES, defaultAction } from './reasons.js';
+import { isCandidate, mayMatch, scanLiterals } from './prefilter.js';
+import { parseReply, type ParsedReply } from './reply.js';
+import type { CompiledRule, RuleSet } from './ruleset.js';
+import { reasonFromCode, reasonFromStatus } from './status-codes.js';
+import type { Classification, Phase, Reason, ReplyInput } from './types.js';
+
+/** Host names are short; a longer "MX" is not one and is not examined. */
+const MAX_MX_CHARS = 255;
+
+export function classifyWith(rules: RuleSet, input: ReplyInput): Classification {
+  const reply = parseReply(typeof input.text === 'string' ? input.text : '', input.status);
+  const mx = normaliseMx(input.mx);
+  const phase = input.phase ?? reply.phase ?? undefined;
+  scanLiterals(rules.literals, reply.flat);
+  const provider = detectProvider(rules, mx, reply.flat);
+  const rule = findRule(rules, reply, phase, provider);
+  const found = rule ? fromRule(rule, reply, provider) : fromCodes(reply, phase, provider);
+  return adjustForPhase(found, reply, phase);
+}
+
+/** "dns; MX1.Example.COM." (a DSN Remote-MTA field) and "mx1.example.com" name the same host. */
+function normaliseMx(mx: string | undefined): string {
+  if (typeof mx !== 'string' || mx.length > MAX_MX_CHARS) return '';
+  return mx.trim().toLowerCase().replace(/^dns;\s*/, '').replace(/[\s(\[].*$/, '').replace(/\.$/, '');
+}
+
+function detectProvider(rules: RuleSet, mx: string, flat: string): string | null {
+  for (const d of rules.detectors) {
+    if (mx && d.mx.some((re) => re.test(mx))) return d.provider;
+  }
+  for (const d of rules.detectors) {
+    if (!isCandidate(rules.literals, d.group)) continue;
+    for (const p of d.text) if (mayMatch(p, rules.literals) && p.re.test(flat)) return d.provider;
+  }
+  return null;
+}
+
+function findRule(rules: RuleSet, reply: ParsedReply, phase: Phase | undefined, provider: string | null): CompiledRule | null {
+  if (provider) {
+    for (const rule of rules.byProvider.get(provider) ?? []) if (matches(rules, rule, reply, phase)) return rule;
+  }
+  for (const rule of rules.generic) if (matches(rules, rule, reply, phase)) return rule;
+  return null;
+}
+
+function matches(rules: RuleSet, rule: CompiledRule, reply: ParsedReply, phase: Phase | undefined): boolean {
+  if (!isCandidate(rules.literals, rule.group)) return false;
+  if (rule.phases && (!phase || !rule.phases.includes(phase))) return false;
+  if (rule.statusPrefixes) {
+    const status = reply.status;
+    if (!status || !rule.statusPrefixes.some((p) => status === p || status.startsWith(p + '.'))) return false;
+  }
+  for (const p of rule.patterns) if (mayMatch(p, rules.literals) && p.re.test(reply.flat)) return true;
+  return false;
+}
+
+function fromRule(rule: CompiledRule, reply: ParsedReply, provider: string | null): Classification {
+  const profile = REASON_PROFILES[rule.reason];
+  const permanent = rule.permanent ?? isPermanent(reply, rule.reason);
+  return {
+    code: reply.code,
+    status: reply.status,
+    reason: rule.reason,
+    blame: rule.blame,
+    permanent,
+    scope: rule.scope ?? profile.scope,
+    provider: provider ?? rule.provider,
+    action: rule.action ?? defaultAction(rule.reason, rule.blame, permanent),
+    explanation: rule.explanation,
+    fix: rule.fix,
+    link: rule.link,
+    rule: rule.id,
+  };
+}
+
+function fromCodes(reply: ParsedReply, phase: Phase | undefined, provider: string | null): Classification {
+  const byStatus = reply.status ? reasonFromStatus(reply.status) : null;
+  if (byStatus) return fromReason(byStatus, reply, provider, 'fallback-status');
+  if (reply.code !== null) return fromReason(reasonFromCode(reply.code, phase), reply, provider, 'fallback-code');
+  return fromReason('undefined', reply, provider, 'fallback-none');
+}
+
+function fromReason(reason: Reason, reply: ParsedReply, provider: string | null, rule: string): Classification {
+  const profile = REASON_PROFILES[reason];
+  const permanent = isPermanent(reply, reason);
+  return {
+    code: reply.code,
+    status: reply.status,
+    reason,
+    blame: profile.blame,
+    permanent,
+    scope: profile.scope,
+    provider,
+    action: defaultAction(reason, profile.blame, permanent),
+    explanation: profile.explanation,
+    fix: profile.fix,
+    link: null,
+    rule,
+  };
+}
+
+/** Reasons that are temporary by nature when the reply carries neither a code nor a status to say so. */
+const TRANSIENT_REASONS: ReadonlySet<Reason> = new Set<Reason>([
+  'ratelimited', 'systemerror', 'systemfull', 'networkerror', 'onhold', 'undefined', 'mailboxfull',
+]);
+
+/** RFC 5321 §4.2.1: the first digit decides (4 = try again, 5 = do not); the RFC 3463 class when no code. */
+function isPermanent(reply: ParsedReply, reason: Reason): boolean {
+  if (reply.code !== null) return reply.code >= 500;
+  if (reply.status !== null) return reply.status.startsWith('5');
+  return !TRANSIENT_REASONS.has(reason);
+}
+
+/**
+ * The SMTP phase outranks the wording. A refusal at connect or HELO (RFC 5321 §3.1, §4.1.1.1) or at MAIL FROM
+ * (§4.1.1.2) comes before any recipient is named, so it is never the recipient's fault: "user unknown" at MAIL
+ * means the sender address. And "user unknown" after DATA, or with an X.2.x mailbox status, means the address
+ * passed the recipient check and the message was then refused: Sisimai calls this "filtered", and so do we.
+ */
+function adjustForPhase(c: Classification, reply: ParsedReply, phase: Phase | undefined): Classification {
+  if (c.blame === 'recipient' && (phase === 'connect' || phase === 'helo')) {
+    return retarget(c, 'blocked', 'sender-ip', `phase-${phase}`);
+  }
+  if (c.blame === 'recipient' && phase === 'mail') return retarget(c, 'rejected', 'sender-domain', 'phase-mail');
+  if (c.reason === 'userunknown' && phase !== 'rcpt') {
+    const subject = reply.status?.split('.')[1];
+    const afterData = phase === 'data' || phase === 'eod';
+    const vague = subject === undefined || subject === '0' || subject === '7';
+    if (subject === '2' || (afterData && vague)) return { ...c, reason: 'filtered', action: 'bounce' };
+  }
+  return c;
+}
+
+function retarget(c: Classification, reason: Reason, blame: Classification['blame'], rule: string): Classification {
+  const profile = REASON_PROFILES[reason];
+  return {
+    ...c, reason, blame, scope: profile.scope, action: defaultAction(reason, blame, c.permanent),
+    explanation: profile.explanation, fix: profile.fix, rule,
+  };
+}

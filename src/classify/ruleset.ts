@@ -1,0 +1,211 @@
+// Loads the reply rules (YAML data, one file per provider or source) and compiles them once. A bad file stops
+// loading with the file, line and rule id, the way a bad configuration stops start-up (DESIGN.md §3.5).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LineCounter, parseDocument } from 'yaml';
+import { z } from 'zod';
+import { buildLiteralIndex, compilePattern, type LiteralIndex, type Pattern } from './prefilter.js';
+import { ACTIONS, BLAMES, PHASES, REASONS, SCOPES } from './types.js';
+import type { Action, Blame, Phase, Reason, Scope } from './types.js';
+
+export class RuleFileError extends Error {}
+
+const sampleSchema = z.union([
+  z.string().min(1),
+  z.object({ text: z.string().min(1), phase: z.enum(PHASES).optional(), mx: z.string().optional(),
+    status: z.string().optional() }).strict(),
+]);
+
+const patternList = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
+
+const ruleSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'rule ids are lower-case words joined by "-"'),
+  match: patternList,
+  /** Only when the enhanced status starts with one of these ("5.7.9", "4.7"). */
+  status: z.union([z.string(), z.array(z.string()).min(1)]).optional(),
+  /** Only when the SMTP phase is known and is one of these. */
+  phases: z.array(z.enum(PHASES)).min(1).optional(),
+  reason: z.enum(REASONS),
+  blame: z.enum(BLAMES),
+  scope: z.enum(SCOPES).optional(),
+  action: z.enum(ACTIONS).optional(),
+  permanent: z.boolean().optional(),
+  explanation: z.string().min(20),
+  fix: z.string().min(10),
+  link: z.url().optional(),
+  samples: z.array(sampleSchema).min(1),
+}).strict();
+
+const fileSchema = z.object({
+  /** The provider name reported in classifications. Its rules run only when the provider is detected (from the MX
+   * host or the reply text). Absent for generic sources (wording families, blocklists), whose rules always run. */
+  provider: z.string().min(1).optional(),
+  /** Lower first. Files of equal priority keep file-name order. */
+  priority: z.number().int(),
+  detect: z.object({ mx: z.array(z.string()).optional(), text: z.array(z.string()).optional() }).strict().optional(),
+  link: z.url().optional(),
+  rules: z.array(ruleSchema).min(1),
+}).strict();
+
+export interface RuleSample {
+  text: string;
+  phase?: Phase;
+  mx?: string;
+  status?: string;
+}
+
+export interface CompiledRule {
+  id: string;
+  file: string;
+  line: number;
+  provider: string | null;
+  patterns: Pattern[];
+  /** Position in the rule set's LiteralIndex groups. */
+  group: number;
+  statusPrefixes: string[] | null;
+  phases: Phase[] | null;
+  reason: Reason;
+  blame: Blame;
+  scope: Scope | null;
+  action: Action | null;
+  permanent: boolean | null;
+  explanation: string;
+  fix: string;
+  link: string | null;
+  samples: RuleSample[];
+}
+
+export interface ProviderDetector {
+  provider: string;
+  mx: RegExp[];
+  text: Pattern[];
+  group: number;
+}
+
+export interface RuleSet {
+  /** Rules of generic sources (no provider) in evaluation order: file priority, then position in the file. */
+  generic: CompiledRule[];
+  byProvider: Map<string, CompiledRule[]>;
+  detectors: ProviderDetector[];
+  /** Every literal of every pattern, for the one-pass prefilter. */
+  literals: LiteralIndex;
+}
+
+export const DEFAULT_RULES_DIR = fileURLToPath(new URL('./rules/', import.meta.url));
+
+/** Loads every `*.yaml` file of `dir`. Throws RuleFileError naming the file and line of the first problem. */
+export function loadRuleSet(dir: string = DEFAULT_RULES_DIR): RuleSet {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort();
+  } catch (err) {
+    throw new RuleFileError(`${dir}: cannot read the rules folder (${(err as Error).message})`);
+  }
+  if (names.length === 0) throw new RuleFileError(`${dir}: no rule files (*.yaml)`);
+  const files = names.map((name) => compileFile(join(dir, name), readFileSync(join(dir, name), 'utf8')));
+  files.sort((a, b) => a.priority - b.priority);
+  return assemble(files);
+}
+
+interface CompiledFile {
+  priority: number;
+  rules: CompiledRule[];
+  detector: ProviderDetector | null;
+}
+
+/** Compiles one rule file's text; `file` names it in errors. Exported for tests of bad files. */
+export function compileFile(file: string, text: string): CompiledFile {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0]!;
+    throw new RuleFileError(`${file}:${lineCounter.linePos(e.pos[0]).line}: YAML error: ${e.message.split('\n')[0]}`);
+  }
+  const lineOf = (path: readonly PropertyKey[]): number => {
+    for (let p = path.length; p >= 0; p--) {
+      const node = doc.getIn(path.slice(0, p) as unknown[], true) as { range?: [number, number, number] } | undefined;
+      if (node && typeof node === 'object' && node.range) return lineCounter.linePos(node.range[0]).line;
+    }
+    return 1;
+  };
+  const raw: unknown = doc.toJS();
+  const parsed = fileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const ruleId = ruleIdAt(raw, issue.path);
+    throw new RuleFileError(`${file}:${lineOf(issue.path)}:${ruleId} ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
+  }
+  const data = parsed.data;
+  const provider = data.provider ?? null;
+  const compile = (source: string, path: readonly PropertyKey[]): Pattern => {
+    try {
+      return compilePattern(source);
+    } catch (err) {
+      throw new RuleFileError(`${file}:${lineOf(path)}:${ruleIdAt(raw, path)} bad pattern: ${(err as Error).message}`);
+    }
+  };
+  const detector = provider && data.detect
+    ? {
+      provider,
+      mx: (data.detect.mx ?? []).map((p, i) => compile(p, ['detect', 'mx', i]).re),
+      text: (data.detect.text ?? []).map((p, i) => compile(p, ['detect', 'text', i])),
+      group: -1,
+    }
+    : null;
+  const rules = data.rules.map((r, index): CompiledRule => {
+    const patterns = typeof r.match === 'string' ? [r.match] : r.match;
+    return {
+      id: r.id,
+      file,
+      line: lineOf(['rules', index]),
+      provider,
+      patterns: patterns.map((p, i) => compile(p, typeof r.match === 'string' ? ['rules', index, 'match'] : ['rules', index, 'match', i])),
+      group: -1,
+      statusPrefixes: r.status === undefined ? null : typeof r.status === 'string' ? [r.status] : r.status,
+      phases: r.phases ?? null,
+      reason: r.reason,
+      blame: r.blame,
+      scope: r.scope ?? null,
+      action: r.action ?? null,
+      permanent: r.permanent ?? null,
+      explanation: r.explanation.trim(),
+      fix: r.fix.trim(),
+      link: r.link ?? data.link ?? null,
+      samples: r.samples.map((s) => (typeof s === 'string' ? { text: s } : s)),
+    };
+  });
+  return { priority: data.priority, rules, detector };
+}
+
+function ruleIdAt(raw: unknown, path: readonly PropertyKey[]): string {
+  if (path[0] !== 'rules' || typeof path[1] !== 'number') return '';
+  const rules = (raw as { rules?: Array<{ id?: unknown }> }).rules;
+  const id = rules?.[path[1]]?.id;
+  return typeof id === 'string' ? ` rule ${id}:` : ` rule #${path[1] + 1}:`;
+}
+
+function assemble(files: CompiledFile[]): RuleSet {
+  const seen = new Map<string, CompiledRule>();
+  const generic: CompiledRule[] = [];
+  const byProvider = new Map<string, CompiledRule[]>();
+  const detectors: ProviderDetector[] = [];
+  for (const f of files) {
+    if (f.detector) detectors.push(f.detector);
+    for (const rule of f.rules) {
+      const twin = seen.get(rule.id);
+      if (twin) throw new RuleFileError(`${rule.file}:${rule.line}: rule ${rule.id}: id already used at ${twin.file}:${twin.line}`);
+      seen.set(rule.id, rule);
+      if (!rule.provider) generic.push(rule);
+      else {
+        const list = byProvider.get(rule.provider) ?? [];
+        list.push(rule);
+        byProvider.set(rule.provider, list);
+      }
+    }
+  }
+  const groups: Pattern[][] = [];
+  for (const d of detectors) d.group = groups.push(d.text) - 1;
+  for (const r of seen.values()) r.group = groups.push(r.patterns) - 1;
+  return { generic, byProvider, detectors, literals: buildLiteralIndex(groups) };
+}

@@ -1,0 +1,159 @@
+// `mailwarden accounts add|list|show|suspend|reinstate|delete`: the logins (and trusted-network names) that may send.
+// Passwords never come from argv by default (they would sit in shell history and `ps`): stdin, a file, or generated.
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { generatePassword, hashPassword } from '../../accounts/password.js';
+import { createSqliteAccountStore } from '../../accounts/sqlite-accounts.js';
+import { AccountExistsError, type Account, type AccountStore } from '../../accounts/types.js';
+import { openDatabase } from '../../store/sqlite.js';
+import { configFrom } from '../context.js';
+import { CliError } from '../errors.js';
+
+const NAME = /^[A-Za-z0-9._@+-]{1,128}$/;
+const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
+async function withStore<T>(cmd: Command, work: (store: AccountStore) => Promise<T>): Promise<T> {
+  const db = openDatabase(configFrom(cmd).storage.sqlitePath);
+  try {
+    return await work(createSqliteAccountStore(db));
+  } finally {
+    db.close();
+  }
+}
+
+function parseDomains(list: string | undefined): string[] {
+  if (!list) return [];
+  const domains = list.split(',').map((d) => d.trim().toLowerCase()).filter(Boolean);
+  const bad = domains.find((d) => !DOMAIN.test(d));
+  if (bad) throw new CliError(`--domains: "${bad}" is not a domain name`);
+  return domains;
+}
+
+function readPassword(opts: { passwordStdin?: boolean; passwordFile?: string }): string | null {
+  if (opts.passwordStdin && opts.passwordFile) throw new CliError('use either --password-stdin or --password-file, not both');
+  let text: string;
+  if (opts.passwordStdin) text = readFileSync(0, 'utf8');
+  else if (opts.passwordFile) {
+    try {
+      text = readFileSync(opts.passwordFile, 'utf8');
+    } catch (err) {
+      throw new CliError(`--password-file: cannot read ${opts.passwordFile}: ${(err as Error).message}`);
+    }
+  } else return null;
+  const password = text.replace(/\r?\n$/, '');
+  if (password.length < 8) throw new CliError('password: at least 8 characters');
+  return password;
+}
+
+function publicView(a: Account) {
+  return {
+    name: a.name,
+    login: a.passwordHash !== '',
+    allowedDomains: a.allowedDomains,
+    enforceDomains: a.enforceDomains,
+    suspended: a.suspended,
+    suspendReason: a.suspendReason,
+    created: new Date(a.createdAt).toISOString(),
+  };
+}
+
+function describe(a: Account): string {
+  const v = publicView(a);
+  return [
+    `name:            ${v.name}`,
+    `login:           ${v.login ? 'yes' : 'no (trusted network name only)'}`,
+    `allowed domains: ${v.allowedDomains.join(', ') || '(any)'}`,
+    `enforce domains: ${v.enforceDomains ? 'yes' : 'no'}`,
+    `suspended:       ${v.suspended ? `yes: ${v.suspendReason}` : 'no'}`,
+    `created:         ${v.created}`,
+  ].join('\n');
+}
+
+async function mustGet(store: AccountStore, name: string): Promise<Account> {
+  const account = await store.get(name);
+  if (!account) throw new CliError(`no account "${name}"`);
+  return account;
+}
+
+export function registerAccountsCommand(program: Command): void {
+  const accounts = program.command('accounts').description('manage the accounts that may send mail');
+
+  accounts
+    .command('add <name>')
+    .description('add an account; without a password option one is generated and printed once')
+    .option('--password-stdin', 'read the password from standard input')
+    .option('--password-file <file>', 'read the password from a file')
+    .option('--no-login', 'no password: the account only names a trusted network (for its domain policy)')
+    .option('--domains <list>', 'comma-separated sender domains this account may use')
+    .option('--enforce-domains', 'refuse MAIL FROM / From: outside the allowed domains')
+    .action(async (name: string, opts: { passwordStdin?: boolean; passwordFile?: string; login: boolean; domains?: string; enforceDomains?: boolean }, cmd: Command) => {
+      if (!NAME.test(name)) throw new CliError(`account name "${name}": use 1-128 letters, digits and . _ @ + -`);
+      const allowedDomains = parseDomains(opts.domains);
+      if (opts.enforceDomains && allowedDomains.length === 0) throw new CliError('--enforce-domains needs --domains');
+      const given = readPassword(opts);
+      if (!opts.login && given) throw new CliError('--no-login takes no password');
+      const password = opts.login ? (given ?? generatePassword()) : null;
+      await withStore(cmd, async (store) => {
+        try {
+          await store.add({ name, passwordHash: password ? await hashPassword(password) : '', allowedDomains, enforceDomains: Boolean(opts.enforceDomains), createdAt: Date.now() });
+        } catch (err) {
+          if (err instanceof AccountExistsError) throw new CliError(err.message);
+          throw err;
+        }
+      });
+      process.stdout.write(`account ${name} added\n`);
+      if (password && !given) process.stdout.write(`password: ${password}\n(shown once; it is stored only as a hash)\n`);
+    });
+
+  accounts
+    .command('list')
+    .description('list accounts')
+    .option('--json', 'print JSON')
+    .action(async (opts: { json?: boolean }, cmd: Command) => {
+      const all = await withStore(cmd, (store) => store.list());
+      if (opts.json) return void process.stdout.write(JSON.stringify(all.map(publicView), null, 2) + '\n');
+      for (const a of all) {
+        const flags = [a.suspended ? 'SUSPENDED' : 'active', a.enforceDomains ? `domains: ${a.allowedDomains.join(',')}` : ''].filter(Boolean).join('  ');
+        process.stdout.write(`${a.name}\t${flags}\n`);
+      }
+    });
+
+  accounts
+    .command('show <name>')
+    .description('show one account')
+    .option('--json', 'print JSON')
+    .action(async (name: string, opts: { json?: boolean }, cmd: Command) => {
+      const account = await withStore(cmd, (store) => mustGet(store, name));
+      process.stdout.write(opts.json ? JSON.stringify(publicView(account), null, 2) + '\n' : describe(account) + '\n');
+    });
+
+  accounts
+    .command('suspend <name>')
+    .description('suspend an account: its logins fail and no mail of it is accepted')
+    .requiredOption('--reason <text>', 'reason, shown to the account owner in SMTP replies')
+    .action(async (name: string, opts: { reason: string }, cmd: Command) => {
+      const reason = opts.reason.replace(/[\x00-\x1f\x7f]+/g, ' ').trim();
+      if (!reason) throw new CliError('--reason must not be empty');
+      const ok = await withStore(cmd, (store) => store.setSuspended(name, true, reason));
+      if (!ok) throw new CliError(`no account "${name}"`);
+      process.stdout.write(`account ${name} suspended\n`);
+    });
+
+  accounts
+    .command('reinstate <name>')
+    .description('lift a suspension')
+    .action(async (name: string, _opts: unknown, cmd: Command) => {
+      const ok = await withStore(cmd, (store) => store.setSuspended(name, false, ''));
+      if (!ok) throw new CliError(`no account "${name}"`);
+      process.stdout.write(`account ${name} reinstated\n`);
+    });
+
+  accounts
+    .command('delete <name>')
+    .description('delete an account (its queued mail stays in the queue)')
+    .action(async (name: string, _opts: unknown, cmd: Command) => {
+      const ok = await withStore(cmd, (store) => store.delete(name));
+      if (!ok) throw new CliError(`no account "${name}"`);
+      process.stdout.write(`account ${name} deleted\n`);
+    });
+}

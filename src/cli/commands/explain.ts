@@ -1,0 +1,78 @@
+// `mailwarden explain [--phase P] [--mx HOST] [--json] "<reply>"`: classify one remote SMTP reply and say what it
+// means, who is to blame, how to fix it and what the relay does about it.
+import type { Command } from 'commander';
+import { PHASES, classifyReply, type Classification, type Phase } from '../../classify/index.js';
+import { CliError } from '../errors.js';
+
+/** Replies are short; standard input is read up to this size and the rest is never read. */
+const MAX_STDIN_BYTES = 1024 * 1024;
+
+interface ExplainOptions {
+  phase?: string;
+  mx?: string;
+  json?: boolean;
+}
+
+export function registerExplainCommand(program: Command): void {
+  program
+    .command('explain')
+    .description('explain one remote SMTP reply: reason, blame, fix, and what mailwarden does')
+    .argument('<reply>', 'the reply text ("\\n" separates lines of a multi-line reply; "-" reads standard input)')
+    .option('--phase <phase>', `SMTP phase the reply answered: ${PHASES.join('|')}`)
+    .option('--mx <host>', 'the remote MX host name (detects the provider)')
+    .option('--json', 'print one JSON object')
+    .action(async (reply: string, opts: ExplainOptions) => {
+      const phase = parsePhase(opts.phase);
+      const text = reply === '-' ? await readStdin() : reply.replace(/\\n/g, '\n');
+      const c = classifyReply({ text, phase, mx: opts.mx });
+      process.stdout.write(opts.json ? JSON.stringify(c) + '\n' : describe(c));
+    });
+}
+
+function parsePhase(value: string | undefined): Phase | undefined {
+  if (value === undefined) return undefined;
+  const phase = PHASES.find((p) => p === value.toLowerCase());
+  if (!phase) throw new CliError(`--phase must be one of ${PHASES.join(', ')} (got "${value}")`, 2);
+  return phase;
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of process.stdin) {
+      const piece = chunk as Buffer;
+      chunks.push(piece.subarray(0, MAX_STDIN_BYTES - size));
+      size += piece.length;
+      if (size >= MAX_STDIN_BYTES) break; // leaving the loop closes standard input: the rest is not read
+    }
+  } catch (err) {
+    throw new CliError(`cannot read the reply from standard input: ${(err as Error).message}`);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const ACTION_TEXT: Record<Classification['action'], string> = {
+  none: 'nothing: no action is needed.',
+  retry: 'retries the message on its normal schedule.',
+  'retry-slower': 'retries later and sends more slowly to this destination.',
+  'suppress-recipient': 'stops sending to this recipient address (adds it to the suppression list) and bounces the message.',
+  'pause-route': 'pauses delivery from this IP address to this provider and moves traffic to another route if one exists.',
+  'fix-sender-auth': "bounces the message and flags the sender domain's authentication (SPF/DKIM/DMARC) for repair.",
+  'hold-sender': "bounces the message and holds the sender's further mail for review.",
+  bounce: 'returns the message to the sender with this explanation.',
+};
+
+function describe(c: Classification): string {
+  const head = [c.code, c.status].filter((v) => v !== null).join(' ') || 'no code';
+  const rows: Array<[string, string]> = [
+    ['Reply', `${head}${c.provider ? ` from ${c.provider}` : ''} (${c.permanent ? 'permanent' : 'temporary'})`],
+    ['Reason', `${c.reason} (rule ${c.rule})`],
+    ['Blame', `${c.blame}, affects the ${c.scope}`],
+    ['What happened', c.explanation],
+    ['Fix', c.fix],
+  ];
+  if (c.link) rows.push(['More', c.link]);
+  rows.push(['mailwarden', ACTION_TEXT[c.action]]);
+  return rows.map(([label, value]) => `${(label + ':').padEnd(15)}${value}\n`).join('');
+}

@@ -1,0 +1,65 @@
+// Plain-text rendering of the queue for `mailwarden queue list|show`: one line per message, a readable timeline.
+import type { Classification } from '../../classify/types.js';
+import type { MessageDetail, MessageSummary } from '../../queue/types.js';
+import type { TimelineEvent } from '../../shared/types.js';
+
+const iso = (ms: number | null) => (ms === null ? '-' : new Date(ms).toISOString().replace('.000Z', 'Z'));
+
+export function formatList(rows: MessageSummary[]): string {
+  if (rows.length === 0) return 'queue is empty\n';
+  const lines = rows.map((m) =>
+    [m.id.padEnd(19), m.state.padEnd(11), iso(m.receivedAt).padEnd(21), `${m.pending}/${m.recipients}`.padEnd(7),
+      `${m.account}${m.sub ? '/' + m.sub : ''}`.padEnd(20), m.mailFrom || '<>'].join(' '));
+  return ['ID                  STATE       RECEIVED              PENDING ACCOUNT              SENDER', ...lines].join('\n') + '\n';
+}
+
+function classificationLine(c: unknown): string | null {
+  const k = c as Partial<Classification> | null;
+  if (!k || !k.reason) return null;
+  return `${k.reason}, blame ${k.blame ?? '?'}${k.provider ? `, ${k.provider}` : ''}`;
+}
+
+function eventDetail(e: TimelineEvent): string {
+  const d = e.data;
+  switch (e.type) {
+    case 'attempt': {
+      const host = d.host ? `${String(d.host)}${d.ip && d.ip !== d.host ? ` [${String(d.ip)}]` : ''}` : 'no host';
+      const c = classificationLine(d.classification);
+      return `${host}: ${String(d.reply)}${c ? `  (${c})` : ''}`;
+    }
+    case 'deferred':
+      return `next attempt ${iso(d.nextAttemptAt as number)}`;
+    case 'dsn-sent':
+      return `${String(d.action)} notice ${String(d.dsnId)} to <${String(d.to)}>`;
+    default:
+      return Object.entries(d).map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : String(v)}`).join(' ');
+  }
+}
+
+export function formatDetail(m: MessageDetail): string {
+  const out = [
+    `Queue ID   ${m.id}`,
+    `State      ${m.state}`,
+    `Received   ${iso(m.receivedAt)} from ${m.clientIp} (helo ${m.heloName})`,
+    `Sender     <${m.mailFrom}>  account ${m.account}${m.sub ? ` / ${m.sub}` : ''} (identity from ${m.identitySource})`,
+    `Size       ${m.size} bytes`,
+    '',
+    'Recipients',
+  ];
+  for (const r of m.recipientStatus) {
+    out.push(`  ${r.rcpt}  ${r.state}  attempts ${r.attempts}` +
+      (r.state === 'deferred' ? `  next ${iso(r.nextAttemptAt)}` : '') + (r.remoteMta ? `  via ${r.remoteMta}` : ''));
+    if (r.lastReply) out.push(`      reply: ${r.lastReply.replace(/\r?\n/g, ' | ')}`);
+    const c = r.classification as Partial<Classification> | null;
+    if (c?.reason) {
+      out.push(`      reason: ${classificationLine(c)}`);
+      if (c.explanation) out.push(`      means: ${c.explanation}`);
+      if (c.fix) out.push(`      fix: ${c.fix}`);
+    }
+  }
+  out.push('', 'Timeline');
+  for (const e of m.timeline) {
+    out.push(`  ${iso(e.at)}  ${e.type.padEnd(15)} ${e.recipient ? `${e.recipient}  ` : ''}${eventDetail(e)}`);
+  }
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,150 @@
+// The delivery engine: keeps a bounded window of messages in flight (never the whole queue in memory), groups each
+// message's due recipients by domain, finds the next hops, hands the sends to the dispatcher, and turns the replies
+// into recipient states, timeline events, DSNs and policy feedback. A message just queued is started at once; the
+// poll picks up retries, the backlog beyond the window, and whatever was in flight when the process last stopped.
+import type { Classification, ReplyInput } from '../classify/types.js';
+import type { Config } from '../config/schema.js';
+import type { MessagePolicy } from '../decide/types.js';
+import type { QueueStore } from '../queue/store.js';
+import type { DueMessage, NewMessage } from '../queue/types.js';
+import { recipientDomain } from '../queue/sqlite-store.js';
+import type { Logger } from '../shared/logger.js';
+import { createDispatcher, type JobResult } from './dispatcher.js';
+import { createMxResolver, type Destination, type MxResolver } from './mx.js';
+import { recordOutcome } from './outcome.js';
+import { parseRoutes, routeFor } from './routes.js';
+
+export interface DeliveryEngineOptions {
+  config: Config;
+  store: QueueStore;
+  policy: MessagePolicy;
+  logger: Logger;
+  /** Epoch milliseconds; injectable so expiry can be tested without waiting days. */
+  clock?: () => number;
+  classify?: (input: ReplyInput) => Classification;
+  /** Replaces the MX resolver built from `delivery.dnsServers`. */
+  resolver?: MxResolver;
+}
+
+export interface DeliveryEngine {
+  /** Look for due work now instead of at the next poll (after `queue retry`, or in tests after moving the clock). */
+  poll(): void;
+  /** Stop taking work, let the sends in progress finish and their outcomes be written. */
+  close(): Promise<void>;
+}
+
+/** How long an unused outbound connection stays open waiting for another message to the same destination. */
+const CONNECTION_IDLE_MS = 2000;
+
+function dueFromNew(m: NewMessage): DueMessage {
+  return {
+    id: m.id, receivedAt: m.receivedAt, identity: m.identity, mailFrom: m.mailFrom, raw: m.raw, smtpUtf8: m.smtpUtf8,
+    eightBit: m.eightBit, delayWarned: false,
+    recipients: [...new Set(m.recipients)].map((rcpt) => ({ rcpt, domain: recipientDomain(rcpt), attempts: 0 })),
+  };
+}
+
+export function startDeliveryEngine(opts: DeliveryEngineOptions): DeliveryEngine {
+  const { config, store, logger } = opts;
+  const d = config.delivery;
+  const clock = opts.clock ?? Date.now;
+  const routes = parseRoutes(d.routes);
+  const resolver = opts.resolver ?? createMxResolver(d.dnsServers);
+  const dispatcher = createDispatcher({
+    session: { ehloName: config.hostname, tls: d.tls, connectTimeoutMs: d.connectTimeoutMs },
+    maxConnections: d.maxConnectionsPerDestination,
+    maxMessagesPerConnection: d.maxMessagesPerConnection,
+    idleMs: CONNECTION_IDLE_MS,
+  });
+  /** Message id -> number of its domain jobs not finished yet. */
+  const inFlight = new Map<string, number>();
+  const recording = new Set<Promise<void>>();
+  let backlog = false;
+  let closing = false;
+  let pollScheduled = false;
+
+  async function destinationOf(domain: string): Promise<Destination> {
+    const hops = routeFor(routes, domain);
+    return hops ? { kind: 'hops', hops } : resolver.resolve(domain);
+  }
+
+  function finishJob(m: DueMessage, domain: string, result: JobResult): void {
+    const p = recordOutcome({ message: m, domain, result, now: clock(), config, store, policy: opts.policy, logger, classify: opts.classify })
+      .catch((err: Error) => logger.error({ queueId: m.id, err: err.message }, 'could not record a delivery attempt'))
+      .finally(() => {
+        recording.delete(p);
+        const left = (inFlight.get(m.id) ?? 1) - 1;
+        if (left > 0) inFlight.set(m.id, left);
+        else inFlight.delete(m.id);
+        if (backlog) schedulePoll();
+      });
+    recording.add(p);
+  }
+
+  async function startJob(m: DueMessage, domain: string, rcpts: string[]): Promise<void> {
+    const dest = await destinationOf(domain);
+    if (dest.kind === 'fail') {
+      finishJob(m, domain, { replies: rcpts.map((rcpt) => ({ rcpt, code: dest.permanent ? dest.code : null, reply: dest.reply, phase: 'connect' as const })), remoteMta: '', remoteIp: '' });
+      return;
+    }
+    const envelope = { from: m.mailFrom, to: rcpts, size: m.raw.length, eightBit: m.eightBit };
+    dispatcher.submit(dest.hops, { envelope, raw: m.raw, done: (result) => finishJob(m, domain, result) });
+  }
+
+  function start(m: DueMessage): void {
+    const byDomain = new Map<string, string[]>();
+    for (const r of m.recipients) byDomain.set(r.domain, [...(byDomain.get(r.domain) ?? []), r.rcpt]);
+    if (byDomain.size === 0) return;
+    inFlight.set(m.id, byDomain.size);
+    for (const [domain, rcpts] of byDomain) void startJob(m, domain, rcpts);
+  }
+
+  function poll(): void {
+    pollScheduled = false;
+    if (closing) return;
+    const free = d.maxInFlight - inFlight.size;
+    if (free <= 0) {
+      backlog = true;
+      return;
+    }
+    let due: DueMessage[];
+    try {
+      due = store.claimDue(clock(), free, inFlight);
+    } catch (err) {
+      // e.g. SQLITE_BUSY while an operator's command holds a write lock: the next poll tries again.
+      logger.error({ event: 'poll-failed', err: (err as Error).message }, 'could not read due messages');
+      return;
+    }
+    backlog = due.length === free;
+    for (const m of due) start(m);
+  }
+
+  function schedulePoll(): void {
+    if (pollScheduled || closing) return;
+    pollScheduled = true;
+    setImmediate(poll);
+  }
+
+  store.onEnqueued((msg) => {
+    // A poll may already have picked it up: it is readable as soon as committed, before its fsync completes.
+    if (closing || msg.initialState !== 'queued' || inFlight.has(msg.id)) return;
+    if (inFlight.size >= d.maxInFlight) {
+      backlog = true; // it is on disk; a later poll takes it
+      return;
+    }
+    start(dueFromNew(msg));
+  });
+
+  const timer = setInterval(poll, d.pollIntervalMs);
+  schedulePoll(); // resume: whatever was due (or in flight) when the process stopped
+
+  return {
+    poll: schedulePoll,
+    async close() {
+      closing = true;
+      clearInterval(timer);
+      await dispatcher.close();
+      while (recording.size > 0) await Promise.all([...recording]);
+    },
+  };
+}

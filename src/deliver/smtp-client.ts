@@ -1,0 +1,163 @@
+// One outbound SMTP session over Nodemailer's client (nodemailer/lib/smtp-connection), turned into per-recipient
+// replies. Nodemailer pipelines the envelope (RFC 2920), adds SIZE and BODY=8BITMIME when the peer offers them, and
+// SMTPUTF8 when an address needs it (RFC 6531); we add the choice of next hop and the reading of its replies.
+import SMTPConnection from 'nodemailer/lib/smtp-connection';
+import type { Phase } from '../classify/types.js';
+import type { NextHop } from './routes.js';
+
+export type TlsMode = 'opportunistic' | 'required' | 'off';
+
+export interface SessionOptions {
+  ehloName: string;
+  tls: TlsMode;
+  connectTimeoutMs: number;
+}
+
+/** The reply that decided one recipient; code null when no reply came (connection lost, timeout). */
+export interface RcptReply {
+  rcpt: string;
+  code: number | null;
+  reply: string;
+  /** The SMTP phase the reply answered: a refusal at MAIL or at connect is not about the recipient. */
+  phase: Phase;
+}
+
+export interface Envelope {
+  from: string;
+  to: string[];
+  size: number;
+  eightBit: boolean;
+}
+
+export interface OutboundSession {
+  readonly hop: NextHop;
+  readonly remoteIp: string;
+  /** Send one message; never throws: every recipient gets a reply, real or describing the failure. */
+  send(env: Envelope, raw: Buffer): Promise<RcptReply[]>;
+  /** Whether the session can carry another message. */
+  usable(): boolean;
+  /** QUIT and close. */
+  close(): void;
+}
+
+/** A connection that could not be set up, with the reply (greeting, EHLO, STARTTLS) or the network error. */
+export interface ConnectFailure {
+  hop: NextHop | null;
+  code: number | null;
+  reply: string;
+  phase: Phase;
+}
+
+interface SmtpError extends Error {
+  code?: string;
+  /** Nodemailer's name of the command that failed: 'CONN', 'EHLO', 'MAIL FROM', 'RCPT TO', 'DATA' ... */
+  command?: string;
+  response?: string;
+  responseCode?: number;
+  rejectedErrors?: SmtpError[];
+  recipient?: string;
+}
+
+function connectOne(hop: NextHop, opts: SessionOptions): Promise<SMTPConnection> {
+  const conn = new SMTPConnection({
+    host: hop.host,
+    port: hop.port,
+    name: opts.ehloName,
+    connectionTimeout: opts.connectTimeoutMs,
+    greetingTimeout: opts.connectTimeoutMs,
+    socketTimeout: 5 * 60_000, // RFC 5321 §4.5.3.2.6: the DATA-termination reply may take up to 10 minutes
+    ignoreTLS: opts.tls === 'off',
+    requireTLS: opts.tls === 'required',
+    opportunisticTLS: opts.tls === 'opportunistic',
+    // Opportunistic TLS protects against passive reading only; a self-signed peer still beats plain text (RFC 7435).
+    tls: { rejectUnauthorized: false, ...(hop.name ? { servername: hop.name } : {}) },
+  });
+  return new Promise((resolve, reject) => {
+    conn.once('error', reject);
+    conn.connect((err) => (err ? reject(err) : resolve(conn)));
+  });
+}
+
+function phaseOf(e: SmtpError): Phase {
+  switch (e.command) {
+    case 'MAIL FROM': return 'mail';
+    case 'RCPT TO': return 'rcpt';
+    case 'DATA': return e.code === 'EMESSAGE' ? 'eod' : 'data';
+    case 'EHLO': case 'HELO': case 'LHLO': case 'STARTTLS': return 'helo';
+    default: return 'connect';
+  }
+}
+
+function failureOf(err: unknown, hop: NextHop): ConnectFailure {
+  const e = err as SmtpError;
+  return { hop, code: e.responseCode ?? null, reply: e.response ?? `${e.code ?? 'error'}: ${e.message}`, phase: phaseOf(e) };
+}
+
+/** Replies for every recipient from a send error: per-recipient RCPT refusals where known, else the one reply. */
+function repliesFromError(err: SmtpError, to: string[]): RcptReply[] {
+  const byRcpt = new Map((err.rejectedErrors ?? []).map((r) => [r.recipient ?? '', r]));
+  return to.map((rcpt) => {
+    const e = byRcpt.get(rcpt) ?? err;
+    const phase = phaseOf(e);
+    if (e.responseCode) return { rcpt, code: e.responseCode, reply: e.response ?? '', phase };
+    // Nodemailer refuses locally before sending when the peer's SIZE is too small: that will not change on retry.
+    if (e.code === 'EMESSAGE' && /size/i.test(e.message)) return { rcpt, code: 552, reply: `552 5.3.4 ${e.message}`, phase: 'mail' };
+    return { rcpt, code: null, reply: `${e.code ?? 'error'}: ${e.message}`, phase };
+  });
+}
+
+function wrap(conn: SMTPConnection, hop: NextHop): OutboundSession {
+  let closed = false;
+  conn.on('error', () => {}); // errors are reported through the send callback; this keeps an emit from throwing
+  conn.on('end', () => { closed = true; });
+  const remoteIp = (conn._socket && conn._socket.remoteAddress) || hop.host;
+
+  const reset = () =>
+    new Promise<void>((resolve) => conn.reset((err) => {
+      if (err) conn.close();
+      resolve();
+    }));
+
+  return {
+    hop,
+    remoteIp,
+    usable: () => !closed,
+    close() {
+      if (!closed) conn.quit();
+      closed = true;
+    },
+    async send(env, raw) {
+      const result = await new Promise<RcptReply[]>((resolve) => {
+        conn.send({ from: env.from, to: env.to, size: env.size, use8BitMime: env.eightBit }, raw, (err, info) => {
+          if (err || !info) return resolve(repliesFromError(err as SmtpError, env.to));
+          const code = Number(/^\d{3}/.exec(info.response)?.[0] ?? 250);
+          const refused = new Map((info.rejectedErrors ?? []).map((r) => [(r as SmtpError).recipient ?? '', r as SmtpError]));
+          resolve(env.to.map((rcpt) => {
+            const r = refused.get(rcpt);
+            return r ? { rcpt, code: r.responseCode ?? null, reply: r.response ?? r.message, phase: 'rcpt' } : { rcpt, code, reply: info.response, phase: 'eod' };
+          }));
+        });
+      });
+      // After a refused transaction the peer still holds its state: RSET before the next message (RFC 5321 §4.1.1.5).
+      if (!closed && !result.some((r) => r.code !== null && r.code < 400)) await reset();
+      return result;
+    },
+  };
+}
+
+/** Connect to the first next hop that answers (RFC 5321 §5.1: try the MX hosts in order). */
+export async function openSession(hops: readonly NextHop[], opts: SessionOptions): Promise<OutboundSession | ConnectFailure> {
+  let failure: ConnectFailure = { hop: null, code: null, reply: 'no next hop', phase: 'connect' };
+  for (const hop of hops) {
+    try {
+      return wrap(await connectOne(hop, opts), hop);
+    } catch (err) {
+      failure = failureOf(err, hop);
+    }
+  }
+  return failure;
+}
+
+export function isSession(x: OutboundSession | ConnectFailure): x is OutboundSession {
+  return 'send' in x;
+}
