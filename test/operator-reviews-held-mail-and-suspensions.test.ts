@@ -27,6 +27,11 @@ beforeAll(async () => {
     initialState: 'quarantined', smtpUtf8: false, eightBit: false,
     events: [{ at: Date.UTC(2026, 0, 5), type: 'verdict', data: { verdict: 'quarantine', code: 'MW-HELD', evidence: [{ kind: 'behaviour', name: 'BURST', score: 5, description: 'x' }] } }],
   });
+  await store.enqueue({
+    id: 'HELD0002', receivedAt: Date.UTC(2026, 0, 5), identity: { account: 'host', sub: 'shop', source: 'header:x-authuser' },
+    mailFrom: 'shop@site.test', recipients: ['c@example.test'], raw, clientIp: '192.0.2.1', heloName: 'site.test',
+    initialState: 'quarantined', smtpUtf8: false, eightBit: false, events: [],
+  });
   await store.close();
   createSuspensions(db).suspend({
     identity: 'host/blog', since: Date.now(), until: 0, by: 'policy', reason: 'BURST, REPEATED_CONTENT',
@@ -38,14 +43,18 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('operator CLI for quarantine and senders', () => {
   it('lists and shows a held message with why it was held, then releases it to delivery', () => {
-    const listed = JSON.parse(cli('quarantine', 'list', '--json').trim());
-    expect(listed).toMatchObject({ id: 'HELD0001', sub: 'shop', recipients: 2, subject: 'Café offer', code: 'MW-HELD', evidence: ['BURST'] });
+    const listed = cli('quarantine', 'list', '--json').trim().split('\n').map((line) => JSON.parse(line));
+    expect(listed.map((m) => m.id)).toEqual(['HELD0001', 'HELD0002']);
+    expect(listed[0]).toMatchObject({ id: 'HELD0001', sub: 'shop', recipients: 2, subject: 'Café offer', code: 'MW-HELD', evidence: ['BURST'] });
     expect(cli('quarantine', 'show', 'HELD0001')).toContain('held by:    MW-HELD BURST');
     expect(cli('quarantine', 'release', 'HELD0001')).toContain('released 1');
+    expect(cli('quarantine', 'delete', 'HELD0002')).toContain('deleted 1');
     expect(cli('quarantine', 'list')).toContain('no messages in quarantine');
     const db = openDatabase(join(dir, 'mailwarden.sqlite'));
     expect(db.prepare('SELECT DISTINCT state FROM recipients WHERE message_id = ?').pluck().all('HELD0001')).toEqual(['queued']);
     expect(db.prepare("SELECT COUNT(*) FROM events WHERE message_id = ? AND type = 'released'").pluck().get('HELD0001')).toBe(1);
+    expect(db.prepare('SELECT state FROM messages WHERE id = ?').pluck().get('HELD0002')).toBe('deleted');
+    expect(db.prepare('SELECT COUNT(*) FROM bodies WHERE message_id = ?').pluck().get('HELD0002')).toBe(0);
     db.close();
     const again = cliFails('quarantine', 'release', 'HELD0001');
     expect(again.status).not.toBe(0);
