@@ -130,12 +130,13 @@ export function createPolicy(opts: PolicyOptions): Policy {
 
     async checkMessage(ctx) {
       if (!config.policy.enabled) return { verdict: 'accept', code: 'MW-OK', reason: 'accepted', evidence: [] };
+      const { facts, content: cf } = await factsOf(ctx);
+      const content = opts.content ? await opts.content(ctx.raw) : undefined;
+      // Checked after the awaits: a concurrent session of the same sender may have suspended it meanwhile.
       const s = suspensionOf(ctx.identity, ctx.now);
       if (s) return suspendedDecision(s);
       const t = thresholdsFor(config, ctx.identity.account);
-      const { facts, content: cf } = await factsOf(ctx);
       samples.add(facts.identityKey, cf.subject, cf.fingerprint);
-      const content = opts.content ? await opts.content(ctx.raw) : undefined;
       const decision = decide({ t, behaviour: behaviour.assess(facts, t, ctx.now), ...(content ? { content } : {}) });
       if (marksHistory(decision)) behaviour.flag(facts.identityKey, ctx.now);
       if (decision.verdict === 'suspend') suspend(ctx, decision, t);
