@@ -90,7 +90,8 @@ function findHeld(db: Db, id: string): Row {
 
 export function showQuarantined(db: Db, id: string): HeldMessageDetail {
   const row = findHeld(db, id);
-  const events = db.prepare('SELECT at, type, recipient, data FROM events WHERE message_id = ? ORDER BY seq').all(id) as Array<{ at: number; type: TimelineEvent['type']; recipient: string | null; data: string }>;
+  type EventRow = { at: number; type: TimelineEvent['type']; recipient: string | null; data: string };
+  const events = db.prepare('SELECT at, type, recipient, data FROM events WHERE message_id = ? ORDER BY seq').all(id) as EventRow[];
   const end = row.raw.indexOf('\r\n\r\n');
   return {
     ...held(row),

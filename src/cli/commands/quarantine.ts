@@ -27,7 +27,10 @@ export function registerQuarantineCommand(program: Command): void {
       const held = withDatabase(cmd, (db) => listQuarantine(db, limit));
       if (opts.json) return void process.stdout.write(held.map((m) => JSON.stringify(m) + '\n').join(''));
       if (held.length === 0) return void process.stdout.write('no messages in quarantine\n');
-      const rows = held.map((m) => [m.id, iso(m.receivedAt), m.sub ? `${m.account}/${m.sub}` : m.account, String(m.recipients), m.evidence.join(',') || m.code, m.subject.slice(0, 60)]);
+      const rows = held.map((m) => {
+        const sender = m.sub ? `${m.account}/${m.sub}` : m.account;
+        return [m.id, iso(m.receivedAt), sender, String(m.recipients), m.evidence.join(',') || m.code, m.subject.slice(0, 60)];
+      });
       process.stdout.write(table([['ID', 'RECEIVED', 'SENDER', 'RCPTS', 'WHY', 'SUBJECT'], ...rows]));
     });
   q.command('show <id>')

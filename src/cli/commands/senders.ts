@@ -36,7 +36,10 @@ function describe(r: SenderReport): string {
   );
   for (const w of ['minute', 'hour', 'day'] as const) {
     const x = c.windows[w];
-    lines.push(`last ${w.padEnd(6)} ${x.messages} msgs, ${x.recipients} rcpts (${x.newDomainRecipients} at new domains), ${x.delivered} delivered, ${x.bounced} bounced (${x.unknownRecipients} unknown), ${x.complaints} complaints`);
+    lines.push(
+      `last ${w.padEnd(6)} ${x.messages} msgs, ${x.recipients} rcpts (${x.newDomainRecipients} at new domains), ` +
+        `${x.delivered} delivered, ${x.bounced} bounced (${x.unknownRecipients} unknown), ${x.complaints} complaints`,
+    );
   }
   return lines.join('\n') + '\n';
 }
@@ -56,7 +59,9 @@ export function registerSendersCommand(program: Command): void {
       if (reports.length === 0) return void process.stdout.write('no sender identities recorded yet\n');
       const rows = reports.map((r) => {
         const c = r.counters;
-        return [r.identity, c ? n(c.risk) : '-', c ? `${Math.round(c.trust * 100)}%` : '-', String(c?.windows.hour.messages ?? 0), String(c?.windows.day.messages ?? 0), c ? n(c.baseline.dailyMessages) : '-', status(r)];
+        if (!c) return [r.identity, '-', '-', '0', '0', '-', status(r)];
+        const trust = `${Math.round(c.trust * 100)}%`;
+        return [r.identity, n(c.risk), trust, String(c.windows.hour.messages), String(c.windows.day.messages), n(c.baseline.dailyMessages), status(r)];
       });
       process.stdout.write(table([['IDENTITY', 'RISK', 'TRUST', 'LAST-HOUR', 'LAST-DAY', 'USUAL/DAY', 'STATUS'], ...rows]));
     });

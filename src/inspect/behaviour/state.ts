@@ -85,6 +85,7 @@ export function loginToJson(s: LoginState): string {
 }
 
 export function loginFromJson(json: string): LoginState {
-  const raw = JSON.parse(json) as { name: string; networks: [string, number][]; failures: number[]; flagged: [string, LoginState['flagged'] extends Map<string, infer V> ? V : never][] };
+  type Flags = LoginState['flagged'] extends Map<string, infer V> ? V : never;
+  const raw = JSON.parse(json) as { name: string; networks: [string, number][]; failures: number[]; flagged: [string, Flags][] };
   return { name: raw.name, networks: new Map(raw.networks), failures: raw.failures, flagged: new Map(raw.flagged) };
 }

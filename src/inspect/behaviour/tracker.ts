@@ -42,7 +42,14 @@ interface MessageAddition {
   authFlags: SignalInput['authFlags'];
 }
 
-const NOTHING: MessageAddition = { messages: 0, recipients: 0, newDomainRecipients: 0, newFroms: 0, spread: { identityRecipients: 0, identities: 0, recipients: 0 }, authFlags: [] };
+const NOTHING: MessageAddition = {
+  messages: 0,
+  recipients: 0,
+  newDomainRecipients: 0,
+  newFroms: 0,
+  spread: { identityRecipients: 0, identities: 0, recipients: 0 },
+  authFlags: [],
+};
 
 export interface AuthSettings {
   failureWindowMs: number;
