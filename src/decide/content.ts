@@ -10,4 +10,13 @@ export interface ContentVerdict {
   rules: Array<{ name: string; score: number; description: string }>;
 }
 
-export type ContentScorer = (raw: Buffer) => ContentVerdict | Promise<ContentVerdict>;
+/** What the scorer may use besides the message: the envelope, the login and the (injected) time. */
+export interface ContentContext {
+  mailFrom: string;
+  authUser?: string;
+  recipients: string[];
+  now: number;
+}
+
+/** E.g. `(raw, ctx) => scoreContent(raw, ctx)` from src/inspect/content. */
+export type ContentScorer = (raw: Buffer, ctx: ContentContext) => ContentVerdict | Promise<ContentVerdict>;

@@ -131,7 +131,8 @@ export function createPolicy(opts: PolicyOptions): Policy {
     async checkMessage(ctx) {
       if (!config.policy.enabled) return { verdict: 'accept', code: 'MW-OK', reason: 'accepted', evidence: [] };
       const { facts, content: cf } = await factsOf(ctx);
-      const content = opts.content ? await opts.content(ctx.raw) : undefined;
+      const scoring = { mailFrom: ctx.mailFrom, recipients: ctx.recipients, now: ctx.now, ...(ctx.authenticated ? { authUser: ctx.identity.account } : {}) };
+      const content = opts.content ? await opts.content(ctx.raw, scoring) : undefined;
       // Checked after the awaits: a concurrent session of the same sender may have suspended it meanwhile.
       const s = suspensionOf(ctx.identity, ctx.now);
       if (s) return suspendedDecision(s);
