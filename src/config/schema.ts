@@ -77,6 +77,74 @@ export const contentSchema = z
 
 export type ContentSettings = z.infer<typeof contentSchema>;
 
+/**
+ * Thresholds and limits of the decide stage that an account may override (see `policy.accounts`). Risk is the sum of
+ * the points of the behaviour signals that fired (each signal's `*Points` is its full weight); the `*Score` settings
+ * turn that sum into a verdict.
+ */
+export const policyThresholds = z
+  .object({
+    /** Risk at which a message is accepted with an `X-Mailwarden-Risk` header. */
+    tagScore: z.number().nonnegative().default(3),
+    /** Risk at which a message is accepted but held for review. */
+    quarantineScore: z.number().nonnegative().default(6),
+    /** Risk at which the sender identity is suspended and the message refused. */
+    suspendScore: z.number().nonnegative().default(10),
+    /** How long a suspension lasts; 0 means until an operator reinstates the identity. */
+    suspendMinutes: z.number().int().nonnegative().default(24 * 60),
+    /** Messages per hour an identity with no usable history may send before further mail is deferred (4xx). */
+    newIdentityPerHour: z.number().int().positive().default(200),
+    /** An established identity may send this many times its own busiest hour before further mail is deferred. */
+    hourHeadroom: z.number().positive().default(3),
+    /** Hard ceiling per identity and hour, whatever its history; 0 disables. */
+    maxPerHour: z.number().int().nonnegative().default(20_000),
+    /** Clean active days after which an identity's own baseline is fully trusted (strict before that). */
+    trustDays: z.number().int().positive().default(3),
+    /** Points added to every message of an identity with no trust yet, scaled down as trust is earned. */
+    newIdentityPoints: z.number().nonnegative().default(1),
+    /** Burst: the last minute (or hour) is at least this many times the identity's usual peak. */
+    burstRatio: z.number().positive().default(4),
+    /** Burst: fewer messages than this in the last minute never count as a burst. */
+    burstMinMessages: z.number().int().positive().default(8),
+    burstPoints: z.number().nonnegative().default(5),
+    /** Fan-out: recipients at domains this identity never wrote to, within the last hour. */
+    newDomainMinRecipients: z.number().int().positive().default(8),
+    /** Fan-out: share of the last hour's recipients at new domains. */
+    newDomainShare: z.number().min(0).max(1).default(0.5),
+    newDomainPoints: z.number().nonnegative().default(3),
+    /** Hard bounces over the last day: at least this many, and at least this share of delivered + bounced. */
+    bounceMinCount: z.number().int().positive().default(10),
+    bounceShare: z.number().min(0).max(1).default(0.1),
+    bouncePoints: z.number().nonnegative().default(4),
+    /** Feedback-loop complaints over the last day at or above which the identity is at risk. */
+    complaintMinCount: z.number().int().positive().default(3),
+    complaintPoints: z.number().nonnegative().default(4),
+    /** AUTH for a login from a /24 (IPv4) or /64 (IPv6) never seen for it. */
+    newNetworkPoints: z.number().nonnegative().default(2),
+    /** AUTH failures for a login within the window before a success that count as a guessing burst. */
+    authFailureBurst: z.number().int().positive().default(5),
+    authFailurePoints: z.number().nonnegative().default(3),
+    /** Different From addresses never used before by the identity within the last hour. */
+    newFromAddresses: z.number().int().positive().default(5),
+    newFromPoints: z.number().nonnegative().default(3),
+    /** Same content fingerprint to this many recipients within an hour, and `burstRatio` times the usual. */
+    repeatMinRecipients: z.number().int().positive().default(8),
+    repeatPoints: z.number().nonnegative().default(3),
+    /** Same content fingerprint sent by this many identities within an hour: a campaign across accounts. */
+    campaignIdentities: z.number().int().min(2).default(4),
+    /** ... and to at least this many recipients in all. */
+    campaignMinRecipients: z.number().int().positive().default(30),
+    campaignPoints: z.number().nonnegative().default(4),
+    /**
+     * Points the content verdict adds to the sender's risk: spam from an identity that also behaves unusually is what
+     * a hijacked account looks like, and that combination (not spam alone) suspends it.
+     */
+    contentTagPoints: z.number().nonnegative().default(1),
+    contentQuarantinePoints: z.number().nonnegative().default(3),
+    contentRejectPoints: z.number().nonnegative().default(5),
+  })
+  .strict();
+
 export const configSchema = z
   .object({
     /** Name used in our EHLO, banners, Received and DSNs. */
@@ -209,6 +277,22 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
+    /** The decide stage: behaviour signals, thresholds and limits (see `policyThresholds`). */
+    policy: z
+      .object({
+        enabled: z.boolean().default(true),
+        thresholds: policyThresholds.prefault({}),
+        /** Per-account overrides of any threshold, e.g. `{ newsletters: { maxPerHour: 50000 } }`. */
+        accounts: z.record(z.string(), policyThresholds.partial()).default({}),
+        /** How often in-memory behaviour counters are written to the database (they also are at close). */
+        flushMs: duration.default(1000),
+        /** Minutes after a suspicious AUTH (new network, failures before success) during which its signal holds. */
+        authSignalMinutes: z.number().int().positive().default(60),
+        /** Window for counting AUTH failures before a success. */
+        authFailureWindowMinutes: z.number().int().positive().default(10),
+      })
+      .strict()
+      .prefault({}),
     admin: z
       .object({
         enabled: z.boolean().default(true),
@@ -221,3 +305,4 @@ export const configSchema = z
   .strict();
 
 export type Config = z.infer<typeof configSchema>;
+export type PolicyThresholds = z.infer<typeof policyThresholds>;

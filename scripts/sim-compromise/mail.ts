@@ -1,0 +1,98 @@
+// The simulation's mail, written for it: ordinary correspondence of small sites, a newsletter, and the kind of spam a
+// hijacked account sends (one template with merge fields, as spam kits do). Every message carries the sub-identity
+// in an X-AuthUser header, as Exim on a shared host adds it.
+import type { Rng } from './prng.js';
+
+const FIRST = ['Anna', 'Ben', 'Chloe', 'David', 'Elif', 'Farid', 'Grace', 'Hugo', 'Ines', 'Jonas', 'Kasia', 'Liam', 'Maya', 'Noah', 'Olga', 'Pavel', 'Rosa', 'Sami', 'Tara', 'Umar'];
+const TOPICS = ['invoice', 'meeting', 'order', 'booking', 'quote', 'delivery', 'contract', 'appointment', 'report', 'question', 'repair', 'samples', 'workshop', 'rent', 'menu'];
+const ITEMS = ['oak shelves', 'the blue tiles', 'two bicycles', 'the catering', 'spare keys', 'the brochure', 'garden chairs', 'the new logo', 'wine glasses',
+  'the boiler', 'school uniforms', 'the website texts', 'printer toner', 'a birthday cake', 'the roof gutter', 'winter tyres', 'the photo prints', 'curtains',
+  'the tax forms', 'ceramic bowls', 'the van', 'fresh herbs', 'a projector', 'the floor plan', 'yoga mats', 'the piano', 'display cases', 'the fence'];
+const PLACES = ['the market', 'our workshop', 'the station', 'the town hall', 'your office', 'the warehouse', 'the library', 'the harbour', 'the school', 'the bakery'];
+const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'next week', 'the end of the month'];
+const SENTENCES = [
+  'Could you let me know whether {item} can be ready by {day}?',
+  'I picked up {item} at {place} this morning and everything looks fine.',
+  '{person} asked me to pass on that {item} arrived safely.',
+  'We still need to settle the price for {item} before {day}.',
+  'Would {day} work for a short visit at {place}?',
+  'The quote for {item} is attached; it is valid until {day}.',
+  'Sorry, {item} got delayed, we now expect it on {day}.',
+  'Thanks for recommending {person}, the work on {item} was excellent.',
+  'Is it still fine to drop off {item} at {place}?',
+  'I have checked with {person} and {day} suits everyone.',
+  'Please send the measurements for {item} when you have a minute.',
+  'Parking near {place} is difficult on {day}, so maybe come by bike.',
+  'The invoice for {item} went out yesterday; no hurry.',
+  'We would like to order {item} again, same as last time.',
+  '{person} will be at {place} on {day} if you want to see {item}.',
+  'Let us keep {item} on the list for the meeting on {day}.',
+];
+const CLOSERS = ['Best regards,', 'Kind regards,', 'Thanks again,', 'Cheers,', 'All the best,', 'Speak soon,', 'Many thanks,'];
+
+export interface SimMessage {
+  from: string;
+  to: string;
+  raw: string;
+}
+
+function message(sub: string, from: string, to: string, subject: string, body: string, seq: number): SimMessage {
+  const raw = [
+    `From: ${from}`,
+    `To: ${to}`,
+    `Subject: ${subject}`,
+    `Date: Mon, 2 Nov 2026 09:00:00 +0000`,
+    `Message-ID: <${seq}.${sub}@sim.test>`,
+    `X-AuthUser: ${sub}`,
+    'MIME-Version: 1.0',
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    body,
+    '',
+  ].join('\r\n');
+  return { from, to, raw };
+}
+
+export function personalMail(rng: Rng, sub: string, from: string, to: string, seq: number): SimMessage {
+  const fill = (template: string) =>
+    template
+      .replace('{item}', rng.pick(ITEMS))
+      .replace('{place}', rng.pick(PLACES))
+      .replace('{day}', rng.pick(DAYS))
+      .replace('{person}', rng.pick(FIRST));
+  const subject = `${rng.chance(0.4) ? 'Re: ' : ''}${rng.pick(TOPICS)}: ${rng.pick(ITEMS)}`;
+  const sentences = Array.from({ length: rng.int(2, 5) }, () => fill(rng.pick(SENTENCES)));
+  const body = [`Hi ${rng.pick(FIRST)},`, '', ...sentences, '', rng.pick(CLOSERS), sub].join('\r\n');
+  return message(sub, from, to, subject, body, seq);
+}
+
+export function newsletterMail(sub: string, from: string, to: string, day: number, seq: number): SimMessage {
+  const local = to.slice(0, to.indexOf('@'));
+  const body = [
+    `Hello ${local},`,
+    '',
+    `Here is what happened at the allotment society this week (issue ${day}).`,
+    'The spring seed swap takes place on Saturday in the community hall, from ten until two. Bring labelled envelopes.',
+    'Plot 14 is free again; members on the waiting list will hear from the committee by the end of the month.',
+    'Thanks to everyone who helped repair the water tank. The hoses are back in the shed behind the gate.',
+    '',
+    'Read the full issue: https://allotments.sim.test/news/weekly',
+    'You receive this because you are a member. Unsubscribe: https://allotments.sim.test/unsubscribe',
+  ].join('\r\n');
+  return message(sub, from, to, `Allotment society weekly, issue ${day}`, body, seq);
+}
+
+export function spamMail(rng: Rng, sub: string, from: string, to: string, seq: number): SimMessage {
+  const local = to.slice(0, to.indexOf('@'));
+  const body = [
+    `Dear ${local},`,
+    '',
+    'We detected an unusual sign-in attempt on your account and temporarily limited access to protect your funds.',
+    `To restore full access, verify your identity within 24 hours using your reference number ${rng.int(100000, 999999)}.`,
+    `Verify now: http://secure-account-verify.sim.test/login?ref=${rng.int(1e6, 9e6)}`,
+    '',
+    'If you do not verify, your account will be permanently suspended and pending payments will be cancelled.',
+    'Security Department',
+  ].join('\r\n');
+  return message(sub, from, to, `Action required: account limited (case #${rng.int(10000, 99999)})`, body, seq);
+}

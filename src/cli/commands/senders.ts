@@ -1,0 +1,106 @@
+// `mailwarden senders list|show|suspend|reinstate`: sender identities, their risk, baseline and recent counters.
+import type { Command } from 'commander';
+import { senderReports, type SenderReport } from '../../decide/senders.js';
+import { table, withDatabase } from '../database.js';
+import { CliError } from '../errors.js';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const n = (x: number) => String(Math.round(x * 10) / 10);
+
+function status(r: SenderReport): string {
+  if (!r.suspended) return 'active';
+  return r.suspension!.until === 0 ? 'suspended' : `suspended until ${iso(r.suspension!.until)}`;
+}
+
+function describe(r: SenderReport): string {
+  const c = r.counters;
+  const lines = [`identity:  ${r.identity}`, `status:    ${status(r)}`];
+  if (r.suspension) {
+    const s = r.suspension;
+    lines.push(`suspension: by ${s.by} at ${iso(s.since)}: ${s.reason}${s.reinstatedAt ? ` (reinstated ${iso(s.reinstatedAt)})` : ''}`);
+    for (const e of s.evidence.signals) lines.push(`  ${e.name} (${e.score}): ${e.description}`);
+    if (s.evidence.sampleSubjects.length) lines.push(`  subjects: ${s.evidence.sampleSubjects.map((x) => JSON.stringify(x)).join(', ')}`);
+    if (s.evidence.fingerprints.length) lines.push(`  fingerprints: ${s.evidence.fingerprints.join(', ')}`);
+    lines.push(`  counts: ${Object.entries(s.evidence.counts).map(([k, v]) => `${k}=${n(v)}`).join(' ')}`);
+  }
+  if (!c) return lines.concat('no traffic recorded').join('\n') + '\n';
+  const b = c.baseline;
+  lines.push(
+    `risk:      ${n(c.risk)}${c.signals.length ? ` (${c.signals.map((e) => e.name).join(', ')})` : ''}`,
+    `trust:     ${Math.round(c.trust * 100)} % (${b.cleanDays} clean of ${b.activeDays} active days)`,
+    `seen:      ${iso(c.firstSeen)} .. ${iso(c.lastSeen)}`,
+    `limit:     ${c.hourLimit} messages per hour`,
+    `baseline:  ${n(b.dailyMessages)} msgs/day, busiest minute ${n(b.peakMinute)}, busiest hour ${n(b.peakHour)}, same text to ${n(b.peakRepeat)} recipients`,
+    `by hour:   ${b.hourOfDay.map((v, h) => `${String(h).padStart(2, '0')}h=${n(v)}`).join(' ')}`,
+    `known:     ${c.knownDomains} recipient domains, ${c.knownFromAddresses} From addresses`,
+  );
+  for (const w of ['minute', 'hour', 'day'] as const) {
+    const x = c.windows[w];
+    lines.push(
+      `last ${w.padEnd(6)} ${x.messages} msgs, ${x.recipients} rcpts (${x.newDomainRecipients} at new domains), ` +
+        `${x.delivered} delivered, ${x.bounced} bounced (${x.unknownRecipients} unknown), ${x.complaints} complaints`,
+    );
+  }
+  return lines.join('\n') + '\n';
+}
+
+export function registerSendersCommand(program: Command): void {
+  const senders = program.command('senders').description('sender identities: risk, baseline, counters, suspensions');
+  senders
+    .command('list')
+    .description('every known sender identity with its risk and recent volume')
+    .option('--json', 'one JSON object per line')
+    .action((opts: { json?: boolean }, cmd: Command) => {
+      const reports = withDatabase(cmd, (db, config) => {
+        const s = senderReports(db, config, Date.now());
+        return s.keys().map(s.report);
+      });
+      if (opts.json) return void process.stdout.write(reports.map((r) => JSON.stringify(r) + '\n').join(''));
+      if (reports.length === 0) return void process.stdout.write('no sender identities recorded yet\n');
+      const rows = reports.map((r) => {
+        const c = r.counters;
+        if (!c) return [r.identity, '-', '-', '0', '0', '-', status(r)];
+        const trust = `${Math.round(c.trust * 100)}%`;
+        return [r.identity, n(c.risk), trust, String(c.windows.hour.messages), String(c.windows.day.messages), n(c.baseline.dailyMessages), status(r)];
+      });
+      process.stdout.write(table([['IDENTITY', 'RISK', 'TRUST', 'LAST-HOUR', 'LAST-DAY', 'USUAL/DAY', 'STATUS'], ...rows]));
+    });
+  senders
+    .command('show <identity>')
+    .description('risk, baseline by hour, recent counters and suspension evidence of one identity (account or account/sub)')
+    .option('--json', 'as JSON')
+    .action((identity: string, opts: { json?: boolean }, cmd: Command) => {
+      const r = withDatabase(cmd, (db, config) => senderReports(db, config, Date.now()).report(identity));
+      if (!r.counters && !r.suspension) throw new CliError(`no sender identity "${identity}"`);
+      process.stdout.write(opts.json ? JSON.stringify(r, null, 2) + '\n' : describe(r));
+    });
+  senders
+    .command('suspend <identity>')
+    .description('refuse every message of an identity (account or account/sub) until reinstated or the period ends')
+    .option('--minutes <n>', 'length of the suspension; 0 = until reinstated', '0')
+    .option('--reason <text>', 'why (shown in `senders show`)', 'suspended by an operator')
+    .action((identity: string, opts: { minutes: string; reason: string }, cmd: Command) => {
+      const minutes = Number(opts.minutes);
+      if (!Number.isInteger(minutes) || minutes < 0) throw new CliError(`--minutes: expected a whole number >= 0, got "${opts.minutes}"`);
+      const now = Date.now();
+      withDatabase(cmd, (db, config) =>
+        senderReports(db, config, now).suspensions.suspend({
+          identity,
+          since: now,
+          until: minutes === 0 ? 0 : now + minutes * 60_000,
+          by: 'operator',
+          reason: opts.reason,
+          evidence: { signals: [], counts: {}, sampleSubjects: [], fingerprints: [] },
+        }),
+      );
+      process.stdout.write(`suspended ${identity}${minutes ? ` for ${minutes} minutes` : ' until reinstated'}\n`);
+    });
+  senders
+    .command('reinstate <identity>')
+    .description('lift the suspension of an identity')
+    .action((identity: string, _opts, cmd: Command) => {
+      const lifted = withDatabase(cmd, (db, config) => senderReports(db, config, Date.now()).suspensions.reinstate(identity, Date.now()));
+      if (!lifted) throw new CliError(`"${identity}" is not suspended`);
+      process.stdout.write(`reinstated ${identity}\n`);
+    });
+}

@@ -1,0 +1,73 @@
+// The decision table: one verdict per message from the content verdict, the sender's behaviour risk and its limits.
+// Pure, so that the table is tested row by row. The order is the order of severity: a suspension outranks a content
+// reject, which outranks a rate limit (a message we would refuse is never merely deferred), and so on down to accept.
+import type { PolicyThresholds } from '../config/schema.js';
+import type { Assessment } from '../inspect/behaviour/tracker.js';
+import type { ContentAction, ContentVerdict } from './content.js';
+import type { Decision, Evidence } from './types.js';
+
+export const RISK_HEADER = 'X-Mailwarden-Risk';
+
+function contentPoints(action: ContentAction, t: PolicyThresholds): number {
+  switch (action) {
+    case 'accept':
+      return 0;
+    case 'tag':
+      return t.contentTagPoints;
+    case 'quarantine':
+      return t.contentQuarantinePoints;
+    case 'reject':
+      return t.contentRejectPoints;
+  }
+}
+
+function contentEvidence(content: ContentVerdict | undefined, t: PolicyThresholds): Evidence[] {
+  if (!content) return [];
+  const rules = content.rules.map((r) => ({ kind: 'content', name: r.name, score: r.score, description: r.description }));
+  const points = contentPoints(content.action, t);
+  const summary: Evidence = {
+    kind: 'content',
+    name: 'CONTENT_VERDICT',
+    score: points,
+    description: `content score ${content.score} (threshold ${content.threshold}): ${content.action}`,
+  };
+  return [summary, ...rules];
+}
+
+export interface DecisionInput {
+  t: PolicyThresholds;
+  behaviour: Assessment;
+  content?: ContentVerdict;
+}
+
+/** Risk of the sender for this message: behaviour signals plus what the content verdict adds. */
+export function totalRisk(input: DecisionInput): number {
+  return input.behaviour.risk + (input.content ? contentPoints(input.content.action, input.t) : 0);
+}
+
+export function decide(input: DecisionInput): Decision {
+  const { t, behaviour, content } = input;
+  const risk = Math.round(totalRisk(input) * 10) / 10;
+  const evidence = [...behaviour.evidence, ...contentEvidence(content, t)];
+  const names = evidence.filter((e) => e.score > 0 && e.kind !== 'content').map((e) => e.name);
+  const header: [string, string] = [RISK_HEADER, `risk=${risk}${content ? ` content=${content.score}` : ''}${names.length ? ` signals=${names.join(',')}` : ''}`];
+  const overLimit = behaviour.hourMessages >= behaviour.hourLimit;
+  const limitEvidence: Evidence = {
+    kind: 'limit',
+    name: 'HOURLY_LIMIT',
+    score: 0,
+    description: `${behaviour.hourMessages} messages in the last hour; this sender may send ${behaviour.hourLimit} per hour for now`,
+  };
+
+  if (risk >= t.suspendScore)
+    return { verdict: 'suspend', code: 'MW-SUSPENDED', reason: 'this sender is suspended after unusual sending; contact your provider', evidence };
+  if (content?.action === 'reject')
+    return { verdict: 'reject', code: 'MW-SPAM', reason: 'message refused because it looks like spam', evidence };
+  if (overLimit)
+    return { verdict: 'defer', code: 'MW-RATE', reason: 'sending rate above what this sender usually sends; try again later', evidence: [...evidence, limitEvidence] };
+  if (risk >= t.quarantineScore || content?.action === 'quarantine')
+    return { verdict: 'quarantine', code: 'MW-HELD', reason: 'message accepted and held for review', evidence, addHeaders: [header] };
+  if (risk >= t.tagScore || content?.action === 'tag')
+    return { verdict: 'tag', code: 'MW-TAGGED', reason: 'accepted', evidence, addHeaders: [header] };
+  return { verdict: 'accept', code: 'MW-OK', reason: 'accepted', evidence };
+}

@@ -1,0 +1,144 @@
+// The policy end to end below the SMTP layer: real SQLite file, real MIME parsing, the hooks the accept stage calls.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseConfig } from '../config/load.js';
+import { silentLogger } from '../shared/logger.js';
+import type { SenderIdentity } from '../shared/types.js';
+import { openDatabase, type Db } from '../store/sqlite.js';
+import { createPolicy, type Policy } from './index.js';
+import { createSuspensions } from './suspensions.js';
+import type { MessageContext } from './types.js';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const T0 = Date.UTC(2026, 0, 5);
+const open: Array<{ db: Db; policy: Policy; dir: string }> = [];
+afterEach(() => {
+  for (const o of open.splice(0)) {
+    o.policy.close();
+    o.db.close();
+    rmSync(o.dir, { recursive: true, force: true });
+  }
+});
+
+function setup(raw: Record<string, unknown> = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'mw-policy-'));
+  const config = parseConfig({ dataDir: dir, ...raw });
+  const db = openDatabase(config.storage.sqlitePath);
+  const policy = createPolicy({ config, db, logger: silentLogger });
+  open.push({ db, policy, dir });
+  return { db, policy };
+}
+
+const id = (sub: string, account = 'host'): SenderIdentity => ({ account, sub, source: 'header:x-authuser' });
+let seq = 0;
+function msg(identity: SenderIdentity, to: string, now: number, body = `Hi, about order ${seq}: see you tomorrow at the shop. Regards ${++seq}`): MessageContext {
+  const raw = Buffer.from(`From: ${identity.sub}@site.test\r\nTo: ${to}\r\nSubject: note ${seq}\r\n\r\n${body}\r\n`);
+  return { identity, clientIp: '192.0.2.10', authenticated: true, mailFrom: `${identity.sub}@site.test`, now, recipients: [to], raw };
+}
+
+async function send(policy: Policy, ctx: MessageContext) {
+  const d = await policy.checkMessage(ctx);
+  policy.accepted(ctx, d, `q${seq}`);
+  return d;
+}
+
+/** A few quiet weekdays of ordinary mail to a handful of contacts. */
+async function history(policy: Policy, identity: SenderIdentity, days = 4) {
+  for (let d = 0; d < days; d++)
+    for (let k = 0; k < 6; k++) await send(policy, msg(identity, `friend${k % 3}@known${k % 2}.test`, T0 + d * DAY + (9 + k) * HOUR));
+}
+
+describe('policy', () => {
+  it('suspends an established identity that suddenly blasts one text to new domains, and keeps refusing it', async () => {
+    const { db, policy } = setup();
+    const victim = id('blog');
+    await history(policy, victim);
+    const attack = T0 + 4 * DAY + 10 * HOUR;
+    const verdicts: string[] = [];
+    for (let k = 0; k < 30; k++) {
+      const d = await send(policy, msg(victim, `user${k}@victim${k}.test`, attack + k * 500, 'Your account is limited. Verify your password now at http://verify.example.test/login or lose access.'));
+      verdicts.push(d.verdict);
+    }
+    const suspendedAt = verdicts.indexOf('suspend');
+    expect(suspendedAt).toBeGreaterThan(0);
+    expect(suspendedAt).toBeLessThan(25);
+    expect(verdicts.slice(suspendedAt + 1).every((v) => v === 'reject')).toBe(true);
+    // The evidence is on record, and the neighbour under the same login is untouched.
+    const s = createSuspensions(db).active('host/blog', attack + 60_000)!;
+    expect(s.reason).toContain('BURST');
+    expect(s.evidence.sampleSubjects.length).toBeGreaterThan(0);
+    expect(s.evidence.counts.lastMinute).toBeGreaterThan(5);
+    expect((await policy.checkMessage(msg(id('shop'), 'a@known0.test', attack + 60_000))).verdict).toBe('accept');
+    expect((await policy.checkSender({ ...msg(victim, 'x@y.test', attack + 60_000) }))?.code).toBe('MW-SUSPENDED');
+    // An operator reinstates it: mail flows again.
+    createSuspensions(db).reinstate('host/blog', attack + 120_000);
+    expect(await policy.checkSender(msg(victim, 'x@y.test', attack + 130_000))).toBeNull();
+  });
+
+  it('history survives a restart: the reopened policy still knows the identity and its trust', async () => {
+    const { db, policy } = setup();
+    await history(policy, id('blog'));
+    policy.close();
+    const config = parseConfig({ dataDir: open[0]!.dir });
+    const reopened = createPolicy({ config, db, logger: silentLogger });
+    open[0]!.policy = reopened;
+    const d = await reopened.checkMessage(msg(id('blog'), 'friend1@known1.test', T0 + 4 * DAY + 10 * HOUR));
+    expect(d.evidence.map((e) => e.name)).not.toContain('NEW_IDENTITY');
+    const fresh = await reopened.checkMessage(msg(id('other'), 'friend1@known1.test', T0 + 4 * DAY + 10 * HOUR));
+    expect(fresh.evidence.map((e) => e.name)).toContain('NEW_IDENTITY');
+  });
+
+  it('a brand-new identity is held to the new-identity hourly limit rather than judged against a history it lacks', async () => {
+    const { policy } = setup({ policy: { thresholds: { newIdentityPerHour: 5 } } });
+    const verdicts = [];
+    for (let k = 0; k < 7; k++) verdicts.push((await send(policy, msg(id('fresh'), `m${k}@list${k}.test`, T0 + k * 1000, 'Welcome to the weekly club news, see the programme for this season.'))).verdict);
+    expect(verdicts.slice(0, 5).every((v) => v === 'accept' || v === 'tag')).toBe(true);
+    expect(verdicts.slice(5)).toEqual(['defer', 'defer']);
+  });
+
+  it('per-account overrides apply to that account only', async () => {
+    const { policy } = setup({ policy: { thresholds: { newIdentityPerHour: 2 }, accounts: { bulk: { newIdentityPerHour: 100 } } } });
+    for (let k = 0; k < 3; k++) await send(policy, msg(id('a', 'small'), `m${k}@d${k}.test`, T0 + k));
+    for (let k = 0; k < 3; k++) await send(policy, msg(id('a', 'bulk'), `m${k}@d${k}.test`, T0 + k));
+    expect((await policy.checkMessage(msg(id('a', 'small'), 'z@z.test', T0 + 10))).verdict).toBe('defer');
+    expect((await policy.checkMessage(msg(id('a', 'bulk'), 'z@z.test', T0 + 10))).verdict).not.toBe('defer');
+  });
+
+  it('AUTH from a new network after a burst of failures is evidence on that client\'s messages', async () => {
+    const { policy } = setup();
+    policy.authAttempt({ username: 'host', clientIp: '192.0.2.10', success: true, now: T0 });
+    for (let k = 0; k < 6; k++) policy.authAttempt({ username: 'host', clientIp: '203.0.113.7', success: false, now: T0 + DAY + k * 1000 });
+    policy.authAttempt({ username: 'host', clientIp: '203.0.113.7', success: true, now: T0 + DAY + 10_000 });
+    const d = await policy.checkMessage({ ...msg(id('blog'), 'a@b.test', T0 + DAY + 20_000), clientIp: '203.0.113.7' });
+    expect(d.evidence.map((e) => e.name)).toEqual(expect.arrayContaining(['AUTH_NEW_NETWORK', 'AUTH_FAILURES_BEFORE_SUCCESS']));
+    const home = await policy.checkMessage(msg(id('blog'), 'a@b.test', T0 + DAY + 20_000));
+    expect(home.evidence.map((e) => e.name)).not.toContain('AUTH_NEW_NETWORK');
+  });
+
+  it('the same text from many identities at once is a campaign', async () => {
+    const { policy } = setup();
+    const text = 'Cheap replica watches, all brands, free shipping today only, order at http://watches.example.test/shop now';
+    const last: string[][] = [];
+    for (let k = 0; k < 5; k++) {
+      let names: string[] = [];
+      for (let r = 0; r < 8; r++) names = (await send(policy, msg(id(`site${k}`), `x${r}@r${k}.test`, T0 + k * 1000 + r, text))).evidence.map((e) => e.name);
+      last.push(names);
+    }
+    expect(last[2]).not.toContain('CAMPAIGN');
+    expect(last[4]).toContain('CAMPAIGN');
+  });
+
+  it('hard bounces and complaints reported later count against the identity', async () => {
+    const { policy } = setup();
+    const blog = id('blog');
+    for (let k = 0; k < 12; k++)
+      policy.deliveryResult({ identity: blog, messageId: `m${k}`, recipient: `u${k}@x.test`, outcome: 'bounced', reason: 'userunknown', now: T0 + k });
+    for (let k = 0; k < 3; k++) policy.complaint(blog, T0 + 100 + k);
+    const d = await policy.checkMessage(msg(blog, 'a@b.test', T0 + 1000));
+    expect(d.evidence.map((e) => e.name)).toEqual(expect.arrayContaining(['HARD_BOUNCES', 'COMPLAINTS']));
+    expect(d.verdict).toBe('quarantine');
+  });
+});

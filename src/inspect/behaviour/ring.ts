@@ -1,0 +1,63 @@
+// Sliding-window counters as rings of fixed-width buckets: adding is O(1) (plus clearing the buckets skipped since
+// the last write, at most the ring's length), and the window sum is the sum of the ring. Plain data so that it can be
+// stored as JSON and read back after a restart.
+
+/** What every identity counts. A fixed list so that a bucket is a small array of numbers. */
+export const METRICS = [
+  'messages',
+  'recipients',
+  'newDomainRecipients',
+  'newFromAddresses',
+  'delivered',
+  'bounced',
+  'unknownRecipients',
+  'complaints',
+] as const;
+export type Metric = (typeof METRICS)[number];
+export type MetricCounts = Record<Metric, number>;
+export type MetricDelta = Partial<MetricCounts>;
+
+export interface Ring {
+  /** Width of one bucket in milliseconds. */
+  width: number;
+  /** Index (time / width) of the newest bucket written. */
+  head: number;
+  /** buckets[i % length] holds one number per metric, in METRICS order. */
+  buckets: number[][];
+}
+
+export function newRing(width: number, length: number): Ring {
+  return { width, head: 0, buckets: Array.from({ length }, () => METRICS.map(() => 0)) };
+}
+
+/** Move the ring to `now`, zeroing buckets that fell out of the window. Time going backwards changes nothing. */
+function advance(ring: Ring, now: number): void {
+  const index = Math.floor(now / ring.width);
+  if (index <= ring.head) return;
+  const steps = Math.min(index - ring.head, ring.buckets.length);
+  for (let s = 1; s <= steps; s++) ring.buckets[(index - steps + s) % ring.buckets.length]!.fill(0);
+  ring.head = index;
+}
+
+export function addToRing(ring: Ring, now: number, delta: MetricDelta): void {
+  advance(ring, now);
+  const index = Math.floor(now / ring.width);
+  // A late event (an older timestamp still inside the window) lands in its own bucket; older than the window: dropped.
+  if (index <= ring.head - ring.buckets.length) return;
+  const bucket = ring.buckets[index % ring.buckets.length]!;
+  METRICS.forEach((m, i) => {
+    bucket[i]! += delta[m] ?? 0;
+  });
+}
+
+/** Sums over the window that ends at `now` (the ring's length times its width). */
+export function ringSums(ring: Ring, now: number): MetricCounts {
+  advance(ring, now);
+  const sums = METRICS.map(() => 0);
+  for (const bucket of ring.buckets) bucket.forEach((v, i) => (sums[i]! += v));
+  return Object.fromEntries(METRICS.map((m, i) => [m, sums[i]!])) as MetricCounts;
+}
+
+export function zeroCounts(): MetricCounts {
+  return Object.fromEntries(METRICS.map((m) => [m, 0])) as MetricCounts;
+}

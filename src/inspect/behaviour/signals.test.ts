@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { policyThresholds } from '../../config/schema.js';
+import * as s from './signals.js';
+
+const t = policyThresholds.parse({});
+/** A trusted identity on a quiet, ordinary minute: no signal fires. */
+const quiet: s.SignalInput = {
+  t,
+  trust: 1,
+  minuteMessages: 1,
+  peakMinute: 2,
+  hourMessages: 3,
+  expectedHour: 4,
+  hourRecipients: 3,
+  hourNewDomainRecipients: 0,
+  hourNewFroms: 0,
+  repeatRecipients: 1,
+  peakRepeat: 2,
+  campaignIdentities: 1,
+  campaignRecipients: 1,
+  dayDelivered: 40,
+  dayBounced: 1,
+  dayUnknownRecipients: 1,
+  dayComplaints: 0,
+  authFlags: [],
+};
+const names = (i: s.SignalInput) => s.allSignals(i).map((e) => e.name);
+
+describe('behaviour signals', () => {
+  it('stay silent for ordinary traffic', () => {
+    expect(s.allSignals(quiet)).toEqual([]);
+  });
+
+  it('burst: a minute far above the usual busiest minute, or an hour far above the usual hour', () => {
+    expect(names({ ...quiet, minuteMessages: 8 })).toEqual(['BURST']);
+    expect(names({ ...quiet, minuteMessages: 7 })).toEqual([]);
+    expect(names({ ...quiet, peakMinute: 200, minuteMessages: 300 })).toEqual([]);
+    expect(names({ ...quiet, hourMessages: 23 })).toEqual([]);
+    expect(names({ ...quiet, expectedHour: 2, hourMessages: 24 })).toEqual(['BURST']);
+  });
+
+  it('deviation signals scale with trust: a brand-new identity has no history to deviate from', () => {
+    const burst = { ...quiet, minuteMessages: 50 };
+    expect(s.burst({ ...quiet, minuteMessages: 8 })!.score).toBe(t.burstPoints);
+    expect(s.burst({ ...quiet, minuteMessages: 16 })!.score).toBe(1.5 * t.burstPoints);
+    expect(s.burst(burst)!.score).toBe(1.6 * t.burstPoints); // the cap: a burst alone never suspends
+    expect(s.burst(burst)!.score).toBeLessThan(t.suspendScore);
+    expect(s.burst({ ...burst, trust: 0.5 })!.score).toBe(0.8 * t.burstPoints);
+    expect(s.burst({ ...burst, trust: 0 })).toBeNull();
+    expect(names({ ...quiet, trust: 0 })).toEqual(['NEW_IDENTITY']);
+  });
+
+  it('fan-out: many recipients at domains the identity never wrote to', () => {
+    expect(names({ ...quiet, hourRecipients: 10, hourNewDomainRecipients: 9 })).toEqual(['NEW_DOMAIN_FANOUT']);
+    expect(names({ ...quiet, hourRecipients: 100, hourNewDomainRecipients: 9 })).toEqual([]);
+  });
+
+  it('repeated content and campaigns across identities', () => {
+    expect(names({ ...quiet, repeatRecipients: 9 })).toEqual(['REPEATED_CONTENT']);
+    expect(names({ ...quiet, repeatRecipients: 900, peakRepeat: 3000 })).toEqual([]);
+    expect(names({ ...quiet, campaignIdentities: 4, campaignRecipients: 30 })).toEqual(['CAMPAIGN']);
+    expect(names({ ...quiet, campaignIdentities: 4, campaignRecipients: 6 })).toEqual([]);
+  });
+
+  it('hard bounces, complaints and many From addresses', () => {
+    expect(names({ ...quiet, dayBounced: 12, dayUnknownRecipients: 10 })).toEqual(['HARD_BOUNCES']);
+    expect(names({ ...quiet, dayBounced: 12, dayDelivered: 1000 })).toEqual([]);
+    expect(names({ ...quiet, dayComplaints: 3 })).toEqual(['COMPLAINTS']);
+    expect(names({ ...quiet, hourNewFroms: 5 })).toEqual(['MANY_FROM_ADDRESSES']);
+  });
+
+  it('suspicious AUTH flags become evidence', () => {
+    const flagged = { ...quiet, authFlags: [{ signal: 'new-network' as const, detail: 'x' }, { signal: 'auth-failures' as const, detail: 'y' }] };
+    expect(names(flagged)).toEqual(['AUTH_NEW_NETWORK', 'AUTH_FAILURES_BEFORE_SUCCESS']);
+  });
+});

@@ -1,0 +1,63 @@
+// Scenario: the real policy behind the real accept stage. A new sub-identity's mail is tagged with the risk header and
+// the verdict event in its timeline names the signals; once an operator suspends the identity, its next message is
+// refused with [MW-SUSPENDED] while its neighbour under the same account still gets through.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import nodemailer from 'nodemailer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseConfig } from '../src/config/load.js';
+import { createPolicy, type Policy } from '../src/decide/index.js';
+import { createSuspensions } from '../src/decide/suspensions.js';
+import { silentLogger } from '../src/shared/logger.js';
+import { openDatabase, type Db } from '../src/store/sqlite.js';
+import { startHarness, testMessage, type Harness } from './helpers/accept-harness.js';
+
+const settings = {
+  trustedNetworks: { local: ['127.0.0.0/8'] },
+  identity: { presets: ['exim-authuser'] },
+  // Tag from one point on, so that a brand-new identity's NEW_IDENTITY point shows as a header.
+  policy: { thresholds: { tagScore: 1 } },
+};
+let h: Harness;
+let db: Db;
+let policy: Policy;
+beforeAll(async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'mw-risk-'));
+  const config = parseConfig({ dataDir, ...settings });
+  db = openDatabase(config.storage.sqlitePath);
+  policy = createPolicy({ config, db, logger: silentLogger });
+  h = await startHarness({ dataDir, ...settings }, policy);
+});
+afterAll(async () => {
+  policy.close();
+  db.close();
+  await h.close();
+});
+
+const send = (sub: string) =>
+  nodemailer
+    .createTransport({ host: '127.0.0.1', port: h.ports.relay!, ignoreTLS: true })
+    .sendMail({ envelope: { from: `${sub}@customer.test`, to: ['r@example.test'] }, raw: testMessage({ headers: [`X-AuthUser: ${sub}`], body: 'The minutes of the meeting are attached, see you on Thursday at the office.' }) });
+
+describe('sender risk over SMTP', () => {
+  it('tags a new identity\'s mail and records the signals in the timeline', async () => {
+    const info = await send('blog');
+    const id = /queued as (\S+)/.exec(info.response)![1]!;
+    const stored = h.messages().find((m) => m.id === id)!;
+    expect(stored.sub).toBe('blog');
+    expect(stored.raw.toString()).toMatch(/^X-Mailwarden-Risk: risk=1 signals=NEW_IDENTITY\r$/m);
+    const verdict = h.store.timeline(id).find((e) => e.type === 'verdict')!;
+    expect(verdict.data).toMatchObject({ verdict: 'tag', code: 'MW-TAGGED' });
+    expect((verdict.data.evidence as Array<{ name: string }>).map((e) => e.name)).toEqual(['NEW_IDENTITY']);
+  });
+
+  it('refuses a suspended identity and only that one', async () => {
+    createSuspensions(db).suspend({
+      identity: 'local/blog', since: Date.now(), until: 0, by: 'operator', reason: 'hijacked',
+      evidence: { signals: [], counts: {}, sampleSubjects: [], fingerprints: [] },
+    });
+    await expect(send('blog')).rejects.toMatchObject({ responseCode: 550, response: expect.stringContaining('[MW-SUSPENDED] this sender is suspended until reinstated') });
+    await expect(send('shop')).resolves.toMatchObject({ response: expect.stringContaining('queued as') });
+  });
+});
