@@ -81,10 +81,10 @@ export function createPolicy(opts: PolicyOptions): Policy {
     return suspensions.active(identityKey(identity), now) ?? (identity.sub ? suspensions.active(identity.account, now) : undefined);
   }
 
-  async function factsOf(ctx: MessageContext) {
+  function factsOf(ctx: MessageContext) {
     let entry = parsed.get(ctx.raw);
     if (!entry) {
-      const content = await contentFacts(ctx.raw);
+      const content = contentFacts(ctx.raw);
       const facts: MessageFacts = {
         identityKey: identityKey(ctx.identity),
         account: ctx.identity.account,
@@ -130,7 +130,7 @@ export function createPolicy(opts: PolicyOptions): Policy {
 
     async checkMessage(ctx) {
       if (!config.policy.enabled) return { verdict: 'accept', code: 'MW-OK', reason: 'accepted', evidence: [] };
-      const { facts, content: cf } = await factsOf(ctx);
+      const { facts, content: cf } = factsOf(ctx);
       const scoring = { mailFrom: ctx.mailFrom, recipients: ctx.recipients, now: ctx.now, ...(ctx.authenticated ? { authUser: ctx.identity.account } : {}) };
       const content = opts.content ? await opts.content(ctx.raw, scoring) : undefined;
       // Checked after the awaits: a concurrent session of the same sender may have suspended it meanwhile.

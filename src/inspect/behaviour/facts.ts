@@ -1,8 +1,8 @@
-// What behaviour needs from a message's content: the From address, the subject (for evidence samples) and a fuzzy
-// fingerprint of the decoded text. Decoding MIME is mailparser's job; a message it cannot parse still has a sender
-// and recipients, so it gets empty content facts rather than an error.
-import { simpleParser } from 'mailparser';
-import { textFingerprint } from './fingerprint.js';
+// What behaviour needs from a message's content: the From address, the subject (for evidence samples) and the fuzzy
+// fingerprint of its text. The content stage's bounded parser reads it (the same one that scores it); bytes that are
+// no message still have a sender and recipients, so they get empty content facts rather than an error.
+import { fingerprintOf } from '../content/fingerprint.js';
+import { parseContent } from '../content/message.js';
 
 export interface ContentFacts {
   fromAddress: string;
@@ -10,16 +10,13 @@ export interface ContentFacts {
   fingerprint: string;
 }
 
-export async function contentFacts(raw: Buffer): Promise<ContentFacts> {
-  try {
-    const parsed = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true });
-    return {
-      fromAddress: (parsed.from?.value[0]?.address ?? '').toLowerCase(),
-      subject: (parsed.subject ?? '').slice(0, 200),
-      // mailparser derives `text` from the HTML part when a message has no text part.
-      fingerprint: textFingerprint(parsed.text ?? ''),
-    };
-  } catch {
-    return { fromAddress: '', subject: '', fingerprint: '' };
-  }
+export function contentFacts(raw: Buffer): ContentFacts {
+  const parsed = parseContent(raw);
+  if (parsed.kind !== 'message') return { fromAddress: '', subject: '', fingerprint: '' };
+  const msg = parsed.message;
+  return {
+    fromAddress: (msg.from?.address ?? '').toLowerCase(),
+    subject: msg.subject.slice(0, 200),
+    fingerprint: fingerprintOf(msg),
+  };
 }

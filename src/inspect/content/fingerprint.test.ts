@@ -1,7 +1,7 @@
-// Copies of one campaign, personalised per recipient, get nearby fingerprints; unrelated messages do not.
+// Copies of one campaign, personalised per recipient, mostly share a fingerprint; unrelated messages do not.
 import { describe, expect, it } from 'vitest';
 import { compose } from '../../../test/helpers/compose.js';
-import { contentFingerprint, fingerprintDistance } from './fingerprint.js';
+import { contentFingerprint, textFingerprint } from './fingerprint.js';
 
 const campaign = (name: string, order: number) =>
   compose({
@@ -13,18 +13,34 @@ const campaign = (name: string, order: number) =>
       `Track it here: https://parcel-release.example/track?id=${order}&u=${name}\n\nCustomer service\n`,
   });
 
-describe('contentFingerprint', () => {
-  it('is stable and 64 bits of hex', async () => {
+const phish = (name: string, ref: number) =>
+  `Dear ${name}, we detected an unusual sign-in attempt on your account and limited access to protect your funds. ` +
+  `Verify your identity within 24 hours with reference ${ref} at http://verify.example.test/login?ref=${ref * 7} ` +
+  'or your account will be suspended and pending payments cancelled. Security Department';
+
+describe('content fingerprint', () => {
+  it('is stable, 64 bits of hex, and empty for bytes that are no message', async () => {
     const raw = await campaign('Bob', 1001);
     expect(contentFingerprint(raw)).toMatch(/^[0-9a-f]{16}$/);
     expect(contentFingerprint(raw)).toBe(contentFingerprint(Buffer.from(raw)));
+    expect(contentFingerprint(Buffer.from('\x00\x01 not mail'))).toBe('');
   });
 
-  it('puts personalised copies of a campaign close together and other mail far away', async () => {
+  it('gives personalised copies of a campaign the same fingerprint and other mail another', async () => {
     const a = contentFingerprint(await campaign('Bob', 1001));
-    const b = contentFingerprint(await campaign('Carol', 77342));
-    const other = contentFingerprint(await compose());
-    expect(fingerprintDistance(a, b)).toBeLessThanOrEqual(6);
-    expect(fingerprintDistance(a, other)).toBeGreaterThan(16);
+    expect(contentFingerprint(await campaign('Carol', 77342))).toBe(a);
+    expect(contentFingerprint(await compose())).not.toBe(a);
+  });
+
+  it('ignores numbers and link paths, so merge fields of one template mostly keep the fingerprint', () => {
+    expect(textFingerprint(phish('anna', 123456))).toBe(textFingerprint(phish('anna', 987654)));
+    const names = ['anna', 'ben', 'chloe', 'david', 'elif', 'farid', 'grace', 'hugo', 'ines', 'jonas'];
+    const same = names.filter((n) => textFingerprint(phish(n, 1)) === textFingerprint(phish('anna', 1))).length;
+    expect(same).toBeGreaterThanOrEqual(6);
+  });
+
+  it('tells different texts apart and gives nothing for a text too short to judge', () => {
+    expect(textFingerprint("The minutes of Tuesday's meeting are attached; the budget item moves to next week.")).not.toBe(textFingerprint(phish('anna', 1)));
+    expect(textFingerprint('ok thanks')).toBe('');
   });
 });
