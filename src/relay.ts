@@ -6,8 +6,10 @@ import { startListeners, type ListenerHandle } from './accept/index.js';
 import { createSqliteAccountStore } from './accounts/sqlite-accounts.js';
 import { builtinRules, classifyReply } from './classify/index.js';
 import type { Config } from './config/schema.js';
+import { createPolicy } from './decide/index.js';
 import { acceptAllPolicy, type MessagePolicy } from './decide/types.js';
 import { startDeliveryEngine } from './deliver/engine.js';
+import { createContentScorer } from './inspect/content/index.js';
 import { countRefusals } from './operate/count-refusals.js';
 import { createMetrics } from './operate/metrics.js';
 import { startAdminServer, type AdminServer } from './operate/server.js';
@@ -15,7 +17,7 @@ import { createTokenStore } from './operate/tokens.js';
 import { createQueueDepth } from './queue/sqlite-depth.js';
 import { createSqliteQueueStore } from './queue/sqlite-store.js';
 import type { Logger } from './shared/logger.js';
-import { openDatabase } from './store/sqlite.js';
+import { openDatabase, type Db } from './store/sqlite.js';
 
 export interface Relay {
   ports: ListenerHandle['ports'] & { admin?: number };
@@ -26,7 +28,10 @@ export interface Relay {
 export interface RelayOptions {
   config: Config;
   logger: Logger;
-  /** The decide stage's policy; accept-all until content and behaviour scoring are wired in. */
+  /**
+   * The decide stage's policy. By default it is built from the configuration: content scoring and sender behaviour
+   * when `policy.enabled` (the default), accept-all when not. Tests pass their own to provoke chosen verdicts.
+   */
   policy?: MessagePolicy;
 }
 
@@ -39,7 +44,8 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
   const queueDepth = createQueueDepth(db);
   const metrics = config.admin.enabled ? createMetrics(queueDepth) : null;
   if (metrics) store.onEvents(metrics.record);
-  const basePolicy = opts.policy ?? acceptAllPolicy;
+  const ownPolicy = opts.policy ? null : config.policy.enabled ? configuredPolicy(config, db, logger) : null;
+  const basePolicy = opts.policy ?? ownPolicy ?? acceptAllPolicy;
   const policy = metrics ? countRefusals(basePolicy, metrics.refused) : basePolicy;
   // Delivery first, so that it sees the very first message queued.
   const engine = startDeliveryEngine({ config, store, policy, logger: logger.child({ stage: 'deliver' }), classify: classifyReply });
@@ -56,6 +62,7 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
   } catch (err) {
     await listeners?.close();
     await engine.close();
+    ownPolicy?.close();
     await store.close();
     db.close();
     throw err;
@@ -70,10 +77,17 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
         await admin?.close();
         await running.close();
         await engine.close();
+        ownPolicy?.close(); // writes the behaviour counters' last batch before the final commit
         await store.close();
         db.close();
       })();
       return closed;
     },
   };
+}
+
+/** Content scoring (with the enabled peer filters) feeding the behaviour-aware decision. */
+function configuredPolicy(config: Config, db: Db, logger: Logger) {
+  const scorer = createContentScorer(config.content);
+  return createPolicy({ config, db, logger: logger.child({ stage: 'decide' }), content: (raw, ctx) => scorer.check(raw, ctx) });
 }
