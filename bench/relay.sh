@@ -126,6 +126,13 @@ listeners:
   smtps: { enabled: false }
   relay: { port: $port }
 admin: { port: 0 }
+# Scanning stays on (content rules, model and behaviour counters run for every message: that cost is measured), but
+# smtp-source's load is one brand-new identity sending one identical text thousands of times, which the policy would
+# rightly defer and then suspend. The bench identity's thresholds are set out of reach so every message is delivered.
+content: { thresholds: { tag: 1000, quarantine: 1000, reject: 1000 } }
+policy:
+  accounts:
+    local: { tagScore: 1000, quarantineScore: 1000, suspendScore: 1000, newIdentityPerHour: 100000000, maxPerHour: 0 }
 delivery:
   routes: { "*": "127.0.0.1:$SINK_PORT" }
 YAML

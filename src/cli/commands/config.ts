@@ -1,5 +1,6 @@
-// `mailwarden config check|show`: validate a configuration file and print the effective settings.
+// `mailwarden config check|show|reference`: validate a configuration file and print the effective settings.
 import type { Command } from 'commander';
+import { configReference } from '../../config/reference.js';
 import { configFrom } from '../context.js';
 
 export function registerConfigCommand(program: Command): void {
@@ -10,6 +11,12 @@ export function registerConfigCommand(program: Command): void {
     .action((_opts, cmd: Command) => {
       configFrom(cmd);
       process.stdout.write('configuration is valid\n');
+    });
+  config
+    .command('reference')
+    .description('print the reference of every setting (type, default, meaning) as Markdown')
+    .action(() => {
+      process.stdout.write(configReference());
     });
   config
     .command('show')
