@@ -81,3 +81,14 @@ export function configReference(): string {
   ];
   return lines.join('\n') + '\n';
 }
+
+const START = '<!-- config-reference:start -->';
+const END = '<!-- config-reference:end -->';
+
+/** The README text with the reference placed between its two markers (which must both be there). */
+export function spliceReference(readme: string, reference: string): string {
+  const start = readme.indexOf(START);
+  const end = readme.indexOf(END);
+  if (start < 0 || end < start) throw new Error(`README needs the markers ${START} and ${END}`);
+  return readme.slice(0, start + START.length) + '\n' + reference + readme.slice(end);
+}
