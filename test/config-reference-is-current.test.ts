@@ -2,12 +2,21 @@
 // or given a new default without `npm run docs:config` fails here.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { parseConfig } from '../src/config/load.js';
 import { configReference, spliceReference } from '../src/config/reference.js';
 
 describe('configuration reference in the README', () => {
   it('matches the schema', () => {
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
     expect(spliceReference(readme, configReference())).toBe(readme);
+  });
+
+  it('shows an example configuration that start-up accepts', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const example = /```yaml\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(example).toBeDefined();
+    expect(parseConfig(parse(example!), 'README example').listeners.relay.port).toBe(25);
   });
 
   it('describes every setting and shows its default', () => {
