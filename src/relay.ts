@@ -6,10 +6,9 @@ import { startListeners, type ListenerHandle } from './accept/index.js';
 import { createSqliteAccountStore } from './accounts/sqlite-accounts.js';
 import { builtinRules, classifyReply } from './classify/index.js';
 import type { Config } from './config/schema.js';
-import { createPolicy } from './decide/index.js';
+import { createRelayPolicy } from './decide/relay-policy.js';
 import { acceptAllPolicy, type MessagePolicy } from './decide/types.js';
 import { startDeliveryEngine } from './deliver/engine.js';
-import { createContentScorer } from './inspect/content/index.js';
 import { countRefusals } from './operate/count-refusals.js';
 import { createMetrics } from './operate/metrics.js';
 import { startAdminServer, type AdminServer } from './operate/server.js';
@@ -17,7 +16,7 @@ import { createTokenStore } from './operate/tokens.js';
 import { createQueueDepth } from './queue/sqlite-depth.js';
 import { createSqliteQueueStore } from './queue/sqlite-store.js';
 import type { Logger } from './shared/logger.js';
-import { openDatabase, type Db } from './store/sqlite.js';
+import { openDatabase } from './store/sqlite.js';
 
 export interface Relay {
   ports: ListenerHandle['ports'] & { admin?: number };
@@ -44,7 +43,7 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
   const queueDepth = createQueueDepth(db);
   const metrics = config.admin.enabled ? createMetrics(queueDepth) : null;
   if (metrics) store.onEvents(metrics.record);
-  const ownPolicy = opts.policy ? null : config.policy.enabled ? configuredPolicy(config, db, logger) : null;
+  const ownPolicy = opts.policy ? null : config.policy.enabled ? createRelayPolicy({ config, db, logger: logger.child({ stage: 'decide' }) }) : null;
   const basePolicy = opts.policy ?? ownPolicy ?? acceptAllPolicy;
   const policy = metrics ? countRefusals(basePolicy, metrics.refused) : basePolicy;
   // Delivery first, so that it sees the very first message queued.
@@ -84,10 +83,4 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
       return closed;
     },
   };
-}
-
-/** Content scoring (with the enabled peer filters) feeding the behaviour-aware decision. */
-function configuredPolicy(config: Config, db: Db, logger: Logger) {
-  const scorer = createContentScorer(config.content);
-  return createPolicy({ config, db, logger: logger.child({ stage: 'decide' }), content: (raw, ctx) => scorer.check(raw, ctx) });
 }

@@ -1,6 +1,7 @@
-// The compromised-account scenario over real SMTP: the relay's accept stage and policy run in this process on an
-// injected clock, a Nodemailer client submits every simulated message through ONE login (STARTTLS + AUTH) to the
-// submission port on loopback, and the queue database tells what was queued, held or refused.
+// The compromised-account scenario over real SMTP: the relay's accept stage and policy (content scoring and sender
+// behaviour, as `mailwarden start` builds it) run in this process on an injected clock, a Nodemailer client submits
+// every simulated message through ONE login (STARTTLS + AUTH) to the submission port on loopback, and the queue
+// database tells what was queued, held or refused.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +10,7 @@ import { startListeners } from '../../src/accept/index.js';
 import { hashPassword } from '../../src/accounts/password.js';
 import { createSqliteAccountStore } from '../../src/accounts/sqlite-accounts.js';
 import { parseConfig } from '../../src/config/load.js';
-import { createPolicy } from '../../src/decide/index.js';
+import { createRelayPolicy } from '../../src/decide/relay-policy.js';
 import { createSqliteQueueStore } from '../../src/queue/sqlite-store.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import { openDatabase } from '../../src/store/sqlite.js';
@@ -73,7 +74,7 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
   const store = createSqliteQueueStore(db, { groupCommitMs: config.storage.groupCommitMs });
   const accounts = createSqliteAccountStore(db);
   await accounts.add({ name: ACCOUNT, passwordHash: await hashPassword(PASSWORD), allowedDomains: [], enforceDomains: false, createdAt: START });
-  const policy = createPolicy({ config, db, logger: silentLogger, clock });
+  const policy = createRelayPolicy({ config, db, logger: silentLogger, clock });
   const listeners = await startListeners({ config, store, accounts, policy, logger: silentLogger, clock });
   const transport = nodemailer.createTransport({
     host: '127.0.0.1',
