@@ -56,7 +56,17 @@ function classify(kind: BounceKind, facts: RecipientFacts): Classification {
   // A failure report that gives no reason at all, neither in words nor in a specific status: Sisimai's "onhold",
   // delivery stopped for a reason nobody stated.
   if (c.reason === 'undefined') return fromBounce('onhold', base, 'bounce-no-reason');
+  // A gateway format that never names the SMTP command (nonstandard/gateways.ts): without an X.1.x status, its
+  // "user unknown" may answer the message after DATA, where such filters refuse with these words (Sisimai: filtered).
+  if (c.reason === 'userunknown' && facts.commandless && !facts.phase && !namesAddressProblem(c.status)) {
+    return fromBounce('filtered', base, 'bounce-gateway-no-command');
+  }
   return c;
+}
+
+/** RFC 3463 §3.2: an X.1.x status says the address itself was refused, whatever command the reply answered. */
+function namesAddressProblem(status: string | null): boolean {
+  return status !== null && status.split('.')[1] === '1';
 }
 
 /** What an auto-reply can tell about the address beyond absence. */

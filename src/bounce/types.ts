@@ -31,6 +31,8 @@ export interface RecipientFacts {
    * retrying (expired), the destination host does not exist (hostunknown), a mailing-list refusal, etc.
    */
   hint: Reason | null;
+  /** Set when the bounce format never names the SMTP command its replies answered (nonstandard/gateways.ts). */
+  commandless?: boolean;
 }
 
 /** What an RFC 5965 feedback report says, kept for the feedback-loop stage. */

@@ -15,6 +15,13 @@ describe('classifyReply', () => {
     expect(c.fix.length).toBeGreaterThan(20);
   });
 
+  it("tells au (KDDI)'s reception filter from a missing mailbox by the form of the reply", () => {
+    expect(classifyReply({ text: '550 : User unknown', mx: 'mx3.ezweb.ne.jp', phase: 'rcpt' })).toMatchObject({ reason: 'filtered', provider: 'au (KDDI)' });
+    expect(classifyReply({ text: '550 <hanako.example@au.com>: User unknown', mx: 'mx3.au.com', phase: 'rcpt' })).toMatchObject({ reason: 'userunknown' });
+    // Elsewhere the bare form says nothing of a filter.
+    expect(classifyReply({ text: '550 : User unknown', mx: 'mx.example.net', phase: 'rcpt' })).toMatchObject({ reason: 'userunknown' });
+  });
+
   it('never blames the recipient for a refusal at connect, HELO or MAIL FROM', () => {
     const text = '550 5.1.1 <someone@example.com>... User unknown';
     expect(classifyReply({ text, phase: 'rcpt' })).toMatchObject({ reason: 'userunknown', blame: 'recipient', action: 'suppress-recipient' });

@@ -1,9 +1,9 @@
 // A bad rule file must stop loading with its file, line and rule id (DESIGN.md §3.5), never half-load.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RuleFileError, compileFile, loadRuleSet } from './ruleset.js';
+import { RULE_CACHE_FILE, RuleFileError, compileFile, loadRuleSet, writeRuleCache } from './ruleset.js';
 
 const rule = (extra: string) => `priority: 1
 rules:
@@ -55,5 +55,23 @@ describe('rule files', () => {
     writeFileSync(join(dir, 'a.yaml'), rule(SECOND_OK));
     writeFileSync(join(dir, 'b.yaml'), rule(SECOND_OK));
     expect(() => loadRuleSet(dir)).toThrow(/b\.yaml:3: rule good-rule: id already used at .*a\.yaml:3/);
+  });
+
+  it('starts from the build cache while it matches the YAML, and from the YAML once a file changed', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mw-rules-'));
+    writeFileSync(join(dir, 'a.yaml'), rule(SECOND_OK));
+    writeRuleCache(dir);
+    // Mark the cached copy, so that the test can tell which source the rules came from.
+    const cachePath = join(dir, RULE_CACHE_FILE);
+    writeFileSync(cachePath, readFileSync(cachePath, 'utf8').replace('Try again later.', 'From the cache.'));
+    expect(loadRuleSet(dir).generic.find((r) => r.id === 'second-rule')).toMatchObject({ fix: 'From the cache.', line: 10 });
+    writeFileSync(join(dir, 'a.yaml'), rule(SECOND_OK.replace('Try again later.', 'Edited in YAML.')));
+    expect(loadRuleSet(dir).generic.find((r) => r.id === 'second-rule')?.fix).toBe('Edited in YAML.');
+  });
+
+  it('refuses to write a cache of bad rules', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mw-rules-'));
+    writeFileSync(join(dir, 'a.yaml'), rule(SECOND_OK.replace('mailboxfull', 'nosuchreason')));
+    expect(() => writeRuleCache(dir)).toThrow(RuleFileError);
   });
 });

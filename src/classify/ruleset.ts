@@ -1,7 +1,8 @@
 // Loads the reply rules (YAML data, one file per provider or source) and compiles them once. A bad file stops
 // loading with the file, line and rule id, the way a bad configuration stops start-up (DESIGN.md §3.5).
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
@@ -97,8 +98,42 @@ export interface RuleSet {
 
 export const DEFAULT_RULES_DIR = fileURLToPath(new URL('./rules/', import.meta.url));
 
+/**
+ * Where the build keeps the checked contents of the rule files (scripts/copy-assets.mjs): reading YAML costs about
+ * 0.2 s of CPU at each start of the CLI, reading this JSON a few milliseconds. It is used only while its hash
+ * matches the YAML files beside it, so an edited rule file is always read from the YAML.
+ */
+export const RULE_CACHE_FILE = '.compiled.json';
+
+interface RuleCache {
+  hash: string;
+  files: Array<{ file: string; data: RuleFileData; lines: number[] }>;
+}
+
 /** Loads every `*.yaml` file of `dir`. Throws RuleFileError naming the file and line of the first problem. */
 export function loadRuleSet(dir: string = DEFAULT_RULES_DIR): RuleSet {
+  const sources = readRuleSources(dir);
+  const cache = readCache(dir, hashOf(sources));
+  const files = cache
+    ? cache.files.map((f) => compileData(f.file, f.data, (path) => f.lines[ruleIndexOf(path)] ?? 1))
+    : sources.map((s) => compileFile(s.file, s.text));
+  files.sort((a, b) => a.priority - b.priority);
+  return assemble(files);
+}
+
+/** Writes the cache of `dir`'s rule files (after checking them all: a bad file throws here, at build time). */
+export function writeRuleCache(dir: string): void {
+  const sources = readRuleSources(dir);
+  const files = sources.map((s) => {
+    const { data, lineOf } = parseRuleFile(s.file, s.text);
+    return { file: s.file, data, lines: data.rules.map((_, i) => lineOf(['rules', i])) };
+  });
+  assemble(files.map((f) => compileData(f.file, f.data, (path) => f.lines[ruleIndexOf(path)] ?? 1)));
+  const cache: RuleCache = { hash: hashOf(sources), files };
+  writeFileSync(join(dir, RULE_CACHE_FILE), JSON.stringify(cache));
+}
+
+function readRuleSources(dir: string): Array<{ file: string; text: string }> {
   let names: string[];
   try {
     names = readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort();
@@ -106,9 +141,28 @@ export function loadRuleSet(dir: string = DEFAULT_RULES_DIR): RuleSet {
     throw new RuleFileError(`${dir}: cannot read the rules folder (${(err as Error).message})`);
   }
   if (names.length === 0) throw new RuleFileError(`${dir}: no rule files (*.yaml)`);
-  const files = names.map((name) => compileFile(join(dir, name), readFileSync(join(dir, name), 'utf8')));
-  files.sort((a, b) => a.priority - b.priority);
-  return assemble(files);
+  return names.map((name) => ({ file: join(dir, name), text: readFileSync(join(dir, name), 'utf8') }));
+}
+
+function hashOf(sources: Array<{ file: string; text: string }>): string {
+  const h = createHash('sha256');
+  for (const s of sources) h.update(`${basename(s.file)}\0${s.text}\0`);
+  return h.digest('hex');
+}
+
+/** The cache of `dir` when it exists and matches `hash`; anything else (absent, stale, unreadable) is no cache. */
+function readCache(dir: string, hash: string): RuleCache | null {
+  try {
+    const cache = JSON.parse(readFileSync(join(dir, RULE_CACHE_FILE), 'utf8')) as RuleCache;
+    return cache.hash === hash ? cache : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The rule index of a path inside a rule file ("rules", i, ...); 0 for the file's own fields. */
+function ruleIndexOf(path: readonly PropertyKey[]): number {
+  return path[0] === 'rules' && typeof path[1] === 'number' ? path[1] : 0;
 }
 
 interface CompiledFile {
@@ -117,15 +171,24 @@ interface CompiledFile {
   detector: ProviderDetector | null;
 }
 
+type RuleFileData = z.infer<typeof fileSchema>;
+type LineOf = (path: readonly PropertyKey[]) => number;
+
 /** Compiles one rule file's text; `file` names it in errors. Exported for tests of bad files. */
 export function compileFile(file: string, text: string): CompiledFile {
+  const { data, lineOf } = parseRuleFile(file, text);
+  return compileData(file, data, lineOf);
+}
+
+/** Parses and checks one rule file's YAML: its data, and the line of any path in it. */
+function parseRuleFile(file: string, text: string): { data: RuleFileData; lineOf: LineOf } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     throw new RuleFileError(`${file}:${lineCounter.linePos(e.pos[0]).line}: YAML error: ${e.message.split('\n')[0]}`);
   }
-  const lineOf = (path: readonly PropertyKey[]): number => {
+  const lineOf: LineOf = (path) => {
     for (let p = path.length; p >= 0; p--) {
       const node = doc.getIn(path.slice(0, p) as unknown[], true) as { range?: [number, number, number] } | undefined;
       if (node && typeof node === 'object' && node.range) return lineCounter.linePos(node.range[0]).line;
@@ -139,13 +202,17 @@ export function compileFile(file: string, text: string): CompiledFile {
     const ruleId = ruleIdAt(raw, issue.path);
     throw new RuleFileError(`${file}:${lineOf(issue.path)}:${ruleId} ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
   }
-  const data = parsed.data;
+  return { data: parsed.data, lineOf };
+}
+
+/** Compiles checked rule-file data: the patterns, and each rule with its defaults. */
+function compileData(file: string, data: RuleFileData, lineOf: LineOf): CompiledFile {
   const provider = data.provider ?? null;
   const compile = (source: string, path: readonly PropertyKey[]): Pattern => {
     try {
       return compilePattern(source);
     } catch (err) {
-      throw new RuleFileError(`${file}:${lineOf(path)}:${ruleIdAt(raw, path)} bad pattern: ${(err as Error).message}`);
+      throw new RuleFileError(`${file}:${lineOf(path)}:${ruleIdAt(data, path)} bad pattern: ${(err as Error).message}`);
     }
   };
   const detector = provider && data.detect

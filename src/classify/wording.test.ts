@@ -122,6 +122,9 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["451 4.4.397 Error communicating with target host. -> 421 4.4.2 Connection dropped due to SocketError", undefined, 'networkerror', 'network'],
   ["550 5.7.124 Sender not in allowed-senders list", undefined, 'filtered', 'recipient'],
   ["550 5.7.512 Access denied, message must be RFC 5322 section 3.6.2 compliant", undefined, 'notcompliantrfc', 'content'],
+  ["550 5.7.1 Header From: address is invalid", undefined, 'rejected', 'sender-domain'],
+  ["Deferred: Connection refused by mail.example.org.", undefined, 'blocked', 'sender-ip'],
+  ["550 5.4.1 All recipient addresses rejected: Access denied. AS(201806271) [AM4PEPF00027A5F.eurprd04.prod.outlook.com]", undefined, 'rejected', 'sender-domain'],
 ];
 
 describe('wording families beyond the development corpus', () => {

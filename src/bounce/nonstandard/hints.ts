@@ -30,9 +30,19 @@ export function bounceHint(text: string): Reason | null {
   return null;
 }
 
-/** The text without the MTA's own conclusions, so that a remote reply quoted beside them is judged on its own. */
+/** Reply code (required), enhanced status and Diagnostic-Code type that open a reply ("smtp; 550 5.4.316 "). */
+const REPLY_OPENING = /^\s*(?:[a-z-]{1,20};\s*)?[245]\d\d[ -]?(?:[245]\.\d{1,3}\.\d{1,3}\s*)?/i;
+
+/**
+ * The text without the MTA's own conclusions, so that a remote reply quoted beside them is judged on its own.
+ * A conclusion that opens the reply ("550 5.4.316 Message expired, connection refused": Exchange Online) is the
+ * reply itself and stays, so the reply rules weigh it against the cause it names.
+ */
 export function withoutHints(text: string): string {
   let out = text.length > MAX_HINT_TEXT ? text.slice(0, MAX_HINT_TEXT) : text;
-  for (const [, pattern] of HINTS) out = out.replace(pattern, ' ');
+  const opening = REPLY_OPENING.exec(out)?.[0].length ?? -1;
+  for (const [, pattern] of HINTS) {
+    out = out.replace(pattern, (match: string, ...rest: unknown[]) => (rest[rest.length - 2] === opening ? match : ' '));
+  }
   return out.trim();
 }

@@ -3,6 +3,7 @@ import { extractAddresses } from '../address.js';
 import { looksLikeBounce, BOUNCE_BODY } from '../evidence.js';
 import { header, type MimePart } from '../mime.js';
 import type { ParseResult, RecipientFacts } from '../types.js';
+import { commandlessGateway } from './gateways.js';
 import { recipientBlocks } from './recipient-blocks.js';
 import { bounceParties, inlineRecipients, type ReportText } from './report-text.js';
 import { originalHeaders } from '../original.js';
@@ -25,5 +26,6 @@ export function parseNonstandard(root: MimePart, { report: text, returned }: Rep
     if (to.length > 0) return { kind: 'found', value: recipientBlocks({ text, exclude: [], known: to, openingAsReason: true }) };
   }
   if (recipients.length === 0) return { kind: 'broken', error: 'bounce without a recognisable recipient' };
+  if (commandlessGateway(root, text)) return { kind: 'found', value: recipients.map((r) => ({ ...r, commandless: true })) };
   return { kind: 'found', value: recipients };
 }

@@ -63,6 +63,8 @@ describe('smtpPhase', () => {
     expect(smtpPhase('mx.example.com [192.0.2.1] did not like our final DATA:')).toBe('eod');
     expect(smtpPhase('550 5.1.1 <a@b>... User Unknown [RCPT_TO]')).toBe('rcpt');
     expect(smtpPhase('SMTP error from remote mail server after MAIL FROM:<a@b>')).toBe('mail');
+    expect(smtpPhase('-------server message\n550 No such user\n\n-------SMTP command\nDATA\n')).toBe('data');
+    expect(smtpPhase('SMTP command: RCPT TO:<a@b.example>')).toBe('rcpt');
     expect(smtpPhase('no command named here')).toBeNull();
   });
 });

@@ -173,6 +173,9 @@ export function smtpPhase(text: string): Phase | null {
   // Sendmail-style transcripts: the last command sent before the error reply (">>> RCPT To:<a@b>" then "<<< 550").
   const transcript = /^>>> ?(MAIL|RCPT|DATA|EHLO|HELO)\b[^\n]*\n(?:[^\n]*\n)*?<<< ?[45]\d\d/im.exec(flat);
   if (transcript) return phaseOf(transcript[1]!, '');
+  // A labelled section naming the command ("-------SMTP command" then "DATA" on the next line: m-FILTER).
+  const section = /^-*[ \t]*SMTP command[ \t]*:?[ \t]*\r?\n?[ \t]*(MAIL FROM|MAIL|RCPT TO|RCPT|DATA|EHLO|HELO)\b/im.exec(flat);
+  if (section) return phaseOf(section[1]!, '');
   // qmail-remote's fixed texts: "Connected to H but sender was rejected", "H does not like recipient".
   if (/but sender was rejected/i.test(flat)) return 'mail';
   if (/does not like recipient/i.test(flat)) return 'rcpt';
