@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The mailwarden command line: one program, one sub-command per job (DESIGN.md §2).
 import { Command, CommanderError } from 'commander';
-import { commandRegistrars } from './commands/index.js';
+import { registerCommands } from './commands/index.js';
 import { CliError } from './errors.js';
 import { ConfigError } from '../config/load.js';
 
@@ -11,7 +11,7 @@ const program = new Command('mailwarden')
   .showHelpAfterError()
   .exitOverride();
 
-for (const register of commandRegistrars) register(program);
+await registerCommands(program, process.argv.slice(2));
 
 try {
   await program.parseAsync(process.argv);
