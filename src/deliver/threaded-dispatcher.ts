@@ -1,0 +1,99 @@
+// The dispatcher on a worker thread of its own. Profiled under the relay benchmark, the outbound SMTP sessions
+// (Nodemailer's client, its socket writes) were about a fifth of the main thread's time, on a machine whose second
+// core sat partly idle; the sessions need nothing from the main thread but the message, so they run beside it. The
+// engine keeps everything else (queue, outcomes, events) on the main thread; this module only carries jobs across.
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Dispatcher, DispatcherOptions, Job, JobResult } from './dispatcher.js';
+import type { NextHop } from './routes.js';
+import type { Envelope } from './smtp-client.js';
+
+export type ToThread =
+  | { kind: 'submit'; id: number; hops: NextHop[]; envelope: Envelope; raw: Uint8Array }
+  | { kind: 'close' };
+export type FromThread = { kind: 'done'; id: number; result: JobResult } | { kind: 'closed' };
+
+/**
+ * Built code (dist/) starts the compiled thread module. The tests run the TypeScript sources: node 20 does not pass
+ * the loader hooks of the main thread (vitest's, tsx's `--import`) on to a worker, so the thread first registers
+ * tsx (a dev dependency, as the tests are) in itself, then imports its module.
+ */
+function startThread(opts: DispatcherOptions): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./dispatcher-thread.js', import.meta.url), { workerData: opts });
+  const require = createRequire(import.meta.url);
+  const tsxPackage = require.resolve('tsx/package.json');
+  const tsxApi = pathToFileURL(join(dirname(tsxPackage), (require(tsxPackage) as TsxPackage).exports['./esm/api'].import.default));
+  const thread = new URL('./dispatcher-thread.ts', import.meta.url);
+  const boot = `import(${JSON.stringify(tsxApi.href)}).then(({ register }) => { register(); return import(${JSON.stringify(thread.href)}); })`;
+  return new Worker(boot, { eval: true, workerData: opts });
+}
+interface TsxPackage { exports: Record<string, { import: { default: string } }> }
+
+interface Thread {
+  worker: Worker;
+  waiting: Map<number, Job>;
+  closed: Promise<void>;
+}
+
+/** `onThreadError` hears why a thread stopped (its jobs are failed for a retry, and the next submit starts another). */
+export function createThreadedDispatcher(opts: DispatcherOptions, onThreadError: (err: Error) => void): Dispatcher {
+  let thread: Thread | null = null;
+  let nextId = 0;
+  let closing = false;
+
+  function start(): Thread {
+    const worker = startThread(opts);
+    const waiting = new Map<number, Job>();
+    let markClosed: () => void = () => {};
+    const closed = new Promise<void>((resolve) => { markClosed = resolve; });
+    worker.on('message', (msg: FromThread) => {
+      switch (msg.kind) {
+        case 'done': {
+          const job = waiting.get(msg.id);
+          waiting.delete(msg.id);
+          job?.done(msg.result);
+          break;
+        }
+        case 'closed':
+          markClosed();
+          break;
+      }
+    });
+    worker.on('error', onThreadError); // 'exit' follows, and fails every job the thread held
+    worker.on('exit', () => {
+      // A thread that died took its sessions with it: each job it held gets a reply-less failure, so its recipients
+      // stay queued for a retry like after any lost connection. The next submit starts a new thread.
+      if (thread?.worker === worker) thread = null;
+      for (const job of waiting.values()) {
+        job.done({ replies: job.envelope.to.map((rcpt) => ({ rcpt, code: null, reply: 'delivery thread stopped' })), remoteMta: '', remoteIp: '' });
+      }
+      waiting.clear();
+      markClosed();
+    });
+    return { worker, waiting, closed };
+  }
+
+  const post = (t: Thread, msg: ToThread) => t.worker.postMessage(msg);
+
+  return {
+    submit(hops: NextHop[], job: Job) {
+      if (closing) return; // as the dispatcher itself: a job after close stays due in the queue
+      thread ??= start();
+      const id = nextId++;
+      thread.waiting.set(id, job);
+      post(thread, { kind: 'submit', id, hops, envelope: job.envelope, raw: job.raw });
+    },
+    async close() {
+      closing = true;
+      const t = thread;
+      if (!t) return;
+      post(t, { kind: 'close' });
+      await t.closed;
+      t.waiting.clear(); // jobs the thread dropped unsent: they stay due in the queue
+      thread = null;
+      await t.worker.terminate();
+    },
+  };
+}
