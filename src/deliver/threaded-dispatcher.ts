@@ -9,11 +9,17 @@ import { Worker } from 'node:worker_threads';
 import type { Dispatcher, DispatcherOptions, Job, JobResult } from './dispatcher.js';
 import type { NextHop } from './routes.js';
 import type { Envelope } from './smtp-client.js';
+import { batchPerTurn } from './batch-per-turn.js';
 
-export type ToThread =
-  | { kind: 'submit'; id: number; hops: NextHop[]; envelope: Envelope; raw: Uint8Array }
-  | { kind: 'close' };
-export type FromThread = { kind: 'done'; id: number; result: JobResult } | { kind: 'closed' };
+/** One job as it crosses to the thread: its bytes in an ArrayBuffer of their own, moved rather than cloned. */
+export interface ThreadJob {
+  id: number;
+  hops: NextHop[];
+  envelope: Envelope;
+  raw: Uint8Array;
+}
+export type ToThread = { kind: 'submit'; jobs: ThreadJob[] } | { kind: 'close' };
+export type FromThread = { kind: 'done'; results: Array<{ id: number; result: JobResult }> } | { kind: 'closed' };
 
 /**
  * Built code (dist/) starts the compiled thread module. The tests run the TypeScript sources: node 20 does not pass
@@ -50,12 +56,13 @@ export function createThreadedDispatcher(opts: DispatcherOptions, onThreadError:
     const closed = new Promise<void>((resolve) => { markClosed = resolve; });
     worker.on('message', (msg: FromThread) => {
       switch (msg.kind) {
-        case 'done': {
-          const job = waiting.get(msg.id);
-          waiting.delete(msg.id);
-          job?.done(msg.result);
+        case 'done':
+          for (const { id, result } of msg.results) {
+            const job = waiting.get(id);
+            waiting.delete(id);
+            job?.done(result);
+          }
           break;
-        }
         case 'closed':
           markClosed();
           break;
@@ -75,15 +82,22 @@ export function createThreadedDispatcher(opts: DispatcherOptions, onThreadError:
     return { worker, waiting, closed };
   }
 
-  const post = (t: Thread, msg: ToThread) => t.worker.postMessage(msg);
+  const post = (t: Thread, msg: ToThread, transfer: ArrayBuffer[] = []) => t.worker.postMessage(msg, transfer);
+  let sendJobs: ((job: ThreadJob) => void) | null = null;
 
   return {
     submit(hops: NextHop[], job: Job) {
       if (closing) return; // as the dispatcher itself: a job after close stays due in the queue
-      thread ??= start();
+      if (!thread) {
+        const t = start();
+        thread = t;
+        // A Buffer is often a view into a larger allocation, all of which a structured clone would copy: each job's
+        // bytes get an ArrayBuffer of their own, which is moved to the thread.
+        sendJobs = batchPerTurn((jobs) => post(t, { kind: 'submit', jobs }, jobs.map((j) => j.raw.buffer as ArrayBuffer)));
+      }
       const id = nextId++;
       thread.waiting.set(id, job);
-      post(thread, { kind: 'submit', id, hops, envelope: job.envelope, raw: job.raw });
+      sendJobs?.({ id, hops, envelope: job.envelope, raw: new Uint8Array(job.raw) });
     },
     async close() {
       closing = true;
