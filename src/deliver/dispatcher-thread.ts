@@ -2,7 +2,7 @@
 // Nodemailer living here instead of on the main thread. Messages in: submit / close; out: done / closed.
 import { parentPort, workerData } from 'node:worker_threads';
 import { createDispatcher, type DispatcherOptions, type JobResult } from './dispatcher.js';
-import { batchPerTurn } from './batch-per-turn.js';
+import { batchPerTurn } from '../shared/batch-per-turn.js';
 import type { FromThread, ToThread } from './threaded-dispatcher.js';
 
 const port = parentPort;

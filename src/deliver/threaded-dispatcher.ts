@@ -2,14 +2,12 @@
 // (Nodemailer's client, its socket writes) were about a fifth of the main thread's time, on a machine whose second
 // core sat partly idle; the sessions need nothing from the main thread but the message, so they run beside it. The
 // engine keeps everything else (queue, outcomes, events) on the main thread; this module only carries jobs across.
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { batchPerTurn } from '../shared/batch-per-turn.js';
+import { startWorker } from '../shared/worker.js';
 import type { Dispatcher, DispatcherOptions, Job, JobResult } from './dispatcher.js';
 import type { NextHop } from './routes.js';
 import type { Envelope } from './smtp-client.js';
-import { batchPerTurn } from './batch-per-turn.js';
 
 /** One job as it crosses to the thread: its bytes in an ArrayBuffer of their own, moved rather than cloned. */
 export interface ThreadJob {
@@ -20,22 +18,6 @@ export interface ThreadJob {
 }
 export type ToThread = { kind: 'submit'; jobs: ThreadJob[] } | { kind: 'close' };
 export type FromThread = { kind: 'done'; results: Array<{ id: number; result: JobResult }> } | { kind: 'closed' };
-
-/**
- * Built code (dist/) starts the compiled thread module. The tests run the TypeScript sources: node 20 does not pass
- * the loader hooks of the main thread (vitest's, tsx's `--import`) on to a worker, so the thread first registers
- * tsx (a dev dependency, as the tests are) in itself, then imports its module.
- */
-function startThread(opts: DispatcherOptions): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./dispatcher-thread.js', import.meta.url), { workerData: opts });
-  const require = createRequire(import.meta.url);
-  const tsxPackage = require.resolve('tsx/package.json');
-  const tsxApi = pathToFileURL(join(dirname(tsxPackage), (require(tsxPackage) as TsxPackage).exports['./esm/api'].import.default));
-  const thread = new URL('./dispatcher-thread.ts', import.meta.url);
-  const boot = `import(${JSON.stringify(tsxApi.href)}).then(({ register }) => { register(); return import(${JSON.stringify(thread.href)}); })`;
-  return new Worker(boot, { eval: true, workerData: opts });
-}
-interface TsxPackage { exports: Record<string, { import: { default: string } }> }
 
 interface Thread {
   worker: Worker;
@@ -50,7 +32,7 @@ export function createThreadedDispatcher(opts: DispatcherOptions, onThreadError:
   let closing = false;
 
   function start(): Thread {
-    const worker = startThread(opts);
+    const worker = startWorker(new URL('./dispatcher-thread.js', import.meta.url), opts);
     const waiting = new Map<number, Job>();
     let markClosed: () => void = () => {};
     const closed = new Promise<void>((resolve) => { markClosed = resolve; });

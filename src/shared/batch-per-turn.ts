@@ -1,4 +1,4 @@
-// Hand-overs between the main thread and the delivery thread are batched per event-loop turn, both ways: each
+// Hand-overs between the main thread and a worker thread (delivery, content inspection) are batched per event-loop turn, both ways: each
 // postMessage costs a serialisation and a wake-up of the other thread (profiled: a tenth of the main thread's time at
 // one message each), while the jobs of one group commit all become due in the same turn.
 
