@@ -9,7 +9,7 @@ import type { Config } from './config/schema.js';
 import { createPolicy } from './decide/index.js';
 import { acceptAllPolicy, type MessagePolicy } from './decide/types.js';
 import { startDeliveryEngine } from './deliver/engine.js';
-import { createContentScorer } from './inspect/content/index.js';
+import { createThreadedInspector } from './inspect/threaded-inspector.js';
 import { countRefusals } from './operate/count-refusals.js';
 import { createMetrics } from './operate/metrics.js';
 import { startAdminServer, type AdminServer } from './operate/server.js';
@@ -44,8 +44,8 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
   const queueDepth = createQueueDepth(db);
   const metrics = config.admin.enabled ? createMetrics(queueDepth) : null;
   if (metrics) store.onEvents(metrics.record);
-  const ownPolicy = opts.policy ? null : config.policy.enabled ? configuredPolicy(config, db, logger) : null;
-  const basePolicy = opts.policy ?? ownPolicy ?? acceptAllPolicy;
+  const ownPolicy = opts.policy ? null : config.policy.enabled ? await configuredPolicy(config, db, logger) : null;
+  const basePolicy = opts.policy ?? ownPolicy?.policy ?? acceptAllPolicy;
   const policy = metrics ? countRefusals(basePolicy, metrics.refused) : basePolicy;
   // Delivery first, so that it sees the very first message queued.
   const engine = startDeliveryEngine({ config, store, policy, logger: logger.child({ stage: 'deliver' }), classify: classifyReply });
@@ -62,7 +62,7 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
   } catch (err) {
     await listeners?.close();
     await engine.close();
-    ownPolicy?.close();
+    await ownPolicy?.close();
     await store.close();
     db.close();
     throw err;
@@ -77,7 +77,7 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
         await admin?.close();
         await running.close();
         await engine.close();
-        ownPolicy?.close(); // writes the behaviour counters' last batch before the final commit
+        await ownPolicy?.close(); // writes the behaviour counters' last batch before the final commit
         await store.close();
         db.close();
       })();
@@ -86,8 +86,18 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
   };
 }
 
-/** Content scoring (with the enabled peer filters) feeding the behaviour-aware decision. */
-function configuredPolicy(config: Config, db: Db, logger: Logger) {
-  const scorer = createContentScorer(config.content);
-  return createPolicy({ config, db, logger: logger.child({ stage: 'decide' }), content: (raw, ctx) => scorer.check(raw, ctx) });
+/**
+ * Content scoring (with the enabled peer filters) feeding the behaviour-aware decision; the scorer runs on a worker
+ * thread (src/inspect/threaded-inspector.ts), which closes with the policy.
+ */
+async function configuredPolicy(config: Config, db: Db, logger: Logger) {
+  const inspector = await createThreadedInspector(config.content);
+  const policy = createPolicy({ config, db, logger: logger.child({ stage: 'decide' }), inspect: inspector.inspect });
+  return {
+    policy,
+    async close() {
+      policy.close();
+      await inspector.close();
+    },
+  };
 }
