@@ -8,6 +8,8 @@
 # stops again by PID, all traffic stays on loopback, ports are picked free at start.
 #
 # Environment (defaults): MSGS=5000 CONC=20 SIZE=4096 WARMUP=200 TIMEOUT=300 SYSTEMS="mailwarden postfix"
+#   SCAN=1 (SCAN=0: one more mailwarden run with policy.enabled false, printed as "mailwarden-noscan"; the ratio
+#   stays the one with scanning on)
 #   MW_NODE_ARGS= (node options for the mailwarden process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it)
 #   SCRATCH=${TMPDIR:-/tmp}/mw-bench-relay.$$  (configs, queues, logs; removed at the end unless KEEP=1)
 # Prints per system: accepted msgs/s (smtp-source done), end-to-end msgs/s (sink has them all), peak RSS of the relay's
@@ -16,7 +18,7 @@
 # Absolute numbers depend on what else runs on the machine; compare the ratio of one run.
 set -uo pipefail
 
-MSGS=${MSGS:-5000}; CONC=${CONC:-20}; SIZE=${SIZE:-4096}; WARMUP=${WARMUP:-200}; TIMEOUT=${TIMEOUT:-300}
+SCAN=${SCAN:-1}; MSGS=${MSGS:-5000}; CONC=${CONC:-20}; SIZE=${SIZE:-4096}; WARMUP=${WARMUP:-200}; TIMEOUT=${TIMEOUT:-300}
 SYSTEMS=${SYSTEMS:-mailwarden postfix}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 SCRATCH=${SCRATCH:-${TMPDIR:-/tmp}/mw-bench-relay.$$}
@@ -125,9 +127,10 @@ measure() { # measure NAME PORT ROOT_PID
 }
 
 # ----------------------------------------------------------------------------------------- mailwarden
-mailwarden_run() {
+mailwarden_run() { # mailwarden_run NAME SCANNING(true|false)
+  local name=$1 scanning=$2
   [ -f "$ROOT/dist/cli/main.js" ] || die "not built (npm run build)"
-  local dir=$SCRATCH/mailwarden port
+  local dir=$SCRATCH/$name port
   mkdir -p "$dir"; port=$(free_port)
   cat > "$dir/mailwarden.yaml" <<YAML
 hostname: relay.bench.test
@@ -146,6 +149,7 @@ admin: { port: 0 }
 # rightly defer and then suspend. The bench identity's thresholds are set out of reach so every message is delivered.
 content: { thresholds: { tag: 1000, quarantine: 1000, reject: 1000 } }
 policy:
+  enabled: $scanning
   accounts:
     local: { tagScore: 1000, quarantineScore: 1000, suspendScore: 1000, newIdentityPerHour: 100000000, maxPerHour: 0 }
 delivery:
@@ -156,7 +160,7 @@ YAML
   MW_PID=$!
   wait_port "$port" 20 || die "mailwarden does not listen on $port: $(tail -5 "$dir/stdout.log")"
   log "mailwarden: 127.0.0.1:$port -> 127.0.0.1:$SINK_PORT (queue $dir/data)"
-  measure mailwarden "$port" "$MW_PID"
+  measure "$name" "$port" "$MW_PID"
   stop_pid "$MW_PID" 30; wait "$MW_PID" 2>/dev/null; MW_PID=""
 }
 
@@ -240,7 +244,9 @@ log "MSGS=$MSGS CONC=$CONC SIZE=$SIZE WARMUP=$WARMUP systems: $SYSTEMS ($(nproc)
 for sys in $SYSTEMS; do
   sink_start
   case $sys in
-    mailwarden) mailwarden_run ;;
+    mailwarden)
+      mailwarden_run mailwarden true
+      if [ "$SCAN" = 0 ]; then sink_stop; sink_start; mailwarden_run mailwarden-noscan false; fi ;;
     postfix) postfix_run ;;
     *) log "unknown system $sys" ;;
   esac
