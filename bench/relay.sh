@@ -8,13 +8,17 @@
 # stops again by PID, all traffic stays on loopback, ports are picked free at start.
 #
 # Environment (defaults): MSGS=5000 CONC=20 SIZE=4096 WARMUP=200 TIMEOUT=300 SYSTEMS="mailwarden postfix"
+#   SCAN=1 (SCAN=0: one more mailwarden run with policy.enabled false, printed as "mailwarden-noscan"; the ratio
+#   stays the one with scanning on)
+#   MW_NODE_ARGS= (node options for the mailwarden process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it)
 #   SCRATCH=${TMPDIR:-/tmp}/mw-bench-relay.$$  (configs, queues, logs; removed at the end unless KEEP=1)
 # Prints per system: accepted msgs/s (smtp-source done), end-to-end msgs/s (sink has them all), peak RSS of the relay's
-# whole process tree (sampled every 100 ms), and last: "relay e2e ratio mailwarden/postfix = R".
+# whole process tree (sampled every 100 ms), its CPU time per message (user+system, the relay's live processes; Postfix's
+# short-lived children that exit during the run are not counted), and last: "relay e2e ratio mailwarden/postfix = R".
 # Absolute numbers depend on what else runs on the machine; compare the ratio of one run.
 set -uo pipefail
 
-MSGS=${MSGS:-5000}; CONC=${CONC:-20}; SIZE=${SIZE:-4096}; WARMUP=${WARMUP:-200}; TIMEOUT=${TIMEOUT:-300}
+SCAN=${SCAN:-1}; MSGS=${MSGS:-5000}; CONC=${CONC:-20}; SIZE=${SIZE:-4096}; WARMUP=${WARMUP:-200}; TIMEOUT=${TIMEOUT:-300}
 SYSTEMS=${SYSTEMS:-mailwarden postfix}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 SCRATCH=${SCRATCH:-${TMPDIR:-/tmp}/mw-bench-relay.$$}
@@ -58,6 +62,16 @@ tree_rss_kb() { # resident memory (kB) of ROOT and all its descendants
           while (ch) { ch = 0; for (p in ppid) if (!(p in inset) && (ppid[p] in inset)) { inset[p] = 1; ch = 1 } }
           s = 0; for (p in inset) s += rss[p]; print s }'
 }
+tree_cpu_ms() { # user+system CPU (ms) used so far by ROOT and its live descendants, all threads included
+  local pids; pids=$(ps -e -o pid=,ppid= | awk -v root="$1" '
+    { ppid[$1] = $2 }
+    END { inset[root] = 1; ch = 1
+          while (ch) { ch = 0; for (p in ppid) if (!(p in inset) && (ppid[p] in inset)) { inset[p] = 1; ch = 1 } }
+          for (p in inset) print p }')
+  # shellcheck disable=SC2086
+  (cd /proc && cat $(printf '%s/stat ' $pids) 2>/dev/null) | sed 's/.*) //' |
+    awk -v hz="$(getconf CLK_TCK)" '{ t += $12 + $13 } END { printf "%.0f", t * 1000 / hz }'
+}
 start_sampler() { # start_sampler ROOT_PID OUT_FILE: keeps the peak tree RSS in OUT_FILE
   ( peak=0; while alive "$1"; do r=$(tree_rss_kb "$1"); [ "$r" -gt "$peak" ] && { peak=$r; echo "$peak" > "$2.tmp"; mv "$2.tmp" "$2"; }; sleep 0.1; done ) &
   SAMPLER_PID=$!
@@ -98,21 +112,25 @@ run_load() {
 
 declare -A E2E
 measure() { # measure NAME PORT ROOT_PID
-  local name=$1 port=$2 root=$3 peak
+  local name=$1 port=$2 root=$3 peak cpu0 cpu1
   if [ "$WARMUP" -gt 0 ]; then run_load "$port" "$WARMUP"; [ "$R_OK" = 1 ] || { log "$name: warm-up failed"; return 1; }; fi
   echo 0 > "$SCRATCH/peak.$name"; start_sampler "$root" "$SCRATCH/peak.$name"
+  cpu0=$(tree_cpu_ms "$root")
   run_load "$port" "$MSGS"
+  cpu1=$(tree_cpu_ms "$root")
   stop_sampler
   peak=$(awk '{printf "%.0f", $1/1024}' "$SCRATCH/peak.$name")
   [ "$R_OK" = 1 ] || { echo "$name FAILED (see log above)"; return 1; }
   E2E[$name]=$R_E2E
-  printf '%-10s msgs=%s conc=%s size=%s accepted_msgs_per_s=%s e2e_msgs_per_s=%s peak_rss_mb=%s\n' "$name" "$MSGS" "$CONC" "$SIZE" "$R_ACC" "$R_E2E" "$peak"
+  printf '%-10s msgs=%s conc=%s size=%s accepted_msgs_per_s=%s e2e_msgs_per_s=%s peak_rss_mb=%s cpu_ms_per_msg=%s\n' "$name" "$MSGS" "$CONC" "$SIZE" "$R_ACC" "$R_E2E" "$peak" \
+    "$(awk -v a="$cpu0" -v b="$cpu1" -v m="$MSGS" 'BEGIN{printf "%.2f", (b-a)/m}')"
 }
 
 # ----------------------------------------------------------------------------------------- mailwarden
-mailwarden_run() {
+mailwarden_run() { # mailwarden_run NAME SCANNING(true|false)
+  local name=$1 scanning=$2
   [ -f "$ROOT/dist/cli/main.js" ] || die "not built (npm run build)"
-  local dir=$SCRATCH/mailwarden port
+  local dir=$SCRATCH/$name port
   mkdir -p "$dir"; port=$(free_port)
   cat > "$dir/mailwarden.yaml" <<YAML
 hostname: relay.bench.test
@@ -131,16 +149,18 @@ admin: { port: 0 }
 # rightly defer and then suspend. The bench identity's thresholds are set out of reach so every message is delivered.
 content: { thresholds: { tag: 1000, quarantine: 1000, reject: 1000 } }
 policy:
+  enabled: $scanning
   accounts:
     local: { tagScore: 1000, quarantineScore: 1000, suspendScore: 1000, newIdentityPerHour: 100000000, maxPerHour: 0 }
 delivery:
   routes: { "*": "127.0.0.1:$SINK_PORT" }
 YAML
-  node "$ROOT/dist/cli/main.js" --config "$dir/mailwarden.yaml" start > "$dir/stdout.log" 2>&1 &
+  # shellcheck disable=SC2086 # MW_NODE_ARGS is a list of node options (e.g. "--cpu-prof --cpu-prof-dir=DIR")
+  node ${MW_NODE_ARGS:-} "$ROOT/dist/cli/main.js" --config "$dir/mailwarden.yaml" start > "$dir/stdout.log" 2>&1 &
   MW_PID=$!
   wait_port "$port" 20 || die "mailwarden does not listen on $port: $(tail -5 "$dir/stdout.log")"
   log "mailwarden: 127.0.0.1:$port -> 127.0.0.1:$SINK_PORT (queue $dir/data)"
-  measure mailwarden "$port" "$MW_PID"
+  measure "$name" "$port" "$MW_PID"
   stop_pid "$MW_PID" 30; wait "$MW_PID" 2>/dev/null; MW_PID=""
 }
 
@@ -224,7 +244,9 @@ log "MSGS=$MSGS CONC=$CONC SIZE=$SIZE WARMUP=$WARMUP systems: $SYSTEMS ($(nproc)
 for sys in $SYSTEMS; do
   sink_start
   case $sys in
-    mailwarden) mailwarden_run ;;
+    mailwarden)
+      mailwarden_run mailwarden true
+      if [ "$SCAN" = 0 ]; then sink_stop; sink_start; mailwarden_run mailwarden-noscan false; fi ;;
     postfix) postfix_run ;;
     *) log "unknown system $sys" ;;
   esac

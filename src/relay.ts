@@ -43,7 +43,7 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
   const queueDepth = createQueueDepth(db);
   const metrics = config.admin.enabled ? createMetrics(queueDepth) : null;
   if (metrics) store.onEvents(metrics.record);
-  const ownPolicy = opts.policy ? null : config.policy.enabled ? createRelayPolicy({ config, db, logger: logger.child({ stage: 'decide' }) }) : null;
+  const ownPolicy = opts.policy ? null : config.policy.enabled ? await createRelayPolicy({ config, db, logger: logger.child({ stage: 'decide' }) }) : null;
   const basePolicy = opts.policy ?? ownPolicy ?? acceptAllPolicy;
   const policy = metrics ? countRefusals(basePolicy, metrics.refused) : basePolicy;
   // Delivery first, so that it sees the very first message queued.
@@ -61,7 +61,7 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
   } catch (err) {
     await listeners?.close();
     await engine.close();
-    ownPolicy?.close();
+    await ownPolicy?.close();
     await store.close();
     db.close();
     throw err;
@@ -76,7 +76,7 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
         await admin?.close();
         await running.close();
         await engine.close();
-        ownPolicy?.close(); // writes the behaviour counters' last batch before the final commit
+        await ownPolicy?.close(); // writes the behaviour counters' last batch before the final commit
         await store.close();
         db.close();
       })();

@@ -74,7 +74,7 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
   const store = createSqliteQueueStore(db, { groupCommitMs: config.storage.groupCommitMs });
   const accounts = createSqliteAccountStore(db);
   await accounts.add({ name: ACCOUNT, passwordHash: await hashPassword(PASSWORD), allowedDomains: [], enforceDomains: false, createdAt: START });
-  const policy = createRelayPolicy({ config, db, logger: silentLogger, clock });
+  const policy = await createRelayPolicy({ config, db, logger: silentLogger, clock });
   const listeners = await startListeners({ config, store, accounts, policy, logger: silentLogger, clock });
   const transport = nodemailer.createTransport({
     host: '127.0.0.1',
@@ -157,7 +157,7 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
     transport.close();
     await listeners.close();
     await store.close();
-    policy.close();
+    await policy.close();
   }
 
   const states = new Map(

@@ -8,7 +8,7 @@ import { createBehaviour, type MessageFacts } from '../inspect/behaviour/tracker
 import type { Logger } from '../shared/logger.js';
 import { identityKey, type SenderIdentity } from '../shared/types.js';
 import type { Db } from '../store/sqlite.js';
-import type { ContentScorer } from './content.js';
+import type { ContentContext, ContentScorer, ContentVerdict } from './content.js';
 import { decide } from './decide.js';
 import { recentSamples } from './samples.js';
 import { createSuspensions, type Suspension } from './suspensions.js';
@@ -22,6 +22,11 @@ export interface PolicyOptions {
   clock?: () => number;
   /** Content scoring (src/inspect/content); without it decisions rest on behaviour and limits alone. */
   content?: ContentScorer;
+  /**
+   * Scoring and the behaviour stage's content facts in one (the relay's runs on a worker thread); replaces `content`.
+   * By default the facts are read here and the verdict comes from `content`.
+   */
+  inspect?: (raw: Buffer, ctx: ContentContext) => Promise<{ facts: ContentFacts; verdict?: ContentVerdict }>;
 }
 
 export type Policy = MessagePolicy & {
@@ -69,7 +74,7 @@ export function createPolicy(opts: PolicyOptions): Policy {
   const behaviour = createBehaviour(store, createCampaignTracker());
   const suspensions = createSuspensions(db);
   const samples = recentSamples();
-  // Parsed once after DATA and reused when the accept stage reports the message as queued.
+  // Inspected once after DATA and reused when the accept stage reports the message as queued.
   const parsed = new WeakMap<Buffer, { facts: MessageFacts; content: ContentFacts }>();
   const authSettings = {
     failureWindowMs: config.policy.authFailureWindowMinutes * 60_000,
@@ -81,22 +86,24 @@ export function createPolicy(opts: PolicyOptions): Policy {
     return suspensions.active(identityKey(identity), now) ?? (identity.sub ? suspensions.active(identity.account, now) : undefined);
   }
 
-  function factsOf(ctx: MessageContext) {
-    let entry = parsed.get(ctx.raw);
-    if (!entry) {
-      const content = contentFacts(ctx.raw);
-      const facts: MessageFacts = {
-        identityKey: identityKey(ctx.identity),
-        account: ctx.identity.account,
-        clientIp: ctx.clientIp,
-        recipients: ctx.recipients,
-        fromAddress: content.fromAddress,
-        fingerprint: content.fingerprint,
-      };
-      entry = { facts, content };
-      parsed.set(ctx.raw, entry);
-    }
-    return entry;
+  const inspect = opts.inspect ?? (async (raw: Buffer, scoring: ContentContext) => {
+    const facts = contentFacts(raw);
+    return { facts, ...(opts.content ? { verdict: await opts.content(raw, scoring) } : {}) };
+  });
+
+  /** Inspect the message once; `accepted` finds its facts again when the accept stage reports it queued. */
+  async function inspectOnce(ctx: MessageContext, scoring: ContentContext) {
+    const { facts: content, verdict } = await inspect(ctx.raw, scoring);
+    const facts: MessageFacts = {
+      identityKey: identityKey(ctx.identity),
+      account: ctx.identity.account,
+      clientIp: ctx.clientIp,
+      recipients: ctx.recipients,
+      fromAddress: content.fromAddress,
+      fingerprint: content.fingerprint,
+    };
+    parsed.set(ctx.raw, { facts, content });
+    return { facts, cf: content, content: verdict };
   }
 
   function suspend(ctx: MessageContext, decision: Decision, t: PolicyThresholds): void {
@@ -130,9 +137,8 @@ export function createPolicy(opts: PolicyOptions): Policy {
 
     async checkMessage(ctx) {
       if (!config.policy.enabled) return { verdict: 'accept', code: 'MW-OK', reason: 'accepted', evidence: [] };
-      const { facts, content: cf } = factsOf(ctx);
       const scoring = { mailFrom: ctx.mailFrom, recipients: ctx.recipients, now: ctx.now, ...(ctx.authenticated ? { authUser: ctx.identity.account } : {}) };
-      const content = opts.content ? await opts.content(ctx.raw, scoring) : undefined;
+      const { facts, cf, content } = await inspectOnce(ctx, scoring);
       // Checked after the awaits: a concurrent session of the same sender may have suspended it meanwhile.
       const s = suspensionOf(ctx.identity, ctx.now);
       if (s) return suspendedDecision(s);

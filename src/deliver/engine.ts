@@ -9,10 +9,11 @@ import type { QueueStore } from '../queue/store.js';
 import type { DueMessage, NewMessage } from '../queue/types.js';
 import { recipientDomain } from '../queue/sqlite-store.js';
 import type { Logger } from '../shared/logger.js';
-import { createDispatcher, type JobResult } from './dispatcher.js';
+import type { JobResult } from './dispatcher.js';
 import { createMxResolver, type Destination, type MxResolver } from './mx.js';
 import { recordOutcome } from './outcome.js';
 import { parseRoutes, routeFor } from './routes.js';
+import { createThreadedDispatcher } from './threaded-dispatcher.js';
 
 export interface DeliveryEngineOptions {
   config: Config;
@@ -50,12 +51,12 @@ export function startDeliveryEngine(opts: DeliveryEngineOptions): DeliveryEngine
   const clock = opts.clock ?? Date.now;
   const routes = parseRoutes(d.routes);
   const resolver = opts.resolver ?? createMxResolver(d.dnsServers);
-  const dispatcher = createDispatcher({
+  const dispatcher = createThreadedDispatcher({
     session: { ehloName: config.hostname, tls: d.tls, connectTimeoutMs: d.connectTimeoutMs },
     maxConnections: d.maxConnectionsPerDestination,
     maxMessagesPerConnection: d.maxMessagesPerConnection,
     idleMs: CONNECTION_IDLE_MS,
-  });
+  }, (err) => logger.error({ event: 'delivery-thread-failed', err: err.message }, 'the delivery thread stopped'));
   /** Message id -> number of its domain jobs not finished yet. */
   const inFlight = new Map<string, number>();
   const recording = new Set<Promise<void>>();

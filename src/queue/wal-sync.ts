@@ -20,12 +20,34 @@ export function createWalSync(db: Db): WalSync {
   if (db.memory) return NO_SYNC;
   db.pragma('synchronous = NORMAL');
   let fd: number | null = null;
+  // One fsync at a time. Commits that land while one runs may not be covered by it (their frames can arrive after
+  // the kernel began writing back), so their callers wait for the next fsync, which then covers all of them: under
+  // load one fsync acknowledges many group commits instead of each commit queueing its own on the thread pool.
+  let running: Array<(err: Error | null) => void> | null = null;
+  let next: Array<(err: Error | null) => void> = [];
+  const start = () => {
+    running = next;
+    next = [];
+    // The -wal file exists once something was committed, and keeps its inode while this connection is open
+    // (SQLite rewrites it from the start after a checkpoint rather than replacing it).
+    try {
+      fd ??= openSync(`${db.name}-wal`, 'r');
+    } catch (err) {
+      process.nextTick(finish, err as Error);
+      return;
+    }
+    fsync(fd, finish);
+  };
+  const finish = (err: Error | null) => {
+    const done = running ?? [];
+    running = null;
+    if (next.length > 0) start();
+    for (const d of done) d(err);
+  };
   return {
     sync(done) {
-      // The -wal file exists once something was committed, and keeps its inode while this connection is open
-      // (SQLite rewrites it from the start after a checkpoint rather than replacing it).
-      fd ??= openSync(`${db.name}-wal`, 'r');
-      fsync(fd, (err) => done(err));
+      next.push(done);
+      if (!running) start();
     },
     close() {
       if (fd !== null) closeSync(fd);

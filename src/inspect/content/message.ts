@@ -60,7 +60,25 @@ export const defaultParseLimits: ParseLimits = {
 
 export type ParsedContent = { kind: 'not-message'; reason: string } | { kind: 'message'; message: ContentMessage };
 
+// The relay parses each message for two readers after DATA (the content scorer and the behaviour stage's facts):
+// the result is kept per raw buffer, so the second reader with the same limits gets the first one's parse. A
+// WeakMap entry goes with its buffer; the parse is never changed by its readers.
+const parses = new WeakMap<Buffer, { limits: ParseLimits; result: ParsedContent }>();
+
+function sameLimits(a: ParseLimits, b: ParseLimits): boolean {
+  return a.maxBytes === b.maxBytes && a.maxDepth === b.maxDepth && a.maxParts === b.maxParts
+    && a.maxFields === b.maxFields && a.maxTextChars === b.maxTextChars;
+}
+
 export function parseContent(raw: Buffer, limits: ParseLimits = defaultParseLimits): ParsedContent {
+  const known = parses.get(raw);
+  if (known && sameLimits(known.limits, limits)) return known.result;
+  const result = parseUncached(raw, limits);
+  parses.set(raw, { limits: { ...limits }, result });
+  return result;
+}
+
+function parseUncached(raw: Buffer, limits: ParseLimits): ParsedContent {
   const text = raw.toString('latin1', 0, Math.min(raw.length, limits.maxBytes)).replace(/\r\n?/g, '\n');
   const top = parseRfc5322(text, limits);
   if (top.kind === 'not-message') return top;

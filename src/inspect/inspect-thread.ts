@@ -1,0 +1,26 @@
+// The body of the inspection thread (threaded-inspector.ts starts it): the content scorer, with its model loaded
+// here, answering for each message its verdict and behaviour facts. Messages in: jobs; out: results.
+import { parentPort, workerData } from 'node:worker_threads';
+import type { ContentSettings } from '../config/schema.js';
+import { batchPerTurn } from '../shared/batch-per-turn.js';
+import { createContentScorer } from './content/scorer.js';
+import { inspectMessage } from './inspection.js';
+import type { InspectResult, ToInspectThread } from './threaded-inspector.js';
+
+const port = parentPort;
+if (!port) throw new Error('inspect-thread.ts runs as a worker thread only');
+const scorer = createContentScorer(workerData as ContentSettings);
+const send = batchPerTurn<InspectResult>((results) => port.postMessage(results));
+
+port.postMessage('ready');
+
+port.on('message', (jobs: ToInspectThread) => {
+  for (const job of jobs) {
+    // A moved Uint8Array arrives without Buffer's methods: view the same bytes as a Buffer again.
+    const raw = Buffer.from(job.raw.buffer, job.raw.byteOffset, job.raw.byteLength);
+    inspectMessage(scorer, raw, job.ctx).then(
+      (inspection) => send({ id: job.id, inspection }),
+      (err: Error) => send({ id: job.id, error: err.message }),
+    );
+  }
+});
