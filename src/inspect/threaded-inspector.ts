@@ -62,14 +62,18 @@ export async function createThreadedInspector(settings: ContentSettings): Promis
   const first = start();
   thread = first;
   await new Promise<void>((resolve, reject) => {
+    // A thread that exits before it is ready (without an 'error' event) must stop start-up too, not hang it.
+    const exited = (code: number) => reject(new Error(`the content inspection thread exited (code ${code}) before it was ready`));
     const ready = (m: unknown) => {
       if (m !== 'ready') return;
       first.worker.off('error', reject);
+      first.worker.off('exit', exited);
       first.worker.off('message', ready);
       resolve();
     };
     first.worker.on('message', ready);
     first.worker.once('error', reject);
+    first.worker.once('exit', exited);
   });
   return {
     inspect(raw, ctx) {
