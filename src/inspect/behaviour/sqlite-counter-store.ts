@@ -69,27 +69,19 @@ export function createSqliteCounterStore(db: Db, opts: { flushMs: number }): Cou
   const timer = opts.flushMs > 0 ? setInterval(flush, opts.flushMs) : null;
   timer?.unref();
 
-  function load(key: string): IdentityState | undefined {
-    let state = identities.get(key);
+  /** The state in memory, else read once from its table (identities and logins are cached the same way). */
+  function cached<T>(memory: Map<string, T>, select: { get(key: string): unknown }, fromJson: (json: string) => T, key: string): T | undefined {
+    let state = memory.get(key);
     if (!state) {
-      const json = selectIdentity.get(key) as string | undefined;
+      const json = select.get(key) as string | undefined;
       if (json === undefined) return undefined;
-      state = identityFromJson(json);
-      identities.set(key, state);
+      state = fromJson(json);
+      memory.set(key, state);
     }
     return state;
   }
-
-  function loadLogin(name: string): LoginState | undefined {
-    let state = logins.get(name);
-    if (!state) {
-      const json = selectLogin.get(name) as string | undefined;
-      if (json === undefined) return undefined;
-      state = loginFromJson(json);
-      logins.set(name, state);
-    }
-    return state;
-  }
+  const load = (key: string) => cached(identities, selectIdentity, identityFromJson, key);
+  const loadLogin = (name: string) => cached(logins, selectLogin, loginFromJson, name);
 
   return {
     identity(key, now) {
