@@ -2,7 +2,7 @@
 // message's due recipients by domain, finds the next hops, hands the sends to the dispatcher, and turns the replies
 // into recipient states, timeline events, DSNs and policy feedback. A message just queued is started at once; the
 // poll picks up retries, the backlog beyond the window, and whatever was in flight when the process last stopped.
-import type { Classification, ReplyInput } from '../classify/types.js';
+import { classifyReply, type Classification, type ReplyInput } from '../classify/index.js';
 import type { Config } from '../config/schema.js';
 import type { MessagePolicy } from '../decide/types.js';
 import type { QueueStore } from '../queue/store.js';
@@ -22,6 +22,7 @@ export interface DeliveryEngineOptions {
   logger: Logger;
   /** Epoch milliseconds; injectable so expiry can be tested without waiting days. */
   clock?: () => number;
+  /** Reply classification; the built-in rules by default. */
   classify?: (input: ReplyInput) => Classification;
   /** Replaces the MX resolver built from `delivery.dnsServers`. */
   resolver?: MxResolver;
@@ -49,6 +50,7 @@ export function startDeliveryEngine(opts: DeliveryEngineOptions): DeliveryEngine
   const { config, store, logger } = opts;
   const d = config.delivery;
   const clock = opts.clock ?? Date.now;
+  const classify = opts.classify ?? classifyReply;
   const routes = parseRoutes(d.routes);
   const resolver = opts.resolver ?? createMxResolver(d.dnsServers);
   const dispatcher = createThreadedDispatcher({
@@ -70,7 +72,7 @@ export function startDeliveryEngine(opts: DeliveryEngineOptions): DeliveryEngine
   }
 
   function finishJob(m: DueMessage, domain: string, result: JobResult): void {
-    const p = recordOutcome({ message: m, domain, result, now: clock(), config, store, policy: opts.policy, logger, classify: opts.classify })
+    const p = recordOutcome({ message: m, domain, result, now: clock(), config, store, policy: opts.policy, logger, classify })
       .catch((err: Error) => logger.error({ queueId: m.id, err: err.message }, 'could not record a delivery attempt'))
       .finally(() => {
         recording.delete(p);

@@ -10,7 +10,7 @@ import type { Logger } from '../shared/logger.js';
 import type { TimelineEvent } from '../shared/types.js';
 import type { JobResult } from './dispatcher.js';
 import { buildDsn, type DsnRecipient } from './dsn.js';
-import { enhancedStatus, judgeReply } from './retry.js';
+import { enhancedStatus, outcomeOf } from './retry.js';
 
 export interface OutcomeInput {
   message: DueMessage;
@@ -21,33 +21,34 @@ export interface OutcomeInput {
   store: QueueStore;
   policy: MessagePolicy;
   logger: Logger;
-  classify?: (input: ReplyInput) => Classification;
+  classify: (input: ReplyInput) => Classification;
 }
 
 function dsnRecipient(o: RecipientOutcome, action: DsnRecipient['action'], now: number): DsnRecipient {
   return {
     rcpt: o.rcpt, action, status: o.state === 'expired' && o.code === null ? '4.4.7' : enhancedStatus(o.reply, o.code),
     reply: o.reply, remoteMta: o.remoteMta, lastAttemptAt: now, expired: o.state === 'expired',
-    ...(o.classification ? { classification: o.classification as Classification } : {}),
+    classification: o.classification,
   };
 }
 
 export async function recordOutcome(input: OutcomeInput): Promise<void> {
   const { message: m, result, now, config, store, logger } = input;
   const d = config.delivery;
-  const policy = { scheduleS: d.retrySchedule, maxLifetimeS: d.maxLifetimeS };
+  const schedule = { scheduleS: d.retrySchedule, maxLifetimeS: d.maxLifetimeS };
   const attempts = new Map(m.recipients.map((r) => [r.rcpt, r.attempts]));
   const events: TimelineEvent[] = [];
   const outcomes: RecipientOutcome[] = result.replies.map((r) => {
-    const verdict = judgeReply(r.code, policy, m.receivedAt, (attempts.get(r.rcpt) ?? 0) + 1, now);
-    const classification = input.classify?.({ text: r.reply, phase: r.phase, ...(result.remoteMta ? { mx: result.remoteMta } : {}) });
+    // Classify first: the classification decides the outcome. The code is the one the SMTP client read off the wire.
+    const classification = { ...input.classify({ text: r.reply, phase: r.phase, ...(result.remoteMta ? { mx: result.remoteMta } : {}) }), code: r.code };
+    const outcome = outcomeOf(classification, schedule, { attempts: (attempts.get(r.rcpt) ?? 0) + 1, receivedAt: m.receivedAt, now });
     events.push(
       { messageId: m.id, at: now, type: 'attempt', recipient: r.rcpt,
-        data: { host: result.remoteMta, ip: result.remoteIp, phase: r.phase, code: r.code, reply: r.reply, ...(classification ? { classification } : {}) } },
-      { messageId: m.id, at: now, type: verdict.state, recipient: r.rcpt,
-        data: verdict.state === 'deferred' ? { nextAttemptAt: verdict.nextAttemptAt } : {} },
+        data: { host: result.remoteMta, ip: result.remoteIp, phase: r.phase, code: r.code, reply: r.reply, classification } },
+      { messageId: m.id, at: now, type: outcome.state, recipient: r.rcpt,
+        data: outcome.state === 'deferred' ? { nextAttemptAt: outcome.nextAttemptAt } : {} },
     );
-    return { rcpt: r.rcpt, state: verdict.state, code: r.code, reply: r.reply, remoteMta: result.remoteMta, nextAttemptAt: verdict.nextAttemptAt, ...(classification ? { classification } : {}) };
+    return { rcpt: r.rcpt, state: outcome.state, code: r.code, reply: r.reply, remoteMta: result.remoteMta, nextAttemptAt: outcome.nextAttemptAt, classification };
   });
 
   // Never a DSN to the null sender (RFC 5321 §4.5.5): that is how bounce loops start.
@@ -69,7 +70,7 @@ export async function recordOutcome(input: OutcomeInput): Promise<void> {
   for (const o of outcomes) {
     input.policy.deliveryResult({
       identity: m.identity, messageId: m.id, recipient: o.rcpt, outcome: o.state, now,
-      ...(o.classification ? { reason: (o.classification as Classification).reason } : {}),
+      reason: o.classification.reason,
     });
   }
   // Same tick: the DSNs and the attempt share one commit (see the header comment).

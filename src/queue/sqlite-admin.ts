@@ -1,4 +1,5 @@
 // The operator's side of the SQLite queue: list, show, retry now, delete.
+import type { Classification } from '../classify/types.js';
 import type { Db } from '../store/sqlite.js';
 import type { QueueState, TimelineEvent } from '../shared/types.js';
 import type { MessageDetail, MessageSummary, RecipientStatus } from './types.js';
@@ -72,7 +73,7 @@ export function createAdminQueries(db: Db, writeEvent: (e: TimelineEvent) => voi
         nextAttemptAt: r.next_attempt_at as number, lastCode: r.last_code as number | null,
         lastReply: r.last_reply as string | null, lastAttemptAt: r.last_attempt_at as number | null,
         remoteMta: r.remote_mta as string | null,
-        classification: r.classification ? JSON.parse(r.classification as string) : null,
+        classification: r.classification ? (JSON.parse(r.classification as string) as Classification) : null,
       }));
       return { ...summary(row), identitySource: o.identity_source, clientIp: o.client_ip, heloName: o.helo, recipientStatus: rcpts };
     },

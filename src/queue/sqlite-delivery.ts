@@ -76,7 +76,7 @@ export function createDeliveryQueries(db: Db, writeEvent: (e: TimelineEvent) => 
     applyAttempt(r: AttemptRecord): void {
       for (const o of r.outcomes) {
         updateRecipient.run(o.state, o.nextAttemptAt, o.code, o.reply, r.at, o.remoteMta || null,
-          o.classification === undefined ? null : JSON.stringify(o.classification), r.at, r.messageId, o.rcpt);
+          JSON.stringify(o.classification), r.at, r.messageId, o.rcpt);
       }
       if (r.delayWarned) setDelayWarned.run(r.messageId);
       for (const e of r.events) writeEvent(e);

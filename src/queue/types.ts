@@ -1,4 +1,5 @@
 // What the accept stage hands to the queue. The queue owns everything after this (see store.ts).
+import type { Classification } from '../classify/types.js';
 import type { QueueState, SenderIdentity, TimelineEvent } from '../shared/types.js';
 
 export interface NewMessage {
@@ -56,8 +57,8 @@ export interface RecipientOutcome {
   remoteMta: string;
   /** When a deferred recipient is tried again (ignored for final states). */
   nextAttemptAt: number;
-  /** The reply's classification (classify/types.ts), stored as JSON with the recipient. */
-  classification?: unknown;
+  /** The reply's classification, stored as JSON with the recipient. */
+  classification: Classification;
 }
 
 /** Everything one delivery attempt changes, written in one transaction. */
@@ -93,7 +94,8 @@ export interface RecipientStatus {
   lastReply: string | null;
   lastAttemptAt: number | null;
   remoteMta: string | null;
-  classification: unknown;
+  /** The last reply's classification; null before the first attempt. */
+  classification: Classification | null;
 }
 
 export interface MessageDetail extends MessageSummary {

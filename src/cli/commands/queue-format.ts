@@ -13,10 +13,8 @@ export function formatList(rows: MessageSummary[]): string {
   return ['ID                  STATE       RECEIVED              PENDING ACCOUNT              SENDER', ...lines].join('\n') + '\n';
 }
 
-function classificationLine(c: unknown): string | null {
-  const k = c as Partial<Classification> | null;
-  if (!k || !k.reason) return null;
-  return `${k.reason}, blame ${k.blame ?? '?'}${k.provider ? `, ${k.provider}` : ''}`;
+function classificationLine(c: Classification): string {
+  return `${c.reason}, blame ${c.blame}${c.provider ? `, ${c.provider}` : ''}`;
 }
 
 function eventDetail(e: TimelineEvent): string {
@@ -24,7 +22,7 @@ function eventDetail(e: TimelineEvent): string {
   switch (e.type) {
     case 'attempt': {
       const host = d.host ? `${String(d.host)}${d.ip && d.ip !== d.host ? ` [${String(d.ip)}]` : ''}` : 'no host';
-      const c = classificationLine(d.classification);
+      const c = d.classification ? classificationLine(d.classification as Classification) : null;
       return `${host}: ${String(d.reply)}${c ? `  (${c})` : ''}`;
     }
     case 'deferred':
@@ -50,8 +48,8 @@ export function formatDetail(m: MessageDetail): string {
     out.push(`  ${r.rcpt}  ${r.state}  attempts ${r.attempts}` +
       (r.state === 'deferred' ? `  next ${iso(r.nextAttemptAt)}` : '') + (r.remoteMta ? `  via ${r.remoteMta}` : ''));
     if (r.lastReply) out.push(`      reply: ${r.lastReply.replace(/\r?\n/g, ' | ')}`);
-    const c = r.classification as Partial<Classification> | null;
-    if (c?.reason) {
+    const c = r.classification;
+    if (c) {
       out.push(`      reason: ${classificationLine(c)}`);
       if (c.explanation) out.push(`      means: ${c.explanation}`);
       if (c.fix) out.push(`      fix: ${c.fix}`);
