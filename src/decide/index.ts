@@ -8,7 +8,7 @@ import { createBehaviour, type MessageFacts } from '../inspect/behaviour/tracker
 import type { Logger } from '../shared/logger.js';
 import { identityKey, type SenderIdentity } from '../shared/types.js';
 import type { Db } from '../store/sqlite.js';
-import type { ContentContext, ContentScorer, ContentVerdict } from './content.js';
+import type { ContentVerdict, ScoreContext } from '../inspect/content/types.js';
 import { decide } from './decide.js';
 import { recentSamples } from './samples.js';
 import { createSuspensions, type Suspension } from './suspensions.js';
@@ -20,13 +20,13 @@ export interface PolicyOptions {
   logger: Logger;
   /** Time for callers that pass none (complaints); decisions use the `now` the accept stage passes in. */
   clock?: () => number;
-  /** Content scoring (src/inspect/content); without it decisions rest on behaviour and limits alone. */
-  content?: ContentScorer;
+  /** Content scoring, e.g. a content scorer's `check`; without it decisions rest on behaviour and limits alone. */
+  content?: (raw: Buffer, ctx: ScoreContext) => ContentVerdict | Promise<ContentVerdict>;
   /**
    * Scoring and the behaviour stage's content facts in one (the relay's runs on a worker thread); replaces `content`.
    * By default the facts are read here and the verdict comes from `content`.
    */
-  inspect?: (raw: Buffer, ctx: ContentContext) => Promise<{ facts: ContentFacts; verdict?: ContentVerdict }>;
+  inspect?: (raw: Buffer, ctx: ScoreContext) => Promise<{ facts: ContentFacts; verdict?: ContentVerdict }>;
 }
 
 export type Policy = MessagePolicy & {
@@ -86,13 +86,13 @@ export function createPolicy(opts: PolicyOptions): Policy {
     return suspensions.active(identityKey(identity), now) ?? (identity.sub ? suspensions.active(identity.account, now) : undefined);
   }
 
-  const inspect = opts.inspect ?? (async (raw: Buffer, scoring: ContentContext) => {
+  const inspect = opts.inspect ?? (async (raw: Buffer, scoring: ScoreContext) => {
     const facts = contentFacts(raw);
     return { facts, ...(opts.content ? { verdict: await opts.content(raw, scoring) } : {}) };
   });
 
   /** Inspect the message once; `accepted` finds its facts again when the accept stage reports it queued. */
-  async function inspectOnce(ctx: MessageContext, scoring: ContentContext) {
+  async function inspectOnce(ctx: MessageContext, scoring: ScoreContext) {
     const { facts: content, verdict } = await inspect(ctx.raw, scoring);
     const facts: MessageFacts = {
       identityKey: identityKey(ctx.identity),

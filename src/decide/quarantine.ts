@@ -3,7 +3,7 @@
 // and records each change in the message's timeline.
 import libmime from 'libmime';
 import { headerValues, splitMessage } from '../identify/message-parts.js';
-import type { TimelineEvent } from '../shared/types.js';
+import type { TimelineEvent } from '../queue/events.js';
 import type { Db } from '../store/sqlite.js';
 
 export interface HeldMessage {
@@ -97,7 +97,7 @@ export function showQuarantined(db: Db, id: string): HeldMessageDetail {
     ...held(row),
     recipientList: (db.prepare('SELECT rcpt FROM recipients WHERE message_id = ? ORDER BY rcpt').pluck().all(id) as string[]),
     headers: row.raw.subarray(0, end < 0 ? row.raw.length : end).toString('utf8'),
-    timeline: events.map((e) => ({ messageId: id, at: e.at, type: e.type, ...(e.recipient ? { recipient: e.recipient } : {}), data: JSON.parse(e.data) })),
+    timeline: events.map((e) => ({ messageId: id, at: e.at, type: e.type, ...(e.recipient ? { recipient: e.recipient } : {}), data: JSON.parse(e.data) }) as TimelineEvent),
   };
 }
 

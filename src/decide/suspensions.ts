@@ -2,7 +2,7 @@
 // made by the policy is visible to `mailwarden senders`, and a reinstatement by an operator takes effect on the
 // relay's next message without a restart.
 import type { Db } from '../store/sqlite.js';
-import type { Evidence } from './types.js';
+import type { Evidence } from '../shared/types.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS suspensions (

@@ -1,15 +1,6 @@
 // The one closed verdict type of the decide stage, and the hook the accept stage calls (protocol and policy apart:
 // the SMTP code never knows a spam rule, a rule never writes to a socket).
-import type { SenderIdentity, Verdict } from '../shared/types.js';
-
-/** One piece of evidence that led to a decision: a content rule, a behaviour signal or a limit. */
-export interface Evidence {
-  /** 'content' | 'behaviour' | 'limit' | 'account' | 'peer' ... where the evidence came from. */
-  kind: string;
-  name: string;
-  score: number;
-  description: string;
-}
+import type { Evidence, SenderIdentity, Verdict } from '../shared/types.js';
 
 export interface Decision {
   verdict: Verdict;

@@ -5,11 +5,12 @@ import libmime from 'libmime';
 import type { Classification } from '../classify/types.js';
 import { newQueueId } from '../queue/id.js';
 import type { NewMessage } from '../queue/types.js';
+import type { DsnAction } from '../queue/events.js';
 
 export interface DsnRecipient {
   rcpt: string;
   /** RFC 3464 §2.3.3: 'failed' for bounces and expiry, 'delayed' for the delay warning. */
-  action: 'failed' | 'delayed';
+  action: DsnAction;
   status: string;
   /** The remote host's reply, or our own reason when no host answered (then `remoteMta` is ''). */
   reply: string;

@@ -1,7 +1,8 @@
 // The operator's side of the SQLite queue: list, show, retry now, delete.
 import type { Classification } from '../classify/types.js';
 import type { Db } from '../store/sqlite.js';
-import type { QueueState, TimelineEvent } from '../shared/types.js';
+import type { QueueState } from '../shared/types.js';
+import type { TimelineEvent } from './events.js';
 import type { MessageDetail, MessageSummary, RecipientStatus } from './types.js';
 
 interface SummaryRow {
@@ -55,7 +56,7 @@ export function createAdminQueries(db: Db, writeEvent: (e: TimelineEvent) => voi
     if (!one.get(id)) return false;
     const n = deletePending.run(now, id).changes;
     settleMessage(id);
-    writeEvent({ messageId: id, at: now, type: 'deleted', data: { recipients: n } });
+    writeEvent({ messageId: id, at: now, type: 'deleted', data: { recipients: n, by: 'operator' } });
     return true;
   });
 

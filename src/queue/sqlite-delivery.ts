@@ -1,6 +1,7 @@
 // The delivery side of the SQLite queue: read a bounded window of due work, write each attempt's outcome.
 import type { Db } from '../store/sqlite.js';
-import type { QueueState, TimelineEvent } from '../shared/types.js';
+import type { QueueState } from '../shared/types.js';
+import type { TimelineEvent } from './events.js';
 import { isFinal, messageStateOf } from './message-state.js';
 import type { InFlightSet } from './store.js';
 import type { AttemptRecord, DueMessage } from './types.js';

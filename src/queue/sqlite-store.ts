@@ -2,7 +2,7 @@
 // and of delivery attempts that arrive within a few milliseconds share one transaction (and so one fsync), and each
 // caller's promise resolves only after that commit. The 250 to a client waits for it; nothing is acknowledged early.
 import type { Db } from '../store/sqlite.js';
-import type { EventType, TimelineEvent } from '../shared/types.js';
+import type { EventType, TimelineEvent } from './events.js';
 import { createAdminQueries } from './sqlite-admin.js';
 import { createDeliveryQueries } from './sqlite-delivery.js';
 import { QUEUE_SCHEMA } from './sqlite-schema.js';
@@ -15,6 +15,18 @@ interface PendingWrite {
   resolve: () => void;
   reject: (err: Error) => void;
 }
+
+interface EventRow {
+  message_id: string;
+  at: number;
+  type: EventType;
+  recipient: string | null;
+  data: string;
+}
+
+/** A stored event back as written: only writeEvent fills the table, always from a typed TimelineEvent. */
+const eventFromRow = (r: EventRow): TimelineEvent =>
+  ({ messageId: r.message_id, at: r.at, type: r.type, ...(r.recipient ? { recipient: r.recipient } : {}), data: JSON.parse(r.data) }) as TimelineEvent;
 
 export function recipientDomain(rcpt: string): string {
   const at = rcpt.lastIndexOf('@');
@@ -177,9 +189,7 @@ export function createSqliteQueueStore(db: Db, opts: GroupCommitOptions): QueueS
     },
     timeline(messageId) {
       flush();
-      return (selectEvents.all(messageId) as Array<{ message_id: string; at: number; type: EventType; recipient: string | null; data: string }>).map(
-        (r) => ({ messageId: r.message_id, at: r.at, type: r.type, ...(r.recipient ? { recipient: r.recipient } : {}), data: JSON.parse(r.data) }),
-      );
+      return (selectEvents.all(messageId) as EventRow[]).map(eventFromRow);
     },
     onEnqueued(listener) {
       listeners.push(listener);

@@ -1,5 +1,5 @@
 // The queue store's interface: small and portable, so a PostgreSQL implementation can follow the SQLite one.
-import type { TimelineEvent } from '../shared/types.js';
+import type { TimelineEvent } from './events.js';
 import type { AttemptRecord, DueMessage, MessageDetail, MessageSummary, NewMessage } from './types.js';
 import type { QueueState } from '../shared/types.js';
 

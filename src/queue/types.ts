@@ -1,6 +1,7 @@
 // What the accept stage hands to the queue. The queue owns everything after this (see store.ts).
 import type { Classification } from '../classify/types.js';
-import type { QueueState, SenderIdentity, TimelineEvent } from '../shared/types.js';
+import type { QueueState, SenderIdentity } from '../shared/types.js';
+import type { NewEvent, TimelineEvent } from './events.js';
 
 export interface NewMessage {
   /** Queue id, unique, sortable by time (see newQueueId). */
@@ -20,7 +21,7 @@ export interface NewMessage {
   smtpUtf8: boolean;
   eightBit: boolean;
   /** Events recorded at acceptance (received, identity, verdict ...), stored in the same commit. */
-  events: Omit<TimelineEvent, 'messageId'>[];
+  events: NewEvent[];
 }
 
 /** A recipient still to be delivered, as the delivery engine gets it from the queue. */

@@ -1,7 +1,7 @@
 // Plain-text rendering of the queue for `mailwarden queue list|show`: one line per message, a readable timeline.
 import type { Classification } from '../../classify/types.js';
 import type { MessageDetail, MessageSummary } from '../../queue/types.js';
-import type { TimelineEvent } from '../../shared/types.js';
+import type { TimelineEvent } from '../../queue/events.js';
 
 const iso = (ms: number | null) => (ms === null ? '-' : new Date(ms).toISOString().replace('.000Z', 'Z'));
 
@@ -18,19 +18,18 @@ function classificationLine(c: Classification): string {
 }
 
 function eventDetail(e: TimelineEvent): string {
-  const d = e.data;
   switch (e.type) {
     case 'attempt': {
-      const host = d.host ? `${String(d.host)}${d.ip && d.ip !== d.host ? ` [${String(d.ip)}]` : ''}` : 'no host';
-      const c = d.classification ? classificationLine(d.classification as Classification) : null;
-      return `${host}: ${String(d.reply)}${c ? `  (${c})` : ''}`;
+      const d = e.data;
+      const host = d.host ? `${d.host}${d.ip && d.ip !== d.host ? ` [${d.ip}]` : ''}` : 'no host';
+      return `${host}: ${d.reply}  (${classificationLine(d.classification)})`;
     }
     case 'deferred':
-      return `next attempt ${iso(d.nextAttemptAt as number)}`;
+      return `next attempt ${iso(e.data.nextAttemptAt)}`;
     case 'dsn-sent':
-      return `${String(d.action)} notice ${String(d.dsnId)} to <${String(d.to)}>`;
+      return `${e.data.action} notice ${e.data.dsnId} to <${e.data.to}>`;
     default:
-      return Object.entries(d).map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : String(v)}`).join(' ');
+      return Object.entries(e.data).map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : String(v)}`).join(' ');
   }
 }
 

@@ -1,7 +1,7 @@
 // The behaviour stage: keeps every identity's counters and baseline, and turns them into evidence for one message.
 // `assess` looks without counting (a refused message must not teach the baseline); `record` counts an accepted one.
 import type { PolicyThresholds } from '../../config/schema.js';
-import type { Evidence } from '../../decide/types.js';
+import type { Evidence } from '../../shared/types.js';
 import { countMessage, expectedHour, notePeaks, trust } from './baseline.js';
 import type { CampaignTracker, ContentSpread } from './campaign.js';
 import type { CounterStore } from './counter-store.js';
