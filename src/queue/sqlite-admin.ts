@@ -1,9 +1,9 @@
-// The operator's side of the SQLite queue: list, show, retry now, delete.
+// The operator's side of the SQLite queue: list, show, retry now, delete (the one delete, for held mail too).
 import type { Classification } from '../classify/types.js';
 import type { Db } from '../store/sqlite.js';
 import type { QueueState } from '../shared/types.js';
 import type { TimelineEvent } from './events.js';
-import type { MessageDetail, MessageSummary, RecipientStatus } from './types.js';
+import type { ChangeResult, MessageDetail, MessageSummary, RecipientStatus } from './types.js';
 
 interface SummaryRow {
   id: string;
@@ -52,12 +52,16 @@ export function createAdminQueries(db: Db, writeEvent: (e: TimelineEvent) => voi
     return n;
   });
 
-  const remove = db.transaction((id: string, now: number): boolean => {
-    if (!one.get(id)) return false;
+  const stateOf = db.prepare('SELECT state FROM messages WHERE id = ?').pluck();
+  /** Drop pending and held recipients and, once nothing is pending, the body; `onlyHeld` refuses any other state. */
+  const remove = db.transaction((id: string, now: number, by: string, onlyHeld: boolean): ChangeResult => {
+    const state = stateOf.get(id) as QueueState | undefined;
+    if (state === undefined) return 'not-found';
+    if (onlyHeld && state !== 'quarantined') return 'not-held';
     const n = deletePending.run(now, id).changes;
     settleMessage(id);
-    writeEvent({ messageId: id, at: now, type: 'deleted', data: { recipients: n, by: 'operator' } });
-    return true;
+    writeEvent({ messageId: id, at: now, type: 'deleted', data: { recipients: n, by } });
+    return 'done';
   });
 
   return {

@@ -5,6 +5,7 @@ import type { Db } from '../store/sqlite.js';
 import type { EventType, TimelineEvent } from './events.js';
 import { createAdminQueries } from './sqlite-admin.js';
 import { createDeliveryQueries } from './sqlite-delivery.js';
+import { createHeldQueries } from './sqlite-held.js';
 import { QUEUE_SCHEMA } from './sqlite-schema.js';
 import { createWalSync } from './wal-sync.js';
 import type { QueueStore } from './store.js';
@@ -81,6 +82,7 @@ export function createSqliteQueueStore(db: Db, opts: GroupCommitOptions): QueueS
 
   const delivery = createDeliveryQueries(db, writeEvent);
   const admin = createAdminQueries(db, writeEvent, delivery.settleMessage);
+  const held = createHeldQueries(db, writeEvent);
 
   let pending: PendingWrite[] = [];
   let pendingEvents: TimelineEvent[] = [];
@@ -220,7 +222,24 @@ export function createSqliteQueueStore(db: Db, opts: GroupCommitOptions): QueueS
     },
     remove(id, now) {
       flush();
-      return withEvents(() => admin.remove(id, now));
+      return withEvents(() => admin.remove(id, now, 'operator', false)) === 'done';
+    },
+    listHeld(limit) {
+      flush();
+      return held.list(limit);
+    },
+    showHeld(id) {
+      flush();
+      const detail = held.show(id);
+      return detail && { ...detail, timeline: this.timeline(id) };
+    },
+    release(id, now, by) {
+      flush();
+      return withEvents(() => held.release(id, now, by));
+    },
+    removeHeld(id, now, by) {
+      flush();
+      return withEvents(() => admin.remove(id, now, by, true));
     },
     async close() {
       flush();

@@ -99,6 +99,31 @@ export interface RecipientStatus {
   classification: Classification | null;
 }
 
+/** A message held for review, as `quarantine list` prints it. */
+export interface HeldMessage {
+  id: string;
+  receivedAt: number;
+  account: string;
+  sub: string;
+  mailFrom: string;
+  size: number;
+  recipients: number;
+  subject: string;
+  /** Verdict code and the names of the signals and rules that held it. */
+  code: string;
+  evidence: string[];
+}
+
+export interface HeldMessageDetail extends HeldMessage {
+  recipientList: string[];
+  /** The header section as stored (our Received and trace headers first). */
+  headers: string;
+  timeline: TimelineEvent[];
+}
+
+/** What an operator's change to one message came to. */
+export type ChangeResult = 'done' | 'not-found' | 'not-held';
+
 export interface MessageDetail extends MessageSummary {
   identitySource: string;
   clientIp: string;
