@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../src/config/load.js';
-import { createSuspensions } from '../src/decide/suspensions.js';
+import { createSuspensions } from '../src/reputation/suspensions.js';
 import { createSqliteQueueStore } from '../src/queue/sqlite-store.js';
 import { openDatabase } from '../src/store/sqlite.js';
 

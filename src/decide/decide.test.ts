@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { policyThresholds } from '../config/schema.js';
-import type { Assessment } from '../inspect/behaviour/tracker.js';
+import type { Assessment } from '../reputation/index.js';
 import type { ContentVerdict } from '../inspect/content/types.js';
 import { decide } from './decide.js';
 

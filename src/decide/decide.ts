@@ -2,7 +2,7 @@
 // Pure, so that the table is tested row by row. The order is the order of severity: a suspension outranks a content
 // reject, which outranks a rate limit (a message we would refuse is never merely deferred), and so on down to accept.
 import type { PolicyThresholds } from '../config/schema.js';
-import type { Assessment } from '../inspect/behaviour/tracker.js';
+import type { Assessment } from '../reputation/index.js';
 import type { ContentAction, ContentVerdict } from '../inspect/content/types.js';
 import type { Evidence } from '../shared/types.js';
 import type { Decision } from './types.js';

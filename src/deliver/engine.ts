@@ -1,10 +1,9 @@
 // The delivery engine: keeps a bounded window of messages in flight (never the whole queue in memory), groups each
 // message's due recipients by domain, finds the next hops, hands the sends to the dispatcher, and turns the replies
-// into recipient states, timeline events, DSNs and policy feedback. A message just queued is started at once; the
+// into recipient states, timeline events and DSNs. A message just queued is started at once; the
 // poll picks up retries, the backlog beyond the window, and whatever was in flight when the process last stopped.
 import { classifyReply, type Classification, type ReplyInput } from '../classify/index.js';
 import type { Config } from '../config/schema.js';
-import type { MessagePolicy } from '../decide/types.js';
 import type { QueueStore } from '../queue/store.js';
 import type { DueMessage, NewMessage } from '../queue/types.js';
 import { recipientDomain } from '../queue/sqlite-store.js';
@@ -18,7 +17,6 @@ import { createThreadedDispatcher } from './threaded-dispatcher.js';
 export interface DeliveryEngineOptions {
   config: Config;
   store: QueueStore;
-  policy: MessagePolicy;
   logger: Logger;
   /** Epoch milliseconds; injectable so expiry can be tested without waiting days. */
   clock?: () => number;
@@ -72,7 +70,7 @@ export function startDeliveryEngine(opts: DeliveryEngineOptions): DeliveryEngine
   }
 
   function finishJob(m: DueMessage, domain: string, result: JobResult): void {
-    const p = recordOutcome({ message: m, domain, result, now: clock(), config, store, policy: opts.policy, logger, classify })
+    const p = recordOutcome({ message: m, domain, result, now: clock(), config, store, logger, classify })
       .catch((err: Error) => logger.error({ queueId: m.id, err: err.message }, 'could not record a delivery attempt'))
       .finally(() => {
         recording.delete(p);

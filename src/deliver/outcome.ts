@@ -1,9 +1,8 @@
-// Turn the replies of one delivery attempt into recipient states, timeline events, log lines, policy feedback and,
-// where the sender must be told, a DSN. The attempt's outcomes and its DSN are handed to the store in the same tick,
+// Turn the replies of one delivery attempt into recipient states, timeline events, log lines and, where the sender
+// must be told, a DSN (reputation learns the outcomes from the events, once they are committed). The attempt's outcomes and its DSN are handed to the store in the same tick,
 // so they land in the same group commit: a crash cannot leave a bounce recorded without its DSN or the reverse.
 import type { Classification, ReplyInput } from '../classify/types.js';
 import type { Config } from '../config/schema.js';
-import type { MessagePolicy } from '../decide/types.js';
 import type { QueueStore } from '../queue/store.js';
 import type { DueMessage, RecipientOutcome } from '../queue/types.js';
 import type { Logger } from '../shared/logger.js';
@@ -20,7 +19,6 @@ export interface OutcomeInput {
   now: number;
   config: Config;
   store: QueueStore;
-  policy: MessagePolicy;
   logger: Logger;
   classify: (input: ReplyInput) => Classification;
 }
@@ -73,12 +71,6 @@ export async function recordOutcome(input: OutcomeInput): Promise<void> {
   if (warnDelay) m.delayWarned = true; // the message's other domain jobs must not warn again
 
   for (const e of events) logger.info({ queueId: e.messageId, event: e.type, rcpt: e.recipient, ...e.data }, e.type);
-  for (const o of outcomes) {
-    input.policy.deliveryResult({
-      identity: m.identity, messageId: m.id, recipient: o.rcpt, outcome: o.state, now,
-      reason: o.classification.reason,
-    });
-  }
   // Same tick: the DSNs and the attempt share one commit (see the header comment).
   await Promise.all([
     ...dsns.map((dsn) => store.enqueue(dsn)),
