@@ -35,6 +35,9 @@ export interface AuthAttempt {
   now: number;
 }
 
+/** The identity a report is traced to: account and sub, as the trace header carries them. */
+export type TracedIdentity = Pick<SenderIdentity, 'account' | 'sub'>;
+
 export interface ReputationOptions {
   config: Config;
   db: Db;
@@ -58,7 +61,7 @@ export function createReputation(opts: ReputationOptions) {
     signalMs: config.policy.authSignalMinutes * 60_000,
   };
 
-  /** A hard bounce counts against the identity's list quality; an unknown address counts twice over. */
+  /** A hard bounce counts against the identity's list quality; an unknown address also counts as one. */
   function recordBounce(key: string, reason: Reason, now: number): void {
     behaviour.deliveryResult(key, 'bounced', reason, now);
   }
@@ -94,10 +97,13 @@ export function createReputation(opts: ReputationOptions) {
 
     /** The queue store's event listener (delivery outcomes); registered by createReputation when given `events`. */
     onEvents,
-    /** A bounce traced to the identity after delivery (a late DSN), counted as a bounce at delivery is. */
-    recordBounce: (identity: SenderIdentity, reason: Reason, now = clock()) => recordBounce(identityKey(identity), reason, now),
-    /** A spam complaint (feedback-loop report) traced to the identity. */
-    recordComplaint: (identity: SenderIdentity, now = clock()) => behaviour.complaint(identityKey(identity), now),
+    /**
+     * A bounce traced to the identity after delivery (a late DSN), counted as a bounce at delivery is. The identity
+     * is what a verified trace header names (account and sub).
+     */
+    recordBounce: (identity: TracedIdentity, reason: Reason, now = clock()) => recordBounce(identityKey(identity), reason, now),
+    /** A spam complaint (a feedback-loop report) traced to the identity. */
+    recordComplaint: (identity: TracedIdentity, now = clock()) => behaviour.complaint(identityKey(identity), now),
 
     /** The suspension in force for the identity, or for its whole account (the login or network name). */
     suspensionOf(identity: SenderIdentity, now: number): Suspension | undefined {

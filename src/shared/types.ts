@@ -12,7 +12,7 @@ export interface SenderIdentity {
 }
 
 /** The stable key that counters, suspensions and complaints use for one sender identity. */
-export function identityKey(id: SenderIdentity): string {
+export function identityKey(id: Pick<SenderIdentity, 'account' | 'sub'>): string {
   return id.sub ? `${id.account}/${id.sub}` : id.account;
 }
 
