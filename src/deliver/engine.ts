@@ -6,13 +6,13 @@ import { classifyReply, type Classification, type ReplyInput } from '../classify
 import type { Config } from '../config/schema.js';
 import type { QueueStore } from '../queue/store.js';
 import type { DueMessage, NewMessage } from '../queue/types.js';
-import { recipientDomain } from '../queue/sqlite-store.js';
 import type { Logger } from '../shared/logger.js';
 import type { JobResult } from './dispatcher.js';
 import { createMxResolver, type Destination, type MxResolver } from './mx.js';
 import { recordOutcome } from './outcome.js';
 import { parseRoutes, routeFor } from './routes.js';
 import { createThreadedDispatcher } from './threaded-dispatcher.js';
+import { domainOf } from '../shared/address.js';
 
 export interface DeliveryEngineOptions {
   config: Config;
@@ -40,7 +40,7 @@ function dueFromNew(m: NewMessage): DueMessage {
   return {
     id: m.id, receivedAt: m.receivedAt, identity: m.identity, mailFrom: m.mailFrom, raw: m.raw, smtpUtf8: m.smtpUtf8,
     eightBit: m.eightBit, delayWarned: false,
-    recipients: [...new Set(m.recipients)].map((rcpt) => ({ rcpt, domain: recipientDomain(rcpt), attempts: 0 })),
+    recipients: [...new Set(m.recipients)].map((rcpt) => ({ rcpt, domain: domainOf(rcpt), attempts: 0 })),
   };
 }
 

@@ -10,6 +10,7 @@ import { QUEUE_SCHEMA } from './sqlite-schema.js';
 import { createWalSync } from './wal-sync.js';
 import type { QueueStore } from './store.js';
 import type { NewMessage } from './types.js';
+import { domainOf } from '../shared/address.js';
 
 interface PendingWrite {
   write: () => void;
@@ -28,11 +29,6 @@ interface EventRow {
 /** A stored event back as written: only writeEvent fills the table, always from a typed TimelineEvent. */
 const eventFromRow = (r: EventRow): TimelineEvent =>
   ({ messageId: r.message_id, at: r.at, type: r.type, ...(r.recipient ? { recipient: r.recipient } : {}), data: JSON.parse(r.data) }) as TimelineEvent;
-
-export function recipientDomain(rcpt: string): string {
-  const at = rcpt.lastIndexOf('@');
-  return at < 0 ? '' : rcpt.slice(at + 1).toLowerCase();
-}
 
 export interface GroupCommitOptions {
   /** Longest wait of an enqueue (an SMTP client waits for its 250 on it). */
@@ -76,7 +72,7 @@ export function createSqliteQueueStore(db: Db, opts: GroupCommitOptions): QueueS
     insertMessage.run(m.id, m.receivedAt, m.identity.account, m.identity.sub, m.identity.source, m.mailFrom,
       m.clientIp, m.heloName, m.raw.length, m.smtpUtf8 ? 1 : 0, m.eightBit ? 1 : 0, state);
     insertBody.run(m.id, m.raw);
-    for (const rcpt of new Set(m.recipients)) insertRecipient.run(m.id, rcpt, recipientDomain(rcpt), state, m.receivedAt, m.receivedAt);
+    for (const rcpt of new Set(m.recipients)) insertRecipient.run(m.id, rcpt, domainOf(rcpt), state, m.receivedAt, m.receivedAt);
     for (const e of m.events) writeEvent({ ...e, messageId: m.id });
   };
 

@@ -10,6 +10,7 @@ import { clientNetwork } from './network.js';
 import { addToRing, ringSums, type MetricCounts } from './ring.js';
 import { allSignals, type SignalInput } from './signals.js';
 import { MAX_KNOWN_DOMAINS, MAX_KNOWN_FROMS, MAX_KNOWN_NETWORKS, remember, touch, type IdentityState } from './state.js';
+import { domainOf } from '../shared/address.js';
 
 /** What the behaviour stage needs to know about one message. */
 export interface MessageFacts {
@@ -59,8 +60,6 @@ export interface AuthSettings {
   signalMs: number;
   failureBurst: number;
 }
-
-const domainOf = (rcpt: string) => rcpt.slice(rcpt.lastIndexOf('@') + 1).toLowerCase();
 
 export function createBehaviour(store: CounterStore, campaigns: CampaignTracker) {
   function newDomainCount(state: IdentityState, recipients: string[]): number {
