@@ -36,6 +36,9 @@ describe('outcomeOf', () => {
     expect(at('550 5.1.1 <x@y.test>: Recipient address rejected: User unknown')).toBe('bounced');
     expect(at('452 4.2.2 Mailbox full')).toBe('deferred');
     expect(at('ETIMEDOUT: connection timed out')).toBe('deferred');
+    // A greylister that answers with a 5xx: the greylisting rule calls it temporary, so it is retried.
+    expect(classifyReply({ text: '550 5.7.1 Greylisted, please come back later' }).permanent).toBe(false);
+    expect(at('550 5.7.1 Greylisted, please come back later')).toBe('deferred');
   });
 });
 
