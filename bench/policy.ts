@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseConfig } from '../src/config/load.js';
 import { createPolicy } from '../src/decide/index.js';
+import { createReputation } from '../src/reputation/index.js';
 import { silentLogger } from '../src/shared/logger.js';
 import { openDatabase } from '../src/store/sqlite.js';
 
@@ -14,7 +15,8 @@ const IDENTITIES = 500;
 const dir = mkdtempSync(join(tmpdir(), 'mw-bench-policy-'));
 const config = parseConfig({ dataDir: dir });
 const db = openDatabase(config.storage.sqlitePath);
-const policy = createPolicy({ config, db, logger: silentLogger });
+const reputation = createReputation({ config, db });
+const policy = createPolicy({ config, reputation, logger: silentLogger });
 const paragraph = 'Thanks for the order. The parcel leaves the workshop on Thursday and should arrive early next week. ';
 const body = paragraph.repeat(90); // about 10 KB
 const start = Date.UTC(2026, 0, 5, 8);
@@ -34,7 +36,7 @@ for (let i = 0; i < MESSAGES; i++) {
   latencies.push(performance.now() - t0);
 }
 const seconds = (performance.now() - began) / 1000;
-policy.close();
+reputation.close();
 db.close();
 rmSync(dir, { recursive: true, force: true });
 latencies.sort((a, b) => a - b);

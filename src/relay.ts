@@ -28,8 +28,8 @@ export interface RelayOptions {
   config: Config;
   logger: Logger;
   /**
-   * The decide stage's policy. By default it is built from the configuration: content scoring and sender behaviour
-   * when `policy.enabled` (the default), accept-all when not. Tests pass their own to provoke chosen verdicts.
+   * The decide stage's policy. By default it is built from the configuration: content scoring and the sender's
+   * reputation when `policy.enabled` (the default), accept-all when not. Tests pass their own to provoke chosen verdicts.
    */
   policy?: MessagePolicy;
 }
@@ -43,11 +43,12 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
   const queueDepth = createQueueDepth(db);
   const metrics = config.admin.enabled ? createMetrics(queueDepth) : null;
   if (metrics) store.onEvents(metrics.record);
-  const ownPolicy = opts.policy ? null : config.policy.enabled ? await createRelayPolicy({ config, db, logger: logger.child({ stage: 'decide' }) }) : null;
+  // Its reputation reads the same committed events as metrics (delivery outcomes), from the first message on.
+  const ownPolicy = opts.policy || !config.policy.enabled ? null : await createRelayPolicy({ config, db, events: store, logger: logger.child({ stage: 'decide' }) });
   const basePolicy = opts.policy ?? ownPolicy ?? acceptAllPolicy;
   const policy = metrics ? countRefusals(basePolicy, metrics.refused) : basePolicy;
   // Delivery first, so that it sees the very first message queued.
-  const engine = startDeliveryEngine({ config, store, policy, logger: logger.child({ stage: 'deliver' }), classify: classifyReply });
+  const engine = startDeliveryEngine({ config, store, logger: logger.child({ stage: 'deliver' }), classify: classifyReply });
   let listeners: ListenerHandle | null = null;
   let admin: AdminServer | null = null;
   try {
@@ -61,8 +62,8 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
   } catch (err) {
     await listeners?.close();
     await engine.close();
-    await ownPolicy?.close();
     await store.close();
+    await ownPolicy?.close();
     db.close();
     throw err;
   }
@@ -76,8 +77,8 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
         await admin?.close();
         await running.close();
         await engine.close();
-        await ownPolicy?.close(); // writes the behaviour counters' last batch before the final commit
-        await store.close();
+        await store.close(); // its last events reach reputation before reputation writes its last batch
+        await ownPolicy?.close();
         db.close();
       })();
       return closed;

@@ -1,7 +1,8 @@
 // Scenario: a password guesser keeps trying from one address. After the configured failures it gets a temporary
 // refusal (454 4.7.0) even for the right password, until the block expires; other addresses are not affected.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuthAttempt, MessagePolicy } from '../src/decide/types.js';
+import type { MessagePolicy } from '../src/decide/types.js';
+import type { AuthAttempt } from '../src/reputation/index.js';
 import { acceptAllPolicy } from '../src/decide/types.js';
 import { startHarness, type Harness } from './helpers/accept-harness.js';
 import { rawSmtp } from './helpers/raw-smtp.js';

@@ -1,6 +1,5 @@
 // A 4xx reply is retried on the schedule and then delivered; the timeline shows both attempts.
 import { afterEach, expect, it } from 'vitest';
-import { acceptAllPolicy } from '../src/decide/types.js';
 import { startDeliveryEngine, type DeliveryEngine } from '../src/deliver/engine.js';
 import type { QueueStore } from '../src/queue/store.js';
 import { silentLogger } from '../src/shared/logger.js';
@@ -19,7 +18,7 @@ it('a 4xx reply is retried and then delivered', async () => {
   let now = Date.UTC(2026, 0, 1);
   const config = testConfig(tempDir(), { routes: { 'dest.test': `127.0.0.1:${target.port}` }, retrySchedule: [60, 600] });
   const store: QueueStore = openQueue(config);
-  const engine: DeliveryEngine = startDeliveryEngine({ config, store, policy: acceptAllPolicy, logger: silentLogger, clock: () => now });
+  const engine: DeliveryEngine = startDeliveryEngine({ config, store, logger: silentLogger, clock: () => now });
   cleanup.push(() => target.close(), () => store.close(), () => engine.close());
 
   const msg = testMessage(['bob@dest.test'], { now });

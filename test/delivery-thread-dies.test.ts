@@ -93,10 +93,10 @@ it('messages in flight on a dead delivery thread are deferred, then delivered by
   // Every send the dead thread held was failed without a reply, for a retry: an attempt with no code, then deferred.
   const stopped = ids.flatMap((id) => store.timeline(id).filter((e) => e.type === 'attempt' && e.data.reply === 'delivery thread stopped'));
   expect(stopped.length).toBeGreaterThanOrEqual(mx.held);
-  for (const e of stopped) expect(e.data.code).toBeNull();
+  for (const e of stopped) expect(e.type === 'attempt' && e.data.code).toBeNull();
   for (const id of ids) {
     const types = store.timeline(id).map((e) => e.type);
-    const failed = store.timeline(id).findIndex((e) => e.data.reply === 'delivery thread stopped');
+    const failed = store.timeline(id).findIndex((e) => e.type === 'attempt' && e.data.reply === 'delivery thread stopped');
     if (failed >= 0) expect(types[failed + 1]).toBe('deferred');
   }
 });

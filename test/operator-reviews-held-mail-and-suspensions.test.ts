@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../src/config/load.js';
-import { createSuspensions } from '../src/decide/suspensions.js';
+import { createSuspensions } from '../src/reputation/suspensions.js';
 import { createSqliteQueueStore } from '../src/queue/sqlite-store.js';
 import { openDatabase } from '../src/store/sqlite.js';
 
@@ -25,7 +25,7 @@ beforeAll(async () => {
     id: 'HELD0001', receivedAt: Date.UTC(2026, 0, 5), identity: { account: 'host', sub: 'shop', source: 'header:x-authuser' },
     mailFrom: 'shop@site.test', recipients: ['a@example.test', 'b@example.test'], raw, clientIp: '192.0.2.1', heloName: 'site.test',
     initialState: 'quarantined', smtpUtf8: false, eightBit: false,
-    events: [{ at: Date.UTC(2026, 0, 5), type: 'verdict', data: { verdict: 'quarantine', code: 'MW-HELD', evidence: [{ kind: 'behaviour', name: 'BURST', score: 5, description: 'x' }] } }],
+    events: [{ at: Date.UTC(2026, 0, 5), type: 'verdict', data: { verdict: 'quarantine', code: 'MW-HELD', reason: 'message accepted and held for review', evidence: [{ kind: 'behaviour', name: 'BURST', score: 5, description: 'x' }] } }],
   });
   await store.enqueue({
     id: 'HELD0002', receivedAt: Date.UTC(2026, 0, 5), identity: { account: 'host', sub: 'shop', source: 'header:x-authuser' },

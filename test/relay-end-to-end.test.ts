@@ -60,6 +60,6 @@ it('relays mail from swaks and Nodemailer to smtp-sink with the envelope and bod
   expect(shown).toContain(`Queue ID   ${queueId}`);
   expect(shown).toMatch(/attempt\s+one@dest\.test\s+127\.0\.0\.1: 250 /);
   expect(shown).toMatch(/delivered\s+two@other\.test/);
-  const list = JSON.parse(cli(configFile, 'queue', 'list', '--json')) as Array<{ id: string; state: string }>;
+  const list = cli(configFile, 'queue', 'list', '--json').trim().split('\n').map((line) => JSON.parse(line) as { id: string; state: string });
   expect(list.map((m) => m.state)).toEqual(['delivered', 'delivered']);
 });

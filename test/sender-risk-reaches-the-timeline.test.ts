@@ -7,8 +7,9 @@ import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../src/config/load.js';
-import { createPolicy, type Policy } from '../src/decide/index.js';
-import { createSuspensions } from '../src/decide/suspensions.js';
+import { createPolicy } from '../src/decide/index.js';
+import { createReputation, type Reputation } from '../src/reputation/index.js';
+import { createSuspensions } from '../src/reputation/suspensions.js';
 import { silentLogger } from '../src/shared/logger.js';
 import { openDatabase, type Db } from '../src/store/sqlite.js';
 import { startHarness, testMessage, type Harness } from './helpers/accept-harness.js';
@@ -21,16 +22,16 @@ const settings = {
 };
 let h: Harness;
 let db: Db;
-let policy: Policy;
+let reputation: Reputation;
 beforeAll(async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'mw-risk-'));
   const config = parseConfig({ dataDir, ...settings });
   db = openDatabase(config.storage.sqlitePath);
-  policy = createPolicy({ config, db, logger: silentLogger });
-  h = await startHarness({ dataDir, ...settings }, policy);
+  reputation = createReputation({ config, db });
+  h = await startHarness({ dataDir, ...settings }, createPolicy({ config, reputation, logger: silentLogger }));
 });
 afterAll(async () => {
-  policy.close();
+  reputation.close();
   db.close();
   await h.close();
 });

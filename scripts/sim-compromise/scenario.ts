@@ -74,7 +74,7 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
   const store = createSqliteQueueStore(db, { groupCommitMs: config.storage.groupCommitMs });
   const accounts = createSqliteAccountStore(db);
   await accounts.add({ name: ACCOUNT, passwordHash: await hashPassword(PASSWORD), allowedDomains: [], enforceDomains: false, createdAt: START });
-  const policy = await createRelayPolicy({ config, db, logger: silentLogger, clock });
+  const policy = await createRelayPolicy({ config, db, events: store, logger: silentLogger, clock });
   const listeners = await startListeners({ config, store, accounts, policy, logger: silentLogger, clock });
   const transport = nodemailer.createTransport({
     host: '127.0.0.1',

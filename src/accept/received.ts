@@ -1,10 +1,6 @@
 // Our trace line (RFC 5321 §4.4): every SMTP server that accepts a message for relay MUST prepend a Received header.
 import type { SMTPServerSession } from 'smtp-server';
-
-/** RFC 5322 §3.3 date-time in UTC ("+0000" rather than the obsolete "GMT" zone). */
-export function rfc5322Date(now: number): string {
-  return new Date(now).toUTCString().replace(/GMT$/, '+0000');
-}
+import { rfc5322Date } from '../shared/dates.js';
 
 /** Strip anything that could break the header: the client chooses its HELO name and reverse DNS is theirs too. */
 function safe(text: string): string {

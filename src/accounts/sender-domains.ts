@@ -1,11 +1,7 @@
 // Sender-domain policy: an account that enforces its domains may only use them (or their subdomains) in MAIL FROM
 // and in the From: header. Pure functions.
 import type { Account } from './types.js';
-
-export function addressDomain(address: string): string {
-  const at = address.lastIndexOf('@');
-  return at < 0 ? '' : address.slice(at + 1).toLowerCase().replace(/\.$/, '');
-}
+import { domainOf } from '../shared/address.js';
 
 export function domainAllowed(domain: string, allowed: readonly string[]): boolean {
   const d = domain.toLowerCase();
@@ -23,7 +19,7 @@ export function forbiddenSender(account: Pick<Account, 'enforceDomains' | 'allow
   if (!account.enforceDomains) return null;
   for (const address of addresses) {
     if (address === '') continue;
-    if (!domainAllowed(addressDomain(address), account.allowedDomains)) return address;
+    if (!domainAllowed(domainOf(address), account.allowedDomains)) return address;
   }
   return null;
 }

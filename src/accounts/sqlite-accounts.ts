@@ -1,4 +1,7 @@
-// The embedded SQLite implementation of the account store.
+// The embedded SQLite implementation of the account store. Whether an account is suspended is not kept here: an
+// account's suspension is one of reputation's (src/reputation/suspensions.ts, keyed by the account name), the one
+// suspension model for accounts and sender identities.
+import { createSuspensions, operatorSuspension } from '../reputation/suspensions.js';
 import type { Db } from '../store/sqlite.js';
 import { AccountExistsError, type Account, type AccountStore } from './types.js';
 
@@ -8,8 +11,6 @@ CREATE TABLE IF NOT EXISTS accounts (
   password_hash TEXT NOT NULL,
   allowed_domains TEXT NOT NULL,
   enforce_domains INTEGER NOT NULL,
-  suspended INTEGER NOT NULL DEFAULT 0,
-  suspend_reason TEXT NOT NULL DEFAULT '',
   created_at INTEGER NOT NULL
 );
 `;
@@ -19,33 +20,32 @@ interface Row {
   password_hash: string;
   allowed_domains: string;
   enforce_domains: number;
-  suspended: number;
-  suspend_reason: string;
   created_at: number;
-}
-
-function fromRow(r: Row): Account {
-  return {
-    name: r.name,
-    passwordHash: r.password_hash,
-    allowedDomains: JSON.parse(r.allowed_domains) as string[],
-    enforceDomains: r.enforce_domains === 1,
-    suspended: r.suspended === 1,
-    suspendReason: r.suspend_reason,
-    createdAt: r.created_at,
-  };
 }
 
 export function createSqliteAccountStore(db: Db): AccountStore {
   db.exec(SCHEMA);
+  const suspensions = createSuspensions(db);
   const insert = db.prepare(
     'INSERT INTO accounts (name, password_hash, allowed_domains, enforce_domains, created_at) VALUES (?, ?, ?, ?, ?)',
   );
   const selectOne = db.prepare('SELECT * FROM accounts WHERE name = ?');
   const selectAll = db.prepare('SELECT * FROM accounts ORDER BY name');
-  const updateSuspended = db.prepare('UPDATE accounts SET suspended = ?, suspend_reason = ? WHERE name = ?');
   const updatePassword = db.prepare('UPDATE accounts SET password_hash = ? WHERE name = ?');
   const remove = db.prepare('DELETE FROM accounts WHERE name = ?');
+
+  function fromRow(r: Row): Account {
+    const suspension = suspensions.active(r.name, Date.now());
+    return {
+      name: r.name,
+      passwordHash: r.password_hash,
+      allowedDomains: JSON.parse(r.allowed_domains) as string[],
+      enforceDomains: r.enforce_domains === 1,
+      suspended: suspension !== undefined,
+      suspendReason: suspension?.reason ?? '',
+      createdAt: r.created_at,
+    };
+  }
 
   return {
     async add(a) {
@@ -64,7 +64,11 @@ export function createSqliteAccountStore(db: Db): AccountStore {
       return (selectAll.all() as Row[]).map(fromRow);
     },
     async setSuspended(name, suspended, reason) {
-      return updateSuspended.run(suspended ? 1 : 0, suspended ? reason : '', name).changes > 0;
+      if (!selectOne.get(name)) return false;
+      const now = Date.now();
+      if (suspended) suspensions.suspend(operatorSuspension(name, reason, now));
+      else suspensions.reinstate(name, now);
+      return true;
     },
     async setPassword(name, passwordHash) {
       return updatePassword.run(passwordHash, name).changes > 0;

@@ -8,6 +8,7 @@ export interface Account {
   allowedDomains: string[];
   /** Refuse mail whose MAIL FROM or From: domain is outside `allowedDomains`. */
   enforceDomains: boolean;
+  /** Whether a suspension of the account is in force (src/reputation/suspensions.ts, keyed by the account name). */
   suspended: boolean;
   suspendReason: string;
   createdAt: number; // epoch ms

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { policyThresholds } from '../config/schema.js';
-import type { Assessment } from '../inspect/behaviour/tracker.js';
-import type { ContentVerdict } from './content.js';
+import type { Assessment } from '../reputation/index.js';
+import type { ContentVerdict } from '../inspect/content/types.js';
 import { decide } from './decide.js';
 
 const t = policyThresholds.parse({});

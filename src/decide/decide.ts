@@ -2,9 +2,10 @@
 // Pure, so that the table is tested row by row. The order is the order of severity: a suspension outranks a content
 // reject, which outranks a rate limit (a message we would refuse is never merely deferred), and so on down to accept.
 import type { PolicyThresholds } from '../config/schema.js';
-import type { Assessment } from '../inspect/behaviour/tracker.js';
-import type { ContentAction, ContentVerdict } from './content.js';
-import type { Decision, Evidence } from './types.js';
+import type { Assessment } from '../reputation/index.js';
+import type { ContentAction, ContentVerdict } from '../inspect/content/types.js';
+import type { Evidence } from '../shared/types.js';
+import type { Decision } from './types.js';
 
 export const RISK_HEADER = 'X-Mailwarden-Risk';
 
@@ -23,7 +24,7 @@ function contentPoints(action: ContentAction, t: PolicyThresholds): number {
 
 function contentEvidence(content: ContentVerdict | undefined, t: PolicyThresholds): Evidence[] {
   if (!content) return [];
-  const rules = content.rules.map((r) => ({ kind: 'content', name: r.name, score: r.score, description: r.description }));
+  const rules = content.rules.map((r): Evidence => ({ kind: 'content', name: r.name, score: r.score, description: r.description }));
   const points = contentPoints(content.action, t);
   const summary: Evidence = {
     kind: 'content',

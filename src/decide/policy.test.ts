@@ -7,17 +7,19 @@ import { parseConfig } from '../config/load.js';
 import { silentLogger } from '../shared/logger.js';
 import type { SenderIdentity } from '../shared/types.js';
 import { openDatabase, type Db } from '../store/sqlite.js';
-import { createPolicy, type Policy } from './index.js';
-import { createSuspensions } from './suspensions.js';
-import type { MessageContext } from './types.js';
+import { createReputation, type Reputation } from '../reputation/index.js';
+import { createSuspensions } from '../reputation/suspensions.js';
+import { createPolicy } from './index.js';
+import type { MessageContext, MessagePolicy } from './types.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const T0 = Date.UTC(2026, 0, 5);
-const open: Array<{ db: Db; policy: Policy; dir: string }> = [];
+type Policy = MessagePolicy;
+const open: Array<{ db: Db; reputation: Reputation; dir: string }> = [];
 afterEach(() => {
   for (const o of open.splice(0)) {
-    o.policy.close();
+    o.reputation.close();
     o.db.close();
     rmSync(o.dir, { recursive: true, force: true });
   }
@@ -27,9 +29,10 @@ function setup(raw: Record<string, unknown> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'mw-policy-'));
   const config = parseConfig({ dataDir: dir, ...raw });
   const db = openDatabase(config.storage.sqlitePath);
-  const policy = createPolicy({ config, db, logger: silentLogger });
-  open.push({ db, policy, dir });
-  return { db, policy };
+  const reputation = createReputation({ config, db });
+  const policy = createPolicy({ config, reputation, logger: silentLogger });
+  open.push({ db, reputation, dir });
+  return { db, policy, reputation };
 }
 
 const id = (sub: string, account = 'host'): SenderIdentity => ({ account, sub, source: 'header:x-authuser' });
@@ -79,12 +82,12 @@ describe('policy', () => {
   });
 
   it('history survives a restart: the reopened policy still knows the identity and its trust', async () => {
-    const { db, policy } = setup();
+    const { db, policy, reputation } = setup();
     await history(policy, id('blog'));
-    policy.close();
+    reputation.close();
     const config = parseConfig({ dataDir: open[0]!.dir });
-    const reopened = createPolicy({ config, db, logger: silentLogger });
-    open[0]!.policy = reopened;
+    open[0]!.reputation = createReputation({ config, db });
+    const reopened = createPolicy({ config, reputation: open[0]!.reputation, logger: silentLogger });
     const d = await reopened.checkMessage(msg(id('blog'), 'friend1@known1.test', T0 + 4 * DAY + 10 * HOUR));
     expect(d.evidence.map((e) => e.name)).not.toContain('NEW_IDENTITY');
     const fresh = await reopened.checkMessage(msg(id('other'), 'friend1@known1.test', T0 + 4 * DAY + 10 * HOUR));
@@ -131,12 +134,13 @@ describe('policy', () => {
     expect(last[4]).toContain('CAMPAIGN');
   });
 
-  it('hard bounces and complaints reported later count against the identity', async () => {
-    const { policy } = setup();
+  it('hard bounces from the event stream and complaints reported later count against the identity', async () => {
+    const { policy, reputation } = setup();
     const blog = id('blog');
-    for (let k = 0; k < 12; k++)
-      policy.deliveryResult({ identity: blog, messageId: `m${k}`, recipient: `u${k}@x.test`, outcome: 'bounced', reason: 'userunknown', now: T0 + k });
-    for (let k = 0; k < 3; k++) policy.complaint(blog, T0 + 100 + k);
+    reputation.onEvents(Array.from({ length: 12 }, (_, k) => ({
+      messageId: `m${k}`, at: T0 + k, type: 'bounced' as const, recipient: `u${k}@x.test`, data: { identity: 'host/blog', code: 550, reason: 'userunknown' as const },
+    })));
+    for (let k = 0; k < 3; k++) reputation.recordComplaint(blog, T0 + 100 + k);
     const d = await policy.checkMessage(msg(blog, 'a@b.test', T0 + 1000));
     expect(d.evidence.map((e) => e.name)).toEqual(expect.arrayContaining(['HARD_BOUNCES', 'COMPLAINTS']));
     expect(d.verdict).toBe('quarantine');

@@ -1,21 +1,25 @@
-// The policy the relay runs: content scoring (with the enabled peer filters) feeding the behaviour-aware decision,
-// both built from the configuration. The scorer runs on a worker thread (src/inspect/threaded-inspector.ts), which
-// closes with the policy. One place, so the relay and the compromise simulation decide alike.
+// The policy the relay runs, assembled in one place so that the relay and the compromise simulation decide alike:
+// the sender's reputation (fed by the queue's committed events) and content scoring (with the enabled peer filters)
+// on a worker thread (src/inspect/threaded-inspector.ts), feeding the decision. Both close with the policy.
 import type { Config } from '../config/schema.js';
 import { createThreadedInspector } from '../inspect/threaded-inspector.js';
+import { createReputation, type ReputationOptions } from '../reputation/index.js';
 import type { Logger } from '../shared/logger.js';
-import type { Db } from '../store/sqlite.js';
-import { createPolicy, type Policy } from './index.js';
+import { createPolicy } from './index.js';
+import type { MessagePolicy } from './types.js';
 
-export type RelayPolicy = Omit<Policy, 'close'> & { close(): Promise<void> };
+export type RelayPolicy = MessagePolicy & {
+  /** Stop the inspection thread and write reputation's last batch: after the queue store closed (its last events). */
+  close(): Promise<void>;
+};
 
-export async function createRelayPolicy(opts: { config: Config; db: Db; logger: Logger; clock?: () => number }): Promise<RelayPolicy> {
+export async function createRelayPolicy(opts: ReputationOptions & { config: Config; logger: Logger }): Promise<RelayPolicy> {
   const inspector = await createThreadedInspector(opts.config.content);
-  const policy = createPolicy({ ...opts, inspect: inspector.inspect });
+  const reputation = createReputation(opts);
   return {
-    ...policy,
+    ...createPolicy({ config: opts.config, reputation, logger: opts.logger, inspect: inspector.inspect }),
     async close() {
-      policy.close();
+      reputation.close();
       await inspector.close();
     },
   };

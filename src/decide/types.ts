@@ -1,15 +1,7 @@
 // The one closed verdict type of the decide stage, and the hook the accept stage calls (protocol and policy apart:
 // the SMTP code never knows a spam rule, a rule never writes to a socket).
-import type { SenderIdentity, Verdict } from '../shared/types.js';
-
-/** One piece of evidence that led to a decision: a content rule, a behaviour signal or a limit. */
-export interface Evidence {
-  /** 'content' | 'behaviour' | 'limit' | 'account' | 'peer' ... where the evidence came from. */
-  kind: string;
-  name: string;
-  score: number;
-  description: string;
-}
+import type { AuthAttempt, MessageFacts } from '../reputation/index.js';
+import type { Evidence, SenderIdentity, Verdict } from '../shared/types.js';
 
 export interface Decision {
   verdict: Verdict;
@@ -20,6 +12,8 @@ export interface Decision {
   evidence: Evidence[];
   /** Headers added when the verdict is 'tag' (or always, e.g. a score header). */
   addHeaders?: Array<[string, string]>;
+  /** What reputation learnt of the message in checkMessage, handed back with `accepted` to count it. */
+  facts?: MessageFacts;
 }
 
 /** What the accept stage knows when it asks for a decision. */
@@ -37,30 +31,11 @@ export interface MessageContext extends SenderContext {
   raw: Buffer;
 }
 
-/** An AUTH attempt as the accept stage saw it (for "new network for this login" and "failures before success"). */
-export interface AuthAttempt {
-  username: string;
-  clientIp: string;
-  success: boolean;
-  now: number;
-}
-
-/** The final outcome of one recipient, reported by the deliver stage (for hard-bounce shares per identity). */
-export interface DeliveryResult {
-  identity: SenderIdentity;
-  messageId: string;
-  recipient: string;
-  outcome: 'delivered' | 'deferred' | 'bounced' | 'expired';
-  /** Classified reason of the remote reply (classify/types.ts Reason), when there was a reply. */
-  reason?: string;
-  now: number;
-}
-
 /**
  * The policy the accept stage consults. `checkSender` runs at MAIL FROM (cheap: suspensions, rate limits) and may
  * return null to let the transaction go on; `checkMessage` runs after DATA and always returns a decision;
- * `accepted` tells the policy what was finally queued (to update counters); `authAttempt` and `deliveryResult` feed
- * the behaviour signals that only the accept and deliver stages see.
+ * `accepted` tells the policy what was finally queued (to update counters); `authAttempt` feeds the AUTH signals
+ * that only the accept stage sees. Delivery outcomes reach reputation through the queue's event stream.
  */
 export interface MessagePolicy {
   checkSender(ctx: SenderContext): Promise<Decision | null>;
@@ -68,8 +43,6 @@ export interface MessagePolicy {
   accepted(ctx: MessageContext, decision: Decision, queueId: string): void;
   /** Every AUTH attempt, successful or not. */
   authAttempt(attempt: AuthAttempt): void;
-  /** Every recipient outcome of a delivery attempt. */
-  deliveryResult(result: DeliveryResult): void;
 }
 
 /** The policy used until content and behaviour scoring are configured: accept everything, record nothing. */
@@ -78,5 +51,4 @@ export const acceptAllPolicy: MessagePolicy = {
   checkMessage: async () => ({ verdict: 'accept', code: 'MW-OK', reason: 'accepted', evidence: [] }),
   accepted: () => {},
   authAttempt: () => {},
-  deliveryResult: () => {},
 };

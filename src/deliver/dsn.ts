@@ -5,11 +5,13 @@ import libmime from 'libmime';
 import type { Classification } from '../classify/types.js';
 import { newQueueId } from '../queue/id.js';
 import type { NewMessage } from '../queue/types.js';
+import type { DsnAction } from '../queue/events.js';
+import { rfc5322Date } from '../shared/dates.js';
 
 export interface DsnRecipient {
   rcpt: string;
   /** RFC 3464 §2.3.3: 'failed' for bounces and expiry, 'delayed' for the delay warning. */
-  action: 'failed' | 'delayed';
+  action: DsnAction;
   status: string;
   /** The remote host's reply, or our own reason when no host answered (then `remoteMta` is ''). */
   reply: string;
@@ -31,10 +33,6 @@ export function headerSection(raw: Buffer): string {
   const text = raw.toString('latin1');
   const end = text.search(/\r?\n\r?\n/);
   return (end < 0 ? text : text.slice(0, end)).replace(/\r?\n/g, '\r\n') + '\r\n';
-}
-
-function rfc822Date(ms: number): string {
-  return new Date(ms).toUTCString().replace('GMT', '+0000');
 }
 
 function header(name: string, value: string): string {
@@ -63,7 +61,7 @@ function humanPart(input: DsnInput, delayed: boolean): string {
 function statusPart(input: DsnInput): string {
   const blocks = [
     `Reporting-MTA: dns; ${input.reportingMta}\r\nX-Mailwarden-Queue-ID: ${input.original.id}\r\n` +
-      `Arrival-Date: ${rfc822Date(input.original.receivedAt)}\r\n`,
+      `Arrival-Date: ${rfc5322Date(input.original.receivedAt)}\r\n`,
   ];
   for (const r of input.recipients) {
     // Diagnostic-Code (§2.3.6) carries a remote reply as type "smtp"; our own reasons get an X- type.
@@ -72,7 +70,7 @@ function statusPart(input: DsnInput): string {
       `Final-Recipient: rfc822; ${r.rcpt}\r\nAction: ${r.action}\r\nStatus: ${r.status}\r\n` +
         (r.remoteMta ? `Remote-MTA: dns; ${r.remoteMta}\r\n` : '') +
         libmime.foldLines(`Diagnostic-Code: ${diag}`, 76) + '\r\n' +
-        `Last-Attempt-Date: ${rfc822Date(r.lastAttemptAt)}\r\n`,
+        `Last-Attempt-Date: ${rfc5322Date(r.lastAttemptAt)}\r\n`,
     );
   }
   return blocks.join('\r\n');
@@ -87,7 +85,7 @@ export function buildDsn(input: DsnInput): NewMessage {
     header('From', `Mail Delivery System <MAILER-DAEMON@${input.reportingMta}>`) +
     header('To', `<${input.original.mailFrom}>`) +
     header('Subject', delayed ? 'Delayed Mail (still being retried)' : 'Undelivered Mail Returned to Sender') +
-    header('Date', rfc822Date(input.now)) +
+    header('Date', rfc5322Date(input.now)) +
     header('Message-ID', `<${id}.dsn@${input.reportingMta}>`) +
     'Auto-Submitted: auto-replied\r\n' + // RFC 3834 §5: keeps auto-responders from answering the DSN
     'MIME-Version: 1.0\r\n' +

@@ -1,27 +1,26 @@
 // The delivery engine: keeps a bounded window of messages in flight (never the whole queue in memory), groups each
 // message's due recipients by domain, finds the next hops, hands the sends to the dispatcher, and turns the replies
-// into recipient states, timeline events, DSNs and policy feedback. A message just queued is started at once; the
+// into recipient states, timeline events and DSNs. A message just queued is started at once; the
 // poll picks up retries, the backlog beyond the window, and whatever was in flight when the process last stopped.
-import type { Classification, ReplyInput } from '../classify/types.js';
+import { classifyReply, type Classification, type ReplyInput } from '../classify/index.js';
 import type { Config } from '../config/schema.js';
-import type { MessagePolicy } from '../decide/types.js';
 import type { QueueStore } from '../queue/store.js';
 import type { DueMessage, NewMessage } from '../queue/types.js';
-import { recipientDomain } from '../queue/sqlite-store.js';
 import type { Logger } from '../shared/logger.js';
 import type { JobResult } from './dispatcher.js';
 import { createMxResolver, type Destination, type MxResolver } from './mx.js';
 import { recordOutcome } from './outcome.js';
 import { parseRoutes, routeFor } from './routes.js';
 import { createThreadedDispatcher } from './threaded-dispatcher.js';
+import { domainOf } from '../shared/address.js';
 
 export interface DeliveryEngineOptions {
   config: Config;
   store: QueueStore;
-  policy: MessagePolicy;
   logger: Logger;
   /** Epoch milliseconds; injectable so expiry can be tested without waiting days. */
   clock?: () => number;
+  /** Reply classification; the built-in rules by default. */
   classify?: (input: ReplyInput) => Classification;
   /** Replaces the MX resolver built from `delivery.dnsServers`. */
   resolver?: MxResolver;
@@ -41,7 +40,7 @@ function dueFromNew(m: NewMessage): DueMessage {
   return {
     id: m.id, receivedAt: m.receivedAt, identity: m.identity, mailFrom: m.mailFrom, raw: m.raw, smtpUtf8: m.smtpUtf8,
     eightBit: m.eightBit, delayWarned: false,
-    recipients: [...new Set(m.recipients)].map((rcpt) => ({ rcpt, domain: recipientDomain(rcpt), attempts: 0 })),
+    recipients: [...new Set(m.recipients)].map((rcpt) => ({ rcpt, domain: domainOf(rcpt), attempts: 0 })),
   };
 }
 
@@ -49,6 +48,7 @@ export function startDeliveryEngine(opts: DeliveryEngineOptions): DeliveryEngine
   const { config, store, logger } = opts;
   const d = config.delivery;
   const clock = opts.clock ?? Date.now;
+  const classify = opts.classify ?? classifyReply;
   const routes = parseRoutes(d.routes);
   const resolver = opts.resolver ?? createMxResolver(d.dnsServers);
   const dispatcher = createThreadedDispatcher({
@@ -70,7 +70,7 @@ export function startDeliveryEngine(opts: DeliveryEngineOptions): DeliveryEngine
   }
 
   function finishJob(m: DueMessage, domain: string, result: JobResult): void {
-    const p = recordOutcome({ message: m, domain, result, now: clock(), config, store, policy: opts.policy, logger, classify: opts.classify })
+    const p = recordOutcome({ message: m, domain, result, now: clock(), config, store, logger, classify })
       .catch((err: Error) => logger.error({ queueId: m.id, err: err.message }, 'could not record a delivery attempt'))
       .finally(() => {
         recording.delete(p);

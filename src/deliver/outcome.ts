@@ -1,16 +1,16 @@
-// Turn the replies of one delivery attempt into recipient states, timeline events, log lines, policy feedback and,
-// where the sender must be told, a DSN. The attempt's outcomes and its DSN are handed to the store in the same tick,
+// Turn the replies of one delivery attempt into recipient states, timeline events, log lines and, where the sender
+// must be told, a DSN (reputation learns the outcomes from the events, once they are committed). The attempt's outcomes and its DSN are handed to the store in the same tick,
 // so they land in the same group commit: a crash cannot leave a bounce recorded without its DSN or the reverse.
 import type { Classification, ReplyInput } from '../classify/types.js';
 import type { Config } from '../config/schema.js';
-import type { MessagePolicy } from '../decide/types.js';
 import type { QueueStore } from '../queue/store.js';
 import type { DueMessage, RecipientOutcome } from '../queue/types.js';
 import type { Logger } from '../shared/logger.js';
-import type { TimelineEvent } from '../shared/types.js';
+import type { DsnAction, TimelineEvent } from '../queue/events.js';
+import { identityKey } from '../shared/types.js';
 import type { JobResult } from './dispatcher.js';
 import { buildDsn, type DsnRecipient } from './dsn.js';
-import { enhancedStatus, judgeReply } from './retry.js';
+import { enhancedStatus, outcomeOf } from './retry.js';
 
 export interface OutcomeInput {
   message: DueMessage;
@@ -19,35 +19,37 @@ export interface OutcomeInput {
   now: number;
   config: Config;
   store: QueueStore;
-  policy: MessagePolicy;
   logger: Logger;
-  classify?: (input: ReplyInput) => Classification;
+  classify: (input: ReplyInput) => Classification;
 }
 
-function dsnRecipient(o: RecipientOutcome, action: DsnRecipient['action'], now: number): DsnRecipient {
+function dsnRecipient(o: RecipientOutcome, action: DsnAction, now: number): DsnRecipient {
   return {
     rcpt: o.rcpt, action, status: o.state === 'expired' && o.code === null ? '4.4.7' : enhancedStatus(o.reply, o.code),
     reply: o.reply, remoteMta: o.remoteMta, lastAttemptAt: now, expired: o.state === 'expired',
-    ...(o.classification ? { classification: o.classification as Classification } : {}),
+    classification: o.classification,
   };
 }
 
 export async function recordOutcome(input: OutcomeInput): Promise<void> {
   const { message: m, result, now, config, store, logger } = input;
   const d = config.delivery;
-  const policy = { scheduleS: d.retrySchedule, maxLifetimeS: d.maxLifetimeS };
+  const schedule = { scheduleS: d.retrySchedule, maxLifetimeS: d.maxLifetimeS };
   const attempts = new Map(m.recipients.map((r) => [r.rcpt, r.attempts]));
   const events: TimelineEvent[] = [];
+  const sender = identityKey(m.identity);
   const outcomes: RecipientOutcome[] = result.replies.map((r) => {
-    const verdict = judgeReply(r.code, policy, m.receivedAt, (attempts.get(r.rcpt) ?? 0) + 1, now);
-    const classification = input.classify?.({ text: r.reply, phase: r.phase, ...(result.remoteMta ? { mx: result.remoteMta } : {}) });
+    // Classify first: the classification decides the outcome. The code is the one the SMTP client read off the wire.
+    const classification = { ...input.classify({ text: r.reply, phase: r.phase, ...(result.remoteMta ? { mx: result.remoteMta } : {}) }), code: r.code };
+    const outcome = outcomeOf(classification, schedule, { attempts: (attempts.get(r.rcpt) ?? 0) + 1, receivedAt: m.receivedAt, now });
     events.push(
       { messageId: m.id, at: now, type: 'attempt', recipient: r.rcpt,
-        data: { host: result.remoteMta, ip: result.remoteIp, phase: r.phase, code: r.code, reply: r.reply, ...(classification ? { classification } : {}) } },
-      { messageId: m.id, at: now, type: verdict.state, recipient: r.rcpt,
-        data: verdict.state === 'deferred' ? { nextAttemptAt: verdict.nextAttemptAt } : {} },
+        data: { host: result.remoteMta, ip: result.remoteIp, phase: r.phase, code: r.code, reply: r.reply, classification } },
+      outcome.state === 'deferred'
+        ? { messageId: m.id, at: now, type: 'deferred', recipient: r.rcpt, data: { identity: sender, code: r.code, reason: classification.reason, nextAttemptAt: outcome.nextAttemptAt } }
+        : { messageId: m.id, at: now, type: outcome.state, recipient: r.rcpt, data: { identity: sender, code: r.code, reason: classification.reason } },
     );
-    return { rcpt: r.rcpt, state: verdict.state, code: r.code, reply: r.reply, remoteMta: result.remoteMta, nextAttemptAt: verdict.nextAttemptAt, ...(classification ? { classification } : {}) };
+    return { rcpt: r.rcpt, state: outcome.state, code: r.code, reply: r.reply, remoteMta: result.remoteMta, nextAttemptAt: outcome.nextAttemptAt, classification };
   });
 
   // Never a DSN to the null sender (RFC 5321 §4.5.5): that is how bounce loops start.
@@ -56,22 +58,19 @@ export async function recordOutcome(input: OutcomeInput): Promise<void> {
   const deferred = outcomes.filter((o) => o.state === 'deferred');
   const warnDelay = canNotify && !m.delayWarned && d.delayWarningHours > 0 && deferred.length > 0 &&
     now - m.receivedAt >= d.delayWarningHours * 3600_000;
-  const dsns = [
-    ...(canNotify && failed.length > 0 ? [failed.map((o) => dsnRecipient(o, 'failed', now))] : []),
-    ...(warnDelay ? [deferred.map((o) => dsnRecipient(o, 'delayed', now))] : []),
-  ].map((recipients) => buildDsn({ reportingMta: config.hostname, original: { id: m.id, mailFrom: m.mailFrom, receivedAt: m.receivedAt, raw: m.raw }, recipients, now }));
-  for (const dsn of dsns) {
-    events.push({ messageId: m.id, at: now, type: 'dsn-sent', data: { dsnId: dsn.id, to: m.mailFrom, recipients: dsn.recipients.length, action: dsn.events[0]?.data.action } });
-  }
+  const notices: Array<{ action: DsnAction; about: RecipientOutcome[] }> = [
+    ...(canNotify && failed.length > 0 ? [{ action: 'failed' as const, about: failed }] : []),
+    ...(warnDelay ? [{ action: 'delayed' as const, about: deferred }] : []),
+  ];
+  const original = { id: m.id, mailFrom: m.mailFrom, receivedAt: m.receivedAt, raw: m.raw };
+  const dsns = notices.map(({ action, about }) => {
+    const dsn = buildDsn({ reportingMta: config.hostname, original, recipients: about.map((o) => dsnRecipient(o, action, now)), now });
+    events.push({ messageId: m.id, at: now, type: 'dsn-sent', data: { dsnId: dsn.id, to: m.mailFrom, recipients: about.length, action } });
+    return dsn;
+  });
   if (warnDelay) m.delayWarned = true; // the message's other domain jobs must not warn again
 
   for (const e of events) logger.info({ queueId: e.messageId, event: e.type, rcpt: e.recipient, ...e.data }, e.type);
-  for (const o of outcomes) {
-    input.policy.deliveryResult({
-      identity: m.identity, messageId: m.id, recipient: o.rcpt, outcome: o.state, now,
-      ...(o.classification ? { reason: (o.classification as Classification).reason } : {}),
-    });
-  }
   // Same tick: the DSNs and the attempt share one commit (see the header comment).
   await Promise.all([
     ...dsns.map((dsn) => store.enqueue(dsn)),

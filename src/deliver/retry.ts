@@ -1,32 +1,52 @@
-// What one reply means for a recipient: delivered (2xx), failed for good (5xx, RFC 5321 §4.2.1), or to be tried
-// again on the retry schedule (4xx and no reply at all) until the message's lifetime is over.
+// What one classified reply means for a recipient: delivered, bounced, or tried again on the retry schedule until the
+// message's lifetime is over (then expired). The one place that decides it; see outcomeOf.
+import type { Classification } from '../classify/types.js';
 import type { AttemptState } from '../queue/types.js';
 
-export interface RetryPolicy {
+export interface RetrySchedule {
   /** Seconds between attempts; the last interval repeats. */
   scheduleS: readonly number[];
   maxLifetimeS: number;
 }
 
-export interface Verdict {
+/** Where the recipient stands after the attempt; `nextAttemptAt` matters only when deferred. */
+export interface Outcome {
   state: AttemptState;
   nextAttemptAt: number;
 }
 
+/** The recipient's history as the outcome needs it. */
+export interface AttemptClock {
+  /** Attempts including the one that produced the reply. */
+  attempts: number;
+  receivedAt: number;
+  now: number;
+}
+
 /** Delay before attempt number `attemptsSoFar + 1`. */
-export function retryDelayMs(policy: RetryPolicy, attemptsSoFar: number): number {
-  const s = policy.scheduleS;
+export function retryDelayMs(schedule: RetrySchedule, attemptsSoFar: number): number {
+  const s = schedule.scheduleS;
   return s[Math.min(Math.max(attemptsSoFar - 1, 0), s.length - 1)]! * 1000;
 }
 
 /**
- * @param attemptsSoFar attempts including the one that produced `code`
+ * The outcome of one classified reply. It reads the reply code and the classifier's `permanent`, never its action
+ * names:
+ * - 2xx: delivered.
+ * - 5xx that the classifier calls permanent: bounced (RFC 5321 §4.2.1: the command failed for good).
+ * - 5xx that the classifier calls temporary: retried. Providers answer some passing conditions (rate limits, a
+ *   reputation hold "try again later") with a 5xx; a rule that recognises one knows better than the first digit, and
+ *   the lifetime still ends the retries.
+ * - 4xx, whatever the classifier says: retried. RFC 5321 §4.2.1 makes a 4yz a statement by the server that the
+ *   condition is temporary and the request may be repeated; a full mailbox or a greylist clears up, and bouncing on
+ *   our own guess would lose mail the server said it may take later.
+ * - no reply (network error, timeout): retried.
  */
-export function judgeReply(code: number | null, policy: RetryPolicy, receivedAt: number, attemptsSoFar: number, now: number): Verdict {
-  if (code !== null && code >= 200 && code < 300) return { state: 'delivered', nextAttemptAt: now };
-  if (code !== null && code >= 500) return { state: 'bounced', nextAttemptAt: now };
-  const next = now + retryDelayMs(policy, attemptsSoFar);
-  if (next > receivedAt + policy.maxLifetimeS * 1000) return { state: 'expired', nextAttemptAt: now };
+export function outcomeOf(c: Pick<Classification, 'code' | 'permanent'>, schedule: RetrySchedule, at: AttemptClock): Outcome {
+  if (c.code !== null && c.code >= 200 && c.code < 300) return { state: 'delivered', nextAttemptAt: at.now };
+  if (c.code !== null && c.code >= 500 && c.permanent) return { state: 'bounced', nextAttemptAt: at.now };
+  const next = at.now + retryDelayMs(schedule, at.attempts);
+  if (next > at.receivedAt + schedule.maxLifetimeS * 1000) return { state: 'expired', nextAttemptAt: at.now };
   return { state: 'deferred', nextAttemptAt: next };
 }
 

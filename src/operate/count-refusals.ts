@@ -15,6 +15,5 @@ export function countRefusals(policy: MessagePolicy, refused: (verdict: Verdict)
     checkMessage: async (ctx) => observe(await policy.checkMessage(ctx)),
     accepted: (ctx, decision, queueId) => policy.accepted(ctx, decision, queueId),
     authAttempt: (attempt) => policy.authAttempt(attempt),
-    deliveryResult: (result) => policy.deliveryResult(result),
   };
 }

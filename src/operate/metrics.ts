@@ -2,11 +2,9 @@
 // logs and API show, so a counter never disagrees with `queue show`. Queue depth is counted at scrape time.
 // One registry per relay (not prom-client's global one), so several relays in one process never share counters.
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
-import { REASONS } from '../classify/types.js';
 import { LIVE_STATES, type LiveState } from '../queue/sqlite-depth.js';
-import type { TimelineEvent, Verdict } from '../shared/types.js';
-
-const KNOWN_REASONS: ReadonlySet<string> = new Set(REASONS);
+import type { TimelineEvent } from '../queue/events.js';
+import type { Verdict } from '../shared/types.js';
 
 export interface Metrics {
   registry: Registry;
@@ -14,12 +12,6 @@ export interface Metrics {
   record(events: TimelineEvent[]): void;
   /** A message the decide stage refused at SMTP time: it never reaches the store, so it is counted here. */
   refused(verdict: Verdict): void;
-}
-
-/** The classified reason of an attempt event, bounded to Sisimai's names so a label can never grow without limit. */
-function reasonOf(attempt: TimelineEvent | undefined): string {
-  const reason = (attempt?.data.classification as { reason?: unknown } | undefined)?.reason;
-  return typeof reason === 'string' && KNOWN_REASONS.has(reason) ? reason : 'unclassified';
 }
 
 export function createMetrics(queueDepth: () => Record<LiveState, number>): Metrics {
@@ -54,29 +46,25 @@ export function createMetrics(queueDepth: () => Record<LiveState, number>): Metr
     registry,
     refused: (verdict) => refused.inc({ verdict }),
     record(events) {
-      // deliver/outcome.ts writes each recipient's attempt event just before its outcome event.
-      let attempt: TimelineEvent | undefined;
       for (const e of events) {
         switch (e.type) {
           case 'received':
-            if (e.data.dsnFor === undefined) received.inc(); // our own DSNs are counted as dsn-sent
+            if (!('dsnFor' in e.data)) received.inc(); // our own DSNs are counted as dsn-sent
             break;
           case 'verdict':
-            accepted.inc({ verdict: String(e.data.verdict) });
-            break;
-          case 'attempt':
-            attempt = e;
+            accepted.inc({ verdict: e.data.verdict });
             break;
           case 'delivered':
           case 'deferred':
           case 'bounced':
           case 'expired':
-            outcomes.inc({ result: e.type, reason: attempt?.recipient === e.recipient ? reasonOf(attempt) : 'unclassified' });
-            attempt = undefined;
+            // The reason is one of the classifier's closed set of names, so the label cannot grow without limit.
+            outcomes.inc({ result: e.type, reason: e.data.reason });
             break;
           case 'dsn-sent':
-            dsns.inc({ action: String(e.data.action) });
+            dsns.inc({ action: e.data.action });
             break;
+          case 'attempt':
           case 'identity':
           case 'queued':
           case 'quarantined':
@@ -85,8 +73,8 @@ export function createMetrics(queueDepth: () => Record<LiveState, number>): Metr
           case 'deleted':
             break;
           default: {
-            const never: never = e.type;
-            throw new Error(`unhandled event type ${String(never)}`);
+            const never: never = e;
+            throw new Error(`unhandled event ${JSON.stringify(never)}`);
           }
         }
       }

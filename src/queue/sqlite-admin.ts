@@ -1,7 +1,9 @@
-// The operator's side of the SQLite queue: list, show, retry now, delete.
+// The operator's side of the SQLite queue: list, show, retry now, delete (the one delete, for held mail too).
+import type { Classification } from '../classify/types.js';
 import type { Db } from '../store/sqlite.js';
-import type { QueueState, TimelineEvent } from '../shared/types.js';
-import type { MessageDetail, MessageSummary, RecipientStatus } from './types.js';
+import type { QueueState } from '../shared/types.js';
+import type { TimelineEvent } from './events.js';
+import type { ChangeResult, MessageDetail, MessageSummary, RecipientStatus } from './types.js';
 
 interface SummaryRow {
   id: string;
@@ -50,12 +52,16 @@ export function createAdminQueries(db: Db, writeEvent: (e: TimelineEvent) => voi
     return n;
   });
 
-  const remove = db.transaction((id: string, now: number): boolean => {
-    if (!one.get(id)) return false;
+  const stateOf = db.prepare('SELECT state FROM messages WHERE id = ?').pluck();
+  /** Drop pending and held recipients and, once nothing is pending, the body; `onlyHeld` refuses any other state. */
+  const remove = db.transaction((id: string, now: number, by: string, onlyHeld: boolean): ChangeResult => {
+    const state = stateOf.get(id) as QueueState | undefined;
+    if (state === undefined) return 'not-found';
+    if (onlyHeld && state !== 'quarantined') return 'not-held';
     const n = deletePending.run(now, id).changes;
     settleMessage(id);
-    writeEvent({ messageId: id, at: now, type: 'deleted', data: { recipients: n } });
-    return true;
+    writeEvent({ messageId: id, at: now, type: 'deleted', data: { recipients: n, by } });
+    return 'done';
   });
 
   return {
@@ -72,7 +78,7 @@ export function createAdminQueries(db: Db, writeEvent: (e: TimelineEvent) => voi
         nextAttemptAt: r.next_attempt_at as number, lastCode: r.last_code as number | null,
         lastReply: r.last_reply as string | null, lastAttemptAt: r.last_attempt_at as number | null,
         remoteMta: r.remote_mta as string | null,
-        classification: r.classification ? JSON.parse(r.classification as string) : null,
+        classification: r.classification ? (JSON.parse(r.classification as string) as Classification) : null,
       }));
       return { ...summary(row), identitySource: o.identity_source, clientIp: o.client_ip, heloName: o.helo, recipientStatus: rcpts };
     },

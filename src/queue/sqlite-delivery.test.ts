@@ -6,6 +6,7 @@ import { openDatabase } from '../store/sqlite.js';
 import { newQueueId } from './id.js';
 import { createSqliteQueueStore } from './sqlite-store.js';
 import type { NewMessage } from './types.js';
+import { classifyReply } from '../classify/index.js';
 
 function message(at: number, recipients: string[]): NewMessage {
   return {
@@ -41,8 +42,8 @@ describe('SQLite queue, delivery side', () => {
     await store.recordAttempt({
       messageId: m.id, at: 2000, events: [],
       outcomes: [
-        { rcpt: 'a@x.test', state: 'delivered', code: 250, reply: '250 ok', remoteMta: 'mx.x.test', nextAttemptAt: 2000 },
-        { rcpt: 'b@x.test', state: 'deferred', code: 451, reply: '451 later', remoteMta: 'mx.x.test', nextAttemptAt: 9000 },
+        { rcpt: 'a@x.test', state: 'delivered', code: 250, reply: '250 ok', remoteMta: 'mx.x.test', nextAttemptAt: 2000, classification: classifyReply({ text: '250 ok' }) },
+        { rcpt: 'b@x.test', state: 'deferred', code: 451, reply: '451 later', remoteMta: 'mx.x.test', nextAttemptAt: 9000, classification: classifyReply({ text: '451 later' }) },
       ],
     });
     expect(store.show(m.id)!.state).toBe('deferred');
@@ -51,7 +52,7 @@ describe('SQLite queue, delivery side', () => {
     expect(again[0]!.recipients).toEqual([{ rcpt: 'b@x.test', domain: 'x.test', attempts: 1 }]);
     await store.recordAttempt({
       messageId: m.id, at: 9000, events: [],
-      outcomes: [{ rcpt: 'b@x.test', state: 'bounced', code: 550, reply: '550 no', remoteMta: 'mx.x.test', nextAttemptAt: 9000 }],
+      outcomes: [{ rcpt: 'b@x.test', state: 'bounced', code: 550, reply: '550 no', remoteMta: 'mx.x.test', nextAttemptAt: 9000, classification: classifyReply({ text: '550 no' }) }],
     });
     expect(store.show(m.id)!.state).toBe('bounced');
     expect(store.claimDue(99_999, 10, new Set())).toHaveLength(0);
@@ -63,7 +64,7 @@ describe('SQLite queue, delivery side', () => {
     const m = message(1000, ['a@x.test']);
     await store.enqueue(m);
     await store.recordAttempt({ messageId: m.id, at: 1000, events: [], outcomes: [
-      { rcpt: 'a@x.test', state: 'deferred', code: 421, reply: '421 busy', remoteMta: '', nextAttemptAt: 50_000 }] });
+      { rcpt: 'a@x.test', state: 'deferred', code: 421, reply: '421 busy', remoteMta: '', nextAttemptAt: 50_000, classification: classifyReply({ text: '421 busy' }) }] });
     expect(store.retry(m.id, 1500)).toBe(1);
     expect(store.claimDue(1500, 10, new Set())).toHaveLength(1);
     expect(store.remove(m.id, 1600)).toBe(true);

@@ -1,6 +1,7 @@
 // The delivery side of the SQLite queue: read a bounded window of due work, write each attempt's outcome.
 import type { Db } from '../store/sqlite.js';
-import type { QueueState, TimelineEvent } from '../shared/types.js';
+import type { QueueState } from '../shared/types.js';
+import type { TimelineEvent } from './events.js';
 import { isFinal, messageStateOf } from './message-state.js';
 import type { InFlightSet } from './store.js';
 import type { AttemptRecord, DueMessage } from './types.js';
@@ -76,7 +77,7 @@ export function createDeliveryQueries(db: Db, writeEvent: (e: TimelineEvent) => 
     applyAttempt(r: AttemptRecord): void {
       for (const o of r.outcomes) {
         updateRecipient.run(o.state, o.nextAttemptAt, o.code, o.reply, r.at, o.remoteMta || null,
-          o.classification === undefined ? null : JSON.stringify(o.classification), r.at, r.messageId, o.rcpt);
+          JSON.stringify(o.classification), r.at, r.messageId, o.rcpt);
       }
       if (r.delayWarned) setDelayWarned.run(r.messageId);
       for (const e of r.events) writeEvent(e);

@@ -3,11 +3,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { TimelineEvent } from '../shared/types.js';
+import type { TimelineEvent } from './events.js';
 import { openDatabase } from '../store/sqlite.js';
 import { newQueueId } from './id.js';
 import { createSqliteQueueStore } from './sqlite-store.js';
 import type { NewMessage } from './types.js';
+import { classifyReply } from '../classify/index.js';
 
 function message(): NewMessage {
   const now = Date.now();
@@ -15,7 +16,7 @@ function message(): NewMessage {
     id: newQueueId(now), receivedAt: now, identity: { account: 'acme', sub: '', source: 'none' }, mailFrom: 'a@acme.test',
     recipients: ['r@dest.test'], raw: Buffer.from('Subject: x\r\n\r\nhi\r\n'), clientIp: '127.0.0.1', heloName: 'client.test',
     initialState: 'queued', smtpUtf8: false, eightBit: false,
-    events: [{ at: now, type: 'received', data: {} }, { at: now, type: 'queued', data: {} }],
+    events: [{ at: now, type: 'received', data: { clientIp: '127.0.0.1', helo: 'client.test', listener: 'submission', tls: false, size: 20, mailFrom: 'a@acme.test', recipients: [] } }, { at: now, type: 'queued', data: {} }],
   };
 }
 
@@ -41,8 +42,8 @@ describe('queue event stream', () => {
 
     await store.recordAttempt({
       messageId: m.id, at: Date.now(),
-      outcomes: [{ rcpt: 'r@dest.test', state: 'deferred', code: 451, reply: '451 later', remoteMta: 'mx.dest.test', nextAttemptAt: Date.now() + 60_000 }],
-      events: [{ messageId: m.id, at: Date.now(), type: 'deferred', recipient: 'r@dest.test', data: {} }],
+      outcomes: [{ rcpt: 'r@dest.test', state: 'deferred', code: 451, reply: '451 later', remoteMta: 'mx.dest.test', nextAttemptAt: Date.now() + 60_000, classification: classifyReply({ text: '451 later' }) }],
+      events: [{ messageId: m.id, at: Date.now(), type: 'deferred', recipient: 'r@dest.test', data: { identity: 'acme', code: 451, reason: 'systemerror', nextAttemptAt: 0 } }],
     });
     await settled();
     expect(seen.at(-1)).toMatchObject({ type: 'deferred', recipient: 'r@dest.test' });

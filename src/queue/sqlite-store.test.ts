@@ -13,7 +13,7 @@ function message(i: number): NewMessage {
     id, receivedAt: Date.now(), identity: { account: 'acme', sub: `user${i}`, source: 'header:x-authuser' },
     mailFrom: `a${i}@acme.test`, recipients: [`r${i}@dest.test`, `s${i}@other.test`], raw: Buffer.from(`Subject: ${i}\r\n\r\nhi\r\n`),
     clientIp: '127.0.0.1', heloName: 'client.test', initialState: 'queued', smtpUtf8: false, eightBit: false,
-    events: [{ at: Date.now(), type: 'received', data: { size: 20 } }],
+    events: [{ at: Date.now(), type: 'received', data: { clientIp: '127.0.0.1', helo: 'client.test', listener: 'submission', tls: false, size: 20, mailFrom: 'a@acme.test', recipients: [] } }],
   };
 }
 

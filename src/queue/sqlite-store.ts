@@ -2,13 +2,15 @@
 // and of delivery attempts that arrive within a few milliseconds share one transaction (and so one fsync), and each
 // caller's promise resolves only after that commit. The 250 to a client waits for it; nothing is acknowledged early.
 import type { Db } from '../store/sqlite.js';
-import type { EventType, TimelineEvent } from '../shared/types.js';
+import type { EventType, TimelineEvent } from './events.js';
 import { createAdminQueries } from './sqlite-admin.js';
 import { createDeliveryQueries } from './sqlite-delivery.js';
+import { createHeldQueries } from './sqlite-held.js';
 import { QUEUE_SCHEMA } from './sqlite-schema.js';
 import { createWalSync } from './wal-sync.js';
 import type { QueueStore } from './store.js';
 import type { NewMessage } from './types.js';
+import { domainOf } from '../shared/address.js';
 
 interface PendingWrite {
   write: () => void;
@@ -16,10 +18,17 @@ interface PendingWrite {
   reject: (err: Error) => void;
 }
 
-export function recipientDomain(rcpt: string): string {
-  const at = rcpt.lastIndexOf('@');
-  return at < 0 ? '' : rcpt.slice(at + 1).toLowerCase();
+interface EventRow {
+  message_id: string;
+  at: number;
+  type: EventType;
+  recipient: string | null;
+  data: string;
 }
+
+/** A stored event back as written: only writeEvent fills the table, always from a typed TimelineEvent. */
+const eventFromRow = (r: EventRow): TimelineEvent =>
+  ({ messageId: r.message_id, at: r.at, type: r.type, ...(r.recipient ? { recipient: r.recipient } : {}), data: JSON.parse(r.data) }) as TimelineEvent;
 
 export interface GroupCommitOptions {
   /** Longest wait of an enqueue (an SMTP client waits for its 250 on it). */
@@ -63,12 +72,13 @@ export function createSqliteQueueStore(db: Db, opts: GroupCommitOptions): QueueS
     insertMessage.run(m.id, m.receivedAt, m.identity.account, m.identity.sub, m.identity.source, m.mailFrom,
       m.clientIp, m.heloName, m.raw.length, m.smtpUtf8 ? 1 : 0, m.eightBit ? 1 : 0, state);
     insertBody.run(m.id, m.raw);
-    for (const rcpt of new Set(m.recipients)) insertRecipient.run(m.id, rcpt, recipientDomain(rcpt), state, m.receivedAt, m.receivedAt);
+    for (const rcpt of new Set(m.recipients)) insertRecipient.run(m.id, rcpt, domainOf(rcpt), state, m.receivedAt, m.receivedAt);
     for (const e of m.events) writeEvent({ ...e, messageId: m.id });
   };
 
   const delivery = createDeliveryQueries(db, writeEvent);
   const admin = createAdminQueries(db, writeEvent, delivery.settleMessage);
+  const held = createHeldQueries(db, writeEvent);
 
   let pending: PendingWrite[] = [];
   let pendingEvents: TimelineEvent[] = [];
@@ -177,9 +187,7 @@ export function createSqliteQueueStore(db: Db, opts: GroupCommitOptions): QueueS
     },
     timeline(messageId) {
       flush();
-      return (selectEvents.all(messageId) as Array<{ message_id: string; at: number; type: EventType; recipient: string | null; data: string }>).map(
-        (r) => ({ messageId: r.message_id, at: r.at, type: r.type, ...(r.recipient ? { recipient: r.recipient } : {}), data: JSON.parse(r.data) }),
-      );
+      return (selectEvents.all(messageId) as EventRow[]).map(eventFromRow);
     },
     onEnqueued(listener) {
       listeners.push(listener);
@@ -210,7 +218,24 @@ export function createSqliteQueueStore(db: Db, opts: GroupCommitOptions): QueueS
     },
     remove(id, now) {
       flush();
-      return withEvents(() => admin.remove(id, now));
+      return withEvents(() => admin.remove(id, now, 'operator', false)) === 'done';
+    },
+    listHeld(limit) {
+      flush();
+      return held.list(limit);
+    },
+    showHeld(id) {
+      flush();
+      const detail = held.show(id);
+      return detail && { ...detail, timeline: this.timeline(id) };
+    },
+    release(id, now, by) {
+      flush();
+      return withEvents(() => held.release(id, now, by));
+    },
+    removeHeld(id, now, by) {
+      flush();
+      return withEvents(() => admin.remove(id, now, by, true));
     },
     async close() {
       flush();

@@ -1,6 +1,6 @@
 // The queue store's interface: small and portable, so a PostgreSQL implementation can follow the SQLite one.
-import type { TimelineEvent } from '../shared/types.js';
-import type { AttemptRecord, DueMessage, MessageDetail, MessageSummary, NewMessage } from './types.js';
+import type { TimelineEvent } from './events.js';
+import type { AttemptRecord, ChangeResult, DueMessage, HeldMessage, HeldMessageDetail, MessageDetail, MessageSummary, NewMessage } from './types.js';
 import type { QueueState } from '../shared/types.js';
 
 /** The ids the caller has in flight; read live, because the claim's own flush may start more of them. */
@@ -39,6 +39,15 @@ export interface QueueStore {
   retry(id: string, now: number): number;
   /** Drop the message's pending recipients and body (the timeline stays); false when there is no such message. */
   remove(id: string, now: number): boolean;
+
+  /** Messages held for review (state 'quarantined'), oldest first. */
+  listHeld(limit: number): HeldMessage[];
+  /** A held message with its recipients, header section and timeline; null when there is none or it is not held. */
+  showHeld(id: string): HeldMessageDetail | null;
+  /** Hand a held message to delivery: its held recipients become due now. */
+  release(id: string, now: number, by: string): ChangeResult;
+  /** Drop a held message as `remove` does (the same delete), only if it is still held. */
+  removeHeld(id: string, now: number, by: string): ChangeResult;
 
   /** Flush pending commits and close. */
   close(): Promise<void>;

@@ -1,5 +1,7 @@
 // What the accept stage hands to the queue. The queue owns everything after this (see store.ts).
-import type { QueueState, SenderIdentity, TimelineEvent } from '../shared/types.js';
+import type { Classification } from '../classify/types.js';
+import type { QueueState, SenderIdentity } from '../shared/types.js';
+import type { NewEvent, TimelineEvent } from './events.js';
 
 export interface NewMessage {
   /** Queue id, unique, sortable by time (see newQueueId). */
@@ -19,7 +21,7 @@ export interface NewMessage {
   smtpUtf8: boolean;
   eightBit: boolean;
   /** Events recorded at acceptance (received, identity, verdict ...), stored in the same commit. */
-  events: Omit<TimelineEvent, 'messageId'>[];
+  events: NewEvent[];
 }
 
 /** A recipient still to be delivered, as the delivery engine gets it from the queue. */
@@ -56,8 +58,8 @@ export interface RecipientOutcome {
   remoteMta: string;
   /** When a deferred recipient is tried again (ignored for final states). */
   nextAttemptAt: number;
-  /** The reply's classification (classify/types.ts), stored as JSON with the recipient. */
-  classification?: unknown;
+  /** The reply's classification, stored as JSON with the recipient. */
+  classification: Classification;
 }
 
 /** Everything one delivery attempt changes, written in one transaction. */
@@ -93,8 +95,34 @@ export interface RecipientStatus {
   lastReply: string | null;
   lastAttemptAt: number | null;
   remoteMta: string | null;
-  classification: unknown;
+  /** The last reply's classification; null before the first attempt. */
+  classification: Classification | null;
 }
+
+/** A message held for review, as `quarantine list` prints it. */
+export interface HeldMessage {
+  id: string;
+  receivedAt: number;
+  account: string;
+  sub: string;
+  mailFrom: string;
+  size: number;
+  recipients: number;
+  subject: string;
+  /** Verdict code and the names of the signals and rules that held it. */
+  code: string;
+  evidence: string[];
+}
+
+export interface HeldMessageDetail extends HeldMessage {
+  recipientList: string[];
+  /** The header section as stored (our Received and trace headers first). */
+  headers: string;
+  timeline: TimelineEvent[];
+}
+
+/** What an operator's change to one message came to. */
+export type ChangeResult = 'done' | 'not-found' | 'not-held';
 
 export interface MessageDetail extends MessageSummary {
   identitySource: string;

@@ -1,5 +1,5 @@
 // Closed sets and plain records shared by every stage. Unions of string literals, so that a `switch` over them is
-// checked for exhaustiveness by the compiler (DESIGN.md §3.4).
+// checked for exhaustiveness by the compiler.
 
 /** Who is responsible for a message: the account (login or trusted network) and the identity below it. */
 export interface SenderIdentity {
@@ -12,7 +12,7 @@ export interface SenderIdentity {
 }
 
 /** The stable key that counters, suspensions and complaints use for one sender identity. */
-export function identityKey(id: SenderIdentity): string {
+export function identityKey(id: Pick<SenderIdentity, 'account' | 'sub'>): string {
   return id.sub ? `${id.account}/${id.sub}` : id.account;
 }
 
@@ -20,27 +20,15 @@ export type QueueState = 'queued' | 'deferred' | 'delivered' | 'bounced' | 'expi
 
 export type Verdict = 'accept' | 'tag' | 'defer' | 'reject' | 'quarantine' | 'suspend';
 
-export type EventType =
-  | 'received'
-  | 'identity'
-  | 'verdict'
-  | 'queued'
-  | 'attempt'
-  | 'delivered'
-  | 'deferred'
-  | 'bounced'
-  | 'expired'
-  | 'dsn-sent'
-  | 'quarantined'
-  | 'released'
-  | 'retry-requested'
-  | 'deleted';
-
-/** One entry of a message's timeline; `data` carries the event's typed details as plain JSON. */
-export interface TimelineEvent {
-  messageId: string;
-  at: number; // epoch milliseconds
-  type: EventType;
-  recipient?: string;
-  data: Record<string, unknown>;
+/**
+ * One piece of evidence behind a decision: a content rule, a behaviour signal, a limit or a suspension. Produced by
+ * inspect and reputation, weighed by decide, kept in the verdict event and in suspensions.
+ */
+export interface Evidence {
+  kind: EvidenceKind;
+  name: string;
+  score: number;
+  description: string;
 }
+
+export type EvidenceKind = 'content' | 'behaviour' | 'limit' | 'account';

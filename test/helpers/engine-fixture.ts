@@ -1,5 +1,4 @@
 // One delivery engine over a real SQLite queue in a temp folder, with the test's routes and an injectable clock.
-import { acceptAllPolicy } from '../../src/decide/types.js';
 import { startDeliveryEngine, type DeliveryEngine, type DeliveryEngineOptions } from '../../src/deliver/engine.js';
 import type { QueueStore } from '../../src/queue/store.js';
 import { silentLogger } from '../../src/shared/logger.js';
@@ -17,7 +16,7 @@ export function startEngine(delivery: Record<string, unknown>, extra: Partial<De
   const clock = { now: Date.UTC(2026, 0, 1) };
   const config = testConfig(dataDir, delivery);
   const store = openQueue(config);
-  const engine = startDeliveryEngine({ config, store, policy: acceptAllPolicy, logger: silentLogger, clock: () => clock.now, ...extra });
+  const engine = startDeliveryEngine({ config, store, logger: silentLogger, clock: () => clock.now, ...extra });
   return {
     store, engine, clock, dataDir,
     async close() {

@@ -33,6 +33,6 @@ export function testMessage(recipients: string[], opts: { from?: string; subject
     id, receivedAt: now, identity: { account: 'acme', sub: 'shop', source: 'header:x-authuser' },
     mailFrom: opts.from ?? 'alice@sender.test', recipients, raw, clientIp: '127.0.0.1', heloName: 'client.test',
     initialState: 'queued', smtpUtf8: false, eightBit: false,
-    events: [{ at: now, type: 'received', data: { size: raw.length } }, { at: now, type: 'queued', data: {} }],
+    events: [{ at: now, type: 'received', data: { clientIp: '127.0.0.1', helo: 'client.test', listener: 'submission', tls: false, size: raw.length, mailFrom: 'a@acme.test', recipients: [] } }, { at: now, type: 'queued', data: {} }],
   };
 }

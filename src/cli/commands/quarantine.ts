@@ -1,18 +1,16 @@
-// `mailwarden quarantine list|show|release|delete`: messages the policy held for review.
+// `mailwarden quarantine list|show|release|delete`: messages the policy held for review, through the queue store.
 import type { Command } from 'commander';
-import { deleteQuarantined, listQuarantine, QuarantineError, releaseQuarantined, showQuarantined } from '../../decide/quarantine.js';
-import { table, withDatabase } from '../database.js';
+import type { QueueStore } from '../../queue/store.js';
+import type { ChangeResult } from '../../queue/types.js';
+import { jsonLines, jsonObject, table, withQueue } from '../database.js';
 import { CliError } from '../errors.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-function operatorErrors<T>(work: () => T): T {
-  try {
-    return work();
-  } catch (err) {
-    if (err instanceof QuarantineError) throw new CliError(err.message);
-    throw err;
-  }
+/** The operator's reason when a change did not happen. */
+function mustChange(store: QueueStore, id: string, result: ChangeResult): void {
+  if (result === 'not-found') throw new CliError(`no message ${id}`);
+  if (result === 'not-held') throw new CliError(`message ${id} is not in quarantine (state: ${store.show(id)?.state ?? 'gone'})`);
 }
 
 export function registerQuarantineCommand(program: Command): void {
@@ -21,11 +19,11 @@ export function registerQuarantineCommand(program: Command): void {
     .description('list held messages, oldest first')
     .option('--json', 'one JSON object per line')
     .option('--limit <n>', 'at most this many', '100')
-    .action((opts: { json?: boolean; limit: string }, cmd: Command) => {
+    .action(async (opts: { json?: boolean; limit: string }, cmd: Command) => {
       const limit = Number(opts.limit);
       if (!Number.isInteger(limit) || limit <= 0) throw new CliError(`--limit: expected a positive integer, got "${opts.limit}"`);
-      const held = withDatabase(cmd, (db) => listQuarantine(db, limit));
-      if (opts.json) return void process.stdout.write(held.map((m) => JSON.stringify(m) + '\n').join(''));
+      const held = await withQueue(cmd, (store) => store.listHeld(limit));
+      if (opts.json) return void process.stdout.write(jsonLines(held));
       if (held.length === 0) return void process.stdout.write('no messages in quarantine\n');
       const rows = held.map((m) => {
         const sender = m.sub ? `${m.account}/${m.sub}` : m.account;
@@ -36,9 +34,13 @@ export function registerQuarantineCommand(program: Command): void {
   q.command('show <id>')
     .description('headers, recipients, evidence and timeline of a held message')
     .option('--json', 'as JSON')
-    .action((id: string, opts: { json?: boolean }, cmd: Command) => {
-      const m = withDatabase(cmd, (db) => operatorErrors(() => showQuarantined(db, id)));
-      if (opts.json) return void process.stdout.write(JSON.stringify(m, null, 2) + '\n');
+    .action(async (id: string, opts: { json?: boolean }, cmd: Command) => {
+      const m = await withQueue(cmd, (store) => {
+        const held = store.showHeld(id);
+        if (!held) mustChange(store, id, store.show(id) ? 'not-held' : 'not-found');
+        return held!;
+      });
+      if (opts.json) return void process.stdout.write(jsonObject(m));
       const lines = [
         `id:         ${m.id}`,
         `received:   ${iso(m.receivedAt)}`,
@@ -55,14 +57,14 @@ export function registerQuarantineCommand(program: Command): void {
     });
   q.command('release <id...>')
     .description('hand held messages to delivery now')
-    .action((ids: string[], _opts, cmd: Command) => {
-      withDatabase(cmd, (db) => operatorErrors(() => ids.forEach((id) => releaseQuarantined(db, id, Date.now()))));
+    .action(async (ids: string[], _opts, cmd: Command) => {
+      await withQueue(cmd, (store) => ids.forEach((id) => mustChange(store, id, store.release(id, Date.now(), 'operator'))));
       process.stdout.write(`released ${ids.length} message(s)\n`);
     });
   q.command('delete <id...>')
     .description('drop held messages (their timeline is kept)')
-    .action((ids: string[], _opts, cmd: Command) => {
-      withDatabase(cmd, (db) => operatorErrors(() => ids.forEach((id) => deleteQuarantined(db, id, Date.now()))));
+    .action(async (ids: string[], _opts, cmd: Command) => {
+      await withQueue(cmd, (store) => ids.forEach((id) => mustChange(store, id, store.removeHeld(id, Date.now(), 'operator'))));
       process.stdout.write(`deleted ${ids.length} message(s)\n`);
     });
 }

@@ -1,7 +1,7 @@
 // Plain-text rendering of the queue for `mailwarden queue list|show`: one line per message, a readable timeline.
 import type { Classification } from '../../classify/types.js';
 import type { MessageDetail, MessageSummary } from '../../queue/types.js';
-import type { TimelineEvent } from '../../shared/types.js';
+import type { TimelineEvent } from '../../queue/events.js';
 
 const iso = (ms: number | null) => (ms === null ? '-' : new Date(ms).toISOString().replace('.000Z', 'Z'));
 
@@ -13,26 +13,23 @@ export function formatList(rows: MessageSummary[]): string {
   return ['ID                  STATE       RECEIVED              PENDING ACCOUNT              SENDER', ...lines].join('\n') + '\n';
 }
 
-function classificationLine(c: unknown): string | null {
-  const k = c as Partial<Classification> | null;
-  if (!k || !k.reason) return null;
-  return `${k.reason}, blame ${k.blame ?? '?'}${k.provider ? `, ${k.provider}` : ''}`;
+function classificationLine(c: Classification): string {
+  return `${c.reason}, blame ${c.blame}${c.provider ? `, ${c.provider}` : ''}`;
 }
 
 function eventDetail(e: TimelineEvent): string {
-  const d = e.data;
   switch (e.type) {
     case 'attempt': {
-      const host = d.host ? `${String(d.host)}${d.ip && d.ip !== d.host ? ` [${String(d.ip)}]` : ''}` : 'no host';
-      const c = classificationLine(d.classification);
-      return `${host}: ${String(d.reply)}${c ? `  (${c})` : ''}`;
+      const d = e.data;
+      const host = d.host ? `${d.host}${d.ip && d.ip !== d.host ? ` [${d.ip}]` : ''}` : 'no host';
+      return `${host}: ${d.reply}  (${classificationLine(d.classification)})`;
     }
     case 'deferred':
-      return `next attempt ${iso(d.nextAttemptAt as number)}`;
+      return `next attempt ${iso(e.data.nextAttemptAt)}`;
     case 'dsn-sent':
-      return `${String(d.action)} notice ${String(d.dsnId)} to <${String(d.to)}>`;
+      return `${e.data.action} notice ${e.data.dsnId} to <${e.data.to}>`;
     default:
-      return Object.entries(d).map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : String(v)}`).join(' ');
+      return Object.entries(e.data).map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : String(v)}`).join(' ');
   }
 }
 
@@ -50,8 +47,8 @@ export function formatDetail(m: MessageDetail): string {
     out.push(`  ${r.rcpt}  ${r.state}  attempts ${r.attempts}` +
       (r.state === 'deferred' ? `  next ${iso(r.nextAttemptAt)}` : '') + (r.remoteMta ? `  via ${r.remoteMta}` : ''));
     if (r.lastReply) out.push(`      reply: ${r.lastReply.replace(/\r?\n/g, ' | ')}`);
-    const c = r.classification as Partial<Classification> | null;
-    if (c?.reason) {
+    const c = r.classification;
+    if (c) {
       out.push(`      reason: ${classificationLine(c)}`);
       if (c.explanation) out.push(`      means: ${c.explanation}`);
       if (c.fix) out.push(`      fix: ${c.fix}`);

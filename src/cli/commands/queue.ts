@@ -1,27 +1,12 @@
 // `mailwarden queue list|show|retry|delete`: look into and manage the queue. Works while the relay runs (WAL lets
 // readers in; a retry is picked up by the relay's next poll).
 import type { Command } from 'commander';
-import { createSqliteQueueStore } from '../../queue/sqlite-store.js';
-import type { QueueStore } from '../../queue/store.js';
 import type { QueueState } from '../../shared/types.js';
-import { openDatabase } from '../../store/sqlite.js';
-import { configFrom } from '../context.js';
+import { jsonLines, jsonObject, withQueue } from '../database.js';
 import { CliError } from '../errors.js';
 import { formatDetail, formatList } from './queue-format.js';
 
 const STATES: readonly QueueState[] = ['queued', 'deferred', 'delivered', 'bounced', 'expired', 'quarantined', 'deleted'];
-
-async function withQueue<T>(cmd: Command, work: (store: QueueStore) => T): Promise<T> {
-  const config = configFrom(cmd);
-  const db = openDatabase(config.storage.sqlitePath);
-  const store = createSqliteQueueStore(db, { groupCommitMs: 0 });
-  try {
-    return work(store);
-  } finally {
-    await store.close();
-    db.close();
-  }
-}
 
 export function registerQueueCommand(program: Command): void {
   const queue = program.command('queue').description('list, inspect, retry and delete queued messages');
@@ -30,13 +15,13 @@ export function registerQueueCommand(program: Command): void {
     .description('newest messages first')
     .option('--state <state>', `only messages in this state (${STATES.join(', ')})`)
     .option('--limit <n>', 'at most this many', '50')
-    .option('--json', 'print JSON')
+    .option('--json', 'one JSON object per line')
     .action(async (opts: { state?: string; limit: string; json?: boolean }, cmd: Command) => {
       if (opts.state && !STATES.includes(opts.state as QueueState)) throw new CliError(`--state: must be one of ${STATES.join(', ')}`);
       const limit = Number(opts.limit);
       if (!Number.isInteger(limit) || limit <= 0) throw new CliError('--limit: must be a positive integer');
       const rows = await withQueue(cmd, (s) => s.list({ limit, ...(opts.state ? { state: opts.state as QueueState } : {}) }));
-      process.stdout.write(opts.json ? JSON.stringify(rows, null, 2) + '\n' : formatList(rows));
+      process.stdout.write(opts.json ? jsonLines(rows) : formatList(rows));
     });
   queue
     .command('show <id>')
@@ -45,7 +30,7 @@ export function registerQueueCommand(program: Command): void {
     .action(async (id: string, opts: { json?: boolean }, cmd: Command) => {
       const detail = await withQueue(cmd, (s) => s.show(id));
       if (!detail) throw new CliError(`no message ${id} in the queue`);
-      process.stdout.write(opts.json ? JSON.stringify(detail, null, 2) + '\n' : formatDetail(detail));
+      process.stdout.write(opts.json ? jsonObject(detail) : formatDetail(detail));
     });
   queue
     .command('retry <id>')

@@ -1,7 +1,7 @@
 // `mailwarden senders list|show|suspend|reinstate`: sender identities, their risk, baseline and recent counters.
 import type { Command } from 'commander';
-import { senderReports, type SenderReport } from '../../decide/senders.js';
-import { table, withDatabase } from '../database.js';
+import { createReputation, type Reputation, type SenderReport } from '../../reputation/index.js';
+import { jsonLines, jsonObject, table, withDatabase } from '../database.js';
 import { CliError } from '../errors.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -44,6 +44,18 @@ function describe(r: SenderReport): string {
   return lines.join('\n') + '\n';
 }
 
+/** Reputation as the relay keeps it, read (and for suspensions written) beside a running relay. */
+function withReputation<T>(cmd: Command, work: (reputation: Reputation) => T): T {
+  return withDatabase(cmd, (db, config) => {
+    const reputation = createReputation({ config, db });
+    try {
+      return work(reputation);
+    } finally {
+      reputation.close();
+    }
+  });
+}
+
 export function registerSendersCommand(program: Command): void {
   const senders = program.command('senders').description('sender identities: risk, baseline, counters, suspensions');
   senders
@@ -51,11 +63,9 @@ export function registerSendersCommand(program: Command): void {
     .description('every known sender identity with its risk and recent volume')
     .option('--json', 'one JSON object per line')
     .action((opts: { json?: boolean }, cmd: Command) => {
-      const reports = withDatabase(cmd, (db, config) => {
-        const s = senderReports(db, config, Date.now());
-        return s.keys().map(s.report);
-      });
-      if (opts.json) return void process.stdout.write(reports.map((r) => JSON.stringify(r) + '\n').join(''));
+      const now = Date.now();
+      const reports = withReputation(cmd, (r) => r.keys().map((key) => r.report(key, now)));
+      if (opts.json) return void process.stdout.write(jsonLines(reports));
       if (reports.length === 0) return void process.stdout.write('no sender identities recorded yet\n');
       const rows = reports.map((r) => {
         const c = r.counters;
@@ -70,9 +80,9 @@ export function registerSendersCommand(program: Command): void {
     .description('risk, baseline by hour, recent counters and suspension evidence of one identity (account or account/sub)')
     .option('--json', 'as JSON')
     .action((identity: string, opts: { json?: boolean }, cmd: Command) => {
-      const r = withDatabase(cmd, (db, config) => senderReports(db, config, Date.now()).report(identity));
+      const r = withReputation(cmd, (reputation) => reputation.report(identity, Date.now()));
       if (!r.counters && !r.suspension) throw new CliError(`no sender identity "${identity}"`);
-      process.stdout.write(opts.json ? JSON.stringify(r, null, 2) + '\n' : describe(r));
+      process.stdout.write(opts.json ? jsonObject(r) : describe(r));
     });
   senders
     .command('suspend <identity>')
@@ -83,23 +93,14 @@ export function registerSendersCommand(program: Command): void {
       const minutes = Number(opts.minutes);
       if (!Number.isInteger(minutes) || minutes < 0) throw new CliError(`--minutes: expected a whole number >= 0, got "${opts.minutes}"`);
       const now = Date.now();
-      withDatabase(cmd, (db, config) =>
-        senderReports(db, config, now).suspensions.suspend({
-          identity,
-          since: now,
-          until: minutes === 0 ? 0 : now + minutes * 60_000,
-          by: 'operator',
-          reason: opts.reason,
-          evidence: { signals: [], counts: {}, sampleSubjects: [], fingerprints: [] },
-        }),
-      );
+      withReputation(cmd, (r) => r.suspendByOperator(identity, opts.reason, now, minutes === 0 ? 0 : now + minutes * 60_000));
       process.stdout.write(`suspended ${identity}${minutes ? ` for ${minutes} minutes` : ' until reinstated'}\n`);
     });
   senders
     .command('reinstate <identity>')
     .description('lift the suspension of an identity')
     .action((identity: string, _opts, cmd: Command) => {
-      const lifted = withDatabase(cmd, (db, config) => senderReports(db, config, Date.now()).suspensions.reinstate(identity, Date.now()));
+      const lifted = withReputation(cmd, (r) => r.reinstate(identity, Date.now()));
       if (!lifted) throw new CliError(`"${identity}" is not suspended`);
       process.stdout.write(`reinstated ${identity}\n`);
     });

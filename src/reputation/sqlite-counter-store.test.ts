@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../store/sqlite.js';
+import { openDatabase } from '../store/sqlite.js';
 import { addToRing, ringSums } from './ring.js';
 import { createSqliteCounterStore } from './sqlite-counter-store.js';
 import { remember } from './state.js';

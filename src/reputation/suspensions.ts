@@ -1,8 +1,9 @@
-// Suspended sender identities, in the shared database so that the relay and the CLI see the same list: a suspension
-// made by the policy is visible to `mailwarden senders`, and a reinstatement by an operator takes effect on the
-// relay's next message without a restart.
+// The one suspension model, for sender identities and whole accounts alike (an account's key is its name): in the
+// shared database so that the relay and the CLI see the same list. A suspension made by the policy is visible to
+// `mailwarden senders`, one made with `accounts suspend` refuses the login (the account store reads it here), and a
+// reinstatement takes effect on the relay's next message without a restart.
 import type { Db } from '../store/sqlite.js';
-import type { Evidence } from './types.js';
+import type { Evidence } from '../shared/types.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS suspensions (
@@ -35,6 +36,8 @@ export interface Suspension {
 }
 
 export interface Suspensions {
+  /** The suspension on record for this identity key (in force or not). */
+  find(identity: string): Suspension | undefined;
   /** The suspension in force for this identity key at `now`, if any. */
   active(identity: string, now: number): Suspension | undefined;
   /** Every suspension on record (in force, expired or reinstated), newest first. */
@@ -64,6 +67,11 @@ const fromRow = (r: Row): Suspension => ({
   reinstatedAt: r.reinstated_at,
 });
 
+/** An operator's suspension of an identity key or account: no signals to show, only the operator's reason. */
+export function operatorSuspension(identity: string, reason: string, now: number, until = 0): Omit<Suspension, 'reinstatedAt'> {
+  return { identity, since: now, until, by: 'operator', reason, evidence: { signals: [], counts: {}, sampleSubjects: [], fingerprints: [] } };
+}
+
 export function isInForce(s: Suspension, now: number): boolean {
   return s.reinstatedAt === null && (s.until === 0 || s.until > now);
 }
@@ -85,6 +93,7 @@ export function createSuspensions(db: Db): Suspensions {
   };
 
   return {
+    find,
     active(identity, now) {
       const s = find(identity);
       return s && isInForce(s, now) ? s : undefined;

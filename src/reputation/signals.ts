@@ -2,8 +2,8 @@
 // evidence, or null when it does not fire. Signals that measure a deviation from the identity's own history are
 // scaled by trust, because a new identity has no history to deviate from; it is held by the new-identity limit and
 // the absolute signals instead ("strict at first").
-import type { PolicyThresholds } from '../../config/schema.js';
-import type { Evidence } from '../../decide/types.js';
+import type { PolicyThresholds } from '../config/schema.js';
+import type { Evidence } from '../shared/types.js';
 
 export interface SignalInput {
   t: PolicyThresholds;

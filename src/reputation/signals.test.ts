@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { policyThresholds } from '../../config/schema.js';
+import { policyThresholds } from '../config/schema.js';
 import * as s from './signals.js';
 
 const t = policyThresholds.parse({});

@@ -1,7 +1,7 @@
 // The embedded CounterStore: an in-memory working set over two SQLite tables, written in one transaction per flush
 // (every `flushMs`, and at close) so that the message hot path never waits for a disk write. A crash loses at most the
 // last `flushMs` of counts: counters are evidence for a decision, not records that must be durable per message.
-import type { Db } from '../../store/sqlite.js';
+import type { Db } from '../store/sqlite.js';
 import type { CounterStore } from './counter-store.js';
 import {
   identityFromJson,

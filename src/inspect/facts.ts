@@ -1,8 +1,8 @@
 // What behaviour needs from a message's content: the From address, the subject (for evidence samples) and the fuzzy
 // fingerprint of its text. The content stage's bounded parser reads it (the same one that scores it); bytes that are
 // no message still have a sender and recipients, so they get empty content facts rather than an error.
-import { fingerprintOf } from '../content/fingerprint.js';
-import { parseContent } from '../content/message.js';
+import { fingerprintOf } from './content/fingerprint.js';
+import { parseContent } from './content/message.js';
 
 export interface ContentFacts {
   fromAddress: string;

@@ -1,7 +1,8 @@
 // The behaviour stage: keeps every identity's counters and baseline, and turns them into evidence for one message.
 // `assess` looks without counting (a refused message must not teach the baseline); `record` counts an accepted one.
-import type { PolicyThresholds } from '../../config/schema.js';
-import type { Evidence } from '../../decide/types.js';
+import type { Reason } from '../classify/types.js';
+import type { PolicyThresholds } from '../config/schema.js';
+import type { Evidence } from '../shared/types.js';
 import { countMessage, expectedHour, notePeaks, trust } from './baseline.js';
 import type { CampaignTracker, ContentSpread } from './campaign.js';
 import type { CounterStore } from './counter-store.js';
@@ -9,6 +10,7 @@ import { clientNetwork } from './network.js';
 import { addToRing, ringSums, type MetricCounts } from './ring.js';
 import { allSignals, type SignalInput } from './signals.js';
 import { MAX_KNOWN_DOMAINS, MAX_KNOWN_FROMS, MAX_KNOWN_NETWORKS, remember, touch, type IdentityState } from './state.js';
+import { domainOf } from '../shared/address.js';
 
 /** What the behaviour stage needs to know about one message. */
 export interface MessageFacts {
@@ -18,6 +20,8 @@ export interface MessageFacts {
   recipients: string[];
   /** Address of the From header, lower-case; '' when there is none. */
   fromAddress: string;
+  /** Subject (decoded, first 200 characters), kept as a sample for a suspension's evidence. */
+  subject: string;
   /** Fuzzy content fingerprint; '' when the text is too short to have one. */
   fingerprint: string;
 }
@@ -56,8 +60,6 @@ export interface AuthSettings {
   signalMs: number;
   failureBurst: number;
 }
-
-const domainOf = (rcpt: string) => rcpt.slice(rcpt.lastIndexOf('@') + 1).toLowerCase();
 
 export function createBehaviour(store: CounterStore, campaigns: CampaignTracker) {
   function newDomainCount(state: IdentityState, recipients: string[]): number {
@@ -180,16 +182,14 @@ export function createBehaviour(store: CounterStore, campaigns: CampaignTracker)
       else login.flagged.delete(a.clientIp);
     },
 
-    deliveryResult(identityKey: string, outcome: 'delivered' | 'deferred' | 'bounced' | 'expired', reason: string | undefined, now: number): void {
+    /** A final delivery outcome of one recipient. */
+    deliveryResult(identityKey: string, outcome: 'delivered' | 'bounced', reason: Reason, now: number): void {
       const state = store.identity(identityKey, now);
-      const delta =
-        outcome === 'delivered' ? { delivered: 1 }
-        : outcome === 'bounced' ? { bounced: 1, unknownRecipients: reason === 'userunknown' ? 1 : 0 }
-        : {}; // deferrals and expiries say nothing about the sender's list quality yet
+      const delta = outcome === 'delivered' ? { delivered: 1 } : { bounced: 1, unknownRecipients: reason === 'userunknown' ? 1 : 0 };
       addToRing(state.day, now, delta);
     },
 
-    /** A feedback-loop complaint traced to this identity (entry point for the feedback stage). */
+    /** A spam complaint traced to this identity. */
     complaint(identityKey: string, now: number): void {
       addToRing(store.identity(identityKey, now).day, now, { complaints: 1 });
     },
