@@ -1,6 +1,6 @@
 // From what a bounce says about a recipient to the classification contract: the reply classifier reads the remote
 // reply; the bounce adds what only it knows (the report kind, the DSN Action, the reporting MTA's own wording).
-import { classifyReply } from '../classify/index.js';
+import { builtinRules, classifyWith, type RuleSet } from '../classify/index.js';
 import { REASON_PROFILES, defaultAction } from '../classify/reasons.js';
 import type { Classification, Reason } from '../classify/types.js';
 import { withoutHints } from './nonstandard/hints.js';
@@ -9,8 +9,8 @@ import type { BounceKind, BounceRecipient, RecipientFacts } from './types.js';
 /** What the reply classifier sees of a diagnostic: replies are short; the rest of a long one is noise. */
 const MAX_REPLY_CHARS = 2000;
 
-export function judgeRecipient(kind: BounceKind, facts: RecipientFacts): BounceRecipient {
-  const c = classify(kind, facts);
+export function judgeRecipient(kind: BounceKind, facts: RecipientFacts, rules: RuleSet = builtinRules()): BounceRecipient {
+  const c = classify(kind, facts, rules);
   return {
     recipient: facts.recipient,
     status: facts.status ?? c.status,
@@ -24,14 +24,14 @@ export function judgeRecipient(kind: BounceKind, facts: RecipientFacts): BounceR
   };
 }
 
-function classify(kind: BounceKind, facts: RecipientFacts): Classification {
+function classify(kind: BounceKind, facts: RecipientFacts, rules: RuleSet): Classification {
   const base = { code: facts.code, status: facts.status };
   switch (kind) {
     case 'arf':
       return fromBounce('feedback', base, 'arf-report');
     case 'autoreply': {
       // An auto-reply may say more than "away": "this inbox is no longer in use" is a disabled mailbox.
-      const said = classifyReply({ text: facts.diagnostic ?? '' });
+      const said = classifyWith(rules, { text: facts.diagnostic ?? '' });
       if (AUTO_REPLY_FACTS.has(said.reason)) return said;
       return fromBounce(facts.hint ?? 'vacation', base, facts.hint ? `rfc3834-${facts.hint}` : 'rfc3834-auto-reply');
     }
@@ -44,7 +44,7 @@ function classify(kind: BounceKind, facts: RecipientFacts): Classification {
   if (facts.dsnAction === 'delivered' || facts.dsnAction === 'relayed' || facts.dsnAction === 'expanded' || facts.status?.startsWith('2.')) {
     return fromBounce('delivered', base, facts.dsnAction ? `dsn-action-${facts.dsnAction}` : 'dsn-status-success');
   }
-  const c = classifyReply({
+  const c = classifyWith(rules, {
     text: facts.diagnostic ? withoutHints(facts.diagnostic.slice(0, MAX_REPLY_CHARS)) : '',
     ...(facts.status ? { status: facts.status } : {}),
     ...(facts.phase ? { phase: facts.phase } : {}),

@@ -1,5 +1,6 @@
 // Reading a bounce or report email into facts per recipient: which kind it is (ARF, DSN, auto-reply, non-standard)
 // and, for each recipient, the status, reply, remote host and the bounce's own hints. No classification here.
+import type { RuleSet } from '../classify/index.js';
 import { configSchema, type Config } from '../config/schema.js';
 import { extractAddresses } from './address.js';
 import { parseMime } from './mime.js';
@@ -28,6 +29,8 @@ export interface ReadOptions {
   limits: BounceLimits;
   /** The trace header mailwarden stamps on outgoing mail (`identity.traceHeader`), looked up in ARF reports. */
   traceHeader: string;
+  /** The reply rules that classify each recipient; the built-in ones when absent (the evaluation passes subsets). */
+  rules?: RuleSet;
 }
 
 const defaults = configSchema.parse({});
