@@ -83,7 +83,7 @@ function fromBounce(reason: Reason, base: { code: number | null; status: string 
     permanent,
     scope: profile.scope,
     provider: null,
-    action: defaultAction(reason, profile.blame, permanent),
+    action: defaultAction(reason, permanent),
     explanation: profile.explanation,
     fix: profile.fix,
     link: null,
