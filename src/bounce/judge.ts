@@ -53,6 +53,14 @@ function classify(kind: BounceKind, facts: RecipientFacts, rules: RuleSet): Clas
   // The reporting MTA's own words decide when the remote reply (if any) matched no text rule: a specific reply
   // ("mailbox full") outranks the MTA's "giving up after retrying", a bare status code does not.
   if (facts.hint && c.rule.startsWith('fallback')) return fromBounce(facts.hint, base, `bounce-${facts.hint}`);
+  // RFC 3464 §2.3.3 "delayed": the MTA has not delivered in time and says so; unless the reply names a cause, that
+  // is what it reports.
+  if (facts.dsnAction === 'delayed' && (c.rule.startsWith('fallback') || TRANSPORT.has(c.reason))) {
+    return fromBounce('expired', base, 'dsn-action-delayed');
+  }
+  // The reporting MTA never reached the host and stopped trying: what the sender learns is that delivery ran out of
+  // time, not a live network fault (a bounce is written after the retries, not during them).
+  if (c.reason === 'networkerror' && UNREACHABLE.test(facts.diagnostic ?? '')) return fromBounce('expired', base, 'bounce-gave-up-unreachable');
   // A failure report that gives no reason at all, neither in words nor in a specific status: Sisimai's "onhold",
   // delivery stopped for a reason nobody stated.
   if (c.reason === 'undefined') return fromBounce('onhold', base, 'bounce-no-reason');
@@ -63,6 +71,12 @@ function classify(kind: BounceKind, facts: RecipientFacts, rules: RuleSet): Clas
   }
   return c;
 }
+
+/** Faults of getting the message across, as opposed to a refusal that names a cause. */
+const TRANSPORT = new Set<Reason>(['networkerror', 'systemerror', 'undefined', 'onhold']);
+
+/** A host that never answered (as opposed to one that refused, or a name that does not resolve). */
+const UNREACHABLE = /\btimed? ?out\b|did not respond|no answer from|not reachable/i;
 
 /** RFC 3463 §3.2: an X.1.x status says the address itself was refused, whatever command the reply answered. */
 function namesAddressProblem(status: string | null): boolean {

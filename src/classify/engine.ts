@@ -76,9 +76,18 @@ function fromRule(rule: CompiledRule, reply: ParsedReply, provider: string | nul
   };
 }
 
+/** Words of a real protocol complaint: only these let an X.5.x status say "syntax error". */
+const PROTOCOL_WORDS = /syntax|command|unrecogni[sz]ed|parameter|sequence|argument|not implemented|line too long|pipelin/;
+
 function fromCodes(reply: ParsedReply, phase: Phase | undefined, provider: string | null): Classification {
   const byStatus = reply.status ? reasonFromStatus(reply.status) : null;
-  if (byStatus) return fromReason(byStatus, reply, provider, 'fallback-status');
+  // MTAs put X.5.x on refusals of every kind (Sendmail's 5.5.0 for "Service unavailable"): a status is specific
+  // evidence only when the text agrees with it.
+  const generic = byStatus === 'syntaxerror' && !PROTOCOL_WORDS.test(reply.flat);
+  if (byStatus && !generic) return fromReason(byStatus, reply, provider, 'fallback-status');
+  if (generic && (reply.code === null || reply.code < 500 || reply.code > 504)) {
+    return fromReason(reply.code !== null ? reasonFromCode(reply.code, phase) : 'undefined', reply, provider, 'fallback-code');
+  }
   if (reply.code !== null) return fromReason(reasonFromCode(reply.code, phase), reply, provider, 'fallback-code');
   return fromReason('undefined', reply, provider, 'fallback-none');
 }

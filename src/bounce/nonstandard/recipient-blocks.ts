@@ -170,9 +170,14 @@ function remoteHost(block: string): string | null {
 /** The SMTP command the reply answered, in the words the common MTAs use. */
 export function smtpPhase(text: string): Phase | null {
   const flat = text.length > 8192 ? text.slice(0, 8192) : text;
-  // Sendmail-style transcripts: the last command sent before the error reply (">>> RCPT To:<a@b>" then "<<< 550").
-  const transcript = /^>>> ?(MAIL|RCPT|DATA|EHLO|HELO)\b[^\n]*\n(?:[^\n]*\n)*?<<< ?[45]\d\d/im.exec(flat);
-  if (transcript) return phaseOf(transcript[1]!, '');
+  // Sendmail-style transcripts: the last command sent before the first error reply (">>> MAIL From:<s>",
+  // "<<< 250 ok", ">>> RCPT To:<a@b>", "<<< 550 ...": RCPT).
+  const failure = /^<<< ?[45]\d\d/m.exec(flat);
+  if (failure) {
+    const commands = [...flat.slice(0, failure.index).matchAll(/^>>> ?(MAIL|RCPT|DATA|EHLO|HELO)\b/gim)];
+    const last = commands[commands.length - 1];
+    if (last) return phaseOf(last[1]!, '');
+  }
   // A labelled section naming the command ("-------SMTP command" then "DATA" on the next line: m-FILTER).
   const section = /^-*[ \t]*SMTP command[ \t]*:?[ \t]*\r?\n?[ \t]*(MAIL FROM|MAIL|RCPT TO|RCPT|DATA|EHLO|HELO)\b/im.exec(flat);
   if (section) return phaseOf(section[1]!, '');
