@@ -105,3 +105,17 @@ describe('bounces of formats the development corpus does not hold', () => {
     expect(r!.reason).not.toBe('onhold');
   });
 });
+
+describe('transcripts with "-->" and "<--" markers after time stamps (MDaemon and others)', () => {
+  it('take the reply after "<--" and the phase from the last "-->" command', () => {
+    const raw = plain('MDaemon@mail.example.com', 'Permanent Delivery Failure', [
+      'The attached message had PERMANENT fatal delivery errors!', '', 'Session Transcript:', '-------------------',
+      '2026-12-01 10:00:00  Attempting SMTP connection to [mx.example.net:25]',
+      '2026-12-01 10:00:02  --> MAIL From:<sender@example.org>', '2026-12-01 10:00:02  <-- 250 2.1.0 Ok',
+      '2026-12-01 10:00:02  --> RCPT To:<olivia@example.net>',
+      '2026-12-01 10:00:02  <-- 550 5.7.1 Service unavailable, spam content rejected', '',
+    ]);
+    const [r] = parseBounce(raw).recipients;
+    expect(r).toMatchObject({ recipient: 'olivia@example.net', diagnostic: '550 5.7.1 Service unavailable, spam content rejected', reason: 'spamdetected' });
+  });
+});
