@@ -63,7 +63,7 @@ describe('mailwarden bounce', () => {
     const result = run([join(fixtures, 'lhost-gmail-01.eml')]);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('nondsn, 1 recipient(s)');
-    expect(result.stdout).toMatch(/userunknown@example\.jp {2}550 5\.1\.1 {2}userunknown \(blame recipient, action suppress-recipient\)/);
+    expect(result.stdout).toMatch(/userunknown@example\.jp {2}550 5\.1\.1 {2}userunknown \(blame recipient, action bounce\)/);
     expect(result.stdout).toContain('reply: 550 5.1.1 <userunknown@example.jp>... User Unknown');
   });
 });

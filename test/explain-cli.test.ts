@@ -28,12 +28,56 @@ describe('mailwarden explain', () => {
     expect(r.out).toMatch(/Reason: +userunknown/);
     expect(r.out).toMatch(/from Google/);
     expect(r.out).toMatch(/What happened: +The recipient address does not exist/);
-    expect(r.out).toMatch(/mailwarden: +stops sending to this recipient/);
+    expect(r.out).toMatch(/mailwarden: +does not retry; it returns the message to the sender with a delivery status notification/);
   });
 
   it('turns "\\n" in the argument into line breaks', () => {
     const r = explain(['--json', '421-4.7.0 [192.0.2.1 15] Our system has detected an unusual rate of\\n421-4.7.0 unsolicited mail originating from your IP address.']);
-    expect(JSON.parse(r.out)).toMatchObject({ reason: 'blocked', blame: 'sender-ip', permanent: false });
+    expect(JSON.parse(r.out)).toMatchObject({ reason: 'ratelimited', blame: 'sender-ip', permanent: false });
+  });
+
+  it('says so, and exits non-zero, when the text is not an SMTP reply at all', () => {
+    for (const text of ['hello world', '']) {
+      const r = explain([text]);
+      expect(r.code).toBe(1);
+      expect(r.out).toBe('');
+      expect(r.err).toMatch(/not recognised as an SMTP reply/);
+    }
+  });
+
+  it('never blames the recipient or the content for a refusal at connect, HELO or MAIL FROM', () => {
+    // One CLI run per phase (src/classify/engine.test.ts covers every pair of phase and reply).
+    const cases = [
+      ['connect', '550 5.1.1 <a@example.com>: Recipient address rejected: User unknown'],
+      ['helo', '554 5.7.1 Message rejected because of policy violations'],
+      ['mail', '452 4.2.2 Mailbox full'],
+    ];
+    for (const [phase, reply] of cases) {
+      const c = JSON.parse(explain(['--json', '--phase', phase!, reply!]).out);
+      expect(['recipient', 'content']).not.toContain(c.blame);
+    }
+  });
+
+  it("explains Gmail's missing PTR for an IPv4 sender without speaking of IPv6", () => {
+    const r = explain(['--mx', 'gmail-smtp-in.l.google.com', '550-5.7.25 [198.51.100.3] The IP address sending this message does not have a\n550-5.7.25 PTR record setup, or the corresponding forward DNS entry does not\n550 5.7.25 point to the sending IP. - gsmtp']);
+    expect(r.out).toMatch(/Reason: +requireptr/);
+    expect(r.out).not.toMatch(/IPv6/);
+  });
+
+  it('treats a full mailbox as the recipient\'s temporary problem, with no promise to send more slowly', () => {
+    const r = explain(['452 4.2.2 The email account that you tried to reach is over quota. Please direct the recipient to https://support.google.com/mail/?p=OverQuotaTemp - gsmtp']);
+    expect(r.out).toMatch(/Reason: +mailboxfull/);
+    expect(r.out).toMatch(/Blame: +recipient/);
+    expect(r.out).toMatch(/mailwarden: +retries the message on its schedule/);
+    expect(r.out).not.toMatch(/slow/i);
+  });
+
+  it("sends Outlook.com consumer blocks to Outlook.com's support form, Microsoft 365 blocks to sender.office.com", () => {
+    const consumer = JSON.parse(explain(['--json', '550 5.7.1 Unfortunately, messages from [198.51.100.8] weren\'t sent. Please contact your Internet service provider since part of their network is on our block list (S3150).']).out);
+    expect(consumer.link).toBe('https://go.microsoft.com/fwlink/?LinkID=614866');
+    expect(consumer.fix).not.toMatch(/at https:\/\/sender\.office\.com/);
+    const tenant = JSON.parse(explain(['--json', '550 5.7.606 Access denied, banned sending IP [198.51.100.8]. To request removal from this list please visit https://sender.office.com/ and follow the directions.']).out);
+    expect(tenant.link).toBe('https://sender.office.com/');
   });
 
   it('refuses an unknown phase with a one-line error and a non-zero exit', () => {

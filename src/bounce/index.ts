@@ -20,7 +20,7 @@ export function parseBounce(raw: Buffer, options: ReadOptions = DEFAULT_READ_OPT
 
 function parseOne(raw: Buffer, options: ReadOptions): BounceReport {
   const facts = readBounce(raw, options);
-  const report: BounceReport = { kind: facts.kind, recipients: facts.recipients.map((r) => judgeRecipient(facts.kind, r)) };
+  const report: BounceReport = { kind: facts.kind, recipients: facts.recipients.map((r) => judgeRecipient(facts.kind, r, options.rules)) };
   if (facts.feedback) report.feedback = facts.feedback;
   if (facts.broken) report.broken = facts.broken;
   return report;

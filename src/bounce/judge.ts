@@ -1,6 +1,6 @@
 // From what a bounce says about a recipient to the classification contract: the reply classifier reads the remote
 // reply; the bounce adds what only it knows (the report kind, the DSN Action, the reporting MTA's own wording).
-import { classifyReply } from '../classify/index.js';
+import { builtinRules, classifyWith, type RuleSet } from '../classify/index.js';
 import { REASON_PROFILES, defaultAction } from '../classify/reasons.js';
 import type { Classification, Reason } from '../classify/types.js';
 import { withoutHints } from './nonstandard/hints.js';
@@ -9,8 +9,8 @@ import type { BounceKind, BounceRecipient, RecipientFacts } from './types.js';
 /** What the reply classifier sees of a diagnostic: replies are short; the rest of a long one is noise. */
 const MAX_REPLY_CHARS = 2000;
 
-export function judgeRecipient(kind: BounceKind, facts: RecipientFacts): BounceRecipient {
-  const c = classify(kind, facts);
+export function judgeRecipient(kind: BounceKind, facts: RecipientFacts, rules: RuleSet = builtinRules()): BounceRecipient {
+  const c = classify(kind, facts, rules);
   return {
     recipient: facts.recipient,
     status: facts.status ?? c.status,
@@ -24,14 +24,14 @@ export function judgeRecipient(kind: BounceKind, facts: RecipientFacts): BounceR
   };
 }
 
-function classify(kind: BounceKind, facts: RecipientFacts): Classification {
+function classify(kind: BounceKind, facts: RecipientFacts, rules: RuleSet): Classification {
   const base = { code: facts.code, status: facts.status };
   switch (kind) {
     case 'arf':
       return fromBounce('feedback', base, 'arf-report');
     case 'autoreply': {
       // An auto-reply may say more than "away": "this inbox is no longer in use" is a disabled mailbox.
-      const said = classifyReply({ text: facts.diagnostic ?? '' });
+      const said = classifyWith(rules, { text: facts.diagnostic ?? '' });
       if (AUTO_REPLY_FACTS.has(said.reason)) return said;
       return fromBounce(facts.hint ?? 'vacation', base, facts.hint ? `rfc3834-${facts.hint}` : 'rfc3834-auto-reply');
     }
@@ -44,7 +44,7 @@ function classify(kind: BounceKind, facts: RecipientFacts): Classification {
   if (facts.dsnAction === 'delivered' || facts.dsnAction === 'relayed' || facts.dsnAction === 'expanded' || facts.status?.startsWith('2.')) {
     return fromBounce('delivered', base, facts.dsnAction ? `dsn-action-${facts.dsnAction}` : 'dsn-status-success');
   }
-  const c = classifyReply({
+  const c = classifyWith(rules, {
     text: facts.diagnostic ? withoutHints(facts.diagnostic.slice(0, MAX_REPLY_CHARS)) : '',
     ...(facts.status ? { status: facts.status } : {}),
     ...(facts.phase ? { phase: facts.phase } : {}),
@@ -53,6 +53,14 @@ function classify(kind: BounceKind, facts: RecipientFacts): Classification {
   // The reporting MTA's own words decide when the remote reply (if any) matched no text rule: a specific reply
   // ("mailbox full") outranks the MTA's "giving up after retrying", a bare status code does not.
   if (facts.hint && c.rule.startsWith('fallback')) return fromBounce(facts.hint, base, `bounce-${facts.hint}`);
+  // RFC 3464 §2.3.3 "delayed": the MTA has not delivered in time and says so; unless the reply names a cause, that
+  // is what it reports.
+  if (facts.dsnAction === 'delayed' && (c.rule.startsWith('fallback') || TRANSPORT.has(c.reason))) {
+    return fromBounce('expired', base, 'dsn-action-delayed');
+  }
+  // The reporting MTA never reached the host and stopped trying: what the sender learns is that delivery ran out of
+  // time, not a live network fault (a bounce is written after the retries, not during them).
+  if (c.reason === 'networkerror' && UNREACHABLE.test(facts.diagnostic ?? '')) return fromBounce('expired', base, 'bounce-gave-up-unreachable');
   // A failure report that gives no reason at all, neither in words nor in a specific status: Sisimai's "onhold",
   // delivery stopped for a reason nobody stated.
   if (c.reason === 'undefined') return fromBounce('onhold', base, 'bounce-no-reason');
@@ -63,6 +71,12 @@ function classify(kind: BounceKind, facts: RecipientFacts): Classification {
   }
   return c;
 }
+
+/** Faults of getting the message across, as opposed to a refusal that names a cause. */
+const TRANSPORT = new Set<Reason>(['networkerror', 'systemerror', 'undefined', 'onhold']);
+
+/** A host that never answered (as opposed to one that refused, or a name that does not resolve). */
+const UNREACHABLE = /\btimed? ?out\b|did not respond|no answer from|not reachable/i;
 
 /** RFC 3463 §3.2: an X.1.x status says the address itself was refused, whatever command the reply answered. */
 function namesAddressProblem(status: string | null): boolean {
@@ -83,7 +97,7 @@ function fromBounce(reason: Reason, base: { code: number | null; status: string 
     permanent,
     scope: profile.scope,
     provider: null,
-    action: defaultAction(reason, profile.blame, permanent),
+    action: defaultAction(reason, permanent),
     explanation: profile.explanation,
     fix: profile.fix,
     link: null,

@@ -1,5 +1,6 @@
 // Reading a bounce or report email into facts per recipient: which kind it is (ARF, DSN, auto-reply, non-standard)
 // and, for each recipient, the status, reply, remote host and the bounce's own hints. No classification here.
+import type { RuleSet } from '../classify/index.js';
 import { configSchema, type Config } from '../config/schema.js';
 import { extractAddresses } from './address.js';
 import { parseMime } from './mime.js';
@@ -12,7 +13,7 @@ import { recipientBlocks } from './nonstandard/recipient-blocks.js';
 import { bounceParties, reportText } from './nonstandard/report-text.js';
 import { outerParts, parseRfc3464 } from './rfc3464.js';
 import { parseRfc3834 } from './rfc3834.js';
-import { parseRfc5965 } from './rfc5965.js';
+import { parseFeedbackReports } from './rfc5965.js';
 import type { BounceKind, FeedbackFacts, RecipientFacts } from './types.js';
 
 export interface BounceFacts {
@@ -28,6 +29,8 @@ export interface ReadOptions {
   limits: BounceLimits;
   /** The trace header mailwarden stamps on outgoing mail (`identity.traceHeader`), looked up in ARF reports. */
   traceHeader: string;
+  /** The reply rules that classify each recipient; the built-in ones when absent (the evaluation passes subsets). */
+  rules?: RuleSet;
 }
 
 const defaults = configSchema.parse({});
@@ -40,13 +43,17 @@ export function readBounce(raw: Buffer, { limits, traceHeader }: ReadOptions = D
   const text = report.report;
   const problems: string[] = [];
 
-  for (const feedback of [parseRfc5965(root, outer, traceHeader), parseJmrp(outer, traceHeader)]) {
-    if (feedback.kind === 'found') {
-      const diagnostic = text.replace(/\s+/g, ' ').trim().slice(0, 300) || null;
-      return { kind: 'arf', feedback: feedback.value, recipients: [blankFacts(feedback.value.originalRcptTo ?? '', diagnostic)] };
-    }
-    if (feedback.kind === 'broken') problems.push(feedback.error);
+  const diagnostic = (): string | null => text.replace(/\s+/g, ' ').trim().slice(0, 300) || null;
+  const arf = parseFeedbackReports(root, outer, traceHeader);
+  if (arf.kind === 'found') {
+    // Every report and every recipient it names: a digest of complaints is as many complaints.
+    const recipients = arf.value.flatMap((r) => r.recipients.map((rcpt) => blankFacts(rcpt, diagnostic())));
+    return { kind: 'arf', feedback: arf.value[0]!.facts, recipients };
   }
+  if (arf.kind === 'broken') problems.push(arf.error);
+  const jmrp = parseJmrp(outer, traceHeader);
+  if (jmrp.kind === 'found') return { kind: 'arf', feedback: jmrp.value, recipients: [blankFacts(jmrp.value.originalRcptTo ?? '', diagnostic())] };
+  if (jmrp.kind === 'broken') problems.push(jmrp.error);
 
   const ses = parseAmazonSes(text);
   if (ses.kind === 'found') {

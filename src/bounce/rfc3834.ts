@@ -1,7 +1,7 @@
 // RFC 3834 automatic responses (vacation notices, "no longer in use" auto-replies): not a delivery failure, but the
 // relay must not count them as bounces nor answer them.
 import { extractAddress } from './address.js';
-import { decodedHeader, header, type MimePart } from './mime.js';
+import { allParts, decodedHeader, header, type MimePart } from './mime.js';
 import { looksLikeBounce } from './evidence.js';
 import type { ParseResult } from './types.js';
 
@@ -12,6 +12,11 @@ export interface AutoReply {
   excerpt: string;
   /** The reply says the mailbox is gone for good ("no longer in use"): not absence, a disabled address. */
   disabled: boolean;
+}
+
+/** The start of the message's text, where a report's fields would be. */
+function bodyHead(root: MimePart): string {
+  return allParts(root).slice(0, 8).map((p) => p.text.slice(0, 2048)).join('\n');
 }
 
 /** Auto-replies of mailboxes that were closed rather than left for a holiday. */
@@ -31,6 +36,8 @@ export function parseRfc3834(root: MimePart, bodyText: string): ParseResult<Auto
 function isAutoReply(root: MimePart): boolean {
   // Exim marks its bounces "Auto-Submitted: auto-replied" too: a delivery failure report is never a vacation notice.
   if (looksLikeBounce(root)) return false;
+  // Nor is a feedback report (RFC 5965), whose generators mark it auto-submitted as well.
+  if (/feedback-report/i.test(root.params['report-type'] ?? '') || /^Feedback-Type[ \t]*:/im.test(bodyHead(root))) return false;
   // RFC 3834 §5: "auto-replied" marks a response; "auto-generated" alone is also used by bounces, so not enough.
   if (/^\s*auto-replied/i.test(header(root, 'auto-submitted'))) return true;
   if (header(root, 'x-autoreply') || header(root, 'x-autorespond') || /vacation/i.test(header(root, 'x-apple-action'))) return true;

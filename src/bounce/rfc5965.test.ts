@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseMime } from './mime.js';
 import { outerParts } from './rfc3464.js';
-import { parseRfc5965 } from './rfc5965.js';
+import { parseFeedbackReports, parseRfc5965 } from './rfc5965.js';
+import { parseBounce } from './index.js';
+import { message } from '../../test/helpers/bounce-messages.js';
 import { report, testLimits } from '../../test/helpers/bounce-messages.js';
 
 const parse = (raw: Buffer) => {
@@ -47,5 +49,49 @@ describe('parseRfc5965', () => {
     expect(parse(report('feedback-report', 'message/feedback-report', ['User-Agent: x/1', 'Version: 1']))).toEqual({ kind: 'broken', error: 'feedback report without a Feedback-Type field' });
     expect(parse(report('feedback-report', 'text/plain', ['no report part'])).kind).toBe('broken');
     expect(parse(report('delivery-status', 'message/delivery-status', ['Final-Recipient: rfc822; a@example.com'])).kind).toBe('not-this-kind');
+  });
+
+  it('reads every recipient a report names (Original-Rcpt-To may repeat)', () => {
+    const raw = report('feedback-report', 'message/feedback-report', [
+      'Feedback-Type: abuse', 'User-Agent: x/1', 'Version: 1',
+      'Original-Rcpt-To: <one@example.com>', 'Original-Rcpt-To: <two@example.com>', 'Original-Rcpt-To: <three@example.net>',
+    ]);
+    const root = parseMime(raw, testLimits);
+    const found = parseFeedbackReports(root, outerParts(root), 'X-Mailwarden-Trace');
+    expect(found.kind === 'found' && found.value[0]!.recipients).toEqual(['one@example.com', 'two@example.com', 'three@example.net']);
+    expect(parseBounce(raw).recipients.map((r) => [r.recipient, r.reason])).toEqual([
+      ['one@example.com', 'feedback'], ['two@example.com', 'feedback'], ['three@example.net', 'feedback'],
+    ]);
+  });
+
+  it('reads every report of a digest that forwards several as message/rfc822 parts', () => {
+    const one = (rcpt: string, id: string) => [
+      '--D', 'Content-Type: message/rfc822', '',
+      'From: fbl@isp.example', 'To: fbl@example.org', 'Subject: complaint', 'MIME-Version: 1.0',
+      'Content-Type: multipart/report; report-type=feedback-report; boundary="R' + id + '"', '',
+      '--R' + id, 'Content-Type: text/plain', '', 'This is an email abuse report.', '',
+      '--R' + id, 'Content-Type: message/feedback-report', '',
+      'Feedback-Type: abuse', 'User-Agent: isp-fbl/2', 'Version: 1', `Original-Rcpt-To: ${rcpt}`, '',
+      '--R' + id, 'Content-Type: text/rfc822-headers', '', `Message-ID: <${id}@example.org>`, '', '--R' + id + '--', '',
+    ];
+    const raw = message([
+      'From: fbl@isp.example', 'To: fbl@example.org', 'Subject: 2 complaints', 'Auto-Submitted: auto-generated', 'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="D"', '', ...one('a@example.com', 'm1'), ...one('b@example.com', 'm2'), '--D--', '',
+    ]);
+    const parsed = parseBounce(raw);
+    expect(parsed.kind).toBe('arf');
+    expect(parsed.recipients.map((r) => r.recipient)).toEqual(['a@example.com', 'b@example.com']);
+    expect(parsed.feedback?.original.messageId).toBe('<m1@example.org>');
+  });
+
+  it('never takes a feedback report marked auto-replied for a vacation notice, even with its fields in a text part', () => {
+    const raw = message([
+      'From: fbl@isp.example', 'To: fbl@example.org', 'Subject: Auto-Reply: abuse report', 'Auto-Submitted: auto-replied', 'MIME-Version: 1.0',
+      'Content-Type: multipart/report; report-type=feedback-report; boundary="R"', '',
+      '--R', 'Content-Type: text/plain', '', 'This is an email abuse report.', '',
+      '--R', 'Content-Type: text/plain', '', 'Feedback-Type: abuse', 'User-Agent: isp-fbl/2', 'Version: 1', 'Original-Rcpt-To: <c@example.com>', '',
+      '--R--', '',
+    ]);
+    expect(parseBounce(raw)).toMatchObject({ kind: 'arf', recipients: [{ recipient: 'c@example.com', reason: 'feedback' }] });
   });
 });

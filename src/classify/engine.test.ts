@@ -8,7 +8,7 @@ describe('classifyReply', () => {
     const c = classifyReply({ text: '521 5.2.1 : (CON:B1) http://postmaster.info.aol.com/errors/554conb1.html', phase: 'connect' });
     expect(c).toMatchObject({
       code: 521, status: '5.2.1', reason: 'blocked', blame: 'sender-ip', permanent: true, scope: 'session',
-      provider: 'AOL', action: 'pause-route', rule: 'aol-con-b1',
+      provider: 'AOL', action: 'bounce', rule: 'aol-con-b1',
     });
     expect(c.link).toMatch(/^https?:\/\//);
     expect(c.explanation.length).toBeGreaterThan(20);
@@ -24,12 +24,14 @@ describe('classifyReply', () => {
 
   it('never blames the recipient for a refusal at connect, HELO or MAIL FROM', () => {
     const text = '550 5.1.1 <someone@example.com>... User unknown';
-    expect(classifyReply({ text, phase: 'rcpt' })).toMatchObject({ reason: 'userunknown', blame: 'recipient', action: 'suppress-recipient' });
+    expect(classifyReply({ text, phase: 'rcpt' })).toMatchObject({ reason: 'userunknown', blame: 'recipient', action: 'bounce' });
     for (const phase of ['connect', 'helo', 'mail'] as const) {
-      const c = classifyReply({ text, phase });
-      expect(c.blame).not.toBe('recipient');
-      expect(c.action).not.toBe('suppress-recipient');
+      expect(classifyReply({ text, phase }).blame).not.toBe('recipient');
+      // Nor the content: none has been sent yet.
+      expect(classifyReply({ text: '554 5.7.1 Your message was rejected because of policy violations', phase }).blame).not.toBe('content');
+      expect(classifyReply({ text: '550 5.2.2 Mailbox full', phase }).reason).not.toBe('mailboxfull');
     }
+    expect(classifyReply({ text: '554 5.7.1 Rejected because of policy violations', phase: 'connect' })).toMatchObject({ reason: 'blocked', blame: 'sender-ip' });
     expect(classifyReply({ text, phase: 'mail' })).toMatchObject({ reason: 'rejected', blame: 'sender-domain' });
   });
 
@@ -37,7 +39,10 @@ describe('classifyReply', () => {
     expect(classifyReply({ text: '421 4.7.0 TLS required for RCPT domain, closing connection.' }).reason).toBe('failedstarttls');
     expect(classifyReply({
       text: '421-4.7.0 [192.0.2.1 15] Our system has detected an unusual rate of\n421-4.7.0 unsolicited mail originating from your IP address.',
-    })).toMatchObject({ reason: 'blocked', blame: 'sender-ip' });
+    })).toMatchObject({ reason: 'ratelimited', blame: 'sender-ip', permanent: false });
+    expect(classifyReply({
+      text: '550-5.7.1 [192.0.2.1] Our system has detected an unusual rate of\n550-5.7.1 unsolicited mail originating from your IP address.',
+    })).toMatchObject({ reason: 'blocked', blame: 'sender-ip', permanent: true });
     // GoDaddy answers a recipient-count limit with 5.1.1.
     expect(classifyReply({ text: '550 5.1.1 <a@example.com> - 192.0.2.2 has sent to too many recipients this hour. IB607' }).reason).toBe('ratelimited');
   });

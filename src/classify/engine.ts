@@ -68,7 +68,7 @@ function fromRule(rule: CompiledRule, reply: ParsedReply, provider: string | nul
     permanent,
     scope: rule.scope ?? profile.scope,
     provider: provider ?? rule.provider,
-    action: rule.action ?? defaultAction(rule.reason, rule.blame, permanent),
+    action: rule.action ?? defaultAction(rule.reason, permanent),
     explanation: rule.explanation,
     fix: rule.fix,
     link: rule.link,
@@ -76,9 +76,18 @@ function fromRule(rule: CompiledRule, reply: ParsedReply, provider: string | nul
   };
 }
 
+/** Words of a real protocol complaint: only these let an X.5.x status say "syntax error". */
+const PROTOCOL_WORDS = /syntax|command|unrecogni[sz]ed|parameter|sequence|argument|not implemented|line too long|pipelin/;
+
 function fromCodes(reply: ParsedReply, phase: Phase | undefined, provider: string | null): Classification {
   const byStatus = reply.status ? reasonFromStatus(reply.status) : null;
-  if (byStatus) return fromReason(byStatus, reply, provider, 'fallback-status');
+  // MTAs put X.5.x on refusals of every kind (Sendmail's 5.5.0 for "Service unavailable"): a status is specific
+  // evidence only when the text agrees with it.
+  const generic = byStatus === 'syntaxerror' && !PROTOCOL_WORDS.test(reply.flat);
+  if (byStatus && !generic) return fromReason(byStatus, reply, provider, 'fallback-status');
+  if (generic && (reply.code === null || reply.code < 500 || reply.code > 504)) {
+    return fromReason(reply.code !== null ? reasonFromCode(reply.code, phase) : 'undefined', reply, provider, 'fallback-code');
+  }
   if (reply.code !== null) return fromReason(reasonFromCode(reply.code, phase), reply, provider, 'fallback-code');
   return fromReason('undefined', reply, provider, 'fallback-none');
 }
@@ -94,7 +103,7 @@ function fromReason(reason: Reason, reply: ParsedReply, provider: string | null,
     permanent,
     scope: profile.scope,
     provider,
-    action: defaultAction(reason, profile.blame, permanent),
+    action: defaultAction(reason, permanent),
     explanation: profile.explanation,
     fix: profile.fix,
     link: null,
@@ -116,21 +125,25 @@ function isPermanent(reply: ParsedReply, reason: Reason): boolean {
 
 /**
  * The SMTP phase outranks the wording. A refusal at connect or HELO (RFC 5321 §3.1, §4.1.1.1) or at MAIL FROM
- * (§4.1.1.2) comes before any recipient is named, so it is never the recipient's fault: "user unknown" at MAIL
+ * (§4.1.1.2) comes before any recipient is named or any content sent, so it is never the recipient's fault nor the
+ * content's: "user unknown" at MAIL
  * means the sender address. And "user unknown" after DATA, or with an X.2.x mailbox status, means the address
  * passed the recipient check and the message was then refused: Sisimai calls this "filtered", and so do we, except
  * for rules marked `after-data: keep` (providers that check recipients only after the message, like Yahoo).
  */
 function adjustForPhase(c: Classification, reply: ParsedReply, phase: Phase | undefined, keepAfterData: boolean): Classification {
-  if (c.blame === 'recipient' && (phase === 'connect' || phase === 'helo')) {
+  // Before MAIL FROM the server knows only the connecting IP (and its HELO name): no recipient and no content yet.
+  if ((c.blame === 'recipient' || c.blame === 'content') && (phase === 'connect' || phase === 'helo')) {
     return retarget(c, 'blocked', 'sender-ip', `phase-${phase}`);
   }
   if (c.blame === 'recipient' && phase === 'mail') return retarget(c, 'rejected', 'sender-domain', 'phase-mail');
+  // At MAIL FROM the content is not sent yet: a "policy" or "spam" refusal there is about the sender.
+  if (c.blame === 'content' && phase === 'mail') return { ...c, blame: 'sender-domain' };
   if (c.reason === 'userunknown' && phase !== 'rcpt' && !keepAfterData) {
     const subject = reply.status?.split('.')[1];
     const afterData = phase === 'data' || phase === 'eod';
     const vague = subject === undefined || subject === '0' || subject === '7';
-    if (subject === '2' || (afterData && vague)) return { ...c, reason: 'filtered', action: 'bounce' };
+    if (subject === '2' || (afterData && vague)) return { ...c, reason: 'filtered', action: defaultAction('filtered', c.permanent) };
   }
   return c;
 }
@@ -138,7 +151,7 @@ function adjustForPhase(c: Classification, reply: ParsedReply, phase: Phase | un
 function retarget(c: Classification, reason: Reason, blame: Classification['blame'], rule: string): Classification {
   const profile = REASON_PROFILES[reason];
   return {
-    ...c, reason, blame, scope: profile.scope, action: defaultAction(reason, blame, c.permanent),
+    ...c, reason, blame, scope: profile.scope, action: defaultAction(reason, c.permanent),
     explanation: profile.explanation, fix: profile.fix, rule,
   };
 }

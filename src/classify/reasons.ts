@@ -113,7 +113,7 @@ export const REASON_PROFILES: Record<Reason, ReasonProfile> = {
   ratelimited: {
     blame: 'sender-volume', scope: 'session',
     explanation: 'The receiving server is limiting how fast it accepts mail from this sender.',
-    fix: 'Send more slowly to this provider; the relay spreads the remaining messages over time.',
+    fix: 'Send less at once to this provider (smaller batches, spread over the day); the relay retries a deferred message on its schedule.',
   },
   rejected: {
     blame: 'sender-domain', scope: 'message',
@@ -182,45 +182,17 @@ export const REASON_PROFILES: Record<Reason, ReasonProfile> = {
   },
 };
 
-/** What the relay does when a rule does not say: derived from who is to blame and whether the answer is final. */
-export function defaultAction(reason: Reason, blame: Blame, permanent: boolean): Action {
+/** What the relay does when a rule does not say: a report needs nothing, a final answer bounces, the rest is retried. */
+export function defaultAction(reason: Reason, permanent: boolean): Action {
   switch (reason) {
     case 'delivered':
     case 'vacation':
     case 'feedback':
     case 'suppressed':
       return 'none';
-    case 'ratelimited':
-      return 'retry-slower';
-    case 'authfailure':
-      return 'fix-sender-auth';
-    case 'virusdetected':
-      return 'hold-sender';
     case 'expired':
-    case 'filtered':
-    case 'rejected':
-      return 'bounce';
-    case 'mailboxfull':
-      // A full mailbox may be emptied tomorrow: never suppress the address for it.
-      return permanent ? 'bounce' : 'retry-slower';
+      return 'bounce'; // the retry period is over: nothing more will be tried
     default:
-      break;
-  }
-  switch (blame) {
-    case 'recipient':
-      return permanent ? 'suppress-recipient' : 'retry-slower';
-    case 'sender-ip':
-      return permanent ? 'pause-route' : 'retry-slower';
-    case 'sender-volume':
-      return 'retry-slower';
-    case 'sender-domain':
-      return permanent ? 'hold-sender' : 'retry-slower';
-    case 'sender-config':
-    case 'content':
-    case 'remote':
-    case 'network':
-    case 'local':
-    case 'none':
       return permanent ? 'bounce' : 'retry';
   }
 }

@@ -37,6 +37,12 @@ const ruleSchema = z.object({
   explanation: z.string().min(20),
   fix: z.string().min(10),
   link: z.url().optional(),
+  /** Where the rule's wording comes from: a provider's published page (URL) or an MTA's source ("postfix:
+   * smtp_proto.c"). Its samples are written from that source, never copied from evaluation rows. */
+  source: z.string().min(3).optional(),
+  /** Corpus families whose rows the rule was shaped on ("corpus:bounces/lhost-exim"): the leave-one-family-out
+   * evaluation disables a rule when judging the only family it came from (eval/families.ts). */
+  from: z.array(z.string().regex(/^corpus:(?:bounces|replies)\/[a-z0-9.-]+$/)).min(1).optional(),
   samples: z.array(sampleSchema).min(1),
 }).strict();
 
@@ -77,6 +83,9 @@ export interface CompiledRule {
   explanation: string;
   fix: string;
   link: string | null;
+  source: string | null;
+  /** Corpus families the rule was shaped on; empty when none. */
+  from: string[];
   samples: RuleSample[];
 }
 
@@ -110,15 +119,18 @@ interface RuleCache {
   files: Array<{ file: string; data: RuleFileData; lines: number[] }>;
 }
 
-/** Loads every `*.yaml` file of `dir`. Throws RuleFileError naming the file and line of the first problem. */
-export function loadRuleSet(dir: string = DEFAULT_RULES_DIR): RuleSet {
+/**
+ * Loads every `*.yaml` file of `dir`. Throws RuleFileError naming the file and line of the first problem. `keep`
+ * leaves rules out (the leave-one-family-out evaluation drops the rules shaped on the family it judges).
+ */
+export function loadRuleSet(dir: string = DEFAULT_RULES_DIR, keep?: (rule: CompiledRule) => boolean): RuleSet {
   const sources = readRuleSources(dir);
   const cache = readCache(dir, hashOf(sources));
   const files = cache
     ? cache.files.map((f) => compileData(f.file, f.data, (path) => f.lines[ruleIndexOf(path)] ?? 1))
     : sources.map((s) => compileFile(s.file, s.text));
   files.sort((a, b) => a.priority - b.priority);
-  return assemble(files);
+  return assemble(keep ? files.map((f) => ({ ...f, rules: f.rules.filter(keep) })) : files);
 }
 
 /** Writes the cache of `dir`'s rule files (after checking them all: a bad file throws here, at build time). */
@@ -243,6 +255,8 @@ function compileData(file: string, data: RuleFileData, lineOf: LineOf): Compiled
       explanation: r.explanation.trim(),
       fix: r.fix.trim(),
       link: r.link ?? data.link ?? null,
+      source: r.source ?? null,
+      from: r.from ?? [],
       samples: r.samples.map((s) => (typeof s === 'string' ? { text: s } : s)),
     };
   });

@@ -20,10 +20,12 @@ export type Blame = (typeof BLAMES)[number];
 export const SCOPES = ['recipient', 'message', 'destination', 'session'] as const;
 export type Scope = (typeof SCOPES)[number];
 
-/** What the relay itself does about the reply. */
-export const ACTIONS = [
-  'none', 'retry', 'retry-slower', 'suppress-recipient', 'pause-route', 'fix-sender-auth', 'hold-sender', 'bounce',
-] as const;
+/**
+ * What the relay itself does about the reply, today: nothing (a report, not a failure), retry on its schedule, or
+ * bounce (return the message to its sender with a DSN). Only actions the relay performs belong here; an action
+ * is added with the code that performs it.
+ */
+export const ACTIONS = ['none', 'retry', 'bounce'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /** The SMTP phase the reply answered (RFC 5321 §3): a refusal at connect or MAIL is never the recipient's fault. */

@@ -56,7 +56,8 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["553 5.7.1 [BL21] Connections will not be accepted from 192.0.2.4, because the ip is in Spamhaus's list; see http://postmaster.yahoo.com/550-bl23.html", undefined, 'blocked', 'sender-ip'],
   ["421 4.7.0 [TS01] Messages from 192.0.2.4 temporarily deferred due to user complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes", undefined, 'badreputation', 'sender-ip'],
   ["421 4.3.2 The maximum number of concurrent server connections has exceeded a limit, closing transmission channel", undefined, 'ratelimited', 'sender-config'],
-  ["550 5.7.511 Access denied, banned sender[192.0.2.4]. To request removal from this list please forward this message to delist@microsoft.com.", undefined, 'blocked', 'sender-domain'],
+  // The bracketed object is an IP address: the IP is banned, whatever "sender" suggests.
+  ["550 5.7.511 Access denied, banned sender[192.0.2.4]. To request removal from this list please forward this message to delist@microsoft.com.", undefined, 'blocked', 'sender-ip'],
   ["550 5.7.1 Service unavailable, Client host [192.0.2.4] blocked using Spamhaus. To request removal from this list see https://www.spamhaus.org/query/ip/192.0.2.4 AS(1430)", undefined, 'blocked', 'sender-ip'],
   ["451 4.7.500 Server busy. Please try again later from [192.0.2.4]. (S77714)", undefined, 'ratelimited', 'sender-volume'],
   ["550 5.7.1 Mail from 192.0.2.4 refused - see http://www.spamcop.net/bl.shtml?192.0.2.4", undefined, 'blocked', 'sender-ip'],

@@ -39,6 +39,34 @@ function header(name: string, value: string): string {
   return libmime.foldLines(`${name}: ${libmime.encodeWords(value, 'Q', 0)}`, 76) + '\r\n';
 }
 
+/** Socket errors of Node and nodemailer (errno names), in the words a sender can read. */
+const SOCKET_ERRORS: Record<string, string> = {
+  ECONNREFUSED: 'the receiving server refused the connection',
+  ETIMEDOUT: 'the connection to the receiving server timed out',
+  ETIMEOUT: 'the connection to the receiving server timed out',
+  ECONNRESET: 'the receiving server closed the connection unexpectedly',
+  EHOSTUNREACH: 'the receiving server could not be reached (no route to host)',
+  ENETUNREACH: 'the receiving server could not be reached (network unreachable)',
+  ENOTFOUND: 'the name of the receiving server was not found in DNS',
+  EAI_AGAIN: 'the name of the receiving server could not be looked up (DNS did not answer)',
+  EPIPE: 'the connection to the receiving server broke off',
+};
+
+/**
+ * Our own reason for a failure when no host answered: a raw "ESOCKET: connect ECONNREFUSED 192.0.2.1:25" becomes
+ * "the receiving server refused the connection (192.0.2.1 port 25)"; anything else is kept as written.
+ */
+export function readableReason(reply: string): string {
+  if (!/^\s*E[A-Z_]{3,}\b/.test(reply)) return reply; // an SMTP reply or a sentence of ours: kept as written
+  const code = (reply.match(/\bE[A-Z_]{3,}\b/g) ?? []).find((c) => c in SOCKET_ERRORS);
+  if (!code) return reply;
+  const where = /\s(\S+):(\d{1,5})\s*$/.exec(reply);
+  return where ? `${SOCKET_ERRORS[code]} (${where[1]} port ${where[2]})` : SOCKET_ERRORS[code]!;
+}
+
+/** Sentences of a fix that speak of the relay trying again: untrue in a notice that reports giving up. */
+const RETRY_SENTENCE = /[^.]*\b(?:retr(?:y|ies|ied)|tries again|try again later)\b[^.]*\.\s*/gi;
+
 function humanPart(input: DsnInput, delayed: boolean): string {
   const lines = delayed
     ? ['This is the mail system at ' + input.reportingMta + '.', '',
@@ -49,12 +77,18 @@ function humanPart(input: DsnInput, delayed: boolean): string {
   for (const r of input.recipients) {
     lines.push('', `<${r.rcpt}>:`);
     lines.push(r.remoteMta ? `    ${r.remoteMta} said:` : '    reason:');
-    for (const l of r.reply.split(/\r?\n/)) lines.push(`    ${l}`);
-    if (r.expired) lines.push('    The message stayed in the queue too long without being delivered.');
+    for (const l of reasonText(r).split(/\r?\n/)) lines.push(`    ${l}`);
+    if (r.expired) lines.push('    The message stayed in the queue too long without being delivered; it will not be tried again.');
     if (r.classification?.explanation) lines.push(`    What it means: ${r.classification.explanation}`);
-    if (r.classification?.fix) lines.push(`    What to do: ${r.classification.fix}`);
+    const fix = r.action === 'failed' ? r.classification?.fix.replace(RETRY_SENTENCE, '').trim() : r.classification?.fix;
+    if (fix) lines.push(`    What to do: ${fix}`);
   }
   return lines.join('\r\n') + '\r\n';
+}
+
+/** The remote reply as sent, or our own reason in words. */
+function reasonText(r: DsnRecipient): string {
+  return r.remoteMta ? r.reply : readableReason(r.reply);
 }
 
 /** RFC 3464 §2.2 and §2.3: one per-message block, then one block per recipient. */
@@ -65,7 +99,7 @@ function statusPart(input: DsnInput): string {
   ];
   for (const r of input.recipients) {
     // Diagnostic-Code (§2.3.6) carries a remote reply as type "smtp"; our own reasons get an X- type.
-    const diag = r.remoteMta ? `smtp; ${r.reply.replace(/\r?\n/g, ' ')}` : `X-Mailwarden; ${r.reply.replace(/\r?\n/g, ' ')}`;
+    const diag = r.remoteMta ? `smtp; ${r.reply.replace(/\r?\n/g, ' ')}` : `X-Mailwarden; ${reasonText(r).replace(/\r?\n/g, ' ')}`;
     blocks.push(
       `Final-Recipient: rfc822; ${r.rcpt}\r\nAction: ${r.action}\r\nStatus: ${r.status}\r\n` +
         (r.remoteMta ? `Remote-MTA: dns; ${r.remoteMta}\r\n` : '') +

@@ -11,9 +11,9 @@ import { bounceHint } from './hints.js';
 /** Local parts that name a mail system, never a failed recipient. */
 const DAEMON = /^(?:mailer-daemon|postmaster|mail-daemon|mailer|daemon|root|bounce[s]?|no-?reply)$/i;
 /** The start of a remote reply: a code at line start, or after a colon ("said:", "]:", "addr:"), "<<<" or a quote. */
-const REPLY_START = /(?:^|:|<<<|['"])\s*(?=[45]\d\d[\s-])/im;
+const REPLY_START = /(?:^|:|<<<|<--|['"])\s*(?=[45]\d\d[\s-])/im;
 /** Lines of a Sendmail-style transcript that are not part of the reply before them. */
-const TRANSCRIPT_LINE = /^\s*(?:>>>|<<<|while talking to|-{3,})/i;
+const TRANSCRIPT_LINE = /^\s*(?:>>>|<<<|while talking to|-{3,})|\s(?:-->|<--)\s/i;
 const MAX_DIAGNOSTIC = 1000;
 const MAX_LINE = 1000;
 
@@ -170,9 +170,15 @@ function remoteHost(block: string): string | null {
 /** The SMTP command the reply answered, in the words the common MTAs use. */
 export function smtpPhase(text: string): Phase | null {
   const flat = text.length > 8192 ? text.slice(0, 8192) : text;
-  // Sendmail-style transcripts: the last command sent before the error reply (">>> RCPT To:<a@b>" then "<<< 550").
-  const transcript = /^>>> ?(MAIL|RCPT|DATA|EHLO|HELO)\b[^\n]*\n(?:[^\n]*\n)*?<<< ?[45]\d\d/im.exec(flat);
-  if (transcript) return phaseOf(transcript[1]!, '');
+  // Sendmail-style transcripts: the last command sent before the first error reply (">>> MAIL From:<s>",
+  // "<<< 250 ok", ">>> RCPT To:<a@b>", "<<< 550 ...": RCPT).
+  // Transcript markers: ">>>"/"<<<" (Sendmail, Courier), "-->"/"<--" after a time stamp (MDaemon and others).
+  const failure = /(?:^|\s)(?:<<<|<--) ?[45]\d\d/m.exec(flat);
+  if (failure) {
+    const commands = [...flat.slice(0, failure.index).matchAll(/(?:^|\s)(?:>>>|-->) ?(MAIL|RCPT|DATA|EHLO|HELO)\b/gim)];
+    const last = commands[commands.length - 1];
+    if (last) return phaseOf(last[1]!, '');
+  }
   // A labelled section naming the command ("-------SMTP command" then "DATA" on the next line: m-FILTER).
   const section = /^-*[ \t]*SMTP command[ \t]*:?[ \t]*\r?\n?[ \t]*(MAIL FROM|MAIL|RCPT TO|RCPT|DATA|EHLO|HELO)\b/im.exec(flat);
   if (section) return phaseOf(section[1]!, '');

@@ -25,6 +25,11 @@ export function registerExplainCommand(program: Command): void {
       const phase = parsePhase(opts.phase);
       const text = reply === '-' ? await readStdin() : reply.replace(/\\n/g, '\n');
       const c = classifyWith(loadRules(), { text, phase, mx: opts.mx });
+      // No code, no enhanced status and no known wording: this is not an SMTP reply we can read, and saying
+      // "temporary, retried" about it would be a guess presented as a diagnosis.
+      if (c.rule === 'fallback-none') {
+        throw new CliError('not recognised as an SMTP reply: it has no reply code, no enhanced status code and no wording mailwarden knows', 1);
+      }
       process.stdout.write(opts.json ? JSON.stringify(c) + '\n' : describe(c));
     });
 }
@@ -62,15 +67,11 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** What the relay does today, in words: nothing else may be promised here (no suppression, pausing or slowing). */
 const ACTION_TEXT: Record<Classification['action'], string> = {
-  none: 'nothing: no action is needed.',
-  retry: 'retries the message on its normal schedule.',
-  'retry-slower': 'retries later and sends more slowly to this destination.',
-  'suppress-recipient': 'stops sending to this recipient address (adds it to the suppression list) and bounces the message.',
-  'pause-route': 'pauses delivery from this IP address to this provider and moves traffic to another route if one exists.',
-  'fix-sender-auth': "bounces the message and flags the sender domain's authentication (SPF/DKIM/DMARC) for repair.",
-  'hold-sender': "bounces the message and holds the sender's further mail for review.",
-  bounce: 'returns the message to the sender with this explanation.',
+  none: 'nothing: this is a report, not a delivery failure.',
+  retry: 'retries the message on its schedule; if every attempt fails until the retry period ends, it returns the message to the sender with a delivery status notification (DSN).',
+  bounce: 'does not retry; it returns the message to the sender with a delivery status notification (DSN) quoting this reply.',
 };
 
 function describe(c: Classification): string {
