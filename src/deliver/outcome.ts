@@ -74,7 +74,7 @@ export async function recordOutcome(input: OutcomeInput): Promise<void> {
   }
   // Same tick: the DSNs and the attempt share one commit (see the header comment).
   await Promise.all([
-    ...dsns.map((dsn) => store.enqueue(dsn)),
+    ...dsns.map((dsn) => store.enqueue(dsn, { keepOnFailure: true })),
     store.recordAttempt({ messageId: m.id, at: now, outcomes, events, ...(warnDelay ? { delayWarned: true } : {}) }),
   ]);
 }

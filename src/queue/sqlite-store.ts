@@ -7,13 +7,34 @@ import { createAdminQueries } from './sqlite-admin.js';
 import { createDeliveryQueries } from './sqlite-delivery.js';
 import { QUEUE_SCHEMA } from './sqlite-schema.js';
 import { createWalSync } from './wal-sync.js';
-import type { QueueStore } from './store.js';
+import type { InFlightSet, QueueStore } from './store.js';
 import type { NewMessage } from './types.js';
 
 interface PendingWrite {
   write: () => void;
   resolve: () => void;
   reject: (err: Error) => void;
+  /**
+   * Kept and retried when the commit fails (a full disk), instead of rejected: a delivery outcome or a DSN. Nobody can
+   * be told "try again" for them, and dropping an outcome would make its message due again and be sent twice.
+   */
+  keep: boolean;
+  /** The message whose delivery outcome this is: it must not be claimed again while the outcome waits. */
+  messageId?: string;
+  /** Whether it is counted in heldOutcomes (kept after a failed commit, not yet committed). */
+  held?: boolean;
+}
+
+/** How long a failed commit of kept writes waits before it is tried again. */
+const RETRY_FAILED_COMMIT_MS = 1000;
+
+/**
+ * Failures of the disk or the file rather than of the write itself: worth trying again. Anything else (a constraint)
+ * fails the same way every time, and keeping such a write would block every later commit behind it.
+ */
+function isStorageFailure(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  return typeof code === 'string' && /^SQLITE_(FULL|IOERR|BUSY|LOCKED|CANTOPEN|READONLY)/.test(code);
 }
 
 export function recipientDomain(rcpt: string): string {
@@ -72,6 +93,14 @@ export function createSqliteQueueStore(db: Db, opts: GroupCommitOptions): QueueS
 
   let pending: PendingWrite[] = [];
   let pendingEvents: TimelineEvent[] = [];
+  /** Why the last commit or WAL sync failed, while it has not succeeded since: what /healthz reports. */
+  let writeFailure: { reason: string; since: number } | null = null;
+  /** Messages with an outcome kept after a failed commit (see PendingWrite.keep). */
+  const heldOutcomes = new Map<string, number>();
+  const noteFailure = (err: Error) => {
+    writeFailure ??= { reason: err.message, since: Date.now() };
+    writeFailure.reason = err.message;
+  };
   let timer: NodeJS.Timeout | null = null;
   let timerDue = Infinity;
   const listeners: Array<(msg: NewMessage) => void> = [];
@@ -95,14 +124,37 @@ export function createSqliteQueueStore(db: Db, opts: GroupCommitOptions): QueueS
       commit(batch, events);
     } catch (err) {
       takeEvents(false);
-      for (const p of batch) p.reject(err as Error);
+      noteFailure(err as Error);
+      const retry = isStorageFailure(err);
+      const kept = retry ? batch.filter((p) => p.keep) : [];
+      for (const p of batch) if (!retry || !p.keep) p.reject(err as Error);
+      // Outcomes and DSNs go back in front of what came since, in their order, and are tried again shortly.
+      for (const p of kept) {
+        if (!p.messageId || p.held) continue;
+        p.held = true;
+        heldOutcomes.set(p.messageId, (heldOutcomes.get(p.messageId) ?? 0) + 1);
+      }
+      pending = [...kept, ...pending];
+      if (retry) pendingEvents = [...events, ...pendingEvents];
+      if (pending.length > 0 || pendingEvents.length > 0) schedule(RETRY_FAILED_COMMIT_MS);
       return;
     }
+    for (const p of batch) if (p.held && p.messageId) release(p.messageId);
     const committed = takeEvents(true);
     // Committed, but acknowledged only once the WAL is on disk (wal-sync.ts); the next batch need not wait for it.
     emitAfter(committed, afterSync((err) => {
-      for (const p of batch) (err ? p.reject(err) : p.resolve());
+      if (err) noteFailure(err);
+      else writeFailure = null;
+      // A kept write is committed and readable whatever the sync says, so its message is no longer due: rejecting it
+      // would only make the caller send again. A client waiting for its 250 hears 4xx instead.
+      for (const p of batch) (err && !p.keep ? p.reject(err) : p.resolve());
     }));
+  }
+
+  function release(messageId: string): void {
+    const n = (heldOutcomes.get(messageId) ?? 0) - 1;
+    if (n > 0) heldOutcomes.set(messageId, n);
+    else heldOutcomes.delete(messageId);
   }
 
   /** Sync the WAL off the main thread, then run `done`; close() waits for every sync in progress. */
@@ -137,15 +189,17 @@ export function createSqliteQueueStore(db: Db, opts: GroupCommitOptions): QueueS
   }
 
   /** Queue a write for a group commit within `withinMs`; the promise resolves once it is on disk. */
-  function write(withinMs: number, fn: () => void, afterCommit?: () => void): Promise<void> {
+  function write(withinMs: number, fn: () => void, opts: { afterCommit?: () => void; keep?: boolean; messageId?: string } = {}): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       pending.push({
         write: fn,
         resolve: () => {
           resolve();
-          afterCommit?.();
+          opts.afterCommit?.();
         },
         reject,
+        keep: opts.keep ?? false,
+        ...(opts.messageId ? { messageId: opts.messageId } : {}),
       });
       schedule(withinMs);
     });
@@ -166,9 +220,13 @@ export function createSqliteQueueStore(db: Db, opts: GroupCommitOptions): QueueS
   const outcomeCommitMs = opts.outcomeCommitMs ?? opts.groupCommitMs;
 
   return {
-    enqueue(msg) {
-      return write(opts.groupCommitMs, () => writeMessage(msg), () => {
-        for (const l of listeners) l(msg);
+    enqueue(msg, options) {
+      const keep = options?.keepOnFailure ?? false;
+      return write(keep ? outcomeCommitMs : opts.groupCommitMs, () => writeMessage(msg), {
+        keep,
+        afterCommit: () => {
+          for (const l of listeners) l(msg);
+        },
       });
     },
     addEvents(events) {
@@ -190,10 +248,22 @@ export function createSqliteQueueStore(db: Db, opts: GroupCommitOptions): QueueS
     claimDue(now, limit, skip) {
       // Commit what is pending first, so an attempt just recorded is never read back as still due.
       flush();
-      return delivery.claimDue(now, limit, skip);
+      // A message whose outcome is still waiting for the disk is not due again: its send happened.
+      const skipAlso: InFlightSet = heldOutcomes.size === 0 ? skip : {
+        has: (id) => skip.has(id) || heldOutcomes.has(id),
+        get size() {
+          return skip.size + heldOutcomes.size;
+        },
+      };
+      return delivery.claimDue(now, limit, skipAlso);
     },
     recordAttempt(record) {
-      return write(outcomeCommitMs, () => delivery.applyAttempt(record));
+      return write(outcomeCommitMs, () => delivery.applyAttempt(record), { keep: true, messageId: record.messageId });
+    },
+    writeHealth() {
+      return writeFailure
+        ? { writable: false, reason: writeFailure.reason, since: writeFailure.since, keptWrites: pending.filter((p) => p.keep).length }
+        : { writable: true, keptWrites: 0 };
     },
     list(filter) {
       flush();
