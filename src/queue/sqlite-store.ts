@@ -23,6 +23,11 @@ interface PendingWrite {
   messageId?: string;
   /** Whether it is counted in heldOutcomes (kept after a failed commit, not yet committed). */
   held?: boolean;
+  /**
+   * Take back a committed write whose WAL sync failed, before its caller hears the failure: a message answered 4xx
+   * must not also be delivered, or the sender's retry arrives twice.
+   */
+  undo?: () => void;
 }
 
 /** How long a failed commit of kept writes waits before it is tried again. */
@@ -147,7 +152,18 @@ export function createSqliteQueueStore(db: Db, opts: GroupCommitOptions): QueueS
       else writeFailure = null;
       // A kept write is committed and readable whatever the sync says, so its message is no longer due: rejecting it
       // would only make the caller send again. A client waiting for its 250 hears 4xx instead.
-      for (const p of batch) (err && !p.keep ? p.reject(err) : p.resolve());
+      for (const p of batch) {
+        if (!err || p.keep) {
+          p.resolve();
+          continue;
+        }
+        try {
+          if (p.undo) withEvents(p.undo);
+        } catch {
+          // the store cannot write at all now: the message stays queued and may go out besides the sender's retry
+        }
+        p.reject(err);
+      }
     }));
   }
 
@@ -189,7 +205,7 @@ export function createSqliteQueueStore(db: Db, opts: GroupCommitOptions): QueueS
   }
 
   /** Queue a write for a group commit within `withinMs`; the promise resolves once it is on disk. */
-  function write(withinMs: number, fn: () => void, opts: { afterCommit?: () => void; keep?: boolean; messageId?: string } = {}): Promise<void> {
+  function write(withinMs: number, fn: () => void, opts: { afterCommit?: () => void; keep?: boolean; messageId?: string; undo?: () => void } = {}): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       pending.push({
         write: fn,
@@ -200,6 +216,7 @@ export function createSqliteQueueStore(db: Db, opts: GroupCommitOptions): QueueS
         reject,
         keep: opts.keep ?? false,
         ...(opts.messageId ? { messageId: opts.messageId } : {}),
+        ...(opts.undo ? { undo: opts.undo } : {}),
       });
       schedule(withinMs);
     });
@@ -224,6 +241,7 @@ export function createSqliteQueueStore(db: Db, opts: GroupCommitOptions): QueueS
       const keep = options?.keepOnFailure ?? false;
       return write(keep ? outcomeCommitMs : opts.groupCommitMs, () => writeMessage(msg), {
         keep,
+        undo: () => admin.remove(msg.id, Date.now()),
         afterCommit: () => {
           for (const l of listeners) l(msg);
         },
