@@ -273,7 +273,7 @@ export const configSchema = z
           .describe("DNS servers for MX/A lookups (\"host\" or \"host:port\"); empty uses the system resolver."),
         routes: z.record(z.string(), z.string()).default({})
           .describe("Static routes: recipient domain (or '*') -> \"host:port\" list; they replace MX lookup."),
-        retrySchedule: z.array(z.number().int().positive()).default([60, 300, 900, 1800, 3600, 7200, 14400])
+        retrySchedule: z.array(z.number().int().positive()).min(1, 'needs at least one interval').default([60, 300, 900, 1800, 3600, 7200, 14400])
           .describe("Seconds between attempts; the last interval repeats until `maxLifetimeS`."),
         maxLifetimeS: z.number().int().positive().default(5 * 24 * 3600)
           .describe("Longest time a message is retried before it expires and its sender gets a DSN."),
