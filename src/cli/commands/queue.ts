@@ -4,16 +4,14 @@ import type { Command } from 'commander';
 import { createSqliteQueueStore } from '../../queue/sqlite-store.js';
 import type { QueueStore } from '../../queue/store.js';
 import type { QueueState } from '../../shared/types.js';
-import { openDatabase } from '../../store/sqlite.js';
-import { configFrom } from '../context.js';
+import { openCliDatabase } from '../database.js';
 import { CliError } from '../errors.js';
 import { formatDetail, formatList } from './queue-format.js';
 
 const STATES: readonly QueueState[] = ['queued', 'deferred', 'delivered', 'bounced', 'expired', 'quarantined', 'deleted'];
 
 async function withQueue<T>(cmd: Command, work: (store: QueueStore) => T): Promise<T> {
-  const config = configFrom(cmd);
-  const db = openDatabase(config.storage.sqlitePath);
+  const { db } = openCliDatabase(cmd);
   const store = createSqliteQueueStore(db, { groupCommitMs: 0 });
   try {
     return work(store);
