@@ -6,7 +6,7 @@ import addressparser from 'nodemailer/lib/addressparser/index.js';
 import { forbiddenSender, malformedFrom } from '../accounts/sender-domains.js';
 import { decisionReply, stricterDecision } from '../decide/reply.js';
 import type { Decision, MessageContext } from '../decide/types.js';
-import { identifySender, stripSourceHeaders } from '../identify/identify.js';
+import { identifySender, stripSourceHeaders, trustedSources } from '../identify/identify.js';
 import { headerValues, joinMessage, splitMessage } from '../identify/message-parts.js';
 import { newQueueId } from '../queue/id.js';
 import type { NewMessage } from '../queue/types.js';
@@ -82,7 +82,7 @@ export async function acceptMessage(ctx: AcceptContext, state: SessionState, ses
     if (bad) return refuse(550, `5.7.1 [MW-SENDER-DOMAIN] From: <${bad}> is not in the domains allowed for account ${account.name}`);
   }
 
-  const identity = identifySender(origin, parts.headers, ctx.sources);
+  const identity = identifySender(origin, parts.headers, trustedSources(origin, ctx.sources, ctx.config.identity.trustHeadersOnSubmission));
   const msgCtx: MessageContext = { identity, clientIp: session.remoteAddress, authenticated: origin.via === 'auth', mailFrom, now, recipients, raw: data.raw };
   const messageDecision = await ctx.policy.checkMessage(msgCtx);
   const decision = state.senderDecision ? stricterDecision(state.senderDecision, messageDecision) : messageDecision;

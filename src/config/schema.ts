@@ -247,6 +247,8 @@ export const configSchema = z
           .describe("Built-in header presets to read, in order: 'exim-authuser', 'php-script', 'postfix-authenticated'."),
         headers: z.array(identityHeaderSource).default([])
           .describe("Further header sources, tried after the presets."),
+        trustHeadersOnSubmission: z.array(z.string().min(1)).default([])
+          .describe("Accounts whose logins (submission, smtps) may name their identity with the header sources above, e.g. a hosting server that logs in. Anyone else's header is ignored there: a login would otherwise choose its own identity and escape per-identity limits. On the relay listener the trusted networks' headers are always read."),
         traceHeader: z.string().default('X-Mailwarden-Trace')
           .describe("Name of the trace header stamped on every outgoing message."),
         traceSecret: z.string().default('')
