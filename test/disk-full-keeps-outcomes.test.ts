@@ -57,7 +57,7 @@ it.skipIf(!straceAvailable)('outcomes that cannot be written are kept and retrie
   });
   relay = await spawnRelay(configFile);
   for (let i = 0; i < N; i++) await send(relay.ports.relay!, i);
-  await waitUntil('every message deferred once', () => cli(configFile, 'queue', 'list', '--json').split('"deferred"').length - 1 >= N);
+  await waitUntil('every message deferred once', () => cli(configFile, 'queue', 'list', '--json').split('"deferred"').length - 1 >= N, 60_000);
 
   injection = await injectFaults(relay.proc.pid!, ['pwrite64', 'pwritev', 'pwritev2'], 'ENOSPC');
   open = true;
@@ -73,8 +73,8 @@ it.skipIf(!straceAvailable)('outcomes that cannot be written are kept and retrie
 
   await injection.stop();
   injection = undefined;
-  await waitUntil('every outcome recorded', () => cli(configFile, 'queue', 'list', '--json').split('"delivered"').length - 1 >= N);
+  await waitUntil('every outcome recorded', () => cli(configFile, 'queue', 'list', '--json').split('"delivered"').length - 1 >= N, 60_000);
   await waitUntilAsync('healthz back to ok', async () => (await health(relay!.ports.admin!)).code === 200);
   await new Promise((r) => setTimeout(r, 1500));
   expect(subjects(target).sort()).toEqual(Array.from({ length: N }, (_, i) => `disk full ${i}`).sort());
-}, 60_000);
+}, 180_000);

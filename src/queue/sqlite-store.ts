@@ -28,6 +28,8 @@ interface PendingWrite {
    * must not also be delivered, or the sender's retry arrives twice.
    */
   undo?: () => void;
+  /** The message this write enqueues: not handed to delivery until its commit is on disk (see unsynced). */
+  enqueues?: string;
 }
 
 /** How long a failed commit of kept writes waits before it is tried again. */
@@ -100,6 +102,11 @@ export function createSqliteQueueStore(db: Db, opts: GroupCommitOptions): QueueS
   let pendingEvents: TimelineEvent[] = [];
   /** Why the last commit or WAL sync failed, while it has not succeeded since: what /healthz reports. */
   let writeFailure: { reason: string; since: number } | null = null;
+  /**
+   * Messages committed but not yet synced: readable, but their sender has no 250 yet and gets a 4xx if the sync
+   * fails (and the message is taken back), so delivery must not claim them meanwhile.
+   */
+  const unsynced = new Set<string>();
   /** Messages with an outcome kept after a failed commit (see PendingWrite.keep). */
   const heldOutcomes = new Map<string, number>();
   const noteFailure = (err: Error) => {
@@ -145,6 +152,7 @@ export function createSqliteQueueStore(db: Db, opts: GroupCommitOptions): QueueS
       return;
     }
     for (const p of batch) if (p.held && p.messageId) release(p.messageId);
+    for (const p of batch) if (p.enqueues) unsynced.add(p.enqueues);
     const committed = takeEvents(true);
     // Committed, but acknowledged only once the WAL is on disk (wal-sync.ts); the next batch need not wait for it.
     emitAfter(committed, afterSync((err) => {
@@ -153,6 +161,7 @@ export function createSqliteQueueStore(db: Db, opts: GroupCommitOptions): QueueS
       // A kept write is committed and readable whatever the sync says, so its message is no longer due: rejecting it
       // would only make the caller send again. A client waiting for its 250 hears 4xx instead.
       for (const p of batch) {
+        if (p.enqueues) unsynced.delete(p.enqueues);
         if (!err || p.keep) {
           p.resolve();
           continue;
@@ -205,7 +214,7 @@ export function createSqliteQueueStore(db: Db, opts: GroupCommitOptions): QueueS
   }
 
   /** Queue a write for a group commit within `withinMs`; the promise resolves once it is on disk. */
-  function write(withinMs: number, fn: () => void, opts: { afterCommit?: () => void; keep?: boolean; messageId?: string; undo?: () => void } = {}): Promise<void> {
+  function write(withinMs: number, fn: () => void, opts: { afterCommit?: () => void; keep?: boolean; messageId?: string; undo?: () => void; enqueues?: string } = {}): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       pending.push({
         write: fn,
@@ -217,6 +226,7 @@ export function createSqliteQueueStore(db: Db, opts: GroupCommitOptions): QueueS
         keep: opts.keep ?? false,
         ...(opts.messageId ? { messageId: opts.messageId } : {}),
         ...(opts.undo ? { undo: opts.undo } : {}),
+        ...(opts.enqueues ? { enqueues: opts.enqueues } : {}),
       });
       schedule(withinMs);
     });
@@ -242,6 +252,7 @@ export function createSqliteQueueStore(db: Db, opts: GroupCommitOptions): QueueS
       return write(keep ? outcomeCommitMs : opts.groupCommitMs, () => writeMessage(msg), {
         keep,
         undo: () => admin.remove(msg.id, Date.now()),
+        enqueues: msg.id,
         afterCommit: () => {
           for (const l of listeners) l(msg);
         },
@@ -267,10 +278,11 @@ export function createSqliteQueueStore(db: Db, opts: GroupCommitOptions): QueueS
       // Commit what is pending first, so an attempt just recorded is never read back as still due.
       flush();
       // A message whose outcome is still waiting for the disk is not due again: its send happened.
-      const skipAlso: InFlightSet = heldOutcomes.size === 0 ? skip : {
-        has: (id) => skip.has(id) || heldOutcomes.has(id),
+      // Nor is one whose enqueue is not on disk yet.
+      const skipAlso: InFlightSet = heldOutcomes.size === 0 && unsynced.size === 0 ? skip : {
+        has: (id) => skip.has(id) || heldOutcomes.has(id) || unsynced.has(id),
         get size() {
-          return skip.size + heldOutcomes.size;
+          return skip.size + heldOutcomes.size + unsynced.size;
         },
       };
       return delivery.claimDue(now, limit, skipAlso);
