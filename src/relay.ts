@@ -5,6 +5,7 @@
 import { startListeners, type ListenerHandle } from './accept/index.js';
 import { createSqliteAccountStore } from './accounts/sqlite-accounts.js';
 import { builtinRules, classifyReply } from './classify/index.js';
+import { join } from 'node:path';
 import type { Config } from './config/schema.js';
 import { createRelayPolicy } from './decide/relay-policy.js';
 import { acceptAllPolicy, type MessagePolicy } from './decide/types.js';
@@ -14,6 +15,7 @@ import { createMetrics } from './operate/metrics.js';
 import { startAdminServer, type AdminServer } from './operate/server.js';
 import { createTokenStore } from './operate/tokens.js';
 import { createQueueDepth } from './queue/sqlite-depth.js';
+import { claimDataDir, warnLoosePermissions } from './queue/data-dir.js';
 import { createSqliteQueueStore } from './queue/sqlite-store.js';
 import type { Logger } from './shared/logger.js';
 import { openDatabase } from './store/sqlite.js';
@@ -37,7 +39,16 @@ export interface RelayOptions {
 export async function startRelay(opts: RelayOptions): Promise<Relay> {
   const { config, logger } = opts;
   builtinRules(); // a broken reply-rule file stops start-up here, not at the first bounce
-  const db = openDatabase(config.storage.sqlitePath);
+  const claim = claimDataDir(config.dataDir); // before anything is written: a second relay stops here
+  const file = config.storage.sqlitePath;
+  let db;
+  try {
+    db = openDatabase(file);
+  } catch (err) {
+    claim.release();
+    throw err;
+  }
+  warnLoosePermissions([config.dataDir, file, `${file}-wal`, `${file}-shm`, join(config.dataDir, 'trace-secret'), join(config.dataDir, 'tls'), ...(config.log.file ? [config.log.file] : [])], logger);
   const store = createSqliteQueueStore(db, config.storage);
   const accounts = createSqliteAccountStore(db);
   const queueDepth = createQueueDepth(db);
@@ -65,6 +76,7 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
     await store.close();
     await ownPolicy?.close();
     db.close();
+    claim.release();
     throw err;
   }
   const running = listeners;
@@ -80,6 +92,7 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
         await store.close(); // its last events reach reputation before reputation writes its last batch
         await ownPolicy?.close();
         db.close();
+        claim.release();
       })();
       return closed;
     },

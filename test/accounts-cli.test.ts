@@ -11,7 +11,8 @@ import { startHarness, testMessage } from './helpers/accept-harness.js';
 function cli(dataDir: string, args: string[], stdin?: string): Promise<{ code: number; out: string; err: string }> {
   return new Promise((resolve) => {
     const child = execFile(process.execPath, ['dist/cli/main.js', 'accounts', ...args], { env: { ...process.env, MAILWARDEN_DATA_DIR: dataDir } }, (error, out, err) =>
-      resolve({ code: error ? Number(error.code ?? 1) : 0, out, err }),
+      // The first stderr line names the configuration and data directory (every command that uses one says so).
+      resolve({ code: error ? Number(error.code ?? 1) : 0, out, err: err.replace(/^mailwarden: configuration .*\n/, '') }),
     );
     child.stdin!.end(stdin ?? '');
   });

@@ -89,7 +89,7 @@ it('serves health and metrics, and guards the API with tokens made by the CLI', 
   const token = /^token: (\S+)$/m.exec(created)![1]!;
   const again = spawnSync(process.execPath, [CLI, '--config', configFile, 'tokens', 'create', 'ops'], { encoding: 'utf8' });
   expect(again.status).toBe(1);
-  expect(again.stderr).toBe('mailwarden: token "ops" already exists\n');
+  expect(again.stderr.replace(/^mailwarden: configuration .*\n/, '')).toBe('mailwarden: token "ops" already exists\n');
   const listed = JSON.parse(cli(configFile, 'tokens', 'list', '--json')) as Array<{ name: string }>;
   expect(listed.map((t) => t.name)).toEqual(['ops']);
   expect(JSON.stringify(listed)).not.toContain(token.slice(4)); // only a hash is kept

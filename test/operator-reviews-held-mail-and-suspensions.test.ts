@@ -13,7 +13,11 @@ import { openDatabase } from '../src/store/sqlite.js';
 const dir = mkdtempSync(join(tmpdir(), 'mw-cli-'));
 const configFile = join(dir, 'mailwarden.yaml');
 const cli = (...args: string[]) => execFileSync(process.execPath, ['dist/cli/main.js', '-c', configFile, ...args], { encoding: 'utf8' });
-const cliFails = (...args: string[]) => spawnSync(process.execPath, ['dist/cli/main.js', '-c', configFile, ...args], { encoding: 'utf8' });
+/** The failing command's stderr after its first line (which names the configuration and data directory). */
+const cliFails = (...args: string[]) => {
+  const r = spawnSync(process.execPath, ['dist/cli/main.js', '-c', configFile, ...args], { encoding: 'utf8' });
+  return { ...r, stderr: r.stderr.replace(/^mailwarden: configuration .*\n/, '') };
+};
 
 beforeAll(async () => {
   writeFileSync(configFile, `dataDir: ${JSON.stringify(dir)}\n`);

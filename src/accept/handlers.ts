@@ -76,16 +76,16 @@ export function createHandlers(ctx: AcceptContext, listener: ListenerKind): Hand
       const ip = session.remoteAddress;
       const username = auth.username ?? '';
       const now = ctx.clock();
-      const blockedUntil = ctx.authThrottle.blockedUntil(ip, now);
-      if (blockedUntil) {
-        log.warn({ event: 'auth-throttled', sid: session.id, ip, user: username, until: new Date(blockedUntil).toISOString() }, 'AUTH refused: too many failures');
+      // Counted before the (slow, asynchronous) password check: parallel guesses see each other's attempts.
+      const { refusedUntil, blockStarted } = ctx.authThrottle.attempt(ip, now);
+      if (refusedUntil) {
+        log.warn({ event: 'auth-throttled', sid: session.id, ip, user: username, until: new Date(refusedUntil).toISOString() }, 'AUTH refused: too many failures');
         ctx.policy.authAttempt({ username, clientIp: ip, success: false, now });
         return callback(smtpError(454, '4.7.0 Too many failed logins from your address, try again later'));
       }
       const fail = (text: string, why: string) => {
         ctx.policy.authAttempt({ username, clientIp: ip, success: false, now });
-        const blocked = ctx.authThrottle.recordFailure(ip, now);
-        log.warn({ event: 'auth-failed', sid: session.id, ip, user: username, why, blocked }, 'AUTH failed');
+        log.warn({ event: 'auth-failed', sid: session.id, ip, user: username, why, blocked: blockStarted }, 'AUTH failed');
         callback(null, { message: text, responseCode: 535 });
       };
       (async () => {
@@ -94,6 +94,7 @@ export function createHandlers(ctx: AcceptContext, listener: ListenerKind): Hand
         if (!account || !ok) return fail('5.7.8 Authentication credentials invalid', account ? 'bad-password' : 'unknown-user');
         // Fail closed, but only tell the reason to whoever proved they own the account.
         if (account.suspended) return fail(`5.7.8 [MW-SUSPENDED] Account suspended: ${account.suspendReason || 'contact your provider'}`, 'suspended');
+        ctx.authThrottle.succeeded(ip, now);
         ctx.policy.authAttempt({ username, clientIp: ip, success: true, now });
         state(session).origin = { account: account.name, via: 'auth', clientIp: ip };
         log.info({ event: 'auth-ok', sid: session.id, ip, user: account.name }, 'AUTH ok');

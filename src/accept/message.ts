@@ -3,10 +3,10 @@
 // durable (DESIGN.md §3.2).
 import type { SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
 import addressparser from 'nodemailer/lib/addressparser/index.js';
-import { forbiddenSender } from '../accounts/sender-domains.js';
+import { forbiddenSender, malformedFrom } from '../accounts/sender-domains.js';
 import { decisionReply, stricterDecision } from '../decide/reply.js';
 import type { Decision, MessageContext } from '../decide/types.js';
-import { identifySender, stripSourceHeaders } from '../identify/identify.js';
+import { identifySender, stripSourceHeaders, trustedSources } from '../identify/identify.js';
 import { headerValues, joinMessage, splitMessage } from '../identify/message-parts.js';
 import { newQueueId } from '../queue/id.js';
 import type { NewMessage } from '../queue/types.js';
@@ -20,6 +20,9 @@ export interface Reply {
   code: number;
   text: string;
 }
+
+/** Headers we write; the client's own copies of any of them are removed. */
+const OWN_HEADER_PREFIX = 'x-mailwarden-';
 
 /** RFC 6531: an address with non-ASCII characters needs SMTPUTF8 from every hop. */
 const NON_ASCII = /[^\x00-\x7f]/;
@@ -37,8 +40,11 @@ function buildStoredMessage(ctx: AcceptContext, session: SMTPServerSession, part
 }): Buffer {
   stripSourceHeaders(parts.headers, ctx.sources);
   // A trace header arriving from the client is not ours to vouch for (a forger copies one to frame another sender):
-  // only the one we stamp leaves, so complaints quoting the message lead to exactly one identity.
+  // only the one we stamp leaves, so complaints quoting the message lead to exactly one identity. The same holds for
+  // everything in our X-Mailwarden- namespace (a spam tag or risk score the client wrote would be read as ours).
   parts.headers.remove(ctx.config.identity.traceHeader);
+  const ownNamespace = new Set(parts.headers.getList().map((h) => h.key).filter((key) => key.toLowerCase().startsWith(OWN_HEADER_PREFIX)));
+  for (const key of ownNamespace) parts.headers.remove(key);
   const ours =
     receivedHeader({ session, hostname: ctx.config.hostname, queueId: extra.queueId, recipients: extra.recipients, now: extra.now }) +
     `${ctx.config.identity.traceHeader}: ${traceValue(extra.queueId, extra.identity, ctx.traceSecret)}\r\n` +
@@ -65,12 +71,18 @@ export async function acceptMessage(ctx: AcceptContext, state: SessionState, ses
   const recipients = session.envelope.rcptTo.map((r) => r.address);
   const parts = splitMessage(data.raw);
   const account = await ctx.accounts.get(origin.account);
+  if (account?.enforceDomains) {
+    // Enforcement reads From:, so it must say one thing: two headers, two addresses or "a@b@c" would let a check
+    // pass on one reading while the recipient's client displays another.
+    const malformed = malformedFrom(headerValues(parts.headers, 'From'));
+    if (malformed) return refuse(550, `5.7.1 [MW-SENDER-DOMAIN] From: ${malformed}; one From: header with one address is required`);
+  }
   if (account) {
     const bad = forbiddenSender(account, fromAddresses(headerValues(parts.headers, 'From')));
     if (bad) return refuse(550, `5.7.1 [MW-SENDER-DOMAIN] From: <${bad}> is not in the domains allowed for account ${account.name}`);
   }
 
-  const identity = identifySender(origin, parts.headers, ctx.sources);
+  const identity = identifySender(origin, parts.headers, trustedSources(origin, ctx.sources, ctx.config.identity.trustHeadersOnSubmission));
   const msgCtx: MessageContext = { identity, clientIp: session.remoteAddress, authenticated: origin.via === 'auth', mailFrom, now, recipients, raw: data.raw };
   const messageDecision = await ctx.policy.checkMessage(msgCtx);
   const decision = state.senderDecision ? stricterDecision(state.senderDecision, messageDecision) : messageDecision;

@@ -10,7 +10,7 @@ function ipFamily(ip: string): 'ipv4' | 'ipv6' | null {
   return null;
 }
 
-function parseCidr(cidr: string): { address: string; prefix: number; family: 'ipv4' | 'ipv6' } {
+export function parseCidr(cidr: string): { address: string; prefix: number; family: 'ipv4' | 'ipv6' } {
   const [address = '', prefixText] = cidr.trim().split('/');
   const family = ipFamily(address);
   if (!family) throw new Error(`trustedNetworks: "${cidr}" is not an IP address or CIDR`);

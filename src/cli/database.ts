@@ -1,14 +1,31 @@
 // The relay's database for commands that read or change its state (the relay may be running: WAL lets both work).
+// Every such command says on stderr which configuration and data directory it uses, so an answer from the wrong
+// folder is visible; commands that only read never create a database (a fresh one would answer "queue is empty").
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Config } from '../config/schema.js';
 import { createSqliteQueueStore } from '../queue/sqlite-store.js';
 import type { QueueStore } from '../queue/store.js';
 import { openDatabase, type Db } from '../store/sqlite.js';
-import { configFrom } from './context.js';
+import { configFrom, describeSource } from './context.js';
+import { CliError } from './errors.js';
+
+/** Sub-commands that only read: `queue list`, `accounts show` ... */
+const READ_ONLY_COMMANDS: ReadonlySet<string> = new Set(['list', 'show']);
+
+/** Open the relay's database for `cmd`; a read-only command fails when there is none instead of creating one. */
+export function openCliDatabase(cmd: Command): { db: Db; config: Config } {
+  const config = configFrom(cmd);
+  process.stderr.write(describeSource(cmd, config));
+  const file = config.storage.sqlitePath;
+  if (READ_ONLY_COMMANDS.has(cmd.name()) && !existsSync(file)) {
+    throw new CliError(`no database at ${file}: the relay has not run with this data directory (give --config FILE or MAILWARDEN_CONFIG)`);
+  }
+  return { db: openDatabase(file), config };
+}
 
 export function withDatabase<T>(cmd: Command, work: (db: Db, config: Config) => T): T {
-  const config = configFrom(cmd);
-  const db = openDatabase(config.storage.sqlitePath);
+  const { db, config } = openCliDatabase(cmd);
   try {
     return work(db, config);
   } finally {
@@ -18,8 +35,7 @@ export function withDatabase<T>(cmd: Command, work: (db: Db, config: Config) => 
 
 /** The queue store on the relay's database; every change commits at once (no group commit to wait for). */
 export async function withQueue<T>(cmd: Command, work: (store: QueueStore) => T): Promise<T> {
-  const config = configFrom(cmd);
-  const db = openDatabase(config.storage.sqlitePath);
+  const { db } = openCliDatabase(cmd);
   const store = createSqliteQueueStore(db, { groupCommitMs: 0 });
   try {
     return work(store);

@@ -7,7 +7,7 @@ import { ConfigError } from '../config/load.js';
 
 const program = new Command('mailwarden')
   .description('Outbound mail relay: identifies every sender, stops abuse before it leaves, explains every reply.')
-  .option('-c, --config <file>', 'YAML configuration file (default: none, all defaults; env MAILWARDEN_CONFIG)')
+  .option('-c, --config <file>', 'YAML configuration file (else $MAILWARDEN_CONFIG, else /etc/mailwarden/mailwarden.yaml, else ./mailwarden.yaml, else all defaults)')
   .showHelpAfterError()
   .exitOverride();
 

@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { startProblems } from './checks.js';
 import { configSchema, type Config } from './schema.js';
+import { nearestKey } from './suggest.js';
 
 export class ConfigError extends Error {}
 
@@ -22,7 +24,11 @@ export function formatZodError(err: z.ZodError, origin: string): string {
   return err.issues
     .map((i) => {
       const path = i.path.length ? i.path.join('.') : '(top level)';
-      return `${origin}: ${path}: ${i.message}`;
+      // A misspelt key: name the valid one it most likely meant.
+      const hints = i.code === 'unrecognized_keys'
+        ? i.keys.map((k) => nearestKey(configSchema, i.path, k)).filter((h): h is string => h !== null).map((h) => ` (did you mean "${h}"?)`).join('')
+        : '';
+      return `${origin}: ${path}: ${i.message}${hints}`;
     })
     .join('\n');
 }
@@ -68,6 +74,8 @@ export function parseConfig(raw: unknown, origin = 'config', env: NodeJS.Process
   const result = configSchema.safeParse(merged);
   if (!result.success) throw new ConfigError(formatZodError(result.error, origin));
   const config = result.data;
+  const problems = startProblems(config);
+  if (problems.length > 0) throw new ConfigError(problems.map((p) => `${origin}: ${p.path}: ${p.message}`).join('\n'));
   config.dataDir = resolve(config.dataDir);
   if (!isAbsolute(config.storage.sqlitePath)) config.storage.sqlitePath = resolve(config.dataDir, config.storage.sqlitePath);
   return deepFreeze(config);

@@ -247,6 +247,8 @@ export const configSchema = z
           .describe("Built-in header presets to read, in order: 'exim-authuser', 'php-script', 'postfix-authenticated'."),
         headers: z.array(identityHeaderSource).default([])
           .describe("Further header sources, tried after the presets."),
+        trustHeadersOnSubmission: z.array(z.string().min(1)).default([])
+          .describe("Accounts whose logins (submission, smtps) may name their identity with the header sources above, e.g. a hosting server that logs in. Anyone else's header is ignored there: a login would otherwise choose its own identity and escape per-identity limits. On the relay listener the trusted networks' headers are always read."),
         traceHeader: z.string().default('X-Mailwarden-Trace')
           .describe("Name of the trace header stamped on every outgoing message."),
         traceSecret: z.string().default('')
@@ -273,7 +275,7 @@ export const configSchema = z
           .describe("DNS servers for MX/A lookups (\"host\" or \"host:port\"); empty uses the system resolver."),
         routes: z.record(z.string(), z.string()).default({})
           .describe("Static routes: recipient domain (or '*') -> \"host:port\" list; they replace MX lookup."),
-        retrySchedule: z.array(z.number().int().positive()).default([60, 300, 900, 1800, 3600, 7200, 14400])
+        retrySchedule: z.array(z.number().int().positive()).min(1, 'needs at least one interval').default([60, 300, 900, 1800, 3600, 7200, 14400])
           .describe("Seconds between attempts; the last interval repeats until `maxLifetimeS`."),
         maxLifetimeS: z.number().int().positive().default(5 * 24 * 3600)
           .describe("Longest time a message is retried before it expires and its sender gets a DSN."),

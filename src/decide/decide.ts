@@ -52,6 +52,8 @@ export function decide(input: DecisionInput): Decision {
   const evidence = [...behaviour.evidence, ...contentEvidence(content, t)];
   const names = evidence.filter((e) => e.score > 0 && e.kind !== 'content').map((e) => e.name);
   const header: [string, string] = [RISK_HEADER, `risk=${risk}${content ? ` content=${content.score}` : ''}${names.length ? ` signals=${names.join(',')}` : ''}`];
+  // The tag the configuration reference promises from content.thresholds.tag on: mail filters downstream sort on it.
+  const spamTag: Array<[string, string]> = content?.spam ? [['X-Mailwarden-Spam', `yes; score=${content.score}; threshold=${content.threshold}`]] : [];
   const overLimit = behaviour.hourMessages >= behaviour.hourLimit;
   const limitEvidence: Evidence = {
     kind: 'limit',
@@ -67,8 +69,8 @@ export function decide(input: DecisionInput): Decision {
   if (overLimit)
     return { verdict: 'defer', code: 'MW-RATE', reason: 'sending rate above what this sender usually sends; try again later', evidence: [...evidence, limitEvidence] };
   if (risk >= t.quarantineScore || content?.action === 'quarantine')
-    return { verdict: 'quarantine', code: 'MW-HELD', reason: 'message accepted and held for review', evidence, addHeaders: [header] };
+    return { verdict: 'quarantine', code: 'MW-HELD', reason: 'message accepted and held for review', evidence, addHeaders: [header, ...spamTag] };
   if (risk >= t.tagScore || content?.action === 'tag')
-    return { verdict: 'tag', code: 'MW-TAGGED', reason: 'accepted', evidence, addHeaders: [header] };
+    return { verdict: 'tag', code: 'MW-TAGGED', reason: 'accepted', evidence, addHeaders: [header, ...spamTag] };
   return { verdict: 'accept', code: 'MW-OK', reason: 'accepted', evidence };
 }

@@ -73,7 +73,7 @@ export async function recordOutcome(input: OutcomeInput): Promise<void> {
   for (const e of events) logger.info({ queueId: e.messageId, event: e.type, rcpt: e.recipient, ...e.data }, e.type);
   // Same tick: the DSNs and the attempt share one commit (see the header comment).
   await Promise.all([
-    ...dsns.map((dsn) => store.enqueue(dsn)),
+    ...dsns.map((dsn) => store.enqueue(dsn, { keepOnFailure: true })),
     store.recordAttempt({ messageId: m.id, at: now, outcomes, events, ...(warnDelay ? { delayWarned: true } : {}) }),
   ]);
 }

@@ -21,6 +21,17 @@ export function identifySender(origin: AccountOrigin, headers: Headers, sources:
   return baseIdentity(origin);
 }
 
+/**
+ * The header sources to believe for this origin. A header is written by whoever sends the message: on the relay
+ * listener that is the operator's own trusted servers, but after a login it is the customer, who could pick a new
+ * identity per message (escaping every per-identity limit) or a colleague's (spending theirs). So logins get the
+ * sources only when the operator lists the account.
+ */
+export function trustedSources(origin: AccountOrigin, sources: readonly HeaderSource[], trustHeadersOnSubmission: readonly string[]): readonly HeaderSource[] {
+  if (origin.via === 'client-ip' || trustHeadersOnSubmission.includes(origin.account)) return sources;
+  return [];
+}
+
 /** The identity known before any header is read (at MAIL FROM, or when no header source matches). */
 export function baseIdentity(origin: AccountOrigin): SenderIdentity {
   // A trusted network often holds many servers: the client address tells them apart.

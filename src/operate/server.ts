@@ -68,11 +68,19 @@ export async function startAdminServer(opts: AdminServerOptions): Promise<AdminS
   app.get('/healthz', async (_req, reply) => {
     try {
       opts.probeQueue();
-      return { status: 'ok', queue: 'ok' };
     } catch (err) {
       logger.error({ event: 'health-failed', err }, 'queue database does not answer');
       return reply.code(503).send({ status: 'error', queue: 'unavailable' });
     }
+    // Readable is not enough: a full disk answers reads while every commit fails, and then no 250 goes out and
+    // delivery outcomes wait in memory. A load balancer should send mail elsewhere.
+    const write = opts.store.writeHealth();
+    if (!write.writable) {
+      return reply.code(503).send({
+        status: 'degraded', queue: 'cannot-write', reason: write.reason, since: new Date(write.since).toISOString(), keptWrites: write.keptWrites,
+      });
+    }
+    return { status: 'ok', queue: 'ok' };
   });
 
   app.get('/metrics', async (_req, reply) => {

@@ -8,7 +8,7 @@ import { createDeliveryQueries } from './sqlite-delivery.js';
 import { createHeldQueries } from './sqlite-held.js';
 import { QUEUE_SCHEMA } from './sqlite-schema.js';
 import { createWalSync } from './wal-sync.js';
-import type { QueueStore } from './store.js';
+import type { InFlightSet, QueueStore } from './store.js';
 import type { NewMessage } from './types.js';
 import { domainOf } from '../shared/address.js';
 
@@ -16,6 +16,34 @@ interface PendingWrite {
   write: () => void;
   resolve: () => void;
   reject: (err: Error) => void;
+  /**
+   * Kept and retried when the commit fails (a full disk), instead of rejected: a delivery outcome or a DSN. Nobody can
+   * be told "try again" for them, and dropping an outcome would make its message due again and be sent twice.
+   */
+  keep: boolean;
+  /** The message whose delivery outcome this is: it must not be claimed again while the outcome waits. */
+  messageId?: string;
+  /** Whether it is counted in heldOutcomes (kept after a failed commit, not yet committed). */
+  held?: boolean;
+  /**
+   * Take back a committed write whose WAL sync failed, before its caller hears the failure: a message answered 4xx
+   * must not also be delivered, or the sender's retry arrives twice.
+   */
+  undo?: () => void;
+  /** The message this write enqueues: not handed to delivery until its commit is on disk (see unsynced). */
+  enqueues?: string;
+}
+
+/** How long a failed commit of kept writes waits before it is tried again. */
+const RETRY_FAILED_COMMIT_MS = 1000;
+
+/**
+ * Failures of the disk or the file rather than of the write itself: worth trying again. Anything else (a constraint)
+ * fails the same way every time, and keeping such a write would block every later commit behind it.
+ */
+function isStorageFailure(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  return typeof code === 'string' && /^SQLITE_(FULL|IOERR|BUSY|LOCKED|CANTOPEN|READONLY)/.test(code);
 }
 
 interface EventRow {
@@ -82,6 +110,19 @@ export function createSqliteQueueStore(db: Db, opts: GroupCommitOptions): QueueS
 
   let pending: PendingWrite[] = [];
   let pendingEvents: TimelineEvent[] = [];
+  /** Why the last commit or WAL sync failed, while it has not succeeded since: what /healthz reports. */
+  let writeFailure: { reason: string; since: number } | null = null;
+  /**
+   * Messages committed but not yet synced: readable, but their sender has no 250 yet and gets a 4xx if the sync
+   * fails (and the message is taken back), so delivery must not claim them meanwhile.
+   */
+  const unsynced = new Set<string>();
+  /** Messages with an outcome kept after a failed commit (see PendingWrite.keep). */
+  const heldOutcomes = new Map<string, number>();
+  const noteFailure = (err: Error) => {
+    writeFailure ??= { reason: err.message, since: Date.now() };
+    writeFailure.reason = err.message;
+  };
   let timer: NodeJS.Timeout | null = null;
   let timerDue = Infinity;
   const listeners: Array<(msg: NewMessage) => void> = [];
@@ -105,14 +146,50 @@ export function createSqliteQueueStore(db: Db, opts: GroupCommitOptions): QueueS
       commit(batch, events);
     } catch (err) {
       takeEvents(false);
-      for (const p of batch) p.reject(err as Error);
+      noteFailure(err as Error);
+      const retry = isStorageFailure(err);
+      const kept = retry ? batch.filter((p) => p.keep) : [];
+      for (const p of batch) if (!retry || !p.keep) p.reject(err as Error);
+      // Outcomes and DSNs go back in front of what came since, in their order, and are tried again shortly.
+      for (const p of kept) {
+        if (!p.messageId || p.held) continue;
+        p.held = true;
+        heldOutcomes.set(p.messageId, (heldOutcomes.get(p.messageId) ?? 0) + 1);
+      }
+      pending = [...kept, ...pending];
+      if (retry) pendingEvents = [...events, ...pendingEvents];
+      if (pending.length > 0 || pendingEvents.length > 0) schedule(RETRY_FAILED_COMMIT_MS);
       return;
     }
+    for (const p of batch) if (p.held && p.messageId) release(p.messageId);
+    for (const p of batch) if (p.enqueues) unsynced.add(p.enqueues);
     const committed = takeEvents(true);
     // Committed, but acknowledged only once the WAL is on disk (wal-sync.ts); the next batch need not wait for it.
     emitAfter(committed, afterSync((err) => {
-      for (const p of batch) (err ? p.reject(err) : p.resolve());
+      if (err) noteFailure(err);
+      else writeFailure = null;
+      // A kept write is committed and readable whatever the sync says, so its message is no longer due: rejecting it
+      // would only make the caller send again. A client waiting for its 250 hears 4xx instead.
+      for (const p of batch) {
+        if (p.enqueues) unsynced.delete(p.enqueues);
+        if (!err || p.keep) {
+          p.resolve();
+          continue;
+        }
+        try {
+          if (p.undo) withEvents(p.undo);
+        } catch {
+          // the store cannot write at all now: the message stays queued and may go out besides the sender's retry
+        }
+        p.reject(err);
+      }
     }));
+  }
+
+  function release(messageId: string): void {
+    const n = (heldOutcomes.get(messageId) ?? 0) - 1;
+    if (n > 0) heldOutcomes.set(messageId, n);
+    else heldOutcomes.delete(messageId);
   }
 
   /** Sync the WAL off the main thread, then run `done`; close() waits for every sync in progress. */
@@ -147,15 +224,19 @@ export function createSqliteQueueStore(db: Db, opts: GroupCommitOptions): QueueS
   }
 
   /** Queue a write for a group commit within `withinMs`; the promise resolves once it is on disk. */
-  function write(withinMs: number, fn: () => void, afterCommit?: () => void): Promise<void> {
+  function write(withinMs: number, fn: () => void, opts: { afterCommit?: () => void; keep?: boolean; messageId?: string; undo?: () => void; enqueues?: string } = {}): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       pending.push({
         write: fn,
         resolve: () => {
           resolve();
-          afterCommit?.();
+          opts.afterCommit?.();
         },
         reject,
+        keep: opts.keep ?? false,
+        ...(opts.messageId ? { messageId: opts.messageId } : {}),
+        ...(opts.undo ? { undo: opts.undo } : {}),
+        ...(opts.enqueues ? { enqueues: opts.enqueues } : {}),
       });
       schedule(withinMs);
     });
@@ -176,9 +257,16 @@ export function createSqliteQueueStore(db: Db, opts: GroupCommitOptions): QueueS
   const outcomeCommitMs = opts.outcomeCommitMs ?? opts.groupCommitMs;
 
   return {
-    enqueue(msg) {
-      return write(opts.groupCommitMs, () => writeMessage(msg), () => {
-        for (const l of listeners) l(msg);
+    enqueue(msg, options) {
+      const keep = options?.keepOnFailure ?? false;
+      return write(keep ? outcomeCommitMs : opts.groupCommitMs, () => writeMessage(msg), {
+        keep,
+        // The client was answered 4xx: take the message back so its retry is not a second copy.
+        undo: () => admin.remove(msg.id, Date.now(), 'relay: not on disk, client told to retry', false),
+        enqueues: msg.id,
+        afterCommit: () => {
+          for (const l of listeners) l(msg);
+        },
       });
     },
     addEvents(events) {
@@ -198,10 +286,23 @@ export function createSqliteQueueStore(db: Db, opts: GroupCommitOptions): QueueS
     claimDue(now, limit, skip) {
       // Commit what is pending first, so an attempt just recorded is never read back as still due.
       flush();
-      return delivery.claimDue(now, limit, skip);
+      // A message whose outcome is still waiting for the disk is not due again: its send happened.
+      // Nor is one whose enqueue is not on disk yet.
+      const skipAlso: InFlightSet = heldOutcomes.size === 0 && unsynced.size === 0 ? skip : {
+        has: (id) => skip.has(id) || heldOutcomes.has(id) || unsynced.has(id),
+        get size() {
+          return skip.size + heldOutcomes.size + unsynced.size;
+        },
+      };
+      return delivery.claimDue(now, limit, skipAlso);
     },
     recordAttempt(record) {
-      return write(outcomeCommitMs, () => delivery.applyAttempt(record));
+      return write(outcomeCommitMs, () => delivery.applyAttempt(record), { keep: true, messageId: record.messageId });
+    },
+    writeHealth() {
+      return writeFailure
+        ? { writable: false, reason: writeFailure.reason, since: writeFailure.since, keptWrites: pending.filter((p) => p.keep).length }
+        : { writable: true, keptWrites: 0 };
     },
     list(filter) {
       flush();

@@ -9,9 +9,17 @@ export interface InFlightSet {
   readonly size: number;
 }
 
+export type WriteHealth =
+  | { writable: true; keptWrites: 0 }
+  | { writable: false; reason: string; since: number; keptWrites: number };
+
 export interface QueueStore {
-  /** Store the message, its recipients and its first events; resolves only once the commit is durable. */
-  enqueue(msg: NewMessage): Promise<void>;
+  /**
+   * Store the message, its recipients and its first events; resolves only once the commit is durable. By default a
+   * failed commit rejects (the SMTP client hears 4xx and retries); with `keepOnFailure` (a DSN, whose sender cannot
+   * be asked to retry) the write is kept and retried until the disk takes it.
+   */
+  enqueue(msg: NewMessage, options?: { keepOnFailure?: boolean }): Promise<void>;
   /** Append events to a message's timeline (durable with the next commit). */
   addEvents(events: TimelineEvent[]): void;
   /** A message's timeline, oldest first. */
@@ -30,8 +38,14 @@ export interface QueueStore {
    * engine already has in flight). Nothing is marked: a message in flight when the process dies is simply due again.
    */
   claimDue(now: number, limit: number, skip: InFlightSet): DueMessage[];
-  /** Write one attempt's per-recipient outcomes and events in one transaction; resolves once durable. */
+  /**
+   * Write one attempt's per-recipient outcomes and events in one transaction; resolves once committed. A commit that
+   * fails (a full disk) keeps the record and tries again: the promise waits, and the message is not claimed as due
+   * meanwhile, so a write failure never sends a message twice.
+   */
   recordAttempt(record: AttemptRecord): Promise<void>;
+  /** Whether commits currently succeed; when not, why, since when, and how many kept writes wait. */
+  writeHealth(): WriteHealth;
 
   list(filter: { state?: QueueState; limit: number }): MessageSummary[];
   show(id: string): MessageDetail | null;

@@ -66,7 +66,19 @@ export function createSqliteCounterStore(db: Db, opts: { flushMs: number }): Cou
     }
   }
 
-  const timer = opts.flushMs > 0 ? setInterval(flush, opts.flushMs) : null;
+  /**
+   * The timer's flush must not throw: an exception in a timer ends the process, and a full disk would so stop the
+   * relay with it. A failed batch leaves the dirty sets as they were, so the next flush writes them again.
+   */
+  function flushOrKeep(): void {
+    try {
+      flush();
+    } catch {
+      // kept for the next flush (see above)
+    }
+  }
+
+  const timer = opts.flushMs > 0 ? setInterval(flushOrKeep, opts.flushMs) : null;
   timer?.unref();
 
   /** The state in memory, else read once from its table (identities and logins are cached the same way). */

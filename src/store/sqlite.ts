@@ -1,5 +1,5 @@
 // Opening the embedded SQLite database that every store module (queue, accounts, counters ...) shares.
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 
@@ -11,7 +11,11 @@ export type Db = Database.Database;
  * fsync'd before it returns; the relay acknowledges a message only after its commit returns.
  */
 export function openDatabase(file: string): Db {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:') {
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    // Created 0600 by us: SQLite gives the -wal and -shm files the database file's permissions.
+    closeSync(openSync(file, 'a', 0o600));
+  }
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');

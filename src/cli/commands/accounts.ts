@@ -6,15 +6,14 @@ import { generatePassword, hashPassword } from '../../accounts/password.js';
 import { publicView } from '../../accounts/public-view.js';
 import { createSqliteAccountStore } from '../../accounts/sqlite-accounts.js';
 import { AccountExistsError, type Account, type AccountStore } from '../../accounts/types.js';
-import { openDatabase } from '../../store/sqlite.js';
-import { configFrom } from '../context.js';
+import { openCliDatabase } from '../database.js';
 import { CliError } from '../errors.js';
 
 const NAME = /^[A-Za-z0-9._@+-]{1,128}$/;
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
 async function withStore<T>(cmd: Command, work: (store: AccountStore) => Promise<T>): Promise<T> {
-  const db = openDatabase(configFrom(cmd).storage.sqlitePath);
+  const { db } = openCliDatabase(cmd);
   try {
     return await work(createSqliteAccountStore(db));
   } finally {

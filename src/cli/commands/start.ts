@@ -1,9 +1,13 @@
 // `mailwarden start`: run the relay in the foreground until SIGTERM or SIGINT, then shut down cleanly (exit 0).
+// Every start-up failure is one line on stderr and exit code 2, as for a bad configuration.
 import type { Command } from 'commander';
 import { startRelay } from '../../relay.js';
 import { createLogger } from '../../shared/logger.js';
 import { configFrom } from '../context.js';
 import { CliError } from '../errors.js';
+
+/** Exit code of a relay that could not start (the same as a configuration error). */
+const START_FAILED = 2;
 
 export function registerStartCommand(program: Command): void {
   program
@@ -11,13 +15,20 @@ export function registerStartCommand(program: Command): void {
     .description('start the relay: SMTP listeners, durable queue and delivery (stops cleanly on SIGTERM)')
     .action(async (_opts, cmd: Command) => {
       const config = configFrom(cmd);
-      const logger = createLogger(config.log.level, config.log.file);
+      let logger;
+      try {
+        logger = createLogger(config.log.level, config.log.file);
+      } catch (err) {
+        throw new CliError(`cannot open the log file: ${(err as Error).message}`, START_FAILED);
+      }
       let relay;
       try {
         relay = await startRelay({ config, logger });
       } catch (err) {
         const e = err as NodeJS.ErrnoException;
-        throw new CliError(e.code === 'EADDRINUSE' ? `cannot listen: ${e.message}` : `cannot start: ${e.message}`);
+        logger.fatal({ event: 'start-failed', err: e.message }, 'cannot start');
+        logger.flush();
+        throw new CliError(e.code === 'EADDRINUSE' ? `cannot listen: ${e.message}` : `cannot start: ${e.message}`, START_FAILED);
       }
       const hosts = { ...config.listeners, admin: config.admin };
       const where = Object.entries(relay.ports).map(([kind, port]) => `${kind} ${hosts[kind as keyof typeof hosts].host}:${port}`);

@@ -2,12 +2,11 @@
 // token is created the API refuses every request. A new token is printed once and only its hash is kept.
 import type { Command } from 'commander';
 import { TOKEN_NAME, TokenExistsError, createTokenStore, type TokenStore } from '../../operate/tokens.js';
-import { openDatabase } from '../../store/sqlite.js';
-import { configFrom } from '../context.js';
+import { openCliDatabase } from '../database.js';
 import { CliError } from '../errors.js';
 
 function withTokens<T>(cmd: Command, work: (tokens: TokenStore) => T): T {
-  const db = openDatabase(configFrom(cmd).storage.sqlitePath);
+  const { db } = openCliDatabase(cmd);
   try {
     return work(createTokenStore(db));
   } finally {
