@@ -40,22 +40,20 @@ export function scoreMessage(msg: ContentMessage, ctx: ScoreContext, o: ScorerOp
 }
 
 /**
- * The statistical model's line. Its score is `modelWeight × (2p − 1)`, bounded so that the model only ever works
- * together with the style hints: its ham evidence may cancel hints but never a piece of evidence (an attacker's
- * phishing inside an honest template must not be talked down by the template's words), and without evidence the
- * model and the hints together stay below the quarantine threshold: a token model trained on somebody else's mail
- * may tag, never hold.
+ * The statistical model's line: `modelWeight × (2p − 1)`, counted only when positive. The shipped model learnt its
+ * spam words from somebody else's mail (a public corpus) and has never seen this deployment's phishing, so its ham
+ * evidence must not talk down the hints or the evidence (an attacker's phishing inside an honest template reads as
+ * ham to it); and without evidence, the model and the hints together stay below the quarantine threshold: a token
+ * model may tag, never hold.
  */
 function modelHit(p: number, hintScore: number, corroborated: boolean, o: ScorerOptions): RuleHit | null {
   const raw = round(o.modelWeight * (2 * p - 1));
+  if (raw <= 0) return null;
   const cap = corroborated ? Infinity : round(o.thresholds.quarantine - 0.1);
-  const soft = Math.min(Math.max(hintScore + raw, 0), cap);
-  const score = round(soft - hintScore);
-  if (score === 0 && raw === 0) return null;
+  const score = round(Math.max(0, Math.min(hintScore + raw, cap) - hintScore));
   const description = `token statistics give spam probability ${p.toFixed(3)}`;
   if (score === raw) return { name: 'STATISTICAL_MODEL', score, description };
-  const why = score < raw ? 'capped: the model and style hints alone only tag, nothing else corroborates them' : 'its ham evidence only offsets the style hints';
-  return { name: 'STATISTICAL_MODEL', score, description: `${description}, ${raw} before bounds (${why})` };
+  return { name: 'STATISTICAL_MODEL', score, description: `${description}, ${raw} capped to ${score}: the model and style hints alone only tag, nothing else corroborates them` };
 }
 
 const sum = (hits: RuleHit[]) => hits.reduce((s, h) => s + h.score, 0);

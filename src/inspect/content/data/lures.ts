@@ -11,7 +11,8 @@ const w = String.raw;
 export const lurePatterns: Record<LureKind, string[]> = {
   credentials: [
     // en
-    w`(?:verify|confirm|validate|re-?validate|update|unlock|restore|secure|re-?activate)\s+(?:your\s+)?(?:account|identity|password|login|credentials|mailbox|e-?mail\s+account|apple\s+id|access)`,
+    w`(?:verify|confirm|validate|re-?validate|update|unlock|restore|secure|re-?activate)\s+your\s+(?:account|identity|password|login|credentials|mailbox|e-?mail\s+account|apple\s+id)`,
+    w`(?:verify|confirm|validate)\s+(?:the\s+|this\s+)?(?:account|identity)\s+(?:to|now|within|before)`,
     w`(?:account|mailbox|password|apple\s+id)\s+(?:has\s+been|will\s+be|is|was)\s+(?:suspended|locked|disabled|blocked|limited|restricted|compromised|deactivated|expired?)`,
     w`password\s+(?:expires|will\s+expire|has\s+expired|expiry)`,
     w`keep\s+(?:your\s+)?(?:current|same)\s+password`,

@@ -11,7 +11,7 @@ import { brandDisplayName } from './brand-display-name.js';
 import { displayNameDomain } from './display-name-domain.js';
 import { fromAuthMismatch } from './from-auth-mismatch.js';
 import { fromEnvelopeMismatch } from './from-envelope-mismatch.js';
-import { htmlForm } from './html-form.js';
+import { htmlPasswordField } from './html-password-field.js';
 import { htmlHiddenText } from './html-hidden-text.js';
 import { htmlImageOnly } from './html-image-only.js';
 import { htmlTinyFont } from './html-tiny-font.js';
@@ -52,7 +52,7 @@ export const contentRules: readonly ContentRule[] = [
   urlShortener, urlIpLiteral, urlUserInfo, urlAnchorMismatch, urlRedirect, urlScriptScheme,
   linkBrandMismatch, lookalikeDomain, punycodeDomain,
   // HTML
-  htmlHiddenText, htmlTinyFont, htmlImageOnly, htmlForm,
+  htmlHiddenText, htmlTinyFont, htmlImageOnly, htmlPasswordField,
   // attachments
   attachExecutable, attachScript, attachMacroOffice, attachEncryptedArchive, attachHtmlForm, attachDoubleExtension,
   // language

@@ -28,7 +28,7 @@ function wayOut(msg: ContentMessage): string | null {
 
 export const phishLure: ContentRule = {
   name: 'PHISH_LURE_LINK',
-  score: 3.5,
+  score: 4.0,
   strength: 'evidence',
   description: 'asks the reader to act on an account, payment, parcel, invoice or wallet, and sends them off the sender\'s own site to do it',
   test(msg) {
