@@ -372,7 +372,9 @@ export async function generateHam(seed: number): Promise<Generated> {
   const { sender = 'noreply', fromName, ...spec } = kinds[kind]!(r, c, to) as Spec & { fromName?: string };
   const from = `${sender}@${c.domain}`;
   const recipients = [String(spec.to ?? to.email)];
+  // A fixed MIME boundary: the composer draws a random one otherwise, and the same seed must give the same bytes.
   const raw = await new MailComposer({
+    ...({ baseBoundary: token(r, 16) } as Mail.Options),
     from: { name: fromName ?? c.name, address: from },
     to: recipients[0],
     date: new Date(SEND_DATE + (seed % 86400) * 1000),

@@ -191,7 +191,9 @@ export async function generatePhish(seed: number): Promise<Generated> {
   const family = phishFamilies[seed % phishFamilies.length]!;
   const { kind, spec, fromDomain } = families[family]!(r);
   const to = person(r, 'en');
+  // A fixed MIME boundary: the composer draws a random one otherwise, and the same seed must give the same bytes.
   const raw = await new MailComposer({
+    ...({ baseBoundary: token(r, 16) } as Mail.Options),
     to: to.email,
     date: new Date(Date.parse('2026-11-02T09:30:00Z') + (seed % 86400) * 1000),
     messageId: `<${token(r, 16)}@${fromDomain}>`,

@@ -68,7 +68,7 @@ export function trainLocalModel(delivered: DeliveredMessage[], confirmed: Confir
   const oldest = s.now - s.hamAgeDays * 86_400_000;
   for (const m of delivered) {
     if (m.complained) skipped.complained++;
-    else if (m.deliveredAt > oldest) skipped['too recent']++;
+    else if (!(m.deliveredAt <= oldest)) skipped['too recent']++; // an unknown date counts as too recent
     else if (admit(m.identity, 'ham')) learnOne(m.raw, false);
   }
   for (const m of confirmed) {
