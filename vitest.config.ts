@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 // Unit tests sit beside the code (src/**/*.test.ts); scenario tests over real sockets live in test/.
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'eval/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // Scenario tests bind loopback ports and spawn processes: a small pool keeps a 2-core machine responsive.

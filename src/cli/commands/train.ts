@@ -1,23 +1,34 @@
 // `mailwarden train --ham DIR --spam DIR [--out FILE]`: learns the statistical model's token statistics from two
 // folders of RFC 5322 files and writes the model file that `content.model` (or `score`) then uses.
+// `mailwarden train --local MANIFEST [--out FILE]`: the deployment's own model, from a JSON Lines manifest of
+// delivered messages ({"file","identity","deliveredAt","complained"}) and operator-confirmed spam ({"file",
+// "identity","confirmedBy"}, with "label":"spam"), under the safeguards of train-local.ts.
 import type { Command } from 'commander';
 import { messageFiles } from '../../inspect/content/corpus.js';
 import { saveModel } from '../../inspect/content/model-file.js';
+import { readFileSync } from 'node:fs';
 import { trainModel } from '../../inspect/content/train.js';
+import { defaultLocalSafeguards, trainLocalModel, type ConfirmedSpam, type DeliveredMessage } from '../../inspect/content/train-local.js';
 import { CliError } from '../errors.js';
 
 export function registerTrainCommand(program: Command): void {
   program
     .command('train')
     .description('train the statistical content model from folders of ham and spam messages')
-    .requiredOption('--ham <dir>', 'folder of legitimate messages, one RFC 5322 file each')
-    .requiredOption('--spam <dir>', 'folder of spam messages, one RFC 5322 file each')
+    .option('--ham <dir>', 'folder of legitimate messages, one RFC 5322 file each')
+    .option('--spam <dir>', 'folder of spam messages, one RFC 5322 file each')
+    .option('--local <manifest>', "JSON Lines manifest of this deployment's delivered mail and operator-confirmed spam")
+    .option('--ham-age-days <n>', 'local: ham must have been delivered at least this many days ago', String(defaultLocalSafeguards.hamAgeDays))
+    .option('--per-identity-cap <n>', 'local: at most this many messages per sender identity and class', String(defaultLocalSafeguards.perIdentityCap))
+    .option('--min-ham <n>', 'local: no model below this many usable ham messages', String(defaultLocalSafeguards.minHam))
+    .option('--min-spam <n>', 'local: no model below this many confirmed spam messages', String(defaultLocalSafeguards.minSpam))
     .option('--out <file>', 'model file to write', 'mailwarden-model.json')
     .option('--min-count <n>', 'leave out tokens seen in fewer messages than this', '2')
     .option('--json', 'print the summary as JSON')
-    .action((opts: { ham: string; spam: string; out: string; minCount: string; json?: boolean }) => {
-      const minCount = Number(opts.minCount);
-      if (!Number.isInteger(minCount) || minCount < 1) throw new CliError('--min-count must be a positive integer');
+    .action((opts: TrainOptions) => {
+      const minCount = positiveInteger(opts.minCount, '--min-count');
+      if (opts.local) return trainLocal(opts, minCount);
+      if (!opts.ham || !opts.spam) throw new CliError('give --ham and --spam folders, or --local MANIFEST');
       const ham = listFolder(opts.ham, '--ham');
       const spam = listFolder(opts.spam, '--spam');
       const { model, skipped } = trainModel({ ham, spam, minCount });
@@ -42,4 +53,64 @@ function listFolder(dir: string, option: string): string[] {
   } catch (err) {
     throw new CliError(`${option} ${dir}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such folder' : (err as Error).message}`);
   }
+}
+
+interface TrainOptions {
+  ham?: string;
+  spam?: string;
+  local?: string;
+  out: string;
+  minCount: string;
+  hamAgeDays: string;
+  perIdentityCap: string;
+  minHam: string;
+  minSpam: string;
+  json?: boolean;
+}
+
+function positiveInteger(value: string, option: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || (n === 0 && option === '--min-count')) throw new CliError(`${option} must be a positive integer`);
+  return n;
+}
+
+function trainLocal(opts: TrainOptions, minCount: number): void {
+  const delivered: DeliveredMessage[] = [];
+  const confirmed: ConfirmedSpam[] = [];
+  let text: string;
+  try {
+    text = readFileSync(opts.local!, 'utf8');
+  } catch (err) {
+    throw new CliError(`--local ${opts.local}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+  }
+  text.split('\n').forEach((line, i) => {
+    if (!line.trim()) return;
+    let e: { file?: string; label?: string; identity?: string; deliveredAt?: string; complained?: boolean; confirmedBy?: string };
+    try {
+      e = JSON.parse(line);
+    } catch {
+      throw new CliError(`${opts.local}:${i + 1}: not JSON`);
+    }
+    if (!e.file || !e.identity) throw new CliError(`${opts.local}:${i + 1}: needs "file" and "identity"`);
+    let raw: Buffer;
+    try {
+      raw = readFileSync(e.file);
+    } catch {
+      throw new CliError(`${opts.local}:${i + 1}: cannot read ${e.file}`);
+    }
+    if (e.label === 'spam') confirmed.push({ raw, identity: e.identity, confirmedBy: e.confirmedBy ?? '' });
+    else delivered.push({ raw, identity: e.identity, deliveredAt: Date.parse(e.deliveredAt ?? ''), complained: e.complained === true });
+  });
+  const r = trainLocalModel(delivered, confirmed, {
+    hamAgeDays: positiveInteger(opts.hamAgeDays, '--ham-age-days'),
+    perIdentityCap: positiveInteger(opts.perIdentityCap, '--per-identity-cap'),
+    minHam: positiveInteger(opts.minHam, '--min-ham'),
+    minSpam: positiveInteger(opts.minSpam, '--min-spam'),
+    minCount,
+    now: Date.now(),
+  });
+  const summary = { out: r.model ? opts.out : null, ham: r.ham, spam: r.spam, skipped: r.skipped, ...(r.notReady ? { notReady: r.notReady } : {}) };
+  if (!r.model) throw new CliError(`no local model yet: ${r.notReady}`);
+  saveModel(opts.out, r.model);
+  process.stdout.write(opts.json ? JSON.stringify(summary) + '\n' : `wrote ${opts.out}: local model from ${r.ham} ham and ${r.spam} confirmed spam messages; skipped ${JSON.stringify(r.skipped)}\n`);
 }

@@ -101,9 +101,9 @@ function parseUncached(raw: Buffer, limits: ParseLimits): ParsedContent {
   const plain = textParts.filter((p) => !p.html).map((p) => p.content).join('\n');
   const readable = (plain + '\n' + (html?.text ?? '')).slice(0, limits.maxTextChars);
   const links = [
-    ...(html?.links.map((l) => parseLink(l.href, l.text)) ?? []),
-    ...(html?.sources.map((s) => parseLink(s)) ?? []),
-    ...textUrls(plain).map((u) => parseLink(u)),
+    ...(html?.links.map((l) => parseLink(l.href, l.text, 'anchor')) ?? []),
+    ...(html?.sources.map((s) => parseLink(s, '', 'source')) ?? []),
+    ...textUrls(plain).map((u) => parseLink(u, '', 'text')),
   ];
   const subject = decoded(fields, 'subject');
   return {

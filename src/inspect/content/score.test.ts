@@ -24,13 +24,14 @@ describe('content verdict', () => {
     if (msg.kind !== 'message') throw new Error(msg.reason);
     const verdict = scoreMessage(msg.message, {}, { model: emptyModel(), thresholds, modelWeight: 8, maxScanBytes: 1e6 });
     expect(verdict.rules.map((r) => r.name).sort()).toEqual(
-      ['BRAND_IMPERSONATION', 'PHISH_CREDENTIALS', 'PHISH_URGENCY', 'REPLYTO_FREEMAIL', 'URL_ANCHOR_MISMATCH', 'URL_IP_LITERAL'].sort(),
+      ['BRAND_IMPERSONATION', 'LINK_BRAND_MISMATCH', 'PHISH_CREDENTIALS', 'PHISH_LURE_LINK', 'PHISH_URGENCY', 'REPLYTO_FREEMAIL', 'URL_ANCHOR_MISMATCH', 'URL_IP_LITERAL'].sort(),
     );
-    expect(verdict.score).toBe(12);
+    expect(verdict.score).toBe(21);
+    expect(verdict.rules.find((r) => r.name === 'LINK_BRAND_MISMATCH')?.description).toContain('says paypal, links go to 203.0.113.5');
     expect(verdict).toMatchObject({ spam: true, threshold: 5, action: 'reject' });
   });
 
-  it('adds the statistical model as one rule, for or against spam', async () => {
+  it('lets the model tag but never hold on its own, never count against spam, and add to evidence', async () => {
     const model = emptyModel();
     const spamRaw = await compose({ subject: 'cheap replica watches', text: 'cheap replica watches discount order today' });
     const hamRaw = await compose();
@@ -44,11 +45,20 @@ describe('content verdict', () => {
       learn(model, tokensOf(hamRaw), false);
     }
     const o = { model, thresholds, modelWeight: 8, maxScanBytes: 1e6 };
-    const p = parseContent(spamRaw);
-    const h = parseContent(hamRaw);
-    if (p.kind !== 'message' || h.kind !== 'message') throw new Error('test messages must parse');
-    expect(scoreMessage(p.message, {}, o)).toMatchObject({ action: 'quarantine', rules: [{ name: 'STATISTICAL_MODEL', score: 8 }] });
-    expect(scoreMessage(h.message, {}, o)).toMatchObject({ action: 'accept', spam: false, rules: [{ name: 'STATISTICAL_MODEL', score: -8 }] });
+    const parsed = async (raw: Buffer) => {
+      const p = parseContent(raw);
+      if (p.kind !== 'message') throw new Error(p.reason);
+      return p.message;
+    };
+    const alone = scoreMessage(await parsed(spamRaw), {}, o);
+    expect(alone).toMatchObject({ action: 'tag', score: 7.9, rules: [{ name: 'STATISTICAL_MODEL', score: 7.9 }] });
+    expect(alone.rules[0]!.description).toContain('capped');
+    expect(scoreMessage(await parsed(hamRaw), {}, o)).toMatchObject({ action: 'accept', spam: false, score: 0, rules: [] });
+    // The same spam words with a piece of evidence (a link to a bare IP address): the model adds its full weight.
+    const withEvidence = await compose({ subject: 'cheap replica watches', text: 'cheap replica watches discount order today http://203.0.113.9/shop' });
+    const v = scoreMessage(await parsed(withEvidence), {}, o);
+    expect(v.rules.find((r) => r.name === 'STATISTICAL_MODEL')?.score).toBeGreaterThan(7.9);
+    expect(v.action).toBe('quarantine');
   });
 
   it('gives bytes that are no message the reject score, with the reason', () => {

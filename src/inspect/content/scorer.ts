@@ -3,6 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import type { ContentSettings } from '../../config/schema.js';
 import { loadModel } from './model-file.js';
+import { newLinkDomainRule, type SeenDomains } from './new-link-domains.js';
 import { enabledPeers } from './peers/index.js';
 import { scoreRaw, verdictOf, type ScoreResult, type ScorerOptions } from './score.js';
 import type { ContentVerdict, ScoreContext } from './types.js';
@@ -19,8 +20,14 @@ export interface ContentScorer {
   check(raw: Buffer, ctx?: ScoreContext): Promise<ContentVerdict>;
 }
 
-export function createContentScorer(settings: ContentSettings): ContentScorer {
+/** What the relay knows beyond the settings: its own history of link domains, when the caller keeps one. */
+export interface ScorerState {
+  seenLinkDomain?: SeenDomains;
+}
+
+export function createContentScorer(settings: ContentSettings, state: ScorerState = {}): ContentScorer {
   const options: ScorerOptions = {
+    ...(state.seenLinkDomain ? { extraRules: [newLinkDomainRule(state.seenLinkDomain)] } : {}),
     model: loadModel(settings.model || defaultModelPath),
     thresholds: settings.thresholds,
     modelWeight: settings.modelWeight,

@@ -1,5 +1,8 @@
-// Training the statistical model from folders of labelled messages. The leaking header fields are removed first
-// (the tokenizer ignores them anyway; removing them here keeps that true if the tokenizer ever reads more headers).
+// Training the statistical model. Two sources: folders of labelled messages an operator brings (`mailwarden train
+// --ham --spam`), and the deployment's own mail (`trainLocalModel`), where ham is mail delivered long enough ago
+// without a complaint and spam is what an operator confirmed, under safeguards that keep one sender (an attacker
+// with a hijacked login) from teaching the model. The leaking header fields are removed first (the tokenizer ignores
+// them anyway; removing them here keeps that true if the tokenizer ever reads more headers).
 import { readFileSync } from 'node:fs';
 import { emptyModel, learn, prune, type BayesModel } from './bayes.js';
 import { stripLeakingHeaders } from './corpus.js';
@@ -19,6 +22,14 @@ export interface TrainResult {
   skipped: Array<{ file: string; reason: string }>;
 }
 
+/** Learns one message; the reason it could not when it is no message. */
+export function learnMessage(model: BayesModel, raw: Buffer, isSpam: boolean): string | null {
+  const parsed = parseContent(stripLeakingHeaders(raw));
+  if (parsed.kind === 'not-message') return parsed.reason;
+  learn(model, messageTokens(parsed.message), isSpam);
+  return null;
+}
+
 export function trainModel(input: TrainInput): TrainResult {
   const model = emptyModel();
   const skipped: TrainResult['skipped'] = [];
@@ -30,9 +41,8 @@ export function trainModel(input: TrainInput): TrainResult {
       skipped.push({ file, reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message });
       return;
     }
-    const parsed = parseContent(stripLeakingHeaders(raw));
-    if (parsed.kind === 'not-message') skipped.push({ file, reason: parsed.reason });
-    else learn(model, messageTokens(parsed.message), isSpam);
+    const reason = learnMessage(model, raw, isSpam);
+    if (reason) skipped.push({ file, reason });
   };
   for (const f of input.ham) learnFile(f, false);
   for (const f of input.spam) learnFile(f, true);

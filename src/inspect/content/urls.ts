@@ -15,7 +15,11 @@ export interface Link {
   hasUserInfo: boolean;
   /** Anchor text when the link came from HTML, else ''. */
   anchorText: string;
+  /** Where the URL was written: a link to click (HTML anchor or URL in plain text) or a source the client loads. */
+  origin: LinkOrigin;
 }
+
+export type LinkOrigin = 'anchor' | 'text' | 'source';
 
 const MAX_TEXT_URLS = 500;
 const TEXT_URL = /\b(?:https?:\/\/|www\.)[^\s<>"'`{}|\\^]{1,2000}/gi;
@@ -23,7 +27,7 @@ const SCHEME = /^([a-z][a-z0-9+.-]{0,30}):/i;
 const AUTHORITY = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i;
 
 /** Parses one URL as written in a message; www.-prefixed text without a scheme is read as http. */
-export function parseLink(raw: string, anchorText = ''): Link {
+export function parseLink(raw: string, anchorText = '', origin: LinkOrigin = 'text'): Link {
   const url = /^www\./i.test(raw) ? 'http://' + raw : raw.replace(/[\s\u0000-\u001f]+/g, '');
   const scheme = (SCHEME.exec(url)?.[1] ?? '').toLowerCase();
   const authority = AUTHORITY.exec(url)?.[1] ?? '';
@@ -40,6 +44,7 @@ export function parseLink(raw: string, anchorText = ''): Link {
     isIp,
     hasUserInfo: at !== -1,
     anchorText,
+    origin,
   };
 }
 

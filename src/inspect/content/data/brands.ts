@@ -1,39 +1,79 @@
-// Brands most often impersonated in phishing (per the public APWG and vendor phishing reports), each with the
-// registrable domains it really sends from. A display name naming the brand from any other domain is suspicious.
+// Brands most often impersonated in phishing (per the public APWG and vendor phishing reports, and the national
+// parcel services, banks and exchanges that European phishing names), each with the registrable domains it really
+// uses. A brand named by a message whose links or sender address go elsewhere is the core trick of phishing.
 export interface Brand {
-  /** Lower-case pattern matched on word boundaries in the display name. */
+  /** Lower-case name matched on word boundaries. */
   name: string;
   domains: string[];
+  /**
+   * The name is also an everyday word ("apple", "chase", "office", "ups"): it then counts only in a display name,
+   * where a person's or company's name stands, not in a subject or link text.
+   */
+  commonWord?: boolean;
 }
 
+const microsoft = ['microsoft.com', 'office.com', 'outlook.com', 'live.com', 'microsoftonline.com', 'office365.com', 'sharepoint.com', 'onedrive.com', 'microsoft365.com', 'azure.com', 'msn.com', 'hotmail.com'];
+
 export const brands: Brand[] = [
-  { name: 'paypal', domains: ['paypal.com', 'paypal.co.uk', 'paypal.de', 'paypal.fr'] },
-  { name: 'apple', domains: ['apple.com', 'icloud.com', 'itunes.com'] },
+  { name: 'paypal', domains: ['paypal.com', 'paypal.co.uk', 'paypal.de', 'paypal.fr', 'paypal.me', 'paypalobjects.com'] },
+  { name: 'apple', domains: ['apple.com', 'icloud.com', 'itunes.com', 'apple.news'], commonWord: true },
+  { name: 'apple id', domains: ['apple.com', 'icloud.com'] },
   { name: 'icloud', domains: ['apple.com', 'icloud.com'] },
-  { name: 'microsoft', domains: ['microsoft.com', 'office.com', 'outlook.com', 'live.com', 'microsoftonline.com'] },
-  { name: 'office 365', domains: ['microsoft.com', 'office.com', 'office365.com'] },
-  { name: 'outlook', domains: ['microsoft.com', 'outlook.com', 'office.com'] },
-  { name: 'amazon', domains: ['amazon.com', 'amazon.co.uk', 'amazon.de', 'amazon.fr', 'amazonses.com'] },
+  { name: 'microsoft', domains: microsoft },
+  { name: 'microsoft 365', domains: microsoft },
+  { name: 'office 365', domains: microsoft },
+  { name: 'sharepoint', domains: microsoft },
+  { name: 'onedrive', domains: microsoft },
+  { name: 'outlook', domains: microsoft, commonWord: true },
+  { name: 'outlook web app', domains: microsoft },
+  { name: 'amazon', domains: ['amazon.com', 'amazon.co.uk', 'amazon.de', 'amazon.fr', 'amazon.es', 'amazon.it', 'amazon.nl', 'amazonses.com', 'amzn.to', 'primevideo.com'] },
   { name: 'netflix', domains: ['netflix.com'] },
-  { name: 'google', domains: ['google.com', 'gmail.com', 'youtube.com'] },
-  { name: 'facebook', domains: ['facebook.com', 'facebookmail.com', 'meta.com'] },
+  { name: 'google', domains: ['google.com', 'gmail.com', 'youtube.com', 'goo.gl', 'googleusercontent.com'] },
+  { name: 'facebook', domains: ['facebook.com', 'facebookmail.com', 'meta.com', 'fb.com', 'fb.me'] },
   { name: 'instagram', domains: ['instagram.com', 'facebookmail.com'] },
-  { name: 'linkedin', domains: ['linkedin.com'] },
+  { name: 'whatsapp', domains: ['whatsapp.com', 'wa.me'] },
+  { name: 'linkedin', domains: ['linkedin.com', 'lnkd.in'] },
   { name: 'docusign', domains: ['docusign.com', 'docusign.net'] },
   { name: 'dropbox', domains: ['dropbox.com', 'dropboxmail.com'] },
-  { name: 'dhl', domains: ['dhl.com', 'dhl.de'] },
+  { name: 'wetransfer', domains: ['wetransfer.com', 'we.tl'] },
+  { name: 'adobe', domains: ['adobe.com', 'adobesign.com'] },
+  { name: 'dhl', domains: ['dhl.com', 'dhl.de', 'dhl.nl', 'dhl.fr', 'dhl.es', 'dhl.it', 'dhl.pt', 'deutschepost.de'] },
   { name: 'fedex', domains: ['fedex.com'] },
-  { name: 'ups', domains: ['ups.com'] },
+  { name: 'ups', domains: ['ups.com'], commonWord: true },
   { name: 'usps', domains: ['usps.com', 'usps.gov'] },
+  { name: 'royal mail', domains: ['royalmail.com'] },
+  { name: 'la poste', domains: ['laposte.fr', 'laposte.net'] },
+  { name: 'colissimo', domains: ['laposte.fr', 'colissimo.fr'] },
+  { name: 'correos', domains: ['correos.es'] },
+  { name: 'poste italiane', domains: ['poste.it', 'posteitaliane.it'] },
+  { name: 'postnl', domains: ['postnl.nl'] },
+  { name: 'ctt', domains: ['ctt.pt'] },
   { name: 'wells fargo', domains: ['wellsfargo.com'] },
   { name: 'bank of america', domains: ['bankofamerica.com', 'bofa.com'] },
-  { name: 'chase', domains: ['chase.com', 'jpmorgan.com'] },
+  { name: 'chase', domains: ['chase.com', 'jpmorgan.com'], commonWord: true },
   { name: 'citibank', domains: ['citi.com', 'citibank.com'] },
   { name: 'american express', domains: ['americanexpress.com', 'aexp.com'] },
-  { name: 'ebay', domains: ['ebay.com', 'ebay.co.uk', 'ebay.de'] },
+  { name: 'sparkasse', domains: ['sparkasse.de'] },
+  { name: 'commerzbank', domains: ['commerzbank.de'] },
+  { name: 'deutsche bank', domains: ['deutsche-bank.de', 'db.com'] },
+  { name: 'ing', domains: ['ing.nl', 'ing.de', 'ing.com', 'ing.es', 'ing.it'], commonWord: true },
+  { name: 'rabobank', domains: ['rabobank.nl', 'rabobank.com'] },
+  { name: 'santander', domains: ['santander.com', 'santander.es', 'santander.de', 'santander.co.uk'] },
+  { name: 'bbva', domains: ['bbva.es', 'bbva.com'] },
+  { name: 'intesa sanpaolo', domains: ['intesasanpaolo.com'] },
+  { name: 'millennium bcp', domains: ['millenniumbcp.pt'] },
+  { name: 'ebay', domains: ['ebay.com', 'ebay.co.uk', 'ebay.de', 'ebay.fr', 'ebay.es', 'ebay.it'] },
   { name: 'irs', domains: ['irs.gov'] },
   { name: 'coinbase', domains: ['coinbase.com'] },
   { name: 'binance', domains: ['binance.com'] },
-  { name: 'adobe', domains: ['adobe.com'] },
-  { name: 'wetransfer', domains: ['wetransfer.com'] },
+  { name: 'metamask', domains: ['metamask.io'] },
+  { name: 'ledger', domains: ['ledger.com'], commonWord: true },
+  { name: 'spotify', domains: ['spotify.com'] },
 ];
+
+/** Registrable domain labels of the brands (paypal, microsoftonline, dhl, ...), the originals that lookalikes copy. */
+export const brandLabels: ReadonlyMap<string, Brand> = new Map(
+  brands.flatMap((b) => b.domains.map((d) => [d.split('.')[0]!, b] as const)),
+);
+
+export const isBrandDomain = (brand: Brand, registrable: string) => brand.domains.includes(registrable);

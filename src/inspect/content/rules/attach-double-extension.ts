@@ -5,7 +5,8 @@ import type { ContentRule } from './rule.js';
 
 export const attachDoubleExtension: ContentRule = {
   name: 'ATTACH_DOUBLE_EXTENSION',
-  score: 3.0,
+  score: 5.0,
+  strength: 'evidence',
   description: 'file name with a document extension followed by a program extension',
   test(msg) {
     const file = carriedFiles(msg).find((f) => {

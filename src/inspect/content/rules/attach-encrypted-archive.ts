@@ -6,6 +6,7 @@ import type { ContentRule } from './rule.js';
 export const attachEncryptedArchive: ContentRule = {
   name: 'ATTACH_ENCRYPTED_ARCHIVE',
   score: 3.0,
+  strength: 'evidence',
   description: 'carries a password-protected archive',
   test: (msg) => carriedFiles(msg).find((f) => f.encrypted)?.archive ?? false,
 };

@@ -8,7 +8,8 @@ const isBinary = (c: Buffer) =>
 
 export const attachExecutable: ContentRule = {
   name: 'ATTACH_EXECUTABLE',
-  score: 4.0,
+  score: 8.0,
+  strength: 'evidence',
   description: 'carries an executable program',
   test(msg) {
     const file = carriedFiles(msg).find((f) => executableExtensions.has(extensionOf(f.name)) || isBinary(f.content));

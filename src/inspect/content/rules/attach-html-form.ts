@@ -7,7 +7,8 @@ const FORM = /<form\b|<input\b[^>]*type\s*=\s*["']?password/i;
 
 export const attachHtmlForm: ContentRule = {
   name: 'ATTACH_HTML_FORM',
-  score: 3.0,
+  score: 6.0,
+  strength: 'evidence',
   description: 'carries an HTML file with a form',
   test(msg) {
     const page = msg.attachments.find(

@@ -10,6 +10,7 @@ const OLE_VBA = Buffer.from('_VBA_PROJECT', 'utf16le');
 export const attachMacroOffice: ContentRule = {
   name: 'ATTACH_MACRO_OFFICE',
   score: 3.0,
+  strength: 'evidence',
   description: 'carries an Office document with macros',
   test(msg) {
     const files = carriedFiles(msg);

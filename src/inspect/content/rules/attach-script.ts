@@ -5,7 +5,8 @@ import type { ContentRule } from './rule.js';
 
 export const attachScript: ContentRule = {
   name: 'ATTACH_SCRIPT',
-  score: 3.5,
+  score: 5.0,
+  strength: 'evidence',
   description: 'carries a script file',
   test(msg) {
     const file = carriedFiles(msg).find((f) => scriptExtensions.has(extensionOf(f.name)));

@@ -8,6 +8,7 @@ const DAY_MS = 24 * 3600 * 1000;
 export const badDate: ContentRule = {
   name: 'BAD_DATE',
   score: 1.0,
+  strength: 'hint',
   description: 'Date header unreadable or in the future',
   test(msg, ctx) {
     const value = headerText(msg, 'date');

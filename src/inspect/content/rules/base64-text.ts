@@ -7,6 +7,7 @@ const ASCII_ONLY = /^[\x09\x0a\x0d\x20-\x7e]*$/;
 export const base64Text: ContentRule = {
   name: 'BASE64_TEXT_BODY',
   score: 1.0,
+  strength: 'hint',
   description: 'plain ASCII text needlessly encoded in base64',
   test: (msg) => msg.textParts.some((p) => p.transferEncoding === 'base64' && p.content.length > 0 && ASCII_ONLY.test(p.content)),
 };

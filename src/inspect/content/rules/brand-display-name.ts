@@ -8,6 +8,7 @@ const patterns = brands.map((b) => ({ ...b, re: new RegExp(`\\b${b.name.replace(
 export const brandDisplayName: ContentRule = {
   name: 'BRAND_IMPERSONATION',
   score: 2.5,
+  strength: 'evidence',
   description: 'display name names a well-known brand that does not send from this domain',
   test(msg) {
     if (!msg.from?.name) return false;

@@ -11,6 +11,7 @@ const DOMAIN_IN_NAME = /\b(?:[a-z0-9-]+\.)+[a-z]{2,24}\b/gi;
 export const displayNameDomain: ContentRule = {
   name: 'DISPLAY_NAME_OTHER_DOMAIN',
   score: 2.0,
+  strength: 'evidence',
   description: 'display name shows an address in another domain, or the recipient domain',
   test(msg, ctx) {
     if (!msg.from?.name) return false;

@@ -6,6 +6,7 @@ import type { ContentRule } from './rule.js';
 export const fromAuthMismatch: ContentRule = {
   name: 'FROM_AUTH_MISMATCH',
   score: 1.5,
+  strength: 'hint',
   description: 'From domain differs from the domain of the authenticated login',
   test(msg, ctx) {
     if (!ctx.authUser?.includes('@') || !msg.from?.domain) return false;

@@ -6,6 +6,7 @@ import type { ContentRule } from './rule.js';
 export const fromEnvelopeMismatch: ContentRule = {
   name: 'FROM_ENVELOPE_MISMATCH',
   score: 0.5,
+  strength: 'hint',
   description: 'From domain differs from the envelope sender domain',
   test(msg, ctx) {
     if (!ctx.mailFrom || !msg.from?.domain) return false;

@@ -8,6 +8,7 @@ const MIN_HIDDEN_CHARS = 100;
 export const htmlHiddenText: ContentRule = {
   name: 'HTML_HIDDEN_TEXT',
   score: 1.5,
+  strength: 'hint',
   description: 'HTML hides a block of text from the reader',
   test: (msg) => (msg.html?.hiddenChars ?? 0) >= MIN_HIDDEN_CHARS,
 };

@@ -6,6 +6,7 @@ const MAX_TEXT_CHARS = 200;
 export const htmlImageOnly: ContentRule = {
   name: 'HTML_IMAGE_ONLY',
   score: 1.5,
+  strength: 'hint',
   description: 'HTML message made of images with almost no text',
   test(msg) {
     if (!msg.html || msg.html.imageCount === 0) return false;

@@ -6,6 +6,7 @@ const MIN_TINY_CHARS = 50;
 export const htmlTinyFont: ContentRule = {
   name: 'HTML_TINY_FONT',
   score: 1.0,
+  strength: 'hint',
   description: 'HTML holds text in an unreadably small font',
   test: (msg) => (msg.html?.tinyChars ?? 0) >= MIN_TINY_CHARS,
 };

@@ -11,18 +11,26 @@ import { brandDisplayName } from './brand-display-name.js';
 import { displayNameDomain } from './display-name-domain.js';
 import { fromAuthMismatch } from './from-auth-mismatch.js';
 import { fromEnvelopeMismatch } from './from-envelope-mismatch.js';
+import { htmlPasswordField } from './html-password-field.js';
 import { htmlHiddenText } from './html-hidden-text.js';
 import { htmlImageOnly } from './html-image-only.js';
 import { htmlTinyFont } from './html-tiny-font.js';
+import { linkBrandMismatch } from './link-brand-mismatch.js';
+import { lookalikeDomain } from './lookalike-domain.js';
 import { missingDate } from './missing-date.js';
 import { missingFrom } from './missing-from.js';
 import { missingMessageId } from './missing-message-id.js';
 import { mixedScripts } from './mixed-scripts.js';
 import { phishAdvanceFee } from './phish-advance-fee.js';
 import { phishCredentials } from './phish-credentials.js';
+import { phishGiftCard } from './phish-gift-card.js';
+import { phishLure } from './phish-lure.js';
 import { phishPayment } from './phish-payment.js';
+import { phishQrCode } from './phish-qr-code.js';
 import { phishUrgency } from './phish-urgency.js';
+import { punycodeDomain } from './punycode-domain.js';
 import { replyToFreemail } from './replyto-freemail.js';
+import { replyToOtherDomain } from './replyto-other-domain.js';
 import type { ContentRule } from './rule.js';
 import { subjectAllCaps } from './subject-all-caps.js';
 import { textAllCaps } from './text-all-caps.js';
@@ -39,15 +47,16 @@ export type { ContentRule } from './rule.js';
 export const contentRules: readonly ContentRule[] = [
   // headers and identity
   missingFrom, missingDate, missingMessageId, badDate, fromEnvelopeMismatch, fromAuthMismatch, replyToFreemail,
-  brandDisplayName, displayNameDomain,
+  replyToOtherDomain, brandDisplayName, displayNameDomain,
   // links
   urlShortener, urlIpLiteral, urlUserInfo, urlAnchorMismatch, urlRedirect, urlScriptScheme,
+  linkBrandMismatch, lookalikeDomain, punycodeDomain,
   // HTML
-  htmlHiddenText, htmlTinyFont, htmlImageOnly,
+  htmlHiddenText, htmlTinyFont, htmlImageOnly, htmlPasswordField,
   // attachments
   attachExecutable, attachScript, attachMacroOffice, attachEncryptedArchive, attachHtmlForm, attachDoubleExtension,
   // language
-  phishCredentials, phishPayment, phishUrgency, phishAdvanceFee, subjectAllCaps, textAllCaps,
+  phishLure, phishQrCode, phishGiftCard, phishCredentials, phishPayment, phishUrgency, phishAdvanceFee, subjectAllCaps, textAllCaps,
   // encoding
   base64Text, mixedScripts, zeroWidth,
 ];

@@ -5,6 +5,7 @@ import type { ContentRule } from './rule.js';
 export const missingDate: ContentRule = {
   name: 'MISSING_DATE',
   score: 1.0,
+  strength: 'hint',
   description: 'no Date header (RFC 5322 §3.6 requires one)',
   test: (msg) => !hasHeader(msg, 'date'),
 };

@@ -5,6 +5,7 @@ import type { ContentRule } from './rule.js';
 export const missingMessageId: ContentRule = {
   name: 'MISSING_MESSAGE_ID',
   score: 0.5,
+  strength: 'hint',
   description: 'no Message-ID header',
   test: (msg) => !hasHeader(msg, 'message-id'),
 };

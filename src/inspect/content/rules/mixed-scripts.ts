@@ -8,6 +8,7 @@ const MIN_WORDS = 2;
 export const mixedScripts: ContentRule = {
   name: 'MIXED_SCRIPTS',
   score: 2.0,
+  strength: 'evidence',
   description: 'words mix Latin with Cyrillic or Greek look-alike letters',
   test(msg) {
     const text = msg.subject + ' ' + (msg.from?.name ?? '') + ' ' + msg.text;

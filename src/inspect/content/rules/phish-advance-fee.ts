@@ -27,6 +27,7 @@ function distinctPhrases(text: string, found: Set<number>): void {
 export const phishAdvanceFee: ContentRule = {
   name: 'PHISH_ADVANCE_FEE',
   score: 2.5,
+  strength: 'evidence',
   description: 'tells the advance-fee story of a large confidential transfer',
   test(msg) {
     const found = new Set<number>();

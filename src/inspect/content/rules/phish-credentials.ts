@@ -19,6 +19,7 @@ const CREDENTIAL_PHRASES = new RegExp(
 export const phishCredentials: ContentRule = {
   name: 'PHISH_CREDENTIALS',
   score: 2.0,
+  strength: 'hint',
   description: 'asks to verify an account or hand over credentials',
   test: (msg) => findPhrase(msg, CREDENTIAL_PHRASES),
 };

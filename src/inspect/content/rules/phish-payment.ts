@@ -21,6 +21,7 @@ const PAYMENT_PHRASES = new RegExp(
 export const phishPayment: ContentRule = {
   name: 'PHISH_PAYMENT',
   score: 1.5,
+  strength: 'hint',
   description: 'presses for a payment or asks for payment details',
   test: (msg) => findPhrase(msg, PAYMENT_PHRASES),
 };

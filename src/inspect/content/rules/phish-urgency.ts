@@ -20,6 +20,7 @@ const URGENCY_PHRASES = new RegExp(
 export const phishUrgency: ContentRule = {
   name: 'PHISH_URGENCY',
   score: 1.0,
+  strength: 'hint',
   description: 'pushes the reader to act urgently',
   test: (msg) => findPhrase(msg, URGENCY_PHRASES),
 };

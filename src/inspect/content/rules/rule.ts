@@ -3,10 +3,19 @@
 import type { ContentMessage } from '../message.js';
 import type { ScoreContext } from '../types.js';
 
+/**
+ * What a rule's hit may decide. `evidence`: a sign that means the same in every deployment (a link that lies about
+ * where it goes, a lure with a link elsewhere, a lookalike domain, a hidden program or login form): these may hold
+ * or refuse a message. `hint`: style and hygiene that honest senders also show now and then: hints and the
+ * statistical model together may tag a message, never hold it.
+ */
+export type RuleStrength = 'evidence' | 'hint';
+
 export interface ContentRule {
   /** Upper-case name, stable: operators and the decide stage refer to it. */
   name: string;
   score: number;
+  strength: RuleStrength;
   description: string;
   test(msg: ContentMessage, ctx: ScoreContext): boolean | string;
 }

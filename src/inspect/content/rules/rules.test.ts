@@ -121,6 +121,40 @@ const cases: Record<string, { positive: Case; negative: Case }> = {
     positive: { message: () => attach('invoice.pdf.exe', 'x', 'application/octet-stream') },
     negative: { message: () => attach('v1.2.release-notes.pdf', '%PDF-1.4', 'application/pdf') },
   },
+  REPLYTO_OTHER_DOMAIN: {
+    positive: { message: () => compose({ replyTo: 'accounts@payments-desk.example.net' }) },
+    // A contact form notifies the site owner with the visitor as Reply-To: the mail stays in the sender's domain.
+    negative: { message: () => compose({ from: 'WordPress <wordpress@example.com>', to: 'info@example.com', replyTo: 'visitor@elsewhere.example.org' }) },
+  },
+  LINK_BRAND_MISMATCH: {
+    positive: { message: () => compose({ from: '"PayPal Service" <alice@example.com>', html: '<p>Please confirm.</p><a href="https://paypa1-login.example.xyz/x">Open</a>', text: undefined }) },
+    negative: { message: () => compose({ from: '"DHL Express via Shop" <shop@example.com>', html: '<a href="https://www.dhl.de/track?x=1">Track</a> <a href="https://www.example.com/">Shop</a>', text: undefined }) },
+  },
+  LOOKALIKE_DOMAIN: {
+    positive: { message: () => compose({ text: 'Sign in at https://www.rnicrosoft.com/login to continue.' }) },
+    negative: { message: () => compose({ text: 'Sign in at https://login.microsoftonline.com/ or see https://www.microscope-shop.example/ and https://www.paypal.com/' }) },
+  },
+  PUNYCODE_LOOKALIKE: {
+    positive: { message: () => compose({ text: 'Log in: https://xn--pypal-4ve.com/signin' }) },
+    negative: { message: () => compose({ text: 'Stadtplan: https://www.xn--mnchen-3ya.de/stadtplan' }) },
+  },
+  HTML_PASSWORD_FIELD: {
+    positive: { message: () => html('<form action="https://collect.example.xyz/p"><input type="email"><input type="password" name="p"></form>') },
+    negative: { message: () => html('<form action="https://www.example.com/search"><input type="text" name="q"></form><a href="https://www.example.com/login">Sign in</a>') },
+  },
+  PHISH_LURE_LINK: {
+    positive: { message: () => compose({ text: 'Ihr Konto wurde gesperrt. Bestätigen Sie Ihre Daten hier: https://secure-check.example.top/de' }) },
+    // The same words from the shop's own billing page, linking to the sender's own domain.
+    negative: { message: () => compose({ text: 'We could not process your payment. Update your payment method at https://app.example.com/billing' }) },
+  },
+  PHISH_QR_CODE: {
+    positive: { message: () => html('<p>Your password expires today. Scan the QR code below with your phone to keep your current password.</p><img src="https://img.example.net/qr.png">') },
+    negative: { message: () => html('<p>Your ticket for Saturday: show this QR code at the entrance.</p><img src="https://tickets.example.com/qr.png">') },
+  },
+  PHISH_GIFT_CARD: {
+    positive: { message: () => compose({ text: 'Are you at your desk? I need you to buy 6 Apple gift cards of $100 for a client. Scratch the back and send me the codes by email.' }) },
+    negative: { message: () => compose({ text: 'Looking for a present? Buy a gift card in our shop, in any amount from 10 to 200 euros.' }) },
+  },
   PHISH_CREDENTIALS: {
     positive: { message: () => compose({ text: 'Your mailbox has been suspended. Verify your account at the link below.' }) },
     negative: { message: () => compose({ text: 'I verified the account numbers in the budget sheet; all fine.' }) },

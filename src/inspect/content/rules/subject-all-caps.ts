@@ -7,6 +7,7 @@ const MIN_LETTERS = 12;
 export const subjectAllCaps: ContentRule = {
   name: 'SUBJECT_ALL_CAPS',
   score: 1.0,
+  strength: 'hint',
   description: 'subject written in capital letters',
   test(msg) {
     const letters = msg.subject.replace(/^(?:(?:re|fwd?|aw|wg)\s*:\s*)+/i, '').replace(/[^\p{L}]/gu, '');

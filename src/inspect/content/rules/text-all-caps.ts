@@ -23,6 +23,7 @@ function upperShare(text: string): number {
 export const textAllCaps: ContentRule = {
   name: 'TEXT_ALL_CAPS',
   score: 1.0,
+  strength: 'hint',
   description: 'a large share of the text is in capital letters',
   test(msg) {
     if (upperShare(msg.text) < MIN_UPPER_LETTER_SHARE) return false;

@@ -6,7 +6,8 @@ const SHOWN_HOST = /^(?:https?:\/\/)?((?:[a-z0-9-]+\.)+[a-z]{2,24})(?:[/:?#]\S*)
 
 export const urlAnchorMismatch: ContentRule = {
   name: 'URL_ANCHOR_MISMATCH',
-  score: 2.5,
+  score: 3.0,
+  strength: 'evidence',
   description: 'link text shows one domain and the link goes to another',
   test(msg) {
     for (const link of msg.links) {

@@ -4,7 +4,8 @@ import type { ContentRule } from './rule.js';
 
 export const urlIpLiteral: ContentRule = {
   name: 'URL_IP_LITERAL',
-  score: 2.0,
+  score: 2.5,
+  strength: 'evidence',
   description: 'links to a bare IP address',
   test: (msg) => msg.links.find((l) => l.isIp && l.scheme.startsWith('http'))?.host ?? false,
 };

@@ -1,12 +1,19 @@
-// A link whose query carries another absolute URL: an open redirector that launders the destination behind a
-// reputable host (google.com/url?q=..., a tracker's ?url=...).
+// A link whose query carries a URL on another domain (google.com/url?q=https://evil.test/, ?redirect=...): an open
+// redirector that launders the destination behind a reputable host. Redirects within one domain (a shop's own
+// tracking) do not count.
+import { clickLinks, redirectTarget } from '../links.js';
 import type { ContentRule } from './rule.js';
-
-const EMBEDDED_URL = /[?&][a-z_]*(?:url|redirect|redir|goto|target|dest|q|u|link)=(?:https?(?::|%3a)|%2f%2f|\/\/)/i;
 
 export const urlRedirect: ContentRule = {
   name: 'URL_REDIRECT',
-  score: 1.0,
-  description: 'link goes through a redirector to another URL',
-  test: (msg) => msg.links.find((l) => l.scheme.startsWith('http') && EMBEDDED_URL.test(l.url))?.domain ?? false,
+  score: 2.0,
+  strength: 'hint',
+  description: 'a link goes through a redirector to another domain',
+  test(msg) {
+    for (const link of clickLinks(msg)) {
+      const target = redirectTarget(link);
+      if (target) return `${link.domain} sends on to ${target.domain}`;
+    }
+    return false;
+  },
 };

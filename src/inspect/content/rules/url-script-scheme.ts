@@ -4,7 +4,8 @@ import type { ContentRule } from './rule.js';
 
 export const urlScriptScheme: ContentRule = {
   name: 'URL_DATA_OR_JAVASCRIPT',
-  score: 2.5,
+  score: 4.0,
+  strength: 'evidence',
   description: 'link or source with a data: or javascript: URI',
   test: (msg) => msg.links.find((l) => l.scheme === 'javascript' || (l.scheme === 'data' && !l.url.startsWith('data:image/')))?.scheme ?? false,
 };

@@ -5,6 +5,7 @@ import type { ContentRule } from './rule.js';
 export const urlShortener: ContentRule = {
   name: 'URL_SHORTENER',
   score: 1.5,
+  strength: 'hint',
   description: 'links through a URL shortener',
   test: (msg) => msg.links.find((l) => shortenerDomains.has(l.domain))?.domain ?? false,
 };

@@ -7,6 +7,7 @@ const MIN_CHARS = 3;
 export const zeroWidth: ContentRule = {
   name: 'ZERO_WIDTH_CHARS',
   score: 2.0,
+  strength: 'hint',
   description: 'text hides zero-width characters inside words',
   test(msg) {
     const n = (msg.subject.match(INVISIBLE)?.length ?? 0) + (msg.text.match(INVISIBLE)?.length ?? 0);

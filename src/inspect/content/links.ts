@@ -1,0 +1,41 @@
+// Questions the link rules share: which links a reader can click, which of them leave the sender's own domain, and
+// where a redirector sends them.
+import { redirectParams } from './data/redirect-params.js';
+import type { ContentMessage } from './message.js';
+import { parseLink, registrableDomain, type Link } from './urls.js';
+
+/** Links the reader clicks (HTML anchors and URLs in plain text), http or https; not images and other sources. */
+export function clickLinks(msg: ContentMessage): Link[] {
+  return msg.links.filter((l) => l.origin !== 'source' && (l.scheme === 'http' || l.scheme === 'https') && l.host !== '');
+}
+
+/** Registrable domain of the From address; '' when there is none. */
+export function senderDomain(msg: ContentMessage): string {
+  return msg.from?.domain ? registrableDomain(msg.from.domain) : '';
+}
+
+/** Click links to a registrable domain other than the sender's own. */
+export function offSiteLinks(msg: ContentMessage): Link[] {
+  const own = senderDomain(msg);
+  return clickLinks(msg).filter((l) => l.domain !== own);
+}
+
+/** The link a redirector sends the reader on to, when a query parameter carries a URL on another domain. */
+export function redirectTarget(link: Link): Link | null {
+  const q = link.url.indexOf('?');
+  if (q === -1) return null;
+  for (const pair of link.url.slice(q + 1).split(/[&;]/)) {
+    const eq = pair.indexOf('=');
+    if (eq === -1 || !redirectParams.has(pair.slice(0, eq).toLowerCase())) continue;
+    let value = pair.slice(eq + 1);
+    try {
+      value = decodeURIComponent(value);
+    } catch {
+      continue; // a broken escape is no URL a browser would follow either
+    }
+    if (!/^(?:https?:)?\/\//i.test(value)) continue;
+    const target = parseLink(value.startsWith('//') ? 'https:' + value : value, '', link.origin);
+    if (target.host && target.domain !== link.domain) return target;
+  }
+  return null;
+}

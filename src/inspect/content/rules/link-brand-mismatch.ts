@@ -1,0 +1,31 @@
+// The message speaks for a brand (its sender's display name, or a lure in the brand's name) while its links go to a
+// domain that is neither the brand's nor the sender's own: "PayPal" in the name and the button going to
+// paypa1-login.xyz. Everyday words that are also brands (apple, office) count only in the display name.
+import { brands, type Brand } from '../data/brands.js';
+import { offSiteLinks } from '../links.js';
+import { findLure } from './phish-lure.js';
+import type { ContentRule } from './rule.js';
+
+const patterns = brands.map((b) => ({ brand: b, re: new RegExp(String.raw`(?<![\p{L}\p{N}])${b.name.replace(/ /g, String.raw`\s*`)}(?![\p{L}\p{N}])`, 'iu') }));
+const knownDomains = new Set(brands.flatMap((b) => b.domains));
+
+/** The brand a text names, if any. */
+function brandIn(text: string, displayName: boolean): Brand | undefined {
+  return patterns.find((p) => (displayName || !p.brand.commonWord) && p.re.test(text))?.brand;
+}
+
+export const linkBrandMismatch: ContentRule = {
+  name: 'LINK_BRAND_MISMATCH',
+  score: 4.0,
+  strength: 'evidence',
+  description: 'speaks for a brand but links to a domain that is neither the brand\'s nor the sender\'s',
+  test(msg) {
+    // Links to any listed brand's own domain (a footer's Facebook page) are no deception; the rest are candidates.
+    const links = offSiteLinks(msg).filter((l) => !knownDomains.has(l.domain));
+    if (links.length === 0) return false;
+    // The sender's name is the brand; or the subject or text names it while luring (newsletters name brands in
+    // headlines all the time, but do not ask the reader to unlock an account through a stranger's site).
+    const brand = brandIn(msg.from?.name ?? '', true) ?? (findLure(msg) ? brandIn(msg.subject + '\n' + msg.text, false) : undefined);
+    return brand ? `says ${brand.name}, links go to ${links[0]!.domain}` : false;
+  },
+};

@@ -1,0 +1,21 @@
+// A link or the sender address on a domain dressed up as a well-known brand's (see lookalike.ts for the tricks).
+import { clickLinks } from '../links.js';
+import { lookalikeOf } from '../lookalike.js';
+import { registrableDomain } from '../urls.js';
+import type { ContentRule } from './rule.js';
+
+export const lookalikeDomain: ContentRule = {
+  name: 'LOOKALIKE_DOMAIN',
+  score: 4.0,
+  strength: 'evidence',
+  description: 'a link or the sender uses a domain made to look like a well-known brand\'s',
+  test(msg) {
+    const domains = new Set(clickLinks(msg).map((l) => l.domain));
+    if (msg.from?.domain) domains.add(registrableDomain(msg.from.domain));
+    for (const d of domains) {
+      const found = lookalikeOf(d);
+      if (found) return `${d} imitates ${found.brand.domains[0]}: ${found.how}`;
+    }
+    return false;
+  },
+};

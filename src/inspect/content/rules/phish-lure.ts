@@ -1,0 +1,40 @@
+// A phishing lure (your account is blocked, a parcel fee is unpaid, an invoice waits, a wallet needs verifying) with
+// a way out of the sender's own domain to act on it: a link to another domain, a login page attached as HTML, or a
+// page packed into a data: URI. The same words from a shop's own billing page link to the shop's own domain and do
+// not fire.
+import { lureExpressions } from '../data/lures.js';
+import { extensionOf } from '../data/attachments.js';
+import { offSiteLinks } from '../links.js';
+import type { ContentMessage } from '../message.js';
+import type { ContentRule } from './rule.js';
+
+/** The first lure phrase of the subject or text, with its kind. */
+export function findLure(msg: ContentMessage): { kind: string; phrase: string } | null {
+  for (const { kind, re } of lureExpressions) {
+    const m = re.exec(msg.lower.subject) ?? re.exec(msg.lower.text);
+    if (m) return { kind, phrase: m[0].replace(/\s+/g, ' ') };
+  }
+  return null;
+}
+
+function wayOut(msg: ContentMessage): string | null {
+  const link = offSiteLinks(msg)[0];
+  if (link) return `links to ${link.domain}`;
+  const page = msg.attachments.find((a) => a.contentType === 'text/html' || ['htm', 'html', 'shtml', 'xhtml', 'svg'].includes(extensionOf(a.filename)));
+  if (page) return `attaches ${page.filename || 'an HTML page'}`;
+  if (msg.links.some((l) => l.scheme === 'data' && !l.url.startsWith('data:image/'))) return 'links to a data: page';
+  return null;
+}
+
+export const phishLure: ContentRule = {
+  name: 'PHISH_LURE_LINK',
+  score: 4.0,
+  strength: 'evidence',
+  description: 'asks the reader to act on an account, payment, parcel, invoice or wallet, and sends them off the sender\'s own site to do it',
+  test(msg) {
+    const lure = findLure(msg);
+    if (!lure) return false;
+    const out = wayOut(msg);
+    return out ? `${lure.kind}: "${lure.phrase}", ${out}` : false;
+  },
+};

@@ -1,0 +1,26 @@
+// "Scan the QR code to keep your password": the link hides in an image that no URL filter reads and that the reader
+// opens on a phone, outside the company's protection. Asking to scan a code to sign in, re-authenticate, verify or
+// sign a document is the lure; event tickets ("show this code at the entrance") ask nothing of the kind.
+import type { ContentRule } from './rule.js';
+
+const SCAN_QR = new RegExp(
+  String.raw`(?:scan\w*|escane\w*|scansion\w*|digitaliz\w*|leia|lees|lies)\s[^.!?\n]{0,60}?(?<![\p{L}])qr(?![\p{L}])|(?<![\p{L}])qr[\s-]?(?:code|kode|código|codice|-code)[^.!?\n]{0,60}?(?:scan|escane|scansion|digitaliz)`,
+  'u',
+);
+const PURPOSE = new RegExp(
+  String.raw`authenticat|sign\s*in|log\s*in|password|passwort|anmeld|mot\s+de\s+passe|connexion|contraseña|iniciar\s+sesión|accedi|accesso|wachtwoord|inloggen|palavra-passe|senha|mfa|2fa|multi-?factor|zwei-?faktor|verif|bestätig|confirm|account|konto|compte|cuenta|conto|rekening|conta|document|dokument|signature|unterschrift|firma|assinatura|handtekening`,
+  'u',
+);
+
+export const phishQrCode: ContentRule = {
+  name: 'PHISH_QR_CODE',
+  score: 3.5,
+  strength: 'evidence',
+  description: 'asks the reader to scan a QR code to sign in, verify an account or sign a document',
+  test(msg) {
+    const text = msg.lower.subject + '\n' + msg.lower.text;
+    const scan = SCAN_QR.exec(text);
+    if (!scan || !PURPOSE.test(text)) return false;
+    return `"${scan[0].replace(/\s+/g, ' ')}"`;
+  },
+};

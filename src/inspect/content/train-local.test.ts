@@ -1,0 +1,40 @@
+// The local model learns only what the safeguards let through: old, uncomplained ham; operator-confirmed spam; a
+// bounded share per sender identity; and no model at all below the minimum counts.
+import { describe, expect, it } from 'vitest';
+import { compose } from '../../../test/helpers/compose.js';
+import { spamProbability } from './bayes.js';
+import { parseContent } from './message.js';
+import { messageTokens } from './tokens.js';
+import { trainLocalModel, type ConfirmedSpam, type DeliveredMessage } from './train-local.js';
+
+const DAY = 86_400_000;
+const now = Date.parse('2026-12-01T00:00:00Z');
+const safeguards = { hamAgeDays: 7, perIdentityCap: 3, minHam: 4, minSpam: 2, minCount: 1, now };
+
+const ham = async (i: number, identity: string, ageDays = 10, complained = false): Promise<DeliveredMessage> => ({
+  raw: await compose({ subject: `Order ${i} shipped`, text: `Your order ${i} left our warehouse today.` }),
+  identity, deliveredAt: now - ageDays * DAY, complained,
+});
+const spam = async (i: number, identity: string, confirmedBy = 'ops'): Promise<ConfirmedSpam> => ({
+  raw: await compose({ subject: `Wallet ${i}`, text: 'Connect your wallet and enter your seed phrase to claim the airdrop.' }),
+  identity, confirmedBy,
+});
+
+describe('local model training', () => {
+  it('learns old uncomplained ham and confirmed spam, skipping the rest with reasons', async () => {
+    const delivered = [await ham(1, 'a'), await ham(2, 'b'), await ham(3, 'c'), await ham(4, 'd'), await ham(5, 'e', 1), await ham(6, 'f', 30, true)];
+    const confirmed = [await spam(1, 'x'), await spam(2, 'y'), await spam(3, 'z', '')];
+    const r = trainLocalModel(delivered, confirmed, safeguards);
+    expect(r).toMatchObject({ ham: 4, spam: 2, skipped: { 'too recent': 1, complained: 1, unconfirmed: 1, 'identity cap': 0 } });
+    const p = parseContent(await compose({ text: 'Enter your seed phrase to claim the airdrop.' }));
+    if (p.kind !== 'message' || !r.model) throw new Error('expected a model');
+    expect(spamProbability(r.model, messageTokens(p.message))).toBeGreaterThan(0.9);
+  });
+
+  it('caps what one identity teaches, and has no model below the minimum counts', async () => {
+    const flood = await Promise.all(Array.from({ length: 10 }, (_, i) => ham(i, 'hijacked')));
+    const r = trainLocalModel(flood, [await spam(1, 'x'), await spam(2, 'y')], safeguards);
+    expect(r).toMatchObject({ ham: 3, model: null, skipped: { 'identity cap': 7 } });
+    expect(r.notReady).toContain('needs 4 ham');
+  });
+});
