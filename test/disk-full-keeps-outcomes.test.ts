@@ -61,7 +61,7 @@ it.skipIf(!straceAvailable)('outcomes that cannot be written are kept and retrie
 
   injection = await injectFaults(relay.proc.pid!, ['pwrite64', 'pwritev', 'pwritev2'], 'ENOSPC');
   open = true;
-  await waitUntil('a delivery while the disk is full', () => target!.received.length > 0);
+  await waitUntil('a delivery while the disk is full', () => target!.received.length > 0, 60_000);
   await waitUntilAsync('healthz to report the store cannot write', async () => (await health(relay!.ports.admin!)).code === 503);
   const during = await health(relay.ports.admin!);
   expect(during.body).toMatchObject({ status: 'degraded', queue: 'cannot-write' });

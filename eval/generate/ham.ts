@@ -329,7 +329,7 @@ const kinds: Record<string, Kind> = {
       }),
     };
   },
-  'file-share-notice': (r, c, to) => {
+  'file-share-notice': (r, c, _to) => {
     const owner = person(r, c.lang, c.domain);
     const file = r.pick(['Q4 figures.xlsx', 'Photos summer party', 'Brand guidelines.pdf', 'Contracts 2026']);
     return {

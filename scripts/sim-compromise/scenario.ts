@@ -166,7 +166,10 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
   );
   for (const { e, queueId } of queued) {
     const held = states.get(queueId) === 'quarantined';
-    if (e.kind === 'spam') held ? r.spamHeld++ : r.spamLeft++;
+    if (e.kind === 'spam') {
+      if (held) r.spamHeld++;
+      else r.spamLeft++;
+    }
     else if (e.kind === 'history') r.historyRefusedOrHeld += held ? 1 : 0;
     else if (held) delayed.add(e.seq);
   }

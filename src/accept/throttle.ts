@@ -59,7 +59,7 @@ function prefix64(ip: string): string {
   const [head = '', tail = ''] = ip.split('::');
   const left = head ? head.split(':') : [];
   const right = ip.includes('::') ? (tail ? tail.split(':') : []) : [];
-  const groups = [...left, ...Array(8 - left.length - right.length).fill('0'), ...right];
+  const groups = [...left, ...new Array<string>(8 - left.length - right.length).fill('0'), ...right];
   return groups.slice(0, 4).map((g) => (parseInt(g, 16) || 0).toString(16)).join(':');
 }
 

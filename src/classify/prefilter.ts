@@ -198,7 +198,7 @@ export function buildLiteralIndex(groups: Pattern[][]): LiteralIndex {
   });
   const ids = new Map([...byLiteral.keys()].map((literal, id) => [literal, id]));
   for (const p of groups.flat()) p.literalIds = p.literals?.map((literal) => ids.get(literal)!) ?? null;
-  const byTrigram: Array<LiteralEntry[] | undefined> = new Array(CLASSES * CLASSES * CLASSES);
+  const byTrigram: Array<LiteralEntry[] | undefined> = new Array<LiteralEntry[] | undefined>(CLASSES * CLASSES * CLASSES);
   for (const [literal, owners] of byLiteral) {
     (byTrigram[trigramOf(literal, 0)] ??= []).push({ literal, id: ids.get(literal)!, groups: [...owners] });
   }

@@ -2,7 +2,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { loadConfig } from '../config/load.js';
+import { ConfigError, loadConfig } from '../config/load.js';
+import { startProblems } from './config-checks.js';
 import type { Config } from '../config/schema.js';
 
 /**
@@ -25,8 +26,13 @@ export function configSource(cmd: Command, env: NodeJS.ProcessEnv = process.env)
   return found ? { file: resolve(found), from: 'default path' } : { file: undefined, from: 'built-in defaults' };
 }
 
+/** The configuration the command runs with: schema-valid, and refused with every problem `start` would meet. */
 export function configFrom(cmd: Command): Config {
-  return loadConfig(configSource(cmd).file);
+  const { file } = configSource(cmd);
+  const config = loadConfig(file);
+  const problems = startProblems(config);
+  if (problems.length > 0) throw new ConfigError(problems.map((p) => `${file ?? 'config'}: ${p.path}: ${p.message}`).join('\n'));
+  return config;
 }
 
 /** The line every command that touches the data directory writes to stderr: which configuration, which folder. */

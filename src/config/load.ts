@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { startProblems } from './checks.js';
 import { configSchema, type Config } from './schema.js';
 import { nearestKey } from './suggest.js';
 
@@ -74,8 +73,6 @@ export function parseConfig(raw: unknown, origin = 'config', env: NodeJS.Process
   const result = configSchema.safeParse(merged);
   if (!result.success) throw new ConfigError(formatZodError(result.error, origin));
   const config = result.data;
-  const problems = startProblems(config);
-  if (problems.length > 0) throw new ConfigError(problems.map((p) => `${origin}: ${p.path}: ${p.message}`).join('\n'));
   config.dataDir = resolve(config.dataDir);
   if (!isAbsolute(config.storage.sqlitePath)) config.storage.sqlitePath = resolve(config.dataDir, config.storage.sqlitePath);
   return deepFreeze(config);

@@ -33,7 +33,7 @@ export function createMxResolver(servers: readonly string[], timeoutMs = 5000): 
     const [v4, v6] = await Promise.allSettled([resolver.resolve4(domain), resolver.resolve6(domain)]);
     const found = [...(v4.status === 'fulfilled' ? v4.value : []), ...(v6.status === 'fulfilled' ? v6.value : [])];
     if (found.length > 0) return found;
-    const errs = [v4, v6].map((r) => (r.status === 'rejected' ? r.reason : null));
+    const errs = [v4, v6].map((r) => (r.status === 'rejected' ? (r.reason as unknown) : null));
     if (errs.every((e) => e === null || isNoData(e))) return 'none';
     throw errs.find((e) => e && !isNoData(e));
   }

@@ -56,7 +56,7 @@ interface EventRow {
 
 /** A stored event back as written: only writeEvent fills the table, always from a typed TimelineEvent. */
 const eventFromRow = (r: EventRow): TimelineEvent =>
-  ({ messageId: r.message_id, at: r.at, type: r.type, ...(r.recipient ? { recipient: r.recipient } : {}), data: JSON.parse(r.data) }) as TimelineEvent;
+  ({ messageId: r.message_id, at: r.at, type: r.type, ...(r.recipient ? { recipient: r.recipient } : {}), data: JSON.parse(r.data) as unknown }) as TimelineEvent;
 
 export interface GroupCommitOptions {
   /** Longest wait of an enqueue (an SMTP client waits for its 250 on it). */

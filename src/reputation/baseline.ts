@@ -40,7 +40,7 @@ export interface Period {
 }
 
 export function newBaseline(): Baseline {
-  return { hourOfDay: Array(24).fill(0), foldedHours: 0, peakMinute: 0, peakHour: 0, peakRepeat: 0, dailyMessages: 0, activeDays: 0, cleanDays: 0 };
+  return { hourOfDay: new Array<number>(24).fill(0), foldedHours: 0, peakMinute: 0, peakHour: 0, peakRepeat: 0, dailyMessages: 0, activeDays: 0, cleanDays: 0 };
 }
 
 export function newPeriod(now: number): Period {

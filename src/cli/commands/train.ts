@@ -87,7 +87,7 @@ function trainLocal(opts: TrainOptions, minCount: number): void {
     if (!line.trim()) return;
     let e: { file?: string; label?: string; identity?: string; deliveredAt?: string; complained?: boolean; confirmedBy?: string };
     try {
-      e = JSON.parse(line);
+      e = JSON.parse(line) as typeof e;
     } catch {
       throw new CliError(`${opts.local}:${i + 1}: not JSON`);
     }

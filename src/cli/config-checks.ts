@@ -1,10 +1,12 @@
 // What start-up would reject beyond the schema's types: every value that a start-up parser reads (CIDRs, next hops,
 // regular expressions) is run through that same parser here, and settings that only clash with each other (two
-// listeners on one port) are compared. parseConfig runs these, so `config check` refuses exactly what `start` would.
+// listeners on one port) are compared. Every command loads its configuration through these (cli/context.ts), so
+// `config check` refuses exactly what `start` would. They live with the CLI, above the stages whose parsers they borrow:
+// the configuration module itself sits below every stage and knows only the schema.
 import { parseCidr } from '../accept/trusted-networks.js';
 import { parseHop } from '../deliver/routes.js';
 import { compileHeaderSources } from '../identify/sources.js';
-import type { Config } from './schema.js';
+import type { Config } from '../config/schema.js';
 
 export interface ConfigProblem {
   path: string;
