@@ -2,6 +2,7 @@
 import type { AccountStore } from '../accounts/types.js';
 import type { Config } from '../config/schema.js';
 import type { Decision, MessagePolicy } from '../decide/types.js';
+import type { AcceptFeedback } from '../feedback/index.js';
 import type { AccountOrigin } from '../identify/identify.js';
 import type { HeaderSource } from '../identify/sources.js';
 import type { QueueStore } from '../queue/store.js';
@@ -23,6 +24,8 @@ export interface AcceptContext {
   trusted: TrustedNetworkMatcher;
   connections: ConnectionCounter;
   authThrottle: AuthThrottle;
+  /** Suppression list, Feedback-ID and backscatter (the feedback stage); absent in tests of the accept stage alone. */
+  feedback?: AcceptFeedback;
 }
 
 /** What we know about one SMTP session beyond smtp-server's own session object. */

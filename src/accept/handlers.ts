@@ -4,6 +4,7 @@ import type { SMTPServerAddress, SMTPServerAuthentication, SMTPServerAuthenticat
 import { forbiddenSender } from '../accounts/sender-domains.js';
 import { verifyPassword } from '../accounts/password.js';
 import { decisionReply } from '../decide/reply.js';
+import { suppressionReply } from '../feedback/suppressions.js';
 import { baseIdentity } from '../identify/identify.js';
 import type { AcceptContext, ListenerKind, SessionState } from './context.js';
 import { acceptMessage } from './message.js';
@@ -133,9 +134,11 @@ export function createHandlers(ctx: AcceptContext, listener: ListenerKind): Hand
       });
     },
 
-    onRcptTo(_address: SMTPServerAddress, session, callback) {
+    onRcptTo(address: SMTPServerAddress, session, callback) {
       const s = state(session);
       if (!s.origin) return callback(refuse(session, 'rcpt', 550, '5.7.1 Relaying denied'));
+      const suppressed = ctx.feedback?.isSuppressed(s.origin.account, address.address);
+      if (suppressed) return callback(refuse(session, 'rcpt', 550, suppressionReply(suppressed).text));
       if (session.envelope.rcptTo.length >= ctx.config.limits.maxRecipients) {
         // RFC 5321 §4.5.3.1.10: a client must handle 452 by sending the remaining recipients in another transaction.
         return callback(refuse(session, 'rcpt', 452, '4.5.3 Too many recipients for one message'));
