@@ -111,8 +111,10 @@ export function createIntake(deps: IntakeDeps): Intake {
     const key = identityKey(m.identity);
     const wanted = new Set(rcpts.map((r) => r.toLowerCase()));
     // A bounce to a VERP address is about that one recipient, whatever address the remote MTA printed.
-    const about = report.recipients.filter((r) => wanted.has(r.recipient.toLowerCase()));
-    const lines = about.length > 0 ? about : rcpts.length === 1 && report.recipients.length === 1 ? [{ ...report.recipients[0]!, recipient: rcpts[0]! }] : [];
+    // A success notice (DSN Action: delivered, relayed) is no bounce.
+    const failures = report.recipients.filter((r) => r.reason !== 'delivered');
+    const about = failures.filter((r) => wanted.has(r.recipient.toLowerCase()));
+    const lines = about.length > 0 ? about : rcpts.length === 1 && failures.length === 1 ? [{ ...failures[0]!, recipient: rcpts[0]! }] : [];
     let hard = 0;
     for (const r of lines) {
       const rcpt = m.recipients.find((x) => x.toLowerCase() === r.recipient.toLowerCase()) ?? r.recipient;
@@ -124,7 +126,7 @@ export function createIntake(deps: IntakeDeps): Intake {
       if (r.reason === 'userunknown') rates.add([identitySubject(key), accountSubject(m.identity.account)], 'unknown_users', now, true);
       suppress(m, rcpt, 'hard-bounce', reportId, now);
     }
-    if (lines.length === 0) return { status: 'ignored', reason: 'the bounce names none of the message\'s recipients' };
+    if (lines.length === 0) return { status: 'ignored', reason: 'the report names no failed recipient of the message' };
     return { status: 'applied', reason: hard > 0 ? `${hard} hard bounce(s)` : `soft bounce (${lines.map((l) => l.reason).join(', ')})` };
   }
 
@@ -159,7 +161,9 @@ export function createIntake(deps: IntakeDeps): Intake {
     const m = trace.message;
     const key = identityKey(m.identity);
     const traced = { messageId: m.id, identity: key, recipients: trace.recipients };
-    const kindKey = report.kind === 'arf' ? `arf:${report.feedback?.feedbackType ?? ''}` : 'bounce';
+    // The same report about the same message and recipient, however often it comes; a different status (a success
+    // notice, then a failure) is a different report.
+    const kindKey = report.kind === 'arf' ? `arf:${report.feedback?.feedbackType ?? ''}` : `bounce:${report.recipients.map((r) => r.status ?? r.reason).join('+')}`;
     const replayKey = `${kindKey}:${m.id}:${trace.recipients.map((r) => r.toLowerCase()).sort().join(',') || '*'}`;
     if (!reports.claim(replayKey, now)) {
       record('duplicate', replayKey, { messageId: m.id, identity: key, recipient: trace.recipients.join(',') });
