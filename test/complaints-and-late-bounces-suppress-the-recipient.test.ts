@@ -112,6 +112,27 @@ describe('feedback closes the loop', () => {
     expect(await send('shop', 'eve@dest.test', 'receipt 2')).toMatch(/^250 /);
   });
 
+  it('a customer server\'s bounce of mail the relay refused (backscatter) is taken and dropped, never delivered', async () => {
+    const before = target.received.length;
+    const bounce = [
+      'From: MAILER-DAEMON@customer.test', 'To: <forged@victim.test>', 'Subject: Undelivered Mail Returned to Sender', 'MIME-Version: 1.0',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="d"', '', '--d', 'Content-Type: text/plain', '',
+      'host relay.mailwarden.test[127.0.0.1] said: 550 5.7.1 [MW-SPAM] this message looks like spam', '--d',
+      'Content-Type: message/delivery-status', '', 'Reporting-MTA: dns; customer.test', '', 'Final-Recipient: rfc822; someone@dest.test',
+      'Action: failed', 'Status: 5.7.1', 'Remote-MTA: dns; relay.mailwarden.test', 'Diagnostic-Code: smtp; 550 5.7.1 [MW-SPAM] this message looks like spam', '', '--d--', '',
+    ].join('\r\n');
+    const t = nodemailer.createTransport({ host: '127.0.0.1', port: relay.ports.relay!, secure: false, ignoreTLS: true });
+    const info = await t.sendMail({ envelope: { from: '', to: ['forged@victim.test'] }, raw: bounce }).finally(() => t.close());
+    expect(info.response).toBe('250 2.0.0 Ok: dropped, a bounce of mail this relay refused');
+    const db = openDatabase(relay.databaseFile);
+    try {
+      expect(db.prepare("SELECT count(*) AS n FROM recipients WHERE rcpt = 'forged@victim.test'").get()).toEqual({ n: 0 });
+    } finally {
+      db.close();
+    }
+    expect(target.received.slice(before).flatMap((r) => r.rcptTo)).not.toContain('forged@victim.test');
+  });
+
   it('the listener takes mail for the feedback domains only, and refuses garbage with the reason', async () => {
     await expect(sendReport(relay.ports.feedback!, 'someone@elsewhere.test', 'Subject: hi\r\n\r\nhi\r\n')).rejects.toThrow(/550 5\.7\.1 Relaying denied/);
     await expect(sendReport(relay.ports.feedback!, 'fbl@bounces.test', 'Subject: hi\r\n\r\njust some text\r\n')).rejects.toThrow(/550 5\.6\.0 not a bounce or feedback report/);
