@@ -94,12 +94,16 @@ describe('feedback closes the loop', () => {
     }
   });
 
-  it('a late hard bounce to the return path suppresses the recipient for the account', async () => {
+  it('a late hard bounce to the return path suppresses the recipient for the account and is restated to the sender', async () => {
     expect(await send('shop', 'gone@dest.test', 'newsletter')).toMatch(/^250 /);
     const got = await delivered('newsletter');
     const dsn = lateDsn({ rcpt: 'gone@dest.test', to: got.mailFrom, original: got.raw.toString() });
     expect(await sendReport(relay.ports.feedback!, got.mailFrom, dsn)).toMatch(/^250 .*report applied \(1 hard bounce/);
     expect(await send('shop', 'gone@dest.test', 'newsletter 2')).toMatch(/^550 5\.7\.1 \[MW-SUPPRESSED\] <gone@dest\.test> .*bounced permanently/);
+    // The customer learns of it: a DSN from the null sender to its own envelope sender, not to the return path.
+    const isDsn = () => target.received.find((r) => r.mailFrom === '' && r.raw.toString().includes('Final-Recipient: rfc822; gone@dest.test'));
+    for (let k = target.received.length + 1; !isDsn(); k++) await target.waitFor(k);
+    expect(isDsn()!.rcptTo).toEqual(['shop@shop.test']);
   });
 
   it('a forged complaint (altered token and trace) is kept as forged and changes nothing', async () => {

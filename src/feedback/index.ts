@@ -2,7 +2,8 @@
 // the other stages call: `accept` (RCPT TO check, Feedback-ID, backscatter), `returnPath` (delivery's envelope
 // sender), `observe` (counts the relay's own deliveries and hard bounces), `startListener` (the feedback domains).
 import type { TlsMaterial } from '../accept/secrets.js';
-import { parseBounce } from '../bounce/index.js';
+import { parseBounce, type BounceRecipient } from '../bounce/index.js';
+import { buildDsn } from '../deliver/dsn.js';
 import type { Config } from '../config/schema.js';
 import type { MessagePolicy } from '../decide/types.js';
 import type { QueueStore } from '../queue/store.js';
@@ -20,7 +21,7 @@ import { createRateStore, accountSubject, identitySubject } from './rate-store.j
 import { createReportStore, type ReportStore } from './report-store.js';
 import { returnPath } from './return-path.js';
 import { createSuppressionList, type Suppression, type SuppressionList } from './suppressions.js';
-import type { MessageLookup } from './trace-report.js';
+import type { MessageLookup, SentMessage } from './trace-report.js';
 
 export { suppressionReply } from './suppressions.js';
 export type { Suppression } from './suppressions.js';
@@ -71,10 +72,25 @@ export function createFeedback(opts: FeedbackOptions): Feedback {
   };
   const lookup: MessageLookup = (queueId) => {
     const m = store.show(queueId);
-    return m && { id: m.id, identity: { account: m.account, sub: m.sub, source: m.identitySource }, mailFrom: m.mailFrom, recipients: m.recipientStatus.map((r) => r.rcpt) };
+    return m && { id: m.id, receivedAt: m.receivedAt, identity: { account: m.account, sub: m.sub, source: m.identitySource }, mailFrom: m.mailFrom, recipients: m.recipientStatus.map((r) => r.rcpt) };
+  };
+  /** The bounce, restated as our own DSN to the customer's envelope sender: the return path was ours, the mail theirs. */
+  const notifySender = (m: SentMessage, failed: BounceRecipient[], now: number) => {
+    if (m.mailFrom === '') return;
+    const dsn = buildDsn({
+      reportingMta: config.hostname,
+      // The body is no longer ours to quote (it may be gone); the DSN names the queue id and each recipient.
+      original: { id: m.id, mailFrom: m.mailFrom, receivedAt: m.receivedAt || now, raw: Buffer.alloc(0) },
+      recipients: failed.map((r) => ({
+        rcpt: r.recipient, action: 'failed', status: r.status ?? (r.code && r.code >= 500 ? '5.0.0' : '4.0.0'), reply: r.diagnostic ?? r.explanation,
+        remoteMta: r.remote_mta ?? '', lastAttemptAt: now, expired: false,
+      })),
+      now,
+    });
+    store.enqueue(dsn).catch((err: Error) => logger.error({ event: 'dsn-failed', queueId: m.id, err: err.message }, 'could not queue the DSN of a late bounce'));
   };
   const intake = createIntake({
-    config, secret: opts.secret, lookup, suppressions, rates, reports, emit, act: config.feedback.act ? suspendThroughDecide(db) : null, clock,
+    config, secret: opts.secret, lookup, suppressions, rates, reports, emit, notifySender, act: config.feedback.act ? suspendThroughDecide(db) : null, clock,
     ...(opts.complaint ? { complaint: opts.complaint } : {}),
   });
   const settings = { bounceDomain: config.feedback.bounceDomain, secret: opts.secret };

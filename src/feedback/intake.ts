@@ -25,6 +25,8 @@ export interface IntakeDeps {
   emit: FeedbackEventSink;
   /** Tells the decide stage's sender risk about a complaint (its complaint signal). */
   complaint?: (identity: SenderIdentity, now: number) => void;
+  /** Tells the message's own sender about recipients that bounced late (the return path hid them from it). */
+  notifySender?: (m: SentMessage, failed: BounceRecipient[], now: number) => void;
   /** Applies a hold; null only records the recommendation. */
   act: SenderAction | null;
   clock?: () => number;
@@ -116,9 +118,11 @@ export function createIntake(deps: IntakeDeps): Intake {
     const about = failures.filter((r) => wanted.has(r.recipient.toLowerCase()));
     const lines = about.length > 0 ? about : rcpts.length === 1 && failures.length === 1 ? [{ ...failures[0]!, recipient: rcpts[0]! }] : [];
     let hard = 0;
+    const failed: BounceRecipient[] = [];
     for (const r of lines) {
       const rcpt = m.recipients.find((x) => x.toLowerCase() === r.recipient.toLowerCase()) ?? r.recipient;
       const isHard = isHardBounce(r);
+      failed.push({ ...r, recipient: rcpt });
       emit({ type: 'late-bounce', at: now, messageId: m.id, recipient: rcpt, data: { identity: key, reason: r.reason, status: r.status, hard: isHard } });
       if (!isHard) continue;
       hard++;
@@ -126,6 +130,7 @@ export function createIntake(deps: IntakeDeps): Intake {
       if (r.reason === 'userunknown') rates.add([identitySubject(key), accountSubject(m.identity.account)], 'unknown_users', now, true);
       suppress(m, rcpt, 'hard-bounce', reportId, now);
     }
+    if (failed.length > 0) deps.notifySender?.(m, failed, now);
     if (lines.length === 0) return { status: 'ignored', reason: 'the report names no failed recipient of the message' };
     return { status: 'applied', reason: hard > 0 ? `${hard} hard bounce(s)` : `soft bounce (${lines.map((l) => l.reason).join(', ')})` };
   }

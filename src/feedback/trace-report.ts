@@ -11,6 +11,8 @@ import { findReturnPathTokens, verifyReturnPath } from './return-path.js';
 /** What the queue knows of a message we sent. */
 export interface SentMessage {
   id: string;
+  /** 0 when only the trace header vouches for the message (the queue no longer has it). */
+  receivedAt: number;
   identity: SenderIdentity;
   mailFrom: string;
   recipients: string[];
@@ -79,7 +81,7 @@ export function traceReport(raw: Buffer, report: BounceReport, envelopeRecipient
       forged ??= check.queueId; // a valid MAC under another secret's era cannot name another sender: do not guess
       continue;
     }
-    const message = known ?? { id: check.queueId, identity: signed, mailFrom: '', recipients: [] };
+    const message = known ?? { id: check.queueId, receivedAt: 0, identity: signed, mailFrom: '', recipients: [] };
     traced = { kind: 'traced', via: 'trace-header', message, recipients: recipientsOf(message, report) };
   }
   if (forged) return { kind: 'forged', claimed: forged };
