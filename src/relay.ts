@@ -10,6 +10,9 @@ import type { Config } from './config/schema.js';
 import { createRelayPolicy } from './decide/relay-policy.js';
 import { acceptAllPolicy, type MessagePolicy } from './decide/types.js';
 import { startDeliveryEngine } from './deliver/engine.js';
+import { loadTlsMaterial, loadTraceSecret } from './accept/secrets.js';
+import { createFeedback } from './feedback/index.js';
+import type { FeedbackListener } from './feedback/listener.js';
 import { countRefusals } from './operate/count-refusals.js';
 import { createMetrics } from './operate/metrics.js';
 import { startAdminServer, type AdminServer } from './operate/server.js';
@@ -21,7 +24,7 @@ import type { Logger } from './shared/logger.js';
 import { openDatabase } from './store/sqlite.js';
 
 export interface Relay {
-  ports: ListenerHandle['ports'] & { admin?: number };
+  ports: ListenerHandle['ports'] & { admin?: number; feedback?: number };
   databaseFile: string;
   close(): Promise<void>;
 }
@@ -56,23 +59,35 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
   if (metrics) store.onEvents(metrics.record);
   // Its reputation reads the same committed events as metrics (delivery outcomes), from the first message on.
   const ownPolicy = opts.policy || !config.policy.enabled ? null : await createRelayPolicy({ config, db, events: store, logger: logger.child({ stage: 'decide' }) });
+  const feedback = createFeedback({
+    config, db, store, secret: loadTraceSecret(config), logger: logger.child({ stage: 'feedback' }),
+    ...(ownPolicy ? { complaint: (identity, now) => ownPolicy.reputation.recordComplaint(identity, now) } : {}),
+  });
+  // The rates' denominators and in-band hard bounces come from the same committed outcome events.
+  store.onEvents(feedback.onEvents);
   const basePolicy = opts.policy ?? ownPolicy ?? acceptAllPolicy;
   const policy = metrics ? countRefusals(basePolicy, metrics.refused) : basePolicy;
   // Delivery first, so that it sees the very first message queued.
-  const engine = startDeliveryEngine({ config, store, logger: logger.child({ stage: 'deliver' }), classify: classifyReply });
+  const engine = startDeliveryEngine({
+    config, store, logger: logger.child({ stage: 'deliver' }), classify: classifyReply, returnPath: feedback.returnPath,
+  });
   let listeners: ListenerHandle | null = null;
   let admin: AdminServer | null = null;
+  let reports: FeedbackListener | null = null;
   try {
-    listeners = await startListeners({ config, store, accounts, policy, logger });
+    listeners = await startListeners({ config, store, accounts, policy, logger, feedback: feedback.accept });
+    if (config.feedback.listener.enabled) reports = await feedback.startListener(await loadTlsMaterial(config, logger));
     if (metrics) {
       admin = await startAdminServer({
         config: config.admin, store, accounts, tokens: createTokenStore(db), metrics, probeQueue: queueDepth,
-        logger: logger.child({ stage: 'operate' }),
+        logger: logger.child({ stage: 'operate' }), feedback: feedback.intake,
       });
     }
   } catch (err) {
+    await reports?.close();
     await listeners?.close();
     await engine.close();
+    feedback.close();
     await store.close();
     await ownPolicy?.close();
     db.close();
@@ -80,17 +95,20 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
     throw err;
   }
   const running = listeners;
+  const reportListener = reports;
   let closed: Promise<void> | null = null;
   return {
-    ports: { ...running.ports, ...(admin ? { admin: admin.port } : {}) },
+    ports: { ...running.ports, ...(admin ? { admin: admin.port } : {}), ...(reportListener ? { feedback: reportListener.port } : {}) },
     databaseFile: config.storage.sqlitePath,
     close() {
       closed ??= (async () => {
         await admin?.close();
+        await reportListener?.close();
         await running.close();
         await engine.close();
         await store.close(); // its last events reach reputation before reputation writes its last batch
         await ownPolicy?.close();
+        feedback.close();
         db.close();
         claim.release();
       })();

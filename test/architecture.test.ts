@@ -17,6 +17,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['reputation'],
   ['accounts', 'decide'],
   ['accept', 'deliver'],
+  ['feedback'],
   ['operate'],
   ['relay'],
   ['cli'],

@@ -6,8 +6,21 @@ import type { AccountOrigin } from '../identify/identify.js';
 import type { HeaderSource } from '../identify/sources.js';
 import type { QueueStore } from '../queue/store.js';
 import type { Logger } from '../shared/logger.js';
+import type { SenderIdentity } from '../shared/types.js';
 import type { AuthThrottle, ConnectionCounter } from './throttle.js';
 import type { TrustedNetworkMatcher } from './trusted-networks.js';
+
+
+/** What the accept stage asks the feedback stage (which implements it, one layer up): the accept stage depends on
+ * this port only, never on src/feedback. */
+export interface AcceptFeedback {
+  /** RCPT TO: the refusal for this account's mail to `rcpt` when the recipient is suppressed, else null. */
+  suppressedReply(account: string, rcpt: string): { code: number; text: string } | null;
+  /** The `Feedback-ID` header value for mail of this identity. */
+  feedbackId(identity: Pick<SenderIdentity, 'account' | 'sub'>): string;
+  /** A null-sender bounce of mail the relay itself refused: the refusal it quotes (drop the message), else null. */
+  backscatter(raw: Buffer, mailFrom: string): string | null;
+}
 
 export type ListenerKind = 'submission' | 'smtps' | 'relay';
 
@@ -23,6 +36,8 @@ export interface AcceptContext {
   trusted: TrustedNetworkMatcher;
   connections: ConnectionCounter;
   authThrottle: AuthThrottle;
+  /** Suppression list, Feedback-ID and backscatter (the feedback stage); absent in tests of the accept stage alone. */
+  feedback?: AcceptFeedback;
 }
 
 /** What we know about one SMTP session beyond smtp-server's own session object. */

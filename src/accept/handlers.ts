@@ -134,9 +134,11 @@ export function createHandlers(ctx: AcceptContext, listener: ListenerKind): Hand
       });
     },
 
-    onRcptTo(_address: SMTPServerAddress, session, callback) {
+    onRcptTo(address: SMTPServerAddress, session, callback) {
       const s = state(session);
       if (!s.origin) return callback(refuse(session, 'rcpt', 550, '5.7.1 Relaying denied'));
+      const suppressed = ctx.feedback?.suppressedReply(s.origin.account, address.address);
+      if (suppressed) return callback(refuse(session, 'rcpt', suppressed.code, suppressed.text));
       if (session.envelope.rcptTo.length >= ctx.config.limits.maxRecipients) {
         // RFC 5321 §4.5.3.1.10: a client must handle 452 by sending the remaining recipients in another transaction.
         return callback(refuse(session, 'rcpt', 452, '4.5.3 Too many recipients for one message'));

@@ -1,5 +1,6 @@
 // The accept stage's entry point: start the SMTP listeners (submission, implicit TLS, trusted relay) on smtp-server.
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
+import type { AcceptFeedback } from './context.js';
 import type { AccountStore } from '../accounts/types.js';
 import type { Config } from '../config/schema.js';
 import type { MessagePolicy } from '../decide/types.js';
@@ -28,6 +29,7 @@ export interface StartListenersOptions {
   policy: MessagePolicy;
   logger: Logger;
   clock?: () => number;
+  feedback?: AcceptFeedback;
 }
 
 function serverOptions(kind: ListenerKind, config: Config, tls: TlsMaterial): SMTPServerOptions {
@@ -92,6 +94,7 @@ export async function startListeners(opts: StartListenersOptions): Promise<Liste
     trusted: trustedNetworkMatcher(config.trustedNetworks),
     connections: connectionCounter(config.limits.maxConnectionsPerIp),
     authThrottle: authThrottle(config.limits.authFailures),
+    ...(opts.feedback ? { feedback: opts.feedback } : {}),
   };
   const tls = await loadTlsMaterial(config, ctx.logger);
   const servers: SMTPServer[] = [];

@@ -48,6 +48,8 @@ function buildStoredMessage(ctx: AcceptContext, session: SMTPServerSession, part
   const ours =
     receivedHeader({ session, hostname: ctx.config.hostname, queueId: extra.queueId, recipients: extra.recipients, now: extra.now }) +
     `${ctx.config.identity.traceHeader}: ${traceValue(extra.queueId, extra.identity, ctx.traceSecret)}\r\n` +
+    // Gmail's feedback loop: ours unless the client set its own (an ESP's campaign ids are worth more than ours).
+    (ctx.feedback && headerValues(parts.headers, 'Feedback-ID').length === 0 ? `Feedback-ID: ${ctx.feedback.feedbackId(extra.identity)}\r\n` : '') +
     (extra.decision.addHeaders ?? []).map(([name, value]) => `${name}: ${value.replace(/[\r\n]+/g, ' ')}\r\n`).join('');
   return Buffer.concat([Buffer.from(ours, 'utf8'), joinMessage(parts)]);
 }
@@ -80,6 +82,13 @@ export async function acceptMessage(ctx: AcceptContext, state: SessionState, ses
   if (account) {
     const bad = forbiddenSender(account, fromAddresses(headerValues(parts.headers, 'From')));
     if (bad) return refuse(550, `5.7.1 [MW-SENDER-DOMAIN] From: <${bad}> is not in the domains allowed for account ${account.name}`);
+  }
+
+  // A bounce of mail we refused, quoting our refusal, goes to a sender that is usually forged: take it and drop it.
+  const refusal = ctx.feedback?.backscatter(data.raw, mailFrom);
+  if (refusal) {
+    log.info({ event: 'backscatter-dropped', refusal }, 'bounce of a refused message dropped');
+    return { code: 250, text: '2.0.0 Ok: dropped, a bounce of mail this relay refused' };
   }
 
   const identity = identifySender(origin, parts.headers, trustedSources(origin, ctx.sources, ctx.config.identity.trustHeadersOnSubmission));

@@ -13,8 +13,18 @@ function identityText(identity: Pick<SenderIdentity, 'account' | 'sub'>): string
   return identity.sub ? `${account}/${encodeURIComponent(identity.sub)}` : account;
 }
 
+/** HMAC-SHA256 of `text`, hex, cut to `hexLength`: the one signing helper of everything the relay traces. */
+export function traceHmac(text: string, secret: string, hexLength = MAC_HEX_LENGTH): string {
+  return createHmac('sha256', secret).update(text).digest('hex').slice(0, hexLength);
+}
+
+/** Compares two MACs in constant time (a length mismatch is no match). */
+export function sameMac(given: string, expected: string): boolean {
+  return given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+}
+
 function mac(queueId: string, ident: string, secret: string): string {
-  return createHmac('sha256', secret).update(`${queueId};${ident}`).digest('hex').slice(0, MAC_HEX_LENGTH);
+  return traceHmac(`${queueId};${ident}`, secret);
 }
 
 /** The header's value (without the name). */
@@ -35,8 +45,7 @@ export function verifyTrace(header: string, secret: string): TraceCheck {
   if (!m) return { kind: 'not-trace' };
   const [, queueId = '', account = '', sub = '', given = ''] = m;
   const expected = mac(queueId, sub ? `${account}/${sub}` : account, secret);
-  const ok = given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
-  if (!ok) return { kind: 'forged', queueId };
+  if (!sameMac(given, expected)) return { kind: 'forged', queueId };
   try {
     return { kind: 'valid', queueId, account: decodeURIComponent(account), sub: decodeURIComponent(sub) };
   } catch {

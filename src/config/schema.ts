@@ -330,6 +330,54 @@ export const configSchema = z
       .strict()
       .prefault({})
       .describe("The decide stage: behaviour signals, thresholds and limits (see `policyThresholds`)."),
+    feedback: z
+      .object({
+        enabled: z.boolean().default(false)
+          .describe("Send with a VERP return path on `bounceDomain` (one SMTP transaction per recipient) so that late bounces and complaints trace back to the message, identity and recipient."),
+        bounceDomain: z.string().min(1).default('bounces.mailwarden.localhost')
+          .describe("Domain of the return path `b+<token>@bounceDomain`; its MX must point at the feedback listener."),
+        reportDomains: z.array(z.string().min(1)).default([])
+          .describe("Further domains whose mail is feedback (the address registered with providers' feedback loops); the listener takes mail for these and `bounceDomain` only."),
+        feedbackIdSender: z.string().regex(/^[\w.-]{1,32}$/).default('mailwarden')
+          .describe("SenderId, the last field of the `Feedback-ID: identity:account:type:SenderId` header (Gmail's feedback loop) stamped on outgoing mail."),
+        listener: listener(2526, false)
+          .describe("SMTP listener for bounces and reports to the feedback domains; it never relays."),
+        windowHours: z.number().int().positive().default(24)
+          .describe("Sliding window over which complaint and hard-bounce rates are measured."),
+        unknownUserMinutes: z.number().int().positive().default(60)
+          .describe("Window in which a burst of unknown-user bounces from one identity is counted."),
+        thresholds: z
+          .object({
+            minDeliveries: z.number().int().positive().default(200)
+              .describe("Rates count only once an identity (or account) has this many deliveries in the window."),
+            complaintRate: z.number().min(0).max(1).default(0.003)
+              .describe("Complaints per delivery above which the sender is held (Gmail and Yahoo's 0.3 %)."),
+            hardBounceRate: z.number().min(0).max(1).default(0.05)
+              .describe("Hard bounces per delivery above which the sender is held."),
+            suspendFactor: z.number().min(1).default(3)
+              .describe("A rate this many times its threshold recommends suspension instead of a hold."),
+            unknownUserBurst: z.number().int().positive().default(25)
+              .describe("Unknown-user bounces within `unknownUserMinutes` from one identity: the mark of a bought or stale list."),
+          })
+          .strict()
+          .prefault({}),
+        act: z.boolean().default(true)
+          .describe("Apply a hold or suspension recommendation at once (as a suspension with the reports as evidence); false only records it."),
+        suppressDays: z
+          .object({
+            hardBounce: z.number().int().nonnegative().default(180)
+              .describe("Days a hard-bounced recipient stays suppressed; 0 means until removed."),
+            complaint: z.number().int().nonnegative().default(0)
+              .describe("Days a complaining recipient stays suppressed; 0 means until removed."),
+            unsubscribe: z.number().int().nonnegative().default(0)
+              .describe("Days an unsubscribed recipient stays suppressed; 0 means until removed."),
+          })
+          .strict()
+          .prefault({}),
+      })
+      .strict()
+      .prefault({})
+      .describe("The feedback stage: VERP return path, Feedback-ID, the report listener, suppressions, complaint and bounce rates."),
     admin: z
       .object({
         enabled: z.boolean().default(true)

@@ -3,12 +3,14 @@
 // on a worker thread (src/inspect/threaded-inspector.ts), feeding the decision. Both close with the policy.
 import type { Config } from '../config/schema.js';
 import { createThreadedInspector } from '../inspect/threaded-inspector.js';
-import { createReputation, type ReputationOptions } from '../reputation/index.js';
+import { createReputation, type Reputation, type ReputationOptions } from '../reputation/index.js';
 import type { Logger } from '../shared/logger.js';
 import { createPolicy } from './index.js';
 import type { MessagePolicy } from './types.js';
 
 export type RelayPolicy = MessagePolicy & {
+  /** The sender reputation this policy decides with: reports traced to a sender (complaints, late bounces) go here. */
+  reputation: Reputation;
   /** Stop the inspection thread and write reputation's last batch: after the queue store closed (its last events). */
   close(): Promise<void>;
 };
@@ -18,6 +20,7 @@ export async function createRelayPolicy(opts: ReputationOptions & { config: Conf
   const reputation = createReputation(opts);
   return {
     ...createPolicy({ config: opts.config, reputation, logger: opts.logger, inspect: inspector.inspect }),
+    reputation,
     async close() {
       reputation.close();
       await inspector.close();

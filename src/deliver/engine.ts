@@ -24,6 +24,11 @@ export interface DeliveryEngineOptions {
   classify?: (input: ReplyInput) => Classification;
   /** Replaces the MX resolver built from `delivery.dnsServers`. */
   resolver?: MxResolver;
+  /**
+   * The envelope sender for one recipient (the feedback stage's VERP return path); null keeps the message's own.
+   * With one, each recipient goes in a transaction of its own, so a bounce names exactly whom it is about.
+   */
+  returnPath?: (m: DueMessage, rcpt: string) => string | null;
 }
 
 export interface DeliveryEngine {
@@ -88,8 +93,19 @@ export function startDeliveryEngine(opts: DeliveryEngineOptions): DeliveryEngine
       finishJob(m, domain, { replies: rcpts.map((rcpt) => ({ rcpt, code: dest.permanent ? dest.code : null, reply: dest.reply })), remoteMta: '', remoteIp: '' });
       return;
     }
-    const envelope = { from: m.mailFrom, to: rcpts, size: m.raw.length, eightBit: m.eightBit };
-    dispatcher.submit(dest.hops, { envelope, raw: m.raw, done: (result) => finishJob(m, domain, result) });
+    const perRecipient = rcpts.map((rcpt) => opts.returnPath?.(m, rcpt) ?? null);
+    const envelopes = perRecipient.every((from) => from === null)
+      ? [{ from: m.mailFrom, to: rcpts }]
+      : rcpts.map((rcpt, i) => ({ from: perRecipient[i] ?? m.mailFrom, to: [rcpt] }));
+    // The domain's outcome is recorded once, when all its transactions answered (one DSN, one commit).
+    const results: JobResult[] = [];
+    const done = (result: JobResult) => {
+      results.push(result);
+      if (results.length < envelopes.length) return;
+      const answered = results.find((r) => r.remoteMta) ?? results[0]!;
+      finishJob(m, domain, { replies: results.flatMap((r) => r.replies), remoteMta: answered.remoteMta, remoteIp: answered.remoteIp });
+    };
+    for (const e of envelopes) dispatcher.submit(dest.hops, { envelope: { ...e, size: m.raw.length, eightBit: m.eightBit }, raw: m.raw, done });
   }
 
   function start(m: DueMessage): void {

@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { publicView } from '../accounts/public-view.js';
 import type { AccountStore } from '../accounts/types.js';
+import type { Intake } from '../feedback/intake.js';
 import type { QueueStore } from '../queue/store.js';
 import { accountParams, messageParams, openApiDocument, queueListQuery, type QueueListQuery } from './api-schemas.js';
 
@@ -10,6 +11,7 @@ export interface ApiDeps {
   store: QueueStore;
   accounts: AccountStore;
   clock: () => number;
+  feedback?: Intake;
 }
 
 const notFound = (what: string) => ({ error: `no ${what}` });
@@ -35,6 +37,20 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
     const { id } = req.params;
     return store.remove(id, clock()) ? { id, deleted: true } : reply.code(404).send(notFound(`message ${id}`));
   });
+
+  const { feedback } = deps;
+  if (feedback) {
+    // A report as the raw message (message/rfc822, or an mbox as application/mbox); the feedback stage answers per
+    // message. Its own body limit: reports are larger than the other endpoints' JSON, and bounded all the same.
+    const bodyLimit = 16 * 1024 * 1024;
+    app.addContentTypeParser(['message/rfc822', 'application/mbox', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit }, (_req, body, done) => done(null, body));
+    app.post('/api/v1/feedback', { bodyLimit }, async (req, reply) => {
+      if (!Buffer.isBuffer(req.body)) return reply.code(415).send({ error: 'send the report as message/rfc822 (or application/mbox)' });
+      const results = feedback.process(req.body, { source: 'http' });
+      const rejected = results.every((r) => r.status === 'rejected');
+      return reply.code(rejected ? 422 : 200).send({ results });
+    });
+  }
 
   app.get('/api/v1/accounts', async () => (await accounts.list()).map(publicView));
 

@@ -65,6 +65,13 @@ export const openApiDocument = {
     '/accounts/{name}': {
       get: { summary: 'One account', parameters: asParameters(accountParams, 'path'), responses: { 200: json('Account'), 404: error, ...authErrors } },
     },
+    '/feedback': {
+      post: {
+        summary: 'A complaint (ARF) or bounce, traced and acted upon as if it had arrived by SMTP (one result per message of an mbox)',
+        requestBody: { required: true, content: { 'message/rfc822': { schema: { type: 'string' } }, 'application/mbox': { schema: { type: 'string' } } } },
+        responses: { 200: json('Results per report'), 413: error, 415: error, 422: json('No usable report, with the reason'), ...authErrors },
+      },
+    },
     '/openapi.json': { get: { summary: 'This document', responses: { 200: json('OpenAPI document'), ...authErrors } } },
   },
 } as const;

@@ -3,6 +3,7 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { AccountStore } from '../accounts/types.js';
 import type { Config } from '../config/schema.js';
+import type { Intake } from '../feedback/intake.js';
 import type { QueueStore } from '../queue/store.js';
 import type { Logger } from '../shared/logger.js';
 import { registerApiRoutes } from './api-routes.js';
@@ -19,6 +20,8 @@ export interface AdminServerOptions {
   probeQueue: () => void;
   logger: Logger;
   clock?: () => number;
+  /** Takes reports posted to /api/v1/feedback. */
+  feedback?: Intake;
 }
 
 export interface AdminServer {
@@ -88,7 +91,7 @@ export async function startAdminServer(opts: AdminServerOptions): Promise<AdminS
     return reply.type(metrics.registry.contentType).send(text);
   });
 
-  registerApiRoutes(app, { store: opts.store, accounts: opts.accounts, clock: opts.clock ?? Date.now });
+  registerApiRoutes(app, { store: opts.store, accounts: opts.accounts, clock: opts.clock ?? Date.now, ...(opts.feedback ? { feedback: opts.feedback } : {}) });
 
   await app.listen({ host: opts.config.host, port: opts.config.port });
   const address = app.server.address();

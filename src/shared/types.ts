@@ -31,4 +31,4 @@ export interface Evidence {
   description: string;
 }
 
-export type EvidenceKind = 'content' | 'behaviour' | 'limit' | 'account';
+export type EvidenceKind = 'content' | 'behaviour' | 'limit' | 'account' | 'feedback';

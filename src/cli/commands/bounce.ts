@@ -33,7 +33,7 @@ export function registerBounceCommand(program: Command): void {
 }
 
 /** Reads at most `maxBytes` (a larger file is parsed as if truncated); an error is returned as its message. */
-function readBounded(file: string, maxBytes: number): Buffer | string {
+export function readBounded(file: string, maxBytes: number): Buffer | string {
   let fd: number | undefined;
   try {
     fd = openSync(file, 'r');

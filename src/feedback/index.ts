@@ -1,0 +1,135 @@
+// The feedback stage assembled on the shared database: suppression list, report intake, rates, and the narrow seams
+// the other stages call: `accept` (RCPT TO check, Feedback-ID, backscatter), `returnPath` (delivery's envelope
+// sender), `observe` (counts the relay's own deliveries and hard bounces), `startListener` (the feedback domains).
+import type { AcceptFeedback } from '../accept/context.js';
+import type { TlsMaterial } from '../accept/secrets.js';
+import { parseBounce, type BounceRecipient } from '../bounce/index.js';
+import { buildDsn } from '../deliver/dsn.js';
+import type { Config } from '../config/schema.js';
+import type { TimelineEvent } from '../queue/events.js';
+import type { QueueStore } from '../queue/store.js';
+import type { DueMessage } from '../queue/types.js';
+import type { Logger } from '../shared/logger.js';
+import { identityKey, type SenderIdentity } from '../shared/types.js';
+import type { Db } from '../store/sqlite.js';
+import { quotedRefusal } from './backscatter.js';
+import type { FeedbackEvent, FeedbackEventSink } from './events.js';
+import { feedbackIdValue } from './feedback-id.js';
+import { suspendThroughDecide } from './hold-adapter.js';
+import { createIntake, isHardReason, type Intake } from './intake.js';
+import { startFeedbackListener, type FeedbackListener } from './listener.js';
+import { createRateStore, accountSubject, identitySubject } from './rate-store.js';
+import { createReportStore, type ReportStore } from './report-store.js';
+import { returnPath } from './return-path.js';
+import { createSuppressionList, suppressionReply, type SuppressionList } from './suppressions.js';
+import type { MessageLookup, SentMessage } from './trace-report.js';
+
+export { suppressionReply } from './suppressions.js';
+export type { Suppression } from './suppressions.js';
+
+/** What the accept stage asks of the feedback stage. */
+
+export interface Feedback {
+  suppressions: SuppressionList;
+  reports: ReportStore;
+  intake: Intake;
+  accept: AcceptFeedback;
+  /** The VERP envelope sender for one recipient of a message; null keeps the original (feedback disabled, DSNs). */
+  returnPath(m: Pick<DueMessage, 'id' | 'identity' | 'mailFrom'>, rcpt: string): string | null;
+  /** Reads the queue's committed outcome events: deliveries are the rates' denominators, in-band hard bounces count
+   * and suppress the recipient for the account. */
+  onEvents(events: readonly TimelineEvent[]): void;
+  startListener(tls: TlsMaterial): Promise<FeedbackListener>;
+  close(): void;
+}
+
+export interface FeedbackOptions {
+  config: Config;
+  db: Db;
+  store: QueueStore;
+  secret: string;
+  logger: Logger;
+  /** The reputation stage's complaint entry point, when the relay runs its own policy. */
+  complaint?: (identity: SenderIdentity, now: number) => void;
+  clock?: () => number;
+}
+
+export function createFeedback(opts: FeedbackOptions): Feedback {
+  const { config, db, store, logger } = opts;
+  const clock = opts.clock ?? Date.now;
+  const suppressions = createSuppressionList(db);
+  const reports = createReportStore(db);
+  const rates = createRateStore(db, { flushMs: config.policy.flushMs });
+  const emit: FeedbackEventSink = (e: FeedbackEvent) => {
+    reports.addEvent(e);
+    logger.info({ event: e.type, queueId: e.messageId || undefined, rcpt: e.recipient, ...e.data }, e.type);
+  };
+  const lookup: MessageLookup = (queueId) => {
+    const m = store.show(queueId);
+    return m && { id: m.id, receivedAt: m.receivedAt, identity: { account: m.account, sub: m.sub, source: m.identitySource }, mailFrom: m.mailFrom, recipients: m.recipientStatus.map((r) => r.rcpt) };
+  };
+  /** The bounce, restated as our own DSN to the customer's envelope sender: the return path was ours, the mail theirs. */
+  const notifySender = (m: SentMessage, failed: BounceRecipient[], now: number) => {
+    if (m.mailFrom === '') return;
+    const dsn = buildDsn({
+      reportingMta: config.hostname,
+      // The body is no longer ours to quote (it may be gone); the DSN names the queue id and each recipient.
+      original: { id: m.id, mailFrom: m.mailFrom, receivedAt: m.receivedAt || now, raw: Buffer.alloc(0) },
+      recipients: failed.map((r) => ({
+        rcpt: r.recipient, action: 'failed', status: r.status ?? (r.code && r.code >= 500 ? '5.0.0' : '4.0.0'), reply: r.diagnostic ?? r.explanation,
+        remoteMta: r.remote_mta ?? '', lastAttemptAt: now, expired: false,
+      })),
+      now,
+    });
+    store.enqueue(dsn).catch((err: Error) => logger.error({ event: 'dsn-failed', queueId: m.id, err: err.message }, 'could not queue the DSN of a late bounce'));
+  };
+  const intake = createIntake({
+    config, secret: opts.secret, lookup, suppressions, rates, reports, emit, notifySender, act: config.feedback.act ? suspendThroughDecide(db) : null, clock,
+    ...(opts.complaint ? { complaint: opts.complaint } : {}),
+  });
+  const settings = { bounceDomain: config.feedback.bounceDomain, secret: opts.secret };
+  const readOptions = { limits: config.bounce, traceHeader: config.identity.traceHeader };
+
+  return {
+    suppressions,
+    reports,
+    intake,
+    accept: {
+      suppressedReply(account, rcpt) {
+        const s = suppressions.isSuppressed(account, rcpt, clock());
+        return s && suppressionReply(s);
+      },
+      feedbackId: (identity) => feedbackIdValue(identity, config.feedback.feedbackIdSender),
+      backscatter(raw, mailFrom) {
+        if (mailFrom !== '') return null; // bounces come from the null sender (RFC 5321 §4.5.5)
+        const refusal = quotedRefusal(parseBounce(raw, readOptions), raw, config.hostname);
+        if (refusal) emit({ type: 'backscatter-dropped', at: clock(), messageId: '', data: { refusal } });
+        return refusal;
+      },
+    },
+    returnPath(m, rcpt) {
+      if (!config.feedback.enabled || m.mailFrom === '') return null; // a DSN keeps its null sender
+      return returnPath(m.id, identityKey(m.identity), rcpt, settings);
+    },
+    onEvents(events) {
+      for (const e of events) {
+        if (e.type !== 'delivered' && e.type !== 'bounced') continue;
+        const account = e.data.identity.split('/')[0]!; // identityKey(): `account/sub` or the account alone
+        const subjects = [identitySubject(e.data.identity), accountSubject(account)];
+        if (e.type === 'delivered') rates.add(subjects, 'delivered', e.at);
+        if (e.type !== 'bounced' || !isHardReason(e.data.reason)) continue;
+        // A mailbox that does not exist, refused while we sent: never try it again for this account.
+        rates.add(subjects, 'hard_bounces', e.at);
+        if (e.data.reason === 'userunknown') rates.add(subjects, 'unknown_users', e.at);
+        const until = config.feedback.suppressDays.hardBounce === 0 ? 0 : e.at + config.feedback.suppressDays.hardBounce * 86_400_000;
+        const source = `delivery:${e.messageId}`;
+        suppressions.add({ account, recipient: e.recipient, reason: 'hard-bounce', source, createdAt: e.at, expiresAt: until });
+        emit({ type: 'suppressed', at: e.at, messageId: e.messageId, recipient: e.recipient, data: { account, reason: 'hard-bounce', until, source } });
+      }
+    },
+    startListener: (tls) => startFeedbackListener({ config, tls, intake, logger }),
+    close() {
+      rates.close();
+    },
+  };
+}

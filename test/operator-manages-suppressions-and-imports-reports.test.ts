@@ -1,0 +1,109 @@
+// Scenario: an operator manages the suppression list with the CLI while the relay runs (an entry takes effect at the
+// next RCPT TO, its removal too; a bad import line changes nothing), imports a complaint saved from elsewhere with
+// `feedback import`, and posts one to the admin API behind a token.
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import nodemailer from 'nodemailer';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { parseConfig } from '../src/config/load.js';
+import { startRelay, type Relay } from '../src/relay.js';
+import { silentLogger } from '../src/shared/logger.js';
+import { arfComplaint, asDelivered } from './helpers/provider-reports.js';
+import { tempDir } from './helpers/queue-fixture.js';
+import { CLI, cli, writeConfig } from './helpers/relay-process.js';
+import { startTarget, type Target } from './helpers/target-server.js';
+
+let target: Target;
+let relay: Relay;
+let configFile: string;
+let dir: string;
+
+beforeAll(async () => {
+  target = await startTarget();
+  dir = tempDir('mw-suppressions-');
+  const raw = {
+    hostname: 'relay.mailwarden.test', dataDir: dir, log: { level: 'silent' },
+    listeners: { submission: { enabled: false }, smtps: { enabled: false }, relay: { port: 0 } }, admin: { port: 0 },
+    trustedNetworks: { hosting: ['127.0.0.0/8'] },
+    delivery: { routes: { '*': `127.0.0.1:${target.port}` }, pollIntervalMs: 50 },
+    feedback: { enabled: true, bounceDomain: 'bounces.test' },
+  };
+  configFile = writeConfig(dir, raw);
+  relay = await startRelay({ config: parseConfig(raw), logger: silentLogger });
+});
+
+afterAll(async () => {
+  await relay?.close();
+  await target?.close();
+});
+
+async function send(to: string, subject = 'hello'): Promise<string> {
+  const t = nodemailer.createTransport({ host: '127.0.0.1', port: relay.ports.relay!, secure: false, ignoreTLS: true });
+  try {
+    return (await t.sendMail({ envelope: { from: 'web@shop.test', to: [to] }, raw: `From: web@shop.test\r\nTo: ${to}\r\nSubject: ${subject}\r\n\r\nHi.\r\n` })).response;
+  } catch (err) {
+    return (err as { response?: string }).response ?? String(err);
+  } finally {
+    t.close();
+  }
+}
+
+const run = (...args: string[]) => spawnSync(process.execPath, [CLI, '--config', configFile, ...args], { encoding: 'utf8' });
+
+it('suppressions added, listed, exported, imported and removed with the CLI take effect at the next RCPT TO', async () => {
+  expect(cli(configFile, 'suppressions', 'add', 'Kim@Dest.test', '--account', 'hosting', '--reason', 'unsubscribe')).toBe('suppressed Kim@Dest.test for account hosting\n');
+  expect(await send('kim@dest.test')).toMatch(/^550 5\.7\.1 \[MW-SUPPRESSED\] <kim@dest\.test> is suppressed for account hosting: its owner unsubscribed/);
+  cli(configFile, 'suppressions', 'add', 'all@dest.test');
+  expect(await send('all@dest.test')).toMatch(/suppressed for all senders: an operator added it/);
+
+  const bad = join(dir, 'bad.csv');
+  writeFileSync(bad, 'hosting,ok@dest.test,manual,\nhosting,not-an-address\n');
+  const refused = run('suppressions', 'import', bad);
+  expect(refused.status).not.toBe(0);
+  expect(refused.stderr).toContain('bad.csv:2: not an address: "not-an-address"');
+  const good = join(dir, 'good.csv');
+  writeFileSync(good, '# account,recipient,reason,expires\nhosting,lee@dest.test,complaint,\n*,mo@dest.test\n');
+  expect(cli(configFile, 'suppressions', 'import', good)).toBe('imported 2 suppression(s)\n');
+  expect(cli(configFile, 'suppressions', 'export')).toBe('*,all@dest.test,manual,\n*,mo@dest.test,manual,\nhosting,kim@dest.test,unsubscribe,\nhosting,lee@dest.test,complaint,\n');
+  expect(JSON.parse(cli(configFile, 'suppressions', 'list', '--json').split('\n')[0]!)).toMatchObject({ account: '*', recipient: 'all@dest.test', reason: 'manual', source: 'operator' });
+
+  expect(cli(configFile, 'suppressions', 'remove', 'kim@dest.test', '--account', 'hosting')).toBe('removed kim@dest.test (hosting)\n');
+  expect(await send('kim@dest.test')).toMatch(/^250 /);
+  expect(run('suppressions', 'remove', 'kim@dest.test', '--account', 'hosting').stderr).toContain('kim@dest.test is not suppressed for hosting');
+});
+
+it('a complaint is imported from a file and posted to the API behind the admin token', async () => {
+  expect(await send('pat@dest.test', 'to pat')).toMatch(/^250 /);
+  expect(await send('quinn@dest.test', 'to quinn')).toMatch(/^250 /);
+  const find = (subject: string) => target.received.find((r) => r.raw.toString().includes(`Subject: ${subject}\r\n`));
+  for (let n = 1; !find('to pat') || !find('to quinn'); n++) await target.waitFor(n);
+
+  const file = join(dir, 'complaint.eml');
+  const pat = find('to pat')!;
+  writeFileSync(file, arfComplaint({ delivered: asDelivered(pat.mailFrom, pat.raw) }));
+  expect(cli(configFile, 'feedback', 'import', file)).toMatch(/complaint.eml: arf applied \(complaint \(abuse\)\), message \w+ of hosting\/127\.0\.0\.1\n/);
+  expect(await send('pat@dest.test')).toMatch(/MW-SUPPRESSED/);
+  const garbage = join(dir, 'garbage.eml');
+  writeFileSync(garbage, 'nothing to see');
+  const failed = run('feedback', 'import', garbage);
+  expect(failed.status).not.toBe(0);
+  expect(failed.stderr).toContain('garbage.eml: not a bounce or feedback report');
+
+  const url = `http://127.0.0.1:${relay.ports.admin}/api/v1/feedback`;
+  const quinn = find('to quinn')!;
+  const body = arfComplaint({ delivered: asDelivered(quinn.mailFrom, quinn.raw) });
+  expect((await fetch(url, { method: 'POST', headers: { 'content-type': 'message/rfc822' }, body })).status).toBe(401);
+  const token = /^token: (\S+)$/m.exec(cli(configFile, 'tokens', 'create', 'ops'))![1]!;
+  const post = (b: string) => fetch(url, { method: 'POST', headers: { 'content-type': 'message/rfc822', authorization: `Bearer ${token}` }, body: b });
+  const bad = await post('not a report');
+  expect(bad.status).toBe(422);
+  expect(await bad.json()).toEqual({ results: [{ status: 'rejected', error: 'not a bounce or feedback report' }] });
+  const ok = await post(body);
+  expect(ok.status).toBe(200);
+  expect(((await ok.json()) as { results: Array<{ status: string; recipients: string[] }> }).results[0]).toMatchObject({ status: 'applied', recipients: ['quinn@dest.test'] });
+  expect(await send('quinn@dest.test')).toMatch(/MW-SUPPRESSED/);
+
+  const reports = cli(configFile, 'feedback', 'reports');
+  expect(reports).toMatch(/^counts: applied=2 duplicate=0 forged=0 untraceable=0 ignored=0\n/);
+});
