@@ -15,6 +15,7 @@ import { startAdminServer, type AdminServer } from './operate/server.js';
 import { createTokenStore } from './operate/tokens.js';
 import { createQueueDepth } from './queue/sqlite-depth.js';
 import { createSqliteQueueStore } from './queue/sqlite-store.js';
+import { createRouting } from './routes/index.js';
 import type { Logger } from './shared/logger.js';
 import { openDatabase } from './store/sqlite.js';
 
@@ -47,7 +48,9 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
   const basePolicy = opts.policy ?? ownPolicy ?? acceptAllPolicy;
   const policy = metrics ? countRefusals(basePolicy, metrics.refused) : basePolicy;
   // Delivery first, so that it sees the very first message queued.
-  const engine = startDeliveryEngine({ config, store, policy, logger: logger.child({ stage: 'deliver' }), classify: classifyReply });
+  const deliverLogger = logger.child({ stage: 'deliver' });
+  const routing = createRouting({ db, config, logger: deliverLogger, classify: classifyReply });
+  const engine = startDeliveryEngine({ config, store, policy, logger: deliverLogger, classify: classifyReply, routing });
   let listeners: ListenerHandle | null = null;
   let admin: AdminServer | null = null;
   try {

@@ -9,10 +9,13 @@ import type { QueueStore } from '../queue/store.js';
 import type { DueMessage, NewMessage } from '../queue/types.js';
 import { recipientDomain } from '../queue/sqlite-store.js';
 import type { Logger } from '../shared/logger.js';
+import { identityKey } from '../shared/types.js';
+import type { Routing } from '../routes/index.js';
+import { providerOf } from '../routes/providers.js';
 import type { JobResult } from './dispatcher.js';
 import { createMxResolver, type Destination, type MxResolver } from './mx.js';
 import { recordOutcome } from './outcome.js';
-import { parseRoutes, routeFor } from './routes.js';
+import { parseRoutes, routeFor, type NextHop } from './routes.js';
 import { createThreadedDispatcher } from './threaded-dispatcher.js';
 
 export interface DeliveryEngineOptions {
@@ -25,6 +28,8 @@ export interface DeliveryEngineOptions {
   classify?: (input: ReplyInput) => Classification;
   /** Replaces the MX resolver built from `delivery.dnsServers`. */
   resolver?: MxResolver;
+  /** Source addresses, shaping and reactions per provider; without it every message leaves the same way at once. */
+  routing?: Routing;
 }
 
 export interface DeliveryEngine {
@@ -60,6 +65,8 @@ export function startDeliveryEngine(opts: DeliveryEngineOptions): DeliveryEngine
   /** Message id -> number of its domain jobs not finished yet. */
   const inFlight = new Map<string, number>();
   const recording = new Set<Promise<void>>();
+  /** Messages the shaper holds back for a moment; on close they simply stay due in the queue. */
+  const held = new Set<NodeJS.Timeout>();
   let backlog = false;
   let closing = false;
   let pollScheduled = false;
@@ -69,8 +76,8 @@ export function startDeliveryEngine(opts: DeliveryEngineOptions): DeliveryEngine
     return hops ? { kind: 'hops', hops } : resolver.resolve(domain);
   }
 
-  function finishJob(m: DueMessage, domain: string, result: JobResult): void {
-    const p = recordOutcome({ message: m, domain, result, now: clock(), config, store, policy: opts.policy, logger, classify: opts.classify })
+  function finishJob(m: DueMessage, domain: string, result: JobResult, retryAt?: ReadonlyMap<string, number>): void {
+    const p = recordOutcome({ message: m, domain, result, now: clock(), config, store, policy: opts.policy, logger, classify: opts.classify, ...(retryAt ? { retryAt } : {}) })
       .catch((err: Error) => logger.error({ queueId: m.id, err: err.message }, 'could not record a delivery attempt'))
       .finally(() => {
         recording.delete(p);
@@ -88,8 +95,37 @@ export function startDeliveryEngine(opts: DeliveryEngineOptions): DeliveryEngine
       finishJob(m, domain, { replies: rcpts.map((rcpt) => ({ rcpt, code: dest.permanent ? dest.code : null, reply: dest.reply })), remoteMta: '', remoteIp: '' });
       return;
     }
+    send(m, domain, rcpts, dest.hops);
+  }
+
+  // The routing seam (src/routes): the source address and the route's shaping before the send, the reaction to
+  // the replies after it.
+  function send(m: DueMessage, domain: string, rcpts: string[], hops: NextHop[]): void {
     const envelope = { from: m.mailFrom, to: rcpts, size: m.raw.length, eightBit: m.eightBit };
-    dispatcher.submit(dest.hops, { envelope, raw: m.raw, done: (result) => finishJob(m, domain, result) });
+    const { routing } = opts;
+    if (!routing) return dispatcher.submit(hops, { envelope, raw: m.raw, done: (result) => finishJob(m, domain, result) });
+    const admission = routing.admit(m.identity.account, identityKey(m.identity), providerOf(hops[0]?.name, domain));
+    switch (admission.kind) {
+      case 'wait': {
+        const timer = setTimeout(() => {
+          held.delete(timer);
+          send(m, domain, rcpts, hops);
+        }, admission.ms);
+        held.add(timer);
+        return;
+      }
+      case 'defer': {
+        const replies = rcpts.map((rcpt) => ({ rcpt, code: 451, reply: admission.reply }));
+        return finishJob(m, domain, { replies, remoteMta: '', remoteIp: '' }, new Map(rcpts.map((r) => [r, admission.until])));
+      }
+      case 'send': {
+        const { route } = admission;
+        return dispatcher.submit(hops, {
+          envelope, raw: m.raw, route,
+          done: (result) => finishJob(m, domain, result, routing.observe(route, result.replies, result.remoteMta)),
+        });
+      }
+    }
   }
 
   function start(m: DueMessage): void {
@@ -144,6 +180,7 @@ export function startDeliveryEngine(opts: DeliveryEngineOptions): DeliveryEngine
     async close() {
       closing = true;
       clearInterval(timer);
+      for (const t of held) clearTimeout(t);
       await dispatcher.close();
       while (recording.size > 0) await Promise.all([...recording]);
     },

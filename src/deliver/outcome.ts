@@ -22,6 +22,12 @@ export interface OutcomeInput {
   policy: MessagePolicy;
   logger: Logger;
   classify?: (input: ReplyInput) => Classification;
+  /**
+   * Recipients to retry at a set time instead of by the schedule (src/routes decides): after the delay a greylisting
+   * server asked for, or at once when the refusal was of the source IP (the retry leaves from another one). Such a
+   * refusal is not the recipient's, so even a 5xx is retried, within the message's lifetime.
+   */
+  retryAt?: ReadonlyMap<string, number>;
 }
 
 function dsnRecipient(o: RecipientOutcome, action: DsnRecipient['action'], now: number): DsnRecipient {
@@ -39,7 +45,10 @@ export async function recordOutcome(input: OutcomeInput): Promise<void> {
   const attempts = new Map(m.recipients.map((r) => [r.rcpt, r.attempts]));
   const events: TimelineEvent[] = [];
   const outcomes: RecipientOutcome[] = result.replies.map((r) => {
-    const verdict = judgeReply(r.code, policy, m.receivedAt, (attempts.get(r.rcpt) ?? 0) + 1, now);
+    const judged = judgeReply(r.code, policy, m.receivedAt, (attempts.get(r.rcpt) ?? 0) + 1, now);
+    const at = input.retryAt?.get(r.rcpt);
+    const verdict = at === undefined || judged.state === 'delivered' || at > m.receivedAt + d.maxLifetimeS * 1000
+      ? judged : { state: 'deferred' as const, nextAttemptAt: at };
     const classification = input.classify?.({ text: r.reply, phase: r.phase, ...(result.remoteMta ? { mx: result.remoteMta } : {}) });
     events.push(
       { messageId: m.id, at: now, type: 'attempt', recipient: r.rcpt,

@@ -11,6 +11,8 @@ export interface SessionOptions {
   ehloName: string;
   tls: TlsMode;
   connectTimeoutMs: number;
+  /** Local address to send from (an IP of a pool); absent lets the system choose. */
+  localAddress?: string;
 }
 
 /** The reply that decided one recipient; code null when no reply came (connection lost, timeout). */
@@ -66,6 +68,7 @@ function connectOne(hop: NextHop, opts: SessionOptions): Promise<SMTPConnection>
     host: hop.host,
     port: hop.port,
     name: opts.ehloName,
+    ...(opts.localAddress ? { localAddress: opts.localAddress } : {}),
     connectionTimeout: opts.connectTimeoutMs,
     greetingTimeout: opts.connectTimeoutMs,
     socketTimeout: 5 * 60_000, // RFC 5321 §4.5.3.2.6: the DATA-termination reply may take up to 10 minutes
