@@ -88,9 +88,9 @@ export function nextRouteState(r: Reaction, ctx: RouteContext, s: ReactionSettin
     // Once per minute at most: the replies to messages already in flight at the slowdown are not news (as TCP halves
     // its window once per round trip, not once per lost packet).
     if (current?.status === 'slowed' && now - current.since < 60_000) return undefined;
-    // Multiplicative decrease from what the route carries now: its current slowed rate, else what it was measured
-    // to send (it was fast enough to be told off), else its limit. The ceiling stays where the first slowdown found it.
-    const running = current ? (currentRate(current, now, s) ?? current.ceiling) : ctx.measuredPerMinute || ctx.limitPerMinute;
+    // Multiplicative decrease of the rate the route is allowed now: its current slowed rate, else its limit, else
+    // (no limit) what it was measured to send. The ceiling stays where the first slowdown found it.
+    const running = current ? (currentRate(current, now, s) ?? current.ceiling) : ctx.limitPerMinute || ctx.measuredPerMinute;
     const ceiling = current?.ceiling ?? Math.max(1, ctx.limitPerMinute || running);
     const rate = Math.max(1, Math.max(1, running) * s.slowFactor);
     return { ...base, status: 'slowed', until: 0, rate, ceiling };
