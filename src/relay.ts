@@ -16,6 +16,8 @@ import { createTokenStore } from './operate/tokens.js';
 import { createQueueDepth } from './queue/sqlite-depth.js';
 import { createSqliteQueueStore } from './queue/sqlite-store.js';
 import { createRouting } from './routes/index.js';
+import { dkimDir } from './dkim/keys.js';
+import { createSigner } from './dkim/sign.js';
 import type { Logger } from './shared/logger.js';
 import { openDatabase } from './store/sqlite.js';
 
@@ -50,7 +52,8 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
   // Delivery first, so that it sees the very first message queued.
   const deliverLogger = logger.child({ stage: 'deliver' });
   const routing = createRouting({ db, config, logger: deliverLogger, classify: classifyReply });
-  const engine = startDeliveryEngine({ config, store, policy, logger: deliverLogger, classify: classifyReply, routing });
+  const sign = createSigner(dkimDir(config.dataDir), (err, domain) => deliverLogger.error({ event: 'dkim-failed', domain, err: err.message }, 'could not sign'));
+  const engine = startDeliveryEngine({ config, store, policy, logger: deliverLogger, classify: classifyReply, routing, sign });
   let listeners: ListenerHandle | null = null;
   let admin: AdminServer | null = null;
   try {

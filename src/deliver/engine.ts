@@ -30,6 +30,8 @@ export interface DeliveryEngineOptions {
   resolver?: MxResolver;
   /** Source addresses, shaping and reactions per provider; without it every message leaves the same way at once. */
   routing?: Routing;
+  /** Signs a message before it leaves (DKIM, src/dkim); never rejects. */
+  sign?: (raw: Buffer) => Promise<Buffer>;
 }
 
 export interface DeliveryEngine {
@@ -99,33 +101,29 @@ export function startDeliveryEngine(opts: DeliveryEngineOptions): DeliveryEngine
   }
 
   // The routing seam (src/routes): the source address and the route's shaping before the send, the reaction to
-  // the replies after it.
+  // the replies after it; then the DKIM signature (src/dkim).
   function send(m: DueMessage, domain: string, rcpts: string[], hops: NextHop[]): void {
-    const envelope = { from: m.mailFrom, to: rcpts, size: m.raw.length, eightBit: m.eightBit };
     const { routing } = opts;
-    if (!routing) return dispatcher.submit(hops, { envelope, raw: m.raw, done: (result) => finishJob(m, domain, result) });
-    const admission = routing.admit(m.identity.account, identityKey(m.identity), providerOf(hops[0]?.name, domain));
-    switch (admission.kind) {
-      case 'wait': {
-        const timer = setTimeout(() => {
-          held.delete(timer);
-          send(m, domain, rcpts, hops);
-        }, admission.ms);
-        held.add(timer);
-        return;
-      }
-      case 'defer': {
-        const replies = rcpts.map((rcpt) => ({ rcpt, code: 451, reply: admission.reply }));
-        return finishJob(m, domain, { replies, remoteMta: '', remoteIp: '' }, new Map(rcpts.map((r) => [r, admission.until])));
-      }
-      case 'send': {
-        const { route } = admission;
-        return dispatcher.submit(hops, {
-          envelope, raw: m.raw, route,
-          done: (result) => finishJob(m, domain, result, routing.observe(route, result.replies, result.remoteMta)),
-        });
-      }
+    const admission = routing?.admit(m.identity.account, identityKey(m.identity), providerOf(hops[0]?.name, domain));
+    if (admission?.kind === 'wait') {
+      const timer = setTimeout(() => {
+        held.delete(timer);
+        send(m, domain, rcpts, hops);
+      }, admission.ms);
+      held.add(timer);
+      return;
     }
+    if (admission?.kind === 'defer') {
+      const replies = rcpts.map((rcpt) => ({ rcpt, code: 451, reply: admission.reply }));
+      return finishJob(m, domain, { replies, remoteMta: '', remoteIp: '' }, new Map(rcpts.map((r) => [r, admission.until])));
+    }
+    const route = admission?.route;
+    const submit = (raw: Buffer) => dispatcher.submit(hops, {
+      envelope: { from: m.mailFrom, to: rcpts, size: raw.length, eightBit: m.eightBit }, raw, ...(route ? { route } : {}),
+      done: (result) => finishJob(m, domain, result, route && routing?.observe(route, result.replies, result.remoteMta)),
+    });
+    if (opts.sign) void opts.sign(m.raw).then(submit);
+    else submit(m.raw);
   }
 
   function start(m: DueMessage): void {

@@ -18,6 +18,7 @@ export const commandModules: Record<string, () => Promise<Registrar>> = {
   score: async () => (await import('./score.js')).registerScoreCommand,
   train: async () => (await import('./train.js')).registerTrainCommand,
   routes: async () => (await import('./routes.js')).registerRoutesCommand,
+  dkim: async () => (await import('./dkim.js')).registerDkimCommand,
 };
 
 /** The command named on the command line (the first word that is no option or option value), if it is one of ours. */
