@@ -15,6 +15,7 @@ import { startAdminServer, type AdminServer } from './operate/server.js';
 import { createTokenStore } from './operate/tokens.js';
 import { createQueueDepth } from './queue/sqlite-depth.js';
 import { createSqliteQueueStore } from './queue/sqlite-store.js';
+import { startBlocklistWatch } from './routes/blocklists.js';
 import { createRouting } from './routes/index.js';
 import { dkimDir } from './dkim/keys.js';
 import { createSigner } from './dkim/sign.js';
@@ -52,6 +53,7 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
   // Delivery first, so that it sees the very first message queued.
   const deliverLogger = logger.child({ stage: 'deliver' });
   const routing = createRouting({ db, config, logger: deliverLogger, classify: classifyReply });
+  const blocklists = startBlocklistWatch({ db, config, logger: deliverLogger, checkAtStart: true });
   const sign = createSigner(dkimDir(config.dataDir), (err, domain) => deliverLogger.error({ event: 'dkim-failed', domain, err: err.message }, 'could not sign'));
   const engine = startDeliveryEngine({ config, store, policy, logger: deliverLogger, classify: classifyReply, routing, sign });
   let listeners: ListenerHandle | null = null;
@@ -67,6 +69,7 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
   } catch (err) {
     await listeners?.close();
     await engine.close();
+    await blocklists.close();
     await ownPolicy?.close();
     await store.close();
     db.close();
@@ -82,6 +85,7 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
         await admin?.close();
         await running.close();
         await engine.close();
+        await blocklists.close();
         await ownPolicy?.close(); // writes the behaviour counters' last batch before the final commit
         await store.close();
         db.close();

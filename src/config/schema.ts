@@ -328,6 +328,20 @@ export const configSchema = z
           })
           .strict()
           .prefault({}),
+        blocklists: z
+          .object({
+            zones: z.array(z.object({
+              zone: z.string().min(1)
+                .describe("DNSBL zone, e.g. zen.spamhaus.org (needs a resolver Spamhaus answers: not a public one)."),
+              providers: z.array(z.string()).default([])
+                .describe("Providers toward which a listing pauses the address; empty = every destination."),
+            }).strict()).default([])
+              .describe("Zones the pool addresses are looked up in, through `delivery.dnsServers`."),
+            intervalMinutes: z.number().int().positive().default(15)
+              .describe("How often the addresses are looked up again; a delisting lifts the pause at the next look."),
+          })
+          .strict()
+          .prefault({}),
       })
       .strict()
       .prefault({}),
