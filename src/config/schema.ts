@@ -291,6 +291,19 @@ export const configSchema = z
           .describe("Offer STARTTLS opportunistically; 'required' fails delivery when the peer has none."),
         pollIntervalMs: duration.default(1000)
           .describe("How often the queue is read for recipients that became due (new mail starts at once anyway)."),
+        mxPort: port.default(25)
+          .describe("Port of the MX hosts found in DNS; anything but 25 is for tests against local servers."),
+        mtaSts: z
+          .object({
+            enabled: z.boolean().default(true)
+              .describe("Look up MTA-STS policies (RFC 8461) for MX deliveries: enforce mode refuses an MX that is not listed or lacks valid TLS; testing mode only logs."),
+            httpsPort: port.default(443)
+              .describe("Port of https://mta-sts.DOMAIN; anything but 443 is for tests against local servers."),
+            caFile: z.string().default('')
+              .describe("PEM file of CA certificates trusted besides the public ones, for policy hosts and MX certificates (a private PKI, tests)."),
+          })
+          .strict()
+          .prefault({}),
         pools: z.record(z.string(), z.array(z.object({
           address: z.string().min(1)
             .describe("Local IP address outgoing connections are bound to."),

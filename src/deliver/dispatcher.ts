@@ -117,9 +117,10 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
 
   return {
     submit(hops, job) {
-      // A session belongs to its source address too: mail routed from another IP needs a connection of its own.
+      // A session belongs to its source address too: mail routed from another IP needs a connection of its own. One
+      // whose certificate was checked for one MX name must not carry mail for another name on the same address.
       const r = job.route;
-      const key = `${r?.localAddress ?? ''}>${hops.map((h) => `${h.host}:${h.port}`).join(',')}`;
+      const key = `${r?.localAddress ?? ''}>${hops.map((h) => `${h.host}:${h.port}${h.requireValidTls ? `/${h.name}` : ''}`).join(',')}`;
       let dest = destinations.get(key);
       if (!dest) {
         dest = {

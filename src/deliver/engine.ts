@@ -13,6 +13,9 @@ import { identityKey } from '../shared/types.js';
 import type { Routing } from '../routes/index.js';
 import { providerOf } from '../routes/providers.js';
 import type { JobResult } from './dispatcher.js';
+import { readFileSync } from 'node:fs';
+import { applyPolicy } from '../mtasts/policy.js';
+import { createStsSource } from '../mtasts/fetch.js';
 import { createMxResolver, type Destination, type MxResolver } from './mx.js';
 import { recordOutcome } from './outcome.js';
 import { parseRoutes, routeFor, type NextHop } from './routes.js';
@@ -57,9 +60,13 @@ export function startDeliveryEngine(opts: DeliveryEngineOptions): DeliveryEngine
   const d = config.delivery;
   const clock = opts.clock ?? Date.now;
   const routes = parseRoutes(d.routes);
-  const resolver = opts.resolver ?? createMxResolver(d.dnsServers);
+  const resolver = opts.resolver ?? createMxResolver(d.dnsServers, undefined, d.mxPort);
+  const trustedCa = d.mtaSts.caFile ? readFileSync(d.mtaSts.caFile, 'utf8') : '';
+  const sts = d.mtaSts.enabled
+    ? createStsSource({ dnsServers: d.dnsServers, httpsPort: d.mtaSts.httpsPort, trustedCa, onProblem: (domain, problem) => logger.warn({ event: 'mta-sts-failed', domain, problem }, 'no MTA-STS policy') })
+    : undefined;
   const dispatcher = createThreadedDispatcher({
-    session: { ehloName: config.hostname, tls: d.tls, connectTimeoutMs: d.connectTimeoutMs },
+    session: { ehloName: config.hostname, tls: d.tls, connectTimeoutMs: d.connectTimeoutMs, ...(trustedCa ? { trustedCa } : {}) },
     maxConnections: d.maxConnectionsPerDestination,
     maxMessagesPerConnection: d.maxMessagesPerConnection,
     idleMs: CONNECTION_IDLE_MS,
@@ -75,7 +82,15 @@ export function startDeliveryEngine(opts: DeliveryEngineOptions): DeliveryEngine
 
   async function destinationOf(domain: string): Promise<Destination> {
     const hops = routeFor(routes, domain);
-    return hops ? { kind: 'hops', hops } : resolver.resolve(domain);
+    if (hops) return { kind: 'hops', hops };
+    const dest = await resolver.resolve(domain);
+    if (!sts || dest.kind !== 'hops') return dest;
+    // MTA-STS (src/mtasts): which MX hosts the domain's policy allows, and that they need valid TLS.
+    const decision = applyPolicy(domain, await sts.policyFor(domain, clock()), dest.hops);
+    if (decision.kind === 'refuse') return { kind: 'fail', permanent: false, code: 451, reply: decision.reply };
+    if (decision.kind === 'enforce') return { kind: 'hops', hops: decision.hops };
+    if (decision.mismatched.length > 0) logger.warn({ event: 'mta-sts-testing', domain, mismatched: decision.mismatched }, 'MX hosts outside the MTA-STS policy (testing mode)');
+    return dest;
   }
 
   function finishJob(m: DueMessage, domain: string, result: JobResult, retryAt?: ReadonlyMap<string, number>): void {

@@ -28,8 +28,10 @@ export interface TargetOptions {
   rcpt?: (rcpt: string, attempt: number) => Reply | null;
   /** Reply after the message data, or null to accept. */
   data?: (attempt: number) => Reply | null;
-  /** Offer STARTTLS (with smtp-server's built-in self-signed certificate). */
+  /** Offer STARTTLS (with smtp-server's built-in self-signed certificate, or `tls`). */
   starttls?: boolean;
+  /** PEM key and certificate for STARTTLS. */
+  tls?: { key: string; cert: string };
 }
 
 export interface Target {
@@ -75,6 +77,7 @@ export async function startTarget(opts: TargetOptions = {}): Promise<Target> {
     disabledCommands: opts.starttls ? ['AUTH'] : ['AUTH', 'STARTTLS'],
     hideENHANCEDSTATUSCODES: true, // replies carry exactly the enhanced status the test wrote
     logger: false,
+    ...(opts.tls ?? {}),
     onConnect(session, cb) {
       target.sessions += 1;
       const r = opts.connect?.(session.remoteAddress);
