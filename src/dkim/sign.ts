@@ -6,7 +6,7 @@
 import addressparser from 'nodemailer/lib/addressparser/index.js';
 import { dkimSign } from 'mailauth/lib/dkim/sign.js';
 import { headerValues, splitMessage } from '../identify/message-parts.js';
-import { activeKey, type DkimKey } from './keys.js';
+import { activeKey, listKeys, type DkimKey } from './keys.js';
 
 export type Signer = (raw: Buffer) => Promise<Buffer>;
 
@@ -22,6 +22,13 @@ export function fromDomain(raw: Buffer): string {
 
 export function createSigner(dir: string, onError: (err: Error, domain: string) => void): Signer {
   const cache = new Map<string, { key: DkimKey | undefined; at: number }>();
+  // Without any key the From: header is not even parsed: a relay that signs nothing pays nothing per message.
+  let anyKey = { found: false, at: -Infinity };
+  function haveKeys(): boolean {
+    const now = performance.now();
+    if (now - anyKey.at >= CACHE_MS) anyKey = { found: listKeys(dir).some((k) => k.active), at: now };
+    return anyKey.found;
+  }
   function keyFor(domain: string): DkimKey | undefined {
     const now = performance.now();
     const cached = cache.get(domain);
@@ -33,6 +40,7 @@ export function createSigner(dir: string, onError: (err: Error, domain: string) 
     return key;
   }
   return async (raw) => {
+    if (!haveKeys()) return raw;
     const domain = fromDomain(raw);
     const key = domain ? keyFor(domain) : undefined;
     if (!key) return raw;
