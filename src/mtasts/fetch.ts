@@ -25,6 +25,11 @@ export interface StsSourceOptions {
 /** §3.3: a policy file larger than this is not a policy. */
 const MAX_POLICY_BYTES = 64 * 1024;
 const FETCH_TIMEOUT_MS = 10_000;
+/**
+ * How long a TXT answer (or its absence) is reused: without it every message to a domain without MTA-STS, most of
+ * them, would cost a DNS query. A new policy id is seen this much later at most.
+ */
+const TXT_CACHE_MS = 5 * 60_000;
 
 /** The id of a `v=STSv1; id=...` record; undefined when there is none (or more than one, §3.1). */
 export function txtId(records: string[][]): string | undefined {
@@ -38,6 +43,7 @@ export function createStsSource(opts: StsSourceOptions): StsSource {
   if (opts.dnsServers.length > 0) resolver.setServers([...opts.dnsServers]);
   const ca = opts.trustedCa ? [...rootCertificates, opts.trustedCa] : undefined;
   const cache = new Map<string, { policy: StsPolicy; expiresAt: number }>();
+  const txtCache = new Map<string, { id: string | undefined; expiresAt: number }>();
 
   // The policy host's address comes from our resolver, as the MX lookups do.
   const lookup: LookupFunction = (hostname, options, callback) => {
@@ -73,11 +79,11 @@ export function createStsSource(opts: StsSourceOptions): StsSource {
     async policyFor(domain, now) {
       const cached = cache.get(domain);
       const valid = cached && cached.expiresAt > now ? cached.policy : undefined;
-      let id: string | undefined;
-      try {
-        id = txtId(await resolver.resolveTxt(`_mta-sts.${domain}`));
-      } catch {
-        id = undefined;
+      const known = txtCache.get(domain);
+      let id = known?.id;
+      if (!known || known.expiresAt <= now) {
+        id = await resolver.resolveTxt(`_mta-sts.${domain}`).then(txtId, () => undefined);
+        txtCache.set(domain, { id, expiresAt: now + TXT_CACHE_MS });
       }
       if (id === undefined || id === valid?.id) return valid;
       try {
