@@ -20,6 +20,10 @@ import { createTokenStore } from './operate/tokens.js';
 import { createQueueDepth } from './queue/sqlite-depth.js';
 import { claimDataDir, warnLoosePermissions } from './queue/data-dir.js';
 import { createSqliteQueueStore } from './queue/sqlite-store.js';
+import { startBlocklistWatch } from './routes/blocklists.js';
+import { createRouting } from './routes/index.js';
+import { dkimDir } from './dkim/keys.js';
+import { createSigner } from './dkim/sign.js';
 import type { Logger } from './shared/logger.js';
 import { openDatabase } from './store/sqlite.js';
 
@@ -68,8 +72,12 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
   const basePolicy = opts.policy ?? ownPolicy ?? acceptAllPolicy;
   const policy = metrics ? countRefusals(basePolicy, metrics.refused) : basePolicy;
   // Delivery first, so that it sees the very first message queued.
+  const deliverLogger = logger.child({ stage: 'deliver' });
+  const routing = createRouting({ db, config, logger: deliverLogger, classify: classifyReply });
+  const blocklists = startBlocklistWatch({ db, config, logger: deliverLogger, checkAtStart: true });
+  const sign = createSigner(dkimDir(config.dataDir), (err, domain) => deliverLogger.error({ event: 'dkim-failed', domain, err: err.message }, 'could not sign'));
   const engine = startDeliveryEngine({
-    config, store, logger: logger.child({ stage: 'deliver' }), classify: classifyReply, returnPath: feedback.returnPath,
+    config, store, logger: deliverLogger, classify: classifyReply, returnPath: feedback.returnPath, routing, sign,
   });
   let listeners: ListenerHandle | null = null;
   let admin: AdminServer | null = null;
@@ -87,6 +95,7 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
     await reports?.close();
     await listeners?.close();
     await engine.close();
+    await blocklists.close();
     feedback.close();
     await store.close();
     await ownPolicy?.close();
@@ -106,6 +115,7 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
         await reportListener?.close();
         await running.close();
         await engine.close();
+        await blocklists.close();
         await store.close(); // its last events reach reputation before reputation writes its last batch
         await ownPolicy?.close();
         feedback.close();

@@ -12,8 +12,8 @@ const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '../src');
 /** Lowest first. The same table is drawn in docs/architecture.md. */
 const LAYERS: readonly (readonly string[])[] = [
   ['shared', 'store', 'config', 'types'],
-  ['classify', 'identify'],
-  ['bounce', 'queue', 'inspect'],
+  ['classify', 'identify', 'mtasts'],
+  ['bounce', 'queue', 'inspect', 'routes', 'dkim'],
   ['reputation'],
   ['accounts', 'decide'],
   ['accept', 'deliver'],

@@ -293,6 +293,70 @@ export const configSchema = z
           .describe("Offer STARTTLS opportunistically; 'required' fails delivery when the peer has none."),
         pollIntervalMs: duration.default(1000)
           .describe("How often the queue is read for recipients that became due (new mail starts at once anyway)."),
+        mxPort: port.default(25)
+          .describe("Port of the MX hosts found in DNS; anything but 25 is for tests against local servers."),
+        mtaSts: z
+          .object({
+            enabled: z.boolean().default(true)
+              .describe("Look up MTA-STS policies (RFC 8461) for MX deliveries: enforce mode refuses an MX that is not listed or lacks valid TLS; testing mode only logs."),
+            httpsPort: port.default(443)
+              .describe("Port of https://mta-sts.DOMAIN; anything but 443 is for tests against local servers."),
+            caFile: z.string().default('')
+              .describe("PEM file of CA certificates trusted besides the public ones, for policy hosts and MX certificates (a private PKI, tests)."),
+          })
+          .strict()
+          .prefault({}),
+        pools: z.record(z.string(), z.array(z.object({
+          address: z.string().min(1)
+            .describe("Local IP address outgoing connections are bound to."),
+          ehlo: z.string().min(1)
+            .describe("Name given in EHLO from this address; it should be the address's PTR name."),
+          ptr: z.string().default('')
+            .describe("The PTR name the address should have (shown by `mailwarden routes`)."),
+          weight: z.number().nonnegative().default(1)
+            .describe("Share of the pool's mail this address carries; a low weight warms a new IP up."),
+        }).strict())).default({})
+          .describe("IP pools: name -> source addresses. Without pools the system chooses the source address."),
+        accountPools: z.record(z.string(), z.string()).default({})
+          .describe("Pool of each account: account -> pool name; '*' for every other account, else the pool named 'default'."),
+        shaping: z.record(z.string(), z.object({
+          connections: z.number().int().nonnegative(),
+          messagesPerConnection: z.number().int().nonnegative(),
+          messagesPerMinute: z.number().nonnegative(),
+          messagesPerHour: z.number().nonnegative(),
+        }).partial().strict()).default({})
+          .describe("Per provider (google, yahoo, microsoft-consumer, microsoft-365, apple, gmx-webde, comcast, orange, mailru, yandex, or a recipient domain) and per source IP: overrides of the shipped limits; 0 = no limit."),
+        reactions: z
+          .object({
+            enabled: z.boolean().default(true)
+              .describe("React to classified replies: slow down on rate limits, pause an IP a provider blocks."),
+            slowFactor: z.number().gt(0).lt(1).default(0.5)
+              .describe("A rate-limit reply multiplies the route's rate by this (at most once a minute)."),
+            recoveryMinutes: z.number().int().positive().default(10)
+              .describe("Minutes for a slowed route to climb back, in equal steps, to the rate it had."),
+            pauseMinutes: z.number().int().positive().default(60)
+              .describe("How long a source IP rests toward a provider that blocked it; its mail goes out from another IP of the pool."),
+            greylistDelayS: z.number().int().positive().default(300)
+              .describe("Wait before retrying a greylisted recipient when the reply does not say."),
+            maxHoldS: z.number().int().nonnegative().default(30)
+              .describe("A message held back by shaping for longer than this is deferred in the queue instead of waiting in memory."),
+          })
+          .strict()
+          .prefault({}),
+        blocklists: z
+          .object({
+            zones: z.array(z.object({
+              zone: z.string().min(1)
+                .describe("DNSBL zone, e.g. zen.spamhaus.org (needs a resolver Spamhaus answers: not a public one)."),
+              providers: z.array(z.string()).default([])
+                .describe("Providers toward which a listing pauses the address; empty = every destination."),
+            }).strict()).default([])
+              .describe("Zones the pool addresses are looked up in, through `delivery.dnsServers`."),
+            intervalMinutes: z.number().int().positive().default(15)
+              .describe("How often the addresses are looked up again; a delisting lifts the pause at the next look."),
+          })
+          .strict()
+          .prefault({}),
       })
       .strict()
       .prefault({}),

@@ -17,7 +17,7 @@ port.on('message', (msg: ToThread) => {
       for (const job of msg.jobs) {
         // A moved Uint8Array arrives without Buffer's methods: view the same bytes as a Buffer again.
         const raw = Buffer.from(job.raw.buffer, job.raw.byteOffset, job.raw.byteLength);
-        dispatcher.submit(job.hops, { envelope: job.envelope, raw, done: (result) => sendDone({ id: job.id, result }) });
+        dispatcher.submit(job.hops, { envelope: job.envelope, raw, route: job.route, done: (result) => sendDone({ id: job.id, result }) });
       }
       break;
     case 'close':

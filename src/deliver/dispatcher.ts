@@ -11,10 +11,20 @@ export interface JobResult {
   remoteIp: string;
 }
 
+/** Where a job leaves from and how its route is shaped (chosen by src/routes); absent fields use the defaults. */
+export interface JobRoute {
+  localAddress?: string;
+  ehloName?: string;
+  /** 0 = the dispatcher's own limit. */
+  connections: number;
+  messagesPerConnection: number;
+}
+
 export interface Job {
   envelope: Envelope;
   raw: Buffer;
   done: (result: JobResult) => void;
+  route?: JobRoute;
 }
 
 export interface DispatcherOptions {
@@ -27,6 +37,9 @@ export interface DispatcherOptions {
 interface Destination {
   key: string;
   hops: NextHop[];
+  session: SessionOptions;
+  maxConnections: number;
+  maxMessagesPerConnection: number;
   queue: Job[];
   workers: number;
   idle: Array<(job: Job | null) => void>;
@@ -72,10 +85,10 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
     let sent = 0;
     try {
       for (let job = await nextJob(dest); job; job = await nextJob(dest)) {
-        if (!session || !session.usable() || sent >= opts.maxMessagesPerConnection) {
+        if (!session || !session.usable() || sent >= dest.maxMessagesPerConnection) {
           session?.close();
           session = null;
-          const opened = await openSession(dest.hops, opts.session);
+          const opened = await openSession(dest.hops, dest.session);
           if (!isSession(opened)) {
             // The destination is unreachable: everything waiting for it fails the same way now, instead of each job
             // waiting out its own connect timeout.
@@ -104,16 +117,24 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
 
   return {
     submit(hops, job) {
-      const key = hops.map((h) => `${h.host}:${h.port}`).join(',');
+      // A session belongs to its source address too: mail routed from another IP needs a connection of its own. One
+      // whose certificate was checked for one MX name must not carry mail for another name on the same address.
+      const r = job.route;
+      const key = `${r?.localAddress ?? ''}>${hops.map((h) => `${h.host}:${h.port}${h.requireValidTls ? `/${h.name}` : ''}`).join(',')}`;
       let dest = destinations.get(key);
       if (!dest) {
-        dest = { key, hops, queue: [], workers: 0, idle: [] };
+        dest = {
+          key, hops, queue: [], workers: 0, idle: [],
+          session: { ...opts.session, ...(r?.localAddress ? { localAddress: r.localAddress } : {}), ...(r?.ehloName ? { ehloName: r.ehloName } : {}) },
+          maxConnections: r?.connections || opts.maxConnections,
+          maxMessagesPerConnection: r?.messagesPerConnection || opts.maxMessagesPerConnection,
+        };
         destinations.set(key, dest);
       }
       const waiter = dest.idle.shift();
       if (waiter) return waiter(job);
       dest.queue.push(job);
-      if (dest.workers < opts.maxConnections) spawn(dest);
+      if (dest.workers < dest.maxConnections) spawn(dest);
     },
     async close() {
       closing = true;

@@ -7,10 +7,16 @@ import type { Config } from '../config/schema.js';
 import type { QueueStore } from '../queue/store.js';
 import type { DueMessage, NewMessage } from '../queue/types.js';
 import type { Logger } from '../shared/logger.js';
+import { identityKey } from '../shared/types.js';
+import type { Routing } from '../routes/index.js';
+import { providerOf } from '../routes/providers.js';
 import type { JobResult } from './dispatcher.js';
+import { readFileSync } from 'node:fs';
+import { applyPolicy } from '../mtasts/policy.js';
+import { createStsSource } from '../mtasts/fetch.js';
 import { createMxResolver, type Destination, type MxResolver } from './mx.js';
 import { recordOutcome } from './outcome.js';
-import { parseRoutes, routeFor } from './routes.js';
+import { parseRoutes, routeFor, type NextHop } from './routes.js';
 import { createThreadedDispatcher } from './threaded-dispatcher.js';
 import { domainOf } from '../shared/address.js';
 
@@ -29,6 +35,10 @@ export interface DeliveryEngineOptions {
    * With one, each recipient goes in a transaction of its own, so a bounce names exactly whom it is about.
    */
   returnPath?: (m: DueMessage, rcpt: string) => string | null;
+  /** Source addresses, shaping and reactions per provider; without it every message leaves the same way at once. */
+  routing?: Routing;
+  /** Signs a message before it leaves (DKIM, src/dkim); never rejects. */
+  sign?: (raw: Buffer) => Promise<Buffer>;
 }
 
 export interface DeliveryEngine {
@@ -55,9 +65,13 @@ export function startDeliveryEngine(opts: DeliveryEngineOptions): DeliveryEngine
   const clock = opts.clock ?? Date.now;
   const classify = opts.classify ?? classifyReply;
   const routes = parseRoutes(d.routes);
-  const resolver = opts.resolver ?? createMxResolver(d.dnsServers);
+  const resolver = opts.resolver ?? createMxResolver(d.dnsServers, undefined, d.mxPort);
+  const trustedCa = d.mtaSts.caFile ? readFileSync(d.mtaSts.caFile, 'utf8') : '';
+  const sts = d.mtaSts.enabled
+    ? createStsSource({ dnsServers: d.dnsServers, httpsPort: d.mtaSts.httpsPort, trustedCa, onProblem: (domain, problem) => logger.warn({ event: 'mta-sts-failed', domain, problem }, 'no MTA-STS policy') })
+    : undefined;
   const dispatcher = createThreadedDispatcher({
-    session: { ehloName: config.hostname, tls: d.tls, connectTimeoutMs: d.connectTimeoutMs },
+    session: { ehloName: config.hostname, tls: d.tls, connectTimeoutMs: d.connectTimeoutMs, ...(trustedCa ? { trustedCa } : {}) },
     maxConnections: d.maxConnectionsPerDestination,
     maxMessagesPerConnection: d.maxMessagesPerConnection,
     idleMs: CONNECTION_IDLE_MS,
@@ -65,17 +79,27 @@ export function startDeliveryEngine(opts: DeliveryEngineOptions): DeliveryEngine
   /** Message id -> number of its domain jobs not finished yet. */
   const inFlight = new Map<string, number>();
   const recording = new Set<Promise<void>>();
+  /** Messages the shaper holds back for a moment; on close they simply stay due in the queue. */
+  const held = new Set<NodeJS.Timeout>();
   let backlog = false;
   let closing = false;
   let pollScheduled = false;
 
   async function destinationOf(domain: string): Promise<Destination> {
     const hops = routeFor(routes, domain);
-    return hops ? { kind: 'hops', hops } : resolver.resolve(domain);
+    if (hops) return { kind: 'hops', hops };
+    const dest = await resolver.resolve(domain);
+    if (!sts || dest.kind !== 'hops') return dest;
+    // MTA-STS (src/mtasts): which MX hosts the domain's policy allows, and that they need valid TLS.
+    const decision = applyPolicy(domain, await sts.policyFor(domain, clock()), dest.hops);
+    if (decision.kind === 'refuse') return { kind: 'fail', permanent: false, code: 451, reply: decision.reply };
+    if (decision.kind === 'enforce') return { kind: 'hops', hops: decision.hops };
+    if (decision.mismatched.length > 0) logger.warn({ event: 'mta-sts-testing', domain, mismatched: decision.mismatched }, 'MX hosts outside the MTA-STS policy (testing mode)');
+    return dest;
   }
 
-  function finishJob(m: DueMessage, domain: string, result: JobResult): void {
-    const p = recordOutcome({ message: m, domain, result, now: clock(), config, store, logger, classify })
+  function finishJob(m: DueMessage, domain: string, result: JobResult, retryAt?: ReadonlyMap<string, number>): void {
+    const p = recordOutcome({ message: m, domain, result, now: clock(), config, store, logger, classify, ...(retryAt ? { retryAt } : {}) })
       .catch((err: Error) => logger.error({ queueId: m.id, err: err.message }, 'could not record a delivery attempt'))
       .finally(() => {
         recording.delete(p);
@@ -93,6 +117,28 @@ export function startDeliveryEngine(opts: DeliveryEngineOptions): DeliveryEngine
       finishJob(m, domain, { replies: rcpts.map((rcpt) => ({ rcpt, code: dest.permanent ? dest.code : null, reply: dest.reply })), remoteMta: '', remoteIp: '' });
       return;
     }
+    send(m, domain, rcpts, dest.hops);
+  }
+
+  // The routing seam (src/routes): the source address and the route's shaping before the send, the reaction to
+  // the replies after it; then the DKIM signature (src/dkim).
+  function send(m: DueMessage, domain: string, rcpts: string[], hops: NextHop[]): void {
+    const { routing } = opts;
+    const admission = routing?.admit(m.identity.account, identityKey(m.identity), providerOf(hops[0]?.name, domain));
+    if (admission?.kind === 'wait') {
+      const timer = setTimeout(() => {
+        held.delete(timer);
+        send(m, domain, rcpts, hops);
+      }, admission.ms);
+      held.add(timer);
+      return;
+    }
+    if (admission?.kind === 'defer') {
+      const replies = rcpts.map((rcpt) => ({ rcpt, code: 451, reply: admission.reply }));
+      return finishJob(m, domain, { replies, remoteMta: '', remoteIp: '' }, new Map(rcpts.map((r) => [r, admission.until])));
+    }
+    const route = admission?.route;
+    // The feedback stage's VERP return path, when it has one, puts each recipient in a transaction of its own.
     const perRecipient = rcpts.map((rcpt) => opts.returnPath?.(m, rcpt) ?? null);
     const envelopes = perRecipient.every((from) => from === null)
       ? [{ from: m.mailFrom, to: rcpts }]
@@ -103,9 +149,14 @@ export function startDeliveryEngine(opts: DeliveryEngineOptions): DeliveryEngine
       results.push(result);
       if (results.length < envelopes.length) return;
       const answered = results.find((r) => r.remoteMta) ?? results[0]!;
-      finishJob(m, domain, { replies: results.flatMap((r) => r.replies), remoteMta: answered.remoteMta, remoteIp: answered.remoteIp });
+      const merged: JobResult = { replies: results.flatMap((r) => r.replies), remoteMta: answered.remoteMta, remoteIp: answered.remoteIp };
+      finishJob(m, domain, merged, route && routing?.observe(route, merged.replies, merged.remoteMta));
     };
-    for (const e of envelopes) dispatcher.submit(dest.hops, { envelope: { ...e, size: m.raw.length, eightBit: m.eightBit }, raw: m.raw, done });
+    const submit = (raw: Buffer) => {
+      for (const e of envelopes) dispatcher.submit(hops, { envelope: { ...e, size: raw.length, eightBit: m.eightBit }, raw, ...(route ? { route } : {}), done });
+    };
+    if (opts.sign) void opts.sign(m.raw).then(submit);
+    else submit(m.raw);
   }
 
   function start(m: DueMessage): void {
@@ -160,6 +211,7 @@ export function startDeliveryEngine(opts: DeliveryEngineOptions): DeliveryEngine
     async close() {
       closing = true;
       clearInterval(timer);
+      for (const t of held) clearTimeout(t);
       await dispatcher.close();
       while (recording.size > 0) await Promise.all([...recording]);
     },

@@ -25,7 +25,7 @@ function isNxDomain(err: unknown): boolean {
   return (err as { code?: string }).code === 'ENOTFOUND';
 }
 
-export function createMxResolver(servers: readonly string[], timeoutMs = 5000): MxResolver {
+export function createMxResolver(servers: readonly string[], timeoutMs = 5000, port = SMTP_PORT): MxResolver {
   const resolver = new Resolver({ timeout: timeoutMs, tries: 2 });
   if (servers.length > 0) resolver.setServers([...servers]);
 
@@ -59,7 +59,7 @@ export function createMxResolver(servers: readonly string[], timeoutMs = 5000): 
       const hops: NextHop[] = [];
       for (const m of sorted) {
         const addrs = await addressesOf(m.exchange).catch(() => 'none' as const);
-        if (addrs !== 'none') hops.push(...addrs.map((a) => ({ host: a, port: SMTP_PORT, name: m.exchange })));
+        if (addrs !== 'none') hops.push(...addrs.map((a) => ({ host: a, port, name: m.exchange })));
       }
       if (hops.length === 0) return { kind: 'fail', permanent: false, code: 451, reply: `451 4.4.4 no address for any MX of ${domain}` };
       return { kind: 'hops', hops };
@@ -67,7 +67,7 @@ export function createMxResolver(servers: readonly string[], timeoutMs = 5000): 
     // RFC 5321 §5.1: no MX -> the domain is its own implicit MX, if it has an address.
     const addrs = await addressesOf(domain);
     if (addrs === 'none') return { kind: 'fail', permanent: true, code: 550, reply: `550 5.1.2 domain ${domain} has no MX and no address` };
-    return { kind: 'hops', hops: addrs.map((a) => ({ host: a, port: SMTP_PORT, name: domain })) };
+    return { kind: 'hops', hops: addrs.map((a) => ({ host: a, port, name: domain })) };
   }
 
   return {

@@ -21,6 +21,12 @@ export interface OutcomeInput {
   store: QueueStore;
   logger: Logger;
   classify: (input: ReplyInput) => Classification;
+  /**
+   * Recipients to retry at a set time instead of by the schedule (src/routes decides): after the delay a greylisting
+   * server asked for, or at once when the refusal was of the source IP (the retry leaves from another one). Such a
+   * refusal is not the recipient's, so even a 5xx is retried, within the message's lifetime.
+   */
+  retryAt?: ReadonlyMap<string, number>;
 }
 
 function dsnRecipient(o: RecipientOutcome, action: DsnAction, now: number): DsnRecipient {
@@ -41,7 +47,9 @@ export async function recordOutcome(input: OutcomeInput): Promise<void> {
   const outcomes: RecipientOutcome[] = result.replies.map((r) => {
     // Classify first: the classification decides the outcome. The code is the one the SMTP client read off the wire.
     const classification = { ...input.classify({ text: r.reply, phase: r.phase, ...(result.remoteMta ? { mx: result.remoteMta } : {}) }), code: r.code };
-    const outcome = outcomeOf(classification, schedule, { attempts: (attempts.get(r.rcpt) ?? 0) + 1, receivedAt: m.receivedAt, now });
+    const outcome = outcomeOf(classification, schedule, {
+      attempts: (attempts.get(r.rcpt) ?? 0) + 1, receivedAt: m.receivedAt, now, ...(input.retryAt?.has(r.rcpt) ? { retryAt: input.retryAt.get(r.rcpt)! } : {}),
+    });
     events.push(
       { messageId: m.id, at: now, type: 'attempt', recipient: r.rcpt,
         data: { host: result.remoteMta, ip: result.remoteIp, phase: r.phase, code: r.code, reply: r.reply, classification } },

@@ -21,6 +21,12 @@ export interface AttemptClock {
   attempts: number;
   receivedAt: number;
   now: number;
+  /**
+   * A set time for the next attempt that the route reactions chose (src/routes): after the delay a greylisting server
+   * asked for, or at once when the refusal was of the source IP and the retry leaves from another one. Such a refusal
+   * is not the recipient's, so even a permanent one is retried then, within the message's lifetime.
+   */
+  retryAt?: number;
 }
 
 /** Delay before attempt number `attemptsSoFar + 1`. */
@@ -41,11 +47,12 @@ export function retryDelayMs(schedule: RetrySchedule, attemptsSoFar: number): nu
  *   condition is temporary and the request may be repeated; a full mailbox or a greylist clears up, and bouncing on
  *   our own guess would lose mail the server said it may take later.
  * - no reply (network error, timeout): retried.
+ * - a set `retryAt` (a refusal of the route, not of the recipient): retried at that time.
  */
 export function outcomeOf(c: Pick<Classification, 'code' | 'permanent'>, schedule: RetrySchedule, at: AttemptClock): Outcome {
   if (c.code !== null && c.code >= 200 && c.code < 300) return { state: 'delivered', nextAttemptAt: at.now };
-  if (c.code !== null && c.code >= 500 && c.permanent) return { state: 'bounced', nextAttemptAt: at.now };
-  const next = at.now + retryDelayMs(schedule, at.attempts);
+  const next = at.retryAt ?? at.now + retryDelayMs(schedule, at.attempts);
+  if (at.retryAt === undefined && c.code !== null && c.code >= 500 && c.permanent) return { state: 'bounced', nextAttemptAt: at.now };
   if (next > at.receivedAt + schedule.maxLifetimeS * 1000) return { state: 'expired', nextAttemptAt: at.now };
   return { state: 'deferred', nextAttemptAt: next };
 }

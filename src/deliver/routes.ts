@@ -7,6 +7,8 @@ export interface NextHop {
   port: number;
   /** The MX name the address was found for (for SNI and the DSN's Remote-MTA); absent for static routes. */
   name?: string;
+  /** Deliver only over TLS with a certificate valid for `name` (an MTA-STS policy in enforce mode). */
+  requireValidTls?: boolean;
 }
 
 export type RouteTable = ReadonlyMap<string, NextHop[]>;

@@ -1,6 +1,7 @@
 // One outbound SMTP session over Nodemailer's client (nodemailer/lib/smtp-connection), turned into per-recipient
 // replies. Nodemailer pipelines the envelope (RFC 2920), adds SIZE and BODY=8BITMIME when the peer offers them, and
 // SMTPUTF8 when an address needs it (RFC 6531); we add the choice of next hop and the reading of its replies.
+import { rootCertificates } from 'node:tls';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import type { Phase } from '../classify/types.js';
 import type { NextHop } from './routes.js';
@@ -11,6 +12,10 @@ export interface SessionOptions {
   ehloName: string;
   tls: TlsMode;
   connectTimeoutMs: number;
+  /** Local address to send from (an IP of a pool); absent lets the system choose. */
+  localAddress?: string;
+  /** CA certificates (PEM) trusted besides the public ones when a hop requires valid TLS. */
+  trustedCa?: string;
 }
 
 /** The reply that decided one recipient; code null when no reply came (connection lost, timeout). */
@@ -62,18 +67,23 @@ interface SmtpError extends Error {
 }
 
 function connectOne(hop: NextHop, opts: SessionOptions): Promise<SMTPConnection> {
+  // MTA-STS enforce: TLS is required and the certificate must be valid for the MX name (RFC 8461 §4.2).
+  const verify = hop.requireValidTls === true;
   const conn = new SMTPConnection({
     host: hop.host,
     port: hop.port,
     name: opts.ehloName,
+    ...(opts.localAddress ? { localAddress: opts.localAddress } : {}),
     connectionTimeout: opts.connectTimeoutMs,
     greetingTimeout: opts.connectTimeoutMs,
     socketTimeout: 5 * 60_000, // RFC 5321 §4.5.3.2.6: the DATA-termination reply may take up to 10 minutes
-    ignoreTLS: opts.tls === 'off',
-    requireTLS: opts.tls === 'required',
-    opportunisticTLS: opts.tls === 'opportunistic',
+    ignoreTLS: opts.tls === 'off' && !verify,
+    requireTLS: opts.tls === 'required' || verify,
+    opportunisticTLS: opts.tls === 'opportunistic' && !verify,
     // Opportunistic TLS protects against passive reading only; a self-signed peer still beats plain text (RFC 7435).
-    tls: { rejectUnauthorized: false, ...(hop.name ? { servername: hop.name } : {}) },
+    tls: verify
+      ? { rejectUnauthorized: true, servername: hop.name, ...(opts.trustedCa ? { ca: [...rootCertificates, opts.trustedCa] } : {}) }
+      : { rejectUnauthorized: false, ...(hop.name ? { servername: hop.name } : {}) },
   });
   return new Promise((resolve, reject) => {
     conn.once('error', reject);
@@ -93,7 +103,8 @@ function phaseOf(e: SmtpError): Phase {
 
 function failureOf(err: unknown, hop: NextHop): ConnectFailure {
   const e = err as SmtpError;
-  return { hop, code: e.responseCode ?? null, reply: e.response ?? `${e.code ?? 'error'}: ${e.message}`, phase: phaseOf(e) };
+  const reply = e.response ?? `${e.code ?? 'error'}: ${e.message}`;
+  return { hop, code: e.responseCode ?? null, reply: hop.requireValidTls ? `MTA-STS policy (enforce) requires valid TLS to ${hop.name}: ${reply}` : reply, phase: phaseOf(e) };
 }
 
 /** Replies for every recipient from a send error: per-recipient RCPT refusals where known, else the one reply. */

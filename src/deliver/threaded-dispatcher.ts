@@ -5,7 +5,7 @@
 import type { Worker } from 'node:worker_threads';
 import { batchPerTurn } from '../shared/batch-per-turn.js';
 import { startWorker } from '../shared/worker.js';
-import type { Dispatcher, DispatcherOptions, Job, JobResult } from './dispatcher.js';
+import type { Dispatcher, DispatcherOptions, Job, JobResult, JobRoute } from './dispatcher.js';
 import type { NextHop } from './routes.js';
 import type { Envelope } from './smtp-client.js';
 
@@ -15,6 +15,7 @@ export interface ThreadJob {
   hops: NextHop[];
   envelope: Envelope;
   raw: Uint8Array;
+  route?: JobRoute;
 }
 export type ToThread = { kind: 'submit'; jobs: ThreadJob[] } | { kind: 'close' };
 export type FromThread = { kind: 'done'; results: Array<{ id: number; result: JobResult }> } | { kind: 'closed' };
@@ -79,7 +80,7 @@ export function createThreadedDispatcher(opts: DispatcherOptions, onThreadError:
       }
       const id = nextId++;
       thread.waiting.set(id, job);
-      sendJobs?.({ id, hops, envelope: job.envelope, raw: new Uint8Array(job.raw) });
+      sendJobs?.({ id, hops, envelope: job.envelope, raw: new Uint8Array(job.raw), ...(job.route ? { route: job.route } : {}) });
     },
     async close() {
       closing = true;

@@ -4,7 +4,7 @@ import { createSocket } from 'node:dgram';
 import type { AddressInfo } from 'node:net';
 import dnsPacket from 'dns-packet';
 
-export type Zone = Record<string, { MX?: Array<{ preference: number; exchange: string }>; A?: string[] }>;
+export type Zone = Record<string, { MX?: Array<{ preference: number; exchange: string }>; A?: string[]; TXT?: string[] }>;
 
 export async function startDns(zone: Zone): Promise<{ server: string; close(): Promise<void> }> {
   const sock = createSocket('udp4');
@@ -16,6 +16,7 @@ export async function startDns(zone: Zone): Promise<{ server: string; close(): P
     const answers: dnsPacket.Answer[] = [];
     if (entry && question.type === 'MX') for (const mx of entry.MX ?? []) answers.push({ type: 'MX', name: question.name, ttl: 60, data: mx });
     if (entry && question.type === 'A') for (const a of entry.A ?? []) answers.push({ type: 'A', name: question.name, ttl: 60, data: a });
+    if (entry && question.type === 'TXT') for (const t of entry.TXT ?? []) answers.push({ type: 'TXT', name: question.name, ttl: 60, data: t });
     const reply = dnsPacket.encode({
       type: 'response', id: q.id, flags: dnsPacket.AUTHORITATIVE_ANSWER | (entry ? 0 : 3), // rcode 3 = NXDOMAIN
       questions: q.questions, answers,

@@ -9,6 +9,10 @@ export interface Received {
   raw: Buffer;
   /** Whether the session had switched to TLS. */
   secure: boolean;
+  /** The client's address: which source IP of a pool the message came from. */
+  remoteAddress: string;
+  /** The name the client gave in EHLO. */
+  helo: string;
 }
 
 /** A chosen reply: the full text after the code, e.g. "5.1.1 no such user". */
@@ -18,12 +22,16 @@ export interface Reply {
 }
 
 export interface TargetOptions {
+  /** Reply at connect to a client from this address (a refusal), or null to greet it. */
+  connect?: (remoteAddress: string) => Reply | null;
   /** Reply to RCPT TO for this recipient on this attempt (1-based), or null to accept. */
   rcpt?: (rcpt: string, attempt: number) => Reply | null;
   /** Reply after the message data, or null to accept. */
   data?: (attempt: number) => Reply | null;
-  /** Offer STARTTLS (with smtp-server's built-in self-signed certificate). */
+  /** Offer STARTTLS (with smtp-server's built-in self-signed certificate, or `tls`). */
   starttls?: boolean;
+  /** PEM key and certificate for STARTTLS. */
+  tls?: { key: string; cert: string };
 }
 
 export interface Target {
@@ -69,9 +77,11 @@ export async function startTarget(opts: TargetOptions = {}): Promise<Target> {
     disabledCommands: opts.starttls ? ['AUTH'] : ['AUTH', 'STARTTLS'],
     hideENHANCEDSTATUSCODES: true, // replies carry exactly the enhanced status the test wrote
     logger: false,
-    onConnect(_session, cb) {
+    ...(opts.tls ?? {}),
+    onConnect(session, cb) {
       target.sessions += 1;
-      cb();
+      const r = opts.connect?.(session.remoteAddress);
+      cb(r ? smtpError(r) : undefined);
     },
     onRcptTo(address, _session, cb) {
       const n = (rcptAttempts.get(address.address) ?? 0) + 1;
@@ -91,6 +101,8 @@ export async function startTarget(opts: TargetOptions = {}): Promise<Target> {
           rcptTo: session.envelope.rcptTo.map((a) => a.address),
           raw: Buffer.concat(chunks),
           secure: session.secure,
+          remoteAddress: session.remoteAddress,
+          helo: session.hostNameAppearsAs,
         });
         for (const w of waiters.splice(0)) w();
         cb(null);

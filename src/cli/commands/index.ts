@@ -19,6 +19,8 @@ export const commandModules: Record<string, () => Promise<Registrar>> = {
   train: async () => (await import('./train.js')).registerTrainCommand,
   suppressions: async () => (await import('./suppressions.js')).registerSuppressionsCommand,
   feedback: async () => (await import('./feedback.js')).registerFeedbackCommand,
+  routes: async () => (await import('./routes.js')).registerRoutesCommand,
+  dkim: async () => (await import('./dkim.js')).registerDkimCommand,
 };
 
 /** The command named on the command line (the first word that is no option or option value), if it is one of ours. */

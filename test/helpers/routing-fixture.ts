@@ -1,0 +1,39 @@
+// A delivery engine with routing (IP pools, shaping, reactions) over a real SQLite file in a temp folder, the
+// routing's route table in the same database, both on one injectable clock.
+import { classifyReply } from '../../src/classify/index.js';
+import { startDeliveryEngine, type DeliveryEngine } from '../../src/deliver/engine.js';
+import type { QueueStore } from '../../src/queue/store.js';
+import { createSqliteQueueStore } from '../../src/queue/sqlite-store.js';
+import { createRouting, type Routing } from '../../src/routes/index.js';
+import { createRouteStore, type RouteStore } from '../../src/routes/store.js';
+import { silentLogger } from '../../src/shared/logger.js';
+import { openDatabase, type Db } from '../../src/store/sqlite.js';
+import { tempDir, testConfig } from './queue-fixture.js';
+
+export interface RoutingFixture {
+  store: QueueStore;
+  engine: DeliveryEngine;
+  routing: Routing;
+  routes: RouteStore;
+  db: Db;
+  clock: { now: number };
+  close(): Promise<void>;
+}
+
+/** `random` picks within a pool (0 = the first address with weight). */
+export function startRoutedEngine(delivery: Record<string, unknown>, random = () => 0): RoutingFixture {
+  const clock = { now: Date.UTC(2026, 0, 1) };
+  const config = testConfig(tempDir(), delivery);
+  const db = openDatabase(config.storage.sqlitePath);
+  const store = createSqliteQueueStore(db, config.storage);
+  const routing = createRouting({ db, config, logger: silentLogger, classify: classifyReply, clock: () => clock.now, random });
+  const engine = startDeliveryEngine({ config, store, logger: silentLogger, clock: () => clock.now, classify: classifyReply, routing });
+  return {
+    store, engine, routing, routes: createRouteStore(db), db, clock,
+    async close() {
+      await engine.close();
+      await store.close();
+      db.close();
+    },
+  };
+}
