@@ -20,6 +20,8 @@ export interface Decision {
   evidence: Evidence[];
   /** Headers added when the verdict is 'tag' (or always, e.g. a score header). */
   addHeaders?: Array<[string, string]>;
+  /** A link to the end user's page about this refusal (set by src/operate/enduser when that page is enabled). */
+  link?: string;
 }
 
 /** What the accept stage knows when it asks for a decision. */

@@ -7,7 +7,11 @@ import {
   type HeldMessage, type HeldMessageDetail,
 } from '../../decide/quarantine.js';
 import { senderReports, type SenderReport } from '../../decide/senders.js';
+import { parseContent } from '../../inspect/content/message.js';
 import type { Db } from '../../store/sqlite.js';
+
+/** Characters of a held message's text shown to the operator. */
+const MAX_TEXT_CHARS = 20_000;
 
 export type { HeldMessage, HeldMessageDetail, SenderReport };
 
@@ -17,6 +21,8 @@ export class NotFoundError extends Error {}
 export interface DecideData {
   heldMessages(limit: number): HeldMessage[];
   heldMessage(id: string): HeldMessageDetail | null;
+  /** The readable text of a held message (plain parts, and HTML reduced to its visible text): never markup. */
+  heldText(id: string): string | null;
   /** Throws NotFoundError when the message is not held. */
   release(id: string, now: number, by: string): void;
   /** Throws NotFoundError when the message is not held. */
@@ -49,6 +55,12 @@ export function createDecideData(db: Db, config: Config): DecideData {
         if (err instanceof QuarantineError) return null;
         throw err;
       }
+    },
+    heldText(id) {
+      const raw = db.prepare(`SELECT b.raw FROM bodies b JOIN messages m ON m.id = b.message_id WHERE m.id = ? AND m.state = 'quarantined'`).pluck().get(id) as Buffer | undefined;
+      if (!raw) return null;
+      const parsed = parseContent(raw);
+      return parsed.kind === 'message' ? parsed.message.text.slice(0, MAX_TEXT_CHARS) : '';
     },
     release: (id, now, by) => asNotFound(() => releaseQuarantined(db, id, now, by)),
     dropHeld: (id, now, by) => asNotFound(() => deleteQuarantined(db, id, now, by)),
