@@ -9,10 +9,9 @@ import type { Config } from './config/schema.js';
 import { createRelayPolicy } from './decide/relay-policy.js';
 import { acceptAllPolicy, type MessagePolicy } from './decide/types.js';
 import { startDeliveryEngine } from './deliver/engine.js';
-import { countRefusals } from './operate/count-refusals.js';
-import { createMetrics } from './operate/metrics.js';
-import { startAdminServer, type AdminServer } from './operate/server.js';
-import { createTokenStore } from './operate/tokens.js';
+import { createOperate } from './operate/index.js';
+import type { AdminServer } from './operate/server.js';
+import { startRetention } from './operate/retention.js';
 import { createQueueDepth } from './queue/sqlite-depth.js';
 import { createSqliteQueueStore } from './queue/sqlite-store.js';
 import type { Logger } from './shared/logger.js';
@@ -41,24 +40,21 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
   const store = createSqliteQueueStore(db, config.storage);
   const accounts = createSqliteAccountStore(db);
   const queueDepth = createQueueDepth(db);
-  const metrics = config.admin.enabled ? createMetrics(queueDepth) : null;
-  if (metrics) store.onEvents(metrics.record);
+  const operate = config.admin.enabled ? createOperate({ config, db, store, accounts, queueDepth, logger: logger.child({ stage: 'operate' }) }) : null;
+  const retention = startRetention(db, config.retention, logger.child({ stage: 'retention' }));
   const ownPolicy = opts.policy ? null : config.policy.enabled ? await createRelayPolicy({ config, db, logger: logger.child({ stage: 'decide' }) }) : null;
   const basePolicy = opts.policy ?? ownPolicy ?? acceptAllPolicy;
-  const policy = metrics ? countRefusals(basePolicy, metrics.refused) : basePolicy;
+  const policy = operate ? operate.wrapPolicy(basePolicy) : basePolicy;
   // Delivery first, so that it sees the very first message queued.
   const engine = startDeliveryEngine({ config, store, policy, logger: logger.child({ stage: 'deliver' }), classify: classifyReply });
   let listeners: ListenerHandle | null = null;
   let admin: AdminServer | null = null;
   try {
     listeners = await startListeners({ config, store, accounts, policy, logger });
-    if (metrics) {
-      admin = await startAdminServer({
-        config: config.admin, store, accounts, tokens: createTokenStore(db), metrics, probeQueue: queueDepth,
-        logger: logger.child({ stage: 'operate' }),
-      });
-    }
+    if (operate) admin = await operate.start();
   } catch (err) {
+    retention.stop();
+    await operate?.close();
     await listeners?.close();
     await engine.close();
     await ownPolicy?.close();
@@ -73,7 +69,8 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
     databaseFile: config.storage.sqlitePath,
     close() {
       closed ??= (async () => {
-        await admin?.close();
+        retention.stop();
+        await operate?.close();
         await running.close();
         await engine.close();
         await ownPolicy?.close(); // writes the behaviour counters' last batch before the final commit

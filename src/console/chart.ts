@@ -31,7 +31,7 @@ export function flowChart(s: FlowSeries, width = 720, height = 180): SafeHtml {
   const svg = `<svg class="chart" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-label="mail flow by outcome, peak ${max} per bucket">` +
     `<line x1="0" y1="${plotH}" x2="${width}" y2="${plotH}" stroke="#bbb"/>${bars.join('')}${labels.join('')}` +
     `<text x="2" y="12" font-size="11" fill="#555">max ${max}</text></svg>`;
-  const legend = OUTCOMES.map((o) => html`<span class="legend"><i style="background:${OUTCOME_COLOURS[o]}"></i>${o} ${s.counts[o].reduce((a, b) => a + b, 0)}</span>`);
+  const legend = OUTCOMES.map((o) => html`<span class="legend"><i class="c-${o}"></i>${o} ${s.counts[o].reduce((a, b) => a + b, 0)}</span>`);
   return html`${trusted(svg)}<div>${legend}</div>`;
 }
 

@@ -8,8 +8,8 @@ import type { Notices } from './notices.js';
 
 export interface LinkOptions {
   notices: Notices;
-  /** Ends with '/'. */
-  baseUrl: string;
+  /** Ends with '/'; a function, because the listener's port may be known only once it is bound. */
+  baseUrl: () => string;
   ttlMs: number;
 }
 
@@ -20,7 +20,7 @@ export function withEndUserLinks(policy: MessagePolicy, opts: LinkOptions): Mess
       identity: identityKey(ctx.identity), code: decision.code, verdict: decision.verdict, reason: decision.reason,
       evidence: decision.evidence, at: ctx.now,
     });
-    return { ...decision, link: `${opts.baseUrl}u/${opts.notices.token(id, ctx.now + opts.ttlMs)}` };
+    return { ...decision, link: `${opts.baseUrl()}u/${opts.notices.token(id, ctx.now + opts.ttlMs)}` };
   };
   return {
     checkSender: async (ctx) => linked(ctx, await policy.checkSender(ctx)),
