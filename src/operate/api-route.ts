@@ -3,6 +3,7 @@
 // server accepts.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { ConflictError } from './actions.js';
 import type { Operator } from './tokens.js';
 
 export const API_PREFIX = '/api/v1';
@@ -68,18 +69,24 @@ export function createApi(app: FastifyInstance) {
     app.route({
       method: spec.method,
       url: API_PREFIX + spec.path,
-      handler: async (req, reply) =>
-        spec.handle({
-          params: parseInput(spec.params, req.params, 'path'),
-          query: parseInput(spec.query, req.query, 'query'),
-          body: parseInput(spec.body, req.body, 'body'),
-          operator: operatorOf(req),
-          reply,
-        }),
+      handler: async (req, reply) => {
+        try {
+          return await spec.handle({
+            params: parseInput(spec.params, req.params, 'path'),
+            query: parseInput(spec.query, req.query, 'query'),
+            body: parseInput(spec.body, req.body, 'body'),
+            operator: operatorOf(req),
+            reply,
+          });
+        } catch (err) {
+          if (err instanceof ConflictError) throw new HttpError(409, err.message);
+          throw err;
+        }
+      },
     });
     const responses: Record<number, object> = { 200: json('OK'), 401: error };
     if (spec.params || spec.query || spec.body) responses[400] = error;
-    if (spec.method !== 'GET') responses[403] = error;
+    if (spec.method !== 'GET') Object.assign(responses, { 403: error, 409: error });
     if (spec.params) responses[404] = error;
     const docPath = spec.path.replace(/:(\w+)/g, '{$1}');
     (paths[docPath] ??= {})[spec.method.toLowerCase()] = {

@@ -84,8 +84,7 @@ export function startWebhookDispatcher(opts: {
   async function tick(): Promise<void> {
     const now = clock();
     if (buffered.length > 0) {
-      store.enqueue(buffered, now);
-      pending += buffered.length;
+      pending += store.enqueue(buffered, now);
       buffered = [];
     }
     const due = store.due(now, SENDS_PER_TICK);

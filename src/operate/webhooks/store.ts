@@ -63,8 +63,10 @@ const deliveryOf = (r: DeliveryRow): Delivery => ({
 export function createWebhookStore(db: Db) {
   db.exec(SCHEMA);
   const insertHook = db.prepare('INSERT INTO webhooks (url, events, secret, created_at) VALUES (?, ?, ?, ?)');
+  // A webhook removed while its deliveries were still collected in memory: they are dropped, not an error.
   const insertDelivery = db.prepare(
-    `INSERT INTO webhook_deliveries (webhook_id, event, body, state, next_at, created_at, updated_at) VALUES (?, ?, ?, 'pending', ?, ?, ?)`,
+    `INSERT INTO webhook_deliveries (webhook_id, event, body, state, next_at, created_at, updated_at)
+     SELECT id, ?, ?, 'pending', ?, ?, ? FROM webhooks WHERE id = ?`,
   );
   const due = db.prepare(`SELECT * FROM webhook_deliveries WHERE state = 'pending' AND next_at <= ? ORDER BY next_at LIMIT ?`);
   const update = db.prepare('UPDATE webhook_deliveries SET state = ?, attempts = ?, next_at = ?, last_error = ?, updated_at = ? WHERE id = ?');
@@ -86,10 +88,9 @@ export function createWebhookStore(db: Db) {
       return r ? webhookOf(r) : null;
     },
     remove: (id: number): boolean => db.prepare('DELETE FROM webhooks WHERE id = ?').run(id).changes > 0,
-    /** Store new deliveries in one transaction (one fsync for a whole batch of events). */
-    enqueue: db.transaction((rows: Array<{ webhookId: number; event: WebhookEvent; body: string }>, now: number) => {
-      for (const r of rows) insertDelivery.run(r.webhookId, r.event, r.body, now, now, now);
-    }),
+    /** Store new deliveries in one transaction (one fsync for a whole batch of events); returns how many were stored. */
+    enqueue: db.transaction((rows: Array<{ webhookId: number; event: WebhookEvent; body: string }>, now: number): number =>
+      rows.reduce((n, r) => n + insertDelivery.run(r.event, r.body, now, now, now, r.webhookId).changes, 0)),
     due: (now: number, limit: number): Delivery[] => (due.all(now, limit) as DeliveryRow[]).map(deliveryOf),
     settle: (d: Pick<Delivery, 'id' | 'state' | 'attempts' | 'nextAt' | 'lastError'>, now: number) =>
       void update.run(d.state, d.attempts, d.nextAt, d.lastError, now, d.id),
