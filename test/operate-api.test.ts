@@ -71,6 +71,38 @@ const as = (token: string) => ({
 });
 const queuedId = (info: { response: string }) => /queued as (\w+)/.exec(info.response)![1]!;
 
+describe('the console over plain HTTP', () => {
+  /** Log in with a token through the form; returns the session cookie and the CSRF token of its pages. */
+  async function login(token: string): Promise<{ cookie: string; csrf: string }> {
+    const res = await fetch(`${base}/console/login`, { method: 'POST', body: new URLSearchParams({ token }), redirect: 'manual' });
+    expect(res.status).toBe(303);
+    const cookie = res.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/^mw_console=[\w-]{43}; HttpOnly; SameSite=Strict; Path=\//);
+    const page = await (await fetch(`${base}/console/queue`, { headers: { cookie: cookie.split(';')[0]! } })).text();
+    return { cookie: cookie.split(';')[0]!, csrf: /name="_csrf" value="([\w-]+)"/.exec(page)![1]! };
+  }
+  const post = (path: string, form: Record<string, string>, cookie?: string) =>
+    fetch(`${base}${path}`, { method: 'POST', body: new URLSearchParams(form), redirect: 'manual', headers: cookie ? { cookie } : {} });
+
+  it('refuses forms without a session, with a forged CSRF token, or from a viewer; pages without a session go to login', async () => {
+    const page = await fetch(`${base}/console/queue`, { redirect: 'manual' });
+    expect([page.status, page.headers.get('location')]).toEqual([303, '/console/login']);
+    expect((await fetch(`${base}/console/login`)).headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect((await post('/console/login', { token: 'mwt_nope' })).status).toBe(401);
+    const ops = await login(admin);
+    expect((await post('/console/queue/bulk', { _csrf: ops.csrf, id: 'NOSUCH0', do: 'retry' })).status).toBe(401);
+    expect((await post('/console/queue/bulk', { _csrf: 'forged', id: 'NOSUCH0', do: 'retry' }, ops.cookie)).status).toBe(403);
+    expect((await post('/console/queue/bulk', { id: 'NOSUCH0', do: 'retry' }, ops.cookie)).status).toBe(403);
+    const done = await post('/console/queue/bulk', { _csrf: ops.csrf, id: 'NOSUCH0', do: 'retry' }, ops.cookie);
+    expect(done.status).toBe(303);
+    expect(decodeURIComponent(done.headers.get('location')!)).toContain('retried 0 of 1');
+    const watcher = await login(viewer);
+    expect((await post('/console/senders/x/suspend', { _csrf: watcher.csrf }, watcher.cookie)).status).toBe(403);
+    expect((await post('/console/logout', { _csrf: ops.csrf }, ops.cookie)).status).toBe(303);
+    expect((await fetch(`${base}/console/queue`, { redirect: 'manual', headers: { cookie: ops.cookie } })).status).toBe(303); // logged out
+  });
+});
+
 describe('the admin API', () => {
   it('answers 401 without a token and 403 to a viewer on every changing route of its own OpenAPI document', async () => {
     const doc = await api('GET', '/api/v1/openapi.json'); // no token needed

@@ -11,7 +11,7 @@ main{padding:18px 22px;max-width:1280px}h1{font-size:20px;margin:4px 0 14px}h2{f
 .card .n{font-size:24px;font-weight:600}.card .l{color:#607d8b;font-size:12px}
 .panel{background:#fff;border:1px solid #dde3e8;border-radius:6px;padding:12px 14px;margin-bottom:14px}
 table{border-collapse:collapse;width:100%;background:#fff}th,td{text-align:left;padding:5px 8px;border-bottom:1px solid #e6ebef;vertical-align:top}
-th{background:#eef2f5;font-weight:600;font-size:12px;color:#455a64}td.num{text-align:right;font-variant-numeric:tabular-nums}
+td.when{white-space:nowrap}th{background:#eef2f5;font-weight:600;font-size:12px;color:#455a64}td.num{text-align:right;font-variant-numeric:tabular-nums}
 pre{white-space:pre-wrap;word-break:break-word;background:#f7f9fa;border:1px solid #e6ebef;padding:8px;border-radius:4px;max-height:420px;overflow:auto}
 input,select,textarea,button{font:inherit}input[type=text],input[type=password],input[type=number],select,textarea{padding:5px 7px;border:1px solid #b0bec5;border-radius:4px}
 button{padding:5px 12px;border:1px solid #1565c0;background:#1976d2;color:#fff;border-radius:4px;cursor:pointer}

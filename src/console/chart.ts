@@ -27,7 +27,8 @@ export function flowChart(s: FlowSeries, width = 720, height = 180): SafeHtml {
       bars.push(`<rect x="${(i * bw + 1).toFixed(1)}" y="${y.toFixed(1)}" width="${Math.max(1, bw - 2).toFixed(1)}" height="${h.toFixed(1)}" fill="${OUTCOME_COLOURS[o]}"><title>${hhmm(start)} ${o}: ${v}</title></rect>`);
     }
   });
-  const labels = [0, Math.floor(n / 2), n - 1].map((i) => `<text x="${(i * bw + bw / 2).toFixed(1)}" y="${height - 4}" font-size="11" text-anchor="middle" fill="#555">${hhmm(s.starts[i]!)}</text>`);
+  const labels = ([[0, 'start'], [Math.floor(n / 2), 'middle'], [n - 1, 'end']] as const).map(([i, anchor]) =>
+    `<text x="${(anchor === 'start' ? i * bw : anchor === 'end' ? (i + 1) * bw : i * bw + bw / 2).toFixed(1)}" y="${height - 4}" font-size="11" text-anchor="${anchor}" fill="#555">${hhmm(s.starts[i]!)}</text>`);
   const svg = `<svg class="chart" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-label="mail flow by outcome, peak ${max} per bucket">` +
     `<line x1="0" y1="${plotH}" x2="${width}" y2="${plotH}" stroke="#bbb"/>${bars.join('')}${labels.join('')}` +
     `<text x="2" y="12" font-size="11" fill="#555">max ${max}</text></svg>`;

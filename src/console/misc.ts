@@ -42,7 +42,7 @@ ${c.link ? html`<dt>provider's page</dt><dd>${c.link}</dd>` : ''}<dt>rule</dt><d
     const ctx = pageContext(req);
     const entries = deps.audit.list({ limit: 500 });
     const body = html`<table><tr><th>when</th><th>who</th><th>what</th><th>target</th><th>detail</th></tr>
-${entries.map((e) => html`<tr><td>${iso(e.at)}</td><td>${e.who}</td><td>${e.action}</td><td>${e.target}</td><td><code>${Object.keys(e.detail).length ? JSON.stringify(e.detail) : ''}</code></td></tr>`)}
+${entries.map((e) => html`<tr><td class="when">${iso(e.at)}</td><td>${e.who}</td><td>${e.action}</td><td>${e.target}</td><td><code>${Object.keys(e.detail).length ? JSON.stringify(e.detail) : ''}</code></td></tr>`)}
 ${entries.length === 0 ? html`<tr><td colspan="5" class="muted">no changes recorded</td></tr>` : ''}</table>`;
     return sendPage(reply, page(ctx, 'Audit log', body));
   });
@@ -52,9 +52,9 @@ ${entries.length === 0 ? html`<tr><td colspan="5" class="muted">no changes recor
     const hooks = deps.webhooks.list();
     const failed = deps.webhooks.deliveries({ state: 'failed', limit: 100 });
     const pending = deps.webhooks.deliveries({ state: 'pending', limit: 100 });
-    const row = (d: (typeof failed)[number]) => html`<tr><td>${d.id}</td><td>${d.webhookId}</td><td>${d.event}</td><td class="num">${d.attempts}</td><td>${iso(d.updatedAt)}</td><td>${d.lastError}</td></tr>`;
+    const row = (d: (typeof failed)[number]) => html`<tr><td>${d.id}</td><td>${d.webhookId}</td><td>${d.event}</td><td class="num">${d.attempts}</td><td class="when">${iso(d.updatedAt)}</td><td>${d.lastError}</td></tr>`;
     const body = html`<p class="muted">Register with <code>mailwarden webhooks add URL --events delivered,bounced</code> or <code>POST /api/v1/webhooks</code>.</p>
-<table><tr><th>id</th><th>url</th><th>events</th><th>since</th></tr>${hooks.map((h) => html`<tr><td>${h.id}</td><td>${h.url}</td><td>${h.events.join(', ')}</td><td>${iso(h.createdAt)}</td></tr>`)}
+<table><tr><th>id</th><th>url</th><th>events</th><th>since</th></tr>${hooks.map((h) => html`<tr><td>${h.id}</td><td>${h.url}</td><td>${h.events.join(', ')}</td><td class="when">${iso(h.createdAt)}</td></tr>`)}
 ${hooks.length === 0 ? html`<tr><td colspan="4" class="muted">no webhooks</td></tr>` : ''}</table>
 <h2>Failed deliveries</h2><table><tr><th>id</th><th>webhook</th><th>event</th><th>attempts</th><th>last try</th><th>last error</th></tr>${failed.map(row)}</table>
 <h2>Waiting to be retried</h2><table><tr><th>id</th><th>webhook</th><th>event</th><th>attempts</th><th>last try</th><th>last error</th></tr>${pending.map(row)}</table>`;

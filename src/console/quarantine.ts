@@ -11,7 +11,7 @@ export const quarantineRoutes: ConsoleRoutes = (app, deps) => {
     const body = html`
 <form method="post" action="/console/quarantine/bulk"><input type="hidden" name="_csrf" value="${ctx.csrf}">
 <table><tr><th><input type="checkbox" data-select-all="id" aria-label="select all"></th><th>id</th><th>received</th><th>identity</th><th>sender</th><th>rcpts</th><th>held because</th><th>subject</th></tr>
-${held.map((m) => html`<tr><td><input type="checkbox" name="id" value="${m.id}"></td><td><a href="/console/quarantine/${m.id}">${m.id}</a></td><td>${iso(m.receivedAt)}</td>
+${held.map((m) => html`<tr><td><input type="checkbox" name="id" value="${m.id}"></td><td><a href="/console/quarantine/${m.id}">${m.id}</a></td><td class="when">${iso(m.receivedAt)}</td>
 <td>${m.sub ? `${m.account}/${m.sub}` : m.account}</td><td>${m.mailFrom}</td><td class="num">${m.recipients}</td><td>${m.code} ${m.evidence.join(', ')}</td><td class="subject">${m.subject}</td></tr>`)}
 ${held.length === 0 ? html`<tr><td colspan="8" class="muted">nothing held</td></tr>` : ''}</table>
 ${ctx.role === 'admin' ? html`<p><button name="do" value="release">Release selected</button> <button name="do" value="delete" class="danger" data-confirm="Delete the selected messages?">Delete selected</button></p>` : ''}

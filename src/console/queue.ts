@@ -50,7 +50,7 @@ ${SEARCH_FIELDS.map(([name, label]) => html`<label>${label}<input type="text" na
 ${problem ? html`<div class="flash error">${problem}</div>` : ''}
 <form method="post" action="/console/queue/bulk"><input type="hidden" name="_csrf" value="${ctx.csrf}">
 <table><tr><th><input type="checkbox" data-select-all="id" aria-label="select all"></th><th>id</th><th>received</th><th>state</th><th>sender</th><th>identity</th><th>rcpts</th><th>pending</th></tr>
-${results.map((m) => html`<tr><td><input type="checkbox" name="id" value="${m.id}"></td><td><a href="/console/messages/${m.id}">${m.id}</a></td><td>${iso(m.receivedAt)}</td><td>${badge(m.state)}</td>
+${results.map((m) => html`<tr><td><input type="checkbox" name="id" value="${m.id}"></td><td><a href="/console/messages/${m.id}">${m.id}</a></td><td class="when">${iso(m.receivedAt)}</td><td>${badge(m.state)}</td>
 <td>${m.mailFrom || '<>'}</td><td>${m.sub ? `${m.account}/${m.sub}` : m.account}</td><td class="num">${m.recipients}</td><td class="num">${m.pending}</td></tr>`)}
 ${results.length === 0 ? html`<tr><td colspan="8" class="muted">no messages match</td></tr>` : ''}</table>
 ${ctx.role === 'admin' ? html`<p><button name="do" value="retry">Retry selected now</button> <button name="do" value="delete" class="danger" data-confirm="Delete the selected messages?">Delete selected</button></p>` : ''}
@@ -83,7 +83,7 @@ ${m.state === 'quarantined' ? html` <a href="/console/quarantine/${m.id}">review
 ${m.recipientStatus.map((r) => html`<tr><td>${r.rcpt}</td><td>${badge(r.state)}</td><td class="num">${r.attempts}</td>
 <td>${r.lastReply ? html`<pre>${r.lastReply}</pre>` : ''}${explanation(r.classification as Classification | null)}</td></tr>`)}</table>
 <h2>Timeline</h2><table><tr><th>at</th><th>event</th><th>recipient</th><th>detail</th></tr>
-${m.timeline.map((e) => html`<tr><td>${iso(e.at)}</td><td>${badge(e.type)}</td><td>${e.recipient ?? ''}</td><td>${eventDetail(e)}</td></tr>`)}</table>`;
+${m.timeline.map((e) => html`<tr><td class="when">${iso(e.at)}</td><td>${badge(e.type)}</td><td>${e.recipient ?? ''}</td><td>${eventDetail(e)}</td></tr>`)}</table>`;
     return sendPage(reply, page(ctx, `Message ${m.id}`, body));
   });
 

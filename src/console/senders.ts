@@ -58,7 +58,7 @@ ${sp ? html`<h2>Suspension</h2><div class="panel">by ${sp.by} at ${iso(sp.since)
 <ul>${sp.evidence.signals.map((e) => html`<li>${e.name} (${e.score}): ${e.description}</li>`)}</ul>
 ${sp.evidence.sampleSubjects.length ? html`<div>sample subjects: ${sp.evidence.sampleSubjects.map((x) => html`<code class="subject">${x}</code> `)}</div>` : ''}</div>` : ''}
 <h2>Recent messages</h2><table><tr><th>id</th><th>received</th><th>state</th><th>sender</th><th>rcpts</th></tr>
-${recent.map((m) => html`<tr><td><a href="/console/messages/${m.id}">${m.id}</a></td><td>${iso(m.receivedAt)}</td><td>${badge(m.state)}</td><td>${m.mailFrom}</td><td class="num">${m.recipients}</td></tr>`)}</table>`;
+${recent.map((m) => html`<tr><td><a href="/console/messages/${m.id}">${m.id}</a></td><td class="when">${iso(m.receivedAt)}</td><td>${badge(m.state)}</td><td>${m.mailFrom}</td><td class="num">${m.recipients}</td></tr>`)}</table>`;
     return sendPage(reply, page(ctx, `Sender ${key}`, body));
   });
 
