@@ -342,7 +342,7 @@ export const configSchema = z
     retention: z
       .object({
         finishedDays: z.number().positive().default(30)
-          .describe("Days a finished message (delivered, bounced, expired, deleted) keeps its rows and timeline; then they are purged."),
+          .describe("Days, counted from its receipt, that a finished message (delivered, bounced, expired, deleted) keeps its rows and timeline; then they are purged."),
         purgeEveryMinutes: z.number().positive().default(60)
           .describe("How often finished messages past `finishedDays` are purged."),
       })
