@@ -13,10 +13,9 @@ import { startDeliveryEngine } from './deliver/engine.js';
 import { loadTlsMaterial, loadTraceSecret } from './accept/secrets.js';
 import { createFeedback } from './feedback/index.js';
 import type { FeedbackListener } from './feedback/listener.js';
-import { countRefusals } from './operate/count-refusals.js';
-import { createMetrics } from './operate/metrics.js';
-import { startAdminServer, type AdminServer } from './operate/server.js';
-import { createTokenStore } from './operate/tokens.js';
+import { createOperate } from './operate/index.js';
+import type { AdminServer } from './operate/server.js';
+import { startRetention } from './operate/retention.js';
 import { createQueueDepth } from './queue/sqlite-depth.js';
 import { claimDataDir, warnLoosePermissions } from './queue/data-dir.js';
 import { createSqliteQueueStore } from './queue/sqlite-store.js';
@@ -59,8 +58,6 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
   const store = createSqliteQueueStore(db, config.storage);
   const accounts = createSqliteAccountStore(db);
   const queueDepth = createQueueDepth(db);
-  const metrics = config.admin.enabled ? createMetrics(queueDepth) : null;
-  if (metrics) store.onEvents(metrics.record);
   // Its reputation reads the same committed events as metrics (delivery outcomes), from the first message on.
   const ownPolicy = opts.policy || !config.policy.enabled ? null : await createRelayPolicy({ config, db, events: store, logger: logger.child({ stage: 'decide' }) });
   const feedback = createFeedback({
@@ -69,8 +66,12 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
   });
   // The rates' denominators and in-band hard bounces come from the same committed outcome events.
   store.onEvents(feedback.onEvents);
+  const operate = config.admin.enabled
+    ? createOperate({ config, db, store, accounts, queueDepth, logger: logger.child({ stage: 'operate' }), feedback: feedback.intake })
+    : null;
+  const retention = startRetention(db, config.retention, logger.child({ stage: 'retention' }));
   const basePolicy = opts.policy ?? ownPolicy ?? acceptAllPolicy;
-  const policy = metrics ? countRefusals(basePolicy, metrics.refused) : basePolicy;
+  const policy = operate ? operate.wrapPolicy(basePolicy) : basePolicy;
   // Delivery first, so that it sees the very first message queued.
   const deliverLogger = logger.child({ stage: 'deliver' });
   const routing = createRouting({ db, config, logger: deliverLogger, classify: classifyReply });
@@ -85,13 +86,10 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
   try {
     listeners = await startListeners({ config, store, accounts, policy, logger, feedback: feedback.accept });
     if (config.feedback.listener.enabled) reports = await feedback.startListener(await loadTlsMaterial(config, logger));
-    if (metrics) {
-      admin = await startAdminServer({
-        config: config.admin, store, accounts, tokens: createTokenStore(db), metrics, probeQueue: queueDepth,
-        logger: logger.child({ stage: 'operate' }), feedback: feedback.intake,
-      });
-    }
+    if (operate) admin = await operate.start();
   } catch (err) {
+    retention.stop();
+    await operate?.close();
     await reports?.close();
     await listeners?.close();
     await engine.close();
@@ -111,7 +109,8 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
     databaseFile: config.storage.sqlitePath,
     close() {
       closed ??= (async () => {
-        await admin?.close();
+        retention.stop();
+        await operate?.close();
         await reportListener?.close();
         await running.close();
         await engine.close();

@@ -94,7 +94,8 @@ it('a complaint is imported from a file and posted to the API behind the admin t
   const quinn = find('to quinn')!;
   const body = arfComplaint({ delivered: asDelivered(quinn.mailFrom, quinn.raw) });
   expect((await fetch(url, { method: 'POST', headers: { 'content-type': 'message/rfc822' }, body })).status).toBe(401);
-  const token = /^token: (\S+)$/m.exec(cli(configFile, 'tokens', 'create', 'ops'))![1]!;
+  // `tokens create` prints the token alone on stdout, so that TOKEN=$(mailwarden tokens create ops) works.
+  const token = cli(configFile, 'tokens', 'create', 'ops').trim();
   const post = (b: string) => fetch(url, { method: 'POST', headers: { 'content-type': 'message/rfc822', authorization: `Bearer ${token}` }, body: b });
   const bad = await post('not a report');
   expect(bad.status).toBe(422);

@@ -453,6 +453,46 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
+    retention: z
+      .object({
+        finishedDays: z.number().positive().default(30)
+          .describe("Days, counted from its receipt, that a finished message (delivered, bounced, expired, deleted) keeps its rows and timeline; then they are purged."),
+        purgeEveryMinutes: z.number().positive().default(60)
+          .describe("How often finished messages past `finishedDays` are purged."),
+      })
+      .strict()
+      .prefault({})
+      .describe("How long the history of finished messages is kept."),
+    webhooks: z
+      .object({
+        maxAttempts: z.number().int().positive().default(8)
+          .describe("Sends of one delivery before it is given up and shown as failed."),
+        backoffSeconds: z.array(z.number().nonnegative()).min(1).default([10, 60, 300, 900, 3600])
+          .describe("Seconds before each retry of a failed send; the last repeats."),
+        timeoutMs: z.number().int().positive().default(10_000)
+          .describe("Longest wait for a receiver's answer."),
+        maxPending: z.number().int().positive().default(10_000)
+          .describe("Deliveries waiting to be sent at most; beyond this new ones are dropped (and counted)."),
+        pollMs: z.number().int().positive().default(500)
+          .describe("How often due deliveries are sent."),
+      })
+      .strict()
+      .prefault({})
+      .describe("Signed HTTP callbacks for queue and sender events (register with `mailwarden webhooks add` or the API)."),
+    enduser: z
+      .object({
+        enabled: z.boolean().default(false)
+          .describe("Put a link to a page explaining the refusal into refusal texts; the page is served by the admin listener at /u/."),
+        baseUrl: z.string().default('')
+          .describe("Public base URL of the admin listener for those links, e.g. `https://relay.example/`; empty uses http://admin.host:admin.port/."),
+        linkTtlHours: z.number().positive().default(72)
+          .describe("Hours a link stays valid."),
+        maxRequestsPerMinute: z.number().int().positive().default(30)
+          .describe("Requests to the end-user pages per client address and minute; more get 429."),
+      })
+      .strict()
+      .prefault({})
+      .describe("The end user's page: what happened to their mail, what was seen, what to do, and a button to ask for review."),
   })
   .strict();
 

@@ -14,7 +14,8 @@ function oneLine(text: string): string {
 }
 
 export function decisionReply(decision: Decision, queueId: string): DecisionReply {
-  const why = `[${oneLine(decision.code)}] ${oneLine(decision.reason)}`;
+  // End-user page link (src/operate/enduser/refusal-links.ts), appended when the operator enabled that page.
+  const why = `[${oneLine(decision.code)}] ${oneLine(decision.reason)}${decision.link ? ` ${oneLine(decision.link)}` : ''}`;
   switch (decision.verdict) {
     case 'accept':
     case 'tag':

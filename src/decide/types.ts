@@ -14,6 +14,8 @@ export interface Decision {
   addHeaders?: Array<[string, string]>;
   /** What reputation learnt of the message in checkMessage, handed back with `accepted` to count it. */
   facts?: MessageFacts;
+  /** A link to the end user's page about this refusal (set by src/operate/enduser when that page is enabled). */
+  link?: string;
 }
 
 /** What the accept stage knows when it asks for a decision. */

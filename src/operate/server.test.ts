@@ -11,8 +11,7 @@ import { parseConfig } from '../config/load.js';
 import { createQueueDepth } from '../queue/sqlite-depth.js';
 import { createSqliteQueueStore } from '../queue/sqlite-store.js';
 import { openDatabase } from '../store/sqlite.js';
-import { createMetrics } from './metrics.js';
-import { startAdminServer } from './server.js';
+import { createOperate } from './index.js';
 import { createTokenStore } from './tokens.js';
 
 it('reports a queue database that does not answer, and keeps internal errors out of responses', async () => {
@@ -28,10 +27,8 @@ it('reports a queue database that does not answer, and keeps internal errors out
       done();
     },
   }));
-  const server = await startAdminServer({
-    config: parseConfig({ admin: { port: 0 } }).admin, store, accounts: createSqliteAccountStore(db), tokens,
-    metrics: createMetrics(queueDepth), probeQueue: queueDepth, logger,
-  });
+  const operate = createOperate({ config: parseConfig({ admin: { port: 0 } }), db, store, accounts: createSqliteAccountStore(db), queueDepth, logger });
+  const server = await operate.start();
   const get = async (path: string) => {
     const res = await fetch(`http://127.0.0.1:${server.port}${path}`, { headers: { authorization: `Bearer ${token}` } });
     return { status: res.status, body: await res.json() };
@@ -43,5 +40,5 @@ it('reports a queue database that does not answer, and keeps internal errors out
   expect(await get('/healthz')).toEqual({ status: 503, body: { status: 'error', queue: 'unavailable' } });
   expect(await get('/api/v1/queue')).toEqual({ status: 500, body: { error: 'internal error' } });
   expect(logs.join('')).toContain('The database connection is not open');
-  await server.close();
+  await operate.close();
 });

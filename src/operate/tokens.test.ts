@@ -8,13 +8,15 @@ describe('API tokens', () => {
     const tokens = createTokenStore(db);
     const secret = tokens.create('ops', 1_000);
     expect(secret).toMatch(/^mwt_[A-Za-z0-9_-]{43}$/);
-    expect(tokens.verify(secret)).toBe('ops');
+    expect(tokens.verify(secret)).toEqual({ name: 'ops', role: 'admin' });
     expect(tokens.verify(secret.slice(0, -1) + (secret.endsWith('A') ? 'B' : 'A'))).toBeNull();
     expect(tokens.verify('')).toBeNull();
     expect(JSON.stringify(db.prepare('SELECT * FROM api_tokens').all())).not.toContain(secret.slice(4));
     expect(() => tokens.create('ops', 2_000)).toThrow(TokenExistsError);
-    expect(tokens.create('ci', 3_000)).not.toBe(secret);
-    expect(tokens.list()).toEqual([{ name: 'ci', createdAt: 3_000 }, { name: 'ops', createdAt: 1_000 }]);
+    const viewer = tokens.create('ci', 3_000, 'viewer');
+    expect(viewer).not.toBe(secret);
+    expect(tokens.verify(viewer)).toEqual({ name: 'ci', role: 'viewer' });
+    expect(tokens.list()).toEqual([{ name: 'ci', role: 'viewer', createdAt: 3_000 }, { name: 'ops', role: 'admin', createdAt: 1_000 }]);
     expect(tokens.revoke('ops')).toBe(true);
     expect(tokens.revoke('ops')).toBe(false);
     expect(tokens.verify(secret)).toBeNull();

@@ -13,12 +13,28 @@ CREATE TABLE IF NOT EXISTS api_tokens (
 );
 `;
 
+/** 'admin' may change things; 'viewer' may only read (GET). Tokens made before roles existed stay admin. */
+export type Role = 'admin' | 'viewer';
+export const ROLES: readonly Role[] = ['admin', 'viewer'];
+
+/** Who made a request: the token's name (written to the audit log) and its role. */
+export interface Operator {
+  name: string;
+  role: Role;
+}
+
+function addRoleColumn(db: Db): void {
+  const columns = db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('api_tokens') as string[];
+  if (!columns.includes('role')) db.exec(`ALTER TABLE api_tokens ADD COLUMN role TEXT NOT NULL DEFAULT 'admin'`);
+}
+
 /** Token names: short, printable, safe in logs and shell commands. */
 export const TOKEN_NAME = /^[A-Za-z0-9._-]{1,64}$/;
 const TOKEN_PREFIX = 'mwt_';
 
 export interface TokenInfo {
   name: string;
+  role: Role;
   createdAt: number; // epoch ms
 }
 
@@ -30,36 +46,37 @@ export class TokenExistsError extends Error {
 
 export interface TokenStore {
   /** Make a new token; returns the secret, which is not stored and cannot be shown again. */
-  create(name: string, now: number): string;
+  create(name: string, now: number, role?: Role): string;
   list(): TokenInfo[];
   /** False when there is no such token. */
   revoke(name: string): boolean;
-  /** The token's name, or null when the secret matches no token. */
-  verify(secret: string): string | null;
+  /** The token's name and role, or null when the secret matches no token. */
+  verify(secret: string): Operator | null;
 }
 
 const hashOf = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
 export function createTokenStore(db: Db): TokenStore {
   db.exec(SCHEMA);
-  const insert = db.prepare('INSERT INTO api_tokens (name, hash, created_at) VALUES (?, ?, ?)');
+  addRoleColumn(db);
+  const insert = db.prepare('INSERT INTO api_tokens (name, hash, created_at, role) VALUES (?, ?, ?, ?)');
   const exists = db.prepare('SELECT 1 FROM api_tokens WHERE name = ?').pluck();
-  const all = db.prepare('SELECT name, created_at FROM api_tokens ORDER BY name');
+  const all = db.prepare('SELECT name, role, created_at FROM api_tokens ORDER BY name');
   const del = db.prepare('DELETE FROM api_tokens WHERE name = ?');
   // Looking up by hash leaks nothing useful through timing: the hash of a guess says nothing about the secret.
-  const byHash = db.prepare('SELECT name FROM api_tokens WHERE hash = ?').pluck();
+  const byHash = db.prepare('SELECT name, role FROM api_tokens WHERE hash = ?');
   return {
-    create(name, now) {
+    create(name, now, role = 'admin') {
       if (exists.get(name)) throw new TokenExistsError(name);
       const secret = TOKEN_PREFIX + randomBytes(32).toString('base64url');
-      insert.run(name, hashOf(secret), now);
+      insert.run(name, hashOf(secret), now, role);
       return secret;
     },
-    list: () => (all.all() as Array<{ name: string; created_at: number }>).map((r) => ({ name: r.name, createdAt: r.created_at })),
+    list: () => (all.all() as Array<{ name: string; role: Role; created_at: number }>).map((r) => ({ name: r.name, role: r.role, createdAt: r.created_at })),
     revoke: (name) => del.run(name).changes > 0,
     verify(secret) {
       if (!secret.startsWith(TOKEN_PREFIX)) return null;
-      return (byHash.get(hashOf(secret)) as string | undefined) ?? null;
+      return (byHash.get(hashOf(secret)) as Operator | undefined) ?? null;
     },
   };
 }

@@ -5,7 +5,7 @@ import type { QueueState } from '../shared/types.js';
 import type { TimelineEvent } from './events.js';
 import type { ChangeResult, MessageDetail, MessageSummary, RecipientStatus } from './types.js';
 
-interface SummaryRow {
+export interface SummaryRow {
   id: string;
   received_at: number;
   state: QueueState;
@@ -17,13 +17,13 @@ interface SummaryRow {
   pending: number;
 }
 
-const SUMMARY_SELECT = `
+export const SUMMARY_SELECT = `
   SELECT m.id, m.received_at, m.state, m.account, m.sub_identity, m.mail_from, m.size,
     (SELECT count(*) FROM recipients r WHERE r.message_id = m.id) AS recipients,
     (SELECT count(*) FROM recipients r WHERE r.message_id = m.id AND r.state IN ('queued', 'deferred')) AS pending
   FROM messages m`;
 
-function summary(r: SummaryRow): MessageSummary {
+export function summary(r: SummaryRow): MessageSummary {
   return {
     id: r.id, receivedAt: r.received_at, state: r.state, account: r.account, sub: r.sub_identity,
     mailFrom: r.mail_from, size: r.size, recipients: r.recipients, pending: r.pending,

@@ -73,6 +73,7 @@ export function createHeldQueries(db: Db, writeEvent: (e: TimelineEvent) => void
       const end = row.raw.indexOf('\r\n\r\n');
       return { ...held(row), recipientList: rcpts.all(id) as string[], headers: row.raw.subarray(0, end < 0 ? row.raw.length : end).toString('utf8') };
     },
+    raw: (id: string): Buffer | null => (one.get(id) as Row | undefined)?.raw ?? null,
     /** Hand a held message to delivery: its held recipients become due now. */
     release: db.transaction((id: string, now: number, by: string): 'done' | 'not-found' | 'not-held' => {
       const state = stateOf.get(id) as string | undefined;

@@ -330,6 +330,10 @@ export function createSqliteQueueStore(db: Db, opts: GroupCommitOptions): QueueS
       const detail = held.show(id);
       return detail && { ...detail, timeline: this.timeline(id) };
     },
+    heldRaw(id) {
+      flush();
+      return held.raw(id);
+    },
     release(id, now, by) {
       flush();
       return withEvents(() => held.release(id, now, by));

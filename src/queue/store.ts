@@ -58,6 +58,8 @@ export interface QueueStore {
   listHeld(limit: number): HeldMessage[];
   /** A held message with its recipients, header section and timeline; null when there is none or it is not held. */
   showHeld(id: string): HeldMessageDetail | null;
+  /** A held message's bytes (for an operator to read); null when there is none or it is not held. */
+  heldRaw(id: string): Buffer | null;
   /** Hand a held message to delivery: its held recipients become due now. */
   release(id: string, now: number, by: string): ChangeResult;
   /** Drop a held message as `remove` does (the same delete), only if it is still held. */

@@ -2,15 +2,13 @@
 // Passwords never come from argv by default (they would sit in shell history and `ps`): stdin, a file, or generated.
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { ACCOUNT_NAME as NAME, DOMAIN_NAME as DOMAIN, MIN_PASSWORD_LENGTH } from '../../accounts/names.js';
 import { generatePassword, hashPassword } from '../../accounts/password.js';
 import { publicView } from '../../accounts/public-view.js';
 import { createSqliteAccountStore } from '../../accounts/sqlite-accounts.js';
 import { AccountExistsError, type Account, type AccountStore } from '../../accounts/types.js';
 import { openCliDatabase } from '../database.js';
 import { CliError } from '../errors.js';
-
-const NAME = /^[A-Za-z0-9._@+-]{1,128}$/;
-const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
 async function withStore<T>(cmd: Command, work: (store: AccountStore) => Promise<T>): Promise<T> {
   const { db } = openCliDatabase(cmd);
@@ -41,7 +39,7 @@ function readPassword(opts: { passwordStdin?: boolean; passwordFile?: string }):
     }
   } else return null;
   const password = text.replace(/\r?\n$/, '');
-  if (password.length < 8) throw new CliError('password: at least 8 characters');
+  if (password.length < MIN_PASSWORD_LENGTH) throw new CliError(`password: at least ${MIN_PASSWORD_LENGTH} characters`);
   return password;
 }
 

@@ -13,6 +13,7 @@ export const commandModules: Record<string, () => Promise<Registrar>> = {
   quarantine: async () => (await import('./quarantine.js')).registerQuarantineCommand,
   senders: async () => (await import('./senders.js')).registerSendersCommand,
   tokens: async () => (await import('./tokens.js')).registerTokensCommand,
+  webhooks: async () => (await import('./webhooks.js')).registerWebhooksCommand,
   explain: async () => (await import('./explain.js')).registerExplainCommand,
   bounce: async () => (await import('./bounce.js')).registerBounceCommand,
   score: async () => (await import('./score.js')).registerScoreCommand,

@@ -1,7 +1,7 @@
 // `mailwarden tokens create|list|revoke`: the bearer tokens of the admin API. There is no default password; until a
 // token is created the API refuses every request. A new token is printed once and only its hash is kept.
 import type { Command } from 'commander';
-import { TOKEN_NAME, TokenExistsError, createTokenStore, type TokenStore } from '../../operate/tokens.js';
+import { ROLES, TOKEN_NAME, TokenExistsError, createTokenStore, type Role, type TokenStore } from '../../operate/tokens.js';
 import { openCliDatabase } from '../database.js';
 import { CliError } from '../errors.js';
 
@@ -19,26 +19,31 @@ export function registerTokensCommand(program: Command): void {
   tokens
     .command('create <name>')
     .description('create a token; it is printed once and stored only as a hash')
-    .action((name: string, _opts: unknown, cmd: Command) => {
+    .option('--role <role>', `${ROLES.join('|')}: a viewer may only read`, 'admin')
+    .action((name: string, opts: { role: string }, cmd: Command) => {
       if (!TOKEN_NAME.test(name)) throw new CliError(`token name "${name}": use 1-64 letters, digits and . _ -`);
+      const role = ROLES.find((r) => r === opts.role);
+      if (!role) throw new CliError(`--role must be one of ${ROLES.join(', ')} (got "${opts.role}")`);
       const secret = withTokens(cmd, (store) => {
         try {
-          return store.create(name, Date.now());
+          return store.create(name, Date.now(), role satisfies Role);
         } catch (err) {
           if (err instanceof TokenExistsError) throw new CliError(err.message);
           throw err;
         }
       });
-      process.stdout.write(`token ${name} created\ntoken: ${secret}\n(shown once; send it as "Authorization: Bearer <token>")\n`);
+      // Only the token on stdout, so that `TOKEN=$(mailwarden tokens create ops)` works; the words go to stderr.
+      process.stdout.write(`${secret}\n`);
+      process.stderr.write(`token ${name} (${role}) created; shown once; send it as "Authorization: Bearer <token>"\n`);
     });
   tokens
     .command('list')
     .description('list token names (never the tokens)')
     .option('--json', 'print JSON')
     .action((opts: { json?: boolean }, cmd: Command) => {
-      const all = withTokens(cmd, (store) => store.list()).map((t) => ({ name: t.name, created: new Date(t.createdAt).toISOString() }));
+      const all = withTokens(cmd, (store) => store.list()).map((t) => ({ name: t.name, role: t.role, created: new Date(t.createdAt).toISOString() }));
       if (opts.json) return void process.stdout.write(JSON.stringify(all, null, 2) + '\n');
-      process.stdout.write(all.length === 0 ? 'no tokens: the admin API refuses every request\n' : all.map((t) => `${t.name}\t${t.created}\n`).join(''));
+      process.stdout.write(all.length === 0 ? 'no tokens: the admin API refuses every request\n' : all.map((t) => `${t.name}\t${t.role}\t${t.created}\n`).join(''));
     });
   tokens
     .command('revoke <name>')

@@ -1,0 +1,54 @@
+// The operator's search over the queue tables (API and console): by id, envelope sender, recipient, account,
+// Message-ID, state and time. Every filter is optional and every answer bounded by `limit`, newest first.
+import type { QueueState } from '../shared/types.js';
+import type { Db } from '../store/sqlite.js';
+import { SUMMARY_SELECT, summary, type SummaryRow } from './sqlite-admin.js';
+import type { MessageSummary } from './types.js';
+
+export interface QueueSearch {
+  id?: string;
+  /** Substring of the envelope sender. */
+  sender?: string;
+  /** Substring of any recipient. */
+  recipient?: string;
+  account?: string;
+  /**
+   * The Message-ID header, with or without angle brackets. Read from the stored body, so it finds only messages that
+   * still have one (pending and held); a finished message's body is gone.
+   */
+  messageId?: string;
+  state?: QueueState;
+  /** Received at or after / before, epoch ms. */
+  from?: number;
+  to?: number;
+  limit: number;
+}
+
+const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+export function searchQueue(db: Db, q: QueueSearch): MessageSummary[] {
+  const where: string[] = [];
+  const args: Record<string, unknown> = { limit: q.limit };
+  /** One condition with its named parameter. */
+  const add = (condition: string, name: string, value: unknown) => {
+    where.push(condition);
+    args[name] = value;
+  };
+  if (q.id) add('m.id = :id', 'id', q.id);
+  if (q.sender) add("m.mail_from LIKE :sender ESCAPE '\\'", 'sender', like(q.sender));
+  if (q.recipient) add("EXISTS (SELECT 1 FROM recipients r WHERE r.message_id = m.id AND r.rcpt LIKE :recipient ESCAPE '\\')", 'recipient', like(q.recipient));
+  if (q.account) add('m.account = :account', 'account', q.account);
+  if (q.messageId) {
+    add("EXISTS (SELECT 1 FROM bodies b WHERE b.message_id = m.id AND instr(b.raw, CAST(:mid AS BLOB)) > 0)", 'mid', `<${q.messageId.replace(/^<|>$/g, '')}>`);
+  }
+  if (q.state) add('m.state = :state', 'state', q.state);
+  if (q.from !== undefined) add('m.received_at >= :from', 'from', q.from);
+  if (q.to !== undefined) add('m.received_at < :to', 'to', q.to);
+  const sql = `${SUMMARY_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY m.received_at DESC LIMIT :limit`;
+  return (db.prepare(sql).all(args) as SummaryRow[]).map(summary);
+}
+
+/** Receipt time of the oldest message still waiting for delivery, null when none waits. */
+export function oldestPending(db: Db): number | null {
+  return db.prepare("SELECT min(received_at) FROM messages WHERE state IN ('queued', 'deferred')").pluck().get() as number | null;
+}
