@@ -11,6 +11,7 @@ import { decode as decodeCharset } from 'libmime/lib/charset.js';
 import { decode as decodeQp } from 'libqp';
 import { decode as decodeBase64 } from 'libbase64';
 import { isUtf8 } from 'node:buffer';
+import { splitMultipart, type MultipartBodies } from '../shared/mime/multipart.js';
 
 /** Limits of the walk (the `bounce` section of the configuration schema). */
 export interface MimeLimits {
@@ -138,33 +139,11 @@ function parseHeaders(block: string): Record<string, string[]> {
  * Splits on the declared boundary, or, when it is missing or never occurs (a boundary parameter on an unfolded
  * line, hand-edited samples, broken gateways), on a "--token" line that repeats: the boundary the body really uses.
  */
-function splitMultipartTolerant(body: string, boundary: string): { bodies: string[]; closed: boolean } {
-  const declared = boundary ? splitMultipart(body, boundary) : { bodies: [], closed: false };
+function splitMultipartTolerant(body: string, boundary: string): MultipartBodies {
+  const declared = (boundary ? splitMultipart(body, boundary) : null) ?? { bodies: [], closed: false };
   if (declared.bodies.length > 0) return declared;
   const candidate = /^--(?=\S{6,70}\r?$)(\S*[^\s-]\S*)\r?$/m.exec(body.length > 65536 ? body.slice(0, 65536) : body);
-  return candidate && body.split(`--${candidate[1]}`).length > 2 ? splitMultipart(body, candidate[1]!) : declared;
-}
-
-/** Splits a multipart body on its boundary lines (RFC 2046 §5.1.1); a missing close delimiter means truncation. */
-function splitMultipart(body: string, boundary: string): { bodies: string[]; closed: boolean } {
-  const delimiter = '--' + boundary;
-  const bodies: string[] = [];
-  let pos = body.startsWith(delimiter) ? 0 : body.indexOf('\n' + delimiter);
-  if (pos < 0) return { bodies: [], closed: false };
-  if (pos > 0) pos += 1;
-  for (;;) {
-    const afterDelimiter = pos + delimiter.length;
-    if (body.startsWith('--', afterDelimiter)) return { bodies, closed: true };
-    const lineEnd = body.indexOf('\n', afterDelimiter);
-    if (lineEnd < 0) return { bodies, closed: false };
-    const next = body.indexOf('\n' + delimiter, lineEnd);
-    if (next < 0) {
-      bodies.push(body.slice(lineEnd + 1));
-      return { bodies, closed: false };
-    }
-    bodies.push(body.slice(lineEnd + 1, body[next - 1] === '\r' ? next - 1 : next));
-    pos = next + 1;
-  }
+  return candidate && body.split(`--${candidate[1]}`).length > 2 ? (splitMultipart(body, candidate[1]!) ?? declared) : declared;
 }
 
 function transferDecode(body: string, encoding: string, limits: MimeLimits): Buffer {

@@ -4,6 +4,7 @@
 import libmime from 'libmime';
 import { decode as decodeCharset } from 'libmime/lib/charset.js';
 import { decode as decodeQp } from 'libqp';
+import { splitMultipart } from '../../shared/mime/multipart.js';
 import { parseHeaderLines, parseRfc5322, fieldValue, type HeaderField } from './rfc5322.js';
 
 export interface MimeLimits {
@@ -58,7 +59,7 @@ function walk(fields: HeaderField[], body: string, depth: number, limits: MimeLi
     const boundary = ct.params.boundary;
     const parts = boundary ? splitMultipart(body, boundary) : null;
     if (parts) {
-      for (const part of parts) walkPart(part, depth + 1, limits, tree);
+      for (const part of parts.bodies) walkPart(part, depth + 1, limits, tree);
       return;
     }
     tree.defects.push(boundary ? 'multipart without its boundary' : 'multipart without a boundary parameter');
@@ -74,26 +75,6 @@ function walkPart(part: string, depth: number, limits: MimeLimits, tree: MimeTre
   const header = parseHeaderLines(headerText ? headerText.split('\n') : [], limits);
   tree.defects.push(...header.defects);
   walk(header.fields, body, depth, limits, tree);
-}
-
-/** RFC 2046 §5.1.1: the parts between "--boundary" delimiter lines; null when no delimiter is present. */
-function splitMultipart(body: string, boundary: string): string[] | null {
-  const delimiter = '--' + boundary;
-  const parts: string[] = [];
-  let pos = body.startsWith(delimiter) ? 0 : body.indexOf('\n' + delimiter);
-  if (pos === -1) return null;
-  if (pos > 0) pos += 1;
-  for (;;) {
-    const after = pos + delimiter.length;
-    if (body.startsWith('--', after)) break; // close delimiter
-    const lineEnd = body.indexOf('\n', after);
-    if (lineEnd === -1) break;
-    const next = body.indexOf('\n' + delimiter, lineEnd);
-    parts.push(body.slice(lineEnd + 1, next === -1 ? body.length : next));
-    if (next === -1) break; // no close delimiter: take what is there
-    pos = next + 1;
-  }
-  return parts;
 }
 
 function leaf(fields: HeaderField[], ctParams: Record<string, string>, contentType: string, body: string): MimeLeaf {
