@@ -6,7 +6,7 @@ import type { AccountOrigin } from '../identify/identify.js';
 import type { HeaderSource } from '../identify/sources.js';
 import type { QueueStore } from '../queue/store.js';
 import type { Logger } from '../shared/logger.js';
-import type { AuthThrottle, ConnectionCounter } from './throttle.js';
+import type { AuthThrottle } from './throttle.js';
 import type { TrustedNetworkMatcher } from './trusted-networks.js';
 
 export type ListenerKind = 'submission' | 'smtps' | 'relay';
@@ -21,7 +21,6 @@ export interface AcceptContext {
   traceSecret: string;
   sources: HeaderSource[];
   trusted: TrustedNetworkMatcher;
-  connections: ConnectionCounter;
   authThrottle: AuthThrottle;
 }
 
@@ -32,6 +31,4 @@ export interface SessionState {
   origin: AccountOrigin | null;
   /** A sender-stage decision that lets the transaction go on but must still apply (quarantine, tag). */
   senderDecision: Decision | null;
-  /** Whether this session holds a slot of the per-address connection limit. */
-  counted: boolean;
 }
