@@ -7,9 +7,8 @@ import type { HeaderSource } from '../identify/sources.js';
 import type { QueueStore } from '../queue/store.js';
 import type { Logger } from '../shared/logger.js';
 import type { SenderIdentity } from '../shared/types.js';
-import type { AuthThrottle, ConnectionCounter } from './throttle.js';
+import type { AuthThrottle } from './throttle.js';
 import type { TrustedNetworkMatcher } from './trusted-networks.js';
-
 
 /** What the accept stage asks the feedback stage (which implements it, one layer up): the accept stage depends on
  * this port only, never on src/feedback. */
@@ -34,7 +33,6 @@ export interface AcceptContext {
   traceSecret: string;
   sources: HeaderSource[];
   trusted: TrustedNetworkMatcher;
-  connections: ConnectionCounter;
   authThrottle: AuthThrottle;
   /** Suppression list, Feedback-ID and backscatter (the feedback stage); absent in tests of the accept stage alone. */
   feedback?: AcceptFeedback;
@@ -47,6 +45,4 @@ export interface SessionState {
   origin: AccountOrigin | null;
   /** A sender-stage decision that lets the transaction go on but must still apply (quarantine, tag). */
   senderDecision: Decision | null;
-  /** Whether this session holds a slot of the per-address connection limit. */
-  counted: boolean;
 }

@@ -30,7 +30,7 @@ export function createHandlers(ctx: AcceptContext, listener: ListenerKind): Hand
   const state = (session: SMTPServerSession): SessionState => {
     let s = sessions.get(session.id);
     if (!s) {
-      s = { listener, origin: null, senderDecision: null, counted: false };
+      s = { listener, origin: null, senderDecision: null };
       sessions.set(session.id, s);
     }
     return s;
@@ -43,19 +43,16 @@ export function createHandlers(ctx: AcceptContext, listener: ListenerKind): Hand
 
   return {
     onConnect(session, callback) {
-      if (!ctx.connections.open(session.remoteAddress)) {
-        log.warn({ event: 'connection-limit', sid: session.id, ip: session.remoteAddress }, 'too many connections from one address');
-        return callback(smtpError(421, '4.7.0 Too many connections from your address, try again later'));
-      }
       const s = state(session);
-      s.counted = true;
       // RFC 4954 §4: no plaintext password mechanism without TLS. smtp-server refuses AUTH before STARTTLS but still
       // advertises it, which invites clients to send the password in clear; like Postfix's smtpd_tls_auth_only we
       // neither offer nor accept AUTH until the session is encrypted (onSecure lifts this).
       if (listener === 'submission' && !session.secure) session.disabledCommands = ['AUTH'];
       if (listener === 'relay') {
         const network = ctx.trusted(session.remoteAddress);
-        if (network) s.origin = { account: network, via: 'client-ip', clientIp: session.remoteAddress };
+        // RFC 5321 §3.1: a server that will not serve the client says so with 554 instead of a greeting.
+        if (!network) return callback(refuse(session, 'connect', 554, '5.7.1 Relay access denied: your address is not in a trusted network'));
+        s.origin = { account: network, via: 'client-ip', clientIp: session.remoteAddress };
       }
       log.info({ event: 'connect', sid: session.id, ip: session.remoteAddress, trusted: s.origin?.account ?? null }, 'connect');
       callback();
@@ -67,8 +64,6 @@ export function createHandlers(ctx: AcceptContext, listener: ListenerKind): Hand
     },
 
     onClose(session) {
-      const s = sessions.get(session.id);
-      if (s?.counted) ctx.connections.close(session.remoteAddress);
       sessions.delete(session.id);
     },
 
@@ -110,10 +105,7 @@ export function createHandlers(ctx: AcceptContext, listener: ListenerKind): Hand
         const s = state(session);
         s.senderDecision = null;
         // Never an open relay: no login and no trusted network means nobody answers for this mail.
-        if (!s.origin) {
-          const hint = listener === 'relay' ? ' (your address is not in a trusted network)' : '';
-          return refuse(session, 'mail', 530, `5.7.0 Authentication required${hint}`);
-        }
+        if (!s.origin) return refuse(session, 'mail', 530, '5.7.0 Authentication required');
         const account = await ctx.accounts.get(s.origin.account);
         if (account?.suspended) return refuse(session, 'mail', 550, `5.7.1 [MW-SUSPENDED] Account suspended: ${account.suspendReason || 'contact your provider'}`);
         if (account && forbiddenSender(account, [address.address])) {

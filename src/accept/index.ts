@@ -13,6 +13,7 @@ import { loadTlsMaterial, loadTraceSecret, type TlsMaterial } from './secrets.js
 import { authThrottle, connectionCounter } from './throttle.js';
 import { trustedNetworkMatcher } from './trusted-networks.js';
 import { tuneConnections } from './connection-hooks.js';
+import { gateConnections, type Admission } from './admission.js';
 
 export { verifyTrace } from './trace.js';
 
@@ -60,7 +61,7 @@ function serverOptions(kind: ListenerKind, config: Config, tls: TlsMaterial): SM
     case 'smtps':
       return { ...common, secure: true, authOptional: false };
     case 'relay':
-      // Trusted networks need no login; everybody else is refused at MAIL FROM (handlers.ts).
+      // Trusted networks need no login; everybody else is refused at connect (handlers.ts).
       return { ...common, secure: false, authOptional: true, disabledCommands: ['AUTH'] };
     default: {
       const never: never = kind;
@@ -92,9 +93,14 @@ export async function startListeners(opts: StartListenersOptions): Promise<Liste
     traceSecret: loadTraceSecret(config),
     sources: compileHeaderSources(config.identity),
     trusted: trustedNetworkMatcher(config.trustedNetworks),
-    connections: connectionCounter(config.limits.maxConnectionsPerIp),
     authThrottle: authThrottle(config.limits.authFailures),
     ...(opts.feedback ? { feedback: opts.feedback } : {}),
+  };
+  const admission: Admission = {
+    counter: connectionCounter(config.limits.maxConnectionsPerIp),
+    maxClients: config.limits.maxClients,
+    open: { total: 0 },
+    onRefused: (ip, reason) => ctx.logger.warn({ event: 'connection-limit', ip, reason }, 'connection refused: too many connections'),
   };
   const tls = await loadTlsMaterial(config, ctx.logger);
   const servers: SMTPServer[] = [];
@@ -107,6 +113,7 @@ export async function startListeners(opts: StartListenersOptions): Promise<Liste
       const server = new SMTPServer({ ...serverOptions(kind, config, tls), ...createHandlers(ctx, kind) });
       server.on('error', (err) => ctx.logger.warn({ event: 'smtp-error', listener: kind, err: err.message }, 'SMTP connection error'));
       tuneConnections(server, { maxUnknownCommands: config.limits.maxUnknownCommands });
+      gateConnections(server, admission, { implicitTls: kind === 'smtps' });
       ports[kind] = await listen(server, settings.host, settings.port);
       servers.push(server);
       ctx.logger.info({ event: 'listening', listener: kind, host: settings.host, port: ports[kind] }, 'listening');

@@ -1,0 +1,43 @@
+// Connection admission, on the raw TCP socket and before smtp-server sees it: the per-address limit and the total
+// limit (limits.maxClients) across every listener. Counting here rather than in onConnect matters for implicit TLS:
+// smtp-server runs the handshake before onConnect, so one address could otherwise hold every smtps slot with
+// connections that never start TLS.
+import type { Socket } from 'node:net';
+import type { SMTPServer } from 'smtp-server';
+import type { ConnectionCounter } from './throttle.js';
+
+export interface Admission {
+  counter: ConnectionCounter;
+  maxClients: number;
+  /** Total connections open across all listeners; shared by every gated server. */
+  open: { total: number };
+  onRefused(ip: string, reason: 'per-address' | 'total'): void;
+}
+
+const REPLY = {
+  'per-address': '421 4.7.0 Too many connections from your address, try again later\r\n',
+  total: '421 4.7.0 Too many connections, try again later\r\n',
+} as const;
+
+export function gateConnections(server: SMTPServer, admission: Admission, opts: { implicitTls: boolean }): void {
+  const handlers = server.server.listeners('connection') as ((socket: Socket) => void)[];
+  server.server.removeAllListeners('connection');
+  server.server.on('connection', (socket: Socket) => {
+    const ip = socket.remoteAddress ?? '';
+    const reason = admission.open.total >= admission.maxClients ? 'total' : admission.counter.open(ip) ? null : 'per-address';
+    if (reason) {
+      admission.onRefused(ip, reason);
+      socket.on('error', () => {});
+      // Nothing readable can be written before a TLS handshake; a plain client gets the reason (RFC 5321 §3.1).
+      if (opts.implicitTls) socket.destroy();
+      else socket.end(REPLY[reason]);
+      return;
+    }
+    admission.open.total++;
+    socket.once('close', () => {
+      admission.open.total--;
+      admission.counter.close(ip);
+    });
+    for (const handler of handlers) handler.call(server.server, socket);
+  });
+}
