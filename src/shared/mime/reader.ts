@@ -59,6 +59,7 @@ export class MimePart {
   readonly transferEncoding: string;
   private decodedContent: Buffer | undefined;
   private decodedText: string | undefined;
+  private disposition: { value: string; params: Record<string, string> } | undefined;
 
   constructor(
     readonly fields: HeaderField[],
@@ -87,14 +88,13 @@ export class MimePart {
 
   /** File name from Content-Disposition or Content-Type (RFC 2183 §2.3), decoded; '' when none. */
   get filename(): string {
-    const raw = this.dispositionParams().filename ?? this.params.name ?? '';
+    const raw = this.contentDisposition().params.filename ?? this.params.name ?? '';
     return raw ? libmime.decodeWords(raw).trim() : '';
   }
 
   /** Marked as an attachment, or a named part that is not text. */
   get isAttachment(): boolean {
-    const disposition = libmime.parseHeaderValue(this.header('content-disposition')).value.toLowerCase();
-    return disposition === 'attachment' || (this.filename !== '' && !this.type.startsWith('text/'));
+    return this.contentDisposition().value.toLowerCase() === 'attachment' || (this.filename !== '' && !this.type.startsWith('text/'));
   }
 
   /** The body with its transfer encoding removed, at most `maxPartBytes`; decoded on first read. */
@@ -124,8 +124,9 @@ export class MimePart {
     return lines.length > this.limits.maxTextChars ? lines.slice(0, this.limits.maxTextChars) : lines;
   }
 
-  private dispositionParams(): Record<string, string> {
-    return libmime.parseHeaderValue(this.header('content-disposition')).params as Record<string, string>;
+  private contentDisposition(): { value: string; params: Record<string, string> } {
+    this.disposition ??= libmime.parseHeaderValue(this.header('content-disposition')) as { value: string; params: Record<string, string> };
+    return this.disposition;
   }
 }
 
@@ -141,7 +142,7 @@ export function readMime(raw: Buffer, limits: MimeLimits): MimeMessage {
 }
 
 function notMessage(source: string, root: MimePart): string | null {
-  if (root.fields.length === 0) return /^\s*$/.test(source.slice(0, 1000)) || /^\r?\n/.test(source) ? 'empty or no header section' : 'the first line is not a header field';
+  if (root.fields.length === 0) return source === '' || /^[\r\n]/.test(source) ? 'empty or no header section' : 'the first line is not a header field';
   return root.fields.some((f) => f.value.includes('\0') || f.name.includes('\0')) ? 'NUL bytes in the header section' : null;
 }
 
