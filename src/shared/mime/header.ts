@@ -67,27 +67,28 @@ function asText(block: string): string {
 
 function parseFieldLines(lines: string[], maxFields: number): { fields: HeaderField[]; defects: string[] } {
   const fields: HeaderField[] = [];
-  const defects: string[] = [];
+  // Each kind of defect once: a hostile header may have a million broken lines.
+  const defects = new Set<string>();
   for (const line of lines) {
     if (line.startsWith(' ') || line.startsWith('\t')) {
       const last = fields[fields.length - 1];
       if (last) last.value += line;
-      else defects.push('continuation line before any field');
+      else defects.add('continuation line before any field');
       continue;
     }
     const m = FIELD_LINE.exec(line);
     if (!m) {
-      if (line !== '') defects.push('line that is not a header field');
+      if (line !== '') defects.add('line that is not a header field');
       continue;
     }
     if (fields.length >= maxFields) {
-      defects.push('too many header fields');
+      defects.add('too many header fields');
       break;
     }
     fields.push({ name: m[1]!.toLowerCase(), value: line.slice(m[0].length) });
   }
   for (const f of fields) f.value = f.value.trim();
-  return { fields, defects };
+  return { fields, defects: [...defects] };
 }
 
 /** The first value of a field, or undefined. */

@@ -161,3 +161,12 @@ describe('readMime bounds', () => {
     expect(read.defects).toContain('too many header fields');
   });
 });
+
+describe('readMime on a header of broken lines', () => {
+  it('names each kind of defect once, however many lines have it', () => {
+    const read = readMime(msg(['Subject: ok', ...Array.from({ length: 300_000 }, () => 'no field here'), '', 'body']), { ...limits, maxHeaderBytes: 8 * 1024 * 1024 });
+    expect(read.defects).toEqual(['line that is not a header field']);
+    expect(read.root.header('subject')).toBe('ok');
+    expect(read.root.text).toBe('body');
+  });
+});

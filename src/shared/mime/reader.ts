@@ -172,7 +172,8 @@ function readEntity(source: string, depth: number, walk: Walk): MimePart {
  * returned headers are read. Its transfer encoding (base64 from some gateways) is removed first, within the cap.
  */
 function readEmbedded(part: MimePart, depth: number, walk: Walk): MimePart {
-  const inner = part.content.toString('latin1');
+  const body = part.body!;
+  const inner = IDENTITY_ENCODINGS.has(part.transferEncoding) ? body.slice(0, walk.limits.maxPartBytes) : part.content.toString('latin1');
   part.body = null;
   if (!startsWithField(inner) && !/^\r?\n/.test(inner)) walk.defects.push('attached message without a header section');
   part.children.push(readEntity(inner, depth + 1, walk));
