@@ -28,7 +28,7 @@ describe('accounts CLI', () => {
     expect(await cli(dataDir, ['add', 'web', '--password-stdin'], 'from-stdin-pw\n')).toMatchObject({ code: 1, err: 'mailwarden: account "web" already exists\n' });
     expect(await cli(dataDir, ['add', 'bad', '--enforce-domains'])).toMatchObject({ code: 1, err: 'mailwarden: --enforce-domains needs --domains\n' });
 
-    const list = JSON.parse((await cli(dataDir, ['list', '--json'])).out) as Array<Record<string, unknown>>;
+    const list = (await cli(dataDir, ['list', '--json'])).out.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(list.map((a) => a.name)).toEqual(['shop', 'web']);
     expect(JSON.stringify(list)).not.toContain('scrypt'); // no hash in the output
     expect(JSON.parse((await cli(dataDir, ['show', 'shop', '--json'])).out)).toMatchObject({ allowedDomains: ['shop.test'], enforceDomains: true, suspended: false });

@@ -93,7 +93,7 @@ it('serves health and metrics, and guards the API with tokens made by the CLI', 
   const again = spawnSync(process.execPath, [CLI, '--config', configFile, 'tokens', 'create', 'ops'], { encoding: 'utf8' });
   expect(again.status).toBe(1);
   expect(again.stderr.replace(/^mailwarden: configuration .*\n/, '')).toBe('mailwarden: token "ops" already exists\n');
-  const listed = JSON.parse(cli(configFile, 'tokens', 'list', '--json')) as Array<{ name: string }>;
+  const listed = cli(configFile, 'tokens', 'list', '--json').trim().split('\n').map((line) => JSON.parse(line) as { name: string });
   expect(listed.map((t) => t.name)).toEqual(['ops']);
   expect(JSON.stringify(listed)).not.toContain(token.slice(4)); // only a hash is kept
 

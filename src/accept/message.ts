@@ -7,8 +7,9 @@ import { forbiddenSender, malformedFrom } from '../accounts/sender-domains.js';
 import { decisionReply, stricterDecision } from '../decide/reply.js';
 import type { Decision, MessageContext } from '../decide/types.js';
 import { identifySender, stripSourceHeaders, trustedSources } from '../identify/identify.js';
-import { headerValues, joinMessage, splitMessage } from '../identify/message-parts.js';
+import { joinMessage, splitMessage } from '../identify/message-parts.js';
 import { newQueueId } from '../queue/id.js';
+import { fieldValues, messageHeader, type HeaderField } from '../shared/mime/header.js';
 import type { NewMessage } from '../queue/types.js';
 import type { AcceptContext, SessionState } from './context.js';
 import { defectReply, readData } from './read-data.js';
@@ -33,6 +34,8 @@ function fromAddresses(values: string[]): string[] {
 
 function buildStoredMessage(ctx: AcceptContext, session: SMTPServerSession, parts: ReturnType<typeof splitMessage>, extra: {
   queueId: string;
+  /** The client's header fields, as read before any was removed. */
+  header: HeaderField[];
   recipients: string[];
   identity: NewMessage['identity'];
   decision: Decision;
@@ -49,7 +52,7 @@ function buildStoredMessage(ctx: AcceptContext, session: SMTPServerSession, part
     receivedHeader({ session, hostname: ctx.config.hostname, queueId: extra.queueId, recipients: extra.recipients, now: extra.now }) +
     `${ctx.config.identity.traceHeader}: ${traceValue(extra.queueId, extra.identity, ctx.traceSecret)}\r\n` +
     // Gmail's feedback loop: ours unless the client set its own (an ESP's campaign ids are worth more than ours).
-    (ctx.feedback && headerValues(parts.headers, 'Feedback-ID').length === 0 ? `Feedback-ID: ${ctx.feedback.feedbackId(extra.identity)}\r\n` : '') +
+    (ctx.feedback && fieldValues(extra.header, 'Feedback-ID').length === 0 ? `Feedback-ID: ${ctx.feedback.feedbackId(extra.identity)}\r\n` : '') +
     (extra.decision.addHeaders ?? []).map(([name, value]) => `${name}: ${value.replace(/[\r\n]+/g, ' ')}\r\n`).join('');
   return Buffer.concat([Buffer.from(ours, 'utf8'), joinMessage(parts)]);
 }
@@ -71,16 +74,17 @@ export async function acceptMessage(ctx: AcceptContext, state: SessionState, ses
   const now = ctx.clock();
   const mailFrom = session.envelope.mailFrom.address;
   const recipients = session.envelope.rcptTo.map((r) => r.address);
+  const header = messageHeader(data.raw);
   const parts = splitMessage(data.raw);
   const account = await ctx.accounts.get(origin.account);
   if (account?.enforceDomains) {
     // Enforcement reads From:, so it must say one thing: two headers, two addresses or "a@b@c" would let a check
     // pass on one reading while the recipient's client displays another.
-    const malformed = malformedFrom(headerValues(parts.headers, 'From'));
+    const malformed = malformedFrom(fieldValues(header, 'From'));
     if (malformed) return refuse(550, `5.7.1 [MW-SENDER-DOMAIN] From: ${malformed}; one From: header with one address is required`);
   }
   if (account) {
-    const bad = forbiddenSender(account, fromAddresses(headerValues(parts.headers, 'From')));
+    const bad = forbiddenSender(account, fromAddresses(fieldValues(header, 'From')));
     if (bad) return refuse(550, `5.7.1 [MW-SENDER-DOMAIN] From: <${bad}> is not in the domains allowed for account ${account.name}`);
   }
 
@@ -91,7 +95,7 @@ export async function acceptMessage(ctx: AcceptContext, state: SessionState, ses
     return { code: 250, text: '2.0.0 Ok: dropped, a bounce of mail this relay refused' };
   }
 
-  const identity = identifySender(origin, parts.headers, trustedSources(origin, ctx.sources, ctx.config.identity.trustHeadersOnSubmission));
+  const identity = identifySender(origin, header, trustedSources(origin, ctx.sources, ctx.config.identity.trustHeadersOnSubmission));
   const msgCtx: MessageContext = { identity, clientIp: session.remoteAddress, authenticated: origin.via === 'auth', mailFrom, now, recipients, raw: data.raw };
   const messageDecision = await ctx.policy.checkMessage(msgCtx);
   const decision = state.senderDecision ? stricterDecision(state.senderDecision, messageDecision) : messageDecision;
@@ -99,7 +103,7 @@ export async function acceptMessage(ctx: AcceptContext, state: SessionState, ses
   const reply = decisionReply(decision, queueId);
   if (reply.kind === 'refuse') return refuse(reply.code, reply.text, { account: identity.account, sub: identity.sub, verdict: decision.verdict });
 
-  const raw = buildStoredMessage(ctx, session, parts, { queueId, recipients, identity, decision, now });
+  const raw = buildStoredMessage(ctx, session, parts, { queueId, header, recipients, identity, decision, now });
   const message: NewMessage = {
     id: queueId,
     receivedAt: now,

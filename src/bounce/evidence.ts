@@ -1,5 +1,5 @@
 // Signs that a message is a delivery failure report, whatever its format: who sent it and what it is called.
-import { decodedHeader, header, type MimePart } from './mime.js';
+import { type MimePart } from '../shared/mime/reader.js';
 
 /** Senders of delivery failure reports across MTAs. */
 const DAEMON_FROM = /mailer-daemon|post_?master|mail delivery|mail-daemon|mailerdaemon|^\s*<>\s*$|daemon@/i;
@@ -13,8 +13,8 @@ export const BOUNCE_BODY =
 /** The headers say delivery failure report: a daemon sender, a bounce subject or a failed-recipients list. */
 export function looksLikeBounce(root: MimePart): boolean {
   return (
-    header(root, 'x-failed-recipients') !== '' ||
-    (root.headers.from !== undefined && DAEMON_FROM.test(header(root, 'from'))) ||
-    BOUNCE_SUBJECT.test(decodedHeader(root, 'subject'))
+    root.header('x-failed-recipients') !== '' ||
+    (root.fields.some((f) => f.name === 'from') && DAEMON_FROM.test(root.header('from'))) ||
+    BOUNCE_SUBJECT.test(root.decodedHeader('subject'))
   );
 }

@@ -3,7 +3,7 @@
 import type { RuleSet } from '../classify/index.js';
 import { configSchema, type Config } from '../config/schema.js';
 import { extractAddresses } from './address.js';
-import { parseMime } from './mime.js';
+import { readMime, type MimeLimits } from '../shared/mime/reader.js';
 import { parseAmazonSes } from './nonstandard/amazon-ses.js';
 import { bounceHint } from './nonstandard/hints.js';
 import { parseNonstandard } from './nonstandard/index.js';
@@ -36,8 +36,16 @@ export interface ReadOptions {
 const defaults = configSchema.parse({});
 export const DEFAULT_READ_OPTIONS: ReadOptions = { limits: defaults.bounce, traceHeader: defaults.identity.traceHeader };
 
+/**
+ * The MIME reader's limits from the `bounce` section: header fields counted as content scoring counts them, a part's
+ * decoded bytes at 4 × the text cap (a UTF-8 character takes up to 4 bytes, so the text cap is still reached).
+ */
+export function bounceMimeLimits(limits: BounceLimits): MimeLimits {
+  return { ...limits, maxFields: 500, maxPartBytes: limits.maxTextChars * 4 };
+}
+
 export function readBounce(raw: Buffer, { limits, traceHeader }: ReadOptions = DEFAULT_READ_OPTIONS): BounceFacts {
-  const root = parseMime(raw.length > limits.maxBytes ? raw.subarray(0, limits.maxBytes) : raw, limits);
+  const root = readMime(raw, bounceMimeLimits(limits)).root;
   const outer = outerParts(root);
   const report = reportText(root, outer);
   const text = report.report;

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseMime } from './mime.js';
 import { outerParts, parseRfc3464 } from './rfc3464.js';
-import { mime, report, testLimits } from '../../test/helpers/bounce-messages.js';
+import { mime, mimeTree, report } from '../../test/helpers/bounce-messages.js';
 
 const parse = (raw: Buffer) => {
-  const root = parseMime(raw, testLimits);
+  const root = mimeTree(raw);
   return parseRfc3464(root, outerParts(root));
 };
 

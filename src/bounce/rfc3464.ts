@@ -3,7 +3,7 @@
 // a plain-text body, since several MTAs send those.
 import { extractAddress } from './address.js';
 import { parseFieldGroups, stripTypePrefix, type FieldGroup } from './fields.js';
-import { type MimePart } from './mime.js';
+import { type MimePart } from '../shared/mime/reader.js';
 import { findCode, findStatus } from './smtp-reply.js';
 import type { DsnAction, ParseResult, RecipientFacts } from './types.js';
 

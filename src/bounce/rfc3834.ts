@@ -1,7 +1,7 @@
 // RFC 3834 automatic responses (vacation notices, "no longer in use" auto-replies): not a delivery failure, but the
 // relay must not count them as bounces nor answer them.
 import { extractAddress } from './address.js';
-import { allParts, decodedHeader, header, type MimePart } from './mime.js';
+import { allParts, type MimePart } from '../shared/mime/reader.js';
 import { looksLikeBounce } from './evidence.js';
 import type { ParseResult } from './types.js';
 
@@ -27,7 +27,7 @@ const AUTO_SUBJECT = /^(?:auto(?:matic)?[ -]?(?:reply|response|respons|antwort|r
 
 export function parseRfc3834(root: MimePart, bodyText: string): ParseResult<AutoReply> {
   if (!isAutoReply(root)) return { kind: 'not-this-kind' };
-  const responder = extractAddress(header(root, 'from')) ?? extractAddress(header(root, 'sender')) ?? extractAddress(header(root, 'return-path'));
+  const responder = extractAddress(root.header('from')) ?? extractAddress(root.header('sender')) ?? extractAddress(root.header('return-path'));
   if (!responder) return { kind: 'broken', error: 'auto-reply without a From address' };
   const excerpt = bodyText.replace(/\s+/g, ' ').trim().slice(0, 300);
   return { kind: 'found', value: { responder, excerpt, disabled: DISABLED.test(excerpt) } };
@@ -39,8 +39,8 @@ function isAutoReply(root: MimePart): boolean {
   // Nor is a feedback report (RFC 5965), whose generators mark it auto-submitted as well.
   if (/feedback-report/i.test(root.params['report-type'] ?? '') || /^Feedback-Type[ \t]*:/im.test(bodyHead(root))) return false;
   // RFC 3834 §5: "auto-replied" marks a response; "auto-generated" alone is also used by bounces, so not enough.
-  if (/^\s*auto-replied/i.test(header(root, 'auto-submitted'))) return true;
-  if (header(root, 'x-autoreply') || header(root, 'x-autorespond') || /vacation/i.test(header(root, 'x-apple-action'))) return true;
-  if (/^\s*auto[_-]reply/i.test(header(root, 'precedence'))) return true;
-  return AUTO_SUBJECT.test(decodedHeader(root, 'subject').trim());
+  if (/^\s*auto-replied/i.test(root.header('auto-submitted'))) return true;
+  if (root.header('x-autoreply') || root.header('x-autorespond') || /vacation/i.test(root.header('x-apple-action'))) return true;
+  if (/^\s*auto[_-]reply/i.test(root.header('precedence'))) return true;
+  return AUTO_SUBJECT.test(root.decodedHeader('subject').trim());
 }

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parseMime } from './mime.js';
 import { outerParts } from './rfc3464.js';
 import { parseFeedbackReports, parseRfc5965 } from './rfc5965.js';
 import { parseBounce } from './index.js';
 import { message } from '../../test/helpers/bounce-messages.js';
-import { report, testLimits } from '../../test/helpers/bounce-messages.js';
+import { mimeTree, report } from '../../test/helpers/bounce-messages.js';
 
 const parse = (raw: Buffer) => {
-  const root = parseMime(raw, testLimits);
+  const root = mimeTree(raw);
   return parseRfc5965(root, outerParts(root), 'X-Mailwarden-Trace');
 };
 
@@ -56,7 +55,7 @@ describe('parseRfc5965', () => {
       'Feedback-Type: abuse', 'User-Agent: x/1', 'Version: 1',
       'Original-Rcpt-To: <one@example.com>', 'Original-Rcpt-To: <two@example.com>', 'Original-Rcpt-To: <three@example.net>',
     ]);
-    const root = parseMime(raw, testLimits);
+    const root = mimeTree(raw);
     const found = parseFeedbackReports(root, outerParts(root), 'X-Mailwarden-Trace');
     expect(found.kind === 'found' && found.value[0]!.recipients).toEqual(['one@example.com', 'two@example.com', 'three@example.net']);
     expect(parseBounce(raw).recipients.map((r) => [r.recipient, r.reason])).toEqual([

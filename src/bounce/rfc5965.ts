@@ -2,7 +2,8 @@
 // complaint back to a message and a sender identity: the reported message's Message-ID and our signed trace header.
 import { extractAddress } from './address.js';
 import { parseFieldGroups } from './fields.js';
-import { allParts, decodedHeader, header, type MimePart } from './mime.js';
+import { decodedField, fieldValue } from '../shared/mime/header.js';
+import { allParts, type MimePart } from '../shared/mime/reader.js';
 import { originalHeaders } from './original.js';
 import { outerParts } from './rfc3464.js';
 import type { FeedbackFacts, ParseResult } from './types.js';
@@ -68,16 +69,16 @@ export function parseRfc5965(root: MimePart, outer: MimePart[], traceHeader: str
       feedbackType,
       userAgent: fields.get('user-agent') ?? null,
       originalMailFrom: addressOrNull(fields.get('original-mail-from')),
-      originalRcptTo: addressOrNull(rcptTo) ?? (original ? addressOrNull(header(original, 'to')) : null),
+      originalRcptTo: addressOrNull(rcptTo) ?? (original ? addressOrNull(fieldValue(original, 'to') ?? '') : null),
       sourceIp: fields.get('source-ip') ?? null,
       arrivalDate: fields.get('arrival-date') ?? fields.get('received-date') ?? null,
       reportedDomain: fields.get('reported-domain') ?? null,
       original: {
-        messageId: original ? header(original, 'message-id').trim() || null : null,
-        trace: original ? header(original, traceHeader.toLowerCase()).trim() || null : null,
-        from: original ? decodedHeader(original, 'from').trim() || null : null,
-        to: original ? decodedHeader(original, 'to').trim() || null : null,
-        subject: original ? decodedHeader(original, 'subject').trim() || null : null,
+        messageId: original ? (fieldValue(original, 'message-id') ?? '') || null : null,
+        trace: original ? (fieldValue(original, traceHeader) ?? '') || null : null,
+        from: original ? decodedField(original, 'from').trim() || null : null,
+        to: original ? decodedField(original, 'to').trim() || null : null,
+        subject: original ? decodedField(original, 'subject').trim() || null : null,
       },
     },
   };

@@ -5,7 +5,7 @@
 // which is rare.
 import addressparser from 'nodemailer/lib/addressparser/index.js';
 import { dkimSign } from 'mailauth/lib/dkim/sign.js';
-import { headerValues, splitMessage } from '../identify/message-parts.js';
+import { fieldValue, messageHeader } from '../shared/mime/header.js';
 import { activeKey, listKeys, type DkimKey } from './keys.js';
 
 export type Signer = (raw: Buffer) => Promise<Buffer>;
@@ -15,7 +15,7 @@ const CACHE_MS = 10_000;
 
 /** The domain of the (first) From: address, lower-case; '' when there is none. */
 export function fromDomain(raw: Buffer): string {
-  const from = headerValues(splitMessage(raw).headers, 'From')[0] ?? '';
+  const from = fieldValue(messageHeader(raw), 'from') ?? '';
   const address = addressparser(from, { flatten: true })[0]?.address ?? '';
   return address.slice(address.lastIndexOf('@') + 1).toLowerCase();
 }

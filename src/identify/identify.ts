@@ -1,8 +1,8 @@
 // Who is responsible for a message: the account (AUTH user or trusted network) and the identity below it, from the
 // first header source that matches, else the client address (relay) or nothing (AUTH).
 import type { Headers } from 'mailsplit';
+import { fieldValue, type HeaderField } from '../shared/mime/header.js';
 import type { SenderIdentity } from '../shared/types.js';
-import { headerValues } from './message-parts.js';
 import type { HeaderSource } from './sources.js';
 
 export interface AccountOrigin {
@@ -12,9 +12,9 @@ export interface AccountOrigin {
   clientIp: string;
 }
 
-export function identifySender(origin: AccountOrigin, headers: Headers, sources: readonly HeaderSource[]): SenderIdentity {
+export function identifySender(origin: AccountOrigin, header: readonly HeaderField[], sources: readonly HeaderSource[]): SenderIdentity {
   for (const source of sources) {
-    const topmost = headerValues(headers, source.header)[0];
+    const topmost = fieldValue(header, source.header);
     const sub = topmost === undefined ? null : source.extract(topmost);
     if (sub) return { account: origin.account, sub, source: `header:${source.header}` };
   }

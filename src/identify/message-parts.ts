@@ -1,6 +1,7 @@
 // Split a received message into its header block and body (RFC 5322 §2.1: the first empty line separates them), and
-// rebuild it with headers removed; mailsplit's Headers does the parsing and keeps every byte we do not touch.
-import mailsplit, { type HeaderLine, type Headers } from 'mailsplit';
+// rebuild it with headers removed; mailsplit's Headers does the editing and keeps every byte we do not touch. Reading
+// header fields goes through the MIME reader's header module (src/shared/mime/header.ts), not through here.
+import mailsplit, { type Headers } from 'mailsplit';
 
 const SEPARATOR = Buffer.from('\r\n\r\n');
 
@@ -21,17 +22,4 @@ export function splitMessage(raw: Buffer): MessageParts {
 /** Header block (ending with the empty line) + body, as bytes. */
 export function joinMessage(parts: MessageParts): Buffer {
   return Buffer.concat([parts.headers.build('\r\n'), parts.body]);
-}
-
-/** The unfolded value of a header line, decoded as UTF-8 (RFC 6532 allows raw UTF-8 in header values). */
-export function headerValue(h: HeaderLine): string {
-  const colon = h.line.indexOf(':');
-  const raw = Buffer.from(h.line.slice(colon + 1), 'binary').toString('utf8');
-  return raw.replace(/\r?\n(?=[ \t])/g, '').trim();
-}
-
-/** Values of every header called `name`, topmost first. */
-export function headerValues(headers: Headers, name: string): string[] {
-  const key = name.toLowerCase();
-  return headers.getList().filter((h) => h.key === key).map(headerValue);
 }

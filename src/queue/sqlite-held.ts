@@ -1,7 +1,7 @@
 // The SQLite queue's side for mail the policy held for review (state 'quarantined'): list with why it was held, show
 // with its header section, release to delivery. Deleting a held message is the queue's one delete (sqlite-admin.ts).
 import libmime from 'libmime';
-import { headerValues, splitMessage } from '../identify/message-parts.js';
+import { fieldValue, messageHeader } from '../shared/mime/header.js';
 import type { Db } from '../store/sqlite.js';
 import type { TimelineEvent } from './events.js';
 import type { HeldMessage, HeldMessageDetail } from './types.js';
@@ -10,7 +10,7 @@ import type { HeldMessage, HeldMessageDetail } from './types.js';
 const SUBJECT_BYTES = 64 * 1024;
 
 function subjectOf(raw: Buffer): string {
-  const value = headerValues(splitMessage(raw.subarray(0, SUBJECT_BYTES)).headers, 'subject')[0] ?? '';
+  const value = fieldValue(messageHeader(raw.subarray(0, SUBJECT_BYTES)), 'subject') ?? '';
   try {
     return libmime.decodeWords(value);
   } catch {

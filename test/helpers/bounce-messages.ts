@@ -1,6 +1,7 @@
 // Builders of small bounce and report messages for the unit tests (our own text, not corpus samples).
 import { configSchema } from '../../src/config/schema.js';
-import { parseMime, type MimePart } from '../../src/bounce/mime.js';
+import { bounceMimeLimits } from '../../src/bounce/read.js';
+import { readMime, type MimePart } from '../../src/shared/mime/reader.js';
 
 export const testLimits = configSchema.parse({}).bounce;
 
@@ -8,8 +9,13 @@ export function message(lines: string[]): Buffer {
   return Buffer.from(lines.join('\r\n'), 'utf8');
 }
 
+/** The MIME tree of a raw bounce, read as the bounce reader reads it. */
+export function mimeTree(raw: Buffer): MimePart {
+  return readMime(raw, bounceMimeLimits(testLimits)).root;
+}
+
 export function mime(lines: string[]): MimePart {
-  return parseMime(message(lines), testLimits);
+  return mimeTree(message(lines));
 }
 
 /** A multipart/report (RFC 6522) with a text part, a report part of the given type and the returned headers. */

@@ -3,7 +3,7 @@
 // formats never learn the command either, and Sisimai then trusts "user unknown" as a missing mailbox only when
 // the status says so (X.1.x); otherwise the reply may have come after DATA, where such filters refuse content with
 // the same words, and it calls the refusal "filtered". We follow that reading for these formats (judge.ts).
-import { header, type MimePart } from '../mime.js';
+import { type MimePart } from '../../shared/mime/reader.js';
 
 interface GatewayFormat {
   name: string;
@@ -12,11 +12,11 @@ interface GatewayFormat {
 
 const GATEWAY_FORMATS: GatewayFormat[] = [
   // Active!Hunter (Japanese filtering gateway) names itself in the MIME boundary of its notices.
-  { name: 'Active!Hunter', test: (root) => header(root, 'content-type').includes('Active!Hunter') },
+  { name: 'Active!Hunter', test: (root) => root.header('content-type').includes('Active!Hunter') },
   // MXLogic (McAfee's hosted filter, an Exim derivative) sends from *.mxlogic.net or tags its notices.
-  { name: 'MXLogic', test: (root) => /\bmxlogic\.net\b/i.test(header(root, 'from')) || header(root, 'x-mxl-notehash') !== '' },
+  { name: 'MXLogic', test: (root) => /\bmxlogic\.net\b/i.test(root.header('from')) || root.header('x-mxl-notehash') !== '' },
   // Zoho Mail's notices: "addr Invalid Address, ERROR_CODE :550, ERROR_CODE :reply".
-  { name: 'Zoho Mail', test: (root, text) => header(root, 'x-zohomail') !== '' || /\bERROR_CODE :\s*\d{3}\b/.test(text) },
+  { name: 'Zoho Mail', test: (root, text) => root.header('x-zohomail') !== '' || /\bERROR_CODE :\s*\d{3}\b/.test(text) },
   // Two unnamed gateway formats (Sisimai's "X1" and "X2"), known by their fixed headings.
   { name: 'X1', test: (_root, text) => /^-{3}The following addresses had delivery errors-{3}\s*$/m.test(text) },
   { name: 'X2', test: (_root, text) => /^Unable to deliver message to the following address\(es\)\.\s*$/m.test(text) },

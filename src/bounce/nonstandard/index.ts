@@ -1,7 +1,8 @@
 // Non-standard (non-DSN) bounces: is this a bounce at all, and what does it say per recipient.
 import { extractAddresses } from '../address.js';
 import { looksLikeBounce, BOUNCE_BODY } from '../evidence.js';
-import { header, type MimePart } from '../mime.js';
+import { fieldValue } from '../../shared/mime/header.js';
+import { type MimePart } from '../../shared/mime/reader.js';
 import type { ParseResult, RecipientFacts } from '../types.js';
 import { commandlessGateway } from './gateways.js';
 import { recipientBlocks } from './recipient-blocks.js';
@@ -10,9 +11,9 @@ import { originalHeaders } from '../original.js';
 
 export function parseNonstandard(root: MimePart, { report: text, returned }: ReportText): ParseResult<RecipientFacts[]> {
   // A message has headers; bytes without any are not a bounce, whatever words they happen to contain.
-  if (Object.keys(root.headers).length === 0) return { kind: 'not-this-kind' };
+  if (root.fields.length === 0) return { kind: 'not-this-kind' };
   if (!looksLikeBounce(root) && !BOUNCE_BODY.test(text.slice(0, 4096))) return { kind: 'not-this-kind' };
-  const failedHeader = header(root, 'x-failed-recipients');
+  const failedHeader = root.header('x-failed-recipients');
   const recipients = recipientBlocks({
     text,
     exclude: bounceParties(root).flatMap(extractAddresses),
@@ -22,7 +23,7 @@ export function parseNonstandard(root: MimePart, { report: text, returned }: Rep
   if (recipients.length === 0) {
     // Reports that never name the recipient (list servers, MMS gateways): the returned message says who it was for.
     const original = originalHeaders(root);
-    const to = extractAddresses(original ? header(original, 'to') : inlineRecipients(returned));
+    const to = extractAddresses(original ? (fieldValue(original, 'to') ?? '') : inlineRecipients(returned));
     if (to.length > 0) return { kind: 'found', value: recipientBlocks({ text, exclude: [], known: to, openingAsReason: true }) };
   }
   if (recipients.length === 0) return { kind: 'broken', error: 'bounce without a recognisable recipient' };

@@ -1,7 +1,7 @@
 // Refusals from mailing-list managers (fml, and the X-MLServer family): not an SMTP bounce but the list's own
 // notice that a post to it was refused (sender not a member) or dropped (mail loop). The recipient is the list.
 import { extractAddresses } from '../address.js';
-import { header, type MimePart } from '../mime.js';
+import { type MimePart } from '../../shared/mime/reader.js';
 import type { Reason } from '../../classify/types.js';
 import type { ParseResult, RecipientFacts } from '../types.js';
 
@@ -12,8 +12,8 @@ const NOTICES: Array<[Reason, RegExp]> = [
 ];
 
 export function parseListServer(root: MimePart, text: string, parties: string[]): ParseResult<RecipientFacts[]> {
-  if (!header(root, 'x-mlserver')) return { kind: 'not-this-kind' };
-  const notice = `${header(root, 'subject')}\n${text.slice(0, 4096)}`;
+  if (!root.header('x-mlserver')) return { kind: 'not-this-kind' };
+  const notice = `${root.header('subject')}\n${text.slice(0, 4096)}`;
   const reason = NOTICES.find(([, pattern]) => pattern.test(notice))?.[0];
   if (!reason) return { kind: 'not-this-kind' };
   const excluded = new Set(parties.map((p) => p.toLowerCase()));

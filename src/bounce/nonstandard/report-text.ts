@@ -1,6 +1,6 @@
 // The human-readable report of a bounce: the text the MTA wrote, without the returned copy of the message that
 // non-MIME bounces append after a separator line.
-import { header, type MimePart } from '../mime.js';
+import { type MimePart } from '../../shared/mime/reader.js';
 
 /** Separator lines that start the returned message in the common non-MIME formats (qmail, Exim, Gmail, DMA, …). */
 const RETURNED_MESSAGE = new RegExp(
@@ -67,5 +67,5 @@ function withoutElements(html: string, name: string): string {
 
 /** Addresses the bounce is addressed to or from: the original sender and the daemon, never a failed recipient. */
 export function bounceParties(root: MimePart): string[] {
-  return ['to', 'from', 'reply-to', 'return-path', 'sender'].map((h) => header(root, h)).filter(Boolean);
+  return ['to', 'from', 'reply-to', 'return-path', 'sender'].map((h) => root.header(h)).filter(Boolean);
 }

@@ -7,7 +7,7 @@ import { generatePassword, hashPassword } from '../../accounts/password.js';
 import { publicView } from '../../accounts/public-view.js';
 import { createSqliteAccountStore } from '../../accounts/sqlite-accounts.js';
 import { AccountExistsError, type Account, type AccountStore } from '../../accounts/types.js';
-import { openCliDatabase } from '../database.js';
+import { jsonLines, jsonObject, openCliDatabase } from '../database.js';
 import { CliError } from '../errors.js';
 
 async function withStore<T>(cmd: Command, work: (store: AccountStore) => Promise<T>): Promise<T> {
@@ -94,10 +94,10 @@ export function registerAccountsCommand(program: Command): void {
   accounts
     .command('list')
     .description('list accounts')
-    .option('--json', 'print JSON')
+    .option('--json', 'one JSON object per line')
     .action(async (opts: { json?: boolean }, cmd: Command) => {
       const all = await withStore(cmd, (store) => store.list());
-      if (opts.json) return void process.stdout.write(JSON.stringify(all.map(publicView), null, 2) + '\n');
+      if (opts.json) return void process.stdout.write(jsonLines(all.map(publicView)));
       for (const a of all) {
         const flags = [a.suspended ? 'SUSPENDED' : 'active', a.enforceDomains ? `domains: ${a.allowedDomains.join(',')}` : ''].filter(Boolean).join('  ');
         process.stdout.write(`${a.name}\t${flags}\n`);
@@ -107,10 +107,10 @@ export function registerAccountsCommand(program: Command): void {
   accounts
     .command('show <name>')
     .description('show one account')
-    .option('--json', 'print JSON')
+    .option('--json', 'one JSON object')
     .action(async (name: string, opts: { json?: boolean }, cmd: Command) => {
       const account = await withStore(cmd, (store) => mustGet(store, name));
-      process.stdout.write(opts.json ? JSON.stringify(publicView(account), null, 2) + '\n' : describe(account) + '\n');
+      process.stdout.write(opts.json ? jsonObject(publicView(account)) : describe(account) + '\n');
     });
 
   accounts

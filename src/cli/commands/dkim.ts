@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { activateKey, dkimDir, DkimKeyError, dnsRecord, generateKey, listKeys, removeKey } from '../../dkim/keys.js';
 import { configFrom } from '../context.js';
-import { table } from '../database.js';
+import { jsonLines, table } from '../database.js';
 import { CliError } from '../errors.js';
 
 /** Key-file problems (a bad name, a duplicate selector) are the operator's to fix: exit 1 with the message. */
@@ -44,7 +44,7 @@ export function registerDkimCommand(program: Command): void {
       const keys = listKeys(dkimDir(configFrom(cmd).dataDir), domain).map((k) => ({
         domain: k.domain, selector: k.selector, active: k.active, createdAt: new Date(k.createdAt).toISOString(), record: dnsRecord(k),
       }));
-      if (opts.json) return void process.stdout.write(keys.map((k) => JSON.stringify(k) + '\n').join(''));
+      if (opts.json) return void process.stdout.write(jsonLines(keys));
       if (keys.length === 0) return void process.stdout.write('no DKIM keys\n');
       process.stdout.write(table([
         ['DOMAIN', 'SELECTOR', 'SIGNS', 'CREATED', 'RECORD'],

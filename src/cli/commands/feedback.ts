@@ -8,7 +8,7 @@ import { createSqliteQueueStore } from '../../queue/sqlite-store.js';
 import { silentLogger } from '../../shared/logger.js';
 import { openDatabase } from '../../store/sqlite.js';
 import { configFrom } from '../context.js';
-import { table, withDatabase } from '../database.js';
+import { jsonLines, table, withDatabase } from '../database.js';
 import { CliError } from '../errors.js';
 import { readBounded } from './bounce.js';
 
@@ -55,7 +55,7 @@ export function registerFeedbackCommand(program: Command): void {
         const reports = createReportStore(db);
         return { rows: reports.list({ ...(opts.status ? { status: opts.status as ReportStatus } : {}), limit: Number(opts.limit) || 50 }), counts: reports.counts() };
       });
-      if (opts.json) return void process.stdout.write(list.rows.map((r) => JSON.stringify(r) + '\n').join(''));
+      if (opts.json) return void process.stdout.write(jsonLines(list.rows));
       process.stdout.write(`counts: ${Object.entries(list.counts).map(([k, v]) => `${k}=${v}`).join(' ')}\n`);
       if (list.rows.length === 0) return;
       process.stdout.write(table([['ID', 'AT', 'SOURCE', 'KIND', 'STATUS', 'REASON', 'MESSAGE', 'IDENTITY', 'RECIPIENT'],

@@ -33,7 +33,7 @@ export function registerQuarantineCommand(program: Command): void {
     });
   q.command('show <id>')
     .description('headers, recipients, evidence and timeline of a held message')
-    .option('--json', 'as JSON')
+    .option('--json', 'one JSON object')
     .action(async (id: string, opts: { json?: boolean }, cmd: Command) => {
       const m = await withQueue(cmd, (store) => {
         const held = store.showHeld(id);

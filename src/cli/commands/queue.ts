@@ -26,7 +26,7 @@ export function registerQueueCommand(program: Command): void {
   queue
     .command('show <id>')
     .description("a message's recipients, replies and timeline")
-    .option('--json', 'print JSON')
+    .option('--json', 'one JSON object')
     .action(async (id: string, opts: { json?: boolean }, cmd: Command) => {
       const detail = await withQueue(cmd, (s) => s.show(id));
       if (!detail) throw new CliError(`no message ${id} in the queue`);

@@ -5,7 +5,7 @@ import type { Config } from '../../config/schema.js';
 import { currentRate } from '../../routes/react.js';
 import { createRouteStore } from '../../routes/store.js';
 import { DEFAULT_SOURCE, EVERY_PROVIDER, type RouteState } from '../../routes/types.js';
-import { table, withDatabase } from '../database.js';
+import { jsonLines, table, withDatabase } from '../database.js';
 import { CliError } from '../errors.js';
 
 export interface RouteView {
@@ -50,7 +50,7 @@ export function registerRoutesCommand(program: Command): void {
     .option('--json', 'one JSON object per line')
     .action((opts: { json?: boolean }, cmd: Command) => {
       const views = withDatabase(cmd, (db, config) => routeViews(createRouteStore(db).all(), config, Date.now()));
-      if (opts.json) return void process.stdout.write(views.map((v) => JSON.stringify(v) + '\n').join(''));
+      if (opts.json) return void process.stdout.write(jsonLines(views));
       if (views.length === 0) return void process.stdout.write(`every route is ok (no pools configured: source ${DEFAULT_SOURCE})\n`);
       const cut = (s: string) => (s.length > 70 ? `${s.slice(0, 69)}…` : s);
       process.stdout.write(table([

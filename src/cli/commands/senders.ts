@@ -78,7 +78,7 @@ export function registerSendersCommand(program: Command): void {
   senders
     .command('show <identity>')
     .description('risk, baseline by hour, recent counters and suspension evidence of one identity (account or account/sub)')
-    .option('--json', 'as JSON')
+    .option('--json', 'one JSON object')
     .action((identity: string, opts: { json?: boolean }, cmd: Command) => {
       const r = withReputation(cmd, (reputation) => reputation.report(identity, Date.now()));
       if (!r.counters && !r.suspension) throw new CliError(`no sender identity "${identity}"`);

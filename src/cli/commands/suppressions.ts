@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { createSuppressionList, GLOBAL, SUPPRESSION_REASONS, type Suppression, type SuppressionReason } from '../../feedback/suppressions.js';
-import { table, withDatabase } from '../database.js';
+import { jsonLines, table, withDatabase } from '../database.js';
 import { CliError } from '../errors.js';
 
 const iso = (ms: number) => (ms === 0 ? '' : new Date(ms).toISOString());
@@ -34,7 +34,7 @@ export function registerSuppressionsCommand(program: Command): void {
     .action((opts: { account?: string; json?: boolean }, c: Command) => {
       const now = Date.now();
       const list = withDatabase(c, (db) => createSuppressionList(db).list(opts.account ? { account: opts.account } : {}));
-      if (opts.json) return void process.stdout.write(list.map((s) => JSON.stringify(s) + '\n').join(''));
+      if (opts.json) return void process.stdout.write(jsonLines(list));
       if (list.length === 0) return void process.stdout.write('no suppressions\n');
       const rows = list.map((s) => [s.account, s.recipient, s.reason, s.source, iso(s.createdAt), s.expiresAt === 0 ? 'never' : s.expiresAt > now ? iso(s.expiresAt) : 'expired']);
       process.stdout.write(table([['ACCOUNT', 'RECIPIENT', 'REASON', 'SOURCE', 'SINCE', 'EXPIRES'], ...rows]));

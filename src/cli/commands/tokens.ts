@@ -2,7 +2,7 @@
 // token is created the API refuses every request. A new token is printed once and only its hash is kept.
 import type { Command } from 'commander';
 import { ROLES, TOKEN_NAME, TokenExistsError, createTokenStore, type Role, type TokenStore } from '../../operate/tokens.js';
-import { openCliDatabase } from '../database.js';
+import { jsonLines, openCliDatabase } from '../database.js';
 import { CliError } from '../errors.js';
 
 function withTokens<T>(cmd: Command, work: (tokens: TokenStore) => T): T {
@@ -39,10 +39,10 @@ export function registerTokensCommand(program: Command): void {
   tokens
     .command('list')
     .description('list token names (never the tokens)')
-    .option('--json', 'print JSON')
+    .option('--json', 'one JSON object per line')
     .action((opts: { json?: boolean }, cmd: Command) => {
       const all = withTokens(cmd, (store) => store.list()).map((t) => ({ name: t.name, role: t.role, created: new Date(t.createdAt).toISOString() }));
-      if (opts.json) return void process.stdout.write(JSON.stringify(all, null, 2) + '\n');
+      if (opts.json) return void process.stdout.write(jsonLines(all));
       process.stdout.write(all.length === 0 ? 'no tokens: the admin API refuses every request\n' : all.map((t) => `${t.name}\t${t.role}\t${t.created}\n`).join(''));
     });
   tokens

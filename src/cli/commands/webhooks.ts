@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { WEBHOOK_EVENTS, type WebhookEvent } from '../../operate/webhooks/events.js';
 import { createWebhookStore } from '../../operate/webhooks/store.js';
-import { table, withDatabase } from '../database.js';
+import { jsonLines, table, withDatabase } from '../database.js';
 import { CliError } from '../errors.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -31,10 +31,10 @@ export function registerWebhooksCommand(program: Command): void {
   hooks
     .command('list')
     .description('registered webhooks (never their secrets)')
-    .option('--json', 'print JSON')
+    .option('--json', 'one JSON object per line')
     .action((opts: { json?: boolean }, cmd: Command) => {
       const all = withDatabase(cmd, (db) => createWebhookStore(db).list()).map(({ secret: _s, ...h }) => h);
-      if (opts.json) return void process.stdout.write(JSON.stringify(all, null, 2) + '\n');
+      if (opts.json) return void process.stdout.write(jsonLines(all));
       if (all.length === 0) return void process.stdout.write('no webhooks\n');
       process.stdout.write(table([['ID', 'URL', 'EVENTS', 'CREATED'], ...all.map((h) => [String(h.id), h.url, h.events.join(','), iso(h.createdAt)])]));
     });
@@ -54,7 +54,7 @@ export function registerWebhooksCommand(program: Command): void {
       const state = opts.state === undefined ? undefined : (['pending', 'delivered', 'failed'] as const).find((s) => s === opts.state);
       if (opts.state !== undefined && !state) throw new CliError('--state must be pending, delivered or failed');
       const rows = withDatabase(cmd, (db) => createWebhookStore(db).deliveries({ ...(state ? { state } : {}), limit: 100 }));
-      if (opts.json) return void process.stdout.write(rows.map((d) => JSON.stringify(d) + '\n').join(''));
+      if (opts.json) return void process.stdout.write(jsonLines(rows));
       if (rows.length === 0) return void process.stdout.write('no deliveries\n');
       process.stdout.write(table([['ID', 'WEBHOOK', 'EVENT', 'STATE', 'ATTEMPTS', 'LAST ERROR'], ...rows.map((d) => [String(d.id), String(d.webhookId), d.event, d.state, String(d.attempts), d.lastError])]));
     });

@@ -1,11 +1,10 @@
-// One parse per message: everything the rules and the tokenizer read, decoded once. The raw bytes are read as latin1
-// (one byte, one char) so that MIME boundaries and header fields are found without decoding, and each text part is
-// then decoded in its own charset.
+// One parse per message: everything the rules and the tokenizer read, decoded once. The MIME tree comes from the
+// shared reader (src/shared/mime/reader.ts); this module picks what scoring reads from it.
 import libmime from 'libmime';
 import addressparser from 'nodemailer/lib/addressparser';
+import { decodedField, type HeaderField } from '../../shared/mime/header.js';
+import { contentParts, readMime } from '../../shared/mime/reader.js';
 import { analyseHtml, type HtmlFeatures } from './html.js';
-import { walkMime, leafText, type MimeLeaf } from './rfc2045.js';
-import { parseRfc5322, type HeaderField } from './rfc5322.js';
 import { parseLink, textUrls, type Link } from './urls.js';
 
 export interface Mailbox {
@@ -22,6 +21,16 @@ export interface TextPart {
   content: string;
 }
 
+/** A part that is not body text: an attachment, an image, a calendar entry. */
+export interface Attachment {
+  /** Lower-case type/subtype. */
+  contentType: string;
+  /** Decoded file name; '' when none. */
+  filename: string;
+  /** Content with the transfer encoding removed. */
+  content: Buffer;
+}
+
 export interface ContentMessage {
   headers: HeaderField[];
   subject: string;
@@ -29,7 +38,7 @@ export interface ContentMessage {
   replyTo: Mailbox | null;
   to: Mailbox[];
   textParts: TextPart[];
-  attachments: MimeLeaf[];
+  attachments: Attachment[];
   /** Readable text of the whole message: plain parts and the visible text of HTML parts. */
   text: string;
   /** Subject and text in lower case, made once: phrase rules and the tokenizer all read these. */
@@ -79,22 +88,18 @@ export function parseContent(raw: Buffer, limits: ParseLimits = defaultParseLimi
 }
 
 function parseUncached(raw: Buffer, limits: ParseLimits): ParsedContent {
-  const text = raw.toString('latin1', 0, Math.min(raw.length, limits.maxBytes)).replace(/\r\n?/g, '\n');
-  const top = parseRfc5322(text, limits);
-  if (top.kind === 'not-message') return top;
-  const { fields, defects } = top.header;
-  const mime = walkMime(fields, top.body, limits);
+  // Scoring keeps every attachment within the bytes it reads (zip entries, macros, magic numbers are looked at).
+  const mime = readMime(raw, { ...limits, maxHeaderBytes: limits.maxBytes, maxPartBytes: limits.maxBytes });
+  if (mime.notMessage) return { kind: 'not-message', reason: mime.notMessage };
+  const fields = mime.root.fields;
   const textParts: TextPart[] = [];
-  const attachments: MimeLeaf[] = [];
-  for (const leaf of mime.leaves) {
-    const isText = leaf.contentType === 'text/plain' || leaf.contentType === 'text/html';
-    if (isText && !leaf.isAttachment) {
-      textParts.push({
-        html: leaf.contentType === 'text/html',
-        transferEncoding: leaf.transferEncoding,
-        content: leafText(leaf).slice(0, limits.maxTextChars),
-      });
-    } else attachments.push(leaf);
+  const attachments: Attachment[] = [];
+  for (const part of contentParts(mime.root)) {
+    // A multipart read as content had no boundary to split on: its body is text (RFC 2045 §5.2's default).
+    const contentType = part.type.startsWith('multipart/') ? 'text/plain' : part.type;
+    if ((contentType === 'text/plain' || contentType === 'text/html') && !part.isAttachment) {
+      textParts.push({ html: contentType === 'text/html', transferEncoding: part.transferEncoding, content: part.text });
+    } else attachments.push({ contentType, filename: part.filename, content: part.content });
   }
   const htmlSource = textParts.filter((p) => p.html).map((p) => p.content).join('\n');
   const html = htmlSource ? analyseHtml(htmlSource) : null;
@@ -120,14 +125,13 @@ function parseUncached(raw: Buffer, limits: ParseLimits): ParsedContent {
       lower: { subject: subject.toLowerCase(), text: readable.toLowerCase() },
       html,
       links,
-      defects: [...defects, ...mime.defects],
+      defects: mime.defects,
     },
   };
 }
 
 function decoded(fields: HeaderField[], name: string): string {
-  const f = fields.find((x) => x.name === name);
-  return f ? libmime.decodeWords(f.value).trim() : '';
+  return decodedField(fields, name).trim();
 }
 
 function mailboxes(fields: HeaderField[], name: string): Mailbox[] {

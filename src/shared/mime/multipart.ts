@@ -1,6 +1,6 @@
-// RFC 2046 §5.1.1 multipart bodies: the one boundary splitter behind both MIME walkers (content scoring's in
-// src/inspect/content/rfc2045.ts, the bounce reader's in src/bounce/mime.ts). A stranger writes the body, so it never
-// throws: a missing close delimiter is reported as `closed: false` (a truncated message), not as an error.
+// RFC 2046 §5.1.1 multipart bodies: the boundary splitter of the MIME reader (src/shared/mime/reader.ts). A stranger
+// writes the body, so it never throws: a missing close delimiter is reported as `closed: false` (a truncated message),
+// not as an error.
 
 export interface MultipartBodies {
   /** The part bodies between the delimiter lines, without their delimiter lines. */
@@ -30,4 +30,18 @@ export function splitMultipart(body: string, boundary: string): MultipartBodies 
     bodies.push(body.slice(lineEnd + 1, body[next - 1] === '\r' ? next - 1 : next));
     pos = next + 1;
   }
+}
+
+/**
+ * Splits on the declared boundary, or, when it is missing or never occurs (a boundary parameter on an unfolded line,
+ * hand-edited mail, broken gateways), on a "--token" line that repeats: the boundary the body really uses. `guessed`
+ * says which.
+ */
+export function splitMultipartTolerant(body: string, boundary: string): MultipartBodies & { guessed: boolean } {
+  const declared = boundary ? splitMultipart(body, boundary) : null;
+  if (declared && declared.bodies.length > 0) return { ...declared, guessed: false };
+  const candidate = /^--(?=\S{6,70}\r?$)(\S*[^\s-]\S*)\r?$/m.exec(body.length > 65536 ? body.slice(0, 65536) : body);
+  const guess = candidate && body.split(`--${candidate[1]}`).length > 2 ? splitMultipart(body, candidate[1]!) : null;
+  if (guess) return { ...guess, guessed: true };
+  return { ...(declared ?? { bodies: [], closed: false }), guessed: false };
 }
