@@ -1,4 +1,4 @@
-// Tokens the statistical model learns from: words of the readable text and subject, link domains, the MIME shape,
+// Tokens the statistical model learns from: words of the readable text and subject, link domains and the pieces of link addresses, the MIME shape,
 // and a short list of headers the sender's own software writes. Only those headers: the trace and list headers that
 // receiving systems add (Received, List-*, X-Spam-*, ...) are never seen by an outbound relay on its customers' mail,
 // and learning them would teach "mailing list = ham" (see ../shared/corpus/README.md).
@@ -7,6 +7,7 @@ import type { ContentMessage } from './message.js';
 const MAX_TOKENS = 3000;
 const SENDER_HEADERS = ['x-mailer', 'user-agent', 'x-priority', 'x-msmail-priority', 'importance', 'organization'];
 const PUNCT_EDGES = /^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu;
+const URL_PIECE = /[/?&=.#:_-]+/;
 const ALNUM_EDGES = /^[a-z0-9].*[a-z0-9]$/s;
 
 /** The distinct tokens of a message (a set: the model counts documents, not occurrences). */
@@ -29,6 +30,9 @@ export function messageTokens(msg: ContentMessage): Set<string> {
   }
   for (const link of msg.links) {
     add('url:' + link.domain);
+    // The pieces of the address too: spam reuses paths and parameters ("/cgi-bin/", "unsubscribe", "optin") across
+    // domains it rotates, and an honest sender's links share theirs.
+    for (const piece of link.url.toLowerCase().split(URL_PIECE)) if (piece.length >= 3 && piece.length <= 20) add('urlp:' + piece);
     add('url:scheme:' + link.scheme);
   }
   for (const p of msg.textParts) add(`part:${p.html ? 'html' : 'plain'}:${p.transferEncoding}`);

@@ -14,7 +14,8 @@ export const lurePatterns: Record<LureKind, string[]> = {
     w`(?:verify|confirm|validate|re-?validate|update|unlock|restore|secure|re-?activate)\s+your\s+(?:account|identity|password|login|credentials|mailbox|e-?mail\s+account|apple\s+id)`,
     w`(?:verify|confirm|validate)\s+(?:the\s+|this\s+)?(?:account|identity)\s+(?:to|now|within|before)`,
     w`(?:account|mailbox|password|apple\s+id)\s+(?:has\s+been|will\s+be|is|was)\s+(?:suspended|locked|disabled|blocked|limited|restricted|compromised|deactivated|expired?)`,
-    w`password\s+(?:expires|will\s+expire|has\s+expired|expiry)`,
+    // the reader's own password expiring, or an expiry notice; not an article headline such as "Password Expires"
+    w`your\s+(?:[\w-]+\s+){0,3}password\s+(?:for\s+[\w\s]{0,30}?)?(?:will\s+expire|has\s+expired|is\s+expiring)|password\s+(?:expiry|expiration)\s+(?:notice|notification|alert|warning)|password\s+(?:[\w\s]{0,30}?)expires\s+(?:today|tomorrow|soon|in\s+\d|within)`,
     w`keep\s+(?:your\s+)?(?:current|same)\s+password`,
     w`mailbox\s+(?:is\s+)?(?:full|over\s*quota)|storage\s+(?:limit|quota)|(?:messages?|e-?mails?)\s+(?:are\s+)?(?:on\s+hold|held|pending\s+delivery)|release\s+(?:pending\s+)?messages`,
     w`sign\s+in\s+with\s+your\s+(?:e-?mail|microsoft|office)|(?:e-?mail|login)\s+credentials`,

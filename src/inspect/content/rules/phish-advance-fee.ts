@@ -32,7 +32,7 @@ export const phishAdvanceFee: ContentRule = {
   test(msg) {
     const found = new Set<number>();
     distinctPhrases(msg.lower.subject, found);
-    distinctPhrases(msg.lower.text, found);
+    distinctPhrases(msg.lower.own, found);
     return found.size >= MIN_PHRASES;
   },
 };

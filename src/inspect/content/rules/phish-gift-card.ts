@@ -18,7 +18,7 @@ export const phishGiftCard: ContentRule = {
   strength: 'evidence',
   description: 'asks the reader to buy gift cards and send the codes',
   test(msg) {
-    const text = msg.lower.subject + '\n' + msg.lower.text;
+    const text = msg.lower.subject + '\n' + msg.lower.own;
     const buy = BUY.exec(text);
     return buy !== null && SEND_CODES.test(text) && `"${buy[0].replace(/\s+/g, ' ')}"`;
   },

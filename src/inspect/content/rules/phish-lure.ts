@@ -11,7 +11,7 @@ import type { ContentRule } from './rule.js';
 /** The first lure phrase of the subject or text, with its kind. */
 export function findLure(msg: ContentMessage): { kind: string; phrase: string } | null {
   for (const { kind, re } of lureExpressions) {
-    const m = re.exec(msg.lower.subject) ?? re.exec(msg.lower.text);
+    const m = re.exec(msg.lower.subject) ?? re.exec(msg.lower.own);
     if (m) return { kind, phrase: m[0].replace(/\s+/g, ' ') };
   }
   return null;
