@@ -81,8 +81,24 @@ export const lurePatterns: Record<LureKind, string[]> = {
   ],
 };
 
-/** One regular expression per lure kind; each alternative starts at a word boundary. */
-export const lureExpressions: Array<{ kind: LureKind; re: RegExp }> = (Object.keys(lurePatterns) as LureKind[]).map((kind) => ({
-  kind,
-  re: new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${lurePatterns[kind].join('|')})`, 'u'),
-}));
+const kinds = Object.keys(lurePatterns) as LureKind[];
+
+// One expression for every kind, a capture group per kind, without the u flag, \b in front: V8 then checks the first
+// letters of all alternatives in one pass at word starts only, about four times faster than one Unicode expression
+// per kind with a look-behind (and this runs on every message). \b knows only ASCII letters, so a match is then
+// checked to start a word in the Unicode sense as well ("écrivez" must not offer "crivez").
+const LURES = new RegExp(String.raw`\b(?:${kinds.map((k) => `(${lurePatterns[k].join('|')})`).join('|')})`, 'g');
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** The first lure in a lower-case text, with its kind; null when there is none. */
+export function lureIn(text: string): { kind: LureKind; phrase: string } | null {
+  LURES.lastIndex = 0;
+  for (let m = LURES.exec(text); m; m = LURES.exec(text)) {
+    if (m.index === 0 || !LETTER_OR_DIGIT.test(text[m.index - 1]!)) {
+      const group = m.findIndex((g, i) => i > 0 && g !== undefined);
+      return { kind: kinds[group - 1]!, phrase: m[0] };
+    }
+    LURES.lastIndex = m.index + 1;
+  }
+  return null;
+}
