@@ -26,14 +26,15 @@ export function scoreRaw(raw: Buffer, ctx: ScoreContext, o: ScorerOptions): Scor
 }
 
 export function scoreMessage(msg: ContentMessage, ctx: ScoreContext, o: ScorerOptions): ContentVerdict {
-  const evidence: RuleHit[] = [];
-  const hints: RuleHit[] = [];
+  const found: Record<ContentRule['strength'], RuleHit[]> = { evidence: [], hint: [], corroboration: [] };
   for (const rule of o.extraRules ? [...contentRules, ...o.extraRules] : contentRules) {
     const hit = rule.test(msg, ctx);
     if (hit === false) continue;
     const description = typeof hit === 'string' && hit ? `${rule.description} (${hit})` : rule.description;
-    (rule.strength === 'evidence' ? evidence : hints).push({ name: rule.name, score: rule.score, description });
+    found[rule.strength].push({ name: rule.name, score: rule.score, description });
   }
+  const evidence = found.evidence.length > 0 ? [...found.evidence, ...found.corroboration] : [];
+  const hints = found.hint;
   const p = spamProbability(o.model, messageTokens(msg));
   const model = modelHit(p, sum(hints), evidence.length > 0, isReply(msg), o);
   return verdictOf([...evidence, ...hints, ...(model ? [model] : [])], o.thresholds);
