@@ -32,6 +32,8 @@ const identityHeaderSource = z
   })
   .strict();
 
+const contentMode = z.enum(['enforce', 'monitor']);
+
 /** Content scoring (issue 4): thresholds on the summed score of rules and model; optional peer filters. */
 export const contentSchema = z
   .object({
@@ -47,6 +49,10 @@ export const contentSchema = z
       .strict()
       .prefault({})
       .refine((t) => t.tag <= t.quarantine && t.quarantine <= t.reject, 'thresholds must satisfy tag <= quarantine <= reject'),
+    mode: contentMode.default('enforce')
+      .describe("`monitor` for a first deployment: a message the content verdict would hold or refuse is accepted and tagged instead, and the decision it would have taken is written to its timeline and the log (`content-monitor`), while baselines and the local model learn. `enforce` acts on it."),
+    accounts: z.record(z.string(), z.object({ mode: contentMode }).strict()).default({})
+      .describe("Per-account content settings, e.g. `{ newcustomer: { mode: monitor } }` to watch one new account before enforcing."),
     model: z.string().default('')
       .describe("Model file from `mailwarden train`; empty means the default model shipped in models/default.json."),
     modelWeight: z.number().nonnegative().default(8)

@@ -3,13 +3,15 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ContentSettings } from '../config/schema.js';
 import { batchPerTurn } from '../shared/batch-per-turn.js';
+import { createLinkHistory } from './content/new-link-domains.js';
 import { createContentScorer } from './content/scorer.js';
 import { inspectMessage } from './inspection.js';
 import type { InspectResult, ToInspectThread } from './threaded-inspector.js';
 
 const port = parentPort;
 if (!port) throw new Error('inspect-thread.ts runs as a worker thread only');
-const scorer = createContentScorer(workerData as ContentSettings);
+// The relay's link-domain history lives with the scorer that asks it (see new-link-domains.ts).
+const scorer = createContentScorer(workerData as ContentSettings, { linkHistory: createLinkHistory({ sendersToKnow: 2, maxDomains: 100_000 }) });
 const send = batchPerTurn<InspectResult>((results) => port.postMessage(results));
 
 port.postMessage('ready');

@@ -14,6 +14,16 @@ export function senderDomain(msg: ContentMessage): string {
   return msg.from?.domain ? registrableDomain(msg.from.domain) : '';
 }
 
+/**
+ * The From display name also names the sender's own organisation (the label of its registrable domain, as in
+ * "Lockergnome Apple Core <subscriptions@lockergnome.com>"): a brand named beside it is the topic of the mail, not an
+ * identity it claims. Short labels are left out: three letters match too many words by chance.
+ */
+export function nameIncludesOwnDomain(msg: ContentMessage): boolean {
+  const label = senderDomain(msg).split('.', 1)[0] ?? '';
+  return label.length >= 4 && (msg.from?.name ?? '').toLowerCase().replace(/[\s._-]+/g, '').includes(label.replace(/-/g, ''));
+}
+
 /** Click links to a registrable domain other than the sender's own. */
 export function offSiteLinks(msg: ContentMessage): Link[] {
   const own = senderDomain(msg);

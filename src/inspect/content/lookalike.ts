@@ -21,15 +21,30 @@ export function skeleton(label: string): string {
   return s;
 }
 
+// A relay sees the same few thousand link domains again and again, and the answer for one depends on nothing else:
+// kept per domain, forgotten all at once when the table is full (a stranger's endless random domains cost memory
+// only up to that bound).
+const known = new Map<string, Lookalike | null>();
+const MAX_KNOWN = 20_000;
+
 /** The brand a registrable domain imitates without being one of the brand's own domains; null when none. */
 export function lookalikeOf(registrable: string): Lookalike | null {
+  let answer = known.get(registrable);
+  if (answer !== undefined) return answer;
+  if (known.size >= MAX_KNOWN) known.clear();
+  answer = imitatedBrand(registrable);
+  known.set(registrable, answer);
+  return answer;
+}
+
+function imitatedBrand(registrable: string): Lookalike | null {
   const dot = registrable.indexOf('.');
   if (dot <= 0) return null;
   const label = registrable.slice(0, dot);
   const unicode = domainToUnicode(registrable.slice(0, dot)) || label;
   const sk = skeleton(label);
-  const known = brandLabels.get(label);
-  if (known && isBrandDomain(known, registrable)) return null;
+  const own = brandLabels.get(label);
+  if (own && isBrandDomain(own, registrable)) return null;
   const exact = brandLabels.get(sk);
   if (exact && !isBrandDomain(exact, registrable) && (sk !== label || unicode !== label)) return { domain: registrable, brand: exact, how: 'confusable letters' };
   for (const [brandLabel, brand] of brandLabels) {

@@ -41,8 +41,12 @@ export interface ContentMessage {
   attachments: Attachment[];
   /** Readable text of the whole message: plain parts and the visible text of HTML parts. */
   text: string;
-  /** Subject and text in lower case, made once: phrase rules and the tokenizer all read these. */
-  lower: { subject: string; text: string };
+  /**
+   * Subject and text in lower case, made once: the tokenizer reads `text`; the phrase rules read `own`, the text
+   * without the lines quoted from an earlier message ("> ..."): in a reply those are the correspondent's words, not
+   * what the sender asks of the reader.
+   */
+  lower: { subject: string; text: string; own: string };
   /** HTML analysis of all HTML parts together (empty features when there are none). */
   html: HtmlFeatures | null;
   links: Link[];
@@ -111,6 +115,7 @@ function parseUncached(raw: Buffer, limits: ParseLimits): ParsedContent {
     ...textUrls(plain).map((u) => parseLink(u, '', 'text')),
   ];
   const subject = decoded(fields, 'subject');
+  const lowerText = readable.toLowerCase();
   return {
     kind: 'message',
     message: {
@@ -122,12 +127,17 @@ function parseUncached(raw: Buffer, limits: ParseLimits): ParsedContent {
       textParts,
       attachments,
       text: readable,
-      lower: { subject: subject.toLowerCase(), text: readable.toLowerCase() },
+      lower: { subject: subject.toLowerCase(), text: lowerText, own: withoutQuotedLines(lowerText) },
       html,
       links,
       defects: mime.defects,
     },
   };
+}
+
+/** Text without the lines a reply quotes (RFC 3676 §4.5: quoted lines start with ">"). */
+function withoutQuotedLines(text: string): string {
+  return text.includes('\n>') || text.startsWith('>') ? text.split('\n').filter((line) => !line.startsWith('>')).join('\n') : text;
 }
 
 function decoded(fields: HeaderField[], name: string): string {

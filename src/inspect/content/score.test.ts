@@ -61,6 +61,37 @@ describe('content verdict', () => {
     expect(v.action).toBe('quarantine');
   });
 
+  it('keeps the model under the tag threshold in a reply and where its clues conflict', async () => {
+    const spamWords = { subject: 'cheap replica watches', text: 'cheap replica watches discount order today' };
+    const tokensOf = (raw: Buffer) => {
+      const p = parseContent(raw);
+      if (p.kind !== 'message') throw new Error(p.reason);
+      return messageTokens(p.message);
+    };
+    const spamRaw = await compose(spamWords);
+    const model = emptyModel();
+    for (let i = 0; i < 5; i++) {
+      learn(model, tokensOf(spamRaw), true);
+      learn(model, tokensOf(await compose()), false);
+    }
+    const o = { model, thresholds, modelWeight: 8, maxScanBytes: 1e6 };
+    const verdictOf = (raw: Buffer) => {
+      const p = parseContent(raw);
+      if (p.kind !== 'message') throw new Error(p.reason);
+      return scoreMessage(p.message, {}, o);
+    };
+    const reply = verdictOf(await compose({ ...spamWords, inReplyTo: '<minutes-0@example.org>' }));
+    expect(reply).toMatchObject({ action: 'accept', rules: [{ name: 'STATISTICAL_MODEL', score: 4.9 }] });
+    expect(reply.rules[0]!.description).toContain('a reply in a conversation');
+    // One clue seen in 8 of 10 spam and 2 of 10 ham: spam probability 0.787, in the range where the model is unsure.
+    const unsure = { ...o, model: { spamMessages: 10, hamMessages: 10, tokens: new Map([['subject:replica', { spam: 8, ham: 2 }]]) } };
+    const p = parseContent(spamRaw);
+    if (p.kind !== 'message') throw new Error(p.reason);
+    const mixed = scoreMessage(p.message, {}, unsure);
+    expect(mixed).toMatchObject({ action: 'accept', rules: [{ name: 'STATISTICAL_MODEL', score: 4 }] });
+    expect(mixed.rules[0]!.description).toContain('0.787, 4.6 capped to 4: below 0.9 the model is unsure');
+  });
+
   it('gives bytes that are no message the reject score, with the reason', () => {
     const v = scoreContent(Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'));
     expect(v).toMatchObject({ action: 'reject', spam: true, rules: [{ name: 'NOT_A_MESSAGE' }] });

@@ -26,16 +26,17 @@ export function scoreRaw(raw: Buffer, ctx: ScoreContext, o: ScorerOptions): Scor
 }
 
 export function scoreMessage(msg: ContentMessage, ctx: ScoreContext, o: ScorerOptions): ContentVerdict {
-  const evidence: RuleHit[] = [];
-  const hints: RuleHit[] = [];
+  const found: Record<ContentRule['strength'], RuleHit[]> = { evidence: [], hint: [], corroboration: [] };
   for (const rule of o.extraRules ? [...contentRules, ...o.extraRules] : contentRules) {
     const hit = rule.test(msg, ctx);
     if (hit === false) continue;
     const description = typeof hit === 'string' && hit ? `${rule.description} (${hit})` : rule.description;
-    (rule.strength === 'evidence' ? evidence : hints).push({ name: rule.name, score: rule.score, description });
+    found[rule.strength].push({ name: rule.name, score: rule.score, description });
   }
+  const evidence = found.evidence.length > 0 ? [...found.evidence, ...found.corroboration] : [];
+  const hints = found.hint;
   const p = spamProbability(o.model, messageTokens(msg));
-  const model = modelHit(p, sum(hints), evidence.length > 0, o);
+  const model = modelHit(p, sum(hints), evidence.length > 0, isReply(msg), o);
   return verdictOf([...evidence, ...hints, ...(model ? [model] : [])], o.thresholds);
 }
 
@@ -44,16 +45,33 @@ export function scoreMessage(msg: ContentMessage, ctx: ScoreContext, o: ScorerOp
  * spam words from somebody else's mail (a public corpus) and has never seen this deployment's phishing, so its ham
  * evidence must not talk down the hints or the evidence (an attacker's phishing inside an honest template reads as
  * ham to it); and without evidence, the model and the hints together stay below the quarantine threshold: a token
- * model may tag, never hold.
+ * model may tag, never hold. Two more limits keep it from tagging on its own where it knows least:
+ * - below `UNSURE_BELOW` the chi-square combining says its clues conflict (SpamBayes calls that range "unsure"):
+ *   the line stays a point under the tag threshold, so a hint or evidence must agree before the message is tagged;
+ * - a reply in a conversation (In-Reply-To or References) carries the correspondent's quoted words and the
+ *   sender's short answer: the tokens mostly describe the thread, not the sender, so the line stays under the tag
+ *   threshold there too. A faked header buys a spammer nothing beyond that: evidence still holds and refuses.
  */
-function modelHit(p: number, hintScore: number, corroborated: boolean, o: ScorerOptions): RuleHit | null {
+const UNSURE_BELOW = 0.9;
+
+function modelHit(p: number, hintScore: number, corroborated: boolean, reply: boolean, o: ScorerOptions): RuleHit | null {
   const raw = round(o.modelWeight * (2 * p - 1));
   if (raw <= 0) return null;
-  const cap = corroborated ? Infinity : round(o.thresholds.quarantine - 0.1);
-  const score = round(Math.max(0, Math.min(hintScore + raw, cap) - hintScore));
+  const limits: Array<[number, string]> = [];
+  if (!corroborated) limits.push([round(o.thresholds.quarantine - 0.1 - hintScore), 'the model and style hints alone only tag, nothing else corroborates them']);
+  if (p < UNSURE_BELOW) limits.push([round(o.thresholds.tag - 1), `below ${UNSURE_BELOW} the model is unsure and tags only with other signs`]);
+  if (reply) limits.push([round(o.thresholds.tag - 0.1), 'a reply in a conversation is tagged only with other signs']);
+  const [cap, why] = limits.reduce<[number, string]>((low, l) => (l[0] < low[0] ? l : low), [raw, '']);
+  const score = Math.max(0, cap);
   const description = `token statistics give spam probability ${p.toFixed(3)}`;
   if (score === raw) return { name: 'STATISTICAL_MODEL', score, description };
-  return { name: 'STATISTICAL_MODEL', score, description: `${description}, ${raw} capped to ${score}: the model and style hints alone only tag, nothing else corroborates them` };
+  if (score === 0) return null;
+  return { name: 'STATISTICAL_MODEL', score, description: `${description}, ${raw} capped to ${score}: ${why}` };
+}
+
+/** A reply names the message it answers (RFC 5322 §3.6.4). */
+function isReply(msg: ContentMessage): boolean {
+  return msg.headers.some((f) => f.name === 'in-reply-to' || f.name === 'references');
 }
 
 const sum = (hits: RuleHit[]) => hits.reduce((s, h) => s + h.score, 0);

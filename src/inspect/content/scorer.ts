@@ -3,7 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import type { ContentSettings } from '../../config/schema.js';
 import { loadModel } from './model-file.js';
-import { newLinkDomainRule, type SeenDomains } from './new-link-domains.js';
+import { newLinkDomainRule, type LinkHistory } from './new-link-domains.js';
 import { enabledPeers } from './peers/index.js';
 import { scoreRaw, verdictOf, type ScoreResult, type ScorerOptions } from './score.js';
 import type { ContentVerdict, ScoreContext } from './types.js';
@@ -22,12 +22,13 @@ export interface ContentScorer {
 
 /** What the relay knows beyond the settings: its own history of link domains, when the caller keeps one. */
 export interface ScorerState {
-  seenLinkDomain?: SeenDomains;
+  /** Asked by NEW_LINK_DOMAIN; taught by every message this scorer finds clean. */
+  linkHistory?: LinkHistory;
 }
 
 export function createContentScorer(settings: ContentSettings, state: ScorerState = {}): ContentScorer {
   const options: ScorerOptions = {
-    ...(state.seenLinkDomain ? { extraRules: [newLinkDomainRule(state.seenLinkDomain)] } : {}),
+    ...(state.linkHistory ? { extraRules: [newLinkDomainRule(state.linkHistory.seen)] } : {}),
     model: loadModel(settings.model || defaultModelPath),
     thresholds: settings.thresholds,
     modelWeight: settings.modelWeight,
@@ -36,7 +37,10 @@ export function createContentScorer(settings: ContentSettings, state: ScorerStat
   const peers = enabledPeers(settings);
   const score = (raw: Buffer, ctx: ScoreContext = {}): ContentVerdict => {
     const result = scoreRaw(raw, ctx, options);
-    if (result.kind === 'verdict') return result.verdict;
+    if (result.kind === 'verdict') {
+      if (result.verdict.action === 'accept') state.linkHistory?.learn(raw, ctx.authUser ?? ctx.mailFrom ?? '');
+      return result.verdict;
+    }
     const rule = { name: 'NOT_A_MESSAGE', score: options.thresholds.reject, description: `not an RFC 5322 message: ${result.reason}` };
     return verdictOf([rule], options.thresholds);
   };

@@ -14,7 +14,8 @@ export const lurePatterns: Record<LureKind, string[]> = {
     w`(?:verify|confirm|validate|re-?validate|update|unlock|restore|secure|re-?activate)\s+your\s+(?:account|identity|password|login|credentials|mailbox|e-?mail\s+account|apple\s+id)`,
     w`(?:verify|confirm|validate)\s+(?:the\s+|this\s+)?(?:account|identity)\s+(?:to|now|within|before)`,
     w`(?:account|mailbox|password|apple\s+id)\s+(?:has\s+been|will\s+be|is|was)\s+(?:suspended|locked|disabled|blocked|limited|restricted|compromised|deactivated|expired?)`,
-    w`password\s+(?:expires|will\s+expire|has\s+expired|expiry)`,
+    // the reader's own password expiring, or an expiry notice; not an article headline such as "Password Expires"
+    w`your\s+(?:[\w-]+\s+){0,3}password\s+(?:for\s+[\w\s]{0,30}?)?(?:will\s+expire|has\s+expired|is\s+expiring)|password\s+(?:expiry|expiration)\s+(?:notice|notification|alert|warning)|password\s+(?:[\w\s]{0,30}?)expires\s+(?:today|tomorrow|soon|in\s+\d|within)`,
     w`keep\s+(?:your\s+)?(?:current|same)\s+password`,
     w`mailbox\s+(?:is\s+)?(?:full|over\s*quota)|storage\s+(?:limit|quota)|(?:messages?|e-?mails?)\s+(?:are\s+)?(?:on\s+hold|held|pending\s+delivery)|release\s+(?:pending\s+)?messages`,
     w`sign\s+in\s+with\s+your\s+(?:e-?mail|microsoft|office)|(?:e-?mail|login)\s+credentials`,
@@ -80,8 +81,24 @@ export const lurePatterns: Record<LureKind, string[]> = {
   ],
 };
 
-/** One regular expression per lure kind; each alternative starts at a word boundary. */
-export const lureExpressions: Array<{ kind: LureKind; re: RegExp }> = (Object.keys(lurePatterns) as LureKind[]).map((kind) => ({
-  kind,
-  re: new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${lurePatterns[kind].join('|')})`, 'u'),
-}));
+const kinds = Object.keys(lurePatterns) as LureKind[];
+
+// One expression for every kind, a capture group per kind, without the u flag, \b in front: V8 then checks the first
+// letters of all alternatives in one pass at word starts only, about four times faster than one Unicode expression
+// per kind with a look-behind (and this runs on every message). \b knows only ASCII letters, so a match is then
+// checked to start a word in the Unicode sense as well ("écrivez" must not offer "crivez").
+const LURES = new RegExp(String.raw`\b(?:${kinds.map((k) => `(${lurePatterns[k].join('|')})`).join('|')})`, 'g');
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** The first lure in a lower-case text, with its kind; null when there is none. */
+export function lureIn(text: string): { kind: LureKind; phrase: string } | null {
+  LURES.lastIndex = 0;
+  for (let m = LURES.exec(text); m; m = LURES.exec(text)) {
+    if (m.index === 0 || !LETTER_OR_DIGIT.test(text[m.index - 1]!)) {
+      const group = m.findIndex((g, i) => i > 0 && g !== undefined);
+      return { kind: kinds[group - 1]!, phrase: m[0] };
+    }
+    LURES.lastIndex = m.index + 1;
+  }
+  return null;
+}

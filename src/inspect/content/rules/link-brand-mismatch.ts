@@ -2,7 +2,7 @@
 // domain that is neither the brand's nor the sender's own: "PayPal" in the name and the button going to
 // paypa1-login.xyz. Everyday words that are also brands (apple, office) count only in the display name.
 import { brands, type Brand } from '../data/brands.js';
-import { offSiteLinks } from '../links.js';
+import { nameIncludesOwnDomain, offSiteLinks } from '../links.js';
 import { findLure } from './phish-lure.js';
 import type { ContentRule } from './rule.js';
 
@@ -25,7 +25,8 @@ export const linkBrandMismatch: ContentRule = {
     if (links.length === 0) return false;
     // The sender's name is the brand; or the subject or text names it while luring (newsletters name brands in
     // headlines all the time, but do not ask the reader to unlock an account through a stranger's site).
-    const brand = brandIn(msg.from?.name ?? '', true) ?? (findLure(msg) ? brandIn(msg.subject + '\n' + msg.text, false) : undefined);
+    const ownName = nameIncludesOwnDomain(msg);
+    const brand = (ownName ? undefined : brandIn(msg.from?.name ?? '', true)) ?? (findLure(msg) ? brandIn(msg.subject + '\n' + msg.text, false) : undefined);
     return brand ? `says ${brand.name}, links go to ${links[0]!.domain}` : false;
   },
 };

@@ -2,17 +2,18 @@
 // reader's bank account to receive it. Two of its phrases must appear, since each alone occurs in honest mail.
 import type { ContentRule } from './rule.js';
 
-// One pattern, one capture group per phrase, so the text is scanned once (lower case, see phrases.ts).
+// One pattern, one capture group per phrase, so the text is scanned once (lower case, see phrases.ts); one \b in
+// front of them all, so the alternatives are tried at word starts only.
 const PHRASES = new RegExp(
-  [
-    String.raw`\b(strictly\s+confidential|very\s+confidential\s+(?:request|business|transaction))`,
-    String.raw`\b(next\s+of\s+kin)\b`,
-    String.raw`\b((?:million|billion)\s+(?:united\s+states\s+dollars|u\.?s\.?\s+dollars|usd))\b`, // spelled out, as the script writes it
-    String.raw`\b((?:transfer|remit|move)\s+(?:the\s+|this\s+)?(?:funds?|money|sum)\s+(?:in)?to\s+your\s+(?:bank\s+)?account)`,
-    String.raw`\b(beneficiary|foreign\s+partner)\b`,
-    String.raw`\b((?:late|deceased)\s+(?:client|father|husband|customer))\b`,
-    String.raw`\b(\d{1,2}\s*%\s+of\s+the\s+(?:total\s+)?(?:sum|amount|funds))`,
-  ].join('|'),
+  String.raw`\b(?:` + [
+    String.raw`(strictly\s+confidential|very\s+confidential\s+(?:request|business|transaction))`,
+    String.raw`(next\s+of\s+kin)\b`,
+    String.raw`((?:million|billion)\s+(?:united\s+states\s+dollars|u\.?s\.?\s+dollars|usd))\b`, // spelled out, as the script writes it
+    String.raw`((?:transfer|remit|move)\s+(?:the\s+|this\s+)?(?:funds?|money|sum)\s+(?:in)?to\s+your\s+(?:bank\s+)?account)`,
+    String.raw`(beneficiary|foreign\s+partner)\b`,
+    String.raw`((?:late|deceased)\s+(?:client|father|husband|customer))\b`,
+    String.raw`(\d{1,2}\s*%\s+of\s+the\s+(?:total\s+)?(?:sum|amount|funds))`,
+  ].join('|') + ')',
   'g',
 );
 const MIN_PHRASES = 2;
@@ -32,7 +33,7 @@ export const phishAdvanceFee: ContentRule = {
   test(msg) {
     const found = new Set<number>();
     distinctPhrases(msg.lower.subject, found);
-    distinctPhrases(msg.lower.text, found);
+    distinctPhrases(msg.lower.own, found);
     return found.size >= MIN_PHRASES;
   },
 };

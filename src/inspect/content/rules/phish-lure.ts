@@ -2,19 +2,30 @@
 // a way out of the sender's own domain to act on it: a link to another domain, a login page attached as HTML, or a
 // page packed into a data: URI. The same words from a shop's own billing page link to the shop's own domain and do
 // not fire.
-import { lureExpressions } from '../data/lures.js';
+import { lureIn } from '../data/lures.js';
 import { extensionOf } from '../data/attachments.js';
 import { offSiteLinks } from '../links.js';
 import type { ContentMessage } from '../message.js';
 import type { ContentRule } from './rule.js';
 
+type Lure = { kind: string; phrase: string } | null;
+
+// Two rules ask for a message's lure (this one and LINK_BRAND_MISMATCH), and the search is the costliest step of
+// scoring: the answer is kept with the parsed message, which is never changed by its readers.
+const lures = new WeakMap<ContentMessage, Lure>();
+
 /** The first lure phrase of the subject or text, with its kind. */
-export function findLure(msg: ContentMessage): { kind: string; phrase: string } | null {
-  for (const { kind, re } of lureExpressions) {
-    const m = re.exec(msg.lower.subject) ?? re.exec(msg.lower.text);
-    if (m) return { kind, phrase: m[0].replace(/\s+/g, ' ') };
-  }
-  return null;
+export function findLure(msg: ContentMessage): Lure {
+  const known = lures.get(msg);
+  if (known !== undefined) return known;
+  const found = searchLure(msg);
+  lures.set(msg, found);
+  return found;
+}
+
+function searchLure(msg: ContentMessage): Lure {
+  const found = lureIn(msg.lower.subject) ?? lureIn(msg.lower.own);
+  return found && { kind: found.kind, phrase: found.phrase.replace(/\s+/g, ' ') };
 }
 
 function wayOut(msg: ContentMessage): string | null {

@@ -18,7 +18,8 @@ export const phishQrCode: ContentRule = {
   strength: 'evidence',
   description: 'asks the reader to scan a QR code to sign in, verify an account or sign a document',
   test(msg) {
-    const text = msg.lower.subject + '\n' + msg.lower.text;
+    const text = msg.lower.subject + '\n' + msg.lower.own;
+    if (!text.includes('qr')) return false; // both forms name the code: a plain search first spares the scan
     const scan = SCAN_QR.exec(text);
     if (!scan || !PURPOSE.test(text)) return false;
     return `"${scan[0].replace(/\s+/g, ' ')}"`;

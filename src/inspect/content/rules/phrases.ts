@@ -5,6 +5,6 @@ import type { ContentMessage } from '../message.js';
 
 /** The first phrase found, as written in the message, or false. */
 export function findPhrase(msg: ContentMessage, phrases: RegExp): string | false {
-  const m = phrases.exec(msg.lower.subject) ?? phrases.exec(msg.lower.text);
+  const m = phrases.exec(msg.lower.subject) ?? phrases.exec(msg.lower.own);
   return m ? m[0].replace(/\s+/g, ' ') : false;
 }

@@ -7,9 +7,10 @@ import type { ScoreContext } from '../types.js';
  * What a rule's hit may decide. `evidence`: a sign that means the same in every deployment (a link that lies about
  * where it goes, a lure with a link elsewhere, a lookalike domain, a hidden program or login form): these may hold
  * or refuse a message. `hint`: style and hygiene that honest senders also show now and then: hints and the
- * statistical model together may tag a message, never hold it.
+ * statistical model together may tag a message, never hold it. `corroboration`: counts only when evidence fired
+ * too (a link domain new to this relay says nothing about honest mail, a lot about a lure's link).
  */
-export type RuleStrength = 'evidence' | 'hint';
+export type RuleStrength = 'evidence' | 'hint' | 'corroboration';
 
 export interface ContentRule {
   /** Upper-case name, stable: operators and the decide stage refer to it. */

@@ -211,6 +211,30 @@ describe('content rules', () => {
     expect(badDate.test(await parsed({ message: () => compose({ date: new Date('2002-08-21T10:00:00Z') }) }), { now })).toBe(false);
   });
 
+  it('reads lures in the sender\'s own words, not in the lines a reply quotes', async () => {
+    const lure = contentRules.find((r) => r.name === 'PHISH_LURE_LINK')!;
+    const quoted = 'It handles that fine.\n\n> I assume it can take a mailbox full of mail to report.\n\nDocs: https://docs.example.net/report\n';
+    expect(lure.test(await parsed({ message: () => compose({ text: quoted }) }), {})).toBe(false);
+    // The same lure above the quote, as a hijacked account answers in a real thread, still counts.
+    const hijack = 'Your mailbox is full, release pending messages at https://docs.example.net/report\n\n> see you Tuesday\n';
+    expect(lure.test(await parsed({ message: () => compose({ text: hijack }) }), {})).toBeTruthy();
+  });
+
+  it('takes a brand beside the sender\'s own organisation in the display name for a topic, not an identity', async () => {
+    const message = () => compose({ from: '"Gnomeletter Apple Core" <news@gnomeletter.example>', html: '<p>Tips for your Mac.</p><a href="https://tips.example.org/mac">Read</a>', text: undefined });
+    for (const name of ['BRAND_IMPERSONATION', 'LINK_BRAND_MISMATCH']) {
+      expect(contentRules.find((r) => r.name === name)!.test(await parsed({ message }), {})).toBe(false);
+    }
+  });
+
+  it('knows an article headline about expiring passwords from a notice that the reader\'s password expires', async () => {
+    const lure = contentRules.find((r) => r.name === 'PHISH_LURE_LINK')!;
+    const headline = 'Q321305 - how to log on if you forget your password or your password expires https://kb.example.org/q321305';
+    expect(lure.test(await parsed({ message: () => compose({ text: headline }) }), {})).toBe(false);
+    const notice = 'Your Microsoft 365 password for this mailbox expires today. Keep it here: https://kb.example.org/keep';
+    expect(lure.test(await parsed({ message: () => compose({ text: notice }) }), {})).toBeTruthy();
+  });
+
   for (const rule of contentRules) {
     const c = cases[rule.name]!;
     it(`${rule.name} fires on its trick`, async () => {
