@@ -10,10 +10,10 @@ import type { TimelineEvent } from '../queue/events.js';
 import type { QueueStore } from '../queue/store.js';
 import type { DueMessage } from '../queue/types.js';
 import type { Logger } from '../shared/logger.js';
-import { identityKey, type SenderIdentity } from '../shared/types.js';
+import type { Reputation } from '../reputation/index.js';
+import { identityKey } from '../shared/types.js';
 import type { Db } from '../store/sqlite.js';
 import { quotedRefusal } from './backscatter.js';
-import type { FeedbackEvent, FeedbackEventSink } from './events.js';
 import { feedbackIdValue } from './feedback-id.js';
 import { suspendThroughDecide } from './hold-adapter.js';
 import { createIntake, isHardReason, type Intake } from './intake.js';
@@ -49,8 +49,9 @@ export interface FeedbackOptions {
   store: QueueStore;
   secret: string;
   logger: Logger;
-  /** The reputation stage's complaint entry point, when the relay runs its own policy. */
-  complaint?: (identity: SenderIdentity, now: number) => void;
+  /** The reputation stage, when the relay runs its own policy: complaints, late bounces and block suspects raise
+   * the sender's risk there. */
+  reputation?: Pick<Reputation, 'recordComplaint' | 'recordBounce'>;
   clock?: () => number;
 }
 
@@ -60,8 +61,9 @@ export function createFeedback(opts: FeedbackOptions): Feedback {
   const suppressions = createSuppressionList(db);
   const reports = createReportStore(db);
   const rates = createRateStore(db, { flushMs: config.policy.flushMs });
-  const emit: FeedbackEventSink = (e: FeedbackEvent) => {
-    reports.addEvent(e);
+  /** Into the queue's one event stream (timeline, metrics, webhooks), committed with its next group commit. */
+  const emit = (e: TimelineEvent) => {
+    store.addEvents([e]);
     logger.info({ event: e.type, queueId: e.messageId || undefined, rcpt: e.recipient, ...e.data }, e.type);
   };
   const lookup: MessageLookup = (queueId) => {
@@ -85,7 +87,7 @@ export function createFeedback(opts: FeedbackOptions): Feedback {
   };
   const intake = createIntake({
     config, secret: opts.secret, lookup, suppressions, rates, reports, emit, notifySender, act: config.feedback.act ? suspendThroughDecide(db) : null, clock,
-    ...(opts.complaint ? { complaint: opts.complaint } : {}),
+    ...(opts.reputation ? { reputation: opts.reputation } : {}),
   });
   const settings = { bounceDomain: config.feedback.bounceDomain, secret: opts.secret };
   const readOptions = { limits: config.bounce, traceHeader: config.identity.traceHeader };
@@ -102,8 +104,9 @@ export function createFeedback(opts: FeedbackOptions): Feedback {
       feedbackId: (identity) => feedbackIdValue(identity, config.feedback.feedbackIdSender),
       backscatter(raw, mailFrom) {
         if (mailFrom !== '') return null; // bounces come from the null sender (RFC 5321 §4.5.5)
-        const refusal = quotedRefusal(parseBounce(raw, readOptions), raw, config.hostname);
-        if (refusal) emit({ type: 'backscatter-dropped', at: clock(), messageId: '', data: { refusal } });
+        const report = parseBounce(raw, readOptions);
+        const refusal = quotedRefusal(report, raw, config.hostname);
+        if (refusal) emit({ type: 'backscatter-dropped', at: clock(), messageId: '', data: { kind: report.kind, refusal } });
         return refusal;
       },
     },
