@@ -1,6 +1,7 @@
 // The feedback stage assembled on the shared database: suppression list, report intake, rates, and the narrow seams
 // the other stages call: `accept` (RCPT TO check, Feedback-ID, backscatter), `returnPath` (delivery's envelope
-// sender), `observe` (counts the relay's own deliveries and hard bounces), `startListener` (the feedback domains).
+// sender), `onEvents` (the queue's event stream: the relay's own deliveries, in-band hard bounces, blocks),
+// `startListener` (the feedback domains). Only the return path depends on `feedback.enabled`: the rest needs no VERP.
 import type { AcceptFeedback } from '../accept/context.js';
 import type { TlsMaterial } from '../accept/secrets.js';
 import { parseBounce, type BounceRecipient } from '../bounce/index.js';
@@ -14,6 +15,7 @@ import type { Reputation } from '../reputation/index.js';
 import { identityKey } from '../shared/types.js';
 import type { Db } from '../store/sqlite.js';
 import { quotedRefusal } from './backscatter.js';
+import { createBlockWatch } from './block-watch.js';
 import { feedbackIdValue } from './feedback-id.js';
 import { suspendThroughDecide } from './hold-adapter.js';
 import { createIntake, isHardReason, type Intake } from './intake.js';
@@ -37,7 +39,7 @@ export interface Feedback {
   /** The VERP envelope sender for one recipient of a message; null keeps the original (feedback disabled, DSNs). */
   returnPath(m: Pick<DueMessage, 'id' | 'identity' | 'mailFrom'>, rcpt: string): string | null;
   /** Reads the queue's committed outcome events: deliveries are the rates' denominators, in-band hard bounces count
-   * and suppress the recipient for the account. */
+   * and suppress the recipient for the account, and a block of the relay names its suspects (block-watch.ts). */
   onEvents(events: readonly TimelineEvent[]): void;
   startListener(tls: TlsMaterial): Promise<FeedbackListener>;
   close(): void;
@@ -51,7 +53,7 @@ export interface FeedbackOptions {
   logger: Logger;
   /** The reputation stage, when the relay runs its own policy: complaints, late bounces and block suspects raise
    * the sender's risk there. */
-  reputation?: Pick<Reputation, 'recordComplaint' | 'recordBounce'>;
+  reputation?: Pick<Reputation, 'recordComplaint' | 'recordBounce' | 'recordBlockSuspect'>;
   clock?: () => number;
 }
 
@@ -89,6 +91,7 @@ export function createFeedback(opts: FeedbackOptions): Feedback {
     config, secret: opts.secret, lookup, suppressions, rates, reports, emit, notifySender, act: config.feedback.act ? suspendThroughDecide(db) : null, clock,
     ...(opts.reputation ? { reputation: opts.reputation } : {}),
   });
+  const blocks = createBlockWatch({ rates, windowMs: config.feedback.suspectWindowMinutes * 60_000, emit, ...(opts.reputation ? { reputation: opts.reputation } : {}) });
   const settings = { bounceDomain: config.feedback.bounceDomain, secret: opts.secret };
   const readOptions = { limits: config.bounce, traceHeader: config.identity.traceHeader };
 
@@ -115,6 +118,7 @@ export function createFeedback(opts: FeedbackOptions): Feedback {
       return returnPath(m.id, identityKey(m.identity), rcpt, settings);
     },
     onEvents(events) {
+      blocks.onEvents(events);
       for (const e of events) {
         if (e.type !== 'delivered' && e.type !== 'bounced') continue;
         const account = e.data.identity.split('/')[0]!; // identityKey(): `account/sub` or the account alone

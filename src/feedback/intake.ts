@@ -7,11 +7,13 @@ import { splitMbox } from '../bounce/mbox.js';
 import type { Config } from '../config/schema.js';
 import type { ReportSource, TimelineEvent } from '../queue/events.js';
 import type { Reputation } from '../reputation/index.js';
+import { providerOf } from '../routes/providers.js';
+import { domainOf } from '../shared/address.js';
 import { identityKey } from '../shared/types.js';
 import { quotedRefusal } from './backscatter.js';
 import type { SenderAction } from './hold-adapter.js';
 import { assessRates, type RateAssessment } from './rates.js';
-import { accountSubject, identitySubject, type RateStore } from './rate-store.js';
+import { accountSubject, identitySubject, providerSubject, type RateStore } from './rate-store.js';
 import type { ReportStatus, ReportStore } from './report-store.js';
 import type { SuppressionList, SuppressionReason } from './suppressions.js';
 import { traceReport, type MessageLookup, type SentMessage, type TraceResult } from './trace-report.js';
@@ -105,7 +107,9 @@ export function createIntake(deps: IntakeDeps): Intake {
       return { status: 'applied', reason: `unsubscribe` };
     }
     if (!COMPLAINT_TYPES.has(type)) return { status: 'ignored', reason: `feedback type ${type}` };
-    rates.add([identitySubject(key), accountSubject(m.identity.account)], 'complaints', now, true);
+    // Toward the recipient's provider too: a block there weighs the complaints its users made (block-watch.ts).
+    const atProviders = rcpts.map((r) => providerSubject(providerOf(undefined, domainOf(r)), key));
+    rates.add([identitySubject(key), accountSubject(m.identity.account), ...atProviders], 'complaints', now, true);
     deps.reputation?.recordComplaint(m.identity, now);
     emit({ type: 'complaint', at: now, messageId: m.id, ...(rcpts[0] ? { recipient: rcpts[0] } : {}), data: { identity: key, feedbackType: type, userAgent: report.feedback?.userAgent ?? null } });
     for (const r of rcpts) suppress(m, r, 'complaint', reportId, now);
