@@ -399,7 +399,7 @@ export const configSchema = z
     feedback: z
       .object({
         enabled: z.boolean().default(false)
-          .describe("Send with a VERP return path on `bounceDomain` (one SMTP transaction per recipient) so that late bounces and complaints trace back to the message, identity and recipient."),
+          .describe("Send with a VERP return path on `bounceDomain` (one SMTP transaction per recipient) so that late bounces and complaints trace back to the message, identity and recipient. Off, reports are traced by the signed trace header alone; suppressions, in-band hard-bounce suppression and a block's suspects work either way."),
         bounceDomain: z.string().min(1).default('bounces.mailwarden.localhost')
           .describe("Domain of the return path `b+<token>@bounceDomain`; its MX must point at the feedback listener."),
         reportDomains: z.array(z.string().min(1)).default([])
