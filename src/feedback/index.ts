@@ -11,7 +11,7 @@ import type { TimelineEvent } from '../queue/events.js';
 import type { QueueStore } from '../queue/store.js';
 import type { DueMessage } from '../queue/types.js';
 import type { Logger } from '../shared/logger.js';
-import type { Reputation } from '../reputation/index.js';
+import type { Reputation, TracedIdentity } from '../reputation/index.js';
 import { identityKey } from '../shared/types.js';
 import type { Db } from '../store/sqlite.js';
 import { quotedRefusal } from './backscatter.js';
@@ -43,6 +43,12 @@ export interface Feedback {
   onEvents(events: readonly TimelineEvent[]): void;
   startListener(tls: TlsMaterial): Promise<FeedbackListener>;
   close(): void;
+}
+
+/** An identity key back to account and sub (`identityKey()`: `account/sub`, or the account alone). */
+function identityOfKey(key: string): TracedIdentity {
+  const slash = key.indexOf('/');
+  return slash < 0 ? { account: key, sub: '' } : { account: key.slice(0, slash), sub: key.slice(slash + 1) };
 }
 
 export interface FeedbackOptions {
@@ -119,20 +125,24 @@ export function createFeedback(opts: FeedbackOptions): Feedback {
     },
     onEvents(events) {
       blocks.onEvents(events);
+      /** Identity key -> the last message of this batch that hard-bounced for it: rates are measured once per batch. */
+      const bouncedFor = new Map<string, { messageId: string; at: number }>();
       for (const e of events) {
         if (e.type !== 'delivered' && e.type !== 'bounced') continue;
-        const account = e.data.identity.split('/')[0]!; // identityKey(): `account/sub` or the account alone
+        const { account } = identityOfKey(e.data.identity);
         const subjects = [identitySubject(e.data.identity), accountSubject(account)];
         if (e.type === 'delivered') rates.add(subjects, 'delivered', e.at);
         if (e.type !== 'bounced' || !isHardReason(e.data.reason)) continue;
         // A mailbox that does not exist, refused while we sent: never try it again for this account.
         rates.add(subjects, 'hard_bounces', e.at);
+        bouncedFor.set(e.data.identity, { messageId: e.messageId, at: e.at });
         if (e.data.reason === 'userunknown') rates.add(subjects, 'unknown_users', e.at);
         const until = config.feedback.suppressDays.hardBounce === 0 ? 0 : e.at + config.feedback.suppressDays.hardBounce * 86_400_000;
         const source = `delivery:${e.messageId}`;
         suppressions.add({ account, recipient: e.recipient, reason: 'hard-bounce', source, createdAt: e.at, expiresAt: until });
         emit({ type: 'suppressed', at: e.at, messageId: e.messageId, recipient: e.recipient, data: { account, reason: 'hard-bounce', until, source } });
       }
+      for (const [key, b] of bouncedFor) intake.assess(b.messageId, identityOfKey(key), b.at);
     },
     startListener: (tls) => startFeedbackListener({ config, tls, intake, logger }),
     close() {

@@ -6,7 +6,7 @@ import { parseBounce, type BounceRecipient, type BounceReport, type ReadOptions 
 import { splitMbox } from '../bounce/mbox.js';
 import type { Config } from '../config/schema.js';
 import type { ReportSource, TimelineEvent } from '../queue/events.js';
-import type { Reputation } from '../reputation/index.js';
+import type { Reputation, TracedIdentity } from '../reputation/index.js';
 import { providerOf } from '../routes/providers.js';
 import { domainOf } from '../shared/address.js';
 import { identityKey } from '../shared/types.js';
@@ -43,6 +43,11 @@ export type IntakeResult =
 export interface Intake {
   /** One report, or an mbox file of several (one result each). Never throws on what a stranger sends. */
   process(raw: Buffer, from: { source: ReportSource; envelopeRecipients?: string[] }): IntakeResult[];
+  /**
+   * Measure the sender's rates now and hold it when one is over its limit (a `sender-held` event on `messageId`'s
+   * timeline): after each report, and after hard bounces at delivery (a bought list bounces while we send).
+   */
+  assess(messageId: string, identity: TracedIdentity, now: number): RateAssessment[];
 }
 
 /** Complaint-like feedback types (RFC 5965 §7.3, plus what providers send); others are recorded but not acted upon. */
@@ -76,8 +81,7 @@ export function createIntake(deps: IntakeDeps): Intake {
    * The identity first; the account only when no single identity explains it (complaints spread over many). A hold
    * is an event on the timeline of the message whose report tipped it.
    */
-  function assess(m: SentMessage, now: number): RateAssessment[] {
-    const identity = m.identity;
+  function assess(messageId: string, identity: TracedIdentity, now: number): RateAssessment[] {
     const windowMs = f.windowHours * 3_600_000;
     const unknownMs = f.unknownUserMinutes * 60_000;
     const subjects = [
@@ -91,7 +95,7 @@ export function createIntake(deps: IntakeDeps): Intake {
       if (a.recommendation === 'none') continue;
       const applied = deps.act ? deps.act(a, now) : false;
       if (applied || !deps.act) {
-        emit({ type: 'sender-held', at: now, messageId: m.id, data: { subject: `${s.kind}:${s.key}`, recommendation: a.recommendation, evidence: a.evidence, applied } });
+        emit({ type: 'sender-held', at: now, messageId, data: { subject: `${s.kind}:${s.key}`, recommendation: a.recommendation, evidence: a.evidence, applied } });
       }
       return [a];
     }
@@ -190,11 +194,12 @@ export function createIntake(deps: IntakeDeps): Intake {
     emit({ type: 'report-received', at: now, messageId: m.id, data: { reportId, kind: report.kind, source, via: trace.via, identity: key } });
     const outcome = report.kind === 'arf' ? onArf(report, m, trace.recipients, reportId, now) : onBounce(report, m, trace.recipients, reportId, now);
     reports.settle(reportId, outcome.status, outcome.reason);
-    const held = outcome.status === 'applied' ? assess(m, now) : [];
+    const held = outcome.status === 'applied' ? assess(m.id, m.identity, now) : [];
     return { ...base, ...traced, status: outcome.status, reportId, reason: outcome.reason, held };
   }
 
   return {
+    assess,
     process(raw, from) {
       if (raw.length > config.bounce.maxBytes) {
         return [{ status: 'rejected', error: `report too large: ${raw.length} bytes, the limit is ${config.bounce.maxBytes} (bounce.maxBytes)` }];
