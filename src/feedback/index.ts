@@ -124,29 +124,40 @@ export function createFeedback(opts: FeedbackOptions): Feedback {
       return returnPath(m.id, identityKey(m.identity), rcpt, settings);
     },
     onEvents(events) {
-      blocks.onEvents(events);
-      /** Identity key -> the last message of this batch that hard-bounced for it: rates are measured once per batch. */
-      const bouncedFor = new Map<string, { messageId: string; at: number }>();
-      for (const e of events) {
-        if (e.type !== 'delivered' && e.type !== 'bounced') continue;
-        const { account } = identityOfKey(e.data.identity);
-        const subjects = [identitySubject(e.data.identity), accountSubject(account)];
-        if (e.type === 'delivered') rates.add(subjects, 'delivered', e.at);
-        if (e.type !== 'bounced' || !isHardReason(e.data.reason)) continue;
-        // A mailbox that does not exist, refused while we sent: never try it again for this account.
-        rates.add(subjects, 'hard_bounces', e.at);
-        bouncedFor.set(e.data.identity, { messageId: e.messageId, at: e.at });
-        if (e.data.reason === 'userunknown') rates.add(subjects, 'unknown_users', e.at);
-        const until = config.feedback.suppressDays.hardBounce === 0 ? 0 : e.at + config.feedback.suppressDays.hardBounce * 86_400_000;
-        const source = `delivery:${e.messageId}`;
-        suppressions.add({ account, recipient: e.recipient, reason: 'hard-bounce', source, createdAt: e.at, expiresAt: until });
-        emit({ type: 'suppressed', at: e.at, messageId: e.messageId, recipient: e.recipient, data: { account, reason: 'hard-bounce', until, source } });
+      // The store's listeners must never throw (metrics and reputation listen on the same stream): a write that
+      // fails here (a full disk) is logged and that batch's feedback is lost, never the events themselves.
+      try {
+        observe(events);
+      } catch (err) {
+        logger.error({ event: 'feedback-failed', err: (err as Error).message }, 'could not record delivery outcomes for feedback');
       }
-      for (const [key, b] of bouncedFor) intake.assess(b.messageId, identityOfKey(key), b.at);
     },
     startListener: (tls) => startFeedbackListener({ config, tls, intake, logger }),
     close() {
       rates.close();
     },
   };
+
+  /** Deliveries count for the rates; a hard bounce suppresses its recipient and has the sender measured. */
+  function observe(events: readonly TimelineEvent[]): void {
+    blocks.onEvents(events);
+    /** Identity key -> the last message of this batch that hard-bounced for it: rates are measured once per batch. */
+    const bouncedFor = new Map<string, { messageId: string; at: number }>();
+    for (const e of events) {
+      if (e.type !== 'delivered' && e.type !== 'bounced') continue;
+      const { account } = identityOfKey(e.data.identity);
+      const subjects = [identitySubject(e.data.identity), accountSubject(account)];
+      if (e.type === 'delivered') rates.add(subjects, 'delivered', e.at);
+      if (e.type !== 'bounced' || !isHardReason(e.data.reason)) continue;
+      // A mailbox that does not exist, refused while we sent: never try it again for this account.
+      rates.add(subjects, 'hard_bounces', e.at);
+      bouncedFor.set(e.data.identity, { messageId: e.messageId, at: e.at });
+      if (e.data.reason === 'userunknown') rates.add(subjects, 'unknown_users', e.at);
+      const until = config.feedback.suppressDays.hardBounce === 0 ? 0 : e.at + config.feedback.suppressDays.hardBounce * 86_400_000;
+      const source = `delivery:${e.messageId}`;
+      suppressions.add({ account, recipient: e.recipient, reason: 'hard-bounce', source, createdAt: e.at, expiresAt: until });
+      emit({ type: 'suppressed', at: e.at, messageId: e.messageId, recipient: e.recipient, data: { account, reason: 'hard-bounce', until, source } });
+    }
+    for (const [key, b] of bouncedFor) intake.assess(b.messageId, identityOfKey(key), b.at);
+  }
 }

@@ -70,9 +70,20 @@ export function createRateStore(db: Db, opts: { flushMs: number }): RateStore {
     if (pending.size === 0) return;
     const entries = [...pending];
     pending = new Map();
-    write(entries);
+    try {
+      write(entries);
+    } catch (err) {
+      for (const [key, n] of entries) pending.set(key, (pending.get(key) ?? 0) + n); // kept for the next flush
+      throw err;
+    }
   };
-  const timer = setInterval(flush, opts.flushMs);
+  const timer = setInterval(() => {
+    try {
+      flush();
+    } catch {
+      // A full disk: the counts wait in memory for the next flush; a timer must never take the relay down.
+    }
+  }, opts.flushMs);
   timer.unref();
   return {
     add(keys, kind, now, immediate = false) {
