@@ -145,6 +145,24 @@ describe('feedback closes the loop', () => {
     expect(isDsn()!.rcptTo).toEqual(['shop@shop.test']);
   });
 
+  it('a digest of complaints about messages of two senders suppresses each recipient for its own sender', async () => {
+    expect(await send('shop', 'hal@dest.test', 'digest one')).toMatch(/^250 /);
+    expect(await send('blog', 'ivy@dest.test', 'digest two')).toMatch(/^250 /);
+    const [one, two] = [await delivered('digest one'), await delivered('digest two')];
+    const digest = [
+      'From: Feedback Loop <fbl@provider.test>', 'To: <fbl@bounces.test>', 'Subject: 2 complaints', 'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="digest_b"', '', '--digest_b', 'Content-Type: text/plain', '', 'Two reports follow.',
+      ...[one, two].flatMap((m) => ['--digest_b', 'Content-Type: message/rfc822', '', arfComplaint({ delivered: asDelivered(m.mailFrom, m.raw) }).replace(/\r\n$/, '')]),
+      '--digest_b--', '',
+    ].join('\r\n');
+    expect(await sendReport(relay.ports.feedback!, 'fbl@bounces.test', digest)).toMatch(/^250 .*2 reports/);
+    await waitUntil('both complaints on their timelines', () => [one, two].every((m) => timeline(queueIdOf(m.mailFrom)).some((e) => e.type === 'complaint')));
+    expect(timeline(queueIdOf(one.mailFrom)).find((e) => e.type === 'complaint')!.data.identity).toBe('hosting/shop');
+    expect(timeline(queueIdOf(two.mailFrom)).find((e) => e.type === 'complaint')!.data.identity).toBe('hosting/blog');
+    expect(await send('shop', 'hal@dest.test', 'digest one again')).toMatch(/MW-SUPPRESSED/);
+    expect(await send('blog', 'ivy@dest.test', 'digest two again')).toMatch(/MW-SUPPRESSED/);
+  });
+
   it('a forged complaint (altered token and trace) is kept as forged and changes nothing', async () => {
     expect(await send('shop', 'eve@dest.test', 'receipt')).toMatch(/^250 /);
     const got = await delivered('receipt');

@@ -11,6 +11,7 @@ import { providerOf } from '../routes/providers.js';
 import { domainOf } from '../shared/address.js';
 import { identityKey } from '../shared/types.js';
 import { quotedRefusal } from './backscatter.js';
+import { forwardedReports } from './digest.js';
 import type { SenderAction } from './hold-adapter.js';
 import { assessRates, type RateAssessment } from './rates.js';
 import { accountSubject, identitySubject, providerSubject, type RateStore } from './rate-store.js';
@@ -49,6 +50,9 @@ export interface Intake {
    */
   assess(messageId: string, identity: TracedIdentity, now: number): RateAssessment[];
 }
+
+/** Reports taken from one digest at most (the bounce reader reads no more of one either). */
+const MAX_DIGEST_REPORTS = 100;
 
 /** Complaint-like feedback types (RFC 5965 §7.3, plus what providers send); others are recorded but not acted upon. */
 const COMPLAINT_TYPES = new Set(['abuse', 'fraud', 'virus', 'other', 'complaint']);
@@ -204,7 +208,9 @@ export function createIntake(deps: IntakeDeps): Intake {
       if (raw.length > config.bounce.maxBytes) {
         return [{ status: 'rejected', error: `report too large: ${raw.length} bytes, the limit is ${config.bounce.maxBytes} (bounce.maxBytes)` }];
       }
-      return splitMbox(raw).map((one) => processOne(one, from.source, from.envelopeRecipients ?? []));
+      // An mbox of reports, and in it a digest of forwarded reports: each report is taken in on its own.
+      const reports = splitMbox(raw).flatMap((one) => forwardedReports(one, MAX_DIGEST_REPORTS) ?? [one]);
+      return reports.map((one) => processOne(one, from.source, from.envelopeRecipients ?? []));
     },
   };
 }
