@@ -62,7 +62,7 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
   const ownPolicy = opts.policy || !config.policy.enabled ? null : await createRelayPolicy({ config, db, events: store, logger: logger.child({ stage: 'decide' }) });
   const feedback = createFeedback({
     config, db, store, secret: loadTraceSecret(config), logger: logger.child({ stage: 'feedback' }),
-    ...(ownPolicy ? { complaint: (identity, now) => ownPolicy.reputation.recordComplaint(identity, now) } : {}),
+    ...(ownPolicy ? { reputation: ownPolicy.reputation } : {}),
   });
   // The rates' denominators and in-band hard bounces come from the same committed outcome events.
   store.onEvents(feedback.onEvents);

@@ -9,23 +9,28 @@ import { startRelay, type Relay } from '../src/relay.js';
 import { silentLogger } from '../src/shared/logger.js';
 import { openDatabase } from '../src/store/sqlite.js';
 import { createReportStore } from '../src/feedback/report-store.js';
+import { createReputation } from '../src/reputation/index.js';
+import type { Config } from '../src/config/schema.js';
 import { arfComplaint, asDelivered, lateDsn, sendReport } from './helpers/provider-reports.js';
 import { tempDir } from './helpers/queue-fixture.js';
 import { startTarget, type Target } from './helpers/target-server.js';
+import { waitUntil } from './helpers/wait.js';
 
 let target: Target;
 let relay: Relay;
+let config: Config;
 
 beforeAll(async () => {
   target = await startTarget();
   const dir = tempDir('mw-feedback-');
-  const config = parseConfig({
+  config = parseConfig({
     hostname: 'relay.mailwarden.test', dataDir: dir, log: { level: 'silent' },
     listeners: { submission: { enabled: false }, smtps: { enabled: false }, relay: { port: 0 } }, admin: { enabled: false },
     trustedNetworks: { hosting: ['127.0.0.0/8'] },
     identity: { presets: ['exim-authuser'] },
     delivery: { routes: { '*': `127.0.0.1:${target.port}` }, pollIntervalMs: 50 },
     feedback: { enabled: true, bounceDomain: 'bounces.test', listener: { enabled: true, port: 0 } },
+    policy: { flushMs: 50 },
   });
   relay = await startRelay({ config, logger: silentLogger });
 });
@@ -39,6 +44,20 @@ function send(user: string, to: string | string[], subject: string): Promise<str
   const t = nodemailer.createTransport({ host: '127.0.0.1', port: relay.ports.relay!, secure: false, ignoreTLS: true });
   const raw = `From: ${user}@shop.test\r\nTo: ${to}\r\nSubject: ${subject}\r\nX-AuthUser: ${user}\r\nMessage-ID: <${subject.replace(/\W/g, '')}@shop.test>\r\n\r\nHello.\r\n`;
   return t.sendMail({ envelope: { from: `${user}@shop.test`, to: typeof to === 'string' ? [to] : to }, raw }).then((i) => i.response, (err: { response?: string; message: string }) => err.response ?? err.message).finally(() => t.close());
+}
+
+/** The queue id a VERP return path carries. */
+const queueIdOf = (returnPath: string) => returnPath.slice(2).split('.')[0]!.toUpperCase();
+
+/** A message's timeline as `queue show` reads it: the queue's one event stream, feedback events included. */
+function timeline(messageId: string): Array<{ type: string; recipient: string | null; data: Record<string, unknown> }> {
+  const db = openDatabase(relay.databaseFile);
+  try {
+    return (db.prepare('SELECT type, recipient, data FROM events WHERE message_id = ? ORDER BY seq').all(messageId) as Array<{ type: string; recipient: string | null; data: string }>)
+      .map((e) => ({ ...e, data: JSON.parse(e.data) as Record<string, unknown> }));
+  } finally {
+    db.close();
+  }
 }
 
 /** The message with this subject at the target, once it arrived (it may already have when the 250 came back). */
@@ -84,14 +103,18 @@ describe('feedback closes the loop', () => {
     expect(await sendReport(relay.ports.feedback!, 'fbl@bounces.test', complaint)).toMatch(/report duplicate/);
     const db = openDatabase(relay.databaseFile);
     try {
-      const reports = createReportStore(db);
-      expect(reports.counts()).toMatchObject({ applied: 1, duplicate: 1 });
-      const types = reports.events().map((e) => e.type);
-      expect(types.filter((t) => t === 'complaint')).toHaveLength(1);
-      expect(types).toContain('suppressed');
+      expect(createReportStore(db).counts()).toMatchObject({ applied: 1, duplicate: 1 });
     } finally {
       db.close();
     }
+    // The message's own timeline tells the story, in the same event stream as its delivery.
+    const id = queueIdOf(got.mailFrom);
+    await waitUntil('the duplicate on the timeline', () => timeline(id).some((e) => e.type === 'report-duplicate'));
+    const events = timeline(id);
+    const types = events.map((e) => e.type);
+    expect(types.indexOf('delivered')).toBeLessThan(types.indexOf('report-received'));
+    expect(types.filter((t) => t === 'complaint')).toHaveLength(1);
+    expect(events.find((e) => e.type === 'suppressed')).toMatchObject({ recipient: 'carl@dest.test', data: { account: 'hosting', reason: 'complaint' } });
   });
 
   it('a late hard bounce to the return path suppresses the recipient for the account and is restated to the sender', async () => {
@@ -100,10 +123,44 @@ describe('feedback closes the loop', () => {
     const dsn = lateDsn({ rcpt: 'gone@dest.test', to: got.mailFrom, original: got.raw.toString() });
     expect(await sendReport(relay.ports.feedback!, got.mailFrom, dsn)).toMatch(/^250 .*report applied \(1 hard bounce/);
     expect(await send('shop', 'gone@dest.test', 'newsletter 2')).toMatch(/^550 5\.7\.1 \[MW-SUPPRESSED\] <gone@dest\.test> .*bounced permanently/);
+    const id = queueIdOf(got.mailFrom);
+    await waitUntil('the late bounce on the timeline', () => timeline(id).some((e) => e.type === 'suppressed'));
+    expect(timeline(id).find((e) => e.type === 'late-bounce')).toMatchObject({ recipient: 'gone@dest.test', data: { identity: 'hosting/shop', reason: 'userunknown', hard: true } });
+    // The sender's reputation counts it as a bounce of an unknown address, as if it had been refused while we sent.
+    const bounced = () => {
+      const db = openDatabase(relay.databaseFile);
+      const reputation = createReputation({ config, db });
+      try {
+        return reputation.report('hosting/shop', Date.now()).counters?.windows.day;
+      } finally {
+        reputation.close();
+        db.close();
+      }
+    };
+    await waitUntil('the bounce in the sender\'s counters', () => (bounced()?.unknownRecipients ?? 0) >= 1);
+    expect(bounced()).toMatchObject({ bounced: 1, unknownRecipients: 1 });
     // The customer learns of it: a DSN from the null sender to its own envelope sender, not to the return path.
     const isDsn = () => target.received.find((r) => r.mailFrom === '' && r.raw.toString().includes('Final-Recipient: rfc822; gone@dest.test'));
     for (let k = target.received.length + 1; !isDsn(); k++) await target.waitFor(k);
     expect(isDsn()!.rcptTo).toEqual(['shop@shop.test']);
+  });
+
+  it('a digest of complaints about messages of two senders suppresses each recipient for its own sender', async () => {
+    expect(await send('shop', 'hal@dest.test', 'digest one')).toMatch(/^250 /);
+    expect(await send('blog', 'ivy@dest.test', 'digest two')).toMatch(/^250 /);
+    const [one, two] = [await delivered('digest one'), await delivered('digest two')];
+    const digest = [
+      'From: Feedback Loop <fbl@provider.test>', 'To: <fbl@bounces.test>', 'Subject: 2 complaints', 'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="digest_b"', '', '--digest_b', 'Content-Type: text/plain', '', 'Two reports follow.',
+      ...[one, two].flatMap((m) => ['--digest_b', 'Content-Type: message/rfc822', '', arfComplaint({ delivered: asDelivered(m.mailFrom, m.raw) }).replace(/\r\n$/, '')]),
+      '--digest_b--', '',
+    ].join('\r\n');
+    expect(await sendReport(relay.ports.feedback!, 'fbl@bounces.test', digest)).toMatch(/^250 .*2 reports/);
+    await waitUntil('both complaints on their timelines', () => [one, two].every((m) => timeline(queueIdOf(m.mailFrom)).some((e) => e.type === 'complaint')));
+    expect(timeline(queueIdOf(one.mailFrom)).find((e) => e.type === 'complaint')!.data.identity).toBe('hosting/shop');
+    expect(timeline(queueIdOf(two.mailFrom)).find((e) => e.type === 'complaint')!.data.identity).toBe('hosting/blog');
+    expect(await send('shop', 'hal@dest.test', 'digest one again')).toMatch(/MW-SUPPRESSED/);
+    expect(await send('blog', 'ivy@dest.test', 'digest two again')).toMatch(/MW-SUPPRESSED/);
   });
 
   it('a forged complaint (altered token and trace) is kept as forged and changes nothing', async () => {

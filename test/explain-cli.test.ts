@@ -29,6 +29,14 @@ describe('mailwarden explain', () => {
     expect(r.out).toMatch(/from Google/);
     expect(r.out).toMatch(/What happened: +The recipient address does not exist/);
     expect(r.out).toMatch(/mailwarden: +does not retry; it returns the message to the sender with a delivery status notification/);
+    expect(r.out).toMatch(/\nand: +suppresses the recipient for the sender's account: later messages to it are refused at RCPT TO\.\n/);
+  });
+
+  it('says what the feedback stage does about a block of the relay, and promises no suppression for it', () => {
+    const r = explain(['--phase', 'connect', '521 5.2.1 : (CON:B1)']);
+    expect(r.out).toMatch(/\nand: +names the identities that sent most to this provider just before as suspects and raises their risk/);
+    expect(r.out).not.toMatch(/suppress/);
+    expect(explain(['452 4.2.2 Mailbox full']).out).not.toMatch(/\nand:/); // a full mailbox is tried again, nothing more
   });
 
   it('turns "\\n" in the argument into line breaks', () => {

@@ -18,7 +18,14 @@ import { openDatabase, type Db } from '../src/store/sqlite.js';
 import { parseConfig } from '../src/config/load.js';
 import { tempDir, testMessage } from './helpers/queue-fixture.js';
 
-const CORPUS = process.env.MAILWARDEN_BOUNCE_CORPUS ?? join(import.meta.dirname, '../../../shared/corpus/bounces/maildir/bsd');
+/**
+ * The corpus's real bounces (its maildir/bsd folder): under MAILWARDEN_BOUNCE_CORPUS (the bounces folder, as
+ * eval:bounces takes it, or the maildir itself), else in the shared/ folder beside the checkout or beside the folder of
+ * worktrees. Where none is found the corpus tests are skipped.
+ */
+const CORPUS = [process.env.MAILWARDEN_BOUNCE_CORPUS, ...['..', '../..'].map((up) => join(import.meta.dirname, '..', up, 'shared/corpus/bounces'))]
+  .flatMap((d) => (d ? [join(d, 'maildir/bsd'), d] : []))
+  .find((d) => existsSync(d) && readdirSync(d).some((f) => f.startsWith('arf-'))) ?? '';
 const corpusFiles = (prefix: string) => (existsSync(CORPUS) ? readdirSync(CORPUS).filter((f) => f.startsWith(prefix) && f.endsWith('.eml')).sort() : []);
 const SECRET = 'intake-test-secret';
 

@@ -1,8 +1,11 @@
 // Scenario: an operator manages the suppression list with the CLI while the relay runs (an entry takes effect at the
 // next RCPT TO, its removal too; a bad import line changes nothing), imports a complaint saved from elsewhere with
-// `feedback import`, and posts one to the admin API behind a token.
+// `feedback import`, and posts one to the admin API behind a token: the complaint and the suppression it caused reach
+// the message's timeline (`queue show`), the metrics and a webhook, through the one event stream.
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -13,13 +16,25 @@ import { arfComplaint, asDelivered } from './helpers/provider-reports.js';
 import { tempDir } from './helpers/queue-fixture.js';
 import { CLI, cli, writeConfig } from './helpers/relay-process.js';
 import { startTarget, type Target } from './helpers/target-server.js';
+import { waitUntil } from './helpers/wait.js';
 
 let target: Target;
 let relay: Relay;
 let configFile: string;
 let dir: string;
+let receiver: Server;
+const hooked: Array<{ event: string; recipient?: string; messageId?: string; data: Record<string, unknown> }> = [];
 
 beforeAll(async () => {
+  receiver = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => {
+      hooked.push(JSON.parse(body) as (typeof hooked)[number]);
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
   target = await startTarget();
   dir = tempDir('mw-suppressions-');
   const raw = {
@@ -28,6 +43,7 @@ beforeAll(async () => {
     trustedNetworks: { hosting: ['127.0.0.0/8'] },
     delivery: { routes: { '*': `127.0.0.1:${target.port}` }, pollIntervalMs: 50 },
     feedback: { enabled: true, bounceDomain: 'bounces.test' },
+    webhooks: { pollMs: 50 },
   };
   configFile = writeConfig(dir, raw);
   relay = await startRelay({ config: parseConfig(raw), logger: silentLogger });
@@ -36,6 +52,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await relay?.close();
   await target?.close();
+  await new Promise((r) => receiver?.close(r));
 });
 
 async function send(to: string, subject = 'hello'): Promise<string> {
@@ -100,10 +117,26 @@ it('a complaint is imported from a file and posted to the API behind the admin t
   const bad = await post('not a report');
   expect(bad.status).toBe(422);
   expect(await bad.json()).toEqual({ results: [{ status: 'rejected', error: 'not a bounce or feedback report' }] });
+  const hook = await fetch(`http://127.0.0.1:${relay.ports.admin}/api/v1/webhooks`, {
+    method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`, events: ['complaint', 'recipient-suppressed'] }),
+  });
+  expect(hook.status).toBe(201);
   const ok = await post(body);
   expect(ok.status).toBe(200);
-  expect(((await ok.json()) as { results: Array<{ status: string; recipients: string[] }> }).results[0]).toMatchObject({ status: 'applied', recipients: ['quinn@dest.test'] });
+  const result = ((await ok.json()) as { results: Array<{ status: string; recipients: string[]; messageId: string }> }).results[0]!;
+  expect(result).toMatchObject({ status: 'applied', recipients: ['quinn@dest.test'] });
   expect(await send('quinn@dest.test')).toMatch(/MW-SUPPRESSED/);
+
+  // One event stream: the webhook, the metrics and the message's timeline all see the complaint and its suppression.
+  await waitUntil('both webhook events', () => hooked.length >= 2, 10_000);
+  expect(hooked.map((h) => `${h.event} ${h.messageId}`).sort()).toEqual([`complaint ${result.messageId}`, `recipient-suppressed ${result.messageId}`]);
+  expect(hooked.find((h) => h.event === 'recipient-suppressed')).toMatchObject({ recipient: 'quinn@dest.test', data: { account: 'hosting', reason: 'complaint' } });
+  const metrics = (await (await fetch(`http://127.0.0.1:${relay.ports.admin}/metrics`)).text()).split('\n');
+  expect(metrics).toContain('mailwarden_feedback_reports_total{result="traced",kind="arf"} 1'); // the CLI's import counts in its own process
+  expect(metrics).toContain('mailwarden_feedback_events_total{type="complaint"} 1');
+  expect(metrics).toContain('mailwarden_suppressions_added_total{reason="complaint"} 1');
+  expect(cli(configFile, 'queue', 'show', result.messageId)).toMatch(/ complaint +quinn@dest\.test  identity=hosting\/127\.0\.0\.1 feedbackType=abuse[^\n]*\n.* suppressed +quinn@dest\.test  account=hosting reason=complaint/);
 
   const reports = cli(configFile, 'feedback', 'reports');
   expect(reports).toMatch(/^counts: applied=2 duplicate=0 forged=0 untraceable=0 ignored=0\n/);

@@ -1,8 +1,8 @@
 // What the bounce stage reads out of a bounce or report email, and what it answers (issue 3, `mailwarden bounce`).
 import type { Action, Blame, Phase, Reason } from '../classify/types.js';
+import type { BounceKind } from '../shared/types.js';
 
-export const BOUNCE_KINDS = ['dsn', 'nondsn', 'arf', 'autoreply', 'unknown'] as const;
-export type BounceKind = (typeof BOUNCE_KINDS)[number];
+export { BOUNCE_KINDS, type BounceKind } from '../shared/types.js';
 
 /** RFC 3464 §2.3.3 Action values. */
 export type DsnAction = 'failed' | 'delayed' | 'delivered' | 'relayed' | 'expanded';

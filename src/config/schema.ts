@@ -142,6 +142,8 @@ export const policyThresholds = z
       .describe("Feedback-loop complaints over the last day at or above which the identity is at risk."),
     complaintPoints: z.number().nonnegative().default(4)
       .describe("Risk points of the complaint signal."),
+    blockSuspectPoints: z.number().nonnegative().default(4)
+      .describe("Risk points of an identity a provider's block named as its likely cause over the last day, times its share of the blame."),
     newNetworkPoints: z.number().nonnegative().default(2)
       .describe("AUTH for a login from a /24 (IPv4) or /64 (IPv6) never seen for it."),
     authFailureBurst: z.number().int().positive().default(5)
@@ -403,7 +405,7 @@ export const configSchema = z
     feedback: z
       .object({
         enabled: z.boolean().default(false)
-          .describe("Send with a VERP return path on `bounceDomain` (one SMTP transaction per recipient) so that late bounces and complaints trace back to the message, identity and recipient."),
+          .describe("Send with a VERP return path on `bounceDomain` (one SMTP transaction per recipient) so that late bounces and complaints trace back to the message, identity and recipient. Off, reports are traced by the signed trace header alone; suppressions, in-band hard-bounce suppression and a block's suspects work either way."),
         bounceDomain: z.string().min(1).default('bounces.mailwarden.localhost')
           .describe("Domain of the return path `b+<token>@bounceDomain`; its MX must point at the feedback listener."),
         reportDomains: z.array(z.string().min(1)).default([])
@@ -416,6 +418,8 @@ export const configSchema = z
           .describe("Sliding window over which complaint and hard-bounce rates are measured."),
         unknownUserMinutes: z.number().int().positive().default(60)
           .describe("Window in which a burst of unknown-user bounces from one identity is counted."),
+        suspectWindowMinutes: z.number().int().positive().default(60)
+          .describe("When a provider blocks the relay's address or domain, the identities that sent most there in this window before are named as suspects (once per provider and window)."),
         thresholds: z
           .object({
             minDeliveries: z.number().int().positive().default(200)

@@ -1,6 +1,7 @@
 // The feedback stage assembled on the shared database: suppression list, report intake, rates, and the narrow seams
 // the other stages call: `accept` (RCPT TO check, Feedback-ID, backscatter), `returnPath` (delivery's envelope
-// sender), `observe` (counts the relay's own deliveries and hard bounces), `startListener` (the feedback domains).
+// sender), `onEvents` (the queue's event stream: the relay's own deliveries, in-band hard bounces, blocks),
+// `startListener` (the feedback domains). Only the return path depends on `feedback.enabled`: the rest needs no VERP.
 import type { AcceptFeedback } from '../accept/context.js';
 import type { TlsMaterial } from '../accept/secrets.js';
 import { parseBounce, type BounceRecipient } from '../bounce/index.js';
@@ -10,10 +11,11 @@ import type { TimelineEvent } from '../queue/events.js';
 import type { QueueStore } from '../queue/store.js';
 import type { DueMessage } from '../queue/types.js';
 import type { Logger } from '../shared/logger.js';
-import { identityKey, type SenderIdentity } from '../shared/types.js';
+import type { Reputation, TracedIdentity } from '../reputation/index.js';
+import { identityKey } from '../shared/types.js';
 import type { Db } from '../store/sqlite.js';
 import { quotedRefusal } from './backscatter.js';
-import type { FeedbackEvent, FeedbackEventSink } from './events.js';
+import { createBlockWatch } from './block-watch.js';
 import { feedbackIdValue } from './feedback-id.js';
 import { suspendThroughDecide } from './hold-adapter.js';
 import { createIntake, isHardReason, type Intake } from './intake.js';
@@ -37,10 +39,16 @@ export interface Feedback {
   /** The VERP envelope sender for one recipient of a message; null keeps the original (feedback disabled, DSNs). */
   returnPath(m: Pick<DueMessage, 'id' | 'identity' | 'mailFrom'>, rcpt: string): string | null;
   /** Reads the queue's committed outcome events: deliveries are the rates' denominators, in-band hard bounces count
-   * and suppress the recipient for the account. */
+   * and suppress the recipient for the account, and a block of the relay names its suspects (block-watch.ts). */
   onEvents(events: readonly TimelineEvent[]): void;
   startListener(tls: TlsMaterial): Promise<FeedbackListener>;
   close(): void;
+}
+
+/** An identity key back to account and sub (`identityKey()`: `account/sub`, or the account alone). */
+function identityOfKey(key: string): TracedIdentity {
+  const slash = key.indexOf('/');
+  return slash < 0 ? { account: key, sub: '' } : { account: key.slice(0, slash), sub: key.slice(slash + 1) };
 }
 
 export interface FeedbackOptions {
@@ -49,8 +57,9 @@ export interface FeedbackOptions {
   store: QueueStore;
   secret: string;
   logger: Logger;
-  /** The reputation stage's complaint entry point, when the relay runs its own policy. */
-  complaint?: (identity: SenderIdentity, now: number) => void;
+  /** The reputation stage, when the relay runs its own policy: complaints, late bounces and block suspects raise
+   * the sender's risk there. */
+  reputation?: Pick<Reputation, 'recordComplaint' | 'recordBounce' | 'recordBlockSuspect'>;
   clock?: () => number;
 }
 
@@ -60,8 +69,9 @@ export function createFeedback(opts: FeedbackOptions): Feedback {
   const suppressions = createSuppressionList(db);
   const reports = createReportStore(db);
   const rates = createRateStore(db, { flushMs: config.policy.flushMs });
-  const emit: FeedbackEventSink = (e: FeedbackEvent) => {
-    reports.addEvent(e);
+  /** Into the queue's one event stream (timeline, metrics, webhooks), committed with its next group commit. */
+  const emit = (e: TimelineEvent) => {
+    store.addEvents([e]);
     logger.info({ event: e.type, queueId: e.messageId || undefined, rcpt: e.recipient, ...e.data }, e.type);
   };
   const lookup: MessageLookup = (queueId) => {
@@ -85,8 +95,9 @@ export function createFeedback(opts: FeedbackOptions): Feedback {
   };
   const intake = createIntake({
     config, secret: opts.secret, lookup, suppressions, rates, reports, emit, notifySender, act: config.feedback.act ? suspendThroughDecide(db) : null, clock,
-    ...(opts.complaint ? { complaint: opts.complaint } : {}),
+    ...(opts.reputation ? { reputation: opts.reputation } : {}),
   });
+  const blocks = createBlockWatch({ rates, windowMs: config.feedback.suspectWindowMinutes * 60_000, emit, ...(opts.reputation ? { reputation: opts.reputation } : {}) });
   const settings = { bounceDomain: config.feedback.bounceDomain, secret: opts.secret };
   const readOptions = { limits: config.bounce, traceHeader: config.identity.traceHeader };
 
@@ -102,8 +113,9 @@ export function createFeedback(opts: FeedbackOptions): Feedback {
       feedbackId: (identity) => feedbackIdValue(identity, config.feedback.feedbackIdSender),
       backscatter(raw, mailFrom) {
         if (mailFrom !== '') return null; // bounces come from the null sender (RFC 5321 §4.5.5)
-        const refusal = quotedRefusal(parseBounce(raw, readOptions), raw, config.hostname);
-        if (refusal) emit({ type: 'backscatter-dropped', at: clock(), messageId: '', data: { refusal } });
+        const report = parseBounce(raw, readOptions);
+        const refusal = quotedRefusal(report, raw, config.hostname);
+        if (refusal) emit({ type: 'backscatter-dropped', at: clock(), messageId: '', data: { kind: report.kind, refusal } });
         return refusal;
       },
     },
@@ -112,19 +124,12 @@ export function createFeedback(opts: FeedbackOptions): Feedback {
       return returnPath(m.id, identityKey(m.identity), rcpt, settings);
     },
     onEvents(events) {
-      for (const e of events) {
-        if (e.type !== 'delivered' && e.type !== 'bounced') continue;
-        const account = e.data.identity.split('/')[0]!; // identityKey(): `account/sub` or the account alone
-        const subjects = [identitySubject(e.data.identity), accountSubject(account)];
-        if (e.type === 'delivered') rates.add(subjects, 'delivered', e.at);
-        if (e.type !== 'bounced' || !isHardReason(e.data.reason)) continue;
-        // A mailbox that does not exist, refused while we sent: never try it again for this account.
-        rates.add(subjects, 'hard_bounces', e.at);
-        if (e.data.reason === 'userunknown') rates.add(subjects, 'unknown_users', e.at);
-        const until = config.feedback.suppressDays.hardBounce === 0 ? 0 : e.at + config.feedback.suppressDays.hardBounce * 86_400_000;
-        const source = `delivery:${e.messageId}`;
-        suppressions.add({ account, recipient: e.recipient, reason: 'hard-bounce', source, createdAt: e.at, expiresAt: until });
-        emit({ type: 'suppressed', at: e.at, messageId: e.messageId, recipient: e.recipient, data: { account, reason: 'hard-bounce', until, source } });
+      // The store's listeners must never throw (metrics and reputation listen on the same stream): a write that
+      // fails here (a full disk) is logged and that batch's feedback is lost, never the events themselves.
+      try {
+        observe(events);
+      } catch (err) {
+        logger.error({ event: 'feedback-failed', err: (err as Error).message }, 'could not record delivery outcomes for feedback');
       }
     },
     startListener: (tls) => startFeedbackListener({ config, tls, intake, logger }),
@@ -132,4 +137,27 @@ export function createFeedback(opts: FeedbackOptions): Feedback {
       rates.close();
     },
   };
+
+  /** Deliveries count for the rates; a hard bounce suppresses its recipient and has the sender measured. */
+  function observe(events: readonly TimelineEvent[]): void {
+    blocks.onEvents(events);
+    /** Identity key -> the last message of this batch that hard-bounced for it: rates are measured once per batch. */
+    const bouncedFor = new Map<string, { messageId: string; at: number }>();
+    for (const e of events) {
+      if (e.type !== 'delivered' && e.type !== 'bounced') continue;
+      const { account } = identityOfKey(e.data.identity);
+      const subjects = [identitySubject(e.data.identity), accountSubject(account)];
+      if (e.type === 'delivered') rates.add(subjects, 'delivered', e.at);
+      if (e.type !== 'bounced' || !isHardReason(e.data.reason)) continue;
+      // A mailbox that does not exist, refused while we sent: never try it again for this account.
+      rates.add(subjects, 'hard_bounces', e.at);
+      bouncedFor.set(e.data.identity, { messageId: e.messageId, at: e.at });
+      if (e.data.reason === 'userunknown') rates.add(subjects, 'unknown_users', e.at);
+      const until = config.feedback.suppressDays.hardBounce === 0 ? 0 : e.at + config.feedback.suppressDays.hardBounce * 86_400_000;
+      const source = `delivery:${e.messageId}`;
+      suppressions.add({ account, recipient: e.recipient, reason: 'hard-bounce', source, createdAt: e.at, expiresAt: until });
+      emit({ type: 'suppressed', at: e.at, messageId: e.messageId, recipient: e.recipient, data: { account, reason: 'hard-bounce', until, source } });
+    }
+    for (const [key, b] of bouncedFor) intake.assess(b.messageId, identityOfKey(key), b.at);
+  }
 }

@@ -5,12 +5,16 @@
 import { parseBounce, type BounceRecipient, type BounceReport, type ReadOptions } from '../bounce/index.js';
 import { splitMbox } from '../bounce/mbox.js';
 import type { Config } from '../config/schema.js';
-import { identityKey, type SenderIdentity } from '../shared/types.js';
+import type { ReportSource, TimelineEvent } from '../queue/events.js';
+import type { Reputation, TracedIdentity } from '../reputation/index.js';
+import { providerOf } from '../routes/providers.js';
+import { domainOf } from '../shared/address.js';
+import { identityKey } from '../shared/types.js';
 import { quotedRefusal } from './backscatter.js';
-import type { FeedbackEventSink, ReportSource } from './events.js';
+import { forwardedReports } from './digest.js';
 import type { SenderAction } from './hold-adapter.js';
 import { assessRates, type RateAssessment } from './rates.js';
-import { accountSubject, identitySubject, type RateStore } from './rate-store.js';
+import { accountSubject, identitySubject, providerSubject, type RateStore } from './rate-store.js';
 import type { ReportStatus, ReportStore } from './report-store.js';
 import type { SuppressionList, SuppressionReason } from './suppressions.js';
 import { traceReport, type MessageLookup, type SentMessage, type TraceResult } from './trace-report.js';
@@ -22,9 +26,10 @@ export interface IntakeDeps {
   suppressions: SuppressionList;
   rates: RateStore;
   reports: ReportStore;
-  emit: FeedbackEventSink;
-  /** Tells the decide stage's sender risk about a complaint (its complaint signal). */
-  complaint?: (identity: SenderIdentity, now: number) => void;
+  /** Where the stage's events go: the queue's event stream (and the log). */
+  emit: (event: TimelineEvent) => void;
+  /** The reputation stage's sender risk: complaints and permanent late bounces count there as at delivery. */
+  reputation?: Pick<Reputation, 'recordComplaint' | 'recordBounce'>;
   /** Tells the message's own sender about recipients that bounced late (the return path hid them from it). */
   notifySender?: (m: SentMessage, failed: BounceRecipient[], now: number) => void;
   /** Applies a hold; null only records the recommendation. */
@@ -39,7 +44,15 @@ export type IntakeResult =
 export interface Intake {
   /** One report, or an mbox file of several (one result each). Never throws on what a stranger sends. */
   process(raw: Buffer, from: { source: ReportSource; envelopeRecipients?: string[] }): IntakeResult[];
+  /**
+   * Measure the sender's rates now and hold it when one is over its limit (a `sender-held` event on `messageId`'s
+   * timeline): after each report, and after hard bounces at delivery (a bought list bounces while we send).
+   */
+  assess(messageId: string, identity: TracedIdentity, now: number): RateAssessment[];
 }
+
+/** Reports taken from one digest at most (the bounce reader reads no more of one either). */
+const MAX_DIGEST_REPORTS = 100;
 
 /** Complaint-like feedback types (RFC 5965 §7.3, plus what providers send); others are recorded but not acted upon. */
 const COMPLAINT_TYPES = new Set(['abuse', 'fraud', 'virus', 'other', 'complaint']);
@@ -49,10 +62,8 @@ const HARD_REASONS = new Set(['userunknown', 'hostunknown', 'hasmoved', 'suspend
 
 export const isHardReason = (reason: string) => HARD_REASONS.has(reason);
 
-function isHardBounce(r: BounceRecipient): boolean {
-  const permanent = (r.status?.startsWith('5') ?? false) || (r.code !== null && r.code >= 500);
-  return permanent && isHardReason(r.reason);
-}
+/** A permanent failure (5.x.x, or a 5xx reply): what delivery would have called `bounced`. */
+const isPermanent = (r: BounceRecipient) => (r.status?.startsWith('5') ?? false) || (r.code !== null && r.code >= 500);
 
 export function createIntake(deps: IntakeDeps): Intake {
   const { config, suppressions, rates, reports, emit } = deps;
@@ -70,8 +81,11 @@ export function createIntake(deps: IntakeDeps): Intake {
     emit({ type: 'suppressed', at: now, messageId: m.id, recipient: rcpt, data: { account: m.identity.account, reason, until, source } });
   }
 
-  /** The identity first; the account only when no single identity explains it (complaints spread over many). */
-  function assess(identity: SenderIdentity, now: number): RateAssessment[] {
+  /**
+   * The identity first; the account only when no single identity explains it (complaints spread over many). A hold
+   * is an event on the timeline of the message whose report tipped it.
+   */
+  function assess(messageId: string, identity: TracedIdentity, now: number): RateAssessment[] {
     const windowMs = f.windowHours * 3_600_000;
     const unknownMs = f.unknownUserMinutes * 60_000;
     const subjects = [
@@ -85,7 +99,7 @@ export function createIntake(deps: IntakeDeps): Intake {
       if (a.recommendation === 'none') continue;
       const applied = deps.act ? deps.act(a, now) : false;
       if (applied || !deps.act) {
-        emit({ type: 'sender-held', at: now, messageId: '', data: { subject: `${s.kind}:${s.key}`, recommendation: a.recommendation, evidence: a.evidence, applied } });
+        emit({ type: 'sender-held', at: now, messageId, data: { subject: `${s.kind}:${s.key}`, recommendation: a.recommendation, evidence: a.evidence, applied } });
       }
       return [a];
     }
@@ -101,8 +115,10 @@ export function createIntake(deps: IntakeDeps): Intake {
       return { status: 'applied', reason: `unsubscribe` };
     }
     if (!COMPLAINT_TYPES.has(type)) return { status: 'ignored', reason: `feedback type ${type}` };
-    rates.add([identitySubject(key), accountSubject(m.identity.account)], 'complaints', now, true);
-    deps.complaint?.(m.identity, now);
+    // Toward the recipient's provider too: a block there weighs the complaints its users made (block-watch.ts).
+    const atProviders = rcpts.map((r) => providerSubject(providerOf(undefined, domainOf(r)), key));
+    rates.add([identitySubject(key), accountSubject(m.identity.account), ...atProviders], 'complaints', now, true);
+    deps.reputation?.recordComplaint(m.identity, now);
     emit({ type: 'complaint', at: now, messageId: m.id, ...(rcpts[0] ? { recipient: rcpts[0] } : {}), data: { identity: key, feedbackType: type, userAgent: report.feedback?.userAgent ?? null } });
     for (const r of rcpts) suppress(m, r, 'complaint', reportId, now);
     return { status: 'applied', reason: `complaint (${type})${rcpts.length ? '' : ', recipient not named'}` };
@@ -120,9 +136,13 @@ export function createIntake(deps: IntakeDeps): Intake {
     const failed: BounceRecipient[] = [];
     for (const r of lines) {
       const rcpt = m.recipients.find((x) => x.toLowerCase() === r.recipient.toLowerCase()) ?? r.recipient;
-      const isHard = isHardBounce(r);
+      const permanent = isPermanent(r);
+      const isHard = permanent && isHardReason(r.reason);
       failed.push({ ...r, recipient: rcpt });
       emit({ type: 'late-bounce', at: now, messageId: m.id, recipient: rcpt, data: { identity: key, reason: r.reason, status: r.status, hard: isHard } });
+      // The remote host accepted the message and failed it later: to the sender's reputation it is a bounce like one
+      // refused while we sent (its HARD_BOUNCES signal, unknown addresses counted apart).
+      if (permanent) deps.reputation?.recordBounce(m.identity, r.reason, now);
       if (!isHard) continue;
       hard++;
       rates.add([identitySubject(key), accountSubject(m.identity.account)], 'hard_bounces', now, true);
@@ -146,7 +166,7 @@ export function createIntake(deps: IntakeDeps): Intake {
 
     const refusal = quotedRefusal(report, raw, config.hostname);
     if (refusal) {
-      emit({ type: 'backscatter-dropped', at: now, messageId: '', data: { refusal } });
+      emit({ type: 'backscatter-dropped', at: now, messageId: '', data: { kind: report.kind, refusal } });
       return { ...base, status: 'backscatter', reportId: null, reason: 'a bounce of mail this relay refused' };
     }
     if (report.kind === 'autoreply') return { ...base, status: 'ignored', reportId: null, reason: 'auto-reply' };
@@ -178,16 +198,19 @@ export function createIntake(deps: IntakeDeps): Intake {
     emit({ type: 'report-received', at: now, messageId: m.id, data: { reportId, kind: report.kind, source, via: trace.via, identity: key } });
     const outcome = report.kind === 'arf' ? onArf(report, m, trace.recipients, reportId, now) : onBounce(report, m, trace.recipients, reportId, now);
     reports.settle(reportId, outcome.status, outcome.reason);
-    const held = outcome.status === 'applied' ? assess(m.identity, now) : [];
+    const held = outcome.status === 'applied' ? assess(m.id, m.identity, now) : [];
     return { ...base, ...traced, status: outcome.status, reportId, reason: outcome.reason, held };
   }
 
   return {
+    assess,
     process(raw, from) {
       if (raw.length > config.bounce.maxBytes) {
         return [{ status: 'rejected', error: `report too large: ${raw.length} bytes, the limit is ${config.bounce.maxBytes} (bounce.maxBytes)` }];
       }
-      return splitMbox(raw).map((one) => processOne(one, from.source, from.envelopeRecipients ?? []));
+      // An mbox of reports, and in it a digest of forwarded reports: each report is taken in on its own.
+      const reports = splitMbox(raw).flatMap((one) => forwardedReports(one, MAX_DIGEST_REPORTS) ?? [one]);
+      return reports.map((one) => processOne(one, from.source, from.envelopeRecipients ?? []));
     },
   };
 }

@@ -56,7 +56,11 @@ export async function startFeedbackListener(opts: { config: Config; tls: TlsMate
           if (!first || first.status === 'rejected') {
             return callback(smtpError(550, `5.6.0 ${first?.status === 'rejected' ? first.error : 'empty report'}`.replace(/[\r\n]+/g, ' ')));
           }
-          callback(null, `2.0.0 Ok: report ${first.status}${first.reason ? ` (${first.reason})` : ''}`.replace(/[\r\n]+/g, ' ').slice(0, 400));
+          // An mbox or a digest holds several reports: the answer names what became of each.
+          const answer = results.length === 1
+            ? `report ${first.status}${first.reason ? ` (${first.reason})` : ''}`
+            : `${results.length} reports: ${results.map((r) => r.status).join(', ')}`;
+          callback(null, `2.0.0 Ok: ${answer}`.replace(/[\r\n]+/g, ' ').slice(0, 400));
         },
         (err: unknown) => {
           logger.error({ event: 'internal-error', what: 'feedback-data', err }, 'internal error while reading a report');

@@ -1,9 +1,9 @@
 // Every report the stage read (traced, forged or untraceable: kept with the reason, the raw bytes of those we could
-// not use, for an operator to look at), the replay guard (one key per message, recipient and kind of report), and
-// the stage's events until they join the shared event stream.
+// not use, for an operator to look at) and the replay guard (one key per message, recipient and kind of report). The
+// stage's events are not kept here: they join the queue's one event stream (store.addEvents).
 import type { BounceKind } from '../bounce/index.js';
+import type { ReportSource } from '../queue/events.js';
 import type { Db } from '../store/sqlite.js';
-import type { FeedbackEvent, ReportSource } from './events.js';
 
 export type ReportStatus = 'applied' | 'duplicate' | 'forged' | 'untraceable' | 'ignored';
 
@@ -28,8 +28,6 @@ export interface ReportStore {
   claim(key: string, at: number): boolean;
   list(filter?: { status?: ReportStatus; limit?: number }): StoredReport[];
   counts(): Record<ReportStatus, number>;
-  addEvent(e: FeedbackEvent): void;
-  events(filter?: { messageId?: string; limit?: number }): FeedbackEvent[];
 }
 
 const SCHEMA = `
@@ -49,15 +47,8 @@ CREATE TABLE IF NOT EXISTS feedback_seen (
   key TEXT PRIMARY KEY,             -- kind:queue id:recipient: a replayed report finds its key taken
   at INTEGER NOT NULL
 );
-CREATE TABLE IF NOT EXISTS feedback_events (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  message_id TEXT NOT NULL,
-  at INTEGER NOT NULL,
-  type TEXT NOT NULL,
-  recipient TEXT,
-  data TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS feedback_events_message ON feedback_events (message_id, seq);
+-- The stage's own event table of an earlier version: its events now go to the queue's events table.
+DROP TABLE IF EXISTS feedback_events;
 `;
 
 interface ReportRow {
@@ -82,14 +73,9 @@ export function createReportStore(db: Db): ReportStore {
   const byStatus = db.prepare('SELECT id, at, source, kind, status, reason, message_id, identity, recipient FROM feedback_reports WHERE status = ? ORDER BY id DESC LIMIT ?');
   const all = db.prepare('SELECT id, at, source, kind, status, reason, message_id, identity, recipient FROM feedback_reports ORDER BY id DESC LIMIT ?');
   const count = db.prepare('SELECT status, count(*) AS n FROM feedback_reports GROUP BY status');
-  const insertEvent = db.prepare('INSERT INTO feedback_events (message_id, at, type, recipient, data) VALUES (?, ?, ?, ?, ?)');
-  const eventsOf = db.prepare('SELECT message_id, at, type, recipient, data FROM feedback_events WHERE message_id = ? ORDER BY seq LIMIT ?');
-  const allEvents = db.prepare('SELECT message_id, at, type, recipient, data FROM feedback_events ORDER BY seq DESC LIMIT ?');
   const toReport = (r: ReportRow): StoredReport => ({
     id: r.id, at: r.at, source: r.source, kind: r.kind, status: r.status, reason: r.reason, messageId: r.message_id, identity: r.identity, recipient: r.recipient,
   });
-  const toEvent = (r: { message_id: string; at: number; type: string; recipient: string | null; data: string }) =>
-    ({ messageId: r.message_id, at: r.at, type: r.type, ...(r.recipient ? { recipient: r.recipient } : {}), data: JSON.parse(r.data) as unknown }) as FeedbackEvent;
   return {
     add(r) {
       const keep = r.status === 'forged' || r.status === 'untraceable' ? (r.raw ?? null) : null;
@@ -105,10 +91,5 @@ export function createReportStore(db: Db): ReportStore {
       for (const r of count.all() as Array<{ status: ReportStatus; n: number }>) out[r.status] = r.n;
       return out;
     },
-    addEvent(e) {
-      insertEvent.run(e.messageId, e.at, e.type, e.recipient ?? null, JSON.stringify(e.data));
-    },
-    events: ({ messageId, limit = 1000 } = {}) =>
-      ((messageId ? eventsOf.all(messageId, limit) : allEvents.all(limit)) as Parameters<typeof toEvent>[0][]).map(toEvent),
   };
 }

@@ -1,10 +1,10 @@
 // The suppression list: recipients the relay no longer sends to, per account or for everyone (account '*'), with why
 // (hard bounce, complaint, unsubscribe, manual), the event that put them there and an expiry. This module owns the
 // table; the accept stage asks `isSuppressed` at RCPT TO, and refuses with `suppressionReply`.
+import type { SuppressionReason } from '../shared/types.js';
 import type { Db } from '../store/sqlite.js';
 
-export const SUPPRESSION_REASONS = ['hard-bounce', 'complaint', 'unsubscribe', 'manual'] as const;
-export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
+export { SUPPRESSION_REASONS, type SuppressionReason } from '../shared/types.js';
 
 /** The account of a suppression that holds for every account. */
 export const GLOBAL = '*';

@@ -4,8 +4,8 @@
 // and a report with any forged claim is not used (someone is trying to frame a sender).
 import { verifyTrace } from '../accept/trace.js';
 import type { BounceReport } from '../bounce/index.js';
+import type { TraceVia, UntraceableReason } from '../queue/events.js';
 import { identityKey, type SenderIdentity } from '../shared/types.js';
-import type { TraceVia, UntraceableReason } from './events.js';
 import { findReturnPathTokens, verifyReturnPath } from './return-path.js';
 
 /** What the queue knows of a message we sent. */

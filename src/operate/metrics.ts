@@ -34,6 +34,28 @@ export function createMetrics(queueDepth: () => Record<LiveState, number>): Metr
   const dsns = new Counter({
     name: 'mailwarden_dsn_sent_total', help: 'Delivery status notifications queued for senders', labelNames: ['action'], registers: [registry],
   });
+  // The feedback stage's events: reports by what became of them, and what they caused.
+  const reports = new Counter({
+    name: 'mailwarden_feedback_reports_total',
+    help: 'Reports and bounces sent back to the relay, by result (traced, untraceable, forged, duplicate, backscatter) and kind',
+    labelNames: ['result', 'kind'], registers: [registry],
+  });
+  const feedback = new Counter({
+    name: 'mailwarden_feedback_events_total',
+    help: 'What traced reports said: complaint, unsubscribe, late-hard-bounce, late-soft-bounce',
+    labelNames: ['type'], registers: [registry],
+  });
+  const suppressed = new Counter({
+    name: 'mailwarden_suppressions_added_total', help: 'Recipients added to the suppression list, by reason', labelNames: ['reason'], registers: [registry],
+  });
+  const held = new Counter({
+    name: 'mailwarden_feedback_senders_held_total',
+    help: 'Senders over a complaint or bounce limit, by recommendation and whether the hold was applied',
+    labelNames: ['recommendation', 'applied'], registers: [registry],
+  });
+  const blocks = new Counter({
+    name: 'mailwarden_blocks_with_suspects_total', help: 'Provider blocks of the relay whose likely senders were named', registers: [registry],
+  });
   new Gauge({
     name: 'mailwarden_queue_messages', help: 'Messages waiting in the queue, by state', labelNames: ['state'], registers: [registry],
     collect() {
@@ -63,6 +85,37 @@ export function createMetrics(queueDepth: () => Record<LiveState, number>): Metr
             break;
           case 'dsn-sent':
             dsns.inc({ action: e.data.action });
+            break;
+          case 'report-received':
+            reports.inc({ result: 'traced', kind: e.data.kind });
+            break;
+          case 'report-untraceable':
+            reports.inc({ result: 'untraceable', kind: e.data.kind });
+            break;
+          case 'report-forged':
+            reports.inc({ result: 'forged', kind: e.data.kind });
+            break;
+          case 'report-duplicate':
+            reports.inc({ result: 'duplicate', kind: e.data.kind });
+            break;
+          case 'backscatter-dropped':
+            reports.inc({ result: 'backscatter', kind: e.data.kind });
+            break;
+          case 'complaint':
+          case 'unsubscribe':
+            feedback.inc({ type: e.type });
+            break;
+          case 'late-bounce':
+            feedback.inc({ type: e.data.hard ? 'late-hard-bounce' : 'late-soft-bounce' });
+            break;
+          case 'suppressed':
+            suppressed.inc({ reason: e.data.reason });
+            break;
+          case 'sender-held':
+            held.inc({ recommendation: e.data.recommendation, applied: String(e.data.applied) });
+            break;
+          case 'block-suspects':
+            blocks.inc();
             break;
           case 'attempt':
           case 'identity':

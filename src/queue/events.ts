@@ -1,8 +1,10 @@
 // The timeline's event types: one discriminated union by `type`. Every message's timeline, the store's event stream
-// (store.onEvents), the logs, the admin API, metrics and reputation all speak these. Each variant carries what its
-// readers need, so none of them has to pair one event with another or read the queue tables back.
+// (store.onEvents), the logs, the admin API, metrics, webhooks and reputation all speak these. Each variant carries
+// what its readers need, so none of them has to pair one event with another or read the queue tables back.
+// Delivery's events are about a message of the queue; the feedback stage's are about a message the relay sent (the
+// one a report was traced to) or, for a report tied to none, about no message (`messageId` '').
 import type { Classification, Phase, Reason } from '../classify/types.js';
-import type { Evidence, SenderIdentity, Verdict } from '../shared/types.js';
+import type { BounceKind, Evidence, SenderIdentity, SuppressionReason, Verdict } from '../shared/types.js';
 
 /** What a delivery status notification reports (RFC 3464 Action). */
 export type DsnAction = 'failed' | 'delayed';
@@ -45,6 +47,26 @@ export interface OutcomeData {
 
 export type OutcomeType = 'delivered' | 'deferred' | 'bounced' | 'expired';
 
+/** Where a report came in: the feedback listener, `mailwarden feedback import`, the HTTP endpoint. */
+export type ReportSource = 'smtp' | 'import' | 'http';
+
+/** How a report was tied to a message: the VERP return path (recipient included) or the signed trace header. */
+export type TraceVia = 'verp' | 'trace-header';
+
+/** Why a report could not be tied to a message of ours. */
+export type UntraceableReason = 'no-trace' | 'unknown-message' | 'unknown-recipient';
+
+/** An identity a provider's block names as a likely cause: what it sent there just before, and its share of the blame. */
+export interface BlockSuspect {
+  identity: string;
+  sent: number;
+  /** Share of all mail toward the provider in the window. */
+  share: number;
+  /** 0..1: the share, raised by the identity's own complaints and hard bounces toward the provider. */
+  risk: number;
+  why: string;
+}
+
 export type TimelineEvent =
   | Event<'received', ClientReceipt | DsnReceipt>
   | Event<'identity', SenderIdentity>
@@ -57,7 +79,19 @@ export type TimelineEvent =
   | Event<'dsn-sent', { dsnId: string; to: string; recipients: number; action: DsnAction }>
   | Event<'released', { by: string }>
   | Event<'retry-requested', { recipients: number }>
-  | Event<'deleted', { recipients: number; by: string }>;
+  | Event<'deleted', { recipients: number; by: string }>
+  // The feedback stage: each report and what it was traced to, what it caused, and the suspects a block names.
+  | Event<'report-received', { reportId: number; kind: BounceKind; source: ReportSource; via: TraceVia; identity: string }>
+  | Event<'report-untraceable', { reportId: number; kind: BounceKind; source: ReportSource; reason: UntraceableReason }>
+  | Event<'report-forged', { reportId: number; kind: BounceKind; source: ReportSource; claimed: string }>
+  | Event<'report-duplicate', { kind: BounceKind; source: ReportSource; key: string }>
+  | Event<'complaint', { identity: string; feedbackType: string; userAgent: string | null }>
+  | RecipientEvent<'late-bounce', { identity: string; reason: Reason; status: string | null; hard: boolean }>
+  | Event<'unsubscribe', { identity: string }>
+  | RecipientEvent<'suppressed', { account: string; reason: SuppressionReason; until: number; source: string }>
+  | Event<'sender-held', { subject: string; recommendation: 'hold' | 'suspend'; evidence: Evidence[]; applied: boolean }>
+  | Event<'backscatter-dropped', { kind: BounceKind; refusal: string }>
+  | RecipientEvent<'block-suspects', { provider: string; code: number | null; reason: Reason; suspects: BlockSuspect[] }>;
 
 export type EventType = TimelineEvent['type'];
 

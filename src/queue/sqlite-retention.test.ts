@@ -22,6 +22,9 @@ describe('retention', () => {
     for (const m of [oldDone, oldPending, newDone]) await store.enqueue(m);
     store.remove(oldDone.id, now - 39 * DAY);
     store.remove(newDone.id, now - DAY);
+    // Reports tied to no message: the old one goes with the old messages, the recent one stays.
+    const untied = (at: number) => ({ messageId: '', at, type: 'report-untraceable' as const, data: { reportId: 1, kind: 'arf' as const, source: 'smtp' as const, reason: 'no-trace' as const } });
+    store.addEvents([untied(now - 40 * DAY), untied(now - DAY)]);
     await store.close();
 
     expect(purgeFinished(db, now - 30 * DAY)).toBe(1);
@@ -30,6 +33,7 @@ describe('retention', () => {
     expect(db.prepare('SELECT count(*) FROM events WHERE message_id = ?').pluck().get(oldDone.id)).toBe(0);
     expect(db.prepare('SELECT count(*) FROM recipients WHERE message_id = ?').pluck().get(oldDone.id)).toBe(0);
     expect(db.prepare('SELECT count(*) FROM events WHERE message_id = ?').pluck().get(newDone.id)).toBeGreaterThan(0);
+    expect(db.prepare("SELECT at FROM events WHERE message_id = ''").pluck().all()).toEqual([now - DAY]);
     expect(purgeFinished(db, now - 30 * DAY)).toBe(0);
   });
 });

@@ -5,7 +5,10 @@ import type { Db } from '../store/sqlite.js';
 
 const BATCH = 500;
 
-/** Purge finished messages received before `before` (epoch ms), with their recipients and events; returns how many. */
+/**
+ * Purge finished messages received before `before` (epoch ms), with their recipients and events, and the events about
+ * no message (reports the feedback stage could not trace) from before then; returns how many messages.
+ */
 export function purgeFinished(db: Db, before: number, maxBatches = 100): number {
   const select = db.prepare(
     `SELECT id FROM messages WHERE state IN ('delivered', 'bounced', 'expired', 'deleted') AND received_at < ? LIMIT ${BATCH}`,
@@ -18,6 +21,8 @@ export function purgeFinished(db: Db, before: number, maxBatches = 100): number 
       deleteMessage.run(id);
     }
   });
+  const deleteUntied = db.prepare(`DELETE FROM events WHERE seq IN (SELECT seq FROM events WHERE message_id = '' AND at < ? LIMIT ${BATCH})`);
+  for (let i = 0; i < maxBatches && deleteUntied.run(before).changes > 0; i++);
   let purged = 0;
   for (let i = 0; i < maxBatches; i++) {
     const ids = select.all(before) as string[];

@@ -6,8 +6,8 @@
 // - the decide stage, per message: assess (evidence, counts the attempt), record (an accepted message), flag;
 // - the accept stage, per AUTH attempt: authAttempt;
 // - the queue's event stream (delivery outcomes): onEvents, registered on the store the way metrics are;
-// - reports traced back to an identity: recordBounce and recordComplaint (no caller in the relay yet: they are the
-//   entry points for feedback-loop reports and late bounces).
+// - the feedback stage: recordBounce and recordComplaint (late bounces and feedback-loop complaints traced back to an
+//   identity), recordBlockSuspect (a provider's block named the identity as a likely cause).
 import type { Config, PolicyThresholds } from '../config/schema.js';
 import type { Reason } from '../classify/types.js';
 import type { TimelineEvent } from '../queue/events.js';
@@ -104,6 +104,8 @@ export function createReputation(opts: ReputationOptions) {
     recordBounce: (identity: TracedIdentity, reason: Reason, now = clock()) => recordBounce(identityKey(identity), reason, now),
     /** A spam complaint (a feedback-loop report) traced to the identity. */
     recordComplaint: (identity: TracedIdentity, now = clock()) => behaviour.complaint(identityKey(identity), now),
+    /** A provider blocked the relay and named this identity key a likely cause; `risk` is its share of blame (0..1). */
+    recordBlockSuspect: (key: string, risk: number, now = clock()) => behaviour.blockSuspect(key, risk, now),
 
     /** The suspension in force for the identity, or for its whole account (the login or network name). */
     suspensionOf(identity: SenderIdentity, now: number): Suspension | undefined {

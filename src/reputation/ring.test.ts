@@ -26,4 +26,11 @@ describe('bucketed ring counters', () => {
     addToRing(ring, 900_000, { messages: 7 }); // older than the window: dropped
     expect(ringSums(ring, 1_000_000).messages).toBe(3);
   });
+
+  it('reads and extends a ring stored before a metric was added', () => {
+    const ring = newRing(1000, 10);
+    for (const bucket of ring.buckets) bucket.length = 8; // a day ring written before blockNamings and blockRisk
+    addToRing(ring, 5000, { messages: 1, blockNamings: 1, blockRisk: 0.75 });
+    expect(ringSums(ring, 5000)).toMatchObject({ messages: 1, blockNamings: 1, blockRisk: 0.75 });
+  });
 });

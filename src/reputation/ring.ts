@@ -12,6 +12,9 @@ export const METRICS = [
   'bounced',
   'unknownRecipients',
   'complaints',
+  /** Times the identity was named as a likely cause of a provider's block, and the sum of its share of the blame. */
+  'blockNamings',
+  'blockRisk',
 ] as const;
 export type Metric = (typeof METRICS)[number];
 export type MetricCounts = Record<Metric, number>;
@@ -46,7 +49,7 @@ export function addToRing(ring: Ring, now: number, delta: MetricDelta): void {
   if (index <= ring.head - ring.buckets.length) return;
   const bucket = ring.buckets[index % ring.buckets.length]!;
   METRICS.forEach((m, i) => {
-    bucket[i]! += delta[m] ?? 0;
+    bucket[i] = (bucket[i] ?? 0) + (delta[m] ?? 0); // a ring stored before a metric was added has no slot for it yet
   });
 }
 

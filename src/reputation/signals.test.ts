@@ -22,6 +22,8 @@ const quiet: s.SignalInput = {
   dayBounced: 1,
   dayUnknownRecipients: 1,
   dayComplaints: 0,
+  dayBlockNamings: 0,
+  dayBlockRisk: 0,
   authFlags: [],
 };
 const names = (i: s.SignalInput) => s.allSignals(i).map((e) => e.name);
@@ -29,6 +31,13 @@ const names = (i: s.SignalInput) => s.allSignals(i).map((e) => e.name);
 describe('behaviour signals', () => {
   it('stay silent for ordinary traffic', () => {
     expect(s.allSignals(quiet)).toEqual([]);
+  });
+
+  it('named in a block: points by the identity\'s share of the blame, never more than the full points', () => {
+    expect(s.allSignals({ ...quiet, dayBlockNamings: 1, dayBlockRisk: 0.5 })).toEqual([
+      { kind: 'behaviour', name: 'NAMED_IN_BLOCK', score: 2, description: 'named 1 time(s) in the last day as a likely cause of a provider\'s block of the relay (blame share 50 %)' },
+    ]);
+    expect(s.namedInBlock({ ...quiet, dayBlockNamings: 3, dayBlockRisk: 2.4 })!.score).toBe(4);
   });
 
   it('burst: a minute far above the usual busiest minute, or an hour far above the usual hour', () => {

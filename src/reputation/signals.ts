@@ -24,6 +24,9 @@ export interface SignalInput {
   dayBounced: number;
   dayUnknownRecipients: number;
   dayComplaints: number;
+  /** Times a provider's block named this identity as a likely cause in the last day, and the sum of its shares. */
+  dayBlockNamings: number;
+  dayBlockRisk: number;
   /** Signals left by a suspicious AUTH of this login from this client address. */
   authFlags: Array<{ signal: 'new-network' | 'auth-failures'; detail: string }>;
 }
@@ -88,6 +91,14 @@ export function complaints(i: SignalInput): Evidence | null {
   return evidence('COMPLAINTS', i.t.complaintPoints, `${i.dayComplaints} spam complaints in the last day`);
 }
 
+/** A provider blocked the relay just after this identity sent much of the mail it received: points by its share. */
+export function namedInBlock(i: SignalInput): Evidence | null {
+  if (i.dayBlockNamings === 0) return null;
+  const score = round(i.t.blockSuspectPoints * Math.min(1, i.dayBlockRisk));
+  if (score <= 0) return null;
+  return evidence('NAMED_IN_BLOCK', score, `named ${i.dayBlockNamings} time(s) in the last day as a likely cause of a provider's block of the relay (blame share ${Math.round(Math.min(1, i.dayBlockRisk) * 100)} %)`);
+}
+
 export function manyFromAddresses(i: SignalInput): Evidence | null {
   if (i.hourNewFroms < i.t.newFromAddresses) return null;
   return evidence('MANY_FROM_ADDRESSES', i.t.newFromPoints, `${i.hourNewFroms} From addresses it never used before, in the last hour`);
@@ -109,7 +120,7 @@ export function newIdentity(i: SignalInput): Evidence | null {
 
 /** Every signal that fires for this message. */
 export function allSignals(i: SignalInput): Evidence[] {
-  const single = [burst, newDomainFanOut, repeatedContent, campaign, hardBounces, complaints, manyFromAddresses, newIdentity]
+  const single = [burst, newDomainFanOut, repeatedContent, campaign, hardBounces, complaints, namedInBlock, manyFromAddresses, newIdentity]
     .map((signal) => signal(i))
     .filter((e): e is Evidence => e !== null);
   return [...single, ...suspiciousAuth(i)];

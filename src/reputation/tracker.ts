@@ -100,6 +100,8 @@ export function createBehaviour(store: CounterStore, campaigns: CampaignTracker)
       dayBounced: day.bounced,
       dayUnknownRecipients: day.unknownRecipients,
       dayComplaints: day.complaints,
+      dayBlockNamings: day.blockNamings,
+      dayBlockRisk: day.blockRisk,
       authFlags: add.authFlags,
     };
   }
@@ -192,6 +194,11 @@ export function createBehaviour(store: CounterStore, campaigns: CampaignTracker)
     /** A spam complaint traced to this identity. */
     complaint(identityKey: string, now: number): void {
       addToRing(store.identity(identityKey, now).day, now, { complaints: 1 });
+    },
+
+    /** A provider's block named this identity as a likely cause, with `risk` its share of the blame (0..1). */
+    blockSuspect(identityKey: string, risk: number, now: number): void {
+      addToRing(store.identity(identityKey, now).day, now, { blockNamings: 1, blockRisk: risk });
     },
 
     /** Counters and baseline of one identity for reports; undefined when it never sent. */

@@ -16,6 +16,14 @@ export function identityKey(id: Pick<SenderIdentity, 'account' | 'sub'>): string
   return id.sub ? `${id.account}/${id.sub}` : id.account;
 }
 
+/** What an email sent back to the relay is (`src/bounce` tells them apart; the feedback stage's events name it). */
+export const BOUNCE_KINDS = ['dsn', 'nondsn', 'arf', 'autoreply', 'unknown'] as const;
+export type BounceKind = (typeof BOUNCE_KINDS)[number];
+
+/** Why a recipient is on the suppression list (the feedback stage's list; its events name the reason). */
+export const SUPPRESSION_REASONS = ['hard-bounce', 'complaint', 'unsubscribe', 'manual'] as const;
+export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
+
 export type QueueState = 'queued' | 'deferred' | 'delivered' | 'bounced' | 'expired' | 'quarantined' | 'deleted';
 
 export type Verdict = 'accept' | 'tag' | 'defer' | 'reject' | 'quarantine' | 'suspend';

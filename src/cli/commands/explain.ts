@@ -2,6 +2,8 @@
 // means, who is to blame, how to fix it and what the relay does about it.
 import type { Command } from 'commander';
 import { PHASES, RuleFileError, builtinRules, classifyWith, type Classification, type Phase, type RuleSet } from '../../classify/index.js';
+import { isHardReason } from '../../feedback/intake.js';
+import { isReputationBlock } from '../../feedback/suspects.js';
 import { CliError } from '../errors.js';
 
 /** Replies are short; standard input is read up to this size and the rest is never read. */
@@ -67,12 +69,24 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** What the relay does today, in words: nothing else may be promised here (no suppression, pausing or slowing). */
+/** What the delivery stage does with the reply, in words: nothing else may be promised here. */
 const ACTION_TEXT: Record<Classification['action'], string> = {
   none: 'nothing: this is a report, not a delivery failure.',
   retry: 'retries the message on its schedule; if every attempt fails until the retry period ends, it returns the message to the sender with a delivery status notification (DSN).',
   bounce: 'does not retry; it returns the message to the sender with a delivery status notification (DSN) quoting this reply.',
 };
+
+/** What the feedback stage does besides for some replies (src/feedback): the same rules it acts on, nothing more. */
+function feedbackActions(c: Classification): string[] {
+  const out: string[] = [];
+  if (c.permanent && isHardReason(c.reason)) {
+    out.push("suppresses the recipient for the sender's account: later messages to it are refused at RCPT TO.");
+  }
+  if (isReputationBlock(c)) {
+    out.push('names the identities that sent most to this provider just before as suspects and raises their risk (`mailwarden senders show`).');
+  }
+  return out;
+}
 
 function describe(c: Classification): string {
   const head = [c.code, c.status].filter((v) => v !== null).join(' ') || 'no code';
@@ -85,5 +99,6 @@ function describe(c: Classification): string {
   ];
   if (c.link) rows.push(['More', c.link]);
   rows.push(['mailwarden', ACTION_TEXT[c.action]]);
+  for (const also of feedbackActions(c)) rows.push(['and', also]);
   return rows.map(([label, value]) => `${(label + ':').padEnd(15)}${value}\n`).join('');
 }

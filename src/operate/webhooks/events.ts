@@ -4,6 +4,8 @@ import type { TimelineEvent } from '../../queue/events.js';
 export const WEBHOOK_EVENTS = [
   'delivered', 'deferred', 'bounced', 'expired', 'held', 'released', 'deleted',
   'sender-suspended', 'sender-reinstated', 'review-requested',
+  // The feedback stage's: what the world sent back about a message, and what the relay did about it.
+  'complaint', 'late-bounce', 'recipient-suppressed', 'sender-held', 'block-suspects',
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
@@ -27,6 +29,13 @@ function eventOf(type: TimelineEvent['type']): WebhookEvent | null {
       return type;
     case 'quarantined':
       return 'held';
+    case 'complaint':
+    case 'late-bounce':
+    case 'sender-held':
+    case 'block-suspects':
+      return type;
+    case 'suppressed':
+      return 'recipient-suppressed';
     case 'received':
     case 'identity':
     case 'verdict':
@@ -34,6 +43,12 @@ function eventOf(type: TimelineEvent['type']): WebhookEvent | null {
     case 'attempt':
     case 'dsn-sent':
     case 'retry-requested':
+    case 'report-received':
+    case 'report-untraceable':
+    case 'report-forged':
+    case 'report-duplicate':
+    case 'unsubscribe':
+    case 'backscatter-dropped':
       return null;
     default: {
       const never: never = type;
