@@ -41,12 +41,18 @@ export interface FuzzLimits {
   scratch: string;
 }
 
+/**
+ * Run `run` within the time bound. A slow run is repeated once before it counts: a super-linear path is slow every
+ * time, while a lazily loaded module, a GC pause or a busy machine is not.
+ */
 function timed<R>(limits: FuzzLimits, what: string, run: () => R): R {
-  const t0 = performance.now();
-  const result = run();
-  const ms = performance.now() - t0;
-  if (ms > limits.maxMs) throw new Error(`${what} took ${ms.toFixed(0)} ms (limit ${limits.maxMs})`);
-  return result;
+  for (let attempt = 1; ; attempt++) {
+    const t0 = performance.now();
+    const result = run();
+    const ms = performance.now() - t0;
+    if (ms <= limits.maxMs) return result;
+    if (attempt === 2) throw new Error(`${what} took ${ms.toFixed(0)} ms twice (limit ${limits.maxMs})`);
+  }
 }
 
 /** What DATA refuses (src/accept/read-data.ts), as one expression over the whole message: the oracle for chunked reads. */
