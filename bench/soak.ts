@@ -171,14 +171,18 @@ async function main(): Promise<void> {
     } else skipped++;
     if (Date.now() >= nextMinute) {
       nextMinute += 60_000;
-      const q = queueFigures(relay.db);
-      const s = { rss: rssMb(relay.pid), fds: openFds(relay.pid), pending: q.pending, oldest: q.oldestS };
-      samples.push(s);
-      const cpu = readFileSync(`/proc/${relay.pid}/stat`, 'utf8').replace(/.*\) /, '').split(' ');
-      const cpuS = (Number(cpu[11]) + Number(cpu[12])) / 100;
-      console.log(`${String(samples.length).padStart(6)}  ${s.rss.toFixed(0).padStart(6)}  ${String(s.fds).padStart(8)}  ${String(s.pending).padStart(13)}  ${s.oldest.toFixed(1).padStart(15)}  ${String(sent).padStart(6)}  ${String(sinkCount() - sentBase).padStart(8)}  ${cpuS.toFixed(0).padStart(11)}  ${dbMb(relay.db).toFixed(1).padStart(5)}`);
+      sample();
     }
     await sleep(Math.max(0, 1000 - (Date.now() - tick)));
+  }
+  if (samples.length < Math.floor(minutes)) sample(); // the last minute ends with the loop
+  function sample(): void {
+    const q = queueFigures(relay.db);
+    const s = { rss: rssMb(relay.pid), fds: openFds(relay.pid), pending: q.pending, oldest: q.oldestS };
+    samples.push(s);
+    const cpu = readFileSync(`/proc/${relay.pid}/stat`, 'utf8').replace(/.*\) /, '').split(' ');
+    const cpuS = (Number(cpu[11]) + Number(cpu[12])) / 100;
+    console.log(`${String(samples.length).padStart(6)}  ${s.rss.toFixed(0).padStart(6)}  ${String(s.fds).padStart(8)}  ${String(s.pending).padStart(13)}  ${s.oldest.toFixed(1).padStart(15)}  ${String(sent).padStart(6)}  ${String(sinkCount() - sentBase).padStart(8)}  ${cpuS.toFixed(0).padStart(11)}  ${dbMb(relay.db).toFixed(1).padStart(5)}`);
   }
   if (batch) await exited(batch);
   const drainStart = Date.now();
