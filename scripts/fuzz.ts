@@ -45,7 +45,8 @@ for (const target of chosen) {
     await target.check(input, limits);
     slowest = Math.max(slowest, performance.now() - t0);
   });
-  const result = await fc.check(property, { seed, numRuns: Number.MAX_SAFE_INTEGER, interruptAfterTimeLimit: perTargetMs });
+  const examples = (target.regressions ?? []).map((r) => [r] as [unknown]);
+  const result = await fc.check(property, { seed, numRuns: Number.MAX_SAFE_INTEGER, interruptAfterTimeLimit: perTargetMs, examples });
   await target.close?.();
   const line = `${target.name.padEnd(26)} cases=${String(result.numRuns).padStart(7)} slowest_ms=${slowest.toFixed(1).padStart(7)} seed=${seed}`;
   if (!result.failed) {

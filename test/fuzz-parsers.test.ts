@@ -21,7 +21,7 @@ describe('parsers keep their property on hostile input', () => {
       // The first call loads rules and models: keep it out of the time bound.
       for (const input of fc.sample(target.arbitrary, { numRuns: 1, seed: 1 })) await target.check(input, { ...limits, maxMs: Infinity });
       const property = fc.asyncProperty(target.arbitrary, async (input) => { await target.check(input, limits); });
-      await fc.assert(property, { numRuns: RUNS[target.name] ?? 200, seed: 20261204 });
+      await fc.assert(property, { numRuns: RUNS[target.name] ?? 200, seed: 20261204, examples: (target.regressions ?? []).map((r) => [r]) });
     });
   }
 });

@@ -30,6 +30,8 @@ export interface FuzzTarget<T = unknown> {
   arbitrary: fc.Arbitrary<T>;
   /** Throws when the property does not hold for `input`. */
   check(input: T, limits: FuzzLimits): void | Promise<void>;
+  /** Inputs the fuzzer once found failing (shrunk): always tried first, in `npm test` and `npm run fuzz`. */
+  regressions?: T[];
   /** Stops what the target started on first use (a listener, a database). */
   close?(): Promise<void>;
 }
@@ -173,6 +175,8 @@ export const targets: FuzzTarget[] = [
     // The identity header sources read the client's headers; stripping rebuilds the message.
     name: 'identify/identifySender',
     arbitrary: mailBytes,
+    // An empty message (the client address is the identity) and a header-only one with a bare LF.
+    regressions: [Buffer.alloc(0), Buffer.from([0, 10, 45, 45, 98, 49])],
     check(raw: Buffer, limits) {
       timed(limits, 'identifySender', () => {
         // Only what DATA lets through reaches identification: CRLF line endings, and a header/body separator (a
@@ -192,6 +196,8 @@ export const targets: FuzzTarget[] = [
     // DATA framing: the defect found must not depend on how the socket cut the stream into chunks.
     name: 'accept/readData',
     arbitrary: chunkedData,
+    // A bare CR in one chunk and a bare LF at the start of the next: which defect is named depends on the cut.
+    regressions: [[Buffer.from([13, 97]), Buffer.from([10])]],
     async check(chunks: Buffer[]) {
       const whole = Buffer.concat(chunks);
       const stream = new PassThrough();
