@@ -94,6 +94,7 @@ it('a TLS handshake that fails defers the message (opportunistic TLS); it is del
   await f.store.enqueue(m);
   await waitUntil('a first outcome', () => SETTLED.includes(f.store.show(m.id)!.state), 30_000);
   expect(f.store.show(m.id)!.state).toBe('deferred');
+  expect(f.store.show(m.id)!.recipientStatus[0]!.lastReply).toMatch(/SSL|TLS/); // the operator sees why
   expect(mx.accepted).toEqual([]);
   await recoverAndCheck({ f, mx, ids: [m.id], headerIds: [`<${m.id}@sender.test>`] }, () => (broken.tls = false));
 });
