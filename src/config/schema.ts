@@ -297,6 +297,8 @@ export const configSchema = z
           .describe("Messages in flight across all destinations: the bounded window of work in memory."),
         connectTimeoutMs: duration.default(30_000)
           .describe("Longest wait for a TCP connection and the greeting of a remote server."),
+        replyTimeoutMs: duration.default(300_000)
+          .describe("Longest silence from a remote server once connected (RFC 5321 §4.5.3.2 suggests 5 minutes for most replies); a message's whole transaction gets at most twice this, so a tarpit that keeps sending continuation lines is given up too. The message is deferred and retried."),
         tls: z.enum(['opportunistic', 'required', 'off']).default('opportunistic')
           .describe("Offer STARTTLS opportunistically; 'required' fails delivery when the peer has none."),
         pollIntervalMs: duration.default(1000)

@@ -71,7 +71,7 @@ export function startDeliveryEngine(opts: DeliveryEngineOptions): DeliveryEngine
     ? createStsSource({ dnsServers: d.dnsServers, httpsPort: d.mtaSts.httpsPort, trustedCa, onProblem: (domain, problem) => logger.warn({ event: 'mta-sts-failed', domain, problem }, 'no MTA-STS policy') })
     : undefined;
   const dispatcher = createThreadedDispatcher({
-    session: { ehloName: config.hostname, tls: d.tls, connectTimeoutMs: d.connectTimeoutMs, ...(trustedCa ? { trustedCa } : {}) },
+    session: { ehloName: config.hostname, tls: d.tls, connectTimeoutMs: d.connectTimeoutMs, replyTimeoutMs: d.replyTimeoutMs, ...(trustedCa ? { trustedCa } : {}) },
     maxConnections: d.maxConnectionsPerDestination,
     maxMessagesPerConnection: d.maxMessagesPerConnection,
     idleMs: CONNECTION_IDLE_MS,

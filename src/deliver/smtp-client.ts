@@ -12,6 +12,8 @@ export interface SessionOptions {
   ehloName: string;
   tls: TlsMode;
   connectTimeoutMs: number;
+  /** Longest silence of the peer once connected; a whole transaction may take at most twice this. */
+  replyTimeoutMs: number;
   /** Local address to send from (an IP of a pool); absent lets the system choose. */
   localAddress?: string;
   /** CA certificates (PEM) trusted besides the public ones when a hop requires valid TLS. */
@@ -76,7 +78,7 @@ function connectOne(hop: NextHop, opts: SessionOptions): Promise<SMTPConnection>
     ...(opts.localAddress ? { localAddress: opts.localAddress } : {}),
     connectionTimeout: opts.connectTimeoutMs,
     greetingTimeout: opts.connectTimeoutMs,
-    socketTimeout: 5 * 60_000, // RFC 5321 §4.5.3.2.6: the DATA-termination reply may take up to 10 minutes
+    socketTimeout: opts.replyTimeoutMs,
     ignoreTLS: opts.tls === 'off' && !verify,
     requireTLS: opts.tls === 'required' || verify,
     opportunisticTLS: opts.tls === 'opportunistic' && !verify,
@@ -120,7 +122,7 @@ function repliesFromError(err: SmtpError, to: string[]): RcptReply[] {
   });
 }
 
-function wrap(conn: SMTPConnection, hop: NextHop): OutboundSession {
+function wrap(conn: SMTPConnection, hop: NextHop, opts: SessionOptions): OutboundSession {
   let closed = false;
   conn.on('error', () => {}); // errors are reported through the send callback; this keeps an emit from throwing
   conn.on('end', () => { closed = true; });
@@ -141,7 +143,17 @@ function wrap(conn: SMTPConnection, hop: NextHop): OutboundSession {
       closed = true;
     },
     async send(env, raw) {
+      let deadline: NodeJS.Timeout | undefined;
       const result = await new Promise<RcptReply[]>((resolve) => {
+        // The socket timeout is reset by every byte, so a peer that sends a continuation line now and then would hold
+        // the connection for ever: the transaction as a whole has a deadline too. Past it the connection is closed
+        // and the recipients have no reply, like a dropped connection (they are deferred).
+        deadline = setTimeout(() => {
+          closed = true;
+          conn.close();
+          const ms = 2 * opts.replyTimeoutMs;
+          resolve(env.to.map((rcpt) => ({ rcpt, code: null, reply: `ETIMEDOUT: no complete reply within the transaction deadline (${ms} ms)` })));
+        }, 2 * opts.replyTimeoutMs);
         conn.send({ from: env.from, to: env.to, size: env.size, use8BitMime: env.eightBit }, raw, (err, info) => {
           if (err || !info) return resolve(repliesFromError(err as SmtpError, env.to));
           const code = Number(/^\d{3}/.exec(info.response)?.[0] ?? 250);
@@ -152,6 +164,7 @@ function wrap(conn: SMTPConnection, hop: NextHop): OutboundSession {
           }));
         });
       });
+      clearTimeout(deadline);
       // After a refused transaction the peer still holds its state: RSET before the next message (RFC 5321 §4.1.1.5).
       if (!closed && !result.some((r) => r.code !== null && r.code < 400)) await reset();
       return result;
@@ -164,7 +177,7 @@ export async function openSession(hops: readonly NextHop[], opts: SessionOptions
   let failure: ConnectFailure = { hop: null, code: null, reply: 'no next hop', phase: 'connect' };
   for (const hop of hops) {
     try {
-      return wrap(await connectOne(hop, opts), hop);
+      return wrap(await connectOne(hop, opts), hop, opts);
     } catch (err) {
       failure = failureOf(err, hop);
     }
