@@ -19,6 +19,7 @@ import { createFeedback, type Feedback } from '../../src/feedback/index.js';
 import { createSqliteQueueStore } from '../../src/queue/sqlite-store.js';
 import type { QueueStore } from '../../src/queue/store.js';
 import { silentLogger } from '../../src/shared/logger.js';
+import { messageHeader } from '../../src/shared/mime/header.js';
 import { openDatabase, type Db } from '../../src/store/sqlite.js';
 import { startHarness, type Harness } from '../helpers/accept-harness.js';
 import { tempDir } from '../helpers/queue-fixture.js';
@@ -184,7 +185,7 @@ export const targets: FuzzTarget[] = [
         const framed = raw.includes('\r\n\r\n') && !DATA_DEFECT.test(raw.toString('latin1'));
         const parts = splitMessage(raw);
         if (framed && !joinMessage(parts).equals(raw)) throw new Error('split and join changed the message');
-        const id = identifySender({ account: 'acme', via: 'client-ip', clientIp: '192.0.2.1' }, parts.headers, identitySources);
+        const id = identifySender({ account: 'acme', via: 'client-ip', clientIp: '192.0.2.1' }, messageHeader(raw), identitySources);
         if (id.account !== 'acme') throw new Error(`account changed to ${id.account}`);
         if (id.source !== 'client-ip' && id.sub.length > raw.length) throw new Error('identity longer than the message');
         stripSourceHeaders(parts.headers, identitySources);
