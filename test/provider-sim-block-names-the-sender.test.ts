@@ -4,7 +4,7 @@
 // retried after the delay it asked for.
 import { afterEach, describe, expect, it } from 'vitest';
 import { testMessage } from './helpers/queue-fixture.js';
-import { startProviderSim, type ProviderSim } from './helpers/provider-sim.js';
+import { startProviderSim, type ProviderSim } from '../src/demo/provider-sim.js';
 import { startRoutedEngine, type RoutingFixture } from './helpers/routing-fixture.js';
 import { waitUntil } from './helpers/wait.js';
 
