@@ -34,6 +34,10 @@ export function createMetrics(queueDepth: () => Record<LiveState, number>): Metr
   const dsns = new Counter({
     name: 'mailwarden_dsn_sent_total', help: 'Delivery status notifications queued for senders', labelNames: ['action'], registers: [registry],
   });
+  // Only the kind as a label: providers include arbitrary recipient domains, a label that could grow without limit.
+  const routeReactions = new Counter({
+    name: 'mailwarden_route_reactions_total', help: 'Routes (source IP x provider) slowed or paused by a reply', labelNames: ['reaction'], registers: [registry],
+  });
   new Gauge({
     name: 'mailwarden_queue_messages', help: 'Messages waiting in the queue, by state', labelNames: ['state'], registers: [registry],
     collect() {
@@ -63,6 +67,10 @@ export function createMetrics(queueDepth: () => Record<LiveState, number>): Metr
             break;
           case 'dsn-sent':
             dsns.inc({ action: e.data.action });
+            break;
+          case 'route-slowed':
+          case 'route-paused':
+            routeReactions.inc({ reaction: e.type });
             break;
           case 'attempt':
           case 'identity':

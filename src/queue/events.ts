@@ -2,6 +2,7 @@
 // (store.onEvents), the logs, the admin API, metrics and reputation all speak these. Each variant carries what its
 // readers need, so none of them has to pair one event with another or read the queue tables back.
 import type { Classification, Phase, Reason } from '../classify/types.js';
+import type { RouteChange } from '../shared/route-change.js';
 import type { Evidence, SenderIdentity, Verdict } from '../shared/types.js';
 
 /** What a delivery status notification reports (RFC 3464 Action). */
@@ -57,7 +58,10 @@ export type TimelineEvent =
   | Event<'dsn-sent', { dsnId: string; to: string; recipients: number; action: DsnAction }>
   | Event<'released', { by: string }>
   | Event<'retry-requested', { recipients: number }>
-  | Event<'deleted', { recipients: number; by: string }>;
+  | Event<'deleted', { recipients: number; by: string }>
+  // Route reactions (src/routes): the route this recipient's reply slowed or paused; a paused route's recipient is
+  // retried at once from another IP of the pool.
+  | RecipientEvent<'route-slowed' | 'route-paused', RouteChange>;
 
 export type EventType = TimelineEvent['type'];
 

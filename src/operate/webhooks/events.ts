@@ -3,7 +3,7 @@ import type { TimelineEvent } from '../../queue/events.js';
 
 export const WEBHOOK_EVENTS = [
   'delivered', 'deferred', 'bounced', 'expired', 'held', 'released', 'deleted',
-  'sender-suspended', 'sender-reinstated', 'review-requested',
+  'sender-suspended', 'sender-reinstated', 'review-requested', 'route-slowed', 'route-paused',
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
@@ -24,6 +24,8 @@ function eventOf(type: TimelineEvent['type']): WebhookEvent | null {
     case 'expired':
     case 'released':
     case 'deleted':
+    case 'route-slowed':
+    case 'route-paused':
       return type;
     case 'quarantined':
       return 'held';
