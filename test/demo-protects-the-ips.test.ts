@@ -17,7 +17,7 @@ describe('mailwarden demo', () => {
     expect(r.suspendedAfter).toBeLessThan(r.hijackedSubmitted);
     expect(r.addresses.filter((a) => a.blockedBy.length > 0)).toEqual([]);
     expect(r.innocentStopped).toBe(0);
-    expect(r.delivered).toBeGreaterThan(r.submitted - r.hijackedSubmitted - 5); // the others' mail went out
+    expect(r.innocentDelivered).toBe(r.innocentAccepted); // the others' mail went out
     expect(reportLines(r).join('\n')).toMatch(/suspended at .* after \d+[\s\S]*no IP is blocked by any provider/);
   });
 
@@ -25,6 +25,7 @@ describe('mailwarden demo', () => {
     const r = await run(false);
     expect(r.suspendedAt).toBeUndefined();
     expect(r.addresses.filter((a) => a.blockedBy.length > 0).length).toBeGreaterThan(0);
+    expect(r.innocentDelivered).toBeLessThan(r.innocentAccepted); // the blocks hold up everyone's mail
     expect(r.reactions.some((line) => line.includes('paused') && line.includes(`main suspect ${r.hijacked}`))).toBe(true);
   });
 });

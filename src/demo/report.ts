@@ -21,6 +21,7 @@ export function reportLines(r: DemoResult): string[] {
     `  spam the providers received: ${r.spamDelivered}; mail delivered in all: ${r.delivered}; held for review: ${r.held}`,
     `  the other ${r.senders - 1} senders' mail refused, deferred or held: ${r.innocentStopped}`,
     ...r.innocentWhy.slice(0, 3).map((why) => `    ${why}`),
+    `  the other senders' mail the providers took: ${r.innocentDelivered} of ${r.innocentAccepted} accepted`,
     `  route reactions (pause = that IP rests toward that provider and its mail leaves from another one):${r.reactions.length === 0 ? ' none' : ''}`,
     ...r.reactions.map((line) => `    ${line}`),
     `  source IPs at the end: ${r.addresses.map(addressState).join(' | ')}`,

@@ -51,6 +51,9 @@ export interface DemoTally {
   innocentStopped: number;
   /** Why, for each of those: the relay's reply or the signals that held it. */
   innocentWhy: string[];
+  /** The other senders' messages the relay accepted, and how many of them the providers took by the end. */
+  innocentAccepted: number;
+  innocentDelivered: number;
   addresses: AddressView[];
 }
 
@@ -139,11 +142,12 @@ export async function runDemo(o: DemoOptions, view: DemoView): Promise<DemoResul
     const { messages, hijacked } = buildTraffic(rng, {
       senders: o.senders, seconds: o.seconds, perSecond: Math.max(5, o.senders / 20), hijackedPerSecond: 8, hijackAt: 0.2,
     });
+    const hijackedFrom = messages.find((m) => m.sender === hijacked)!.from;
     const started = performance.now();
     const elapsed = () => performance.now() - started;
     const r: DemoResult = {
       protection: o.protection, senders: o.senders, hijacked: `${ACCOUNT}/${hijacked}`, hijackedSubmitted: 0, suspendedAfter: 0, suspension: '',
-      reactions: [], seconds: 0, submitted: 0, accepted: 0, held: 0, refused: 0, deferred: 0, delivered: 0, spamDelivered: 0, innocentStopped: 0, innocentWhy: [], addresses: [],
+      reactions: [], seconds: 0, submitted: 0, accepted: 0, held: 0, refused: 0, deferred: 0, delivered: 0, spamDelivered: 0, innocentStopped: 0, innocentWhy: [], innocentAccepted: 0, innocentDelivered: 0, addresses: [],
     };
     const innocent = new Set<string>(); // queue ids of the other senders' mail
     relay.onEvents((events) => {
@@ -162,7 +166,7 @@ export async function runDemo(o: DemoOptions, view: DemoView): Promise<DemoResul
       for (const s of states) {
         const what = now.get(`${s.source} ${s.provider}`)!;
         if (routes.get(`${s.source} ${s.provider}`) === what) continue;
-        const line = `${s.source} ${what} (${s.by})${s.reply ? `: "${s.reply.slice(0, 70)}…"` : ''}${suspectOf(s.why)}`;
+        const line = `${s.source} ${what} (${s.by})${s.reply ? `: "${s.reply.slice(0, 70)}…"` : ''}${s.status === 'paused' ? suspectOf(s.why) : ''}`;
         r.reactions.push(`${seconds(elapsed())} s ${line}`);
         view.news(line);
       }
@@ -170,6 +174,7 @@ export async function runDemo(o: DemoOptions, view: DemoView): Promise<DemoResul
       r.seconds = seconds(elapsed());
       r.delivered = sims.reduce((n, s) => n + s.sim.delivered.length, 0);
       r.spamDelivered = sims.reduce((n, s) => n + s.sim.delivered.filter((d) => d.spam).length, 0);
+      r.innocentDelivered = sims.reduce((n, s) => n + s.sim.delivered.filter((d) => d.from !== hijackedFrom).length, 0);
       r.addresses = addresses.map((address) => ({
         address,
         blockedBy: sims.filter((s) => s.sim.blocks(address)).map((s) => s.name),
@@ -188,6 +193,7 @@ export async function runDemo(o: DemoOptions, view: DemoView): Promise<DemoResul
         const info = await transport.sendMail({ envelope: { from: m.from, to: [m.to] }, from: m.from, to: m.to, subject: m.subject, text: m.text, headers: { 'X-AuthUser': m.sender } });
         r.accepted++;
         const id = /queued as (\S+)/.exec(info.response)?.[1];
+        if (m.sender !== hijacked) r.innocentAccepted++;
         if (id && m.sender !== hijacked) innocent.add(id);
       } catch (err) {
         const e = err as { responseCode?: number; response?: string };
