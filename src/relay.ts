@@ -16,6 +16,7 @@ import type { FeedbackListener } from './feedback/listener.js';
 import { createOperate } from './operate/index.js';
 import type { AdminServer } from './operate/server.js';
 import { startRetention } from './operate/retention.js';
+import type { TimelineEvent } from './queue/events.js';
 import { createQueueDepth } from './queue/sqlite-depth.js';
 import { claimDataDir, warnLoosePermissions } from './queue/data-dir.js';
 import { createSqliteQueueStore } from './queue/sqlite-store.js';
@@ -29,6 +30,8 @@ import { openDatabase } from './store/sqlite.js';
 export interface Relay {
   ports: ListenerHandle['ports'] & { admin?: number; feedback?: number };
   databaseFile: string;
+  /** The queue's committed events, in commit order (for an embedding program: the demo's live view). */
+  onEvents(listener: (events: TimelineEvent[]) => void): void;
   close(): Promise<void>;
 }
 
@@ -107,6 +110,7 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
   return {
     ports: { ...running.ports, ...(admin ? { admin: admin.port } : {}), ...(reportListener ? { feedback: reportListener.port } : {}) },
     databaseFile: config.storage.sqlitePath,
+    onEvents: (listener) => store.onEvents(listener),
     close() {
       closed ??= (async () => {
         retention.stop();

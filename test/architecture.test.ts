@@ -20,6 +20,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['feedback'],
   ['operate'],
   ['relay'],
+  ['demo'],
   ['cli'],
 ];
 const layerOf = new Map(LAYERS.flatMap((modules, layer) => modules.map((m) => [m, layer] as const)));

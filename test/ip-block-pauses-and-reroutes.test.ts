@@ -36,7 +36,7 @@ describe('an IP block', () => {
     expect(paused!.reply).toContain('CON:B1');
     expect(paused!.why).toContain('acme/shop'); // the sender whose mail the IP carried is named
     await waitUntil('the delivery recorded', () => fx!.store.timeline(first.id).some((e) => e.type === 'delivered'));
-    expect(fx.store.timeline(first.id).map((e) => e.type)).toEqual(['received', 'queued', 'attempt', 'deferred', 'attempt', 'delivered']);
+    expect(fx.store.timeline(first.id).map((e) => e.type)).toEqual(['received', 'queued', 'attempt', 'deferred', 'route-paused', 'attempt', 'delivered']);
 
     // Yahoo and AOL share MX hosts and reputation: yahoo.com mail now avoids the paused IP too ...
     await fx.store.enqueue(testMessage(['dave@aol.com']));

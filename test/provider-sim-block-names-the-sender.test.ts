@@ -4,9 +4,10 @@
 // retried after the delay it asked for.
 import { afterEach, describe, expect, it } from 'vitest';
 import { testMessage } from './helpers/queue-fixture.js';
-import { startProviderSim, type ProviderSim } from './helpers/provider-sim.js';
+import { startProviderSim, type ProviderSim } from '../src/demo/provider-sim.js';
 import { startRoutedEngine, type RoutingFixture } from './helpers/routing-fixture.js';
 import { waitUntil } from './helpers/wait.js';
+import { payloadsOf } from '../src/operate/webhooks/events.js';
 
 const pools = { default: [{ address: '127.0.0.2', ehlo: 'a.relay.test' }, { address: '127.0.0.3', ehlo: 'b.relay.test' }] };
 let fx: RoutingFixture | undefined;
@@ -41,6 +42,12 @@ describe('the provider simulator', () => {
     const [paused] = fx.routes.all();
     expect(paused).toMatchObject({ source: '127.0.0.2', provider: 'yahoo', status: 'paused' });
     expect(paused!.why).toMatch(/Recent senders on this route: acme\/hijacked \(3 of the last 4\), acme\/shop \(1 of the last 4\)/);
+    // The pause is an event on the timeline of the message whose refusal caused it, and so reaches webhooks.
+    const timeline = fx.store.timeline(clean.id);
+    const event = timeline.find((e) => e.type === 'route-paused');
+    expect(event).toMatchObject({ recipient: 'carol@aol.com', data: { source: '127.0.0.2', provider: 'yahoo', until: paused!.until } });
+    expect(event!.data).toMatchObject({ reply: expect.stringContaining('CON:B1') });
+    expect(payloadsOf(timeline).map((p) => p.event)).toContain('route-paused');
   });
 
   it('retries a greylisted recipient after the delay the provider asked for', async () => {

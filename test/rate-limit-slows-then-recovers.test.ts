@@ -45,6 +45,9 @@ describe('a rate-limit reply', () => {
     await waitUntil('the slowdown', () => fx!.routes.all().length > 0);
     expect(fx.routes.all()[0]).toMatchObject({ source: '127.0.0.2', provider: 'google', status: 'slowed', rate: 30, ceiling: 60 });
     await waitUntil('the deferral recorded', () => fx!.store.timeline(m.id).some((e) => e.type === 'deferred'));
+    expect(fx.store.timeline(m.id).find((e) => e.type === 'route-slowed')).toMatchObject({
+      recipient: 'frank@gmail.com', data: { source: '127.0.0.2', provider: 'google', rate: 30 },
+    });
 
     const during = [admittedInAMinute(fx), admittedInAMinute(fx), admittedInAMinute(fx), admittedInAMinute(fx), admittedInAMinute(fx)];
     process.stdout.write(`admitted per minute: before ${before}, after the 421 4.7.28 ${during.join(', ')}\n`);

@@ -1,7 +1,7 @@
 // The simulation's mail, written for it: ordinary correspondence of small sites, a newsletter, and the kind of spam a
 // hijacked account sends (one template with merge fields, as spam kits do). Every message carries the sub-identity
 // in an X-AuthUser header, as Exim on a shared host adds it.
-import type { Rng } from './prng.js';
+import type { Rng } from '../../src/shared/prng.js';
 
 const FIRST = ['Anna', 'Ben', 'Chloe', 'David', 'Elif', 'Farid', 'Grace', 'Hugo', 'Ines', 'Jonas', 'Kasia', 'Liam', 'Maya', 'Noah', 'Olga', 'Pavel', 'Rosa', 'Sami', 'Tara', 'Umar'];
 const TOPICS = ['invoice', 'meeting', 'order', 'booking', 'quote', 'delivery', 'contract', 'appointment', 'report', 'question', 'repair', 'samples', 'workshop', 'rent', 'menu'];

@@ -15,7 +15,7 @@ import { createSqliteQueueStore } from '../../src/queue/sqlite-store.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import { openDatabase } from '../../src/store/sqlite.js';
 import { createHeap } from './heap.js';
-import { seededRng } from './prng.js';
+import { seededRng } from '../../src/shared/prng.js';
 import { buildWorld, START, type SimEvent, type WorldOptions } from './world.js';
 
 export interface ScenarioOptions extends WorldOptions {

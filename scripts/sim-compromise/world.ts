@@ -1,7 +1,7 @@
 // Who sends what and when in the simulation: the neighbours' ordinary mail for every day, the newsletter's daily send
 // at its usual time, and on the last day the attack. Pure: a seed gives the same world.
 import { newsletterMail, personalMail, spamMail, type SimMessage } from './mail.js';
-import type { Rng } from './prng.js';
+import type { Rng } from '../../src/shared/prng.js';
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;

@@ -1,7 +1,7 @@
 // From what a bounce says about a recipient to the classification contract: the reply classifier reads the remote
 // reply; the bounce adds what only it knows (the report kind, the DSN Action, the reporting MTA's own wording).
 import { builtinRules, classifyWith, type RuleSet } from '../classify/index.js';
-import { REASON_PROFILES, defaultAction } from '../classify/reasons.js';
+import { REASON_PROFILES, actionOf } from '../classify/reasons.js';
 import type { Classification, Reason } from '../classify/types.js';
 import { withoutHints } from './nonstandard/hints.js';
 import type { BounceKind, BounceRecipient, RecipientFacts } from './types.js';
@@ -97,7 +97,7 @@ function fromBounce(reason: Reason, base: { code: number | null; status: string 
     permanent,
     scope: profile.scope,
     provider: null,
-    action: defaultAction(reason, permanent),
+    action: actionOf({ reason, blame: profile.blame, scope: profile.scope, permanent }),
     explanation: profile.explanation,
     fix: profile.fix,
     link: null,

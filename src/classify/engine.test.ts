@@ -8,7 +8,7 @@ describe('classifyReply', () => {
     const c = classifyReply({ text: '521 5.2.1 : (CON:B1) http://postmaster.info.aol.com/errors/554conb1.html', phase: 'connect' });
     expect(c).toMatchObject({
       code: 521, status: '5.2.1', reason: 'blocked', blame: 'sender-ip', permanent: true, scope: 'session',
-      provider: 'AOL', action: 'bounce', rule: 'aol-con-b1',
+      provider: 'AOL', action: 'pause-route', rule: 'aol-con-b1',
     });
     expect(c.link).toMatch(/^https?:\/\//);
     expect(c.explanation.length).toBeGreaterThan(20);

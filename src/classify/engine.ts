@@ -1,6 +1,6 @@
 // Classifies one remote reply. Order of evidence (issue 3): SMTP phase, then the rules of the provider detected from
 // the MX host or the reply, then the generic wording families, then the RFC 3463 status, then the basic code.
-import { REASON_PROFILES, defaultAction } from './reasons.js';
+import { REASON_PROFILES, actionOf } from './reasons.js';
 import { isCandidate, mayMatch, scanLiterals } from './prefilter.js';
 import { parseReply, type ParsedReply } from './reply.js';
 import type { CompiledRule, RuleSet } from './ruleset.js';
@@ -60,15 +60,16 @@ function matches(rules: RuleSet, rule: CompiledRule, reply: ParsedReply, phase: 
 function fromRule(rule: CompiledRule, reply: ParsedReply, provider: string | null): Classification {
   const profile = REASON_PROFILES[rule.reason];
   const permanent = rule.permanent ?? isPermanent(reply, rule.reason);
+  const scope = rule.scope ?? profile.scope;
   return {
     code: reply.code,
     status: reply.status,
     reason: rule.reason,
     blame: rule.blame,
     permanent,
-    scope: rule.scope ?? profile.scope,
+    scope,
     provider: provider ?? rule.provider,
-    action: rule.action ?? defaultAction(rule.reason, permanent),
+    action: rule.action ?? actionOf({ reason: rule.reason, blame: rule.blame, scope, permanent }),
     explanation: rule.explanation,
     fix: rule.fix,
     link: rule.link,
@@ -103,7 +104,7 @@ function fromReason(reason: Reason, reply: ParsedReply, provider: string | null,
     permanent,
     scope: profile.scope,
     provider,
-    action: defaultAction(reason, permanent),
+    action: actionOf({ reason, blame: profile.blame, scope: profile.scope, permanent }),
     explanation: profile.explanation,
     fix: profile.fix,
     link: null,
@@ -138,12 +139,12 @@ function adjustForPhase(c: Classification, reply: ParsedReply, phase: Phase | un
   }
   if (c.blame === 'recipient' && phase === 'mail') return retarget(c, 'rejected', 'sender-domain', 'phase-mail');
   // At MAIL FROM the content is not sent yet: a "policy" or "spam" refusal there is about the sender.
-  if (c.blame === 'content' && phase === 'mail') return { ...c, blame: 'sender-domain' };
+  if (c.blame === 'content' && phase === 'mail') return { ...c, blame: 'sender-domain', action: actionOf({ ...c, blame: 'sender-domain' }) };
   if (c.reason === 'userunknown' && phase !== 'rcpt' && !keepAfterData) {
     const subject = reply.status?.split('.')[1];
     const afterData = phase === 'data' || phase === 'eod';
     const vague = subject === undefined || subject === '0' || subject === '7';
-    if (subject === '2' || (afterData && vague)) return { ...c, reason: 'filtered', action: defaultAction('filtered', c.permanent) };
+    if (subject === '2' || (afterData && vague)) return { ...c, reason: 'filtered', action: actionOf({ ...c, reason: 'filtered' }) };
   }
   return c;
 }
@@ -151,7 +152,7 @@ function adjustForPhase(c: Classification, reply: ParsedReply, phase: Phase | un
 function retarget(c: Classification, reason: Reason, blame: Classification['blame'], rule: string): Classification {
   const profile = REASON_PROFILES[reason];
   return {
-    ...c, reason, blame, scope: profile.scope, action: defaultAction(reason, c.permanent),
+    ...c, reason, blame, scope: profile.scope, action: actionOf({ reason, blame, scope: profile.scope, permanent: c.permanent }),
     explanation: profile.explanation, fix: profile.fix, rule,
   };
 }

@@ -182,9 +182,15 @@ export const REASON_PROFILES: Record<Reason, ReasonProfile> = {
   },
 };
 
-/** What the relay does when a rule does not say: a report needs nothing, a final answer bounces, the rest is retried. */
-export function defaultAction(reason: Reason, permanent: boolean): Action {
-  switch (reason) {
+/**
+ * What the relay does about a reply when a rule does not say: the route reactions (src/routes/react.ts performs them
+ * from this very field) first, then the message's own fate. A problem of one recipient never touches the route; a
+ * greylisting deferral is retried after the delay it asks for; a rate limit or a temporary refusal of the sending IP
+ * slows that IP toward the provider; a permanent refusal of the IP pauses it there and sends from another IP; a final
+ * answer bounces; the rest is retried on the schedule; reports need nothing.
+ */
+export function actionOf(c: { reason: Reason; blame: Blame; scope: Scope; permanent: boolean }): Action {
+  switch (c.reason) {
     case 'delivered':
     case 'vacation':
     case 'feedback':
@@ -193,6 +199,11 @@ export function defaultAction(reason: Reason, permanent: boolean): Action {
     case 'expired':
       return 'bounce'; // the retry period is over: nothing more will be tried
     default:
-      return permanent ? 'bounce' : 'retry';
   }
+  const ownFate: Action = c.permanent ? 'bounce' : 'retry';
+  if (c.scope === 'recipient' || c.blame === 'recipient') return ownFate;
+  if (c.reason === 'onhold' && c.blame === 'none' && !c.permanent) return 'retry-later';
+  if (c.reason === 'ratelimited' && !c.permanent) return 'slow-down';
+  if ((c.reason === 'blocked' || c.reason === 'badreputation') && c.blame === 'sender-ip') return c.permanent ? 'pause-route' : 'slow-down';
+  return ownFate;
 }

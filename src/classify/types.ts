@@ -21,11 +21,13 @@ export const SCOPES = ['recipient', 'message', 'destination', 'session'] as cons
 export type Scope = (typeof SCOPES)[number];
 
 /**
- * What the relay itself does about the reply, today: nothing (a report, not a failure), retry on its schedule, or
- * bounce (return the message to its sender with a DSN). Only actions the relay performs belong here; an action
- * is added with the code that performs it.
+ * What the relay itself does about the reply: nothing (a report, not a failure); retry on its schedule; retry-later
+ * (greylisting: after the delay the reply asks for); slow-down (slow the sending IP toward that provider, retry);
+ * pause-route (pause the sending IP toward that provider, send the message from another IP of the pool at once);
+ * bounce (return the message to its sender with a DSN). Only actions the relay performs belong here: the route
+ * reactions (src/routes/react.ts) are driven by this field, and an action is added with the code that performs it.
  */
-export const ACTIONS = ['none', 'retry', 'bounce'] as const;
+export const ACTIONS = ['none', 'retry', 'retry-later', 'slow-down', 'pause-route', 'bounce'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /** The SMTP phase the reply answered (RFC 5321 §3): a refusal at connect or MAIL is never the recipient's fault. */

@@ -8,7 +8,7 @@ import type { QueueStore } from '../queue/store.js';
 import type { DueMessage, NewMessage } from '../queue/types.js';
 import type { Logger } from '../shared/logger.js';
 import { identityKey } from '../shared/types.js';
-import type { Routing } from '../routes/index.js';
+import type { Observation, Routing } from '../routes/index.js';
 import { providerOf } from '../routes/providers.js';
 import type { JobResult } from './dispatcher.js';
 import { readFileSync } from 'node:fs';
@@ -98,8 +98,8 @@ export function startDeliveryEngine(opts: DeliveryEngineOptions): DeliveryEngine
     return dest;
   }
 
-  function finishJob(m: DueMessage, domain: string, result: JobResult, retryAt?: ReadonlyMap<string, number>): void {
-    const p = recordOutcome({ message: m, domain, result, now: clock(), config, store, logger, classify, ...(retryAt ? { retryAt } : {}) })
+  function finishJob(m: DueMessage, domain: string, result: JobResult, seen?: Observation): void {
+    const p = recordOutcome({ message: m, domain, result, now: clock(), config, store, logger, classify, ...(seen ? { retryAt: seen.retryAt, routeChanges: seen.changes } : {}) })
       .catch((err: Error) => logger.error({ queueId: m.id, err: err.message }, 'could not record a delivery attempt'))
       .finally(() => {
         recording.delete(p);
@@ -135,7 +135,7 @@ export function startDeliveryEngine(opts: DeliveryEngineOptions): DeliveryEngine
     }
     if (admission?.kind === 'defer') {
       const replies = rcpts.map((rcpt) => ({ rcpt, code: 451, reply: admission.reply }));
-      return finishJob(m, domain, { replies, remoteMta: '', remoteIp: '' }, new Map(rcpts.map((r) => [r, admission.until])));
+      return finishJob(m, domain, { replies, remoteMta: '', remoteIp: '' }, { retryAt: new Map(rcpts.map((r) => [r, admission.until])), changes: [] });
     }
     const route = admission?.route;
     // The feedback stage's VERP return path, when it has one, puts each recipient in a transaction of its own.

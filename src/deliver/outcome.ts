@@ -8,6 +8,7 @@ import type { DueMessage, RecipientOutcome } from '../queue/types.js';
 import type { Logger } from '../shared/logger.js';
 import type { DsnAction, TimelineEvent } from '../queue/events.js';
 import { identityKey } from '../shared/types.js';
+import type { Observation } from '../routes/index.js';
 import type { JobResult } from './dispatcher.js';
 import { buildDsn, type DsnRecipient } from './dsn.js';
 import { enhancedStatus, outcomeOf } from './retry.js';
@@ -27,6 +28,8 @@ export interface OutcomeInput {
    * refusal is not the recipient's, so even a 5xx is retried, within the message's lifetime.
    */
   retryAt?: ReadonlyMap<string, number>;
+  /** Route states the replies changed (src/routes): each becomes an event on this message, with its recipient. */
+  routeChanges?: Observation['changes'];
 }
 
 function dsnRecipient(o: RecipientOutcome, action: DsnAction, now: number): DsnRecipient {
@@ -59,6 +62,10 @@ export async function recordOutcome(input: OutcomeInput): Promise<void> {
     );
     return { rcpt: r.rcpt, state: outcome.state, code: r.code, reply: r.reply, remoteMta: result.remoteMta, nextAttemptAt: outcome.nextAttemptAt, classification };
   });
+  for (const { rcpt, state: s } of input.routeChanges ?? []) {
+    const change = { source: s.source, provider: s.provider, why: s.why, reply: s.reply, ...(s.status === 'slowed' ? { rate: s.rate } : { until: s.until }) };
+    events.push({ messageId: m.id, at: now, type: s.status === 'slowed' ? 'route-slowed' : 'route-paused', recipient: rcpt, data: change });
+  }
 
   // Never a DSN to the null sender (RFC 5321 §4.5.5): that is how bounce loops start.
   const canNotify = m.mailFrom !== '';

@@ -56,6 +56,10 @@ export function createMetrics(queueDepth: () => Record<LiveState, number>): Metr
   const blocks = new Counter({
     name: 'mailwarden_blocks_with_suspects_total', help: 'Provider blocks of the relay whose likely senders were named', registers: [registry],
   });
+  // Only the kind as a label: providers include arbitrary recipient domains, a label that could grow without limit.
+  const routeReactions = new Counter({
+    name: 'mailwarden_route_reactions_total', help: 'Routes (source IP x provider) slowed or paused by a reply', labelNames: ['reaction'], registers: [registry],
+  });
   new Gauge({
     name: 'mailwarden_queue_messages', help: 'Messages waiting in the queue, by state', labelNames: ['state'], registers: [registry],
     collect() {
@@ -116,6 +120,10 @@ export function createMetrics(queueDepth: () => Record<LiveState, number>): Metr
             break;
           case 'block-suspects':
             blocks.inc();
+            break;
+          case 'route-slowed':
+          case 'route-paused':
+            routeReactions.inc({ reaction: e.type });
             break;
           case 'attempt':
           case 'identity':

@@ -4,6 +4,7 @@
 // Delivery's events are about a message of the queue; the feedback stage's are about a message the relay sent (the
 // one a report was traced to) or, for a report tied to none, about no message (`messageId` '').
 import type { Classification, Phase, Reason } from '../classify/types.js';
+import type { RouteChange } from '../shared/route-change.js';
 import type { BounceKind, Evidence, SenderIdentity, SuppressionReason, Verdict } from '../shared/types.js';
 
 /** What a delivery status notification reports (RFC 3464 Action). */
@@ -91,7 +92,10 @@ export type TimelineEvent =
   | RecipientEvent<'suppressed', { account: string; reason: SuppressionReason; until: number; source: string }>
   | Event<'sender-held', { subject: string; recommendation: 'hold' | 'suspend'; evidence: Evidence[]; applied: boolean }>
   | Event<'backscatter-dropped', { kind: BounceKind; refusal: string }>
-  | RecipientEvent<'block-suspects', { provider: string; code: number | null; reason: Reason; suspects: BlockSuspect[] }>;
+  | RecipientEvent<'block-suspects', { provider: string; code: number | null; reason: Reason; suspects: BlockSuspect[] }>
+  // Route reactions (src/routes): the route this recipient's reply slowed or paused; a paused route's recipient is
+  // retried at once from another IP of the pool.
+  | RecipientEvent<'route-slowed' | 'route-paused', RouteChange>;
 
 export type EventType = TimelineEvent['type'];
 

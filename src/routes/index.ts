@@ -41,12 +41,18 @@ export interface ObservedReply {
 export interface Routing {
   /** Choose a route for one message of `account` (sender identity `sender`) to `provider`. */
   admit(account: string, sender: string, provider: string): Admission;
+  /** React to the replies of one send over `route`. */
+  observe(route: Route, replies: readonly ObservedReply[], mx: string): Observation;
+}
+
+export interface Observation {
   /**
-   * React to the replies of one send over `route`. Returns, per recipient, when it should be tried again when that
-   * differs from the retry schedule: at once after its IP was paused (it goes out from another one), after the delay
-   * a greylisting server asked for.
+   * Per recipient, when it should be tried again when that differs from the retry schedule: at once after its IP was
+   * paused (it goes out from another one), after the delay a greylisting server asked for.
    */
-  observe(route: Route, replies: readonly ObservedReply[], mx: string): Map<string, number>;
+  retryAt: Map<string, number>;
+  /** The route states the replies changed, each with the recipient whose reply changed it. */
+  changes: Array<{ rcpt: string; state: RouteState }>;
 }
 
 export interface RoutingOptions {
@@ -150,7 +156,8 @@ export function createRouting(opts: RoutingOptions): Routing {
 
     observe(route, replies, mx) {
       const retryAt = new Map<string, number>();
-      if (!d.reactions.enabled) return retryAt;
+      const changes: Observation['changes'] = [];
+      if (!d.reactions.enabled) return { retryAt, changes };
       const now = clock();
       const key = routeKey(route.source, route.provider);
       for (const r of replies) {
@@ -168,12 +175,13 @@ export function createRouting(opts: RoutingOptions): Routing {
         }, settings);
         if (!next) continue;
         save(next);
+        changes.push({ rcpt: r.rcpt, state: next });
         logger.warn(
           { event: `route-${next.status}`, source: next.source, provider: next.provider, until: next.until || undefined, rate: next.status === 'slowed' ? next.rate : undefined, reply: r.reply, suspects: who },
           next.status === 'paused' ? `paused ${next.source} toward ${next.provider}` : `slowed ${next.source} toward ${next.provider}`,
         );
       }
-      return retryAt;
+      return { retryAt, changes };
     },
   };
 }

@@ -1,6 +1,7 @@
 // What the relay does about a classified reply, as pure functions: first the kind of reaction the reply calls for,
-// then the route state it leads to. Only the reason, blame, scope and permanence are read, never the classifier's
-// advisory `action`, so the two can evolve apart.
+// then the route state it leads to. The reaction is the classification's `action` (decided in
+// src/classify/reasons.ts from the reason, blame, scope and permanence), so that what `explain` and the rule files
+// say the relay does is what it does.
 import type { Classification } from '../classify/types.js';
 import type { RouteState } from './types.js';
 
@@ -33,19 +34,22 @@ function askedDelayMs(text: string): number | undefined {
 
 /** The reaction a reply calls for. `reply` is its text (for a greylisting delay). */
 export function reactionTo(c: Classification, reply: string, s: ReactionSettings): Reaction {
-  // A problem with one recipient (unknown user, full mailbox, that user receiving too fast) says nothing about the
-  // route: slowing the destination for it would delay everyone else's mail.
-  if (c.scope === 'recipient' || c.blame === 'recipient') return { kind: 'none' };
-  if (c.reason === 'onhold' && c.blame === 'none' && !c.permanent) {
-    return { kind: 'retry-after', ms: askedDelayMs(reply) ?? s.greylistDelayS * 1000 };
+  switch (c.action) {
+    case 'retry-later':
+      return { kind: 'retry-after', ms: askedDelayMs(reply) ?? s.greylistDelayS * 1000 };
+    case 'slow-down':
+      return { kind: 'slow' };
+    case 'pause-route':
+      return { kind: 'pause' };
+    case 'none':
+    case 'retry':
+    case 'bounce':
+      return { kind: 'none' };
+    default: {
+      const never: never = c.action;
+      throw new Error(`unhandled action ${String(never)}`);
+    }
   }
-  if (c.reason === 'ratelimited') return { kind: 'slow' };
-  if ((c.reason === 'blocked' || c.reason === 'badreputation') && c.blame === 'sender-ip') {
-    // A temporary refusal of the IP (Gmail's 421 4.7.28, Yahoo's TSS04) asks for less mail; a permanent one (AOL's
-    // CON:B1, Microsoft's S3150, a Spamhaus listing) will not change by sending slower.
-    return c.permanent ? { kind: 'pause' } : { kind: 'slow' };
-  }
-  return { kind: 'none' };
 }
 
 /**

@@ -69,10 +69,13 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** What the delivery stage does with the reply, in words: nothing else may be promised here. */
+/** What the relay does, in words: exactly what src/deliver and src/routes do for each action, nothing more. */
 const ACTION_TEXT: Record<Classification['action'], string> = {
   none: 'nothing: this is a report, not a delivery failure.',
   retry: 'retries the message on its schedule; if every attempt fails until the retry period ends, it returns the message to the sender with a delivery status notification (DSN).',
+  'retry-later': 'retries the message after the delay the server asks for (delivery.reactions.greylistDelayS when it names none); the sending IP and route are left as they are.',
+  'slow-down': 'slows the sending IP toward this provider (its rate times delivery.reactions.slowFactor, climbing back over recoveryMinutes; `mailwarden routes` shows it) and retries the message on its schedule.',
+  'pause-route': 'pauses the sending IP toward this provider for delivery.reactions.pauseMinutes (`mailwarden routes` shows it, naming the senders of the route\'s recent mail) and sends the message again at once from another IP of the pool; when every IP is paused it waits for the earliest pause to end. With delivery.reactions.enabled false it bounces the message instead.',
   bounce: 'does not retry; it returns the message to the sender with a delivery status notification (DSN) quoting this reply.',
 };
 

@@ -22,6 +22,7 @@ export const commandModules: Record<string, () => Promise<Registrar>> = {
   feedback: async () => (await import('./feedback.js')).registerFeedbackCommand,
   routes: async () => (await import('./routes.js')).registerRoutesCommand,
   dkim: async () => (await import('./dkim.js')).registerDkimCommand,
+  demo: async () => (await import('./demo.js')).registerDemoCommand,
 };
 
 /** The command named on the command line (the first word that is no option or option value), if it is one of ours. */

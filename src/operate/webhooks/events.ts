@@ -3,7 +3,7 @@ import type { TimelineEvent } from '../../queue/events.js';
 
 export const WEBHOOK_EVENTS = [
   'delivered', 'deferred', 'bounced', 'expired', 'held', 'released', 'deleted',
-  'sender-suspended', 'sender-reinstated', 'review-requested',
+  'sender-suspended', 'sender-reinstated', 'review-requested', 'route-slowed', 'route-paused',
   // The feedback stage's: what the world sent back about a message, and what the relay did about it.
   'complaint', 'late-bounce', 'recipient-suppressed', 'sender-held', 'block-suspects',
 ] as const;
@@ -26,6 +26,8 @@ function eventOf(type: TimelineEvent['type']): WebhookEvent | null {
     case 'expired':
     case 'released':
     case 'deleted':
+    case 'route-slowed':
+    case 'route-paused':
       return type;
     case 'quarantined':
       return 'held';

@@ -1,7 +1,8 @@
-// A simulated big mailbox provider on loopback, for scenario tests (and later the demo): every source IP starts with
-// a good reputation that drops with each spam message it delivers; below a threshold the provider refuses that IP at
-// connect with its real block text. It can also rate-limit (every Nth message from an IP gets the provider's real
-// deferral) and greylist (the first attempt of each sender/recipient/IP triple is deferred). Spam is recognised by the
+// A simulated big mailbox provider on loopback, for `mailwarden demo`, scenario tests and `sim:` scripts: every source
+// IP starts with a good reputation that drops with each spam message it delivers and climbs back slowly while it sends
+// none; below a threshold the provider refuses that IP with its real block text (at connect, and at MAIL FROM on a
+// connection opened before). It can also rate-limit (every Nth message from an IP gets the provider's real deferral)
+// and greylist (the first attempt of each sender/recipient/IP triple is deferred). Spam is recognised by the
 // X-Mailwarden-Spam tag or a few obvious words: the point is the provider's reaction, not its filter.
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
@@ -30,7 +31,7 @@ const TEXTS: Record<SimulatedProvider, { block: Reply; rate: Reply }> = {
 };
 
 const GREYLIST: Reply = { code: 450, text: '4.7.1 Greylisted, please try again in 300 seconds' };
-const SPAM = /^X-Mailwarden-Spam:|\b(viagra|lottery winner|crypto giveaway)\b/im;
+const SPAM = /^X-Mailwarden-Spam:|\b(viagra|lottery winner|crypto giveaway|verify your account)\b/im;
 
 export interface ProviderSimOptions {
   provider: SimulatedProvider;
@@ -38,8 +39,10 @@ export interface ProviderSimOptions {
   startReputation?: number;
   /** Reputation lost per spam message delivered. */
   spamPenalty?: number;
-  /** Below this the IP is refused at connect. */
+  /** Below this the IP is refused. */
   blockBelow?: number;
+  /** Reputation regained per second without spam, up to the start value (0 = a block lasts for good). */
+  recoverPerSecond?: number;
   /** Every Nth message from one IP gets the rate-limit reply (0 = never). */
   rateLimitEvery?: number;
   greylist?: boolean;
@@ -56,23 +59,36 @@ export interface ProviderSim {
   port: number;
   delivered: Delivered[];
   reputation(ip: string): number;
-  /** Connections refused for reputation, per source IP. */
+  /** Whether the provider refuses this source IP now. */
+  blocks(ip: string): boolean;
+  /** Connections and transactions refused for reputation, per source IP. */
   refused: Map<string, number>;
   close(): Promise<void>;
 }
 
 const ipv4 = (a: string) => a.replace(/^::ffff:/, '');
 
-export async function startProviderSim(opts: ProviderSimOptions): Promise<ProviderSim> {
+export async function startProviderSim(opts: ProviderSimOptions, clock: () => number = Date.now): Promise<ProviderSim> {
   const texts = TEXTS[opts.provider];
   const start = opts.startReputation ?? 100;
-  const reputation = new Map<string, number>();
+  const blockBelow = opts.blockBelow ?? 50;
+  /** Per source IP: its reputation and when it was last set (recovery counts from then). */
+  const reputation = new Map<string, { value: number; at: number }>();
   const counts = new Map<string, number>();
   const seenTriples = new Set<string>();
   const refused = new Map<string, number>();
   const delivered: Delivered[] = [];
   const fill = (r: Reply, ip: string) => Object.assign(new Error(r.text.replaceAll('{ip}', ip)), { responseCode: r.code });
-  const repOf = (ip: string) => reputation.get(ip) ?? start;
+  const repOf = (ip: string) => {
+    const r = reputation.get(ip);
+    if (!r) return start;
+    return Math.min(start, r.value + ((clock() - r.at) / 1000) * (opts.recoverPerSecond ?? 0));
+  };
+  const blocks = (ip: string) => repOf(ip) < blockBelow;
+  const refuse = (ip: string, cb: (err?: Error) => void) => {
+    refused.set(ip, (refused.get(ip) ?? 0) + 1);
+    cb(fill(texts.block, ip));
+  };
 
   const server = new SMTPServer({
     authOptional: true,
@@ -81,10 +97,12 @@ export async function startProviderSim(opts: ProviderSimOptions): Promise<Provid
     logger: false,
     onConnect(session, cb) {
       const ip = ipv4(session.remoteAddress);
-      if (repOf(ip) < (opts.blockBelow ?? 50)) {
-        refused.set(ip, (refused.get(ip) ?? 0) + 1);
-        return cb(fill(texts.block, ip));
-      }
+      if (blocks(ip)) return refuse(ip, cb);
+      cb();
+    },
+    onMailFrom(_address, session, cb) {
+      const ip = ipv4(session.remoteAddress);
+      if (blocks(ip)) return refuse(ip, cb);
       cb();
     },
     onRcptTo(address, session, cb) {
@@ -105,7 +123,7 @@ export async function startProviderSim(opts: ProviderSimOptions): Promise<Provid
         counts.set(ip, n);
         if (opts.rateLimitEvery && n % opts.rateLimitEvery === 0) return cb(fill(texts.rate, ip));
         const spam = SPAM.test(Buffer.concat(chunks).toString('latin1'));
-        if (spam) reputation.set(ip, repOf(ip) - (opts.spamPenalty ?? 25));
+        if (spam) reputation.set(ip, { value: repOf(ip) - (opts.spamPenalty ?? 25), at: clock() });
         delivered.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), sourceIp: ip, spam });
         cb(null);
       });
@@ -117,6 +135,7 @@ export async function startProviderSim(opts: ProviderSimOptions): Promise<Provid
     port: (server.server.address() as AddressInfo).port,
     delivered,
     reputation: repOf,
+    blocks,
     refused,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -1,4 +1,4 @@
-// A small seeded PRNG (mulberry32) so that every run of the simulation with the same seed sends the same mail.
+// A small seeded PRNG (mulberry32): every run of a simulation (sim:compromise, the demo) with one seed sends the same mail.
 export interface Rng {
   next(): number;
   int(min: number, max: number): number;
