@@ -6,8 +6,11 @@ import type { AccountStore } from '../accounts/types.js';
 import type { Config } from '../config/schema.js';
 import type { MessagePolicy } from '../decide/types.js';
 import type { Intake } from '../feedback/intake.js';
+import { createSuppressionList } from '../feedback/suppressions.js';
 import type { LiveState } from '../queue/sqlite-depth.js';
 import type { QueueStore } from '../queue/store.js';
+import { thresholdsFor } from '../reputation/index.js';
+import { createRouteStore } from '../routes/store.js';
 import type { Logger } from '../shared/logger.js';
 import type { Db } from '../store/sqlite.js';
 import { createHmac } from 'node:crypto';
@@ -55,8 +58,11 @@ export function createOperate(opts: OperateOptions) {
   store.onEvents(dispatcher.record);
   const audit = createAuditLog(db);
   const decide = createDecideData(db, config, store);
+  const routes = createRouteStore(db);
+  const suppressions = createSuppressionList(db);
   const actions = createActions({
-    store, accounts: opts.accounts, decide, audit, publish: dispatcher.publish, webhooks, webhooksChanged: dispatcher.reload, clock,
+    store, accounts: opts.accounts, decide, audit, publish: dispatcher.publish, webhooks, webhooksChanged: dispatcher.reload, routes, suppressions,
+    selfReinstate: config.enduser.selfReinstate, lowRiskBelow: (account) => thresholdsFor(config, account).tagScore, clock,
   });
   // Its own key, derived from the trace secret: one secret file to keep, and a link MAC is never a valid trace MAC.
   const notices = config.enduser.enabled
@@ -77,7 +83,7 @@ export function createOperate(opts: OperateOptions) {
     async start(): Promise<AdminServer> {
       admin = await startAdminServer({
         config, db, store, accounts: opts.accounts, tokens: createTokenStore(db), metrics, probeQueue: opts.queueDepth,
-        queueDepth: opts.queueDepth, decide, audit, webhooks, actions, flow, notices, logger, clock,
+        queueDepth: opts.queueDepth, decide, audit, webhooks, actions, flow, routes, suppressions, notices, logger, clock,
         ...(opts.feedback ? { feedback: opts.feedback } : {}),
       });
       return admin;

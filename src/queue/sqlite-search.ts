@@ -13,8 +13,8 @@ export interface QueueSearch {
   recipient?: string;
   account?: string;
   /**
-   * The Message-ID header, with or without angle brackets. Read from the stored body, so it finds only messages that
-   * still have one (pending and held); a finished message's body is gone.
+   * The Message-ID header, with or without angle brackets: exact. Indexed at acceptance, so a finished message (whose
+   * body is gone) is found until retention purges it.
    */
   messageId?: string;
   state?: QueueState;
@@ -39,7 +39,7 @@ export function searchQueue(db: Db, q: QueueSearch): MessageSummary[] {
   if (q.recipient) add("EXISTS (SELECT 1 FROM recipients r WHERE r.message_id = m.id AND r.rcpt LIKE :recipient ESCAPE '\\')", 'recipient', like(q.recipient));
   if (q.account) add('m.account = :account', 'account', q.account);
   if (q.messageId) {
-    add("EXISTS (SELECT 1 FROM bodies b WHERE b.message_id = m.id AND instr(b.raw, CAST(:mid AS BLOB)) > 0)", 'mid', `<${q.messageId.replace(/^<|>$/g, '')}>`);
+    add('m.header_message_id = :mid', 'mid', q.messageId.replace(/\s+/g, '').replace(/^<|>$/g, ''));
   }
   if (q.state) add('m.state = :state', 'state', q.state);
   if (q.from !== undefined) add('m.received_at >= :from', 'from', q.from);

@@ -22,6 +22,7 @@ export const commandModules: Record<string, () => Promise<Registrar>> = {
   feedback: async () => (await import('./feedback.js')).registerFeedbackCommand,
   routes: async () => (await import('./routes.js')).registerRoutesCommand,
   dkim: async () => (await import('./dkim.js')).registerDkimCommand,
+  audit: async () => (await import('./audit.js')).registerAuditCommand,
 };
 
 /** The command named on the command line (the first word that is no option or option value), if it is one of ours. */
