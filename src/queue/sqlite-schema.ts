@@ -76,8 +76,13 @@ export function migrateQueueSchema(db: Db): void {
     db.transaction(() => {
       db.exec('ALTER TABLE messages ADD COLUMN header_message_id TEXT');
       const update = db.prepare('UPDATE messages SET header_message_id = ? WHERE id = ?');
-      for (const row of db.prepare('SELECT message_id AS id, raw FROM bodies').iterate() as Iterable<{ id: string; raw: Buffer }>) {
-        update.run(headerMessageId(row.raw), row.id);
+      // In pages: a large queue's bodies never sit in memory at once.
+      const page = db.prepare('SELECT message_id AS id, raw FROM bodies WHERE message_id > ? ORDER BY message_id LIMIT 200');
+      for (let after = ''; ;) {
+        const rows = page.all(after) as Array<{ id: string; raw: Buffer }>;
+        if (rows.length === 0) break;
+        for (const row of rows) update.run(headerMessageId(row.raw), row.id);
+        after = rows.at(-1)!.id;
       }
     })();
   }
