@@ -42,17 +42,21 @@ export class ConflictError extends Error {}
 export function createActions(deps: ActionDeps) {
   const { store, accounts, decide, audit, publish, webhooks, webhooksChanged, routes, suppressions, clock } = deps;
 
-  /** Null when the identity may lift its own suspension now, else why not (see `enduser.selfReinstate`). */
-  function selfReinstateRefusal(identity: string, now: number): string | null {
-    if (deps.selfReinstate === 'never') return 'your provider reviews every suspension: ask for a review';
-    const s = decide.sender(identity, now);
-    if (!s?.suspended) return 'this sender is not suspended';
-    if (s.suspension!.by !== 'policy') return 'an operator suspended this sender: ask for a review';
-    if (audit.list({ action: 'sender.self-reinstate', target: identity, limit: 1 }).length > 0) return 'this sender has already lifted a suspension itself once: ask for a review';
-    const risk = s.counters?.risk ?? 0;
-    const below = deps.lowRiskBelow(identity.split('/')[0]!);
-    if (risk >= below) return `the unusual sending has not calmed down yet (risk ${Math.round(risk * 10) / 10}, needs to be below ${below}): try later or ask for a review`;
-    return null;
+  /**
+   * The suspension an identity may lift itself now (its own, or its whole account's, as the decide stage applies
+   * them), or why not (see `enduser.selfReinstate`).
+   */
+  function selfReinstatable(identity: string, now: number): { key: string } | { why: string } {
+    if (deps.selfReinstate === 'never') return { why: 'your provider reviews every suspension: ask for a review' };
+    const account = identity.split('/')[0]!;
+    const key = [identity, account].find((k) => decide.sender(k, now)?.suspended);
+    if (!key) return { why: 'this sender is not suspended' };
+    if (decide.sender(key, now)!.suspension!.by !== 'policy') return { why: 'an operator suspended this sender: ask for a review' };
+    if (audit.list({ action: 'sender.self-reinstate', target: key, limit: 1 }).length > 0) return { why: 'this sender has already lifted a suspension itself once: ask for a review' };
+    const risk = Math.max(...[identity, key].map((k) => decide.sender(k, now)?.counters?.risk ?? 0));
+    const below = deps.lowRiskBelow(account);
+    if (risk >= below) return { why: `the unusual sending has not calmed down yet (risk ${Math.round(risk * 10) / 10}, needs to be below ${below}): try later or ask for a review` };
+    return { key };
   }
   const log = (who: string, action: string, target: string, detail: Record<string, unknown> = {}) =>
     audit.record({ at: clock(), who, action, target, detail });
@@ -100,7 +104,7 @@ export function createActions(deps: ActionDeps) {
       return true;
     },
     /** Whether the page should offer the end user to lift the suspension (the same checks as selfReinstate). */
-    maySelfReinstate: (identity: string) => selfReinstateRefusal(identity, clock()) === null,
+    maySelfReinstate: (identity: string) => 'key' in selfReinstatable(identity, clock()),
     /**
      * The end user lifts their identity's suspension, once, when the operator's policy allows it for a low-risk
      * identity. Every attempt is in the audit log: done, or refused with why.
@@ -108,13 +112,14 @@ export function createActions(deps: ActionDeps) {
     selfReinstate(identity: string): SelfReinstateResult {
       const now = clock();
       const who = `enduser:${identity}`;
-      const why = selfReinstateRefusal(identity, now);
-      if (why !== null || !decide.reinstate(identity, now)) {
-        log(who, 'sender.self-reinstate-refused', identity, { why: why ?? 'not suspended' });
-        return { ok: false, why: why ?? 'this sender is not suspended' };
+      const found = selfReinstatable(identity, now);
+      if ('why' in found || !decide.reinstate(found.key, now)) {
+        const why = 'why' in found ? found.why : 'this sender is not suspended';
+        log(who, 'sender.self-reinstate-refused', identity, { why });
+        return { ok: false, why };
       }
-      log(who, 'sender.self-reinstate', identity);
-      publish({ event: 'sender-reinstated', at: now, data: { identity, by: who } });
+      log(who, 'sender.self-reinstate', found.key);
+      publish({ event: 'sender-reinstated', at: now, data: { identity: found.key, by: who } });
       return { ok: true };
     },
     /** Recorded for the operator (audit log, webhooks); the decision stays theirs. */
