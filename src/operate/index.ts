@@ -8,6 +8,7 @@ import type { MessagePolicy } from '../decide/types.js';
 import type { Intake } from '../feedback/intake.js';
 import { createSuppressionList } from '../feedback/suppressions.js';
 import type { LiveState } from '../queue/sqlite-depth.js';
+import { recentEvents } from '../queue/sqlite-search.js';
 import type { QueueStore } from '../queue/store.js';
 import { thresholdsFor } from '../reputation/index.js';
 import { createRouteStore } from '../routes/store.js';
@@ -20,7 +21,7 @@ import { countRefusals } from './count-refusals.js';
 import { createDecideData } from './data/decide.js';
 import { createNotices } from './enduser/notices.js';
 import { withEndUserLinks } from './enduser/refusal-links.js';
-import { createFlow } from './flow.js';
+import { createFlow, FLOW_EVENT_TYPES } from './flow.js';
 import { createMetrics } from './metrics.js';
 import { startAdminServer, type AdminServer } from './server.js';
 import { createTokenStore } from './tokens.js';
@@ -51,6 +52,7 @@ export function createOperate(opts: OperateOptions) {
   const clock = opts.clock ?? Date.now;
   const metrics = createMetrics(opts.queueDepth);
   const flow = createFlow(clock);
+  flow.record(recentEvents(db, clock() - 86_400_000, FLOW_EVENT_TYPES)); // the last day, so a restart keeps the chart
   const webhooks = createWebhookStore(db);
   const dispatcher = startWebhookDispatcher({ store: webhooks, config: config.webhooks, registry: metrics.registry, logger: logger.child({ stage: 'webhooks' }), clock });
   store.onEvents(metrics.record);

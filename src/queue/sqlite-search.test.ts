@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { openDatabase } from '../store/sqlite.js';
 import { newQueueId } from './id.js';
 import { headerMessageId } from './sqlite-schema.js';
-import { searchQueue } from './sqlite-search.js';
+import { recentEvents, searchQueue } from './sqlite-search.js';
 import { createSqliteQueueStore } from './sqlite-store.js';
 
 const message = (raw: string, receivedAt = Date.now()) => ({
@@ -36,5 +36,20 @@ it('finds a message by Message-ID after its body is gone, and fills the column w
   await createSqliteQueueStore(db, { groupCommitMs: 1 }).close();
   expect(ids('waiting@x.test')).toEqual([waiting.id]);
   expect(ids('done@x.test')).toEqual([]); // finished before the upgrade: its body, and so its Message-ID, was gone
+  db.close();
+});
+
+it('reads back the events of the last span, newest first, of the chosen types only', async () => {
+  const db = openDatabase(':memory:');
+  const store = createSqliteQueueStore(db, { groupCommitMs: 1 });
+  const now = Date.now();
+  const old = message('Subject: old\r\n\r\nx\r\n', now - 2 * 86_400_000);
+  const recent = message('Subject: new\r\n\r\nx\r\n', now - 60_000);
+  await store.enqueue({ ...old, events: [{ at: old.receivedAt, type: 'queued', data: {} }] });
+  await store.enqueue(recent);
+  store.remove(recent.id, now);
+  await store.close();
+  expect(recentEvents(db, now - 86_400_000, ['queued', 'deleted'])).toEqual([{ type: 'deleted', at: now }, { type: 'queued', at: recent.receivedAt }]);
+  expect(recentEvents(db, now - 86_400_000, ['delivered'])).toEqual([]);
   db.close();
 });

@@ -1,5 +1,6 @@
 // The overview: is mail flowing (flow by outcome), how full and old is the queue, who sends most and who is risky,
-// and what needs a look now (held mail, suspended senders, paused or slowed routes, failed webhooks, review requests).
+// and what needs a look now (a queue that cannot write, held mail, suspended senders, paused or slowed routes, failed
+// webhooks, review requests).
 import { oldestPending } from '../../queue/sqlite-search.js';
 import { routeViews } from '../data/routes.js';
 import { flowChart } from './chart.js';
@@ -37,7 +38,9 @@ export const overviewRoutes: ConsoleRoutes = (app, deps) => {
     const slowedRoutes = routes.filter((r) => r.state === 'slowed').length;
     const link = (k: string) => `/console/senders/${encodeURIComponent(k)}`;
 
+    const write = deps.store.writeHealth();
     const alerts = [
+      write.writable ? '' : html`<li class="error">the queue database cannot write since ${new Date(write.since).toISOString()}: ${write.reason} (new mail gets 4xx)</li>`,
       depth.quarantined > 0 ? html`<li><a href="/console/quarantine">${depth.quarantined} message(s) held for review</a></li>` : '',
       suspended > 0 ? html`<li><a href="/console/senders?status=suspended">${suspended} sender(s) suspended</a></li>` : '',
       pausedRoutes > 0 ? html`<li><a href="/console/routes">${pausedRoutes} route(s) paused</a></li>` : '',
