@@ -70,4 +70,4 @@ it('records every change made from the CLI with who and when, read by `mailwarde
   } finally {
     await relay.close();
   }
-});
+}, 240_000); // a dozen CLI processes: each loads Node and the command, slow on a loaded machine

@@ -127,6 +127,7 @@ it('shows a <script> subject as text and runs nothing', async () => {
   await expect(page.textContent('dd.subject')).resolves.toBe(evil);
   expect(await page.locator('main script, main img').count()).toBe(0);
   expect(dialogs).toEqual([]);
+  await shot('held-message');
   await page.click('button:has-text("Delete")'); // confirmed in a dialog, which the test dismisses: nothing happens
   expect(dialogs).toEqual(['Delete this message?']);
   dialogs.length = 0;

@@ -123,6 +123,28 @@ describe('the admin API', () => {
     expect((await as(viewer).get('/api/v1/queue')).status).toBe(200); // a viewer reads
   });
 
+  it('answers 400, naming where, to an unknown field on every route of its OpenAPI document that takes a body or a query', async () => {
+    const doc = (await api('GET', '/api/v1/openapi.json')).body as { paths: Record<string, Record<string, { parameters: Array<{ in: string }>; requestBody?: object }>> };
+    const sample: Record<string, string> = { id: '1', name: 'nobody', identity: 'nobody', account: '*', recipient: 'a%40b.test' };
+    let checked = 0;
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(methods)) {
+        const url = `/api/v1${path.replace(/\{(\w+)\}/g, (_, p: string) => sample[p]!)}`;
+        if (op.requestBody) {
+          const r = await api(method.toUpperCase(), url, { token: admin, body: { surprise: 1 } });
+          expect([r.status, r.body.error], `${method} ${path}`).toEqual([400, expect.stringMatching(/^body /)]);
+          checked++;
+        }
+        if (op.parameters?.some((p) => p.in === 'query')) {
+          const r = await api(method.toUpperCase(), `${url}?surprise=1`, { token: admin });
+          expect([r.status, r.body.error], `${method} ${path}`).toEqual([400, expect.stringMatching(/^query /)]);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(18);
+  });
+
   it('manages accounts, with validation, 404s and an audit entry per change', async () => {
     const ops = as(admin);
     const added = await ops.post('/api/v1/accounts', { name: 'web-01', domains: ['Customer.example'] });
