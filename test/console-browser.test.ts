@@ -1,21 +1,24 @@
 // Scenario: a postmaster uses the web console in a real browser (Debian's chromium driven by playwright-core) on a
 // real relay: logs in with a token, finds a relayed message and its timeline, releases a held message and sees it
 // delivered, pastes a reply into the explain box, suspends a sender and sees its next message refused with a link to
-// the end user's page, opens that page and asks for a review. A message whose subject is a <script> runs nothing.
-// Screenshots of each page go to test-results/console/.
+// the end user's page, opens that page and asks for a review (this operator's policy offers no self-service resume);
+// pauses a route and resumes it from the route matrix; suppresses a recipient, finds it and removes it. A message whose
+// subject is a <script> runs nothing. Screenshots of each page go to test-results/console/.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import nodemailer from 'nodemailer';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Dialog, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { parseConfig } from '../src/config/load.js';
 import { createRelayPolicy, type RelayPolicy } from '../src/decide/relay-policy.js';
 import type { MessagePolicy } from '../src/decide/types.js';
 import { createTokenStore } from '../src/operate/tokens.js';
+import { createRouteStore } from '../src/routes/store.js';
 import { startRelay, type Relay } from '../src/relay.js';
 import { silentLogger } from '../src/shared/logger.js';
 import { openDatabase, type Db } from '../src/store/sqlite.js';
 import { tempDir } from './helpers/queue-fixture.js';
+import { waitUntilAsync } from './helpers/wait.js';
 import { startTarget, type Target } from './helpers/target-server.js';
 
 const SHOTS = resolve(import.meta.dirname, '../test-results/console');
@@ -31,6 +34,11 @@ let page: Page;
 let base: string;
 let token: string;
 const dialogs: string[] = [];
+/** Every dialog the page opens is recorded and dismissed (a script that ran would open one). */
+const dismissAndRecord = (d: Dialog) => {
+  dialogs.push(d.message());
+  void d.dismiss();
+};
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
@@ -62,10 +70,7 @@ beforeAll(async () => {
     executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS, viewport: { width: 1280, height: 860 },
   });
   page = browser.pages()[0] ?? (await browser.newPage());
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
+  page.on('dialog', dismissAndRecord);
 }, 120_000);
 
 afterAll(async () => {
@@ -103,6 +108,7 @@ it('logs in with a token and shows a relayed message with its timeline', async (
   await shot('overview');
 
   await page.goto(`${base}/console/queue?sender=alice`);
+  await shot('queue');
   await page.click(`a:has-text("${id}")`);
   await page.waitForURL(`${base}/console/messages/${id}`);
   const text = await page.textContent('main');
@@ -121,6 +127,7 @@ it('shows a <script> subject as text and runs nothing', async () => {
   await expect(page.textContent('dd.subject')).resolves.toBe(evil);
   expect(await page.locator('main script, main img').count()).toBe(0);
   expect(dialogs).toEqual([]);
+  await shot('held-message');
   await page.click('button:has-text("Delete")'); // confirmed in a dialog, which the test dismisses: nothing happens
   expect(dialogs).toEqual(['Delete this message?']);
   dialogs.length = 0;
@@ -138,8 +145,11 @@ it('releases a held message, which is then delivered', async () => {
   await expect(page.textContent('.flash')).resolves.toContain('released 1 of 1');
   await target.waitFor(before + 1);
   expect(target.received.at(-1)!.rcptTo).toEqual(['dave@dest.test']);
-  await page.goto(`${base}/console/messages/${id}`);
-  await expect(page.textContent('main')).resolves.toMatch(/released[\s\S]*delivered/);
+  // The outcome is committed shortly after the receiver's 250: reload until the timeline shows it.
+  await waitUntilAsync('the timeline shows the delivery', async () => {
+    await page.goto(`${base}/console/messages/${id}`);
+    return /released[\s\S]*delivered/.test((await page.textContent('main')) ?? '');
+  });
 });
 
 it('explains a pasted reply', async () => {
@@ -154,6 +164,7 @@ it('explains a pasted reply', async () => {
 
 it('suspends a sender: its next message is refused with a link to the end user page, where a review can be asked for', async () => {
   await page.goto(`${base}/console/senders`);
+  await shot('senders');
   await page.click('a:has-text("local")');
   await page.fill('input[name=reason]', 'password leaked');
   await page.click('button:has-text("Suspend")');
@@ -170,6 +181,7 @@ it('suspends a sender: its next message is refused with a link to the end user p
   await expect(enduser.textContent('h1')).resolves.toBe('Your mail was refused');
   await expect(enduser.textContent('main')).resolves.toContain('Change the password');
   await enduser.screenshot({ path: join(SHOTS, 'enduser.png'), fullPage: true });
+  expect(await enduser.locator('button:has-text("Resume sending")').count()).toBe(0); // enduser.selfReinstate: never (the default)
   await enduser.fill('textarea[name=note]', 'I changed my password.');
   await enduser.click('button:has-text("Ask for a review")');
   await expect(enduser.textContent('.flash')).resolves.toContain('asked to review');
@@ -181,9 +193,67 @@ it('suspends a sender: its next message is refused with a link to the end user p
   expect(audit).toContain('review.request');
   expect(audit).toContain('sender.suspend');
   await shot('audit');
+  await page.goto(`${base}/console/webhooks`);
+  await shot('webhooks');
   await page.goto(`${base}/console/settings`);
   await expect(page.textContent('pre')).resolves.toMatch(/linkTtlHours: 72/);
   await shot('settings');
   await page.goto(`${base}/console`);
   await shot('overview-after');
+});
+
+it('pauses a route from the console, shows it in the matrix and on the overview, and resumes it', async () => {
+  await page.goto(`${base}/console/routes`);
+  await expect(page.textContent('main')).resolves.toContain('Every route is ok');
+  await page.fill('input[name=source]', '127.0.0.2');
+  await page.fill('input[name=provider]', 'yahoo');
+  await page.fill('form[action="/console/routes/pause"] input[name=reason]', 'complaints <b>at</b> AOL');
+  await page.click('button:has-text("Pause")');
+  await expect(page.textContent('.flash')).resolves.toContain('paused 127.0.0.2 toward yahoo');
+  await expect(page.textContent('table.matrix')).resolves.toMatch(/127\.0\.0\.2[\s\S]*paused/);
+  await expect(page.textContent('main')).resolves.toContain('complaints <b>at</b> AOL'); // shown as typed, not as markup
+  // A route the relay slowed itself after a provider's reply: the reply is shown, explained.
+  const reply = '421 4.7.0 [TSS04] Messages from 127.0.0.3 temporarily deferred due to unexpected volume or user complaints';
+  createRouteStore(db).put({ source: '127.0.0.3', provider: 'yahoo', status: 'slowed', since: Date.now(), until: 0, rate: 5, ceiling: 300, why: 'Yahoo defers mail from this IP', reply, by: 'reaction' });
+  await page.reload();
+  const row = await page.textContent('tr:has(td:text-is("127.0.0.3"))');
+  expect(row).toContain('slowed');
+  expect(row).toContain(reply);
+  expect(row).toMatch(/blame/); // the reply's explanation
+  await shot('routes');
+  await page.goto(`${base}/console`);
+  await expect(page.textContent('main')).resolves.toContain('1 route(s) paused');
+  await page.goto(`${base}/console/routes`);
+  await page.click('tr:has(td:text-is("127.0.0.2")) button:has-text("Resume")');
+  await expect(page.textContent('.flash')).resolves.toContain('resumed 127.0.0.2 toward yahoo');
+  await page.click('tr:has(td:text-is("127.0.0.3")) button:has-text("Resume")');
+  await expect(page.textContent('main')).resolves.toContain('Every route is ok');
+});
+
+it('suppresses a recipient from the console (its mail is then refused), finds it, and removes it', async () => {
+  await page.goto(`${base}/console/senders?status=suspended`); // the sender suspended above
+  await page.click('td a:has-text("local")');
+  await page.click('button:has-text("Reinstate")');
+  await expect(page.textContent('.flash')).resolves.toContain('reinstated local');
+  await page.goto(`${base}/console/suppressions`);
+  await page.fill('form[action="/console/suppressions/add"] input[name=recipient]', 'Gone@Dest.test');
+  await page.selectOption('select[name=reason]', 'complaint');
+  await page.click('button:has-text("Suppress")');
+  await expect(page.textContent('.flash')).resolves.toContain('suppressed gone@dest.test for every account');
+  const refused = await send('to a suppressed one', 'alice@customer.test', 'gone@dest.test').then(() => null, (err: { responseCode: number; response: string }) => err);
+  expect(refused?.response).toContain('MW-SUPPRESSED');
+  await page.fill('input[name=q]', 'GONE@');
+  await page.click('button:has-text("Search")');
+  await expect(page.textContent('table')).resolves.toMatch(/gone@dest\.test\s*complaint/);
+  await shot('suppressions');
+  await page.click('button:has-text("Remove")'); // asks first: the test dismisses the dialog, nothing is removed
+  expect(dialogs).toEqual(['Allow mail to this recipient again?']);
+  dialogs.length = 0;
+  page.once('dialog', (d) => void d.accept());
+  page.off('dialog', dismissAndRecord);
+  await page.click('button:has-text("Remove")');
+  await expect(page.textContent('.flash')).resolves.toContain('removed gone@dest.test');
+  page.on('dialog', dismissAndRecord);
+  await page.goto(`${base}/console/audit`);
+  await expect(page.textContent('main')).resolves.toMatch(/suppression\.remove[\s\S]*suppression\.add[\s\S]*route\.resume[\s\S]*route\.pause/);
 });

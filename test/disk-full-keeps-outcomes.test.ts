@@ -5,7 +5,8 @@
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import { afterAll, expect, it } from 'vitest';
 import { tempDir } from './helpers/queue-fixture.js';
-import { cli, spawnRelay, writeConfig, type RelayProcess } from './helpers/relay-process.js';
+import { execFile } from 'node:child_process';
+import { CLI, spawnRelay, writeConfig, type RelayProcess } from './helpers/relay-process.js';
 import { injectFaults, straceAvailable, type Injection } from './helpers/strace.js';
 import { startTarget, type Target } from './helpers/target-server.js';
 import { waitUntil, waitUntilAsync } from './helpers/wait.js';
@@ -36,6 +37,11 @@ function send(port: number, i: number): Promise<void> {
   );
 }
 
+/** The CLI run without blocking this process: the receiving server lives here and must keep answering meanwhile. */
+const queueStates = (configFile: string) =>
+  new Promise<string>((resolve, reject) =>
+    execFile(process.execPath, [CLI, '--config', configFile, 'queue', 'list', '--json'], (err, out) => (err ? reject(err) : resolve(out))));
+
 function subjects(t: Target): string[] {
   return t.received.map((m) => /^Subject: (.*)$/m.exec(m.raw.toString())![1]!.trim());
 }
@@ -57,7 +63,7 @@ it.skipIf(!straceAvailable)('outcomes that cannot be written are kept and retrie
   });
   relay = await spawnRelay(configFile);
   for (let i = 0; i < N; i++) await send(relay.ports.relay!, i);
-  await waitUntil('every message deferred once', () => cli(configFile, 'queue', 'list', '--json').split('"deferred"').length - 1 >= N, 60_000);
+  await waitUntilAsync('every message deferred once', async () => (await queueStates(configFile)).split('"deferred"').length - 1 >= N, 60_000);
 
   injection = await injectFaults(relay.proc.pid!, ['pwrite64', 'pwritev', 'pwritev2'], 'ENOSPC');
   open = true;
@@ -73,7 +79,7 @@ it.skipIf(!straceAvailable)('outcomes that cannot be written are kept and retrie
 
   await injection.stop();
   injection = undefined;
-  await waitUntil('every outcome recorded', () => cli(configFile, 'queue', 'list', '--json').split('"delivered"').length - 1 >= N, 60_000);
+  await waitUntilAsync('every outcome recorded', async () => (await queueStates(configFile)).split('"delivered"').length - 1 >= N, 60_000);
   await waitUntilAsync('healthz back to ok', async () => (await health(relay!.ports.admin!)).code === 200);
   await new Promise((r) => setTimeout(r, 1500));
   expect(subjects(target).sort()).toEqual(Array.from({ length: N }, (_, i) => `disk full ${i}`).sort());

@@ -1,5 +1,5 @@
 // Scenario: an operator drives everything over /api/v1 on a real relay (real SQLite, real HTTP on port 0): accounts,
-// queue search and bulk changes, explain, senders, quarantine, audit, webhooks. Every route declared in the OpenAPI
+// queue search and bulk changes, explain, senders, quarantine, routes, suppressions, audit, webhooks. Every route declared in the OpenAPI
 // document answers 401 without a token, 403 to a viewer when it changes something, 400 on bad input and 404 on an
 // unknown target; the document itself is readable without a token.
 import nodemailer from 'nodemailer';
@@ -123,6 +123,28 @@ describe('the admin API', () => {
     expect((await as(viewer).get('/api/v1/queue')).status).toBe(200); // a viewer reads
   });
 
+  it('answers 400, naming where, to an unknown field on every route of its OpenAPI document that takes a body or a query', async () => {
+    const doc = (await api('GET', '/api/v1/openapi.json')).body as { paths: Record<string, Record<string, { parameters: Array<{ in: string }>; requestBody?: object }>> };
+    const sample: Record<string, string> = { id: '1', name: 'nobody', identity: 'nobody', account: '*', recipient: 'a%40b.test' };
+    let checked = 0;
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(methods)) {
+        const url = `/api/v1${path.replace(/\{(\w+)\}/g, (_, p: string) => sample[p]!)}`;
+        if (op.requestBody) {
+          const r = await api(method.toUpperCase(), url, { token: admin, body: { surprise: 1 } });
+          expect([r.status, r.body.error], `${method} ${path}`).toEqual([400, expect.stringMatching(/^body /)]);
+          checked++;
+        }
+        if (op.parameters?.some((p) => p.in === 'query')) {
+          const r = await api(method.toUpperCase(), `${url}?surprise=1`, { token: admin });
+          expect([r.status, r.body.error], `${method} ${path}`).toEqual([400, expect.stringMatching(/^query /)]);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(18);
+  });
+
   it('manages accounts, with validation, 404s and an audit entry per change', async () => {
     const ops = as(admin);
     const added = await ops.post('/api/v1/accounts', { name: 'web-01', domains: ['Customer.example'] });
@@ -236,6 +258,75 @@ describe('the admin API', () => {
     expect((await ops.post('/api/v1/quarantine/delete', { nope: 1 })).status).toBe(400);
     const audit = (await ops.get('/api/v1/audit?limit=2')).body;
     expect(audit.map((e: { action: string; target: string; who: string }) => [e.action, e.target, e.who])).toEqual([['quarantine.delete', y, 'ops'], ['quarantine.release', x, 'ops']]);
+  });
+
+  it('finds a delivered message by Message-ID after its body is gone (indexed at acceptance)', async () => {
+    const ops = as(admin);
+    const id = queuedId(await send('shop@hosting.test', ['kept@dest.test'], 'kept id'));
+    await waitUntilAsync('delivered', async () => (await ops.get(`/api/v1/messages/${id}`)).body.state === 'delivered');
+    const found = (await ops.get(`/api/v1/queue?messageId=${encodeURIComponent('<keptid@api.test>')}`)).body as Array<{ id: string; state: string }>;
+    expect(found).toEqual([expect.objectContaining({ id, state: 'delivered' })]);
+    expect((await ops.get('/api/v1/queue?messageId=keptid@other.test')).body).toEqual([]);
+  });
+
+  it('shows the route matrix, pauses a route (delivery waits) and resumes it, with validation, 404s and audit entries', async () => {
+    const ops = as(admin);
+    expect((await ops.get('/api/v1/routes')).body).toEqual([]);
+    expect((await ops.post('/api/v1/routes/pause', { source: 'not-an-ip', provider: 'yahoo' })).body.error).toContain('source');
+    expect((await ops.post('/api/v1/routes/pause', { source: '127.0.0.2', provider: 'Bad Provider!' })).body.error).toContain('provider');
+    expect((await ops.post('/api/v1/routes/pause', { source: '127.0.0.2', provider: 'yahoo', minutes: -1 })).status).toBe(400);
+    expect((await ops.post('/api/v1/routes/pause', { source: '127.0.0.2', provider: 'yahoo', colour: 'red' })).status).toBe(400);
+    expect(await ops.post('/api/v1/routes/pause', { source: '127.0.0.2', provider: 'yahoo', minutes: 30, reason: 'complaints\r\nat AOL' }))
+      .toEqual({ status: 200, body: { source: '127.0.0.2', provider: 'yahoo', paused: true } });
+    expect((await as(viewer).get('/api/v1/routes')).body).toEqual([expect.objectContaining({
+      source: '127.0.0.2', provider: 'yahoo', state: 'paused', by: 'operator', why: 'complaints at AOL', reply: '', detail: expect.stringMatching(/^until 20\d\d-/),
+    })]);
+
+    // Without pools the relay sends from 'default': pausing it toward every provider holds delivery back.
+    expect((await ops.post('/api/v1/routes/pause', { source: 'default', provider: '*' })).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 1100)); // the relay reads route states again after a second
+    const before = target.received.length;
+    const id = queuedId(await send('shop@hosting.test', ['paused@dest.test'], 'route paused'));
+    await waitUntilAsync('deferred by the pause', async () => (await ops.get(`/api/v1/messages/${id}`)).body.recipientStatus[0].lastReply?.includes('MW-ROUTE-PAUSED'));
+    expect(target.received.length).toBe(before);
+    expect(await ops.post('/api/v1/routes/resume', { source: 'default' })).toEqual({ status: 200, body: { source: 'default', provider: null, resumed: 1 } });
+    await new Promise((r) => setTimeout(r, 1100));
+    await ops.post(`/api/v1/messages/${id}/retry`);
+    await waitUntilAsync('delivered after the resume', async () => (await ops.get(`/api/v1/messages/${id}`)).body.state === 'delivered');
+
+    expect((await ops.post('/api/v1/routes/resume', { source: '127.0.0.2', provider: 'yahoo' })).body).toEqual({ source: '127.0.0.2', provider: 'yahoo', resumed: 1 });
+    expect(await ops.post('/api/v1/routes/resume', { source: '127.0.0.2' })).toEqual({ status: 404, body: { error: '127.0.0.2 is neither paused nor slowed' } });
+    expect((await ops.post('/api/v1/routes/resume', {})).status).toBe(400);
+    const audit = (await ops.get('/api/v1/audit?limit=4')).body as Array<{ who: string; action: string; target: string; detail: Record<string, unknown> }>;
+    expect(audit.map((e) => [e.who, e.action, e.target])).toEqual([
+      ['ops', 'route.resume', '127.0.0.2 yahoo'], ['ops', 'message.retry', id], ['ops', 'route.resume', 'default *'], ['ops', 'route.pause', 'default *'],
+    ]);
+    expect((await ops.get('/api/v1/audit?action=route.pause')).body.at(-1).detail).toEqual({ minutes: 30, reason: 'complaints at AOL' });
+  });
+
+  it('searches, adds and removes suppressions; a suppressed recipient is refused at RCPT TO until removed', async () => {
+    const ops = as(admin);
+    expect((await ops.post('/api/v1/suppressions', { recipient: 'nobody' })).body.error).toContain('recipient');
+    expect((await ops.post('/api/v1/suppressions', { recipient: 'x@dest.test', reason: 'bored' })).status).toBe(400);
+    expect((await ops.post('/api/v1/suppressions', { recipient: 'x@dest.test', days: -1 })).status).toBe(400);
+    const added = await ops.post('/api/v1/suppressions', { recipient: 'Gone@Dest.test' });
+    expect(added).toMatchObject({ status: 201, body: { account: '*', recipient: 'gone@dest.test', reason: 'manual', source: 'operator', expiresAt: 0 } });
+    expect((await ops.post('/api/v1/suppressions', { recipient: 'list@dest.test', account: 'local', reason: 'unsubscribe', days: 30 })).body.expiresAt).toBeGreaterThan(Date.now());
+    const recipients = async (q: string) => ((await as(viewer).get(`/api/v1/suppressions?${q}`)).body as Array<{ recipient: string }>).map((s) => s.recipient);
+    expect(await recipients('q=GONE')).toEqual(['gone@dest.test']);
+    expect(await recipients('account=local')).toEqual(['list@dest.test']);
+    expect(await recipients('')).toEqual(['list@dest.test', 'gone@dest.test']);
+    expect((await ops.get('/api/v1/suppressions?limit=0')).status).toBe(400);
+
+    const refused = await send('shop@hosting.test', ['gone@dest.test'], 'to a suppressed one').then(() => null, (err: { responseCode: number; response: string }) => err);
+    expect(refused?.responseCode).toBe(550);
+    expect(refused?.response).toContain('MW-SUPPRESSED');
+    expect((await ops.del('/api/v1/suppressions/%2A/gone%40dest.test')).body).toEqual({ account: '*', recipient: 'gone@dest.test', deleted: true });
+    expect((await ops.del('/api/v1/suppressions/%2A/gone%40dest.test')).status).toBe(404);
+    expect((await ops.del('/api/v1/suppressions/%2A/not-an-address')).status).toBe(400);
+    queuedId(await send('shop@hosting.test', ['gone@dest.test'], 'to a removed one'));
+    const audit = (await ops.get('/api/v1/audit?limit=3')).body as Array<{ action: string; target: string }>;
+    expect(audit.map((e) => [e.action, e.target])).toEqual([['suppression.remove', '* gone@dest.test'], ['suppression.add', 'local list@dest.test'], ['suppression.add', '* gone@dest.test']]);
   });
 
   it('registers, lists and removes webhooks (secret shown once), and lists deliveries', async () => {

@@ -501,6 +501,8 @@ export const configSchema = z
           .describe("Hours a link stays valid."),
         maxRequestsPerMinute: z.number().int().positive().default(30)
           .describe("Requests to the end-user pages per client address and minute; more get 429."),
+        selfReinstate: z.enum(['never', 'lowRisk']).default('never')
+          .describe("Whether an end user may lift their identity's suspension from the page: 'never' (an operator decides every time), or 'lowRisk': once per identity, when the policy (not an operator) suspended it and its risk has since fallen below `policy.thresholds.tagScore`. Every attempt, allowed or refused, is in the audit log."),
       })
       .strict()
       .prefault({})

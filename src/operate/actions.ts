@@ -3,9 +3,12 @@
 import { generatePassword, hashPassword } from '../accounts/password.js';
 import { AccountExistsError, type AccountStore } from '../accounts/types.js';
 import { classifyReply, type Classification, type Phase } from '../classify/index.js';
+import type { SuppressionList } from '../feedback/suppressions.js';
 import type { QueueStore } from '../queue/store.js';
+import type { RouteStore } from '../routes/store.js';
 import type { AuditLog } from './audit.js';
 import { NotFoundError, type DecideData } from './data/decide.js';
+import { createRouteActions } from './route-actions.js';
 import type { WebhookEvent, WebhookPayload } from './webhooks/events.js';
 import type { Webhook, WebhookStore } from './webhooks/store.js';
 
@@ -19,8 +22,17 @@ export interface ActionDeps {
   webhooks: WebhookStore;
   /** Called after a registration changed, so the dispatcher reads them again. */
   webhooksChanged: () => void;
+  routes: RouteStore;
+  suppressions: SuppressionList;
+  /** The operator's policy on end users lifting their own suspension (`enduser.selfReinstate`). */
+  selfReinstate: 'never' | 'lowRisk';
+  /** Risk below which an identity of this account counts as low-risk (its `tagScore`). */
+  lowRiskBelow: (account: string) => number;
   clock: () => number;
 }
+
+/** Why an end user's own reinstatement was refused, in words for them; null when it was done. */
+export type SelfReinstateResult = { ok: true } | { ok: false; why: string };
 
 export type BulkResult = Array<{ id: string; ok: true } | { id: string; ok: false; error: string }>;
 
@@ -28,7 +40,24 @@ export type BulkResult = Array<{ id: string; ok: true } | { id: string; ok: fals
 export class ConflictError extends Error {}
 
 export function createActions(deps: ActionDeps) {
-  const { store, accounts, decide, audit, publish, webhooks, webhooksChanged, clock } = deps;
+  const { store, accounts, decide, audit, publish, webhooks, webhooksChanged, routes, suppressions, clock } = deps;
+
+  /**
+   * The suspension an identity may lift itself now (its own, or its whole account's, as the decide stage applies
+   * them), or why not (see `enduser.selfReinstate`).
+   */
+  function selfReinstatable(identity: string, now: number): { key: string } | { why: string } {
+    if (deps.selfReinstate === 'never') return { why: 'your provider reviews every suspension: ask for a review' };
+    const account = identity.split('/')[0]!;
+    const key = [identity, account].find((k) => decide.sender(k, now)?.suspended);
+    if (!key) return { why: 'this sender is not suspended' };
+    if (decide.sender(key, now)!.suspension!.by !== 'policy') return { why: 'an operator suspended this sender: ask for a review' };
+    if (audit.list({ action: 'sender.self-reinstate', target: key, limit: 1 }).length > 0) return { why: 'this sender has already lifted a suspension itself once: ask for a review' };
+    const risk = Math.max(...[identity, key].map((k) => decide.sender(k, now)?.counters?.risk ?? 0));
+    const below = deps.lowRiskBelow(account);
+    if (risk >= below) return { why: `the unusual sending has not calmed down yet (risk ${Math.round(risk * 10) / 10}, needs to be below ${below}): try later or ask for a review` };
+    return { key };
+  }
   const log = (who: string, action: string, target: string, detail: Record<string, unknown> = {}) =>
     audit.record({ at: clock(), who, action, target, detail });
 
@@ -47,6 +76,7 @@ export function createActions(deps: ActionDeps) {
   }
 
   return {
+    ...createRouteActions({ routes, suppressions, audit, clock }),
     retryMessages: (who: string, ids: readonly string[]) =>
       bulk(who, 'message.retry', ids, (id, now) => {
         if (!store.show(id)) throw new NotFoundError(`no message ${id}`);
@@ -72,6 +102,25 @@ export function createActions(deps: ActionDeps) {
       log(who, 'sender.reinstate', key);
       publish({ event: 'sender-reinstated', at: now, data: { identity: key, by: who } });
       return true;
+    },
+    /** Whether the page should offer the end user to lift the suspension (the same checks as selfReinstate). */
+    maySelfReinstate: (identity: string) => 'key' in selfReinstatable(identity, clock()),
+    /**
+     * The end user lifts their identity's suspension, once, when the operator's policy allows it for a low-risk
+     * identity. Every attempt is in the audit log: done, or refused with why.
+     */
+    selfReinstate(identity: string): SelfReinstateResult {
+      const now = clock();
+      const who = `enduser:${identity}`;
+      const found = selfReinstatable(identity, now);
+      if ('why' in found || !decide.reinstate(found.key, now)) {
+        const why = 'why' in found ? found.why : 'this sender is not suspended';
+        log(who, 'sender.self-reinstate-refused', identity, { why });
+        return { ok: false, why };
+      }
+      log(who, 'sender.self-reinstate', found.key);
+      publish({ event: 'sender-reinstated', at: now, data: { identity: found.key, by: who } });
+      return { ok: true };
     },
     /** Recorded for the operator (audit log, webhooks); the decision stays theirs. */
     requestReview(identity: string, note: string): void {

@@ -1,5 +1,6 @@
-// The audit log: every change made through the admin API, the console or the end-user page, with who made it (the
-// token's name, or `enduser:<identity>`), when, what and to which target. Append-only; read with `GET /api/v1/audit`.
+// The audit log: every change made through the admin API, the console, the end-user page or the command line, with
+// who made it (the token's name, `enduser:<identity>`, or `cli:<os user>`), when, what and to which target.
+// Append-only; read with `GET /api/v1/audit`, the console's Audit page or `mailwarden audit`.
 import type { Db } from '../store/sqlite.js';
 
 const SCHEMA = `
@@ -25,8 +26,8 @@ export interface AuditEntry {
 
 export interface AuditLog {
   record(entry: Omit<AuditEntry, 'seq'>): void;
-  /** Newest first; `action` filters, `before` pages back by sequence number. */
-  list(filter: { limit: number; action?: string; before?: number }): AuditEntry[];
+  /** Newest first; `action` and `target` filter, `before` pages back by sequence number. */
+  list(filter: { limit: number; action?: string; target?: string; before?: number }): AuditEntry[];
 }
 
 interface Row {
@@ -42,12 +43,12 @@ export function createAuditLog(db: Db): AuditLog {
   db.exec(SCHEMA);
   const insert = db.prepare('INSERT INTO audit_log (at, who, action, target, detail) VALUES (?, ?, ?, ?, ?)');
   const select = db.prepare(
-    `SELECT * FROM audit_log WHERE (:action IS NULL OR action = :action) AND (:before IS NULL OR seq < :before)
+    `SELECT * FROM audit_log WHERE (:action IS NULL OR action = :action) AND (:target IS NULL OR target = :target) AND (:before IS NULL OR seq < :before)
      ORDER BY seq DESC LIMIT :limit`,
   );
   return {
     record: (e) => void insert.run(e.at, e.who, e.action, e.target, JSON.stringify(e.detail)),
     list: (f) =>
-      (select.all({ action: f.action ?? null, before: f.before ?? null, limit: f.limit }) as Row[]).map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> })),
+      (select.all({ action: f.action ?? null, target: f.target ?? null, before: f.before ?? null, limit: f.limit }) as Row[]).map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> })),
   };
 }

@@ -1,6 +1,6 @@
 // Mail flow for the console's overview: per-minute counts of each outcome over the last day, fed by the same event
 // stream as the metrics (and the refusals, which never reach the store). In memory and fixed in size (a day of
-// minutes); it starts empty at each start, while the durable history stays in the queue's timelines.
+// minutes); at start it is filled again from the queue's timelines (`seed`), so only refusals before a restart are lost.
 import type { TimelineEvent } from '../queue/events.js';
 import type { Verdict } from '../shared/types.js';
 
@@ -16,7 +16,10 @@ export interface FlowSeries {
   counts: Record<Outcome, number[]>;
 }
 
-function outcomeOf(e: TimelineEvent): Outcome | null {
+/** The timeline event types the chart counts. */
+export const FLOW_EVENT_TYPES = ['delivered', 'deferred', 'bounced', 'expired', 'quarantined'] as const satisfies ReadonlyArray<TimelineEvent['type']>;
+
+function outcomeOf(e: Pick<TimelineEvent, 'type'>): Outcome | null {
   switch (e.type) {
     case 'delivered':
     case 'deferred':
@@ -45,7 +48,7 @@ export function createFlow(clock: () => number = Date.now) {
   }
 
   return {
-    record(events: TimelineEvent[]): void {
+    record(events: ReadonlyArray<Pick<TimelineEvent, 'type' | 'at'>>): void {
       for (const e of events) {
         const o = outcomeOf(e);
         if (o) add(o, e.at);

@@ -6,8 +6,12 @@ import type { AccountStore } from '../accounts/types.js';
 import type { Config } from '../config/schema.js';
 import type { MessagePolicy } from '../decide/types.js';
 import type { Intake } from '../feedback/intake.js';
+import { createSuppressionList } from '../feedback/suppressions.js';
 import type { LiveState } from '../queue/sqlite-depth.js';
+import { recentEvents } from '../queue/sqlite-search.js';
 import type { QueueStore } from '../queue/store.js';
+import { thresholdsFor } from '../reputation/index.js';
+import { createRouteStore } from '../routes/store.js';
 import type { Logger } from '../shared/logger.js';
 import type { Db } from '../store/sqlite.js';
 import { createHmac } from 'node:crypto';
@@ -17,7 +21,7 @@ import { countRefusals } from './count-refusals.js';
 import { createDecideData } from './data/decide.js';
 import { createNotices } from './enduser/notices.js';
 import { withEndUserLinks } from './enduser/refusal-links.js';
-import { createFlow } from './flow.js';
+import { createFlow, FLOW_EVENT_TYPES } from './flow.js';
 import { createMetrics } from './metrics.js';
 import { startAdminServer, type AdminServer } from './server.js';
 import { createTokenStore } from './tokens.js';
@@ -48,6 +52,7 @@ export function createOperate(opts: OperateOptions) {
   const clock = opts.clock ?? Date.now;
   const metrics = createMetrics(opts.queueDepth);
   const flow = createFlow(clock);
+  flow.record(recentEvents(db, clock() - 86_400_000, FLOW_EVENT_TYPES)); // the last day, so a restart keeps the chart
   const webhooks = createWebhookStore(db);
   const dispatcher = startWebhookDispatcher({ store: webhooks, config: config.webhooks, registry: metrics.registry, logger: logger.child({ stage: 'webhooks' }), clock });
   store.onEvents(metrics.record);
@@ -55,8 +60,11 @@ export function createOperate(opts: OperateOptions) {
   store.onEvents(dispatcher.record);
   const audit = createAuditLog(db);
   const decide = createDecideData(db, config, store);
+  const routes = createRouteStore(db);
+  const suppressions = createSuppressionList(db);
   const actions = createActions({
-    store, accounts: opts.accounts, decide, audit, publish: dispatcher.publish, webhooks, webhooksChanged: dispatcher.reload, clock,
+    store, accounts: opts.accounts, decide, audit, publish: dispatcher.publish, webhooks, webhooksChanged: dispatcher.reload, routes, suppressions,
+    selfReinstate: config.enduser.selfReinstate, lowRiskBelow: (account) => thresholdsFor(config, account).tagScore, clock,
   });
   // Its own key, derived from the trace secret: one secret file to keep, and a link MAC is never a valid trace MAC.
   const notices = config.enduser.enabled
@@ -77,7 +85,7 @@ export function createOperate(opts: OperateOptions) {
     async start(): Promise<AdminServer> {
       admin = await startAdminServer({
         config, db, store, accounts: opts.accounts, tokens: createTokenStore(db), metrics, probeQueue: opts.queueDepth,
-        queueDepth: opts.queueDepth, decide, audit, webhooks, actions, flow, notices, logger, clock,
+        queueDepth: opts.queueDepth, decide, audit, webhooks, actions, flow, routes, suppressions, notices, logger, clock,
         ...(opts.feedback ? { feedback: opts.feedback } : {}),
       });
       return admin;

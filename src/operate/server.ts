@@ -12,11 +12,13 @@ import { miscRoutes } from './console/misc.js';
 import { overviewRoutes } from './console/overview.js';
 import { quarantineRoutes } from './console/quarantine.js';
 import { queueRoutes } from './console/queue.js';
+import { routingRoutes } from './console/routes.js';
 import { senderRoutes } from './console/senders.js';
 import { cookieValue, createSessions, csrfMatches, SESSION_COOKIE } from './console/session.js';
 import type { Logger } from '../shared/logger.js';
 import { createApi } from './api-route.js';
 import { registerApiRoutes } from './api-routes.js';
+import { registerRoutingApi } from './api-routes-routing.js';
 import { registerFeedbackRoute } from './feedback-route.js';
 import type { Notices } from './enduser/notices.js';
 import { registerEndUserPage } from './enduser/page.js';
@@ -44,7 +46,7 @@ export interface AdminServer {
 /** Routes that answer without credentials: they reveal no message, account or setting. */
 const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   '/healthz', '/metrics', '/api/v1/openapi.json',
-  '/console/login', '/console/assets/console.css', '/console/assets/console.js', '/u/:token', '/u/:token/review',
+  '/console/login', '/console/assets/console.css', '/console/assets/console.js', '/u/:token', '/u/:token/review', '/u/:token/reinstate',
 ]);
 const READ_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD']);
 
@@ -146,11 +148,12 @@ export async function startAdminServer(opts: AdminServerOptions): Promise<AdminS
 
   const api = createApi(app);
   registerApiRoutes(api, { ...opts });
+  registerRoutingApi(api, opts);
   app.get('/api/v1/openapi.json', async () => api.document());
   if (opts.feedback) registerFeedbackRoute(app, opts.feedback);
 
   registerLogin(app, tokens, sessions);
-  for (const routes of [overviewRoutes, queueRoutes, quarantineRoutes, senderRoutes, miscRoutes]) routes(app, opts);
+  for (const routes of [overviewRoutes, queueRoutes, quarantineRoutes, senderRoutes, routingRoutes, miscRoutes]) routes(app, opts);
   if (opts.notices) registerEndUserPage(app, { notices: opts.notices, actions: opts.actions, maxRequestsPerMinute: opts.config.enduser.maxRequestsPerMinute, clock: opts.clock });
 
   const admin = opts.config.admin;

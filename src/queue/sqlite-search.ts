@@ -2,6 +2,7 @@
 // Message-ID, state and time. Every filter is optional and every answer bounded by `limit`, newest first.
 import type { QueueState } from '../shared/types.js';
 import type { Db } from '../store/sqlite.js';
+import type { EventType } from './events.js';
 import { SUMMARY_SELECT, summary, type SummaryRow } from './sqlite-admin.js';
 import type { MessageSummary } from './types.js';
 
@@ -13,8 +14,8 @@ export interface QueueSearch {
   recipient?: string;
   account?: string;
   /**
-   * The Message-ID header, with or without angle brackets. Read from the stored body, so it finds only messages that
-   * still have one (pending and held); a finished message's body is gone.
+   * The Message-ID header, with or without angle brackets: exact. Indexed at acceptance, so a finished message (whose
+   * body is gone) is found until retention purges it.
    */
   messageId?: string;
   state?: QueueState;
@@ -39,13 +40,29 @@ export function searchQueue(db: Db, q: QueueSearch): MessageSummary[] {
   if (q.recipient) add("EXISTS (SELECT 1 FROM recipients r WHERE r.message_id = m.id AND r.rcpt LIKE :recipient ESCAPE '\\')", 'recipient', like(q.recipient));
   if (q.account) add('m.account = :account', 'account', q.account);
   if (q.messageId) {
-    add("EXISTS (SELECT 1 FROM bodies b WHERE b.message_id = m.id AND instr(b.raw, CAST(:mid AS BLOB)) > 0)", 'mid', `<${q.messageId.replace(/^<|>$/g, '')}>`);
+    add('m.header_message_id = :mid', 'mid', q.messageId.replace(/\s+/g, '').replace(/^<|>$/g, ''));
   }
   if (q.state) add('m.state = :state', 'state', q.state);
   if (q.from !== undefined) add('m.received_at >= :from', 'from', q.from);
   if (q.to !== undefined) add('m.received_at < :to', 'to', q.to);
   const sql = `${SUMMARY_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY m.received_at DESC LIMIT :limit`;
   return (db.prepare(sql).all(args) as SummaryRow[]).map(summary);
+}
+
+/**
+ * Events of the given types recorded at or after `since` (epoch ms), newest first: what the overview's flow chart
+ * reads back at start, so a restart does not blank its history. Walks back from the newest event and stops at the
+ * first older one (events are written in time order), so it reads only that span, bounded by `max`.
+ */
+export function recentEvents<T extends EventType>(db: Db, since: number, types: readonly T[], max = 1_000_000): Array<{ type: T; at: number }> {
+  const wanted: ReadonlySet<string> = new Set(types);
+  const out: Array<{ type: T; at: number }> = [];
+  let read = 0;
+  for (const e of db.prepare('SELECT type, at FROM events ORDER BY seq DESC').iterate() as Iterable<{ type: T; at: number }>) {
+    if (e.at < since || ++read > max) break;
+    if (wanted.has(e.type)) out.push(e);
+  }
+  return out;
 }
 
 /** Receipt time of the oldest message still waiting for delivery, null when none waits. */

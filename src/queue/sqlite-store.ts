@@ -6,7 +6,7 @@ import type { EventType, TimelineEvent } from './events.js';
 import { createAdminQueries } from './sqlite-admin.js';
 import { createDeliveryQueries } from './sqlite-delivery.js';
 import { createHeldQueries } from './sqlite-held.js';
-import { QUEUE_SCHEMA } from './sqlite-schema.js';
+import { headerMessageId, migrateQueueSchema, QUEUE_SCHEMA } from './sqlite-schema.js';
 import { createWalSync } from './wal-sync.js';
 import type { InFlightSet, QueueStore } from './store.js';
 import type { NewMessage } from './types.js';
@@ -67,10 +67,11 @@ export interface GroupCommitOptions {
 
 export function createSqliteQueueStore(db: Db, opts: GroupCommitOptions): QueueStore {
   db.exec(QUEUE_SCHEMA);
+  migrateQueueSchema(db);
   const wal = createWalSync(db);
   const insertMessage = db.prepare(
     `INSERT INTO messages (id, received_at, account, sub_identity, identity_source, mail_from, client_ip, helo, size,
-       smtputf8, eightbit, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       smtputf8, eightbit, state, header_message_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertBody = db.prepare('INSERT INTO bodies (message_id, raw) VALUES (?, ?)');
   const insertRecipient = db.prepare(
@@ -98,7 +99,7 @@ export function createSqliteQueueStore(db: Db, opts: GroupCommitOptions): QueueS
   const writeMessage = (m: NewMessage) => {
     const state = m.initialState;
     insertMessage.run(m.id, m.receivedAt, m.identity.account, m.identity.sub, m.identity.source, m.mailFrom,
-      m.clientIp, m.heloName, m.raw.length, m.smtpUtf8 ? 1 : 0, m.eightBit ? 1 : 0, state);
+      m.clientIp, m.heloName, m.raw.length, m.smtpUtf8 ? 1 : 0, m.eightBit ? 1 : 0, state, headerMessageId(m.raw));
     insertBody.run(m.id, m.raw);
     for (const rcpt of new Set(m.recipients)) insertRecipient.run(m.id, rcpt, domainOf(rcpt), state, m.receivedAt, m.receivedAt);
     for (const e of m.events) writeEvent({ ...e, messageId: m.id });

@@ -7,13 +7,14 @@ import { generatePassword, hashPassword } from '../../accounts/password.js';
 import { publicView } from '../../accounts/public-view.js';
 import { createSqliteAccountStore } from '../../accounts/sqlite-accounts.js';
 import { AccountExistsError, type Account, type AccountStore } from '../../accounts/types.js';
-import { jsonLines, jsonObject, openCliDatabase } from '../database.js';
+import type { Db } from '../../store/sqlite.js';
+import { auditCli, jsonLines, jsonObject, openCliDatabase } from '../database.js';
 import { CliError } from '../errors.js';
 
-async function withStore<T>(cmd: Command, work: (store: AccountStore) => Promise<T>): Promise<T> {
+async function withStore<T>(cmd: Command, work: (store: AccountStore, db: Db) => Promise<T>): Promise<T> {
   const { db } = openCliDatabase(cmd);
   try {
-    return await work(createSqliteAccountStore(db));
+    return await work(createSqliteAccountStore(db), db);
   } finally {
     db.close();
   }
@@ -79,13 +80,14 @@ export function registerAccountsCommand(program: Command): void {
       const given = readPassword(opts);
       if (!opts.login && given) throw new CliError('--no-login takes no password');
       const password = opts.login ? (given ?? generatePassword()) : null;
-      await withStore(cmd, async (store) => {
+      await withStore(cmd, async (store, db) => {
         try {
           await store.add({ name, passwordHash: password ? await hashPassword(password) : '', allowedDomains, enforceDomains: Boolean(opts.enforceDomains), createdAt: Date.now() });
         } catch (err) {
           if (err instanceof AccountExistsError) throw new CliError(err.message);
           throw err;
         }
+        auditCli(db, true, 'account.add', name, { login: opts.login, domains: allowedDomains, enforceDomains: Boolean(opts.enforceDomains) });
       });
       process.stdout.write(`account ${name} added\n`);
       if (password && !given) process.stdout.write(`password: ${password}\n(shown once; it is stored only as a hash)\n`);
@@ -120,7 +122,7 @@ export function registerAccountsCommand(program: Command): void {
     .action(async (name: string, opts: { reason: string }, cmd: Command) => {
       const reason = opts.reason.replace(/[\x00-\x1f\x7f]+/g, ' ').trim();
       if (!reason) throw new CliError('--reason must not be empty');
-      const ok = await withStore(cmd, (store) => store.setSuspended(name, true, reason));
+      const ok = await withStore(cmd, async (store, db) => auditCli(db, await store.setSuspended(name, true, reason), 'account.suspend', name, { reason }));
       if (!ok) throw new CliError(`no account "${name}"`);
       process.stdout.write(`account ${name} suspended\n`);
     });
@@ -129,7 +131,7 @@ export function registerAccountsCommand(program: Command): void {
     .command('reinstate <name>')
     .description('lift a suspension')
     .action(async (name: string, _opts: unknown, cmd: Command) => {
-      const ok = await withStore(cmd, (store) => store.setSuspended(name, false, ''));
+      const ok = await withStore(cmd, async (store, db) => auditCli(db, await store.setSuspended(name, false, ''), 'account.reinstate', name));
       if (!ok) throw new CliError(`no account "${name}"`);
       process.stdout.write(`account ${name} reinstated\n`);
     });
@@ -138,7 +140,7 @@ export function registerAccountsCommand(program: Command): void {
     .command('delete <name>')
     .description('delete an account (its queued mail stays in the queue)')
     .action(async (name: string, _opts: unknown, cmd: Command) => {
-      const ok = await withStore(cmd, (store) => store.delete(name));
+      const ok = await withStore(cmd, async (store, db) => auditCli(db, await store.delete(name), 'account.delete', name));
       if (!ok) throw new CliError(`no account "${name}"`);
       process.stdout.write(`account ${name} deleted\n`);
     });

@@ -23,6 +23,7 @@ export const commandModules: Record<string, () => Promise<Registrar>> = {
   routes: async () => (await import('./routes.js')).registerRoutesCommand,
   dkim: async () => (await import('./dkim.js')).registerDkimCommand,
   demo: async () => (await import('./demo.js')).registerDemoCommand,
+  audit: async () => (await import('./audit.js')).registerAuditCommand,
 };
 
 /** The command named on the command line (the first word that is no option or option value), if it is one of ours. */

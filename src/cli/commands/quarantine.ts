@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { QueueStore } from '../../queue/store.js';
 import type { ChangeResult } from '../../queue/types.js';
-import { jsonLines, jsonObject, table, withQueue } from '../database.js';
+import { auditCli, cliOperator, jsonLines, jsonObject, table, withQueue } from '../database.js';
 import { CliError } from '../errors.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -58,13 +58,19 @@ export function registerQuarantineCommand(program: Command): void {
   q.command('release <id...>')
     .description('hand held messages to delivery now')
     .action(async (ids: string[], _opts, cmd: Command) => {
-      await withQueue(cmd, (store) => ids.forEach((id) => mustChange(store, id, store.release(id, Date.now(), 'operator'))));
+      await withQueue(cmd, (store, db) => ids.forEach((id) => {
+        mustChange(store, id, store.release(id, Date.now(), cliOperator()));
+        auditCli(db, true, 'quarantine.release', id);
+      }));
       process.stdout.write(`released ${ids.length} message(s)\n`);
     });
   q.command('delete <id...>')
     .description('drop held messages (their timeline is kept)')
     .action(async (ids: string[], _opts, cmd: Command) => {
-      await withQueue(cmd, (store) => ids.forEach((id) => mustChange(store, id, store.removeHeld(id, Date.now(), 'operator'))));
+      await withQueue(cmd, (store, db) => ids.forEach((id) => {
+        mustChange(store, id, store.removeHeld(id, Date.now(), cliOperator()));
+        auditCli(db, true, 'quarantine.delete', id);
+      }));
       process.stdout.write(`deleted ${ids.length} message(s)\n`);
     });
 }

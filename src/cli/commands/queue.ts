@@ -2,7 +2,7 @@
 // readers in; a retry is picked up by the relay's next poll).
 import type { Command } from 'commander';
 import type { QueueState } from '../../shared/types.js';
-import { jsonLines, jsonObject, withQueue } from '../database.js';
+import { auditCli, jsonLines, jsonObject, withQueue } from '../database.js';
 import { CliError } from '../errors.js';
 import { formatDetail, formatList } from './queue-format.js';
 
@@ -36,7 +36,12 @@ export function registerQueueCommand(program: Command): void {
     .command('retry <id>')
     .description("make the message's pending recipients due now")
     .action(async (id: string, _opts, cmd: Command) => {
-      const n = await withQueue(cmd, (s) => (s.show(id) ? s.retry(id, Date.now()) : -1));
+      const n = await withQueue(cmd, (s, db) => {
+        if (!s.show(id)) return -1;
+        const due = s.retry(id, Date.now());
+        auditCli(db, true, 'message.retry', id);
+        return due;
+      });
       if (n < 0) throw new CliError(`no message ${id} in the queue`);
       process.stdout.write(n > 0 ? `${id}: ${n} recipient(s) due now\n` : `${id}: nothing pending to retry\n`);
     });
@@ -44,7 +49,7 @@ export function registerQueueCommand(program: Command): void {
     .command('delete <id>')
     .description('drop the message without delivering or bouncing it (its timeline is kept)')
     .action(async (id: string, _opts, cmd: Command) => {
-      const ok = await withQueue(cmd, (s) => s.remove(id, Date.now()));
+      const ok = await withQueue(cmd, (s, db) => auditCli(db, s.remove(id, Date.now()), 'message.delete', id));
       if (!ok) throw new CliError(`no message ${id} in the queue`);
       process.stdout.write(`${id}: deleted\n`);
     });

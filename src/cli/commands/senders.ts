@@ -1,7 +1,8 @@
 // `mailwarden senders list|show|suspend|reinstate`: sender identities, their risk, baseline and recent counters.
 import type { Command } from 'commander';
 import { createReputation, type Reputation, type SenderReport } from '../../reputation/index.js';
-import { jsonLines, jsonObject, table, withDatabase } from '../database.js';
+import type { Db } from '../../store/sqlite.js';
+import { auditCli, jsonLines, jsonObject, table, withDatabase } from '../database.js';
 import { CliError } from '../errors.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -45,11 +46,11 @@ function describe(r: SenderReport): string {
 }
 
 /** Reputation as the relay keeps it, read (and for suspensions written) beside a running relay. */
-function withReputation<T>(cmd: Command, work: (reputation: Reputation) => T): T {
+function withReputation<T>(cmd: Command, work: (reputation: Reputation, db: Db) => T): T {
   return withDatabase(cmd, (db, config) => {
     const reputation = createReputation({ config, db });
     try {
-      return work(reputation);
+      return work(reputation, db);
     } finally {
       reputation.close();
     }
@@ -93,14 +94,17 @@ export function registerSendersCommand(program: Command): void {
       const minutes = Number(opts.minutes);
       if (!Number.isInteger(minutes) || minutes < 0) throw new CliError(`--minutes: expected a whole number >= 0, got "${opts.minutes}"`);
       const now = Date.now();
-      withReputation(cmd, (r) => r.suspendByOperator(identity, opts.reason, now, minutes === 0 ? 0 : now + minutes * 60_000));
+      withReputation(cmd, (r, db) => {
+        r.suspendByOperator(identity, opts.reason, now, minutes === 0 ? 0 : now + minutes * 60_000);
+        auditCli(db, true, 'sender.suspend', identity, { minutes, reason: opts.reason });
+      });
       process.stdout.write(`suspended ${identity}${minutes ? ` for ${minutes} minutes` : ' until reinstated'}\n`);
     });
   senders
     .command('reinstate <identity>')
     .description('lift the suspension of an identity')
     .action((identity: string, _opts, cmd: Command) => {
-      const lifted = withReputation(cmd, (r) => r.reinstate(identity, Date.now()));
+      const lifted = withReputation(cmd, (r, db) => auditCli(db, r.reinstate(identity, Date.now()), 'sender.reinstate', identity));
       if (!lifted) throw new CliError(`"${identity}" is not suspended`);
       process.stdout.write(`reinstated ${identity}\n`);
     });

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { createSuppressionList, GLOBAL, SUPPRESSION_REASONS, type Suppression, type SuppressionReason } from '../../feedback/suppressions.js';
-import { jsonLines, table, withDatabase } from '../database.js';
+import { auditCli, cliOperator, cliRouteActions, jsonLines, table, withDatabase } from '../database.js';
 import { CliError } from '../errors.js';
 
 const iso = (ms: number) => (ms === 0 ? '' : new Date(ms).toISOString());
@@ -47,8 +47,8 @@ export function registerSuppressionsCommand(program: Command): void {
     .option('--days <n>', 'days until it expires; 0 = until removed', '0')
     .action((rcpt: string, opts: { account: string; reason: string; days: string }, c: Command) => {
       const now = Date.now();
-      const s: Suppression = { account: opts.account, recipient: checkRecipient(rcpt), reason: reasonOf(opts.reason), source: 'operator', createdAt: now, expiresAt: expiryOf(opts.days, now) };
-      withDatabase(c, (db) => createSuppressionList(db).add(s));
+      const s = { account: opts.account, recipient: checkRecipient(rcpt), reason: reasonOf(opts.reason), expiresAt: expiryOf(opts.days, now) };
+      withDatabase(c, (db) => cliRouteActions(db).addSuppression(cliOperator(), s));
       process.stdout.write(`suppressed ${rcpt} for ${opts.account === GLOBAL ? 'every account' : `account ${opts.account}`}\n`);
     });
   cmd
@@ -56,7 +56,7 @@ export function registerSuppressionsCommand(program: Command): void {
     .description('allow mail to a recipient again')
     .option('--account <name>', `the account ('${GLOBAL}': the global entry)`, GLOBAL)
     .action((rcpt: string, opts: { account: string }, c: Command) => {
-      if (!withDatabase(c, (db) => createSuppressionList(db).remove(opts.account, rcpt))) throw new CliError(`${rcpt} is not suppressed for ${opts.account}`);
+      if (!withDatabase(c, (db) => cliRouteActions(db).removeSuppression(cliOperator(), opts.account, rcpt))) throw new CliError(`${rcpt} is not suppressed for ${opts.account}`);
       process.stdout.write(`removed ${rcpt} (${opts.account})\n`);
     });
   cmd
@@ -92,6 +92,7 @@ export function registerSuppressionsCommand(program: Command): void {
       withDatabase(c, (db) => {
         const list = createSuppressionList(db);
         db.transaction(() => entries.forEach((e) => list.add(e)))();
+        auditCli(db, true, 'suppression.import', file, { entries: entries.length });
       });
       process.stdout.write(`imported ${entries.length} suppression(s)\n`);
     });

@@ -2,13 +2,14 @@
 // token is created the API refuses every request. A new token is printed once and only its hash is kept.
 import type { Command } from 'commander';
 import { ROLES, TOKEN_NAME, TokenExistsError, createTokenStore, type Role, type TokenStore } from '../../operate/tokens.js';
-import { jsonLines, openCliDatabase } from '../database.js';
+import type { Db } from '../../store/sqlite.js';
+import { auditCli, jsonLines, openCliDatabase } from '../database.js';
 import { CliError } from '../errors.js';
 
-function withTokens<T>(cmd: Command, work: (tokens: TokenStore) => T): T {
+function withTokens<T>(cmd: Command, work: (tokens: TokenStore, db: Db) => T): T {
   const { db } = openCliDatabase(cmd);
   try {
-    return work(createTokenStore(db));
+    return work(createTokenStore(db), db);
   } finally {
     db.close();
   }
@@ -24,9 +25,11 @@ export function registerTokensCommand(program: Command): void {
       if (!TOKEN_NAME.test(name)) throw new CliError(`token name "${name}": use 1-64 letters, digits and . _ -`);
       const role = ROLES.find((r) => r === opts.role);
       if (!role) throw new CliError(`--role must be one of ${ROLES.join(', ')} (got "${opts.role}")`);
-      const secret = withTokens(cmd, (store) => {
+      const secret = withTokens(cmd, (store, db) => {
         try {
-          return store.create(name, Date.now(), role satisfies Role);
+          const created = store.create(name, Date.now(), role satisfies Role);
+          auditCli(db, true, 'token.create', name, { role }); // never the token
+          return created;
         } catch (err) {
           if (err instanceof TokenExistsError) throw new CliError(err.message);
           throw err;
@@ -49,7 +52,7 @@ export function registerTokensCommand(program: Command): void {
     .command('revoke <name>')
     .description('revoke a token: requests with it are refused from now on')
     .action((name: string, _opts: unknown, cmd: Command) => {
-      if (!withTokens(cmd, (store) => store.revoke(name))) throw new CliError(`no token "${name}"`);
+      if (!withTokens(cmd, (store, db) => auditCli(db, store.revoke(name), 'token.revoke', name))) throw new CliError(`no token "${name}"`);
       process.stdout.write(`token ${name} revoked\n`);
     });
 }

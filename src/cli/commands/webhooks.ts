@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { WEBHOOK_EVENTS, type WebhookEvent } from '../../operate/webhooks/events.js';
 import { createWebhookStore } from '../../operate/webhooks/store.js';
-import { jsonLines, table, withDatabase } from '../database.js';
+import { auditCli, jsonLines, table, withDatabase } from '../database.js';
 import { CliError } from '../errors.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -24,7 +24,11 @@ export function registerWebhooksCommand(program: Command): void {
     .action((url: string, opts: { events: string }, cmd: Command) => {
       if (!/^https?:\/\/[^\s]+$/.test(url) || !URL.canParse(url)) throw new CliError(`"${url}" is not an http(s) URL`);
       const events = parseEvents(opts.events);
-      const hook = withDatabase(cmd, (db) => createWebhookStore(db).add(url, events, Date.now()));
+      const hook = withDatabase(cmd, (db) => {
+        const added = createWebhookStore(db).add(url, events, Date.now());
+        auditCli(db, true, 'webhook.add', String(added.id), { url, events });
+        return added;
+      });
       process.stdout.write(`${hook.secret}\n`);
       process.stderr.write(`webhook ${hook.id} added for ${events.join(', ')}; the secret above signs its deliveries (X-Mailwarden-Signature)\n`);
     });
@@ -42,7 +46,7 @@ export function registerWebhooksCommand(program: Command): void {
     .command('remove <id>')
     .description('remove a webhook and its deliveries')
     .action((id: string, _opts: unknown, cmd: Command) => {
-      if (!withDatabase(cmd, (db) => createWebhookStore(db).remove(Number(id)))) throw new CliError(`no webhook ${id}`);
+      if (!withDatabase(cmd, (db) => auditCli(db, createWebhookStore(db).remove(Number(id)), 'webhook.remove', id))) throw new CliError(`no webhook ${id}`);
       process.stdout.write(`webhook ${id} removed\n`);
     });
   hooks

@@ -19,7 +19,8 @@ button.danger{background:#c62828;border-color:#b71c1c}button.quiet{background:#f
 form.inline{display:inline}.filters{display:flex;gap:8px;flex-wrap:wrap;align-items:end}.filters label{display:flex;flex-direction:column;font-size:12px;color:#546e7a}
 .badge{display:inline-block;padding:1px 7px;border-radius:10px;font-size:12px;background:#eceff1}
 .b-delivered{background:#c8e6c9}.b-deferred,.b-queued{background:#fff3c4}.b-bounced,.b-expired{background:#ffcdd2}.b-quarantined{background:#bbdefb}.b-deleted{background:#e0e0e0}
-.b-suspended{background:#ffcdd2}.b-active{background:#c8e6c9}
+.b-suspended,.b-paused{background:#ffcdd2}.b-active,.b-ok{background:#c8e6c9}.b-slowed{background:#fff3c4}
+table.matrix td,table.matrix th{text-align:center}table.matrix th:first-child,table.matrix tr th{text-align:left}
 .legend{margin-right:12px;font-size:12px}.legend i{display:inline-block;width:10px;height:10px;margin-right:4px;vertical-align:middle}
 .c-delivered{background:#2e7d32}.c-deferred{background:#f9a825}.c-bounced{background:#c62828}.c-expired{background:#6a1b9a}.c-held{background:#1565c0}.c-refused{background:#455a64}
 .flash{background:#e3f2fd;border:1px solid #90caf9;padding:8px 12px;border-radius:4px;margin-bottom:12px}

@@ -1,8 +1,10 @@
 // What every console route gets: the data it reads, the actions it may take, and helpers for its request.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config/schema.js';
+import type { SuppressionList } from '../../feedback/suppressions.js';
 import type { LiveState } from '../../queue/sqlite-depth.js';
 import type { QueueStore } from '../../queue/store.js';
+import type { RouteStore } from '../../routes/store.js';
 import type { Db } from '../../store/sqlite.js';
 import type { Actions } from '../actions.js';
 import type { AuditLog } from '../audit.js';
@@ -21,6 +23,8 @@ export interface ConsoleDeps {
   webhooks: WebhookStore;
   actions: Actions;
   flow: Flow;
+  routes: RouteStore;
+  suppressions: SuppressionList;
   queueDepth: () => Record<LiveState, number>;
   clock: () => number;
 }

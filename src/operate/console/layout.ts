@@ -3,7 +3,7 @@ import { html, type SafeHtml } from './html.js';
 
 export const NAV = [
   ['/console', 'Overview'], ['/console/queue', 'Queue'], ['/console/quarantine', 'Quarantine'], ['/console/senders', 'Senders'],
-  ['/console/explain', 'Explain'], ['/console/webhooks', 'Webhooks'], ['/console/audit', 'Audit'], ['/console/settings', 'Settings'],
+  ['/console/routes', 'Routes'], ['/console/suppressions', 'Suppressions'], ['/console/explain', 'Explain'], ['/console/webhooks', 'Webhooks'], ['/console/audit', 'Audit'], ['/console/settings', 'Settings'],
 ] as const;
 
 export interface PageContext {

@@ -1,6 +1,8 @@
 // The overview: is mail flowing (flow by outcome), how full and old is the queue, who sends most and who is risky,
-// and what needs a look now (held mail, suspended senders, failed webhooks, review requests).
+// and what needs a look now (a queue that cannot write, held mail, suspended senders, paused or slowed routes, failed
+// webhooks, review requests).
 import { oldestPending } from '../../queue/sqlite-search.js';
+import { routeViews } from '../data/routes.js';
 import { flowChart } from './chart.js';
 import { pageContext, sendPage, type ConsoleRoutes } from './context.js';
 import { html } from './html.js';
@@ -31,11 +33,18 @@ export const overviewRoutes: ConsoleRoutes = (app, deps) => {
     const suspended = senders.filter((s) => s.suspended).length;
     const failedHooks = deps.webhooks.deliveries({ state: 'failed', limit: 1000 }).length;
     const reviews = deps.audit.list({ action: 'review.request', limit: 5 });
+    const routes = routeViews(deps.routes.all(), deps.config, now);
+    const pausedRoutes = routes.filter((r) => r.state === 'paused').length;
+    const slowedRoutes = routes.filter((r) => r.state === 'slowed').length;
     const link = (k: string) => `/console/senders/${encodeURIComponent(k)}`;
 
+    const write = deps.store.writeHealth();
     const alerts = [
+      write.writable ? '' : html`<li class="error">the queue database cannot write since ${new Date(write.since).toISOString()}: ${write.reason} (new mail gets 4xx)</li>`,
       depth.quarantined > 0 ? html`<li><a href="/console/quarantine">${depth.quarantined} message(s) held for review</a></li>` : '',
       suspended > 0 ? html`<li><a href="/console/senders?status=suspended">${suspended} sender(s) suspended</a></li>` : '',
+      pausedRoutes > 0 ? html`<li><a href="/console/routes">${pausedRoutes} route(s) paused</a></li>` : '',
+      slowedRoutes > 0 ? html`<li><a href="/console/routes">${slowedRoutes} route(s) slowed</a></li>` : '',
       failedHooks > 0 ? html`<li><a href="/console/webhooks">${failedHooks} webhook deliveries failed</a></li>` : '',
       ...reviews.map((r) => html`<li>review asked for <a href="${link(r.target)}">${r.target}</a> at ${new Date(r.at).toISOString()}</li>`),
     ].filter(Boolean);
@@ -47,6 +56,7 @@ export const overviewRoutes: ConsoleRoutes = (app, deps) => {
   <div class="card"><div class="n">${depth.quarantined}</div><div class="l">held for review</div></div>
   <div class="card"><div class="n">${oldest === null ? '–' : age(now - oldest)}</div><div class="l">oldest waiting</div></div>
   <div class="card"><div class="n">${suspended}</div><div class="l">senders suspended</div></div>
+  <div class="card"><div class="n">${pausedRoutes}</div><div class="l">routes paused</div></div>
 </div>
 <div class="panel"><h2>Mail flow, ${range.label} <span class="muted">(${Object.keys(RANGES).map((r) => html`<a href="/console?range=${r}">${r}</a> `)})</span></h2>
 ${flowChart(deps.flow.series(range.minutes, range.buckets))}</div>
