@@ -12,6 +12,9 @@ export const METRICS = [
   'bounced',
   'unknownRecipients',
   'complaints',
+  'refused',
+  'held',
+  'newLinkRecipients',
 ] as const;
 export type Metric = (typeof METRICS)[number];
 export type MetricCounts = Record<Metric, number>;
@@ -46,7 +49,8 @@ export function addToRing(ring: Ring, now: number, delta: MetricDelta): void {
   if (index <= ring.head - ring.buckets.length) return;
   const bucket = ring.buckets[index % ring.buckets.length]!;
   METRICS.forEach((m, i) => {
-    bucket[i]! += delta[m] ?? 0;
+    // A bucket stored before a metric was added is shorter: the missing counts start at 0.
+    bucket[i] = (bucket[i] ?? 0) + (delta[m] ?? 0);
   });
 }
 
@@ -56,6 +60,26 @@ export function ringSums(ring: Ring, now: number): MetricCounts {
   const sums = METRICS.map(() => 0);
   for (const bucket of ring.buckets) bucket.forEach((v, i) => (sums[i]! += v));
   return Object.fromEntries(METRICS.map((m, i) => [m, sums[i]!])) as MetricCounts;
+}
+
+/**
+ * A ring that counts one number (a campaign's recipients, say): the same buckets with a single value each, so that
+ * the window logic above is shared.
+ */
+export function newCountRing(width: number, length: number): Ring {
+  return { width, head: 0, buckets: Array.from({ length }, () => [0]) };
+}
+
+export function addCount(ring: Ring, now: number, n: number): void {
+  advance(ring, now);
+  const index = Math.floor(now / ring.width);
+  if (index <= ring.head - ring.buckets.length) return;
+  ring.buckets[index % ring.buckets.length]![0]! += n;
+}
+
+export function countSum(ring: Ring, now: number): number {
+  advance(ring, now);
+  return ring.buckets.reduce((sum, b) => sum + b[0]!, 0);
 }
 
 export function zeroCounts(): MetricCounts {
