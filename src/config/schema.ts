@@ -165,7 +165,7 @@ export const policyThresholds = z
     loginMaxPerHour: z.number().int().nonnegative().default(100_000)
       .describe("Hard ceiling per login and hour, summed over its identities, whatever its history; 0 disables. An established login may send `hourHeadroom` times its own busiest hour, up to this."),
     loginCampaignMinRecipients: z.number().int().positive().default(12)
-      .describe("Near-duplicate content from `campaignIdentities` identities of one login to this many recipients within an hour: the login spreads one campaign over its identities."),
+      .describe("Near-duplicate content from `campaignIdentities` identities of one login to this many recipients at domains new to them within an hour: the login spreads one campaign over its identities (points: `campaignPoints`, up to twice that as more identities join)."),
     dripMinRecipients: z.number().int().positive().default(12)
       .describe("Slow campaign: near-duplicate content from one identity to this many recipients within a day, and `burstRatio` times its usual day."),
     dripPoints: z.number().nonnegative().default(3)

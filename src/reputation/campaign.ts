@@ -25,7 +25,8 @@ interface Window {
 interface Campaign {
   sketch: number[];
   identities: Map<string, Window>;
-  logins: Map<string, Window>;
+  /** Per login: its recipients, and those at domains the sending identity never wrote to, over the last hour. */
+  logins: Map<string, { recipients: Ring; strangers: Ring }>;
   all: Window;
 }
 
@@ -36,25 +37,29 @@ export interface ContentSpread {
   /** Recipients of it from this identity's login in the last hour, and how many of the login's identities sent it. */
   loginRecipients: number;
   loginIdentities: number;
+  /** Of the login's recipients, those at domains the identity that wrote to them never wrote to before. */
+  loginStrangers: number;
   /** Identities that sent it in the last hour (this one included), and its recipients from all of them. */
   identities: number;
   recipients: number;
 }
 
-export const NO_SPREAD: ContentSpread = { identityRecipients: 0, identityDayRecipients: 0, loginRecipients: 0, loginIdentities: 0, identities: 0, recipients: 0 };
+export const NO_SPREAD: ContentSpread = { identityRecipients: 0, identityDayRecipients: 0, loginRecipients: 0, loginIdentities: 0, loginStrangers: 0, identities: 0, recipients: 0 };
 
 export interface SentContent {
   sketch: number[];
   identityKey: string;
   account: string;
   recipients: number;
+  /** Its recipients at domains the identity never wrote to. */
+  strangers: number;
 }
 
 export interface CampaignTracker {
   /** Count a message's recipients under its campaign; the spread so far. */
   record(m: SentContent, now: number): ContentSpread;
   /** The spread so far without counting anything. */
-  peek(m: Omit<SentContent, 'recipients'>, now: number): ContentSpread;
+  peek(m: Omit<SentContent, 'recipients' | 'strangers'>, now: number): ContentSpread;
 }
 
 const newWindow = (): Window => ({ hour: newCountRing(60_000, 60), day: newCountRing(3_600_000, 24) });
@@ -93,7 +98,7 @@ export function createCampaignTracker(): CampaignTracker {
     return undefined;
   }
 
-  function spread(c: Campaign | undefined, m: Omit<SentContent, 'recipients'>, now: number): ContentSpread {
+  function spread(c: Campaign | undefined, m: Omit<SentContent, 'recipients' | 'strangers'>, now: number): ContentSpread {
     if (!c) return NO_SPREAD;
     const own = c.identities.get(m.identityKey);
     let identities = 0;
@@ -108,8 +113,9 @@ export function createCampaignTracker(): CampaignTracker {
     return {
       identityRecipients: own ? countSum(own.hour, now) : 0,
       identityDayRecipients: own ? countSum(own.day, now) : 0,
-      loginRecipients: login ? countSum(login.hour, now) : 0,
+      loginRecipients: login ? countSum(login.recipients, now) : 0,
       loginIdentities,
+      loginStrangers: login ? countSum(login.strangers, now) : 0,
       identities,
       recipients: countSum(c.all.hour, now),
     };
@@ -124,7 +130,9 @@ export function createCampaignTracker(): CampaignTracker {
       const c = touchEntry<number, Campaign>(campaigns, id, () => ({ sketch: m.sketch, identities: new Map(), logins: new Map(), all: newWindow() }), MAX_CAMPAIGNS);
       for (const key of keys) if (!bands.has(key)) touchEntry(bands, key, () => id, MAX_BAND_KEYS);
       add(touchEntry(c.identities, m.identityKey, newWindow, MAX_SENDERS_PER_CAMPAIGN), now, m.recipients);
-      add(touchEntry(c.logins, m.account, newWindow, MAX_SENDERS_PER_CAMPAIGN), now, m.recipients);
+      const login = touchEntry(c.logins, m.account, () => ({ recipients: newCountRing(60_000, 60), strangers: newCountRing(60_000, 60) }), MAX_SENDERS_PER_CAMPAIGN);
+      addCount(login.recipients, now, m.recipients);
+      addCount(login.strangers, now, m.strangers);
       add(c.all, now, m.recipients);
       return spread(c, m, now);
     },

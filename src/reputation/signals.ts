@@ -27,7 +27,7 @@ export interface SignalInput {
   /** Same-content recipients from this identity over the last day, and its usual day. */
   repeatDayRecipients: number;
   peakRepeatDay: number;
-  /** Same content from this identity's login: its identities that sent it and their recipients, last hour. */
+  /** Same content from this identity's login: its identities that sent it, last hour, and their recipients at domains new to them. */
   loginCampaignIdentities: number;
   loginCampaignRecipients: number;
   campaignIdentities: number;
@@ -103,11 +103,15 @@ export function slowCampaign(i: SignalInput): Evidence | null {
   return evidence('SLOW_CAMPAIGN', score, `the same or nearly the same text went to ${i.repeatDayRecipients} recipients over the last day; usually at most ${round(i.peakRepeatDay)} a day`);
 }
 
-/** One login's identities sending one campaign together: spreading spam thin escapes every per-identity count. */
+/**
+ * One login's identities sending one campaign to strangers together: spreading spam thin escapes every per-identity
+ * count. Only recipients at domains new to the identity count (the same notice of many sites to their own admins is
+ * no campaign), and the points grow with the number of identities, up to twice `campaignPoints`.
+ */
 export function loginCampaign(i: SignalInput): Evidence | null {
   if (i.loginCampaignIdentities < i.t.campaignIdentities || i.loginCampaignRecipients < i.t.loginCampaignMinRecipients) return null;
-  return evidence('LOGIN_CAMPAIGN', i.t.campaignPoints,
-    `${i.loginCampaignIdentities} identities of the same login sent the same or nearly the same text to ${i.loginCampaignRecipients} recipients in the last hour`);
+  return evidence('LOGIN_CAMPAIGN', round(i.t.campaignPoints * Math.min(2, i.loginCampaignIdentities / i.t.campaignIdentities)),
+    `${i.loginCampaignIdentities} identities of the same login sent the same or nearly the same text to ${i.loginCampaignRecipients} recipients at domains they never wrote to, in the last hour`);
 }
 
 /** A link to a domain this sender never linked to, going out to many recipients: a template with the attacker's link. */

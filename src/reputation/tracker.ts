@@ -160,7 +160,7 @@ export function createBehaviour(store: CounterStore, campaigns: CampaignTracker)
       repeatDayRecipients: add.spread.identityDayRecipients,
       peakRepeatDay: state.baseline.peakRepeatDay,
       loginCampaignIdentities: add.spread.loginIdentities,
-      loginCampaignRecipients: add.spread.loginRecipients,
+      loginCampaignRecipients: add.spread.loginStrangers,
       campaignIdentities: add.spread.identities,
       campaignRecipients: add.spread.recipients,
       dayRecipients: day.recipients + add.recipients,
@@ -186,14 +186,15 @@ export function createBehaviour(store: CounterStore, campaigns: CampaignTracker)
       // Bursts count attempts at once, refused ones too: concurrent sessions of one sender must see each other
       // before any of them is queued, and a burst of refused spam is still a burst.
       for (const s of [state, login]) addToRing(s.minute, now, { messages: 1, recipients: facts.recipients.length });
-      const spread = campaigns.record({ ...facts, recipients: facts.recipients.length }, now);
+      const strangers = newDomainCount(state, facts.recipients);
+      const spread = campaigns.record({ ...facts, recipients: facts.recipients.length, strangers }, now);
       const fresh = newLinks(state, login, facts.linkDomains, now);
       const fromIsNew = facts.fromAddress !== '' && !state.froms.has(facts.fromAddress);
       const evidence = allSignals(
         signalInput(state, login, t, now, {
           messages: 1,
           recipients: facts.recipients.length,
-          newDomainRecipients: newDomainCount(state, facts.recipients),
+          newDomainRecipients: strangers,
           newFroms: fromIsNew ? 1 : 0,
           spread,
           authFlags: authFlags(facts.account, facts.clientIp, now),
