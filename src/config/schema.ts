@@ -171,7 +171,7 @@ export const policyThresholds = z
     dripPoints: z.number().nonnegative().default(3)
       .describe("Risk points of the slow-campaign signal."),
     newLinkMinRecipients: z.number().int().positive().default(5)
-      .describe("A link domain neither the identity nor its login ever linked to, in mail to this many recipients within a day."),
+      .describe("A link domain neither the identity nor its login linked to before the last day, in mail to this many recipients within a day."),
     newLinkPoints: z.number().nonnegative().default(3)
       .describe("Risk points of the new-link-domain signal."),
     refusedMinCount: z.number().int().positive().default(3)
