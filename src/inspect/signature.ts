@@ -64,6 +64,11 @@ export function similarity(a: readonly number[], b: readonly number[]): number {
   return same / a.length;
 }
 
+/** A short name for a sketch, shown as a suspension's fingerprints: its first two values in hex; '' for none. */
+export function sketchName(sketch: readonly number[]): string {
+  return sketch.slice(0, 2).map((v) => v.toString(16).padStart(8, '0')).join('');
+}
+
 export interface CampaignSignature {
   /** MinHash sketch of subject, text and link domains; [] for a message with too little text. */
   sketch: number[];

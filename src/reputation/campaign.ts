@@ -10,6 +10,7 @@
 import { similarity } from '../inspect/signature.js';
 import { addCount, countSum, newCountRing, type Ring } from './ring.js';
 
+const HOUR = 3_600_000;
 const ROWS_PER_BAND = 2;
 /** Estimated Jaccard similarity at which a message belongs to a campaign (a kit's variations stay above it). */
 const SAME_CAMPAIGN = 0.4;
@@ -20,6 +21,8 @@ const MAX_SENDERS_PER_CAMPAIGN = 2_000;
 interface Window {
   hour: Ring;
   day: Ring;
+  /** Last time anything was added: "sent it in the last hour" without summing the ring. */
+  lastAt: number;
 }
 
 interface Campaign {
@@ -62,9 +65,10 @@ export interface CampaignTracker {
   peek(m: Omit<SentContent, 'recipients' | 'strangers'>, now: number): ContentSpread;
 }
 
-const newWindow = (): Window => ({ hour: newCountRing(60_000, 60), day: newCountRing(3_600_000, 24) });
+const newWindow = (): Window => ({ hour: newCountRing(60_000, 60), day: newCountRing(3_600_000, 24), lastAt: 0 });
 
 function add(w: Window, now: number, n: number): void {
+  w.lastAt = Math.max(w.lastAt, now);
   addCount(w.hour, now, n);
   addCount(w.day, now, n);
 }
@@ -105,7 +109,7 @@ export function createCampaignTracker(): CampaignTracker {
     let loginIdentities = 0;
     const prefix = `${m.account}/`;
     for (const [key, w] of c.identities) {
-      if (countSum(w.hour, now) === 0) continue;
+      if (w.lastAt <= now - HOUR) continue;
       identities++;
       if (key === m.account || key.startsWith(prefix)) loginIdentities++;
     }

@@ -79,6 +79,8 @@ describe('behaviour signals', () => {
     expect(names({ ...quiet, repeatDayRecipients: 16, peakRepeatDay: 3000 })).toEqual([]);
     expect(names({ ...quiet, loginCampaignIdentities: 4, loginCampaignRecipients: 12 })).toEqual(['LOGIN_CAMPAIGN']);
     expect(names({ ...quiet, loginCampaignIdentities: 3, loginCampaignRecipients: 50 })).toEqual([]);
+    expect(s.loginCampaign({ ...quiet, loginCampaignIdentities: 12, loginCampaignRecipients: 40 })!.score).toBe(t.campaignPoints);
+    expect(s.loginCampaign({ ...quiet, loginCampaignIdentities: 12, loginCampaignRecipients: 40, newLinks: ['evil.example'] })!.score).toBe(2 * t.campaignPoints);
     expect(names({ ...quiet, newLinks: ['evil.example'], dayNewLinkRecipients: 5 })).toEqual(['NEW_LINK_DOMAIN']);
     expect(names({ ...quiet, newLinks: ['partner.example'], dayNewLinkRecipients: 2 })).toEqual([]);
     expect(names({ ...quiet, newLinks: [], dayNewLinkRecipients: 50 })).toEqual([]);

@@ -106,12 +106,15 @@ export function slowCampaign(i: SignalInput): Evidence | null {
 /**
  * One login's identities sending one campaign to strangers together: spreading spam thin escapes every per-identity
  * count. Only recipients at domains new to the identity count (the same notice of many sites to their own admins is
- * no campaign), and the points grow with the number of identities, up to twice `campaignPoints`.
+ * no campaign). Alone it only tags (many shops of one reseller send look-alike order mail); when the message also
+ * links to a domain new to the sender, the points grow with the identities, up to twice `campaignPoints`.
  */
 export function loginCampaign(i: SignalInput): Evidence | null {
   if (i.loginCampaignIdentities < i.t.campaignIdentities || i.loginCampaignRecipients < i.t.loginCampaignMinRecipients) return null;
-  return evidence('LOGIN_CAMPAIGN', round(i.t.campaignPoints * Math.min(2, i.loginCampaignIdentities / i.t.campaignIdentities)),
-    `${i.loginCampaignIdentities} identities of the same login sent the same or nearly the same text to ${i.loginCampaignRecipients} recipients at domains they never wrote to, in the last hour`);
+  const withNewLinks = i.newLinks.length > 0;
+  const points = withNewLinks ? i.t.campaignPoints * Math.min(2, i.loginCampaignIdentities / i.t.campaignIdentities) : i.t.campaignPoints;
+  return evidence('LOGIN_CAMPAIGN', round(points),
+    `${i.loginCampaignIdentities} identities of the same login sent the same or nearly the same text to ${i.loginCampaignRecipients} recipients at domains they never wrote to, in the last hour${withNewLinks ? ', with links to domains new to them' : ''}`);
 }
 
 /** A link to a domain this sender never linked to, going out to many recipients: a template with the attacker's link. */
