@@ -149,8 +149,11 @@ export function createReputation(opts: ReputationOptions) {
 
     /** What an operator sees about one identity key: counters, baseline, risk and suspension. */
     report,
-    /** Every identity key with counters or a suspension, sorted. */
-    keys: () => [...new Set([...counters.identityKeys(), ...suspensions.list().map((s) => s.identity)])].sort(),
+    /**
+     * Every identity key with counters or a suspension, sorted. A login's aggregate (`account/*`) is no identity (it
+     * cannot be suspended or send): `report` shows it, the listings leave it out.
+     */
+    keys: () => [...new Set([...counters.identityKeys().filter((k) => !k.endsWith('/*')), ...suspensions.list().map((s) => s.identity)])].sort(),
 
     /** Write the counters' last batch. */
     close: () => counters.close(),
