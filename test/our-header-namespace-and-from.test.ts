@@ -34,7 +34,7 @@ describe('our header namespace', () => {
 
   it('tags a message the content scorer counts as spam with X-Mailwarden-Spam', () => {
     const t = policyThresholds.parse({});
-    const behaviour = { evidence: [], risk: 0, trust: 1, hourMessages: 1, hourLimit: 200 };
+    const behaviour = { evidence: [], risk: 0, trust: 1, hourMessages: 1, hourLimit: 200, loginHourMessages: 1, loginHourLimit: 1000, newIdentitiesOverCap: null };
     const spam = { spam: true, score: 6.5, threshold: 5, action: 'tag' as const, rules: [] };
     expect(decide({ t, behaviour, content: spam }).addHeaders).toContainEqual(['X-Mailwarden-Spam', 'yes; score=6.5; threshold=5']);
     const ham = { ...spam, spam: false, score: 1, action: 'accept' as const };

@@ -36,8 +36,8 @@ const send = (from: string, subject: string) =>
 
 describe('policy decisions', () => {
   it('defer → 451 4.7.1, reject → 550 5.7.1, with the code and reason, nothing stored', async () => {
-    await expect(send('a@customer.test', 'verdict:defer')).rejects.toMatchObject({ response: '451 4.7.1 [MW-DEFER] policy said defer' });
-    await expect(send('a@customer.test', 'verdict:reject')).rejects.toMatchObject({ response: '550 5.7.1 [MW-REJECT] policy said reject' });
+    await expect(send('a@customer.test', 'verdict:defer')).rejects.toMatchObject({ response: expect.stringMatching(/^451 4\.7\.1 \[MW-DEFER\] policy said defer \(ref \w+\)$/) });
+    await expect(send('a@customer.test', 'verdict:reject')).rejects.toMatchObject({ response: expect.stringMatching(/^550 5\.7\.1 \[MW-REJECT\] policy said reject \(ref \w+\)$/) });
     expect(h.messages()).toEqual([]);
   });
 

@@ -5,12 +5,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../src/config/load.js';
 import { createPolicy } from '../src/decide/index.js';
 import { createReputation, type Reputation } from '../src/reputation/index.js';
 import { createSuspensions } from '../src/reputation/suspensions.js';
-import { silentLogger } from '../src/shared/logger.js';
 import { openDatabase, type Db } from '../src/store/sqlite.js';
 import { startHarness, testMessage, type Harness } from './helpers/accept-harness.js';
 
@@ -23,12 +23,15 @@ const settings = {
 let h: Harness;
 let db: Db;
 let reputation: Reputation;
+/** The policy's log lines, as JSON objects. */
+const logged: Array<Record<string, unknown>> = [];
 beforeAll(async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'mw-risk-'));
   const config = parseConfig({ dataDir, ...settings });
   db = openDatabase(config.storage.sqlitePath);
   reputation = createReputation({ config, db });
-  h = await startHarness({ dataDir, ...settings }, createPolicy({ config, reputation, logger: silentLogger }));
+  const logger = pino({ level: 'info' }, { write: (line: string) => void logged.push(JSON.parse(line) as Record<string, unknown>) });
+  h = await startHarness({ dataDir, ...settings }, createPolicy({ config, reputation, logger }));
 });
 afterAll(async () => {
   reputation.close();
@@ -58,7 +61,16 @@ describe('sender risk over SMTP', () => {
       identity: 'local/blog', since: Date.now(), until: 0, by: 'operator', reason: 'hijacked',
       evidence: { signals: [], counts: {}, sampleSubjects: [], fingerprints: [] },
     });
-    await expect(send('blog')).rejects.toMatchObject({ responseCode: 550, response: expect.stringContaining('[MW-SUSPENDED] this sender is suspended until reinstated') });
+    const refusal = (await send('blog').catch((e: unknown) => e)) as { responseCode: number; response: string };
+    expect(refusal).toMatchObject({ responseCode: 550, response: expect.stringContaining('[MW-SUSPENDED] this sender is suspended until reinstated by the provider (ref ') });
     await expect(send('shop')).resolves.toMatchObject({ response: expect.stringContaining('queued as') });
+    // The refusal's id leads to one log line and to the identity's record, with sender, recipient, subject and why.
+    const ref = /\(ref (\S+)\)/.exec(refusal.response)![1]!;
+    const line = logged.find((l) => l.event === 'refused' && l.id === ref);
+    expect(line).toMatchObject({ identity: 'local/blog', code: 'MW-SUSPENDED', from: expect.stringContaining('@'), to: ['r@example.test'] });
+    expect((line!.why as string[])[0]).toMatch(/^SUSPENDED: suspended by operator .*: hijacked$/);
+    const shown = reputation.report('local/blog', Date.now()).counters!;
+    expect(shown.refusals[0]).toMatchObject({ id: ref, code: 'MW-SUSPENDED', to: ['r@example.test'], subject: line!.subject });
+    expect(shown.windows.hour.refused).toBe(1);
   });
 });

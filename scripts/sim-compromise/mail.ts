@@ -96,3 +96,53 @@ export function spamMail(rng: Rng, sub: string, from: string, to: string, seq: n
   ].join('\r\n');
   return message(sub, from, to, `Action required: account limited (case #${rng.int(10000, 99999)})`, body, seq);
 }
+
+// The attacks' mail: a phishing campaign as a kit sends it, one lure whose every sentence comes in several phrasings,
+// with the victim's name, fresh numbers and a link host drawn from a pool per message, so that no two messages are
+// byte-equal and an exact hash never sees the campaign twice.
+const LURE_OPENERS = [
+  'We detected an unusual sign-in attempt on your account and temporarily limited access.',
+  'An unrecognised device tried to sign in to your account, so access has been limited for now.',
+  'For your security we have restricted your account after a suspicious login.',
+];
+const LURE_ASKS = [
+  'To restore full access, confirm your identity within 24 hours.',
+  'Please verify your details within 24 hours to lift the restriction.',
+  'Confirm your account information today to keep using our services.',
+];
+const LURE_THREATS = [
+  'If you do not verify, your account will be suspended and pending payments cancelled.',
+  'Accounts that are not confirmed in time are closed and their balance is frozen.',
+  'Failure to confirm will lead to permanent closure of your account.',
+];
+const LURE_SIGNATURES = ['Security Department', 'Account Protection Team', 'Customer Security Services'];
+const LURE_SUBJECTS = ['Action required: account limited', 'Your account has been restricted', 'Security alert: confirm your identity', 'Unusual sign-in: verify now'];
+/** The attacker's link hosts, rotated per message. */
+export const PHISH_HOSTS = Array.from({ length: 12 }, (_, k) => `secure-verify-${k}.example`);
+
+export function phishingLink(rng: Rng): string {
+  return `https://${rng.pick(PHISH_HOSTS)}/${rng.pick(['login', 'verify', 'auth', 'session'])}?ref=${rng.int(1e6, 9e6)}`;
+}
+
+export function phishingMail(rng: Rng, sub: string, from: string, to: string, seq: number): SimMessage {
+  const local = to.slice(0, to.indexOf('@'));
+  const body = [
+    `${rng.pick(['Dear', 'Hello', 'Hi'])} ${local},`,
+    '',
+    rng.pick(LURE_OPENERS),
+    `${rng.pick(LURE_ASKS)} Reference number ${rng.int(100000, 999999)}.`,
+    `Verify now: ${phishingLink(rng)}`,
+    '',
+    rng.pick(LURE_THREATS),
+    rng.pick(LURE_SIGNATURES),
+  ].join('\r\n');
+  return message(sub, from, to, `${rng.pick(LURE_SUBJECTS)} (case #${rng.int(10000, 99999)})`, body, seq);
+}
+
+/** The identity's own kind of mail with one phishing link in it: the template passes, the link is the attack. */
+export function templatedPhishingMail(rng: Rng, sub: string, from: string, to: string, seq: number): SimMessage {
+  const plain = personalMail(rng, sub, from, to, seq);
+  const link = `\r\n\r\nThe documents are ready for you here: ${phishingLink(rng)}\r\n`;
+  const end = plain.raw.lastIndexOf('\r\n\r\n');
+  return { ...plain, raw: plain.raw.slice(0, end) + link + plain.raw.slice(end) };
+}

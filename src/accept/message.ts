@@ -101,7 +101,10 @@ export async function acceptMessage(ctx: AcceptContext, state: SessionState, ses
   const decision = state.senderDecision ? stricterDecision(state.senderDecision, messageDecision) : messageDecision;
   const queueId = newQueueId(now);
   const reply = decisionReply(decision, queueId);
-  if (reply.kind === 'refuse') return refuse(reply.code, reply.text, { account: identity.account, sub: identity.sub, verdict: decision.verdict });
+  if (reply.kind === 'refuse') {
+    ctx.policy.refused(msgCtx, decision, queueId);
+    return refuse(reply.code, reply.text, { refusalId: queueId, account: identity.account, sub: identity.sub, verdict: decision.verdict });
+  }
 
   const raw = buildStoredMessage(ctx, session, parts, { queueId, header, recipients, identity, decision, now });
   const message: NewMessage = {

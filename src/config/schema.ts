@@ -164,6 +164,28 @@ export const policyThresholds = z
       .describe("... and to at least this many recipients in all."),
     campaignPoints: z.number().nonnegative().default(4)
       .describe("Risk points of the cross-account campaign signal."),
+    newIdentityPriorWeight: z.number().min(0).max(1).default(0.5)
+      .describe("Weight of the deviation signals (burst, fan-out, repeated content, slow campaign, new link domain) for an identity with no trust yet: it is measured against a conservative prior instead of its own history, so it is never zero."),
+    newIdentitiesPerLoginHour: z.number().int().nonnegative().default(10)
+      .describe("New sender identities one login may start within an hour (after the login's first day, when its identities first appear); the mail of each further new identity is held for review. 0 disables."),
+    loginNewPerHour: z.number().int().positive().default(1000)
+      .describe("Messages per hour all identities of a login with no usable history may send in all before further mail is deferred (4xx)."),
+    loginMaxPerHour: z.number().int().nonnegative().default(100_000)
+      .describe("Hard ceiling per login and hour, summed over its identities, whatever its history; 0 disables. An established login may send `hourHeadroom` times its own busiest hour, up to this."),
+    loginCampaignMinRecipients: z.number().int().positive().default(12)
+      .describe("Near-duplicate content from `campaignIdentities` identities of one login to this many recipients at domains new to them within an hour: the login spreads one campaign over its identities (points: `campaignPoints`, up to twice that as more identities join)."),
+    dripMinRecipients: z.number().int().positive().default(12)
+      .describe("Slow campaign: near-duplicate content from one identity to this many recipients within a day, and `burstRatio` times its usual day."),
+    dripPoints: z.number().nonnegative().default(3)
+      .describe("Risk points of the slow-campaign signal."),
+    newLinkMinRecipients: z.number().int().positive().default(5)
+      .describe("A link domain neither the identity nor its login linked to before the last day, in mail to this many recipients within a day."),
+    newLinkPoints: z.number().nonnegative().default(3)
+      .describe("Risk points of the new-link-domain signal."),
+    refusedMinCount: z.number().int().positive().default(3)
+      .describe("Messages of the identity refused or held within a day at or above which its next messages carry that as evidence."),
+    refusedPoints: z.number().nonnegative().default(3)
+      .describe("Risk points of the refused-before signal."),
     contentTagPoints: z.number().nonnegative().default(1)
       .describe("Points the content verdict adds to the sender's risk: spam from an identity that also behaves unusually is what a hijacked account looks like, and that combination (not spam alone) suspends it."),
     contentQuarantinePoints: z.number().nonnegative().default(3)

@@ -5,7 +5,7 @@ import type { ContentVerdict } from '../inspect/content/types.js';
 import { decide } from './decide.js';
 
 const t = policyThresholds.parse({});
-const calm: Assessment = { evidence: [], risk: 0, trust: 1, hourMessages: 2, hourLimit: 200 };
+const calm: Assessment = { evidence: [], risk: 0, trust: 1, hourMessages: 2, hourLimit: 200, loginHourMessages: 2, loginHourLimit: 1000, newIdentitiesOverCap: null };
 const risky = (risk: number): Assessment => ({ ...calm, risk, evidence: [{ kind: 'behaviour', name: 'BURST', score: risk, description: 'd' }] });
 const content = (action: ContentVerdict['action']): ContentVerdict => ({
   spam: action !== 'accept',

@@ -55,18 +55,40 @@ export function decide(input: DecisionInput): Decision {
   // The tag the configuration reference promises from content.thresholds.tag on: mail filters downstream sort on it.
   const spamTag: Array<[string, string]> = content?.spam ? [['X-Mailwarden-Spam', `yes; score=${content.score}; threshold=${content.threshold}`]] : [];
   const overLimit = behaviour.hourMessages >= behaviour.hourLimit;
-  const limitEvidence: Evidence = {
-    kind: 'limit',
-    name: 'HOURLY_LIMIT',
-    score: 0,
-    description: `${behaviour.hourMessages} messages in the last hour; this sender may send ${behaviour.hourLimit} per hour for now`,
-  };
+  const loginOverLimit = behaviour.loginHourMessages >= behaviour.loginHourLimit;
+  const limitEvidence: Evidence = loginOverLimit && !overLimit
+    ? {
+        kind: 'limit',
+        name: 'LOGIN_HOURLY_LIMIT',
+        score: 0,
+        description: `${behaviour.loginHourMessages} messages in the last hour from all identities of this login; it may send ${behaviour.loginHourLimit} per hour for now`,
+      }
+    : {
+        kind: 'limit',
+        name: 'HOURLY_LIMIT',
+        score: 0,
+        description: `${behaviour.hourMessages} messages in the last hour; this sender may send ${behaviour.hourLimit} per hour for now`,
+      };
+  const cap = behaviour.newIdentitiesOverCap;
 
   if (risk >= t.suspendScore)
     return { verdict: 'suspend', code: 'MW-SUSPENDED', reason: 'this sender is suspended after unusual sending; contact your provider', evidence };
   if (content?.action === 'reject')
     return { verdict: 'reject', code: 'MW-SPAM', reason: 'message refused because it looks like spam', evidence };
-  if (overLimit)
+  if (cap)
+    return {
+      verdict: 'quarantine',
+      code: 'MW-NEW-SENDERS',
+      reason: 'message accepted and held for review',
+      evidence: [...evidence, {
+        kind: 'limit',
+        name: 'NEW_IDENTITIES_PER_LOGIN',
+        score: 0,
+        description: `this login started ${cap.count} new sender identities in the last hour; mail from new identities beyond the first ${cap.limit} is held for review`,
+      }],
+      addHeaders: [header, ...spamTag],
+    };
+  if (overLimit || loginOverLimit)
     return { verdict: 'defer', code: 'MW-RATE', reason: 'sending rate above what this sender usually sends; try again later', evidence: [...evidence, limitEvidence] };
   if (risk >= t.quarantineScore || content?.action === 'quarantine')
     return { verdict: 'quarantine', code: 'MW-HELD', reason: 'message accepted and held for review', evidence, addHeaders: [header, ...spamTag] };

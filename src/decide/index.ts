@@ -5,7 +5,7 @@ import type { ContentVerdict, ScoreContext } from '../inspect/content/types.js';
 import { contentFacts, type ContentFacts } from '../inspect/facts.js';
 import { thresholdsFor, type MessageFacts, type Reputation, type Suspension } from '../reputation/index.js';
 import type { Logger } from '../shared/logger.js';
-import { identityKey } from '../shared/types.js';
+import { identityKey, type Evidence } from '../shared/types.js';
 import { contentModeOf, decideIn } from './monitor.js';
 import type { Decision, MessageContext, MessagePolicy } from './types.js';
 
@@ -49,6 +49,11 @@ function marksHistory(d: Decision): boolean {
   }
 }
 
+/** The evidence that counted, one line each, in the words the customer reads in `senders show` and the log. */
+function why(evidence: Evidence[]): string[] {
+  return evidence.filter((e) => e.score > 0 || e.kind === 'limit' || e.kind === 'account').map((e) => `${e.name}: ${e.description}`);
+}
+
 export function createPolicy(opts: PolicyOptions): MessagePolicy {
   const { config, reputation, logger } = opts;
 
@@ -56,6 +61,19 @@ export function createPolicy(opts: PolicyOptions): MessagePolicy {
     const facts = contentFacts(raw);
     return { facts, ...(opts.content ? { verdict: await opts.content(raw, scoring) } : {}) };
   });
+
+  function stoppedRecord(ctx: MessageContext, decision: Decision, id: string) {
+    return {
+      id,
+      at: ctx.now,
+      verdict: decision.verdict,
+      code: decision.code,
+      from: decision.facts?.fromAddress || ctx.mailFrom,
+      to: ctx.recipients,
+      subject: decision.facts?.subject ?? '',
+      why: why(decision.evidence),
+    };
+  }
 
   return {
     async checkSender(ctx) {
@@ -68,9 +86,6 @@ export function createPolicy(opts: PolicyOptions): MessagePolicy {
       if (!config.policy.enabled) return { verdict: 'accept', code: 'MW-OK', reason: 'accepted', evidence: [] };
       const scoring = { mailFrom: ctx.mailFrom, recipients: ctx.recipients, now: ctx.now, ...(ctx.authenticated ? { authUser: ctx.identity.account } : {}) };
       const { facts: content, verdict } = await inspect(ctx.raw, scoring);
-      // Checked after the await: a concurrent session of the same sender may have suspended it meanwhile.
-      const s = reputation.suspensionOf(ctx.identity, ctx.now);
-      if (s) return suspendedDecision(s);
       const facts: MessageFacts = {
         identityKey: identityKey(ctx.identity),
         account: ctx.identity.account,
@@ -78,6 +93,9 @@ export function createPolicy(opts: PolicyOptions): MessagePolicy {
         recipients: ctx.recipients,
         ...content,
       };
+      // Checked after the await: a concurrent session of the same sender may have suspended it meanwhile.
+      const s = reputation.suspensionOf(ctx.identity, ctx.now);
+      if (s) return { ...suspendedDecision(s), facts };
       const t = thresholdsFor(config, ctx.identity.account);
       const input = { t, behaviour: reputation.assess(facts, ctx.now), ...(verdict ? { content: verdict } : {}) };
       const { decision, wouldHave } = decideIn(contentModeOf(config, ctx.identity.account), input);
@@ -94,9 +112,19 @@ export function createPolicy(opts: PolicyOptions): MessagePolicy {
       return { ...decision, facts };
     },
 
-    accepted(ctx, decision) {
+    accepted(ctx, decision, queueId) {
       if (!decision.facts || !config.policy.enabled) return;
-      if (decision.verdict === 'accept' || decision.verdict === 'tag' || decision.verdict === 'quarantine') reputation.record(decision.facts, ctx.now);
+      const held = decision.verdict === 'quarantine';
+      if (decision.verdict === 'accept' || decision.verdict === 'tag' || held) reputation.record(decision.facts, ctx.now, held);
+      if (held) reputation.stopped(decision.facts, { ...stoppedRecord(ctx, decision, queueId), verdict: 'quarantine' }, ctx.now);
+    },
+
+    refused(ctx, decision, id) {
+      const record = stoppedRecord(ctx, decision, id);
+      // One line per refusal, searchable by its id (named in the SMTP reply), sender, recipient or subject.
+      logger.info({ event: 'refused', identity: identityKey(ctx.identity), ...record }, 'message refused');
+      // A deferral for volume is no mark against the sender; a refusal is.
+      if (decision.facts && config.policy.enabled && decision.verdict !== 'defer') reputation.stopped(decision.facts, record, ctx.now);
     },
 
     authAttempt: (attempt) => reputation.authAttempt(attempt),

@@ -6,7 +6,7 @@ import type { Assessment } from '../reputation/index.js';
 import { contentModeOf, decideIn } from './monitor.js';
 
 const t = policyThresholds.parse({});
-const calm: Assessment = { evidence: [], risk: 0, trust: 1, hourMessages: 2, hourLimit: 200 };
+const calm: Assessment = { evidence: [], risk: 0, trust: 1, hourMessages: 2, hourLimit: 200, loginHourMessages: 2, loginHourLimit: 1000, newIdentitiesOverCap: null };
 const content = (action: ContentVerdict['action']): ContentVerdict => ({
   spam: action !== 'accept', score: 9, threshold: 5, action, rules: [{ name: 'PHISH_LURE_LINK', score: 4, description: 'lure' }],
 });

@@ -10,6 +10,7 @@ import { openDatabase, type Db } from '../store/sqlite.js';
 import { createReputation, type Reputation } from '../reputation/index.js';
 import { createSuspensions } from '../reputation/suspensions.js';
 import { createPolicy } from './index.js';
+import { decisionReply } from './reply.js';
 import type { MessageContext, MessagePolicy } from './types.js';
 
 const HOUR = 3_600_000;
@@ -126,9 +127,9 @@ describe('policy', () => {
     const text = 'Cheap replica watches, all brands, free shipping today only, order at http://watches.example.test/shop now';
     const last: string[][] = [];
     for (let k = 0; k < 5; k++) {
-      let names: string[] = [];
-      for (let r = 0; r < 8; r++) names = (await send(policy, msg(id(`site${k}`), `x${r}@r${k}.test`, T0 + k * 1000 + r, text))).evidence.map((e) => e.name);
-      last.push(names);
+      const names = new Set<string>();
+      for (let r = 0; r < 8; r++) for (const e of (await send(policy, msg(id(`site${k}`, `acct${k}`), `x${r}@r${k}.test`, T0 + k * 1000 + r, text))).evidence) names.add(e.name);
+      last.push([...names]);
     }
     expect(last[2]).not.toContain('CAMPAIGN');
     expect(last[4]).toContain('CAMPAIGN');
@@ -144,5 +145,75 @@ describe('policy', () => {
     const d = await policy.checkMessage(msg(blog, 'a@b.test', T0 + 1000));
     expect(d.evidence.map((e) => e.name)).toEqual(expect.arrayContaining(['HARD_BOUNCES', 'COMPLAINTS']));
     expect(d.verdict).toBe('quarantine');
+  });
+});
+
+/** As the accept stage does: a refusal goes to `refused` under the id its reply names, the rest to `accepted`. */
+async function submit(policy: Policy, ctx: MessageContext) {
+  const d = await policy.checkMessage(ctx);
+  const id = `R${++seq}`;
+  if (decisionReply(d, id).kind === 'refuse') policy.refused(ctx, d, id);
+  else policy.accepted(ctx, d, id);
+  return { ...d, id };
+}
+
+describe('containment per login', () => {
+  it('holds the mail of new identities past the hourly cap of the login, with the reason; known identities go on', async () => {
+    const { policy, reputation } = setup({ policy: { thresholds: { newIdentitiesPerLoginHour: 3 } } });
+    await history(policy, id('shop'), 2);
+    const at = T0 + 2 * DAY + 10 * HOUR;
+    const verdicts: string[] = [];
+    for (let k = 0; k < 5; k++) verdicts.push((await submit(policy, msg(id(`rot${k}`), `a${k}@known0.test`, at + k * 60_000))).verdict);
+    expect(verdicts.slice(0, 3).every((v) => v === 'accept' || v === 'tag')).toBe(true);
+    const fourth = await submit(policy, msg(id('rot9'), 'b@known0.test', at + 10 * 60_000));
+    expect(fourth.verdict).toBe('quarantine');
+    expect(fourth.evidence.find((e) => e.name === 'NEW_IDENTITIES_PER_LOGIN')?.description).toBe(
+      'this login started 6 new sender identities in the last hour; mail from new identities beyond the first 3 is held for review',
+    );
+    expect((await submit(policy, msg(id('shop'), 'friend1@known1.test', at + 11 * 60_000))).verdict).toBe('accept');
+    expect(reputation.report('host/*', at + 12 * 60_000).counters?.newIdentitiesLastHour).toHaveLength(6);
+    // An hour on, the window has slid past them: a new identity may start again.
+    expect((await submit(policy, msg(id('later'), 'c@known0.test', at + 2 * HOUR))).verdict).not.toBe('quarantine');
+  });
+
+  it('the first day of a login is learning: its identities all appear then and none is held for being new', async () => {
+    const { policy } = setup({ policy: { thresholds: { newIdentitiesPerLoginHour: 3 } } });
+    for (let k = 0; k < 8; k++) expect((await submit(policy, msg(id(`site${k}`), `a${k}@known0.test`, T0 + k * 1000))).verdict).not.toBe('quarantine');
+  });
+
+  it('the sum over a login\'s identities has its own hourly ceiling', async () => {
+    const { policy } = setup({ policy: { thresholds: { loginNewPerHour: 4 } } });
+    const verdicts: string[] = [];
+    for (let k = 0; k < 6; k++) verdicts.push((await submit(policy, msg(id(`site${k % 3}`), `a${k}@known0.test`, T0 + k * 60_000))).verdict);
+    expect(verdicts.slice(0, 4).every((v) => v !== 'defer')).toBe(true);
+    const d = await submit(policy, msg(id('site0'), 'z@known0.test', T0 + 10 * 60_000));
+    expect(d.verdict).toBe('defer');
+    expect(d.evidence.find((e) => e.name === 'LOGIN_HOURLY_LIMIT')?.description).toContain('from all identities of this login');
+  });
+
+  it('a new identity of an established login is measured against the prior: its deviations are not zero', async () => {
+    const { policy } = setup();
+    await history(policy, id('shop'), 2);
+    const at = T0 + 2 * DAY + 10 * HOUR;
+    let d = await submit(policy, msg(id('fresh'), 'x0@n0.test', at));
+    for (let k = 1; k < 9; k++) d = await submit(policy, msg(id('fresh'), `x${k}@n${k}.test`, at + k * 1000, 'Your parcel is waiting, pay the customs fee at http://parcel-fee.example.test/pay today'));
+    const behaviour = d.evidence.filter((e) => e.kind === 'behaviour' && e.name !== 'NEW_IDENTITY');
+    expect(behaviour.map((e) => e.name)).toEqual(expect.arrayContaining(['BURST', 'NEW_DOMAIN_FANOUT', 'REPEATED_CONTENT']));
+    expect(behaviour.every((e) => e.score > 0)).toBe(true);
+  });
+
+  it('refused and held messages count against the identity and are listed with an id, sender, recipient, subject and why', async () => {
+    const { policy, reputation } = setup();
+    const suspended = id('blog');
+    reputation.suspendByOperator('host/blog', 'test', T0);
+    const ids: string[] = [];
+    for (let k = 0; k < 12; k++) ids.push((await submit(policy, msg(suspended, `v${k}@x.test`, T0 + k * 1000))).id);
+    const r = reputation.report('host/blog', T0 + 20_000).counters!;
+    expect(r.windows.hour.refused).toBe(12);
+    expect(r.risk).toBeGreaterThanOrEqual(3);
+    expect(r.signals.map((e) => e.name)).toContain('REFUSED_BEFORE');
+    expect(r.refusals[0]).toMatchObject({ id: ids[11], verdict: 'reject', code: 'MW-SUSPENDED', from: 'blog@site.test', to: ['v11@x.test'] });
+    expect(r.refusals[0]!.subject).toMatch(/^note /);
+    expect(r.refusals[0]!.why[0]).toMatch(/^SUSPENDED: suspended by operator/);
   });
 });

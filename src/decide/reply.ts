@@ -15,7 +15,9 @@ function oneLine(text: string): string {
 
 export function decisionReply(decision: Decision, queueId: string): DecisionReply {
   // End-user page link (src/operate/enduser/refusal-links.ts), appended when the operator enabled that page.
-  const why = `[${oneLine(decision.code)}] ${oneLine(decision.reason)}${decision.link ? ` ${oneLine(decision.link)}` : ''}`;
+  // The id names the refusal in our log and in `senders show`, so that a customer quoting the reply can be answered.
+  const ref = queueId ? ` (ref ${queueId})` : '';
+  const why = `[${oneLine(decision.code)}] ${oneLine(decision.reason)}${ref}${decision.link ? ` ${oneLine(decision.link)}` : ''}`;
   switch (decision.verdict) {
     case 'accept':
     case 'tag':

@@ -43,6 +43,8 @@ export interface MessagePolicy {
   checkSender(ctx: SenderContext): Promise<Decision | null>;
   checkMessage(ctx: MessageContext): Promise<Decision>;
   accepted(ctx: MessageContext, decision: Decision, queueId: string): void;
+  /** A message refused or deferred after DATA, under the id its reply names (counts against the sender, logs it). */
+  refused(ctx: MessageContext, decision: Decision, id: string): void;
   /** Every AUTH attempt, successful or not. */
   authAttempt(attempt: AuthAttempt): void;
 }
@@ -52,5 +54,6 @@ export const acceptAllPolicy: MessagePolicy = {
   checkSender: async () => null,
   checkMessage: async () => ({ verdict: 'accept', code: 'MW-OK', reason: 'accepted', evidence: [] }),
   accepted: () => {},
+  refused: () => {},
   authAttempt: () => {},
 };

@@ -23,7 +23,7 @@ export function seedHistory(config: Config, rng: Rng, o: { account: string; send
           const at = o.now - day * DAY_MS + rng.int(8, 18) * 3600_000 + rng.int(0, 3599_999);
           reputation.record({
             identityKey: `${o.account}/${sender}`, account: o.account, clientIp: '127.0.0.1', recipients: [`friend${rng.int(1, 50)}@${rng.pick(usual)}`],
-            fromAddress: `info@${sender}.example`, subject: '', fingerprint: '',
+            fromAddress: `info@${sender}.example`, subject: '', fingerprint: '', sketch: [], linkDomains: [],
           }, at);
         }
       }

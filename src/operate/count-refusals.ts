@@ -14,6 +14,7 @@ export function countRefusals(policy: MessagePolicy, refused: (verdict: Verdict)
     checkSender: async (ctx) => observe(await policy.checkSender(ctx)),
     checkMessage: async (ctx) => observe(await policy.checkMessage(ctx)),
     accepted: (ctx, decision, queueId) => policy.accepted(ctx, decision, queueId),
+    refused: (ctx, decision, id) => policy.refused(ctx, decision, id),
     authAttempt: (attempt) => policy.authAttempt(attempt),
   };
 }

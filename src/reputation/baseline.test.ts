@@ -12,7 +12,7 @@ function sendDays(days: number, perDay: Array<[hour: number, count: number]>, fl
       const now = d * DAY + hour * HOUR + 60_000;
       rollover(b, p, now);
       for (let i = 0; i < count; i++) countMessage(p);
-      notePeaks(p, Math.min(count, 10), 0);
+      notePeaks(p, Math.min(count, 10), 0, 0);
       if (flagged) p.dayFlagged = true;
     }
   }

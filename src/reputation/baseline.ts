@@ -20,6 +20,8 @@ export interface Baseline {
   peakMinute: number;
   peakHour: number;
   peakRepeat: number;
+  /** Usual same-content recipients in a day (decaying maximum), for slow campaigns that stay under the hourly one. */
+  peakRepeatDay: number;
   /** Messages per active day (EWMA). */
   dailyMessages: number;
   activeDays: number;
@@ -36,11 +38,12 @@ export interface Period {
   dayPeakMinute: number;
   dayPeakHour: number;
   dayPeakRepeat: number;
+  dayPeakRepeatDay: number;
   dayFlagged: boolean;
 }
 
 export function newBaseline(): Baseline {
-  return { hourOfDay: new Array<number>(24).fill(0), foldedHours: 0, peakMinute: 0, peakHour: 0, peakRepeat: 0, dailyMessages: 0, activeDays: 0, cleanDays: 0 };
+  return { hourOfDay: new Array<number>(24).fill(0), foldedHours: 0, peakMinute: 0, peakHour: 0, peakRepeat: 0, peakRepeatDay: 0, dailyMessages: 0, activeDays: 0, cleanDays: 0 };
 }
 
 export function newPeriod(now: number): Period {
@@ -52,6 +55,7 @@ export function newPeriod(now: number): Period {
     dayPeakMinute: 0,
     dayPeakHour: 0,
     dayPeakRepeat: 0,
+    dayPeakRepeatDay: 0,
     dayFlagged: false,
   };
 }
@@ -70,6 +74,7 @@ function foldDay(b: Baseline, p: Period): void {
     b.peakMinute = Math.max(p.dayPeakMinute, b.peakMinute * PEAK_DECAY);
     b.peakHour = Math.max(p.dayPeakHour, b.peakHour * PEAK_DECAY);
     b.peakRepeat = Math.max(p.dayPeakRepeat, b.peakRepeat * PEAK_DECAY);
+    b.peakRepeatDay = Math.max(p.dayPeakRepeatDay, b.peakRepeatDay * PEAK_DECAY);
     b.activeDays++;
     if (!p.dayFlagged) b.cleanDays++;
   }
@@ -77,6 +82,7 @@ function foldDay(b: Baseline, p: Period): void {
   p.dayPeakMinute = 0;
   p.dayPeakHour = 0;
   p.dayPeakRepeat = 0;
+  p.dayPeakRepeatDay = 0;
   p.dayFlagged = false;
 }
 
@@ -110,10 +116,11 @@ export function countMessage(p: Period): void {
   p.dayMessages++;
 }
 
-/** Record the busiest minute and same-content repetition seen so far today. */
-export function notePeaks(p: Period, minuteMessages: number, repeatRecipients: number): void {
+/** Record the busiest minute and same-content repetition (over an hour and over a day) seen so far today. */
+export function notePeaks(p: Period, minuteMessages: number, repeatRecipients: number, repeatDayRecipients: number): void {
   p.dayPeakMinute = Math.max(p.dayPeakMinute, minuteMessages);
   p.dayPeakRepeat = Math.max(p.dayPeakRepeat, repeatRecipients);
+  p.dayPeakRepeatDay = Math.max(p.dayPeakRepeatDay, repeatDayRecipients);
 }
 
 /**

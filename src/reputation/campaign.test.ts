@@ -1,15 +1,30 @@
 import { describe, expect, it } from 'vitest';
+import { sketchOf } from '../inspect/signature.js';
 import { createCampaignTracker } from './campaign.js';
 
 const HOUR = 3_600_000;
+const lure = (name: string, host: string, ask: string) =>
+  `Dear ${name}, we detected an unusual sign-in attempt on your account and temporarily limited access. ${ask} ` +
+  `Reference 48213. Verify now: https://${host}/login?ref=99 If you do not verify, your account will be suspended and pending payments cancelled. Security Department`;
+const sent = (text: string, identityKey: string, recipients = 1) => ({ sketch: sketchOf(text), identityKey, account: identityKey.split('/')[0]!, recipients, strangers: recipients - 1 });
 
 describe('campaign tracker', () => {
-  it('counts recipients per identity and identities per fingerprint within the hour', () => {
+  it('gathers variations of one text (name, numbers, link host, a sentence) into one campaign, over sliding windows', () => {
     const c = createCampaignTracker();
-    c.record('0123456789abcdef', 'a', 3, 0);
-    c.record('0123456789abcdef', 'a', 2, 1000);
-    expect(c.record('0123456789abcdef', 'b', 1, 2000)).toEqual({ identityRecipients: 1, identities: 2, recipients: 6 });
-    expect(c.peek('0123456789abcdef', 'a', 3000)).toEqual({ identityRecipients: 5, identities: 2, recipients: 6 });
-    expect(c.peek('0123456789abcdef', 'a', HOUR)).toEqual({ identityRecipients: 0, identities: 0, recipients: 0 });
+    c.record(sent(lure('maria', 'a.example', 'Please confirm your identity within 24 hours.'), 'host/site1', 3), 0);
+    c.record(sent(lure('kevin', 'b.example', 'Please confirm your identity within 24 hours.'), 'host/site1', 2), 1000);
+    const third = c.record(sent(lure('linda', 'c.example', 'Confirm your account today to keep using it.'), 'host/site2'), 2000);
+    expect(third).toEqual({ identityRecipients: 1, identityDayRecipients: 1, loginRecipients: 6, loginIdentities: 2, loginStrangers: 3, identities: 2, recipients: 6 });
+    // Not a clock hour: 59 minutes later the first messages still count, an hour after them they do not, the day does.
+    const probe = sent(lure('peter', 'd.example', 'Please confirm your identity within 24 hours.'), 'host/site1');
+    expect(c.peek(probe, 59 * 60_000).identityRecipients).toBe(5);
+    expect(c.peek(probe, HOUR + 2000)).toMatchObject({ identityRecipients: 0, identityDayRecipients: 5, identities: 0 });
+  });
+
+  it('keeps unrelated mail apart', () => {
+    const c = createCampaignTracker();
+    c.record(sent(lure('maria', 'a.example', 'Please confirm your identity within 24 hours.'), 'host/site1', 5), 0);
+    const other = sent('Hi Tom, the quote for the oak shelves is attached; it is valid until Friday. Could you let me know whether the van is free on Monday? Best regards, Anna', 'host/site1');
+    expect(c.record(other, 1000).identityRecipients).toBe(1);
   });
 });

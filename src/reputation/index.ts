@@ -17,9 +17,12 @@ import { createCampaignTracker } from './campaign.js';
 import { recentSamples } from './samples.js';
 import { createSqliteCounterStore } from './sqlite-counter-store.js';
 import { createSuspensions, isInForce, operatorSuspension, type Suspension } from './suspensions.js';
-import { createBehaviour, type Assessment, type MessageFacts } from './tracker.js';
+import type { RefusalRecord } from './state.js';
+import { accountOf, createBehaviour, type Assessment, type MessageFacts } from './tracker.js';
 
 export type { Assessment, MessageFacts } from './tracker.js';
+export { loginKey } from './tracker.js';
+export type { RefusalRecord } from './state.js';
 export type { Suspension, SuspensionEvidence } from './suspensions.js';
 
 /** The account's thresholds: the defaults with the account's overrides on top. */
@@ -47,7 +50,6 @@ export interface ReputationOptions {
   events?: { onEvents(listener: (events: TimelineEvent[]) => void): void };
 }
 
-const accountOf = (key: string) => (key.includes('/') ? key.slice(0, key.indexOf('/')) : key);
 
 export function createReputation(opts: ReputationOptions) {
   const { config, db } = opts;
@@ -86,8 +88,10 @@ export function createReputation(opts: ReputationOptions) {
       samples.add(facts.identityKey, facts.subject, facts.fingerprint);
       return behaviour.assess(facts, thresholdsFor(config, facts.account), now);
     },
-    /** An accepted message (queued or held) joins the identity's history. */
-    record: (facts: MessageFacts, now: number) => behaviour.record(facts, now),
+    /** An accepted message (queued, or held: `held`) joins the identity's and its login's history. */
+    record: (facts: MessageFacts, now: number, held = false) => behaviour.record(facts, now, held),
+    /** A refused or held message: counts against the identity and is listed by `senders show`. */
+    stopped: (facts: MessageFacts, record: RefusalRecord, now: number) => behaviour.stopped(facts.identityKey, record, now),
     /** The identity's mail was held or refused today: the day does not count towards trust. */
     flag: (identity: SenderIdentity, now: number) => behaviour.flag(identityKey(identity), now),
     authAttempt(attempt: AuthAttempt): void {
@@ -147,8 +151,11 @@ export function createReputation(opts: ReputationOptions) {
 
     /** What an operator sees about one identity key: counters, baseline, risk and suspension. */
     report,
-    /** Every identity key with counters or a suspension, sorted. */
-    keys: () => [...new Set([...counters.identityKeys(), ...suspensions.list().map((s) => s.identity)])].sort(),
+    /**
+     * Every identity key with counters or a suspension, sorted. A login's aggregate (`account/*`) is no identity (it
+     * cannot be suspended or send): `report` shows it, the listings leave it out.
+     */
+    keys: () => [...new Set([...counters.identityKeys().filter((k) => !k.endsWith('/*')), ...suspensions.list().map((s) => s.identity)])].sort(),
 
     /** Write the counters' last batch. */
     close: () => counters.close(),

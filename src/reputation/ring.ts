@@ -15,6 +15,9 @@ export const METRICS = [
   /** Times the identity was named as a likely cause of a provider's block, and the sum of its share of the blame. */
   'blockNamings',
   'blockRisk',
+  'refused',
+  'held',
+  'newLinkRecipients',
 ] as const;
 export type Metric = (typeof METRICS)[number];
 export type MetricCounts = Record<Metric, number>;
@@ -49,7 +52,8 @@ export function addToRing(ring: Ring, now: number, delta: MetricDelta): void {
   if (index <= ring.head - ring.buckets.length) return;
   const bucket = ring.buckets[index % ring.buckets.length]!;
   METRICS.forEach((m, i) => {
-    bucket[i] = (bucket[i] ?? 0) + (delta[m] ?? 0); // a ring stored before a metric was added has no slot for it yet
+    // A bucket stored before a metric was added is shorter: the missing counts start at 0.
+    bucket[i] = (bucket[i] ?? 0) + (delta[m] ?? 0);
   });
 }
 
@@ -59,6 +63,26 @@ export function ringSums(ring: Ring, now: number): MetricCounts {
   const sums = METRICS.map(() => 0);
   for (const bucket of ring.buckets) bucket.forEach((v, i) => (sums[i]! += v));
   return Object.fromEntries(METRICS.map((m, i) => [m, sums[i]!])) as MetricCounts;
+}
+
+/**
+ * A ring that counts one number (a campaign's recipients, say): the same buckets with a single value each, so that
+ * the window logic above is shared.
+ */
+export function newCountRing(width: number, length: number): Ring {
+  return { width, head: 0, buckets: Array.from({ length }, () => [0]) };
+}
+
+export function addCount(ring: Ring, now: number, n: number): void {
+  advance(ring, now);
+  const index = Math.floor(now / ring.width);
+  if (index <= ring.head - ring.buckets.length) return;
+  ring.buckets[index % ring.buckets.length]![0]! += n;
+}
+
+export function countSum(ring: Ring, now: number): number {
+  advance(ring, now);
+  return ring.buckets.reduce((sum, b) => sum + b[0]!, 0);
 }
 
 export function zeroCounts(): MetricCounts {

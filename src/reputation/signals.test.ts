@@ -7,6 +7,7 @@ const t = policyThresholds.parse({});
 const quiet: s.SignalInput = {
   t,
   trust: 1,
+  prior: 0.5,
   minuteMessages: 1,
   peakMinute: 2,
   hourMessages: 3,
@@ -16,8 +17,17 @@ const quiet: s.SignalInput = {
   hourNewFroms: 0,
   repeatRecipients: 1,
   peakRepeat: 2,
+  repeatDayRecipients: 2,
+  peakRepeatDay: 4,
+  loginCampaignIdentities: 1,
+  loginCampaignRecipients: 1,
   campaignIdentities: 1,
   campaignRecipients: 1,
+  dayRecipients: 30,
+  dayNewDomainRecipients: 1,
+  newLinks: [],
+  dayNewLinkRecipients: 0,
+  dayRefused: 0,
   dayDelivered: 40,
   dayBounced: 1,
   dayUnknownRecipients: 1,
@@ -48,14 +58,16 @@ describe('behaviour signals', () => {
     expect(names({ ...quiet, expectedHour: 2, hourMessages: 24 })).toEqual(['BURST']);
   });
 
-  it('deviation signals scale with trust: a brand-new identity has no history to deviate from', () => {
+  it('deviation signals weigh by trust, but a brand-new identity is measured against the prior, never zero', () => {
     const burst = { ...quiet, minuteMessages: 50 };
     expect(s.burst({ ...quiet, minuteMessages: 8 })!.score).toBe(t.burstPoints);
     expect(s.burst({ ...quiet, minuteMessages: 16 })!.score).toBe(1.5 * t.burstPoints);
     expect(s.burst(burst)!.score).toBe(1.6 * t.burstPoints); // the cap: a burst alone never suspends
     expect(s.burst(burst)!.score).toBeLessThan(t.suspendScore);
-    expect(s.burst({ ...burst, trust: 0.5 })!.score).toBe(0.8 * t.burstPoints);
-    expect(s.burst({ ...burst, trust: 0 })).toBeNull();
+    expect(s.burst({ ...burst, trust: 0.75 })!.score).toBe(1.2 * t.burstPoints);
+    expect(s.burst({ ...burst, trust: 0 })!.score).toBe(0.5 * 1.6 * t.burstPoints);
+    expect(s.repeatedContent({ ...quiet, trust: 0, peakRepeat: 0, repeatRecipients: 8 })!.score).toBe(0.5 * t.repeatPoints);
+    expect(s.burst({ ...burst, trust: 0, prior: 0 })).toBeNull(); // the login's own first day
     expect(names({ ...quiet, trust: 0 })).toEqual(['NEW_IDENTITY']);
   });
 
@@ -69,6 +81,26 @@ describe('behaviour signals', () => {
     expect(names({ ...quiet, repeatRecipients: 900, peakRepeat: 3000 })).toEqual([]);
     expect(names({ ...quiet, campaignIdentities: 4, campaignRecipients: 30 })).toEqual(['CAMPAIGN']);
     expect(names({ ...quiet, campaignIdentities: 4, campaignRecipients: 6 })).toEqual([]);
+  });
+
+  it('a slow campaign over a day, a login spreading one campaign over its identities, a new link domain', () => {
+    expect(names({ ...quiet, repeatDayRecipients: 16 })).toEqual(['SLOW_CAMPAIGN']);
+    expect(names({ ...quiet, repeatDayRecipients: 16, peakRepeatDay: 3000 })).toEqual([]);
+    expect(names({ ...quiet, loginCampaignIdentities: 4, loginCampaignRecipients: 12 })).toEqual(['LOGIN_CAMPAIGN']);
+    expect(names({ ...quiet, loginCampaignIdentities: 3, loginCampaignRecipients: 50 })).toEqual([]);
+    expect(s.loginCampaign({ ...quiet, loginCampaignIdentities: 12, loginCampaignRecipients: 40 })!.score).toBe(t.campaignPoints);
+    expect(s.loginCampaign({ ...quiet, loginCampaignIdentities: 12, loginCampaignRecipients: 40, newLinks: ['evil.example'] })!.score).toBe(2 * t.campaignPoints);
+    expect(names({ ...quiet, newLinks: ['evil.example'], dayNewLinkRecipients: 5 })).toEqual(['NEW_LINK_DOMAIN']);
+    expect(names({ ...quiet, newLinks: ['partner.example'], dayNewLinkRecipients: 2 })).toEqual([]);
+    expect(names({ ...quiet, newLinks: [], dayNewLinkRecipients: 50 })).toEqual([]);
+    expect(names({ ...quiet, dayRecipients: 40, dayNewDomainRecipients: 20 })).toEqual(['NEW_DOMAIN_FANOUT']);
+  });
+
+  it('refused and held messages count against the identity', () => {
+    expect(names({ ...quiet, dayRefused: 2 })).toEqual([]);
+    const e = s.allSignals({ ...quiet, dayRefused: 12 });
+    expect(e.map((x) => x.name)).toEqual(['REFUSED_BEFORE']);
+    expect(e[0]!.description).toBe('12 of its messages were refused or held in the last day');
   });
 
   it('hard bounces, complaints and many From addresses', () => {

@@ -1,7 +1,8 @@
 // Behaviour signals: each a small pure function from the identity's counters (this message included) to a piece of
-// evidence, or null when it does not fire. Signals that measure a deviation from the identity's own history are
-// scaled by trust, because a new identity has no history to deviate from; it is held by the new-identity limit and
-// the absolute signals instead ("strict at first").
+// evidence, or null when it does not fire. Signals that measure a deviation from the identity's own history weigh
+// by trust, but never less than `newIdentityPriorWeight`: a new identity has no history of its own, so it is measured
+// against a conservative prior (the signals' minimum counts) instead, and a hijacker cannot escape them by sending
+// under a fresh identity.
 import type { PolicyThresholds } from '../config/schema.js';
 import type { Evidence } from '../shared/types.js';
 
@@ -9,6 +10,11 @@ export interface SignalInput {
   t: PolicyThresholds;
   /** 0 (no history) .. 1 (trustDays clean days). */
   trust: number;
+  /**
+   * The least weight of a deviation signal: `newIdentityPriorWeight` once the login is past its first day, 0 before
+   * (a login's first day is when all its identities appear; nothing is new to its owner then).
+   */
+  prior: number;
   minuteMessages: number;
   peakMinute: number;
   hourMessages: number;
@@ -18,8 +24,22 @@ export interface SignalInput {
   hourNewFroms: number;
   repeatRecipients: number;
   peakRepeat: number;
+  /** Same-content recipients from this identity over the last day, and its usual day. */
+  repeatDayRecipients: number;
+  peakRepeatDay: number;
+  /** Same content from this identity's login: its identities that sent it, last hour, and their recipients at domains new to them. */
+  loginCampaignIdentities: number;
+  loginCampaignRecipients: number;
   campaignIdentities: number;
   campaignRecipients: number;
+  dayRecipients: number;
+  dayNewDomainRecipients: number;
+  /** Link domains of this message that neither the identity nor its login linked to before the last day. */
+  newLinks: string[];
+  /** Recipients over the last day of its mail with such links (this message included). */
+  dayNewLinkRecipients: number;
+  /** Messages of the identity refused or held in the last day. */
+  dayRefused: number;
   dayDelivered: number;
   dayBounced: number;
   dayUnknownRecipients: number;
@@ -30,6 +50,9 @@ export interface SignalInput {
   /** Signals left by a suspicious AUTH of this login from this client address. */
   authFlags: Array<{ signal: 'new-network' | 'auth-failures'; detail: string }>;
 }
+
+/** The weight of a deviation signal: the identity's trust, or the prior's weight while it has little. */
+const deviationWeight = (i: SignalInput) => Math.max(i.trust, i.prior);
 
 const evidence = (name: string, score: number, description: string): Evidence => ({ kind: 'behaviour', name, score, description });
 const round = (n: number) => Math.round(n * 10) / 10;
@@ -46,7 +69,7 @@ function burstScore(points: number, observed: number, limit: number): number {
 export function burst(i: SignalInput): Evidence | null {
   const minuteLimit = Math.max(i.t.burstMinMessages, i.t.burstRatio * i.peakMinute);
   const hourLimit = Math.max(3 * i.t.burstMinMessages, i.t.burstRatio * i.expectedHour);
-  const points = i.t.burstPoints * i.trust;
+  const points = i.t.burstPoints * deviationWeight(i);
   if (points <= 0) return null;
   const byMinute = i.minuteMessages / minuteLimit;
   const byHour = i.hourMessages / hourLimit;
@@ -56,19 +79,59 @@ export function burst(i: SignalInput): Evidence | null {
     : evidence('BURST', burstScore(points, i.hourMessages, hourLimit), `${i.hourMessages} messages in the last hour; about ${round(i.expectedHour)} are usual at this time`);
 }
 
+/** Many recipients at domains the identity never wrote to: in the last hour, or (a slower harvest) in the last day. */
 export function newDomainFanOut(i: SignalInput): Evidence | null {
-  const score = i.t.newDomainPoints * i.trust;
-  if (score <= 0 || i.hourNewDomainRecipients < i.t.newDomainMinRecipients) return null;
-  const share = i.hourNewDomainRecipients / Math.max(1, i.hourRecipients);
-  if (share < i.t.newDomainShare) return null;
-  return evidence('NEW_DOMAIN_FANOUT', score, `${i.hourNewDomainRecipients} of ${i.hourRecipients} recipients in the last hour are at domains it never wrote to`);
+  const score = round(i.t.newDomainPoints * deviationWeight(i));
+  if (score <= 0) return null;
+  const fires = (fresh: number, all: number, min: number) => fresh >= min && fresh / Math.max(1, all) >= i.t.newDomainShare;
+  if (fires(i.hourNewDomainRecipients, i.hourRecipients, i.t.newDomainMinRecipients))
+    return evidence('NEW_DOMAIN_FANOUT', score, `${i.hourNewDomainRecipients} of ${i.hourRecipients} recipients in the last hour are at domains it never wrote to`);
+  if (fires(i.dayNewDomainRecipients, i.dayRecipients, 2 * i.t.newDomainMinRecipients))
+    return evidence('NEW_DOMAIN_FANOUT', score, `${i.dayNewDomainRecipients} of ${i.dayRecipients} recipients in the last day are at domains it never wrote to`);
+  return null;
 }
 
 export function repeatedContent(i: SignalInput): Evidence | null {
-  const score = i.t.repeatPoints * i.trust;
+  const score = round(i.t.repeatPoints * deviationWeight(i));
   if (score <= 0) return null;
   if (i.repeatRecipients < Math.max(i.t.repeatMinRecipients, i.t.burstRatio * i.peakRepeat)) return null;
-  return evidence('REPEATED_CONTENT', score, `the same text went to ${i.repeatRecipients} recipients this hour; usually at most ${round(i.peakRepeat)}`);
+  return evidence('REPEATED_CONTENT', score, `the same or nearly the same text went to ${i.repeatRecipients} recipients in the last hour; usually at most ${round(i.peakRepeat)}`);
+}
+
+/** One campaign dripped out over a day, each hour too small for the hourly signals. */
+export function slowCampaign(i: SignalInput): Evidence | null {
+  const score = round(i.t.dripPoints * deviationWeight(i));
+  if (score <= 0) return null;
+  if (i.repeatDayRecipients < Math.max(i.t.dripMinRecipients, i.t.burstRatio * i.peakRepeatDay)) return null;
+  return evidence('SLOW_CAMPAIGN', score, `the same or nearly the same text went to ${i.repeatDayRecipients} recipients over the last day; usually at most ${round(i.peakRepeatDay)} a day`);
+}
+
+/**
+ * One login's identities sending one campaign to strangers together: spreading spam thin escapes every per-identity
+ * count. Only recipients at domains new to the identity count (the same notice of many sites to their own admins is
+ * no campaign). Alone it only tags (many shops of one reseller send look-alike order mail); when the message also
+ * links to a domain new to the sender, the points grow with the identities, up to twice `campaignPoints`.
+ */
+export function loginCampaign(i: SignalInput): Evidence | null {
+  if (i.loginCampaignIdentities < i.t.campaignIdentities || i.loginCampaignRecipients < i.t.loginCampaignMinRecipients) return null;
+  const withNewLinks = i.newLinks.length > 0;
+  const points = withNewLinks ? i.t.campaignPoints * Math.min(2, i.loginCampaignIdentities / i.t.campaignIdentities) : i.t.campaignPoints;
+  return evidence('LOGIN_CAMPAIGN', round(points),
+    `${i.loginCampaignIdentities} identities of the same login sent the same or nearly the same text to ${i.loginCampaignRecipients} recipients at domains they never wrote to, in the last hour${withNewLinks ? ', with links to domains new to them' : ''}`);
+}
+
+/** A link to a domain this sender never linked to, going out to many recipients: a template with the attacker's link. */
+export function newLinkDomain(i: SignalInput): Evidence | null {
+  const score = round(i.t.newLinkPoints * deviationWeight(i));
+  if (score <= 0 || i.newLinks.length === 0 || i.dayNewLinkRecipients < i.t.newLinkMinRecipients) return null;
+  return evidence('NEW_LINK_DOMAIN', score,
+    `links to ${i.newLinks.join(', ')}, never used by this sender before today; ${i.dayNewLinkRecipients} recipients got links to domains new to it in the last day`);
+}
+
+/** Earlier messages refused or held: a sender that keeps trying is not given a fresh start with each message. */
+export function refusedBefore(i: SignalInput): Evidence | null {
+  if (i.dayRefused < i.t.refusedMinCount) return null;
+  return evidence('REFUSED_BEFORE', i.t.refusedPoints, `${i.dayRefused} of its messages were refused or held in the last day`);
 }
 
 export function campaign(i: SignalInput): Evidence | null {
@@ -76,7 +139,7 @@ export function campaign(i: SignalInput): Evidence | null {
   // in one hour is not a campaign.
   if (i.campaignIdentities < i.t.campaignIdentities || i.campaignRecipients < i.t.campaignMinRecipients) return null;
   return evidence('CAMPAIGN', i.t.campaignPoints,
-    `the same text went to ${i.campaignRecipients} recipients from ${i.campaignIdentities} sender identities this hour`);
+    `the same or nearly the same text went to ${i.campaignRecipients} recipients from ${i.campaignIdentities} sender identities in the last hour`);
 }
 
 export function hardBounces(i: SignalInput): Evidence | null {
@@ -120,7 +183,7 @@ export function newIdentity(i: SignalInput): Evidence | null {
 
 /** Every signal that fires for this message. */
 export function allSignals(i: SignalInput): Evidence[] {
-  const single = [burst, newDomainFanOut, repeatedContent, campaign, hardBounces, complaints, namedInBlock, manyFromAddresses, newIdentity]
+  const single = [burst, newDomainFanOut, repeatedContent, slowCampaign, campaign, loginCampaign, newLinkDomain, refusedBefore, hardBounces, complaints, namedInBlock, manyFromAddresses, newIdentity]
     .map((signal) => signal(i))
     .filter((e): e is Evidence => e !== null);
   return [...single, ...suspiciousAuth(i)];

@@ -7,6 +7,25 @@ import { newRing, type Ring } from './ring.js';
 export const MAX_KNOWN_DOMAINS = 5000;
 export const MAX_KNOWN_FROMS = 200;
 export const MAX_KNOWN_NETWORKS = 100;
+export const MAX_KNOWN_LINKS = 1000;
+/** Refused or held messages kept per identity for `senders show` (the log has every one). */
+export const MAX_REFUSALS = 10;
+/** New identities of a login remembered for the per-hour cap (more than any sane cap). */
+export const MAX_NEW_IDENTITIES = 1000;
+
+/** A refused or held message as `senders show` lists it: enough to find it in the log and to tell the customer why. */
+export interface RefusalRecord {
+  /** The queue id (held mail) or the refusal's id (the same form; named in the SMTP reply and the log line). */
+  id: string;
+  at: number;
+  verdict: string;
+  code: string;
+  from: string;
+  to: string[];
+  subject: string;
+  /** The evidence that counted, in words. */
+  why: string[];
+}
 
 export interface IdentityState {
   key: string;
@@ -24,6 +43,15 @@ export interface IdentityState {
   /** Recipient domain / From address -> last used (epoch ms); Map order is least recently used first. */
   domains: Map<string, number>;
   froms: Map<string, number>;
+  /** Domains its links led to -> first used (kept in least-recently-used order, like recipient domains). */
+  links: Map<string, number>;
+  /** Latest refused or held messages, newest last. */
+  refusals: RefusalRecord[];
+  /**
+   * On a login's aggregate state only (key `account/*`): identities first seen in the last hour, with when, oldest
+   * first (the per-login cap on new identities).
+   */
+  newIdentities: Array<[string, number]>;
 }
 
 export interface LoginState {
@@ -48,6 +76,9 @@ export function newIdentityState(key: string, now: number): IdentityState {
     period: newPeriod(now),
     domains: new Map(),
     froms: new Map(),
+    links: new Map(),
+    refusals: [],
+    newIdentities: [],
   };
 }
 
@@ -61,6 +92,14 @@ export function touch(state: IdentityState, now: number): void {
   state.lastSeen = Math.max(state.lastSeen, now);
 }
 
+/** Record when `value` was first used (kept while it stays in use); evicts the least recently used past `max`. */
+export function firstUse(known: Map<string, number>, value: string, now: number, max: number): void {
+  const first = known.get(value) ?? now;
+  known.delete(value);
+  known.set(value, first);
+  if (known.size > max) known.delete(known.keys().next().value!);
+}
+
 /** Record `value` as used at `now`; returns whether it was new. Evicts the least recently used past `max`. */
 export function remember(known: Map<string, number>, value: string, now: number, max: number): boolean {
   const isNew = !known.has(value);
@@ -72,12 +111,23 @@ export function remember(known: Map<string, number>, value: string, now: number,
 
 // JSON forms: Maps become entry arrays.
 export function identityToJson(s: IdentityState): string {
-  return JSON.stringify({ ...s, domains: [...s.domains], froms: [...s.froms] });
+  return JSON.stringify({ ...s, domains: [...s.domains], froms: [...s.froms], links: [...s.links] });
 }
 
 export function identityFromJson(json: string): IdentityState {
-  const raw = JSON.parse(json) as Omit<IdentityState, 'domains' | 'froms'> & { domains: [string, number][]; froms: [string, number][] };
-  return { ...raw, domains: new Map(raw.domains), froms: new Map(raw.froms) };
+  type Stored = Omit<IdentityState, 'domains' | 'froms' | 'links'> & { domains: [string, number][]; froms: [string, number][]; links?: [string, number][] };
+  const raw = JSON.parse(json) as Stored;
+  // Rows written before links, refusals and new identities were kept start with none.
+  return {
+    ...raw,
+    baseline: { ...raw.baseline, peakRepeatDay: raw.baseline.peakRepeatDay ?? 0 },
+    period: { ...raw.period, dayPeakRepeatDay: raw.period.dayPeakRepeatDay ?? 0 },
+    domains: new Map(raw.domains),
+    froms: new Map(raw.froms),
+    links: new Map(raw.links ?? []),
+    refusals: raw.refusals ?? [],
+    newIdentities: raw.newIdentities ?? [],
+  };
 }
 
 export function loginToJson(s: LoginState): string {

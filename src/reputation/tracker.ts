@@ -4,12 +4,24 @@ import type { Reason } from '../classify/types.js';
 import type { PolicyThresholds } from '../config/schema.js';
 import type { Evidence } from '../shared/types.js';
 import { countMessage, expectedHour, notePeaks, trust } from './baseline.js';
-import type { CampaignTracker, ContentSpread } from './campaign.js';
+import { NO_SPREAD, type CampaignTracker, type ContentSpread } from './campaign.js';
 import type { CounterStore } from './counter-store.js';
 import { clientNetwork } from './network.js';
 import { addToRing, ringSums, type MetricCounts } from './ring.js';
 import { allSignals, type SignalInput } from './signals.js';
-import { MAX_KNOWN_DOMAINS, MAX_KNOWN_FROMS, MAX_KNOWN_NETWORKS, remember, touch, type IdentityState } from './state.js';
+import {
+  MAX_KNOWN_DOMAINS,
+  MAX_KNOWN_FROMS,
+  MAX_KNOWN_LINKS,
+  MAX_KNOWN_NETWORKS,
+  MAX_NEW_IDENTITIES,
+  MAX_REFUSALS,
+  firstUse,
+  remember,
+  touch,
+  type IdentityState,
+  type RefusalRecord,
+} from './state.js';
 import { domainOf } from '../shared/address.js';
 
 /** What the behaviour stage needs to know about one message. */
@@ -24,7 +36,22 @@ export interface MessageFacts {
   subject: string;
   /** Fuzzy content fingerprint; '' when the text is too short to have one. */
   fingerprint: string;
+  /** MinHash sketch of the text (near-duplicate campaigns); [] when too short. */
+  sketch: number[];
+  /** Registrable domains the message's links lead to. */
+  linkDomains: string[];
 }
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/**
+ * The key of a login's aggregate state: the sum over all its identities, with its own baseline and ceiling. `*` is
+ * no sub any identity source yields (they are header values and client addresses), so it names no identity.
+ */
+export const loginKey = (account: string) => `${account}/*`;
+/** The account (login) part of an identity key. */
+export const accountOf = (key: string) => (key.includes('/') ? key.slice(0, key.indexOf('/')) : key);
 
 export interface Assessment {
   evidence: Evidence[];
@@ -34,6 +61,14 @@ export interface Assessment {
   /** Messages in the last hour, and how many this identity may send per hour before mail is deferred. */
   hourMessages: number;
   hourLimit: number;
+  /** The same for the login, summed over its identities. */
+  loginHourMessages: number;
+  loginHourLimit: number;
+  /**
+   * Set when this message's identity is new to its login and more than `limit` identities of the login were first
+   * seen within the last hour: `count` of them.
+   */
+  newIdentitiesOverCap: { count: number; limit: number } | null;
 }
 
 /** What the message being judged adds to the identity's windows. */
@@ -44,6 +79,8 @@ interface MessageAddition {
   newFroms: number;
   spread: ContentSpread;
   authFlags: SignalInput['authFlags'];
+  newLinks: string[];
+  newLinkRecipients: number;
 }
 
 const NOTHING: MessageAddition = {
@@ -51,8 +88,10 @@ const NOTHING: MessageAddition = {
   recipients: 0,
   newDomainRecipients: 0,
   newFroms: 0,
-  spread: { identityRecipients: 0, identities: 0, recipients: 0 },
+  spread: NO_SPREAD,
   authFlags: [],
+  newLinks: [],
+  newLinkRecipients: 0,
 };
 
 export interface AuthSettings {
@@ -76,14 +115,38 @@ export function createBehaviour(store: CounterStore, campaigns: CampaignTracker)
     return t.maxPerHour > 0 ? Math.min(t.maxPerHour, earned) : earned;
   }
 
+  function loginHourLimit(login: IdentityState, t: PolicyThresholds): number {
+    const earned = Math.max(t.loginNewPerHour, Math.ceil(t.hourHeadroom * login.baseline.peakHour));
+    return t.loginMaxPerHour > 0 ? Math.min(t.loginMaxPerHour, earned) : earned;
+  }
+
+  /**
+   * Note a new identity of the login and say whether it is past the hour's cap. The login's first day is exempt: a
+   * server moved to the relay brings all its identities at once, and none of them is new to its owner.
+   */
+  function newIdentityCap(login: IdentityState, key: string, isNew: boolean, t: PolicyThresholds, now: number): Assessment['newIdentitiesOverCap'] {
+    login.newIdentities = login.newIdentities.filter(([, at]) => at > now - HOUR);
+    if (isNew && login.newIdentities.length < MAX_NEW_IDENTITIES) login.newIdentities.push([key, now]);
+    const position = login.newIdentities.findIndex(([k]) => k === key);
+    if (t.newIdentitiesPerLoginHour === 0 || position < t.newIdentitiesPerLoginHour || now - login.firstSeen < DAY) return null;
+    return { count: login.newIdentities.length, limit: t.newIdentitiesPerLoginHour };
+  }
+
+  /** Link domains neither the identity nor its login linked to before the last day (`links` keeps first use). */
+  function newLinks(state: IdentityState, login: IdentityState, domains: string[], now: number): string[] {
+    const known = (s: IdentityState, d: string) => (s.links.get(d) ?? now) <= now - DAY;
+    return domains.filter((d) => !known(state, d) && !known(login, d));
+  }
+
   /** The signals' input: the identity's windows plus what the message at hand adds (nothing for a report). */
-  function signalInput(state: IdentityState, t: PolicyThresholds, now: number, add: MessageAddition): SignalInput {
+  function signalInput(state: IdentityState, login: IdentityState | undefined, t: PolicyThresholds, now: number, add: MessageAddition): SignalInput {
     const minute = ringSums(state.minute, now);
     const hour = ringSums(state.hour, now);
     const day = ringSums(state.day, now);
     return {
       t,
       trust: trust(state.baseline, t.trustDays),
+      prior: login && now - login.firstSeen >= DAY ? t.newIdentityPriorWeight : 0,
       // The minute ring counts attempts as they are judged (see assess), so this message is already in it.
       minuteMessages: minute.messages,
       peakMinute: state.baseline.peakMinute,
@@ -94,8 +157,17 @@ export function createBehaviour(store: CounterStore, campaigns: CampaignTracker)
       hourNewFroms: hour.newFromAddresses + add.newFroms,
       repeatRecipients: add.spread.identityRecipients,
       peakRepeat: state.baseline.peakRepeat,
+      repeatDayRecipients: add.spread.identityDayRecipients,
+      peakRepeatDay: state.baseline.peakRepeatDay,
+      loginCampaignIdentities: add.spread.loginIdentities,
+      loginCampaignRecipients: add.spread.loginStrangers,
       campaignIdentities: add.spread.identities,
       campaignRecipients: add.spread.recipients,
+      dayRecipients: day.recipients + add.recipients,
+      dayNewDomainRecipients: day.newDomainRecipients + add.newDomainRecipients,
+      newLinks: add.newLinks,
+      dayNewLinkRecipients: day.newLinkRecipients + add.newLinkRecipients,
+      dayRefused: day.refused + day.held,
       dayDelivered: day.delivered,
       dayBounced: day.bounced,
       dayUnknownRecipients: day.unknownRecipients,
@@ -108,23 +180,28 @@ export function createBehaviour(store: CounterStore, campaigns: CampaignTracker)
 
   return {
     assess(facts: MessageFacts, t: PolicyThresholds, now: number): Assessment {
+      const isNew = store.findIdentity(facts.identityKey) === undefined;
       const state = store.identity(facts.identityKey, now);
+      const login = store.identity(loginKey(facts.account), now);
       touch(state, now);
+      touch(login, now);
       // Bursts count attempts at once, refused ones too: concurrent sessions of one sender must see each other
       // before any of them is queued, and a burst of refused spam is still a burst.
-      addToRing(state.minute, now, { messages: 1, recipients: facts.recipients.length });
-      const spread = facts.fingerprint
-        ? campaigns.record(facts.fingerprint, facts.identityKey, facts.recipients.length, now)
-        : { identityRecipients: 0, identities: 0, recipients: 0 };
+      for (const s of [state, login]) addToRing(s.minute, now, { messages: 1, recipients: facts.recipients.length });
+      const strangers = newDomainCount(state, facts.recipients);
+      const spread = campaigns.record({ ...facts, recipients: facts.recipients.length, strangers }, now);
+      const fresh = newLinks(state, login, facts.linkDomains, now);
       const fromIsNew = facts.fromAddress !== '' && !state.froms.has(facts.fromAddress);
       const evidence = allSignals(
-        signalInput(state, t, now, {
+        signalInput(state, login, t, now, {
           messages: 1,
           recipients: facts.recipients.length,
-          newDomainRecipients: newDomainCount(state, facts.recipients),
+          newDomainRecipients: strangers,
           newFroms: fromIsNew ? 1 : 0,
           spread,
           authFlags: authFlags(facts.account, facts.clientIp, now),
+          newLinks: fresh,
+          newLinkRecipients: fresh.length > 0 ? facts.recipients.length : 0,
         }),
       );
       return {
@@ -133,22 +210,44 @@ export function createBehaviour(store: CounterStore, campaigns: CampaignTracker)
         trust: trust(state.baseline, t.trustDays),
         hourMessages: ringSums(state.hour, now).messages,
         hourLimit: hourLimit(state, t),
+        loginHourMessages: ringSums(login.hour, now).messages,
+        loginHourLimit: loginHourLimit(login, t),
+        newIdentitiesOverCap: newIdentityCap(login, facts.identityKey, isNew, t, now),
       };
     },
 
-    /** Count a message that was accepted (delivered or held): it becomes part of the identity's history. */
-    record(facts: MessageFacts, now: number): void {
-      const state = store.identity(facts.identityKey, now);
+    /** Count a message that was accepted (delivered or held): it becomes part of the identity's and login's history. */
+    record(facts: MessageFacts, now: number, held = false): void {
+      const repeat = campaigns.peek(facts, now);
+      const identity = store.identity(facts.identityKey, now);
+      const login = store.identity(loginKey(facts.account), now);
+      const newLinkRecipients = newLinks(identity, login, facts.linkDomains, now).length > 0 ? facts.recipients.length : 0;
+      for (const state of [identity, login]) {
+        touch(state, now);
+        // Counted before remembering, so that every recipient at a domain new to it counts, as in assess().
+        const newDomainRecipients = newDomainCount(state, facts.recipients);
+        for (const rcpt of facts.recipients) remember(state.domains, domainOf(rcpt), now, MAX_KNOWN_DOMAINS);
+        const newFrom = facts.fromAddress !== '' && remember(state.froms, facts.fromAddress, now, MAX_KNOWN_FROMS);
+        // Held mail is not the sender's own usage yet: its links are learnt when it is sent.
+        if (!held) for (const d of facts.linkDomains) firstUse(state.links, d, now, MAX_KNOWN_LINKS);
+        const delta = { messages: 1, recipients: facts.recipients.length, newDomainRecipients, newFromAddresses: newFrom ? 1 : 0, held: held ? 1 : 0, newLinkRecipients };
+        for (const ring of [state.hour, state.day]) addToRing(ring, now, delta);
+        countMessage(state.period);
+        const own = state.key === facts.identityKey;
+        notePeaks(state.period, ringSums(state.minute, now).messages, own ? repeat.identityRecipients : repeat.loginRecipients, own ? repeat.identityDayRecipients : 0);
+      }
+    },
+
+    /**
+     * A refused or held message: counted against the identity (a sender refused again and again shows it) and kept
+     * for `senders show`. Refused mail adds to the refused count here; held mail was counted by `record`.
+     */
+    stopped(identityKey: string, r: RefusalRecord, now: number): void {
+      const state = store.identity(identityKey, now);
       touch(state, now);
-      // Counted before remembering, so that every recipient at a domain new to it counts, as in assess().
-      const newDomainRecipients = newDomainCount(state, facts.recipients);
-      for (const rcpt of facts.recipients) remember(state.domains, domainOf(rcpt), now, MAX_KNOWN_DOMAINS);
-      const newFrom = facts.fromAddress !== '' && remember(state.froms, facts.fromAddress, now, MAX_KNOWN_FROMS);
-      const delta = { messages: 1, recipients: facts.recipients.length, newDomainRecipients, newFromAddresses: newFrom ? 1 : 0 };
-      for (const ring of [state.hour, state.day]) addToRing(ring, now, delta);
-      countMessage(state.period);
-      const repeat = facts.fingerprint ? campaigns.peek(facts.fingerprint, facts.identityKey, now).identityRecipients : 0;
-      notePeaks(state.period, ringSums(state.minute, now).messages, repeat);
+      if (r.verdict !== 'quarantine') for (const ring of [state.hour, state.day]) addToRing(ring, now, { refused: 1 });
+      state.refusals.push(r);
+      if (state.refusals.length > MAX_REFUSALS) state.refusals.shift();
     },
 
     /** A day on which the identity's mail was held or refused does not count towards trust. */
@@ -210,7 +309,7 @@ export function createBehaviour(store: CounterStore, campaigns: CampaignTracker)
         hour: ringSums(state.hour, now),
         day: ringSums(state.day, now),
       };
-      const signals = allSignals(signalInput(state, t, now, NOTHING));
+      const signals = allSignals(signalInput(state, store.findIdentity(loginKey(accountOf(identityKey))), t, now, NOTHING));
       return {
         key: state.key,
         /** Risk standing now, from the windows alone (no message at hand). */
@@ -224,6 +323,11 @@ export function createBehaviour(store: CounterStore, campaigns: CampaignTracker)
         hourLimit: hourLimit(state, t),
         knownDomains: state.domains.size,
         knownFromAddresses: state.froms.size,
+        knownLinkDomains: state.links.size,
+        /** The latest refused or held messages, newest first. */
+        refusals: [...state.refusals].reverse(),
+        /** On a login's aggregate (`account/*`): identities first seen in the last hour. */
+        newIdentitiesLastHour: state.newIdentities.filter(([, at]) => at > now - HOUR).map(([key]) => key),
       };
     },
   };

@@ -33,14 +33,22 @@ function describe(r: SenderReport): string {
     `limit:     ${c.hourLimit} messages per hour`,
     `baseline:  ${n(b.dailyMessages)} msgs/day, busiest minute ${n(b.peakMinute)}, busiest hour ${n(b.peakHour)}, same text to ${n(b.peakRepeat)} recipients`,
     `by hour:   ${b.hourOfDay.map((v, h) => `${String(h).padStart(2, '0')}h=${n(v)}`).join(' ')}`,
-    `known:     ${c.knownDomains} recipient domains, ${c.knownFromAddresses} From addresses`,
+    `known:     ${c.knownDomains} recipient domains, ${c.knownFromAddresses} From addresses, ${c.knownLinkDomains} link domains`,
   );
+  for (const e of c.signals) lines.push(`  ${e.name} (${e.score}): ${e.description}`);
   for (const w of ['minute', 'hour', 'day'] as const) {
     const x = c.windows[w];
     lines.push(
       `last ${w.padEnd(6)} ${x.messages} msgs, ${x.recipients} rcpts (${x.newDomainRecipients} at new domains), ` +
-        `${x.delivered} delivered, ${x.bounced} bounced (${x.unknownRecipients} unknown), ${x.complaints} complaints`,
+        `${x.delivered} delivered, ${x.bounced} bounced (${x.unknownRecipients} unknown), ${x.complaints} complaints, ` +
+        `${x.refused} refused, ${x.held} held`,
     );
+  }
+  if (c.newIdentitiesLastHour.length) lines.push(`new identities in the last hour: ${c.newIdentitiesLastHour.join(', ')}`);
+  if (c.refusals.length) lines.push('refused or held (newest first):');
+  for (const f of c.refusals) {
+    lines.push(`  ${iso(f.at)} ${f.id} ${f.verdict} [${f.code}] from ${f.from} to ${f.to.join(', ')} subject ${JSON.stringify(f.subject)}`);
+    for (const w of f.why) lines.push(`    ${w}`);
   }
   return lines.join('\n') + '\n';
 }
@@ -78,7 +86,7 @@ export function registerSendersCommand(program: Command): void {
     });
   senders
     .command('show <identity>')
-    .description('risk, baseline by hour, recent counters and suspension evidence of one identity (account or account/sub)')
+    .description('risk, baseline by hour, recent counters, refused and held messages and suspension evidence of one identity (account or account/sub; account/* is the sum over the login\'s identities)')
     .option('--json', 'one JSON object')
     .action((identity: string, opts: { json?: boolean }, cmd: Command) => {
       const r = withReputation(cmd, (reputation) => reputation.report(identity, Date.now()));
