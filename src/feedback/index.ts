@@ -3,6 +3,7 @@
 // sender), `observe` (counts the relay's own deliveries and hard bounces), `startListener` (the feedback domains).
 import type { AcceptFeedback } from '../accept/context.js';
 import type { TlsMaterial } from '../accept/secrets.js';
+import type { ByteBudget } from '../shared/byte-budget.js';
 import { parseBounce, type BounceRecipient } from '../bounce/index.js';
 import { buildDsn } from '../deliver/dsn.js';
 import type { Config } from '../config/schema.js';
@@ -39,7 +40,8 @@ export interface Feedback {
   /** Reads the queue's committed outcome events: deliveries are the rates' denominators, in-band hard bounces count
    * and suppress the recipient for the account. */
   onEvents(events: readonly TimelineEvent[]): void;
-  startListener(tls: TlsMaterial): Promise<FeedbackListener>;
+  /** `dataBudget`: the relay's bytes-in-flight budget, shared with the accept stage's listeners. */
+  startListener(tls: TlsMaterial, dataBudget: ByteBudget): Promise<FeedbackListener>;
   close(): void;
 }
 
@@ -127,7 +129,7 @@ export function createFeedback(opts: FeedbackOptions): Feedback {
         emit({ type: 'suppressed', at: e.at, messageId: e.messageId, recipient: e.recipient, data: { account, reason: 'hard-bounce', until, source } });
       }
     },
-    startListener: (tls) => startFeedbackListener({ config, tls, intake, logger }),
+    startListener: (tls, dataBudget) => startFeedbackListener({ config, tls, intake, logger, dataBudget }),
     close() {
       rates.close();
     },

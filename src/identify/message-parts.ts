@@ -18,9 +18,12 @@ export function splitMessage(raw: Buffer): MessageParts {
   return { headers: new mailsplit.Headers(headerBytes), body };
 }
 
-/** Header block (ending with the empty line) + body, as bytes. */
-export function joinMessage(parts: MessageParts): Buffer {
-  return Buffer.concat([parts.headers.build('\r\n'), parts.body]);
+/**
+ * `prefix` (header lines to put on top) + header block (ending with the empty line) + body, as bytes: one copy of
+ * the body, however many headers are added, since a message may be tens of megabytes.
+ */
+export function joinMessage(parts: MessageParts, prefix: Buffer = Buffer.alloc(0)): Buffer {
+  return Buffer.concat([prefix, parts.headers.build('\r\n'), parts.body]);
 }
 
 /** The unfolded value of a header line, decoded as UTF-8 (RFC 6532 allows raw UTF-8 in header values). */
