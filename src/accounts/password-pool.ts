@@ -104,8 +104,8 @@ export function createPasswordPool(opts: PasswordPoolOptions): PasswordPool {
   return {
     verify(password, stored) {
       if (closed) return Promise.reject(new Error('the password pool is closed'));
-      // Waiting counts only checks no thread has taken yet, so up to `threads` run and `maxQueued` wait.
-      if (queue.length >= opts.maxQueued) return Promise.reject(new PasswordPoolBusy());
+      // Up to `threads` run and `maxQueued` wait; counted together, so threads still starting take no extra share.
+      if (busy() + queue.length >= opts.threads + opts.maxQueued) return Promise.reject(new PasswordPoolBusy());
       return new Promise<PasswordCheck>((resolve, reject) => {
         queue.push({ req: { id: nextId++, password, stored }, resolve, reject });
         dispatch();
