@@ -5,7 +5,9 @@
 // queue file as it arrives, so its memory does not grow with message size at all; that is the bar.
 //
 // Usage: npm run bench:data-memory -- [N clients=24] [MB per message=10]
-// Env: MW_CLI=/path/to/dist/cli/main.js measures another build; BUDGET_MB=n sets limits.maxBytesInFlight.
+// Env: MW_CLI=/path/to/dist/cli/main.js measures another build; BUDGET_MB=n sets limits.maxBytesInFlight,
+//      DBUDGET_MB=n delivery.maxBytesInFlight; NO_DELIVERY=1 routes delivery to a closed port (accept side alone).
+// Peak RSS depends on when V8 collects (dead Buffers are freed at a collection): compare several runs.
 import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -26,7 +28,8 @@ function message(): Buffer {
 function send(port: number, data: Buffer): Promise<string> {
   return new Promise((resolve, reject) => {
     const socket = connect({ port, host: '127.0.0.1' });
-    const steps = ['EHLO memory.test', 'MAIL FROM:<sender@customer.test>', 'RCPT TO:<rcpt@example.test>', 'DATA'];
+    // SIZE= as Postfix and most clients send it once the server advertises SIZE.
+    const steps = ['EHLO memory.test', `MAIL FROM:<sender@customer.test> SIZE=${data.length}`, 'RCPT TO:<rcpt@example.test>', 'DATA'];
     let buffer = '';
     let replies = 0;
     socket.on('data', (d: Buffer) => {
@@ -55,7 +58,7 @@ const configFile = writeConfig(dir, {
   dataDir: join(dir, 'data'),
   hostname: 'relay.bench.test',
   listeners: { submission: { enabled: false }, smtps: { enabled: false }, relay: { host: '127.0.0.1', port: 0 } },
-  delivery: { routes: { '*': `127.0.0.1:${sink.port}` } },
+  delivery: { routes: { '*': process.env.NO_DELIVERY ? '127.0.0.1:9' : `127.0.0.1:${sink.port}` }, ...(process.env.DBUDGET_MB ? { maxBytesInFlight: Number(process.env.DBUDGET_MB) * 1024 * 1024 } : {}) },
   limits: { maxConnectionsPerIp: clients + 5, ...(process.env.BUDGET_MB ? { maxBytesInFlight: Number(process.env.BUDGET_MB) * 1024 * 1024 } : {}) },
   log: { level: 'warn' },
 });

@@ -56,7 +56,8 @@ function buildStoredMessage(ctx: AcceptContext, session: SMTPServerSession, part
 }
 
 export async function acceptMessage(ctx: AcceptContext, state: SessionState, session: SMTPServerSession, stream: SMTPServerDataStream): Promise<Reply> {
-  const data = await readData(stream, ctx.config.limits.maxMessageBytes, ctx.dataBudget);
+  const declared = session.envelope.mailFrom && session.envelope.mailFrom.args ? Number(session.envelope.mailFrom.args.SIZE) || 0 : 0;
+  const data = await readData(stream, ctx.config.limits.maxMessageBytes, ctx.dataBudget, declared);
   try {
     return await judgeAndStore(ctx, state, session, data);
   } finally {

@@ -42,4 +42,11 @@ describe('DATA content checks', () => {
     ok.release();
     expect(budget.used()).toBe(30);
   });
+  it('reads into the declared size, and keeps the order when the message outgrows it', async () => {
+    const parts = ['ab', 'cd', 'efgh', 'i'].map((x) => Buffer.from(x));
+    for (const declared of [0, 3, 4, 9, 100]) {
+      const r = await readData(Readable.from(parts), 1000, byteBudget(1000), declared);
+      expect(r.raw.toString()).toBe('abcdefghi');
+    }
+  });
 });
