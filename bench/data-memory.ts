@@ -38,6 +38,11 @@ function send(port: number, data: Buffer): Promise<string> {
         buffer = buffer.slice(m[0].length);
         const reply = m[0].trimEnd();
         replies += 1;
+        if (replies === 3 && !reply.startsWith('250')) {
+          // MAIL FROM refused (452 4.3.1 when the declared SIZE does not fit now): the client would retry later.
+          socket.end('QUIT\r\n');
+          return resolve(reply.split('\n').pop()!);
+        }
         if (replies <= steps.length) socket.write(steps[replies - 1] + '\r\n'); // greeting, EHLO, MAIL, RCPT answered
         else if (replies === steps.length + 1) socket.write(data); // 354
         else {
