@@ -3,6 +3,7 @@
 // way round: stop the admin listener, stop accepting and let sessions in flight finish (their messages are queued
 // durably), stop delivery after the sends in progress, flush the queue's last commit, close.
 import { startListeners, type ListenerHandle } from './accept/index.js';
+import { byteBudget } from './shared/byte-budget.js';
 import { createSqliteAccountStore } from './accounts/sqlite-accounts.js';
 import { builtinRules, classifyReply } from './classify/index.js';
 import { join } from 'node:path';
@@ -87,8 +88,9 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
   let admin: AdminServer | null = null;
   let reports: FeedbackListener | null = null;
   try {
-    listeners = await startListeners({ config, store, accounts, policy, logger, feedback: feedback.accept });
-    if (config.feedback.listener.enabled) reports = await feedback.startListener(await loadTlsMaterial(config, logger));
+    const dataBudget = byteBudget(config.limits.maxBytesInFlight);
+    listeners = await startListeners({ config, store, accounts, policy, logger, feedback: feedback.accept, dataBudget });
+    if (config.feedback.listener.enabled) reports = await feedback.startListener(await loadTlsMaterial(config, logger), dataBudget);
     if (operate) admin = await operate.start();
   } catch (err) {
     retention.stop();

@@ -1,4 +1,5 @@
 // What every SMTP handler of the accept stage shares: configuration, stores, policy, limits, and per-session state.
+import type { PasswordPool } from '../accounts/password-pool.js';
 import type { AccountStore } from '../accounts/types.js';
 import type { Config } from '../config/schema.js';
 import type { Decision, MessagePolicy } from '../decide/types.js';
@@ -7,6 +8,7 @@ import type { HeaderSource } from '../identify/sources.js';
 import type { QueueStore } from '../queue/store.js';
 import type { Logger } from '../shared/logger.js';
 import type { SenderIdentity } from '../shared/types.js';
+import type { ByteBudget } from '../shared/byte-budget.js';
 import type { AuthThrottle } from './throttle.js';
 import type { TrustedNetworkMatcher } from './trusted-networks.js';
 
@@ -34,6 +36,10 @@ export interface AcceptContext {
   sources: HeaderSource[];
   trusted: TrustedNetworkMatcher;
   authThrottle: AuthThrottle;
+  /** AUTH password checks, on threads of their own with a cap (never libuv's threadpool, where fsync runs). */
+  passwords: PasswordPool;
+  /** Bytes of messages in DATA across all listeners, bounded by `limits.maxBytesInFlight`. */
+  dataBudget: ByteBudget;
   /** Suppression list, Feedback-ID and backscatter (the feedback stage); absent in tests of the accept stage alone. */
   feedback?: AcceptFeedback;
 }

@@ -2,11 +2,11 @@
 // message.ts. Protocol and policy apart: these functions ask the policy and map its answer, they know no rule.
 import type { SMTPServerAddress, SMTPServerAuthentication, SMTPServerAuthenticationResponse, SMTPServerDataStream, SMTPServerOptions, SMTPServerSession } from 'smtp-server';
 import { forbiddenSender } from '../accounts/sender-domains.js';
-import { verifyPassword } from '../accounts/password.js';
+import { PasswordPoolBusy, type PasswordCheck } from '../accounts/password-pool.js';
 import { decisionReply } from '../decide/reply.js';
 import { baseIdentity } from '../identify/identify.js';
 import type { AcceptContext, ListenerKind, SessionState } from './context.js';
-import { acceptMessage } from './message.js';
+import { acceptMessage, NO_ROOM } from './message.js';
 import { smtpError, TEMPORARY_FAILURE } from './smtp-error.js';
 
 type Callback = (err?: Error | null) => void;
@@ -85,10 +85,26 @@ export function createHandlers(ctx: AcceptContext, listener: ListenerKind): Hand
       };
       (async () => {
         const account = await ctx.accounts.get(username);
-        const ok = await verifyPassword(auth.password ?? '', account?.passwordHash || null);
-        if (!account || !ok) return fail('5.7.8 Authentication credentials invalid', account ? 'bad-password' : 'unknown-user');
+        let check: PasswordCheck;
+        try {
+          check = await ctx.passwords.verify(auth.password ?? '', account?.passwordHash || null);
+        } catch (err) {
+          if (!(err instanceof PasswordPoolBusy)) throw err;
+          // The attempt stays counted against the throttle: a flood that fills the pool spends its own allowance.
+          ctx.policy.authAttempt({ username, clientIp: ip, success: false, now });
+          log.warn({ event: 'auth-busy', sid: session.id, ip, user: username }, 'AUTH refused: too many password checks waiting');
+          return callback(smtpError(454, '4.7.0 Too many logins in progress, try again later'));
+        }
+        if (!account || !check.ok) return fail('5.7.8 Authentication credentials invalid', account ? 'bad-password' : 'unknown-user');
         // Fail closed, but only tell the reason to whoever proved they own the account.
         if (account.suspended) return fail(`5.7.8 [MW-SUSPENDED] Account suspended: ${account.suspendReason || 'contact your provider'}`, 'suspended');
+        if (check.rehash) {
+          // The hash was made at a lower cost than today's; a failed update only leaves the old one in place.
+          await ctx.accounts.setPassword(account.name, check.rehash).then(
+            () => log.info({ event: 'password-rehashed', user: account.name }, 'password hash moved to the current cost'),
+            (err: unknown) => log.warn({ event: 'password-rehash-failed', user: account.name, err }, 'could not store the rehashed password'),
+          );
+        }
         ctx.authThrottle.succeeded(ip, now);
         ctx.policy.authAttempt({ username, clientIp: ip, success: true, now });
         state(session).origin = { account: account.name, via: 'auth', clientIp: ip };
@@ -106,6 +122,10 @@ export function createHandlers(ctx: AcceptContext, listener: ListenerKind): Hand
         s.senderDecision = null;
         // Never an open relay: no login and no trusted network means nobody answers for this mail.
         if (!s.origin) return refuse(session, 'mail', 530, '5.7.0 Authentication required');
+        // RFC 1870 §6.1: a declared SIZE the relay has no room for right now is a temporary refusal at MAIL, before
+        // the client sends a byte of it (a message without SIZE is measured as it streams, message.ts).
+        const declared = Number(address.args ? address.args.SIZE ?? 0 : 0);
+        if (declared > ctx.dataBudget.limit - ctx.dataBudget.used()) return refuse(session, 'mail', 452, NO_ROOM);
         const account = await ctx.accounts.get(s.origin.account);
         if (account?.suspended) return refuse(session, 'mail', 550, `5.7.1 [MW-SUSPENDED] Account suspended: ${account.suspendReason || 'contact your provider'}`);
         if (account && forbiddenSender(account, [address.address])) {

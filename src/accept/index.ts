@@ -14,11 +14,15 @@ import { authThrottle, connectionCounter } from './throttle.js';
 import { trustedNetworkMatcher } from './trusted-networks.js';
 import { tuneConnections } from './connection-hooks.js';
 import { gateConnections, type Admission } from './admission.js';
+import { createPasswordPool } from '../accounts/password-pool.js';
+import { byteBudget, type ByteBudget } from '../shared/byte-budget.js';
 
 export { verifyTrace } from './trace.js';
 
 export interface ListenerHandle {
   ports: { submission?: number; smtps?: number; relay?: number };
+  /** Bytes of messages in DATA right now (limits.maxBytesInFlight bounds it). */
+  dataBudget: Pick<ByteBudget, 'used'>;
   /** Stop accepting connections, let sessions in flight finish (up to limits.shutdownGraceMs), then resolve. */
   close(): Promise<void>;
 }
@@ -31,6 +35,8 @@ export interface StartListenersOptions {
   logger: Logger;
   clock?: () => number;
   feedback?: AcceptFeedback;
+  /** The relay's bytes-in-flight budget when other listeners share it (the feedback listener); else one of our own. */
+  dataBudget?: ByteBudget;
 }
 
 function serverOptions(kind: ListenerKind, config: Config, tls: TlsMaterial): SMTPServerOptions {
@@ -94,6 +100,8 @@ export async function startListeners(opts: StartListenersOptions): Promise<Liste
     sources: compileHeaderSources(config.identity),
     trusted: trustedNetworkMatcher(config.trustedNetworks),
     authThrottle: authThrottle(config.limits.authFailures),
+    passwords: createPasswordPool(config.limits.passwordChecks),
+    dataBudget: opts.dataBudget ?? byteBudget(config.limits.maxBytesInFlight),
     ...(opts.feedback ? { feedback: opts.feedback } : {}),
   };
   const admission: Admission = {
@@ -120,10 +128,15 @@ export async function startListeners(opts: StartListenersOptions): Promise<Liste
     }
   } catch (err) {
     await Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
+    await ctx.passwords.close();
     throw err;
   }
   return {
     ports,
-    close: () => Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve())))).then(() => undefined),
+    dataBudget: ctx.dataBudget,
+    close: async () => {
+      await Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
+      await ctx.passwords.close();
+    },
   };
 }

@@ -1,6 +1,7 @@
 // The DATA phase: read the message within its limits, identify the sender, check the From: domain, ask the policy,
 // stamp our Received and trace headers, and store it. The 250 goes out only after the store says the commit is
 // durable (DESIGN.md §3.2).
+import { isAscii } from 'node:buffer';
 import type { SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
 import addressparser from 'nodemailer/lib/addressparser/index.js';
 import { forbiddenSender, malformedFrom } from '../accounts/sender-domains.js';
@@ -12,7 +13,7 @@ import { newQueueId } from '../queue/id.js';
 import { fieldValues, messageHeader, type HeaderField } from '../shared/mime/header.js';
 import type { NewMessage } from '../queue/types.js';
 import type { AcceptContext, SessionState } from './context.js';
-import { defectReply, readData } from './read-data.js';
+import { defectReply, readData, type ReceivedData } from './read-data.js';
 import { receivedHeader } from './received.js';
 import { TEMPORARY_FAILURE } from './smtp-error.js';
 import { traceValue } from './trace.js';
@@ -54,18 +55,31 @@ function buildStoredMessage(ctx: AcceptContext, session: SMTPServerSession, part
     // Gmail's feedback loop: ours unless the client set its own (an ESP's campaign ids are worth more than ours).
     (ctx.feedback && fieldValues(extra.header, 'Feedback-ID').length === 0 ? `Feedback-ID: ${ctx.feedback.feedbackId(extra.identity)}\r\n` : '') +
     (extra.decision.addHeaders ?? []).map(([name, value]) => `${name}: ${value.replace(/[\r\n]+/g, ' ')}\r\n`).join('');
-  return Buffer.concat([Buffer.from(ours, 'utf8'), joinMessage(parts)]);
+  return joinMessage(parts, Buffer.from(ours, 'utf8'));
 }
 
 export async function acceptMessage(ctx: AcceptContext, state: SessionState, session: SMTPServerSession, stream: SMTPServerDataStream): Promise<Reply> {
+  const declared = session.envelope.mailFrom && session.envelope.mailFrom.args ? Number(session.envelope.mailFrom.args.SIZE) || 0 : 0;
+  const data = await readData(stream, ctx.config.limits.maxMessageBytes, ctx.dataBudget, declared);
+  try {
+    return await judgeAndStore(ctx, state, session, data);
+  } finally {
+    data.release(); // stored or refused: its bytes are no longer ours to hold
+  }
+}
+
+/** RFC 3463 4.3.1 "mail system full": the relay's bytes-in-flight budget, not the client, is the reason. */
+export const NO_ROOM = '4.3.1 Insufficient system storage, try later';
+
+async function judgeAndStore(ctx: AcceptContext, state: SessionState, session: SMTPServerSession, data: ReceivedData): Promise<Reply> {
   const log = ctx.logger.child({ listener: state.listener, sid: session.id, ip: session.remoteAddress });
   const refuse = (code: number, text: string, extra: Record<string, unknown> = {}): Reply => {
     log.info({ event: 'rejected', stage: 'data', code, reply: text, ...extra }, 'message refused');
     return { code, text };
   };
   const max = ctx.config.limits.maxMessageBytes;
-  const data = await readData(stream, max);
   if (data.oversized) return refuse(552, `5.3.4 Message too big: the limit is ${max} bytes`, { size: data.size });
+  if (data.overBudget) return refuse(452, NO_ROOM, { size: data.size, bytesInFlight: ctx.dataBudget.used() });
   if (data.defect) return refuse(550, defectReply(data.defect), { defect: data.defect });
   const origin = state.origin;
   // onMailFrom refused the transaction without an origin; this only guards against a change there.
@@ -119,7 +133,7 @@ export async function acceptMessage(ctx: AcceptContext, state: SessionState, ses
     initialState: reply.state,
     smtpUtf8: Boolean(session.envelope.smtpUtf8) || [mailFrom, ...recipients].some((a) => NON_ASCII.test(a)),
     // RFC 6152: 8-bit content needs 8BITMIME from the next hop, whatever the client declared.
-    eightBit: session.envelope.bodyType === '8bitmime' || NON_ASCII.test(data.raw.toString('latin1')),
+    eightBit: session.envelope.bodyType === '8bitmime' || !isAscii(data.raw),
     events: [
       { at: now, type: 'received', data: { clientIp: session.remoteAddress, helo: session.hostNameAppearsAs, listener: state.listener, tls: Boolean(session.secure), size: data.size, mailFrom, recipients } },
       { at: now, type: 'identity', data: { ...identity } },

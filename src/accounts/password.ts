@@ -1,24 +1,39 @@
 // Password hashing with scrypt (node:crypto). The hash string carries its own parameters and salt, so the cost can
-// be raised later without invalidating stored hashes: `scrypt$N$r$p$<salt b64>$<hash b64>`.
-import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+// be raised without invalidating stored hashes: `scrypt$N$r$p$<salt b64>$<hash b64>`; a login with an older hash
+// is rehashed at the current cost (password-pool.ts).
+import { randomBytes, scrypt, scryptSync, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
-const DEFAULTS = { N: 16384, r: 8, p: 1 } as const;
+/**
+ * OWASP Password Storage Cheat Sheet (scrypt): N=2^17 (128 MiB), r=8 (1024-byte blocks), p=1. Each check holds
+ * 128 * N * r bytes while it runs, which is why AUTH checks run on a small pool of their own with a cap.
+ */
+export const CURRENT_COST = { N: 2 ** 17, r: 8, p: 1 } as const;
 const KEY_LENGTH = 32;
 const SALT_LENGTH = 16;
 
-function derive(password: string, salt: Buffer, opts: ScryptOptions, keyLength: number): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    // maxmem must cover 128 * N * r bytes; scrypt refuses otherwise.
-    scrypt(password, salt, keyLength, { ...opts, maxmem: 256 * (opts.N ?? DEFAULTS.N) * (opts.r ?? DEFAULTS.r) }, (err, key) =>
-      err ? reject(err) : resolve(key),
-    ),
-  );
+// scrypt refuses to run when 128 * N * r (plus a little) exceeds maxmem; twice that leaves room.
+const withMaxmem = (opts: Required<Pick<ScryptOptions, 'N' | 'r' | 'p'>>): ScryptOptions => ({ ...opts, maxmem: 256 * opts.N * opts.r });
+
+function format(cost: typeof CURRENT_COST, salt: Buffer, key: Buffer): string {
+  return ['scrypt', cost.N, cost.r, cost.p, salt.toString('base64'), key.toString('base64')].join('$');
 }
 
+/**
+ * For one-off hashing (an operator setting a password, the CLI): libuv's threadpool, as node:crypto does. AUTH, which
+ * a stranger can repeat at will, never comes here: it goes through the password pool.
+ */
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(SALT_LENGTH);
-  const key = await derive(password, salt, DEFAULTS, KEY_LENGTH);
-  return ['scrypt', DEFAULTS.N, DEFAULTS.r, DEFAULTS.p, salt.toString('base64'), key.toString('base64')].join('$');
+  const key = await new Promise<Buffer>((resolve, reject) =>
+    scrypt(password, salt, KEY_LENGTH, withMaxmem(CURRENT_COST), (err, k) => (err ? reject(err) : resolve(k))),
+  );
+  return format(CURRENT_COST, salt, key);
+}
+
+/** The same, blocking: for the password pool's threads, where blocking is the point. */
+export function hashPasswordSync(password: string, cost: typeof CURRENT_COST = CURRENT_COST): string {
+  const salt = randomBytes(SALT_LENGTH);
+  return format(cost, salt, scryptSync(password, salt, KEY_LENGTH, withMaxmem(cost)));
 }
 
 interface ParsedHash {
@@ -39,17 +54,27 @@ function parseHash(stored: string): ParsedHash | null {
   return { N, r, p, salt: Buffer.from(parts[4]!, 'base64'), key };
 }
 
-/** A hash of a random password: verifying an unknown user against it costs as much as verifying a real one. */
-const decoyHash = hashPassword(randomBytes(16).toString('hex'));
+/** Whether a stored hash was made at a lower cost than today's (a login with it should rehash). */
+export function needsRehash(stored: string): boolean {
+  const parsed = parseHash(stored);
+  return parsed !== null && (parsed.N < CURRENT_COST.N || parsed.r < CURRENT_COST.r || parsed.p < CURRENT_COST.p);
+}
 
 /**
- * Constant-time check of `password` against `stored`. With `stored` null (no such account) the work is still done
- * against a decoy hash, so response time does not tell which account names exist.
+ * Stands in for an unknown account's hash: today's cost, a random salt and a random key. Checking against it costs
+ * what checking a real hash does, and no password matches it (the key is no scrypt output at all).
  */
-export async function verifyPassword(password: string, stored: string | null): Promise<boolean> {
-  const parsed = parseHash(stored ?? (await decoyHash));
+const DECOY = format(CURRENT_COST, randomBytes(SALT_LENGTH), randomBytes(KEY_LENGTH));
+
+/**
+ * Constant-time check of `password` against `stored`, blocking (a password-pool thread runs it). With `stored` null
+ * (no such account) the work is still done, against the decoy, so response time does not tell which account names
+ * exist.
+ */
+export function verifyPasswordSync(password: string, stored: string | null): boolean {
+  const parsed = parseHash(stored ?? DECOY);
   if (!parsed) return false;
-  const key = await derive(password, parsed.salt, { N: parsed.N, r: parsed.r, p: parsed.p }, parsed.key.length);
+  const key = scryptSync(password, parsed.salt, parsed.key.length, withMaxmem({ N: parsed.N, r: parsed.r, p: parsed.p }));
   return timingSafeEqual(key, parsed.key) && stored !== null;
 }
 

@@ -261,6 +261,17 @@ export const configSchema = z
           })
           .strict()
           .prefault({}),
+        passwordChecks: z
+          .object({
+            threads: z.number().int().positive().default(2)
+              .describe("AUTH password checks running at once, each on a worker thread of its own (scrypt at OWASP's cost: about 128 MiB and a fraction of a second of CPU each), never on libuv's threadpool where the queue's fsyncs run."),
+            maxQueued: z.number().int().nonnegative().default(16)
+              .describe("AUTH password checks waiting for a thread; past this an AUTH gets 454 4.7.0 at once (and still counts against `authFailures`)."),
+          })
+          .strict()
+          .prefault({}),
+        maxBytesInFlight: z.number().int().positive().default(256 * 1024 * 1024)
+          .describe("Bytes of messages in DATA at once across all listeners; a message that would go past it gets 452 4.3.1 (at DATA, or at its end when the budget runs out while it streams) and the client retries later. Bounds memory by bytes, whatever the number of clients."),
       })
       .strict()
       .prefault({}),
@@ -317,6 +328,8 @@ export const configSchema = z
           .describe("Messages sent over one connection before it is closed and a new one opened."),
         maxInFlight: z.number().int().positive().default(200)
           .describe("Messages in flight across all destinations: the bounded window of work in memory."),
+        maxBytesInFlight: z.number().int().positive().default(128 * 1024 * 1024)
+          .describe("Bytes of message bodies the delivery engine holds at once (loaded from the queue and being sent); more waits in the queue. A single message larger than this still goes, alone."),
         connectTimeoutMs: duration.default(30_000)
           .describe("Longest wait for a TCP connection and the greeting of a remote server."),
         replyTimeoutMs: duration.default(300_000)

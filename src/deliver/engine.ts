@@ -78,6 +78,10 @@ export function startDeliveryEngine(opts: DeliveryEngineOptions): DeliveryEngine
   }, (err) => logger.error({ event: 'delivery-thread-failed', err: err.message }, 'the delivery thread stopped'));
   /** Message id -> number of its domain jobs not finished yet. */
   const inFlight = new Map<string, number>();
+  /** Message id -> bytes of its body held while in flight; their sum is bounded by `delivery.maxBytesInFlight`. */
+  const heldBytes = new Map<string, number>();
+  let bytesInFlight = 0;
+  const bytesFree = () => d.maxBytesInFlight - bytesInFlight;
   const recording = new Set<Promise<void>>();
   /** Messages the shaper holds back for a moment; on close they simply stay due in the queue. */
   const held = new Set<NodeJS.Timeout>();
@@ -105,7 +109,7 @@ export function startDeliveryEngine(opts: DeliveryEngineOptions): DeliveryEngine
         recording.delete(p);
         const left = (inFlight.get(m.id) ?? 1) - 1;
         if (left > 0) inFlight.set(m.id, left);
-        else inFlight.delete(m.id);
+        else settle(m.id);
         if (backlog) schedulePoll();
       });
     recording.add(p);
@@ -159,11 +163,19 @@ export function startDeliveryEngine(opts: DeliveryEngineOptions): DeliveryEngine
     else submit(m.raw);
   }
 
+  function settle(id: string): void {
+    inFlight.delete(id);
+    bytesInFlight -= heldBytes.get(id) ?? 0;
+    heldBytes.delete(id);
+  }
+
   function start(m: DueMessage): void {
     const byDomain = new Map<string, string[]>();
     for (const r of m.recipients) byDomain.set(r.domain, [...(byDomain.get(r.domain) ?? []), r.rcpt]);
     if (byDomain.size === 0) return;
     inFlight.set(m.id, byDomain.size);
+    heldBytes.set(m.id, m.raw.length);
+    bytesInFlight += m.raw.length;
     for (const [domain, rcpts] of byDomain) void startJob(m, domain, rcpts);
   }
 
@@ -171,19 +183,21 @@ export function startDeliveryEngine(opts: DeliveryEngineOptions): DeliveryEngine
     pollScheduled = false;
     if (closing) return;
     const free = d.maxInFlight - inFlight.size;
-    if (free <= 0) {
+    if (free <= 0 || bytesFree() <= 0) {
       backlog = true;
       return;
     }
     let due: DueMessage[];
     try {
-      due = store.claimDue(clock(), free, inFlight);
+      due = store.claimDue(clock(), free, inFlight, bytesFree());
     } catch (err) {
       // e.g. SQLITE_BUSY while an operator's command holds a write lock: the next poll tries again.
       logger.error({ event: 'poll-failed', err: (err as Error).message }, 'could not read due messages');
       return;
     }
-    backlog = due.length === free;
+    // The claim may also have stopped at the byte budget: while a message as large as any accepted might not fit,
+    // the next finished job looks again rather than the next poll.
+    backlog = due.length === free || bytesFree() < config.limits.maxMessageBytes;
     for (const m of due) start(m);
   }
 
@@ -196,7 +210,7 @@ export function startDeliveryEngine(opts: DeliveryEngineOptions): DeliveryEngine
   store.onEnqueued((msg) => {
     // A poll may already have picked it up: it is readable as soon as committed, before its fsync completes.
     if (closing || msg.initialState !== 'queued' || inFlight.has(msg.id)) return;
-    if (inFlight.size >= d.maxInFlight) {
+    if (inFlight.size >= d.maxInFlight || (inFlight.size > 0 && msg.raw.length > bytesFree())) {
       backlog = true; // it is on disk; a later poll takes it
       return;
     }

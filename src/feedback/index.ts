@@ -4,6 +4,7 @@
 // `startListener` (the feedback domains). Only the return path depends on `feedback.enabled`: the rest needs no VERP.
 import type { AcceptFeedback } from '../accept/context.js';
 import type { TlsMaterial } from '../accept/secrets.js';
+import type { ByteBudget } from '../shared/byte-budget.js';
 import { parseBounce, type BounceRecipient } from '../bounce/index.js';
 import { buildDsn } from '../deliver/dsn.js';
 import type { Config } from '../config/schema.js';
@@ -41,7 +42,8 @@ export interface Feedback {
   /** Reads the queue's committed outcome events: deliveries are the rates' denominators, in-band hard bounces count
    * and suppress the recipient for the account, and a block of the relay names its suspects (block-watch.ts). */
   onEvents(events: readonly TimelineEvent[]): void;
-  startListener(tls: TlsMaterial): Promise<FeedbackListener>;
+  /** `dataBudget`: the relay's bytes-in-flight budget, shared with the accept stage's listeners. */
+  startListener(tls: TlsMaterial, dataBudget: ByteBudget): Promise<FeedbackListener>;
   close(): void;
 }
 
@@ -132,7 +134,7 @@ export function createFeedback(opts: FeedbackOptions): Feedback {
         logger.error({ event: 'feedback-failed', err: (err as Error).message }, 'could not record delivery outcomes for feedback');
       }
     },
-    startListener: (tls) => startFeedbackListener({ config, tls, intake, logger }),
+    startListener: (tls, dataBudget) => startFeedbackListener({ config, tls, intake, logger, dataBudget }),
     close() {
       rates.close();
     },

@@ -2,7 +2,9 @@
 // only for those domains, never relays (nothing it receives is queued), and answers each report with what became of
 // it, so a provider testing its feedback loop sees the result; unusable input gets a 5xx with the reason.
 import { SMTPServer } from 'smtp-server';
+import { NO_ROOM } from '../accept/message.js';
 import { readData } from '../accept/read-data.js';
+import type { ByteBudget } from '../shared/byte-budget.js';
 import type { TlsMaterial } from '../accept/secrets.js';
 import { smtpError } from '../accept/smtp-error.js';
 import type { Config } from '../config/schema.js';
@@ -18,7 +20,7 @@ export function feedbackDomains(config: Config): string[] {
   return [config.feedback.bounceDomain, ...config.feedback.reportDomains].map((d) => d.toLowerCase());
 }
 
-export async function startFeedbackListener(opts: { config: Config; tls: TlsMaterial; intake: Intake; logger: Logger }): Promise<FeedbackListener> {
+export async function startFeedbackListener(opts: { config: Config; tls: TlsMaterial; intake: Intake; logger: Logger; dataBudget: ByteBudget }): Promise<FeedbackListener> {
   const { config, intake, logger } = opts;
   const domains = new Set(feedbackDomains(config));
   const { limits } = config;
@@ -45,10 +47,13 @@ export async function startFeedbackListener(opts: { config: Config; tls: TlsMate
       callback();
     },
     onData(stream, session, callback) {
-      readData(stream, config.bounce.maxBytes).then(
+      readData(stream, config.bounce.maxBytes, opts.dataBudget).then(
         (data) => {
+          // intake.process below is synchronous: no other message can take these bytes before it is done with them.
+          data.release();
           // Bare LF and NUL are refused on the relay path because we would pass them on; a report goes nowhere.
           if (data.oversized) return callback(smtpError(552, `5.3.4 Report too big: the limit is ${config.bounce.maxBytes} bytes`));
+          if (data.overBudget) return callback(smtpError(452, NO_ROOM));
           const envelopeRecipients = session.envelope.rcptTo.map((r) => r.address);
           const results = intake.process(data.raw, { source: 'smtp', envelopeRecipients });
           const first = results[0];

@@ -19,7 +19,10 @@ export function splitMessage(raw: Buffer): MessageParts {
   return { headers: new mailsplit.Headers(headerBytes), body };
 }
 
-/** Header block (ending with the empty line) + body, as bytes. */
-export function joinMessage(parts: MessageParts): Buffer {
-  return Buffer.concat([parts.headers.build('\r\n'), parts.body]);
+/**
+ * `prefix` (header lines to put on top) + header block (ending with the empty line) + body, as bytes: one copy of
+ * the body, however many headers are added, since a message may be tens of megabytes.
+ */
+export function joinMessage(parts: MessageParts, prefix: Buffer = Buffer.alloc(0)): Buffer {
+  return Buffer.concat([prefix, parts.headers.build('\r\n'), parts.body]);
 }

@@ -6,6 +6,7 @@ import type { Worker } from 'node:worker_threads';
 import type { ContentSettings } from '../config/schema.js';
 import { batchPerTurn } from '../shared/batch-per-turn.js';
 import { startWorker } from '../shared/worker.js';
+import { defaultParseLimits } from './content/message.js';
 import type { ScoreContext } from './content/types.js';
 import type { Inspection } from './inspection.js';
 
@@ -29,6 +30,10 @@ interface Thread {
 
 /** Starts the thread and waits until its scorer is loaded: a model that cannot be read stops start-up, as in-process. */
 export async function createThreadedInspector(settings: ContentSettings): Promise<ThreadedInspector> {
+  // Our scorer and the content facts read at most this many bytes of a message, so only they cross to the thread (a
+  // 25 MB message would otherwise be copied whole for 2 MB of reading); a peer filter (Rspamd, spamd) gets it all.
+  const peersEnabled = settings.rspamd.enabled || settings.spamassassin.enabled;
+  const bytesRead = peersEnabled ? Infinity : Math.max(settings.maxScanBytes, defaultParseLimits.maxBytes);
   const pending = new Map<number, Pending>();
   let thread: Thread | null = null;
   let nextId = 0;
@@ -82,7 +87,7 @@ export async function createThreadedInspector(settings: ContentSettings): Promis
       const t = thread;
       return new Promise<Inspection>((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        t.send({ id, raw: new Uint8Array(raw), ctx });
+        t.send({ id, raw: new Uint8Array(raw.subarray(0, bytesRead)), ctx });
       });
     },
     async close() {

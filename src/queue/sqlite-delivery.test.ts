@@ -35,6 +35,16 @@ describe('SQLite queue, delivery side', () => {
     await store.close();
   });
 
+  it('claims bodies up to a byte budget, and the first one whatever its size', async () => {
+    const store = openStore();
+    const msgs = Array.from({ length: 4 }, (_, i) => ({ ...message(1000 + i, [`r${i}@x.test`]), raw: Buffer.alloc(1000, 0x61) }));
+    await Promise.all(msgs.map((m) => store.enqueue(m)));
+    expect(store.claimDue(2000, 10, new Set(), 2500).map((m) => m.id)).toEqual([msgs[0]!.id, msgs[1]!.id]);
+    expect(store.claimDue(2000, 10, new Set(), 10)).toHaveLength(1); // one larger than the budget still goes, alone
+    expect(store.claimDue(2000, 10, new Set())).toHaveLength(4);
+    await store.close();
+  });
+
   it('records outcomes per recipient, settles the message state and frees the body when final', async () => {
     const store = openStore();
     const m = message(1000, ['a@x.test', 'b@x.test']);

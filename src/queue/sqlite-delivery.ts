@@ -24,8 +24,8 @@ const ROWS_PER_MESSAGE = 4;
 
 export function createDeliveryQueries(db: Db, writeEvent: (e: TimelineEvent) => void) {
   const dueRows = db.prepare(
-    `SELECT message_id FROM recipients WHERE state IN ('queued', 'deferred') AND next_attempt_at <= ?
-     ORDER BY next_attempt_at LIMIT ?`,
+    `SELECT r.message_id, m.size FROM recipients r JOIN messages m ON m.id = r.message_id
+     WHERE r.state IN ('queued', 'deferred') AND r.next_attempt_at <= ? ORDER BY r.next_attempt_at LIMIT ?`,
   );
   const messageRow = db.prepare(
     `SELECT m.id, m.received_at, m.account, m.sub_identity, m.identity_source, m.mail_from, m.smtputf8, m.eightbit,
@@ -54,12 +54,17 @@ export function createDeliveryQueries(db: Db, writeEvent: (e: TimelineEvent) => 
 
   return {
     settleMessage,
-    claimDue(now: number, limit: number, skip: InFlightSet): DueMessage[] {
-      const rows = dueRows.all(now, (limit + skip.size) * ROWS_PER_MESSAGE) as Array<{ message_id: string }>;
+    claimDue(now: number, limit: number, skip: InFlightSet, maxBytes: number): DueMessage[] {
+      const rows = dueRows.all(now, (limit + skip.size) * ROWS_PER_MESSAGE) as Array<{ message_id: string; size: number }>;
       const ids: string[] = [];
-      for (const { message_id } of rows) {
+      let bytes = 0;
+      for (const { message_id, size } of rows) {
         if (ids.length >= limit) break;
-        if (!skip.has(message_id) && !ids.includes(message_id)) ids.push(message_id);
+        if (skip.has(message_id) || ids.includes(message_id)) continue;
+        // Sizes come from the messages table, so a body past the budget is never loaded.
+        if (ids.length > 0 && bytes + size > maxBytes) break;
+        bytes += size;
+        ids.push(message_id);
       }
       const out: DueMessage[] = [];
       for (const id of ids) {

@@ -284,7 +284,7 @@ export function createSqliteQueueStore(db: Db, opts: GroupCommitOptions): QueueS
     onEvents(listener) {
       eventListeners.push(listener);
     },
-    claimDue(now, limit, skip) {
+    claimDue(now, limit, skip, maxBytes = Infinity) {
       // Commit what is pending first, so an attempt just recorded is never read back as still due.
       flush();
       // A message whose outcome is still waiting for the disk is not due again: its send happened.
@@ -295,7 +295,7 @@ export function createSqliteQueueStore(db: Db, opts: GroupCommitOptions): QueueS
           return skip.size + heldOutcomes.size + unsynced.size;
         },
       };
-      return delivery.claimDue(now, limit, skipAlso);
+      return delivery.claimDue(now, limit, skipAlso, maxBytes);
     },
     recordAttempt(record) {
       return write(outcomeCommitMs, () => delivery.applyAttempt(record), { keep: true, messageId: record.messageId });

@@ -35,9 +35,10 @@ export interface QueueStore {
 
   /**
    * Up to `limit` messages with recipients due at `now`, oldest due first, leaving out the ids in `skip` (those the
-   * engine already has in flight). Nothing is marked: a message in flight when the process dies is simply due again.
+   * engine already has in flight), and at most `maxBytes` of bodies (the first message is read whatever its size, so
+   * one larger than the budget still goes). Nothing is marked: a message in flight when the process dies is simply due again.
    */
-  claimDue(now: number, limit: number, skip: InFlightSet): DueMessage[];
+  claimDue(now: number, limit: number, skip: InFlightSet, maxBytes?: number): DueMessage[];
   /**
    * Write one attempt's per-recipient outcomes and events in one transaction; resolves once committed. A commit that
    * fails (a full disk) keeps the record and tries again: the promise waits, and the message is not claimed as due

@@ -36,6 +36,8 @@ export interface Harness {
   /** Structured log lines written so far. */
   logs: Array<Record<string, unknown>>;
   messages(): StoredMessage[];
+  /** Bytes of messages in DATA right now (the listeners' `limits.maxBytesInFlight` budget). */
+  bytesInFlight(): number;
   addAccount(name: string, password: string, extra?: Partial<NewAccount>): Promise<void>;
   /** The listeners' own close(): stop accepting, let sessions finish. */
   stopListening(): Promise<void>;
@@ -73,6 +75,7 @@ export async function startHarness(overrides: Record<string, unknown> = {}, poli
     accounts,
     store,
     logs,
+    bytesInFlight: () => handle.dataBudget.used(),
     messages() {
       const rows = db
         .prepare(

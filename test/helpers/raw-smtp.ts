@@ -19,10 +19,10 @@ export interface RawSmtp {
   end(): void;
 }
 
-export async function rawSmtp(port: number, opts: { tls?: boolean } = {}): Promise<RawSmtp> {
-  let socket: Socket | TLSSocket = opts.tls
-    ? tlsConnect({ port, host: '127.0.0.1', rejectUnauthorized: false })
-    : connect({ port, host: '127.0.0.1' });
+/** `localAddress`: another loopback source address (127.x.y.z), to act as many clients from one machine. */
+export async function rawSmtp(port: number, opts: { tls?: boolean; localAddress?: string } = {}): Promise<RawSmtp> {
+  const target = { port, host: '127.0.0.1', ...(opts.localAddress ? { localAddress: opts.localAddress } : {}) };
+  let socket: Socket | TLSSocket = opts.tls ? tlsConnect({ ...target, rejectUnauthorized: false }) : connect(target);
   let buffer = '';
   const waiters: Array<() => void> = [];
   let closedResolve!: () => void;

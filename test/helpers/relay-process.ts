@@ -21,9 +21,9 @@ export function writeConfig(dir: string, config: Record<string, unknown>): strin
   return file;
 }
 
-/** Start the relay; resolves once it printed where it listens. */
-export function spawnRelay(configFile: string): Promise<RelayProcess> {
-  const proc = spawn(process.execPath, [CLI, '--config', configFile, 'start'], { stdio: ['ignore', 'pipe', 'pipe'] });
+/** Start the relay (`cli`: another build's entry point, for a before/after bench); resolves once it listens. */
+export function spawnRelay(configFile: string, cli = CLI): Promise<RelayProcess> {
+  const proc = spawn(process.execPath, [cli, '--config', configFile, 'start'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   proc.stderr!.on('data', (d: Buffer) => { err += d.toString(); });
