@@ -82,7 +82,7 @@ const configFile = writeConfig(dir, {
   delivery: { routes: { '*': `127.0.0.1:${sink.port}` } },
   // The honest account sends far more than a new sender may: its rate limits and risk thresholds are lifted, so every
   // message is stored and acknowledged (the policy and content scoring still run on each).
-  policy: { accounts: { honest: { newIdentityPerHour: 100_000_000, maxPerHour: 0, tagScore: 1000, quarantineScore: 1000, suspendScore: 1000 } } },
+  policy: { accounts: { honest: { newIdentityPerHour: 100_000_000, maxPerHour: 0, loginNewPerHour: 100_000_000, loginMaxPerHour: 0, tagScore: 1000, quarantineScore: 1000, suspendScore: 1000 } } },
   log: { level: 'warn' },
   ...(process.env.PW_THREADS ? { limits: { passwordChecks: { threads: Number(process.env.PW_THREADS) } } } : {}),
 });

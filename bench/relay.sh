@@ -146,12 +146,14 @@ listeners:
 admin: { port: 0 }
 # Scanning stays on (content rules, model and behaviour counters run for every message: that cost is measured), but
 # smtp-source's load is one brand-new identity sending one identical text thousands of times, which the policy would
-# rightly defer and then suspend. The bench identity's thresholds are set out of reach so every message is delivered.
+# rightly defer and then suspend. The bench identity's and its login's thresholds are set out of reach so every
+# message is delivered.
 content: { thresholds: { tag: 1000, quarantine: 1000, reject: 1000 } }
 policy:
   enabled: $scanning
   accounts:
-    local: { tagScore: 1000, quarantineScore: 1000, suspendScore: 1000, newIdentityPerHour: 100000000, maxPerHour: 0 }
+    local: { tagScore: 1000, quarantineScore: 1000, suspendScore: 1000, newIdentityPerHour: 100000000, maxPerHour: 0,
+             loginNewPerHour: 100000000, loginMaxPerHour: 0 }
 delivery:
   routes: { "*": "127.0.0.1:$SINK_PORT" }
 YAML

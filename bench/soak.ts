@@ -96,7 +96,7 @@ admin: { port: 0 }
 content: { thresholds: { tag: 1000, quarantine: 1000, reject: 1000 } }
 policy:
   accounts:
-    local: { tagScore: 1000, quarantineScore: 1000, suspendScore: 1000, newIdentityPerHour: 100000000, maxPerHour: 0 }
+    local: { tagScore: 1000, quarantineScore: 1000, suspendScore: 1000, newIdentityPerHour: 100000000, maxPerHour: 0, loginNewPerHour: 100000000, loginMaxPerHour: 0 }
 delivery:
   routes: { "*": "127.0.0.1:${sinkPort}" }
 `);
