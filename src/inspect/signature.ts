@@ -2,7 +2,7 @@
 // word 3-shingles (subject, readable text, link domains), and the set of domains its links lead to. Two messages'
 // sketches agree in about the share of positions that their shingle sets overlap (Jaccard; Broder, 1997), so a kit
 // that varies the greeting, the numbers, a sentence or the link host still lands near its earlier messages, where an
-// exact hash (content/fingerprint.ts) sees a new text each time.
+// exact hash of the text would see a new text each time.
 //
 // Hand-written: MinHash is a loop over hash functions, and the npm packages that offer it are either unmaintained
 // (minhash, last release 2016) or bring a whole similarity-search index we do not need; reputation keeps its own

@@ -1,13 +1,11 @@
 // The content side of inspection, as the rest of mailwarden uses it.
 //   scoreContent(raw, ctx)   synchronous verdict with the default settings and the shipped model
 //   createContentScorer(s)   the same from the `content` configuration section (custom model, thresholds)
-//   contentFingerprint(raw)  fuzzy MinHash key of normalized text and link domains, for campaign detection
 import { contentSchema } from '../../config/schema.js';
 import { createContentScorer, type ContentScorer } from './scorer.js';
 import type { ContentVerdict, ScoreContext } from './types.js';
 
 export { createContentScorer, defaultModelPath, type ContentScorer } from './scorer.js';
-export { contentFingerprint } from './fingerprint.js';
 export type { ContentAction, ContentThresholds, ContentVerdict, RuleHit, ScoreContext } from './types.js';
 
 let defaultScorer: ContentScorer | undefined;
