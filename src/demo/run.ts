@@ -149,13 +149,24 @@ export async function runDemo(o: DemoOptions, view: DemoView): Promise<DemoResul
       protection: o.protection, senders: o.senders, hijacked: `${ACCOUNT}/${hijacked}`, hijackedSubmitted: 0, suspendedAfter: 0, suspension: '',
       reactions: [], seconds: 0, submitted: 0, accepted: 0, held: 0, refused: 0, deferred: 0, delivered: 0, spamDelivered: 0, innocentStopped: 0, innocentWhy: [], innocentAccepted: 0, innocentDelivered: 0, addresses: [],
     };
-    const innocent = new Set<string>(); // queue ids of the other senders' mail
+    // The other senders' held mail. A hold's events and the 250 naming its queue id race each other (the events are
+    // committed before the reply is written, but reach this process on their own schedule), so each side keeps what
+    // it saw and the later one counts.
+    const heldWhy = new Map<string, string>();
+    const innocentIds = new Map<string, string>();
+    const countHeldInnocent = (id: string) => {
+      const why = heldWhy.get(id);
+      const sender = innocentIds.get(id);
+      if (why === undefined || sender === undefined) return;
+      r.innocentStopped++;
+      r.innocentWhy.push(`${sender}: held: ${why}`);
+    };
     relay.onEvents((events) => {
       for (const e of events) {
         if (e.type === 'quarantined') r.held++;
-        if (e.type !== 'verdict' || e.data.verdict !== 'quarantine' || !innocent.has(e.messageId)) continue;
-        r.innocentStopped++;
-        r.innocentWhy.push(`held: ${e.data.evidence.filter((x) => x.score > 0).map((x) => x.name).join(', ')}`);
+        if (e.type !== 'verdict' || e.data.verdict !== 'quarantine') continue;
+        heldWhy.set(e.messageId, e.data.evidence.filter((x) => x.score > 0).map((x) => x.name).join(', '));
+        countHeldInnocent(e.messageId);
       }
     });
 
@@ -193,8 +204,13 @@ export async function runDemo(o: DemoOptions, view: DemoView): Promise<DemoResul
         const info = await transport.sendMail({ envelope: { from: m.from, to: [m.to] }, from: m.from, to: m.to, subject: m.subject, text: m.text, headers: { 'X-AuthUser': m.sender } });
         r.accepted++;
         const id = /queued as (\S+)/.exec(info.response)?.[1];
-        if (m.sender !== hijacked) r.innocentAccepted++;
-        if (id && m.sender !== hijacked) innocent.add(id);
+        if (m.sender !== hijacked) {
+          r.innocentAccepted++;
+          if (id) {
+            innocentIds.set(id, m.sender);
+            countHeldInnocent(id);
+          }
+        }
       } catch (err) {
         const e = err as { responseCode?: number; response?: string };
         if (!e.responseCode) throw err;

@@ -96,6 +96,16 @@ describe('behaviour signals', () => {
     expect(names({ ...quiet, dayRecipients: 40, dayNewDomainRecipients: 20 })).toEqual(['NEW_DOMAIN_FANOUT']);
   });
 
+  it('one campaign seen by all identities and by the login counts once: the stronger reading', () => {
+    const shops = { ...quiet, campaignIdentities: 40, campaignRecipients: 50, loginCampaignIdentities: 40, loginCampaignRecipients: 20 };
+    expect(names(shops)).toEqual(['LOGIN_CAMPAIGN']);
+    expect(s.allSignals(shops).reduce((sum, e) => sum + e.score, 0)).toBe(t.campaignPoints);
+    const withNewLinks = { ...shops, newLinks: ['evil.example'] };
+    expect(s.allSignals(withNewLinks).find((e) => e.name === 'LOGIN_CAMPAIGN')!.score).toBe(2 * t.campaignPoints);
+    expect(names(withNewLinks)).not.toContain('CAMPAIGN');
+    expect(names({ ...shops, loginCampaignIdentities: 1, loginCampaignRecipients: 1 })).toEqual(['CAMPAIGN']);
+  });
+
   it('refused and held messages count against the identity', () => {
     expect(names({ ...quiet, dayRefused: 2 })).toEqual([]);
     const e = s.allSignals({ ...quiet, dayRefused: 12 });

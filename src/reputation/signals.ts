@@ -181,9 +181,22 @@ export function newIdentity(i: SignalInput): Evidence | null {
   return evidence('NEW_IDENTITY', score, `little clean history yet (trust ${Math.round(i.trust * 100)} %)`);
 }
 
+/**
+ * CAMPAIGN and LOGIN_CAMPAIGN read one fact, the same text from many identities, at two scopes: on a hosting server
+ * whose sites all relay under one login, every identity of a campaign is also one of the login's. Counting both would
+ * score one observation twice (and lift the order mail of many shops on the same software from a tag to a hold), so
+ * only the stronger reading counts.
+ */
+function oneCampaignReading(i: SignalInput): Evidence | null {
+  const all = campaign(i);
+  const login = loginCampaign(i);
+  if (!all || !login) return all ?? login;
+  return login.score >= all.score ? login : all;
+}
+
 /** Every signal that fires for this message. */
 export function allSignals(i: SignalInput): Evidence[] {
-  const single = [burst, newDomainFanOut, repeatedContent, slowCampaign, campaign, loginCampaign, newLinkDomain, refusedBefore, hardBounces, complaints, namedInBlock, manyFromAddresses, newIdentity]
+  const single = [burst, newDomainFanOut, repeatedContent, slowCampaign, oneCampaignReading, newLinkDomain, refusedBefore, hardBounces, complaints, namedInBlock, manyFromAddresses, newIdentity]
     .map((signal) => signal(i))
     .filter((e): e is Evidence => e !== null);
   return [...single, ...suspiciousAuth(i)];
