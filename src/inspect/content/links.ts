@@ -30,6 +30,16 @@ export function offSiteLinks(msg: ContentMessage): Link[] {
   return clickLinks(msg).filter((l) => l.domain !== own);
 }
 
+/**
+ * The message sends the reader somewhere, and only to the sender's own site: what a service's own billing or account
+ * notice does ("your payment failed: update it in your account"). The reader acts where the sender is answerable.
+ */
+export function linksOnlyToOwnSite(msg: ContentMessage): boolean {
+  const own = senderDomain(msg);
+  const links = clickLinks(msg);
+  return own !== '' && links.length > 0 && links.every((l) => l.domain === own);
+}
+
 /** The link a redirector sends the reader on to, when a query parameter carries a URL on another domain. */
 export function redirectTarget(link: Link): Link | null {
   const q = link.url.indexOf('?');

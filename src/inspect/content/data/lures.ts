@@ -22,6 +22,18 @@ export const lurePatterns: Record<LureKind, string[]> = {
     w`(?:multi-?factor|two-?factor|mfa|2fa)\s+(?:authentication\s+)?(?:settings?\s+)?(?:must\s+be\s+)?(?:renewed|expires?|update|re-?registration|re-?enroll)`,
     w`unusual\s+(?:sign-?in|login|activity)`,
     w`(?:document|file)s?\s+(?:has|have\s+been|was)\s+shared\s+with\s+you|secure\s+document|review\s+and\s+sign`,
+    // a file, folder or fax waiting behind a link: "X shared a file with you", "sent you a secure document"
+    w`shared\s+(?:a|an|the|this|\d+)\s+(?:[\w-]+\s+)?(?:file|document|folder|spreadsheet|pdf)s?\s+with\s+you|sent\s+you\s+(?:a|an)\s+(?:secure\s+|encrypted\s+|new\s+)?(?:document|file|fax|message)\s+to\s+(?:review|sign|view)`,
+    // a voice message or fax to be played or read on a web page: telephone systems deliver the recording itself
+    w`(?:new|missed|received\s+a(?:\s+new)?)\s+(?:voice\s*(?:mail|message)|fax)|listen\s+to\s+(?:the\s+|your\s+)?(?:voice\s*)?(?:mail|message|recording)|(?:play|view)\s+(?:the\s+)?(?:voice\s*(?:mail|message)|fax)`,
+    // the mail system keeps the reader's mail back
+    w`(?:messages?|e-?mails?)\s+(?:in|(?:held|placed|stuck)\s+in)\s+(?:your\s+)?quarantine|quarantined\s+(?:messages?|e-?mails?)|undelivered\s+(?:messages?|e-?mails?)`,
+    // the account is about to go away
+    w`(?:account|mailbox|profile)\s+(?:will\s+be|is\s+(?:scheduled|set)\s+to\s+be)\s+(?:closed|terminated|deleted|deactivated|shut\s+down)|scheduled\s+for\s+(?:deletion|deactivation|termination)`,
+    // pay and staff matters from "HR": an employee signs in to see them
+    w`salary\s+(?:adjustment|increase|revision)|payroll\s+(?:update|adjustment|change)|(?:bonus|benefits?|compensation)\s+(?:statement|enrol(?:l)?ment|update|adjustment)`,
+    // de, fr: a voice message waiting
+    w`neue\s+sprachnachricht|sprachnachricht\s+(?:erhalten|abhören)|nouveau\s+message\s+vocal|message\s+vocal\s+(?:reçu|en\s+attente)`,
     // de
     w`(?:konto|zugang|passwort|postfach)\s+(?:wird|wurde|ist)\s+(?:gesperrt|deaktiviert|eingeschränkt|ablaufen|abgelaufen)`,
     w`(?:bestätigen|verifizieren|aktualisieren)\s+sie\s+(?:ihr(?:e|en)?\s+)?(?:konto|daten|identität|zugangsdaten|passwort)`,
@@ -48,6 +60,8 @@ export const lurePatterns: Record<LureKind, string[]> = {
   payment: [
     w`(?:update|confirm|verify)\s+(?:your\s+)?(?:payment|billing|card)\s+(?:information|details|method|info)`,
     w`payment\s+(?:was\s+|has\s+been\s+)?(?:declined|failed|unsuccessful)|could\s+not\s+(?:process|validate)\s+your\s+payment`,
+    // money offered back: a refund that needs the reader's card or bank details
+    w`tax\s+refund|(?:eligible|qualified)\s+(?:for|to\s+receive)\s+a\s+refund|refund\s+(?:is\s+)?(?:pending|waiting|ready)|claim\s+your\s+refund`,
     w`(?:zahlungs|bank)(?:daten|informationen)\s+(?:aktualisieren|bestätigen)|zahlung\s+(?:fehlgeschlagen|abgelehnt)`,
     w`(?:informations|coordonnées)\s+(?:de\s+paiement|bancaires)|paiement\s+(?:refusé|a\s+échoué)|pas\s+pu\s+valider\s+votre\s+paiement`,
     w`(?:datos|información)\s+de\s+pago|pago\s+(?:rechazado|fallido)`,

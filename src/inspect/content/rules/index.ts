@@ -16,6 +16,7 @@ import { htmlHiddenText } from './html-hidden-text.js';
 import { htmlImageOnly } from './html-image-only.js';
 import { htmlTinyFont } from './html-tiny-font.js';
 import { linkBrandMismatch } from './link-brand-mismatch.js';
+import { linkFreeHosting } from './link-free-hosting.js';
 import { lookalikeDomain } from './lookalike-domain.js';
 import { missingDate } from './missing-date.js';
 import { missingFrom } from './missing-from.js';
@@ -29,6 +30,7 @@ import { phishPayment } from './phish-payment.js';
 import { phishQrCode } from './phish-qr-code.js';
 import { phishUrgency } from './phish-urgency.js';
 import { punycodeDomain } from './punycode-domain.js';
+import { recipientInLink } from './recipient-in-link.js';
 import { replyToFreemail } from './replyto-freemail.js';
 import { replyToOtherDomain } from './replyto-other-domain.js';
 import type { ContentRule } from './rule.js';
@@ -50,7 +52,7 @@ export const contentRules: readonly ContentRule[] = [
   replyToOtherDomain, brandDisplayName, displayNameDomain,
   // links
   urlShortener, urlIpLiteral, urlUserInfo, urlAnchorMismatch, urlRedirect, urlScriptScheme,
-  linkBrandMismatch, lookalikeDomain, punycodeDomain,
+  linkBrandMismatch, lookalikeDomain, punycodeDomain, linkFreeHosting, recipientInLink,
   // HTML
   htmlHiddenText, htmlTinyFont, htmlImageOnly, htmlPasswordField,
   // attachments

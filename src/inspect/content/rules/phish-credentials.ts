@@ -1,5 +1,6 @@
 // Asking the reader to hand over or "confirm" credentials, or threatening the account: the script of credential
 // phishing. Legitimate services tell people to sign in themselves, not to reply or follow a link to "verify".
+import { linksOnlyToOwnSite } from '../links.js';
 import { findPhrase } from './phrases.js';
 import type { ContentRule } from './rule.js';
 
@@ -21,5 +22,6 @@ export const phishCredentials: ContentRule = {
   score: 2.0,
   strength: 'hint',
   description: 'asks to verify an account or hand over credentials',
-  test: (msg) => findPhrase(msg, CREDENTIAL_PHRASES),
+  // The same words in a service's own notice send the reader to its own site only (see linksOnlyToOwnSite).
+  test: (msg) => !linksOnlyToOwnSite(msg) && findPhrase(msg, CREDENTIAL_PHRASES),
 };

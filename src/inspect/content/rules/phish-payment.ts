@@ -1,4 +1,5 @@
 // Payment pressure and untraceable payment means: the language of invoice fraud, fake fees and gift-card scams.
+import { linksOnlyToOwnSite } from '../links.js';
 import { findPhrase } from './phrases.js';
 import type { ContentRule } from './rule.js';
 
@@ -23,5 +24,6 @@ export const phishPayment: ContentRule = {
   score: 1.5,
   strength: 'hint',
   description: 'presses for a payment or asks for payment details',
-  test: (msg) => findPhrase(msg, PAYMENT_PHRASES),
+  // The same words in a service's own notice send the reader to its own site only (see linksOnlyToOwnSite).
+  test: (msg) => !linksOnlyToOwnSite(msg) && findPhrase(msg, PAYMENT_PHRASES),
 };

@@ -65,6 +65,16 @@ const cases: Record<string, { positive: Case; negative: Case }> = {
     positive: { message: () => compose({ text: 'See https://bit.ly/3xYz12 for the photos.' }) },
     negative: { message: () => compose({ text: 'See https://photos.example.com/album/3xYz12 for the photos.' }) },
   },
+  LINK_FREE_HOSTING: {
+    positive: { message: () => html('<a href="https://secure-review-docs.pages.dev/view">Open the document</a>') },
+    // a page of the sender's own domain, and a domain whose name merely ends like a platform
+    negative: { message: () => html('<a href="https://www.example.com/view">Open</a> <a href="https://mypages.dev.example.net/">docs</a>') },
+  },
+  RECIPIENT_IN_LINK: {
+    positive: { message: () => compose({ text: 'Sign in: https://portal.evil.example/login#Ym9iQGV4YW1wbGUub3Jn' }), ctx: { recipients: ['bob@example.org'] } },
+    // the reader's address on the sender's own site (its unsubscribe link), and another reader's address elsewhere
+    negative: { message: () => compose({ text: 'Unsubscribe: https://www.example.com/u?email=bob%40example.org or see https://other.example/?e=carol@example.org' }), ctx: { recipients: ['bob@example.org'] } },
+  },
   URL_IP_LITERAL: {
     positive: { message: () => html('<a href="http://203.0.113.7/login">Sign in</a>') },
     negative: { message: () => html('<a href="http://login.example.com/">Sign in</a> from 203.0.113.7') },
@@ -233,6 +243,35 @@ describe('content rules', () => {
     expect(lure.test(await parsed({ message: () => compose({ text: headline }) }), {})).toBe(false);
     const notice = 'Your Microsoft 365 password for this mailbox expires today. Keep it here: https://kb.example.org/keep';
     expect(lure.test(await parsed({ message: () => compose({ text: notice }) }), {})).toBeTruthy();
+  });
+
+  it('reads payment and account wording as a service\'s own notice when every link stays on the sender\'s site', async () => {
+    const own = 'We could not charge your card: your payment failed. Please verify your account billing at https://app.example.com/billing';
+    const elsewhere = 'We could not charge your card: your payment failed. Please verify your account billing at https://billing-example.net/pay';
+    const noLink = 'Your payment failed. Please send the amount by bank transfer to the account below.';
+    for (const name of ['PHISH_PAYMENT', 'PHISH_CREDENTIALS']) {
+      const rule = contentRules.find((r) => r.name === name)!;
+      expect(rule.test(await parsed({ message: () => compose({ text: own }) }), {})).toBe(false);
+      expect(rule.test(await parsed({ message: () => compose({ text: elsewhere }) }), {})).toBeTruthy();
+    }
+    expect(contentRules.find((r) => r.name === 'PHISH_PAYMENT')!.test(await parsed({ message: () => compose({ text: noLink }) }), {})).toBeTruthy();
+  });
+
+  it('knows the lures of today\'s phishing kits: voice messages, shared files, quarantined mail, closing accounts, payroll, refunds', async () => {
+    const lure = contentRules.find((r) => r.name === 'PHISH_LURE_LINK')!;
+    for (const text of [
+      'You have a new voice message (0:32). Listen to the message: https://vm.evil.example/play',
+      'Dana shared a file with you: https://docs.evil.example/d/1',
+      '3 messages are held in quarantine for you. Review: https://mail.evil.example/q',
+      'Your mailbox will be deactivated within 24 hours unless you act: https://mail.evil.example/keep',
+      'Please see the salary adjustment for 2027 here: https://hr.evil.example/doc',
+      'You are eligible for a tax refund of 412.50 EUR: https://refund.evil.example/',
+    ]) expect(lure.test(await parsed({ message: () => compose({ text }) }), {}), text).toBeTruthy();
+    // The same topics in ordinary words stay quiet.
+    for (const text of [
+      'I left you a voice message yesterday about the offsite, call me back when you can. https://maps.example.org/x',
+      'The quarterly salary review meeting moves to Friday. Agenda: https://wiki.example.org/agenda',
+    ]) expect(lure.test(await parsed({ message: () => compose({ text }) }), {}), text).toBe(false);
   });
 
   for (const rule of contentRules) {
