@@ -11,6 +11,7 @@ import type { Config } from './config/schema.js';
 import { createRelayPolicy } from './decide/relay-policy.js';
 import { acceptAllPolicy, type MessagePolicy } from './decide/types.js';
 import { startDeliveryEngine } from './deliver/engine.js';
+import { createStsCacheStore } from './mtasts/cache-store.js';
 import { loadTlsMaterial, loadTraceSecret } from './accept/secrets.js';
 import { createFeedback } from './feedback/index.js';
 import type { FeedbackListener } from './feedback/listener.js';
@@ -81,8 +82,10 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
   const routing = createRouting({ db, config, logger: deliverLogger, classify: classifyReply });
   const blocklists = startBlocklistWatch({ db, config, logger: deliverLogger, checkAtStart: true });
   const sign = createSigner(dkimDir(config.dataDir), (err, domain) => deliverLogger.error({ event: 'dkim-failed', domain, err: err.message }, 'could not sign'));
+  const stsCache = createStsCacheStore(db);
+  stsCache.prune(Date.now());
   const engine = startDeliveryEngine({
-    config, store, logger: deliverLogger, classify: classifyReply, returnPath: feedback.returnPath, routing, sign,
+    config, store, logger: deliverLogger, classify: classifyReply, returnPath: feedback.returnPath, routing, sign, stsCache,
   });
   let listeners: ListenerHandle | null = null;
   let admin: AdminServer | null = null;

@@ -13,6 +13,7 @@ import { providerOf } from '../routes/providers.js';
 import type { JobResult } from './dispatcher.js';
 import { readFileSync } from 'node:fs';
 import { applyPolicy } from '../mtasts/policy.js';
+import type { StsCacheStore } from '../mtasts/cache-store.js';
 import { createStsSource } from '../mtasts/fetch.js';
 import { createMxResolver, type Destination, type MxResolver } from './mx.js';
 import { recordOutcome } from './outcome.js';
@@ -39,6 +40,8 @@ export interface DeliveryEngineOptions {
   routing?: Routing;
   /** Signs a message before it leaves (DKIM, src/dkim); never rejects. */
   sign?: (raw: Buffer) => Promise<Buffer>;
+  /** Where MTA-STS policies outlive a restart (the relay's database); memory only without it. */
+  stsCache?: StsCacheStore;
 }
 
 export interface DeliveryEngine {
@@ -68,7 +71,7 @@ export function startDeliveryEngine(opts: DeliveryEngineOptions): DeliveryEngine
   const resolver = opts.resolver ?? createMxResolver(d.dnsServers, undefined, d.mxPort);
   const trustedCa = d.mtaSts.caFile ? readFileSync(d.mtaSts.caFile, 'utf8') : '';
   const sts = d.mtaSts.enabled
-    ? createStsSource({ dnsServers: d.dnsServers, httpsPort: d.mtaSts.httpsPort, trustedCa, onProblem: (domain, problem) => logger.warn({ event: 'mta-sts-failed', domain, problem }, 'no MTA-STS policy') })
+    ? createStsSource({ dnsServers: d.dnsServers, httpsPort: d.mtaSts.httpsPort, trustedCa, onProblem: (domain, problem) => logger.warn({ event: 'mta-sts-failed', domain, problem }, 'no MTA-STS policy'), ...(opts.stsCache ? { persisted: opts.stsCache } : {}) })
     : undefined;
   const dispatcher = createThreadedDispatcher({
     session: { ehloName: config.hostname, tls: d.tls, connectTimeoutMs: d.connectTimeoutMs, replyTimeoutMs: d.replyTimeoutMs, ...(trustedCa ? { trustedCa } : {}) },

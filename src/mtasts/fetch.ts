@@ -6,6 +6,7 @@ import { Resolver } from 'node:dns/promises';
 import { request } from 'node:https';
 import type { LookupFunction } from 'node:net';
 import { rootCertificates } from 'node:tls';
+import type { CachedPolicy, StsCacheStore } from './cache-store.js';
 import { parsePolicy, type StsPolicy } from './policy.js';
 
 export interface StsSource {
@@ -20,6 +21,8 @@ export interface StsSourceOptions {
   /** Extra trusted CA certificates (PEM) besides the public ones: a private PKI, or a test's own CA. */
   trustedCa: string;
   onProblem: (domain: string, problem: string) => void;
+  /** Where fetched policies are kept across restarts (the relay's database); memory only without it. */
+  persisted?: StsCacheStore;
 }
 
 /** §3.3: a policy file larger than this is not a policy. */
@@ -42,7 +45,16 @@ export function createStsSource(opts: StsSourceOptions): StsSource {
   const resolver = new Resolver({ timeout: 5000, tries: 2 });
   if (opts.dnsServers.length > 0) resolver.setServers([...opts.dnsServers]);
   const ca = opts.trustedCa ? [...rootCertificates, opts.trustedCa] : undefined;
-  const cache = new Map<string, { policy: StsPolicy; expiresAt: number }>();
+  const cache = new Map<string, CachedPolicy>();
+  // A domain not in memory yet may have a policy from before a restart.
+  const cached = (domain: string): CachedPolicy | undefined => {
+    let entry = cache.get(domain);
+    if (!entry && opts.persisted) {
+      entry = opts.persisted.get(domain);
+      if (entry) cache.set(domain, entry);
+    }
+    return entry;
+  };
   const txtCache = new Map<string, { id: string | undefined; expiresAt: number }>();
 
   // The policy host's address comes from our resolver, as the MX lookups do.
@@ -77,8 +89,8 @@ export function createStsSource(opts: StsSourceOptions): StsSource {
 
   return {
     async policyFor(domain, now) {
-      const cached = cache.get(domain);
-      const valid = cached && cached.expiresAt > now ? cached.policy : undefined;
+      const entry = cached(domain);
+      const valid = entry && entry.expiresAt > now ? entry.policy : undefined;
       const known = txtCache.get(domain);
       let id = known?.id;
       if (!known || known.expiresAt <= now) {
@@ -89,7 +101,9 @@ export function createStsSource(opts: StsSourceOptions): StsSource {
       try {
         const parsed = parsePolicy(await fetchPolicy(domain), id);
         if (typeof parsed === 'string') throw new Error(parsed);
-        cache.set(domain, { policy: parsed, expiresAt: now + parsed.maxAgeS * 1000 });
+        const fresh = { policy: parsed, expiresAt: now + parsed.maxAgeS * 1000 };
+        cache.set(domain, fresh);
+        opts.persisted?.put(domain, fresh);
         return parsed;
       } catch (err) {
         opts.onProblem(domain, (err as Error).message);
