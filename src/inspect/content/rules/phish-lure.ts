@@ -4,6 +4,7 @@
 // not fire.
 import { lureIn } from '../data/lures.js';
 import { extensionOf } from '../data/attachments.js';
+import { paymentPlatformHosts } from '../data/payment-platforms.js';
 import { offSiteLinks } from '../links.js';
 import type { ContentMessage } from '../message.js';
 import type { ContentRule } from './rule.js';
@@ -28,8 +29,10 @@ function searchLure(msg: ContentMessage): Lure {
   return found && { kind: found.kind, phrase: found.phrase.replace(/\s+/g, ' ') };
 }
 
-function wayOut(msg: ContentMessage): string | null {
-  const link = offSiteLinks(msg)[0];
+function wayOut(msg: ContentMessage, kind: string): string | null {
+  // An invoice or payment to settle on a payment service's own hosted page is a business billing its customer.
+  const billing = kind === 'invoice' || kind === 'payment';
+  const link = offSiteLinks(msg).find((l) => !(billing && paymentPlatformHosts.has(l.host)));
   if (link) return `links to ${link.domain}`;
   const page = msg.attachments.find((a) => a.contentType === 'text/html' || ['htm', 'html', 'shtml', 'xhtml', 'svg'].includes(extensionOf(a.filename)));
   if (page) return `attaches ${page.filename || 'an HTML page'}`;
@@ -45,7 +48,7 @@ export const phishLure: ContentRule = {
   test(msg) {
     const lure = findLure(msg);
     if (!lure) return false;
-    const out = wayOut(msg);
+    const out = wayOut(msg, lure.kind);
     return out ? `${lure.kind}: "${lure.phrase}", ${out}` : false;
   },
 };

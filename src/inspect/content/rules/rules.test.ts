@@ -257,6 +257,16 @@ describe('content rules', () => {
     expect(contentRules.find((r) => r.name === 'PHISH_PAYMENT')!.test(await parsed({ message: () => compose({ text: noLink }) }), {})).toBeTruthy();
   });
 
+  it('takes an invoice to settle on a payment service\'s hosted page for billing, not a lure', async () => {
+    const lure = contentRules.find((r) => r.name === 'PHISH_LURE_LINK')!;
+    const hosted = 'Your invoice for December is ready. View invoice and pay: https://invoice.stripe.com/i/acct_1/test_x';
+    const attacker = 'Your invoice for December is ready. View invoice and pay: https://invoice-stripe-view.example/i/1';
+    const credentials = 'Your account has been suspended, verify your account: https://invoice.stripe.com/i/acct_1/test_x';
+    expect(lure.test(await parsed({ message: () => compose({ text: hosted }) }), {})).toBe(false);
+    expect(lure.test(await parsed({ message: () => compose({ text: attacker }) }), {})).toBeTruthy();
+    expect(lure.test(await parsed({ message: () => compose({ text: credentials }) }), {})).toBeTruthy();
+  });
+
   it('knows the lures of today\'s phishing kits: voice messages, shared files, quarantined mail, closing accounts, payroll, refunds', async () => {
     const lure = contentRules.find((r) => r.name === 'PHISH_LURE_LINK')!;
     for (const text of [

@@ -1,0 +1,11 @@
+// Hosted invoice and checkout pages of the payment and invoicing services small businesses bill through: "view and
+// pay your invoice" linking here is how honest billing mail from a hosting customer looks (the shop or agency sends
+// the mail, the payment provider hosts the page). Phishing from a hijacked mailbox links to pages the attacker
+// controls instead; an attacker who bills through one of these services is answerable to it.
+export const paymentPlatformHosts = new Set([
+  'invoice.stripe.com', 'pay.stripe.com', 'checkout.stripe.com', 'billing.stripe.com', 'buy.stripe.com',
+  'www.paypal.com', 'paypal.com', 'www.paypal.me', 'paypal.me', 'pay.paddle.com', 'checkout.paddle.com',
+  'squareup.com', 'checkout.square.site', 'connect.intuit.com', 'in.xero.com', 'pay.gocardless.com',
+  'app.mollie.com', 'pay.sumup.com', 'invoice.zoho.com', 'invoice.zoho.eu', 'checkout.chargebee.com',
+  'billing.chargebee.com', 'app.recurly.com', 'my.freshbooks.com', 'pay.invoiced.com', 'checkout.shopify.com',
+]);
