@@ -1,6 +1,7 @@
 // Classifies one remote reply. Order of evidence (issue 3): SMTP phase, then the rules of the provider detected from
 // the MX host or the reply, then the generic wording families, then the RFC 3463 status, then the basic code.
 import { REASON_PROFILES, actionOf } from './reasons.js';
+import { blameByObject } from './named-object.js';
 import { isCandidate, mayMatch, scanLiterals } from './prefilter.js';
 import { parseReply, type ParsedReply } from './reply.js';
 import type { CompiledRule, RuleSet } from './ruleset.js';
@@ -18,7 +19,17 @@ export function classifyWith(rules: RuleSet, input: ReplyInput): Classification 
   const provider = detectProvider(rules, mx, reply.flat);
   const rule = findRule(rules, reply, phase, provider);
   const found = rule ? fromRule(rule, reply, provider) : fromCodes(reply, phase, provider);
-  return adjustForPhase(found, reply, phase, rule?.keepAfterData ?? false);
+  const named = rule?.provider ? found : followNamedObject(found, reply);
+  return adjustForPhase(named, reply, phase, rule?.keepAfterData ?? false);
+}
+
+/** A generic reading whose blame the reply's own words contradict: the object it names (named-object.ts) decides. */
+function followNamedObject(c: Classification, reply: ParsedReply): Classification {
+  const blame = blameByObject(c.reason, c.blame, reply.flat);
+  if (!blame) return c;
+  // An IP refused for what it is, is blocked; a domain refused keeps the rule's reason (reputation, policy ...).
+  const reason = blame === 'sender-ip' && (c.reason === 'securityerror' || c.reason === 'notaccept') ? 'blocked' : c.reason;
+  return reason === c.reason ? { ...c, blame, action: actionOf({ ...c, blame }) } : retarget(c, reason, blame, c.rule);
 }
 
 /** "dns; MX1.Example.COM." (a DSN Remote-MTA field) and "mx1.example.com" name the same host. */
@@ -137,6 +148,8 @@ function adjustForPhase(c: Classification, reply: ParsedReply, phase: Phase | un
   if ((c.blame === 'recipient' || c.blame === 'content') && (phase === 'connect' || phase === 'helo')) {
     return retarget(c, 'blocked', 'sender-ip', `phase-${phase}`);
   }
+  // A bare "access denied" at connect: the server refuses the connecting IP itself (a PTR or TLS matter would say so).
+  if (phase === 'connect' && c.reason === 'securityerror' && c.blame === 'sender-config') return retarget(c, 'blocked', 'sender-ip', 'phase-connect');
   if (c.blame === 'recipient' && phase === 'mail') return retarget(c, 'rejected', 'sender-domain', 'phase-mail');
   // At MAIL FROM the content is not sent yet: a "policy" or "spam" refusal there is about the sender.
   if (c.blame === 'content' && phase === 'mail') return { ...c, blame: 'sender-domain', action: actionOf({ ...c, blame: 'sender-domain' }) };

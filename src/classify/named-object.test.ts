@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { classifyReply } from './index.js';
+import { namedObject } from './named-object.js';
+
+describe('blame follows the object a refusal names', () => {
+  it('finds an IP or a domain in the reply, and nothing when it names both or neither', () => {
+    expect(namedObject('550 5.7.1 sender ip 203.0.113.5 is on our local blocklist')).toBe('sender-ip');
+    expect(namedObject('550 mail from 203.0.113.5 not allowed')).toBe('sender-ip');
+    expect(namedObject('550 5.7.1 your domain example.com has a poor reputation')).toBe('sender-domain');
+    expect(namedObject('554 client host [192.0.2.1] blocked: domain example.com is listed')).toBeNull();
+    expect(namedObject('553 5.7.1 sender address rejected: not owned by user')).toBeNull();
+    expect(namedObject('550 5.7.1 message refused')).toBeNull();
+  });
+
+  it('turns a generic reading toward the object named; the status code alone does not decide', () => {
+    expect(classifyReply({ text: '550 5.7.1 Sender IP 203.0.113.5 is on our local blocklist' })).toMatchObject({ reason: 'blocked', blame: 'sender-ip', action: 'pause-route' });
+    expect(classifyReply({ text: '550 5.7.1 Your domain example.com has a poor reputation' })).toMatchObject({ blame: 'sender-domain' });
+    expect(classifyReply({ text: '550 5.7.1 Your domain example.com has a poor reputation' }).action).not.toBe('pause-route');
+  });
+
+  it('reads a bare "access denied" at connect as a refusal of the connecting IP', () => {
+    expect(classifyReply({ text: '550 Access denied', phase: 'connect' })).toMatchObject({ reason: 'blocked', blame: 'sender-ip' });
+    expect(classifyReply({ text: '550 Access denied', phase: 'rcpt' }).blame).not.toBe('sender-ip');
+  });
+});

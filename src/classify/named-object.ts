@@ -1,0 +1,31 @@
+// Blame follows the object a refusal names. A generic wording ("blocked", "poor reputation", "not allowed") says
+// that something of the sender's is refused, and the reply usually says what: an IP address ("client host
+// [192.0.2.1]", "your IP", "Mail from 192.0.2.1"), or a domain ("your domain", "sender domain example.com"). The
+// reaction differs (pause the IP toward the provider vs fix the domain's reputation or authentication), so where a
+// generic rule or the status code guessed one, the object the sentence names decides. Provider rules already know
+// what their wording means and are left alone; a reply naming both objects is left as the rule read it.
+import type { Blame, Reason } from './types.js';
+
+/** Refusals of the sender as such: where naming an IP or a domain changes whose fault it is. */
+const SENDER_REFUSALS: ReadonlySet<Reason> = new Set(['blocked', 'badreputation', 'rejected', 'policyviolation', 'securityerror', 'notaccept']);
+const SENDER_BLAMES: ReadonlySet<Blame> = new Set(['sender-ip', 'sender-domain', 'sender-config']);
+
+const IPV4 = /(?<![\d.])(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}(?![\d.])/;
+const IP_WORDS = /\b(?:(?:your|sending|sender|client|source|connecting)\s+(?:ip|host)\b|ip\s+address|\bip\b)/;
+const DOMAIN_WORDS = /\b(?:(?:your|sender|sending|from|mail\s*from|envelope|helo)\s+domain|domain\s+(?:name\s+)?(?:[a-z0-9-]+\.)+[a-z]{2,}|domain(?:'s)?\s+(?:reputation|is\s+(?:listed|blocked|blacklisted|blocklisted)))\b/;
+
+/** 'sender-ip' or 'sender-domain' when the reply names exactly one of them; null otherwise. */
+export function namedObject(text: string): 'sender-ip' | 'sender-domain' | null {
+  const t = text.toLowerCase();
+  const ip = IPV4.test(t) || IP_WORDS.test(t);
+  const domain = DOMAIN_WORDS.test(t);
+  if (ip === domain) return null;
+  return ip ? 'sender-ip' : 'sender-domain';
+}
+
+/** The blame a generic reading should carry, given the object the reply names; undefined: keep it. */
+export function blameByObject(reason: Reason, blame: Blame, text: string): Blame | undefined {
+  if (!SENDER_REFUSALS.has(reason) || !SENDER_BLAMES.has(blame)) return undefined;
+  const named = namedObject(text);
+  return named && named !== blame ? named : undefined;
+}
