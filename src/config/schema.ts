@@ -426,6 +426,10 @@ export const configSchema = z
       .object({
         enabled: z.boolean().default(true)
           .describe("Decide with content scoring and sender behaviour; false accepts everything that passes the SMTP limits."),
+        mode: z.enum(['enforce', 'monitor']).default('enforce')
+          .describe("`monitor` for a first deployment: the whole judgment (content and sender behaviour) is watched, not enforced. A message it would hold or refuse, or whose sender it would suspend, is accepted and tagged; the decision it would have taken goes to the message's timeline and the log (`policy-monitor`), and no suspension is made, while baselines learn what the deployment really sends. Configured rate ceilings still defer and an operator's suspension still refuses. `enforce` acts."),
+        accountModes: z.record(z.string(), z.enum(['enforce', 'monitor'])).default({})
+          .describe("Per-account `policy.mode`, e.g. `{ newcustomer: monitor }` to watch one account moved over from another relay, or `{ shop: enforce }` to enforce one account while the rest is watched."),
         thresholds: policyThresholds.prefault({}),
         accounts: z.record(z.string(), policyThresholds.partial()).default({})
           .describe("Per-account overrides of any threshold, e.g. `{ newsletters: { maxPerHour: 50000 } }`."),

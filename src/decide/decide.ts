@@ -46,14 +46,27 @@ export function totalRisk(input: DecisionInput): number {
   return input.behaviour.risk + (input.content ? contentPoints(input.content.action, input.t) : 0);
 }
 
-export function decide(input: DecisionInput): Decision {
-  const { t, behaviour, content } = input;
+/** The evidence a decision on this input carries: behaviour signals, then the content verdict and its rules. */
+export function evidenceOf(input: DecisionInput): Evidence[] {
+  return [...input.behaviour.evidence, ...contentEvidence(input.content, input.t)];
+}
+
+/** The headers of a message accepted with doubt (tagged or held): its risk and signals, and the spam tag. */
+export function doubtHeaders(input: DecisionInput): Array<[string, string]> {
+  const { content } = input;
   const risk = Math.round(totalRisk(input) * 10) / 10;
-  const evidence = [...behaviour.evidence, ...contentEvidence(content, t)];
-  const names = evidence.filter((e) => e.score > 0 && e.kind !== 'content').map((e) => e.name);
+  const names = evidenceOf(input).filter((e) => e.score > 0 && e.kind !== 'content').map((e) => e.name);
   const header: [string, string] = [RISK_HEADER, `risk=${risk}${content ? ` content=${content.score}` : ''}${names.length ? ` signals=${names.join(',')}` : ''}`];
   // The tag the configuration reference promises from content.thresholds.tag on: mail filters downstream sort on it.
   const spamTag: Array<[string, string]> = content?.spam ? [['X-Mailwarden-Spam', `yes; score=${content.score}; threshold=${content.threshold}`]] : [];
+  return [header, ...spamTag];
+}
+
+export function decide(input: DecisionInput): Decision {
+  const { t, behaviour, content } = input;
+  const risk = Math.round(totalRisk(input) * 10) / 10;
+  const evidence = evidenceOf(input);
+  const headers = doubtHeaders(input);
   const overLimit = behaviour.hourMessages >= behaviour.hourLimit;
   const loginOverLimit = behaviour.loginHourMessages >= behaviour.loginHourLimit;
   const limitEvidence: Evidence = loginOverLimit && !overLimit
@@ -86,13 +99,13 @@ export function decide(input: DecisionInput): Decision {
         score: 0,
         description: `this login started ${cap.count} new sender identities in the last hour; mail from new identities beyond the first ${cap.limit} is held for review`,
       }],
-      addHeaders: [header, ...spamTag],
+      addHeaders: headers,
     };
   if (overLimit || loginOverLimit)
     return { verdict: 'defer', code: 'MW-RATE', reason: 'sending rate above what this sender usually sends; try again later', evidence: [...evidence, limitEvidence] };
   if (risk >= t.quarantineScore || content?.action === 'quarantine')
-    return { verdict: 'quarantine', code: 'MW-HELD', reason: 'message accepted and held for review', evidence, addHeaders: [header, ...spamTag] };
+    return { verdict: 'quarantine', code: 'MW-HELD', reason: 'message accepted and held for review', evidence, addHeaders: headers };
   if (risk >= t.tagScore || content?.action === 'tag')
-    return { verdict: 'tag', code: 'MW-TAGGED', reason: 'accepted', evidence, addHeaders: [header, ...spamTag] };
+    return { verdict: 'tag', code: 'MW-TAGGED', reason: 'accepted', evidence, addHeaders: headers };
   return { verdict: 'accept', code: 'MW-OK', reason: 'accepted', evidence };
 }

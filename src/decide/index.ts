@@ -6,7 +6,7 @@ import { contentFacts, type ContentFacts } from '../inspect/facts.js';
 import { thresholdsFor, type MessageFacts, type Reputation, type Suspension } from '../reputation/index.js';
 import type { Logger } from '../shared/logger.js';
 import { identityKey, type Evidence } from '../shared/types.js';
-import { contentModeOf, decideIn } from './monitor.js';
+import { contentModeOf, decideIn, policyModeOf } from './monitor.js';
 import type { Decision, MessageContext, MessagePolicy } from './types.js';
 
 export interface PolicyOptions {
@@ -98,10 +98,11 @@ export function createPolicy(opts: PolicyOptions): MessagePolicy {
       if (s) return { ...suspendedDecision(s), facts };
       const t = thresholdsFor(config, ctx.identity.account);
       const input = { t, behaviour: reputation.assess(facts, ctx.now), ...(verdict ? { content: verdict } : {}) };
-      const { decision, wouldHave } = decideIn(contentModeOf(config, ctx.identity.account), input);
+      const account = ctx.identity.account;
+      const { decision, wouldHave, watchedBy } = decideIn({ content: contentModeOf(config, account), policy: policyModeOf(config, account) }, input);
       if (wouldHave) {
-        const rules = wouldHave.evidence.filter((e) => e.kind === 'content' && e.score > 0).map((e) => e.name);
-        logger.info({ event: 'content-monitor', identity: facts.identityKey, verdict: decision.verdict, wouldHave: wouldHave.verdict, code: wouldHave.code, rules }, 'monitor mode: accepted a message that enforcing would have held or refused');
+        const rules = wouldHave.evidence.filter((e) => (watchedBy === 'policy' || e.kind === 'content') && e.score > 0).map((e) => e.name);
+        logger.info({ event: `${watchedBy}-monitor`, identity: facts.identityKey, verdict: decision.verdict, wouldHave: wouldHave.verdict, code: wouldHave.code, rules }, 'monitor mode: accepted a message that enforcing would have held or refused');
       }
       if (marksHistory(decision)) reputation.flag(ctx.identity, ctx.now);
       if (decision.verdict === 'suspend') {
