@@ -25,7 +25,9 @@ export const lurePatterns: Record<LureKind, string[]> = {
     // a file, folder or fax waiting behind a link: "X shared a file with you", "sent you a secure document"
     w`shared\s+(?:a|an|the|this|\d+)\s+(?:[\w-]+\s+)?(?:file|document|folder|spreadsheet|pdf)s?\s+with\s+you|sent\s+you\s+(?:a|an)\s+(?:secure\s+|encrypted\s+|new\s+)?(?:document|file|fax|message)\s+to\s+(?:review|sign|view)`,
     // a voice message or fax to be played or read on a web page: telephone systems deliver the recording itself
-    w`(?:new|missed|received\s+a(?:\s+new)?)\s+(?:voice\s*(?:mail|message)|fax)|listen\s+to\s+(?:the\s+|your\s+)?(?:voice\s*)?(?:mail|message|recording)|(?:play|view)\s+(?:the\s+)?(?:voice\s*(?:mail|message)|fax)`,
+    w`(?:new|missed|received\s+an?(?:\s+[\w-]+){0,3}?)\s+(?:voice\s*(?:mail|message)|fax)|listen\s+to\s+(?:the\s+|your\s+)?(?:voice\s*)?(?:mail|message|recording)|(?:play|view)\s+(?:the\s+)?(?:voice\s*(?:mail|message)|fax)`,
+    // a meeting recording or chat waiting behind a sign-in
+    w`(?:meeting\s+)?recording\s+is\s+(?:now\s+)?(?:available|ready)|watch\s+(?:the\s+)?recording|sign\s+in\s+with\s+your\s+(?:work|business|company|corporate|office\s*365)\s+(?:e-?mail|account)`,
     // the mail system keeps the reader's mail back
     w`(?:messages?|e-?mails?)\s+(?:in|(?:held|placed|stuck)\s+in)\s+(?:your\s+)?quarantine|quarantined\s+(?:messages?|e-?mails?)|undelivered\s+(?:messages?|e-?mails?)`,
     // the account is about to go away

@@ -276,6 +276,8 @@ describe('content rules', () => {
       'Your mailbox will be deactivated within 24 hours unless you act: https://mail.evil.example/keep',
       'Please see the salary adjustment for 2027 here: https://hr.evil.example/doc',
       'You are eligible for a tax refund of 412.50 EUR: https://refund.evil.example/',
+      'You have received a 2 page fax. View it online: https://fax.evil.example/v',
+      'The meeting recording is now available. Sign in with your work email to watch: https://rec.evil.example/',
     ]) expect(lure.test(await parsed({ message: () => compose({ text }) }), {}), text).toBeTruthy();
     // The same topics in ordinary words stay quiet.
     for (const text of [
