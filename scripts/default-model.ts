@@ -12,14 +12,24 @@ import type { LabelledFile } from './spam-corpus.js';
 /** Tokens seen in a single training message barely move a score and would triple the file. */
 const MIN_COUNT = 2;
 
-export async function trainDefaultModel(files: LabelledFile[], log: (line: string) => void = () => {}): Promise<{ model: BayesModel; generated: number }> {
+/**
+ * `generatedSeeds` narrows the generated ham to some of the DEV seeds: eval/spam-dev.ts trains on half the corpus'
+ * training half and so takes half the seeds, keeping the shipped model's ratio of 2002 ham to today's ham (with all
+ * seeds, a fold's model weighed today's ham twice as much against 2002 ham as the shipped model does, and its rates
+ * said less about the shipped model's).
+ */
+export async function trainDefaultModel(
+  files: LabelledFile[],
+  log: (line: string) => void = () => {},
+  generatedSeeds: (seed: number) => boolean = () => true,
+): Promise<{ model: BayesModel; generated: number }> {
   const model = emptyModel();
   for (const f of files) {
     const reason = learnMessage(model, readFileSync(f.path), f.spam);
     if (reason) log(`skipped ${f.path}: ${reason}`);
   }
   let generated = 0;
-  for (const seed of seeds(DEV_SEEDS)) {
+  for (const seed of seeds(DEV_SEEDS).filter(generatedSeeds)) {
     const g = await generateHam(seed);
     if (modelHeldOutKinds.has(g.kind)) continue;
     learnMessage(model, g.raw, false);
