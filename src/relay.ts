@@ -12,6 +12,7 @@ import { createRelayPolicy } from './decide/relay-policy.js';
 import { acceptAllPolicy, type MessagePolicy } from './decide/types.js';
 import { startDeliveryEngine } from './deliver/engine.js';
 import { loadTlsMaterial, loadTraceSecret } from './accept/secrets.js';
+import { stampRecipient } from './accept/trace.js';
 import { createFeedback } from './feedback/index.js';
 import type { FeedbackListener } from './feedback/listener.js';
 import { createOperate } from './operate/index.js';
@@ -64,8 +65,9 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
   const queueDepth = createQueueDepth(db);
   // Its reputation reads the same committed events as metrics (delivery outcomes), from the first message on.
   const ownPolicy = opts.policy || !config.policy.enabled ? null : await createRelayPolicy({ config, db, events: store, logger: logger.child({ stage: 'decide' }) });
+  const traceSecret = loadTraceSecret(config);
   const feedback = createFeedback({
-    config, db, store, secret: loadTraceSecret(config), logger: logger.child({ stage: 'feedback' }),
+    config, db, store, secret: traceSecret, logger: logger.child({ stage: 'feedback' }),
     ...(ownPolicy ? { reputation: ownPolicy.reputation } : {}),
   });
   // The rates' denominators and in-band hard bounces come from the same committed outcome events.
@@ -83,6 +85,7 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
   const sign = createSigner(dkimDir(config.dataDir), (err, domain) => deliverLogger.error({ event: 'dkim-failed', domain, err: err.message }, 'could not sign'));
   const engine = startDeliveryEngine({
     config, store, logger: deliverLogger, classify: classifyReply, returnPath: feedback.returnPath, routing, sign,
+    forRecipient: (raw, m, rcpt) => stampRecipient(raw, config.identity.traceHeader, m.id, m.identity, rcpt, traceSecret),
   });
   let listeners: ListenerHandle | null = null;
   let admin: AdminServer | null = null;

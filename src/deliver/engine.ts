@@ -39,6 +39,8 @@ export interface DeliveryEngineOptions {
   routing?: Routing;
   /** Signs a message before it leaves (DKIM, src/dkim); never rejects. */
   sign?: (raw: Buffer) => Promise<Buffer>;
+  /** The copy of a (signed) message for a transaction with one recipient: its trace header names that recipient. */
+  forRecipient?: (raw: Buffer, m: DueMessage, rcpt: string) => Buffer;
 }
 
 export interface DeliveryEngine {
@@ -156,8 +158,11 @@ export function startDeliveryEngine(opts: DeliveryEngineOptions): DeliveryEngine
       const merged: JobResult = { replies: results.flatMap((r) => r.replies), remoteMta: answered.remoteMta, remoteIp: answered.remoteIp };
       finishJob(m, domain, merged, route && routing?.observe(route, merged.replies, merged.remoteMta));
     };
-    const submit = (raw: Buffer) => {
-      for (const e of envelopes) dispatcher.submit(hops, { envelope: { ...e, size: raw.length, eightBit: m.eightBit }, raw, ...(route ? { route } : {}), done });
+    const submit = (signed: Buffer) => {
+      for (const e of envelopes) {
+        const raw = e.to.length === 1 && opts.forRecipient ? opts.forRecipient(signed, m, e.to[0]!) : signed;
+        dispatcher.submit(hops, { envelope: { ...e, size: raw.length, eightBit: m.eightBit }, raw, ...(route ? { route } : {}), done });
+      }
     };
     if (opts.sign) void opts.sign(m.raw).then(submit);
     else submit(m.raw);
