@@ -80,7 +80,8 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
   const policy = operate ? operate.wrapPolicy(basePolicy) : basePolicy;
   // Delivery first, so that it sees the very first message queued.
   const deliverLogger = logger.child({ stage: 'deliver' });
-  const routing = createRouting({ db, config, logger: deliverLogger, classify: classifyReply });
+  // A pause names the block's suspects as the feedback stage's block-suspects event does: one computation.
+  const routing = createRouting({ db, config, logger: deliverLogger, classify: classifyReply, suspects: feedback.blockSuspects });
   const blocklists = startBlocklistWatch({ db, config, logger: deliverLogger, checkAtStart: true });
   const sign = createSigner(dkimDir(config.dataDir), (err, domain) => deliverLogger.error({ event: 'dkim-failed', domain, err: err.message }, 'could not sign'));
   const engine = startDeliveryEngine({

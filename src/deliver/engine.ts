@@ -7,7 +7,6 @@ import type { Config } from '../config/schema.js';
 import type { QueueStore } from '../queue/store.js';
 import type { DueMessage, NewMessage } from '../queue/types.js';
 import type { Logger } from '../shared/logger.js';
-import { identityKey } from '../shared/types.js';
 import type { Observation, Routing } from '../routes/index.js';
 import { providerOf } from '../routes/providers.js';
 import type { JobResult } from './dispatcher.js';
@@ -130,7 +129,7 @@ export function startDeliveryEngine(opts: DeliveryEngineOptions): DeliveryEngine
   // the replies after it; then the DKIM signature (src/dkim).
   function send(m: DueMessage, domain: string, rcpts: string[], hops: NextHop[]): void {
     const { routing } = opts;
-    const admission = routing?.admit(m.identity.account, identityKey(m.identity), providerOf(hops[0]?.name, domain));
+    const admission = routing?.admit(m.identity.account, providerOf(hops[0]?.name, domain));
     if (admission?.kind === 'wait') {
       const timer = setTimeout(() => {
         held.delete(timer);

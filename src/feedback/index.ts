@@ -13,6 +13,7 @@ import type { QueueStore } from '../queue/store.js';
 import type { DueMessage } from '../queue/types.js';
 import type { Logger } from '../shared/logger.js';
 import type { Reputation, TracedIdentity } from '../reputation/index.js';
+import type { BlockSuspects } from '../routes/index.js';
 import { identityKey } from '../shared/types.js';
 import type { Db } from '../store/sqlite.js';
 import { quotedRefusal } from './backscatter.js';
@@ -42,6 +43,8 @@ export interface Feedback {
   /** Reads the queue's committed outcome events: deliveries are the rates' denominators, in-band hard bounces count
    * and suppress the recipient for the account, and a block of the relay names its suspects (block-watch.ts). */
   onEvents(events: readonly TimelineEvent[]): void;
+  /** The identities a block of the relay by `provider` names (block-watch.ts): the routes stage's `suspects`. */
+  blockSuspects: BlockSuspects;
   /** `dataBudget`: the relay's bytes-in-flight budget, shared with the accept stage's listeners. */
   startListener(tls: TlsMaterial, dataBudget: ByteBudget): Promise<FeedbackListener>;
   close(): void;
@@ -134,6 +137,7 @@ export function createFeedback(opts: FeedbackOptions): Feedback {
         logger.error({ event: 'feedback-failed', err: (err as Error).message }, 'could not record delivery outcomes for feedback');
       }
     },
+    blockSuspects: (provider, block, at) => blocks.suspectsOf(provider, block, at),
     startListener: (tls, dataBudget) => startFeedbackListener({ config, tls, intake, logger, dataBudget }),
     close() {
       rates.close();
