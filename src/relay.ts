@@ -72,6 +72,8 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
   });
   // The rates' denominators and in-band hard bounces come from the same committed outcome events.
   store.onEvents(feedback.onEvents);
+  // Reports `feedback import` hands over while this relay runs: counted here, where metrics and webhooks live.
+  const inbox = feedback.startInbox();
   const operate = config.admin.enabled
     ? createOperate({ config, db, store, accounts, queueDepth, logger: logger.child({ stage: 'operate' }), feedback: feedback.intake })
     : null;
@@ -103,6 +105,7 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
     await listeners?.close();
     await engine.close();
     await blocklists.close();
+    inbox.stop();
     feedback.close();
     await store.close();
     await ownPolicy?.close();
@@ -127,6 +130,7 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
         await blocklists.close();
         await store.close(); // its last events reach reputation before reputation writes its last batch
         await ownPolicy?.close();
+        inbox.stop();
         feedback.close();
         db.close();
         claim.release();
