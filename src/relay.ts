@@ -13,6 +13,7 @@ import { acceptAllPolicy, type MessagePolicy } from './decide/types.js';
 import { startDeliveryEngine } from './deliver/engine.js';
 import { createStsCacheStore } from './mtasts/cache-store.js';
 import { loadTlsMaterial, loadTraceSecret } from './accept/secrets.js';
+import { stampRecipient } from './accept/trace.js';
 import { createFeedback } from './feedback/index.js';
 import type { FeedbackListener } from './feedback/listener.js';
 import { createOperate } from './operate/index.js';
@@ -65,12 +66,15 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
   const queueDepth = createQueueDepth(db);
   // Its reputation reads the same committed events as metrics (delivery outcomes), from the first message on.
   const ownPolicy = opts.policy || !config.policy.enabled ? null : await createRelayPolicy({ config, db, events: store, logger: logger.child({ stage: 'decide' }) });
+  const traceSecret = loadTraceSecret(config);
   const feedback = createFeedback({
-    config, db, store, secret: loadTraceSecret(config), logger: logger.child({ stage: 'feedback' }),
+    config, db, store, secret: traceSecret, logger: logger.child({ stage: 'feedback' }),
     ...(ownPolicy ? { reputation: ownPolicy.reputation } : {}),
   });
   // The rates' denominators and in-band hard bounces come from the same committed outcome events.
   store.onEvents(feedback.onEvents);
+  // Reports `feedback import` hands over while this relay runs: counted here, where metrics and webhooks live.
+  const inbox = feedback.startInbox();
   const operate = config.admin.enabled
     ? createOperate({ config, db, store, accounts, queueDepth, logger: logger.child({ stage: 'operate' }), feedback: feedback.intake })
     : null;
@@ -79,13 +83,15 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
   const policy = operate ? operate.wrapPolicy(basePolicy) : basePolicy;
   // Delivery first, so that it sees the very first message queued.
   const deliverLogger = logger.child({ stage: 'deliver' });
-  const routing = createRouting({ db, config, logger: deliverLogger, classify: classifyReply });
+  // A pause names the block's suspects as the feedback stage's block-suspects event does: one computation.
+  const routing = createRouting({ db, config, logger: deliverLogger, classify: classifyReply, suspects: feedback.blockSuspects });
   const blocklists = startBlocklistWatch({ db, config, logger: deliverLogger, checkAtStart: true });
   const sign = createSigner(dkimDir(config.dataDir), (err, domain) => deliverLogger.error({ event: 'dkim-failed', domain, err: err.message }, 'could not sign'));
   const stsCache = createStsCacheStore(db);
   stsCache.prune(Date.now());
   const engine = startDeliveryEngine({
     config, store, logger: deliverLogger, classify: classifyReply, returnPath: feedback.returnPath, routing, sign, stsCache,
+    forRecipient: (raw, m, rcpt) => stampRecipient(raw, config.identity.traceHeader, m.id, m.identity, rcpt, traceSecret),
   });
   let listeners: ListenerHandle | null = null;
   let admin: AdminServer | null = null;
@@ -102,6 +108,7 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
     await listeners?.close();
     await engine.close();
     await blocklists.close();
+    inbox.stop();
     feedback.close();
     await store.close();
     await ownPolicy?.close();
@@ -126,6 +133,7 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
         await blocklists.close();
         await store.close(); // its last events reach reputation before reputation writes its last batch
         await ownPolicy?.close();
+        inbox.stop();
         feedback.close();
         db.close();
         claim.release();

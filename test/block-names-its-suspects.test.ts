@@ -1,7 +1,8 @@
 // Scenario, the seed story: one identity under a hosting login sends most of the mail to AOL; then AOL refuses the
 // relay at connect (`521 5.2.1 : (CON:B1)`) while a neighbour's message goes out. The block's event on that message's
 // timeline names the identity that sent most there first, with its share; its risk rises in the reputation stage, and
-// the operator sees both in `queue show` and `senders show`. No VERP needed: the feedback stage is left disabled.
+// the operator sees both in `queue show` and `senders show`, and the pause of the route the block caused names the
+// same suspects in `routes list`. No VERP needed: the feedback stage is left disabled.
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { parseConfig } from '../src/config/load.js';
@@ -91,6 +92,13 @@ it('names the identity that sent most to the provider when it blocks the relay, 
   expect(data).toMatchObject({ provider: 'yahoo', code: 521, reason: 'blocked' });
   expect(data.suspects.map((s) => [s.identity, s.sent])).toEqual([['hosting/hijacked', 6], ['hosting/shop', 2]]);
   expect(data.suspects[0]!.why).toBe('6 of 8 messages to yahoo (75 %) before the blocked refusal');
+
+  // The pause of the route the block caused names the same suspects, in the same words (one computation).
+  const [route] = query<{ status: string; why: string }>("SELECT status, why FROM route_states WHERE provider = 'yahoo'");
+  expect(route!.status).toBe('paused');
+  const inWhy = /Suspects: (.*)\.$/.exec(route!.why)![1]!.split('; ');
+  expect(inWhy).toEqual(data.suspects.map((s) => `${s.identity}: ${s.why}`));
+  expect(cli(configFile, 'routes', '--json')).toContain('Suspects: hosting/hijacked: 6 of 8 messages to yahoo (75 %)');
 
   // The suspects' risk rose, by their share of the blame: the one that sent most, most.
   await waitUntil('the risk raised', () => (risk('hosting/hijacked')?.risk ?? 0) > 0);

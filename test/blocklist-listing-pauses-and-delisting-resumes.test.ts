@@ -28,7 +28,7 @@ describe('blocklist watch', () => {
     const watch = startBlocklistWatch({ db, config, logger: silentLogger });
     const routing = createRouting({ db, config, logger: silentLogger, classify: classifyReply, random: () => 0 });
     const sourceFor = (provider: string) => {
-      const a = routing.admit('acme', 'acme', provider);
+      const a = routing.admit('acme', provider);
       return a.kind === 'send' ? a.route.localAddress : a.kind;
     };
     const states = () => createRouteStore(db).all().map((s) => `${s.source} ${s.provider} ${s.status} ${s.by}: ${s.why}`);

@@ -11,6 +11,7 @@ import { openDatabase } from '../src/store/sqlite.js';
 import { createReportStore } from '../src/feedback/report-store.js';
 import { createReputation } from '../src/reputation/index.js';
 import type { Config } from '../src/config/schema.js';
+import { deliveredCopies, queueIdOf, sendAs, timeline as readTimeline } from './helpers/feedback-loop.js';
 import { arfComplaint, asDelivered, lateDsn, sendReport } from './helpers/provider-reports.js';
 import { tempDir } from './helpers/queue-fixture.js';
 import { startTarget, type Target } from './helpers/target-server.js';
@@ -40,32 +41,9 @@ afterAll(async () => {
   await target?.close();
 });
 
-function send(user: string, to: string | string[], subject: string): Promise<string> {
-  const t = nodemailer.createTransport({ host: '127.0.0.1', port: relay.ports.relay!, secure: false, ignoreTLS: true });
-  const raw = `From: ${user}@shop.test\r\nTo: ${to}\r\nSubject: ${subject}\r\nX-AuthUser: ${user}\r\nMessage-ID: <${subject.replace(/\W/g, '')}@shop.test>\r\n\r\nHello.\r\n`;
-  return t.sendMail({ envelope: { from: `${user}@shop.test`, to: typeof to === 'string' ? [to] : to }, raw }).then((i) => i.response, (err: { response?: string; message: string }) => err.response ?? err.message).finally(() => t.close());
-}
-
-/** The queue id a VERP return path carries. */
-const queueIdOf = (returnPath: string) => returnPath.slice(2).split('.')[0]!.toUpperCase();
-
-/** A message's timeline as `queue show` reads it: the queue's one event stream, feedback events included. */
-function timeline(messageId: string): Array<{ type: string; recipient: string | null; data: Record<string, unknown> }> {
-  const db = openDatabase(relay.databaseFile);
-  try {
-    return (db.prepare('SELECT type, recipient, data FROM events WHERE message_id = ? ORDER BY seq').all(messageId) as Array<{ type: string; recipient: string | null; data: string }>)
-      .map((e) => ({ ...e, data: JSON.parse(e.data) as Record<string, unknown> }));
-  } finally {
-    db.close();
-  }
-}
-
-/** The message with this subject at the target, once it arrived (it may already have when the 250 came back). */
-async function delivered(subject: string) {
-  const find = () => target.received.find((r) => r.raw.toString().includes(`\r\nSubject: ${subject}\r\n`));
-  for (let n = target.received.length + 1; !find(); n++) await target.waitFor(n);
-  return find()!;
-}
+const send = (user: string, to: string | string[], subject: string) => sendAs(relay.ports.relay!, user, to, subject);
+const timeline = (messageId: string) => readTimeline(relay.databaseFile, messageId);
+const delivered = async (subject: string) => (await deliveredCopies(target, subject))[0]!;
 
 describe('feedback closes the loop', () => {
   it('sends with a VERP return path on the bounce domain and a Feedback-ID, one transaction per recipient', async () => {
@@ -77,10 +55,7 @@ describe('feedback closes the loop', () => {
 
     // Two recipients at one domain: two transactions, each with the return path of its own recipient.
     expect(await send('shop', ['x1@dest.test', 'x2@dest.test'], 'pair')).toMatch(/^250 /);
-    await delivered('pair');
-    const isPair = () => target.received.filter((r) => r.raw.toString().includes('\r\nSubject: pair\r\n'));
-    for (let n = target.received.length + 1; isPair().length < 2; n++) await target.waitFor(n);
-    const pair = isPair();
+    const pair = await deliveredCopies(target, 'pair', 2);
     expect(pair.map((r) => r.rcptTo)).toEqual(expect.arrayContaining([['x1@dest.test'], ['x2@dest.test']]));
     expect(new Set(pair.map((r) => r.mailFrom)).size).toBe(2);
     expect(pair[0]!.mailFrom.split('.')[0]).toBe(pair[1]!.mailFrom.split('.')[0]); // same message

@@ -6,6 +6,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { dkimVerify } from 'mailauth/lib/dkim/verify.js';
 import { afterEach, describe, expect, it } from 'vitest';
+import { stampRecipient, traceValue } from '../src/accept/trace.js';
 import { createSigner } from '../src/dkim/sign.js';
 import { startEngine, type EngineFixture } from './helpers/engine-fixture.js';
 import { tempDir, testMessage } from './helpers/queue-fixture.js';
@@ -58,6 +59,13 @@ describe('DKIM', () => {
     const unsigned = arrived.find((r) => r.mailFrom === 'carol@unsigned.test');
     expect(await verdicts(signed!.raw, resolverFor([first.out]))).toEqual(['sender.test/s1: pass']);
     expect(unsigned!.raw.toString()).not.toMatch(/^DKIM-Signature:/im); // a domain without a key leaves unsigned
+
+    // The relay sets the recipient into a copy's trace header after signing: the signature still verifies.
+    const m = testMessage(['bob@example.org']);
+    const traced = Buffer.from(`X-Mailwarden-Trace: ${traceValue(m.id, m.identity, 'k')}\r\n${m.raw.toString()}`);
+    const copy = stampRecipient(await createSigner(join(dataDir, 'dkim'), (err) => { throw err; })(traced), 'X-Mailwarden-Trace', m.id, m.identity, 'bob@example.org', 'k');
+    expect(copy.toString()).toContain(`X-Mailwarden-Trace: ${traceValue(m.id, m.identity, 'k', 'bob@example.org')}\r\n`);
+    expect(await verdicts(copy, resolverFor([first.out]))).toEqual(['sender.test/s1: pass']);
 
     // Rotation: the new key does not sign until activated; then it does, and the old one can go.
     const second = await dkim(dataDir, ['generate', 'sender.test', '--selector', 's2']);

@@ -1,7 +1,8 @@
 // Scenario: an operator manages the suppression list with the CLI while the relay runs (an entry takes effect at the
 // next RCPT TO, its removal too; a bad import line changes nothing), imports a complaint saved from elsewhere with
-// `feedback import`, and posts one to the admin API behind a token: the complaint and the suppression it caused reach
-// the message's timeline (`queue show`), the metrics and a webhook, through the one event stream.
+// `feedback import` (handed to the running relay, so that its metrics and its sender reputation count it), and posts
+// one to the admin API behind a token: the complaint and the suppression it caused reach the message's timeline
+// (`queue show`), the metrics and a webhook, through the one event stream.
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -14,7 +15,7 @@ import { startRelay, type Relay } from '../src/relay.js';
 import { silentLogger } from '../src/shared/logger.js';
 import { arfComplaint, asDelivered } from './helpers/provider-reports.js';
 import { tempDir } from './helpers/queue-fixture.js';
-import { CLI, cli, writeConfig } from './helpers/relay-process.js';
+import { CLI, cli, cliAsync, writeConfig } from './helpers/relay-process.js';
 import { startTarget, type Target } from './helpers/target-server.js';
 import { waitUntil } from './helpers/wait.js';
 
@@ -99,13 +100,18 @@ it('a complaint is imported from a file and posted to the API behind the admin t
   const file = join(dir, 'complaint.eml');
   const pat = find('to pat')!;
   writeFileSync(file, arfComplaint({ delivered: asDelivered(pat.mailFrom, pat.raw) }));
-  expect(cli(configFile, 'feedback', 'import', file)).toMatch(/complaint.eml: arf applied \(complaint \(abuse\)\), message \w+ of hosting\/127\.0\.0\.1\n/);
+  // The relay runs in this process: the import, which waits for it, must not block it.
+  expect(await cliAsync(configFile, 'feedback', 'import', file)).toMatch(/complaint.eml: arf applied \(complaint \(abuse\)\), message \w+ of hosting\/127\.0\.0\.1\n/);
   expect(await send('pat@dest.test')).toMatch(/MW-SUPPRESSED/);
+  // The running relay took the import in itself: its metrics count it, its sender reputation has the complaint.
+  const metric = async (line: string) => (await (await fetch(`http://127.0.0.1:${relay.ports.admin}/metrics`)).text()).split('\n').includes(line);
+  expect(await metric('mailwarden_feedback_events_total{type="complaint"} 1')).toBe(true);
+  await waitUntil('the complaint in the sender\'s counters', () => / 1 complaints, /.test(cli(configFile, 'senders', 'show', 'hosting/127.0.0.1')));
+  // Imported twice: the relay's replay guard answers.
+  expect(await cliAsync(configFile, 'feedback', 'import', file)).toMatch(/complaint.eml: arf duplicate \(already counted\)/);
   const garbage = join(dir, 'garbage.eml');
   writeFileSync(garbage, 'nothing to see');
-  const failed = run('feedback', 'import', garbage);
-  expect(failed.status).not.toBe(0);
-  expect(failed.stderr).toContain('garbage.eml: not a bounce or feedback report');
+  await expect(cliAsync(configFile, 'feedback', 'import', garbage)).rejects.toThrow('garbage.eml: not a bounce or feedback report');
 
   const url = `http://127.0.0.1:${relay.ports.admin}/api/v1/feedback`;
   const quinn = find('to quinn')!;
@@ -133,11 +139,11 @@ it('a complaint is imported from a file and posted to the API behind the admin t
   expect(hooked.map((h) => `${h.event} ${h.messageId}`).sort()).toEqual([`complaint ${result.messageId}`, `recipient-suppressed ${result.messageId}`]);
   expect(hooked.find((h) => h.event === 'recipient-suppressed')).toMatchObject({ recipient: 'quinn@dest.test', data: { account: 'hosting', reason: 'complaint' } });
   const metrics = (await (await fetch(`http://127.0.0.1:${relay.ports.admin}/metrics`)).text()).split('\n');
-  expect(metrics).toContain('mailwarden_feedback_reports_total{result="traced",kind="arf"} 1'); // the CLI's import counts in its own process
-  expect(metrics).toContain('mailwarden_feedback_events_total{type="complaint"} 1');
-  expect(metrics).toContain('mailwarden_suppressions_added_total{reason="complaint"} 1');
+  expect(metrics).toContain('mailwarden_feedback_reports_total{result="traced",kind="arf"} 2'); // the import and the post
+  expect(metrics).toContain('mailwarden_feedback_events_total{type="complaint"} 2');
+  expect(metrics).toContain('mailwarden_suppressions_added_total{reason="complaint"} 2');
   expect(cli(configFile, 'queue', 'show', result.messageId)).toMatch(/ complaint +quinn@dest\.test  identity=hosting\/127\.0\.0\.1 feedbackType=abuse[^\n]*\n.* suppressed +quinn@dest\.test  account=hosting reason=complaint/);
 
   const reports = cli(configFile, 'feedback', 'reports');
-  expect(reports).toMatch(/^counts: applied=2 duplicate=0 forged=0 untraceable=0 ignored=0\n/);
+  expect(reports).toMatch(/^counts: applied=2 duplicate=1 forged=0 untraceable=0 ignored=0\n/);
 });

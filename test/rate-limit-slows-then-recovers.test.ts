@@ -24,7 +24,7 @@ function admittedInAMinute(f: RoutingFixture): number {
   let sent = 0;
   for (let s = 0; s < 60; s++) {
     f.clock.now += 1000;
-    if (f.routing.admit('probe', 'probe', 'google').kind === 'send') sent += 1;
+    if (f.routing.admit('probe', 'google').kind === 'send') sent += 1;
   }
   return sent;
 }

@@ -43,7 +43,7 @@ describe('accepting mail', () => {
     expect(text).toContain('\tfor <x@example.test>;');
     const trace = /\r\nX-Mailwarden-Trace: ([^\r]+)\r\n/.exec(text)![1]!;
     const secret = readFileSync(join(h.config.dataDir, 'trace-secret'), 'utf8').trim();
-    expect(verifyTrace(trace, secret)).toEqual({ kind: 'valid', queueId, account: 'alice', sub: '' });
+    expect(verifyTrace(trace, secret)).toEqual({ kind: 'valid', queueId, account: 'alice', sub: '', recipient: '' });
     expect(verifyTrace(trace.replace('alice', 'bob'), secret)).toEqual({ kind: 'forged', queueId });
     expect(h.store.timeline(queueId).map((e) => e.type)).toEqual(['received', 'identity', 'verdict', 'queued']);
     expect(h.logs.some((l) => l.event === 'accepted' && l.queueId === queueId && l.account === 'alice')).toBe(true);

@@ -33,7 +33,7 @@ describe('routes CLI', () => {
     const db = openDatabase(config.storage.sqlitePath);
     const routing = createRouting({ db, config, logger: silentLogger, classify: classifyReply, random: () => 0 });
     const sourceFor = (provider: string) => {
-      const a = routing.admit('acme', 'acme', provider);
+      const a = routing.admit('acme', provider);
       return a.kind === 'send' ? a.route.localAddress : a.kind;
     };
     expect(sourceFor('yahoo')).toBe('127.0.0.2');

@@ -22,6 +22,7 @@ function parseOne(raw: Buffer, options: ReadOptions): BounceReport {
   const facts = readBounce(raw, options);
   const report: BounceReport = { kind: facts.kind, recipients: facts.recipients.map((r) => judgeRecipient(facts.kind, r, options.rules)) };
   if (facts.feedback) report.feedback = facts.feedback;
+  if (facts.quoted) report.quoted = facts.quoted;
   if (facts.broken) report.broken = facts.broken;
   return report;
 }

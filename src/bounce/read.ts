@@ -14,12 +14,13 @@ import { bounceParties, reportText } from './nonstandard/report-text.js';
 import { outerParts, parseRfc3464 } from './rfc3464.js';
 import { parseRfc3834 } from './rfc3834.js';
 import { parseFeedbackReports } from './rfc5965.js';
-import type { BounceKind, FeedbackFacts, RecipientFacts } from './types.js';
+import type { BounceKind, FeedbackFacts, QuotedTrace, RecipientFacts } from './types.js';
 
 export interface BounceFacts {
   kind: BounceKind;
   recipients: RecipientFacts[];
   feedback?: FeedbackFacts;
+  quoted?: QuotedTrace;
   broken?: string;
 }
 
@@ -63,10 +64,11 @@ export function readBounce(raw: Buffer, { limits, traceHeader }: ReadOptions = D
   if (jmrp.kind === 'found') return { kind: 'arf', feedback: jmrp.value, recipients: [blankFacts(jmrp.value.originalRcptTo ?? '', diagnostic())] };
   if (jmrp.kind === 'broken') problems.push(jmrp.error);
 
-  const ses = parseAmazonSes(text);
+  const ses = parseAmazonSes(text, traceHeader);
   if (ses.kind === 'found') {
     const { value } = ses;
-    return value.type === 'complaint' ? { kind: 'arf', feedback: value.feedback, recipients: value.recipients } : { kind: 'nondsn', recipients: value.recipients };
+    const { quoted } = value;
+    return value.type === 'complaint' ? { kind: 'arf', feedback: value.feedback, recipients: value.recipients, quoted } : { kind: 'nondsn', recipients: value.recipients, quoted };
   }
   if (ses.kind === 'broken') problems.push(ses.error);
 

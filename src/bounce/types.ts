@@ -48,6 +48,11 @@ export interface FeedbackFacts {
   original: { messageId: string | null; trace: string | null; from: string | null; to: string | null; subject: string | null };
 }
 
+export interface QuotedTrace {
+  returnPath: string | null;
+  trace: string | null;
+}
+
 /** One classified recipient, in the field names of the `bounce --json` contract. */
 export interface BounceRecipient {
   recipient: string;
@@ -66,6 +71,11 @@ export interface BounceReport {
   recipients: BounceRecipient[];
   /** Present for ARF reports. */
   feedback?: FeedbackFacts;
+  /**
+   * What a structured report (Amazon SES's JSON) says of the message it is about, where no header line of the raw
+   * text shows it: the envelope sender (`mail.source`, our return path) and our trace header (`mail.headers`).
+   */
+  quoted?: QuotedTrace;
   /** Set when the message claims a kind (e.g. multipart/report) but its report part is unusable. */
   broken?: string;
 }

@@ -7,7 +7,6 @@ import type { Config } from '../config/schema.js';
 import type { QueueStore } from '../queue/store.js';
 import type { DueMessage, NewMessage } from '../queue/types.js';
 import type { Logger } from '../shared/logger.js';
-import { identityKey } from '../shared/types.js';
 import type { Observation, Routing } from '../routes/index.js';
 import { providerOf } from '../routes/providers.js';
 import type { JobResult } from './dispatcher.js';
@@ -42,6 +41,8 @@ export interface DeliveryEngineOptions {
   sign?: (raw: Buffer) => Promise<Buffer>;
   /** Where MTA-STS policies outlive a restart (the relay's database); memory only without it. */
   stsCache?: StsCacheStore;
+  /** The copy of a (signed) message for a transaction with one recipient: its trace header names that recipient. */
+  forRecipient?: (raw: Buffer, m: DueMessage, rcpt: string) => Buffer;
 }
 
 export interface DeliveryEngine {
@@ -131,7 +132,7 @@ export function startDeliveryEngine(opts: DeliveryEngineOptions): DeliveryEngine
   // the replies after it; then the DKIM signature (src/dkim).
   function send(m: DueMessage, domain: string, rcpts: string[], hops: NextHop[]): void {
     const { routing } = opts;
-    const admission = routing?.admit(m.identity.account, identityKey(m.identity), providerOf(hops[0]?.name, domain));
+    const admission = routing?.admit(m.identity.account, providerOf(hops[0]?.name, domain));
     if (admission?.kind === 'wait') {
       const timer = setTimeout(() => {
         held.delete(timer);
@@ -159,8 +160,11 @@ export function startDeliveryEngine(opts: DeliveryEngineOptions): DeliveryEngine
       const merged: JobResult = { replies: results.flatMap((r) => r.replies), remoteMta: answered.remoteMta, remoteIp: answered.remoteIp };
       finishJob(m, domain, merged, route && routing?.observe(route, merged.replies, merged.remoteMta));
     };
-    const submit = (raw: Buffer) => {
-      for (const e of envelopes) dispatcher.submit(hops, { envelope: { ...e, size: raw.length, eightBit: m.eightBit }, raw, ...(route ? { route } : {}), done });
+    const submit = (signed: Buffer) => {
+      for (const e of envelopes) {
+        const raw = e.to.length === 1 && opts.forRecipient ? opts.forRecipient(signed, m, e.to[0]!) : signed;
+        dispatcher.submit(hops, { envelope: { ...e, size: raw.length, eightBit: m.eightBit }, raw, ...(route ? { route } : {}), done });
+      }
     };
     if (opts.sign) void opts.sign(m.raw).then(submit);
     else submit(m.raw);

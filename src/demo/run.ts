@@ -92,10 +92,10 @@ function describeRoute(s: RouteState): string {
   return `${s.status} ${s.provider === '*' ? 'everywhere' : s.provider}`;
 }
 
-/** The sender that made up most of the route's recent mail, as the route's `why` names it. */
+/** The block's first suspect, as the route's `why` names it (the feedback stage's block suspects). */
 function suspectOf(why: string): string {
-  const m = /Recent senders on this route: ([^,.]+\))/.exec(why);
-  return m ? `; main suspect ${m[1]}` : '';
+  const m = / Suspects: ([^:;]+): (\d+ of \d+)/.exec(why);
+  return m ? `; main suspect ${m[1]} (${m[2]} messages)` : '';
 }
 
 export async function runDemo(o: DemoOptions, view: DemoView): Promise<DemoResult> {

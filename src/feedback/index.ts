@@ -13,12 +13,14 @@ import type { QueueStore } from '../queue/store.js';
 import type { DueMessage } from '../queue/types.js';
 import type { Logger } from '../shared/logger.js';
 import type { Reputation, TracedIdentity } from '../reputation/index.js';
+import type { BlockSuspects } from '../routes/index.js';
 import { identityKey } from '../shared/types.js';
 import type { Db } from '../store/sqlite.js';
 import { quotedRefusal } from './backscatter.js';
 import { createBlockWatch } from './block-watch.js';
 import { feedbackIdValue } from './feedback-id.js';
 import { suspendThroughDecide } from './hold-adapter.js';
+import { createInbox } from './inbox.js';
 import { createIntake, isHardReason, type Intake } from './intake.js';
 import { startFeedbackListener, type FeedbackListener } from './listener.js';
 import { createRateStore, accountSubject, identitySubject } from './rate-store.js';
@@ -42,10 +44,17 @@ export interface Feedback {
   /** Reads the queue's committed outcome events: deliveries are the rates' denominators, in-band hard bounces count
    * and suppress the recipient for the account, and a block of the relay names its suspects (block-watch.ts). */
   onEvents(events: readonly TimelineEvent[]): void;
+  /** The identities a block of the relay by `provider` names (block-watch.ts): the routes stage's `suspects`. */
+  blockSuspects: BlockSuspects;
+  /** Takes in, every second, the reports `feedback import` hands to the running relay (inbox.ts). */
+  startInbox(): { stop(): void };
   /** `dataBudget`: the relay's bytes-in-flight budget, shared with the accept stage's listeners. */
   startListener(tls: TlsMaterial, dataBudget: ByteBudget): Promise<FeedbackListener>;
   close(): void;
 }
+
+/** How often the relay looks for reports `feedback import` handed to it, as routes are re-read every second. */
+const INBOX_MS = 1000;
 
 /** An identity key back to account and sub (`identityKey()`: `account/sub`, or the account alone). */
 function identityOfKey(key: string): TracedIdentity {
@@ -133,6 +142,19 @@ export function createFeedback(opts: FeedbackOptions): Feedback {
       } catch (err) {
         logger.error({ event: 'feedback-failed', err: (err as Error).message }, 'could not record delivery outcomes for feedback');
       }
+    },
+    blockSuspects: (provider, block, at) => blocks.suspectsOf(provider, block, at),
+    startInbox() {
+      const inbox = createInbox(db);
+      const timer = setInterval(() => {
+        try {
+          inbox.drain(intake, clock());
+        } catch (err) {
+          logger.error({ event: 'feedback-inbox-failed', err: (err as Error).message }, 'could not take in imported reports');
+        }
+      }, INBOX_MS);
+      timer.unref();
+      return { stop: () => clearInterval(timer) };
     },
     startListener: (tls, dataBudget) => startFeedbackListener({ config, tls, intake, logger, dataBudget }),
     close() {

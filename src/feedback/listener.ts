@@ -67,6 +67,9 @@ export async function startFeedbackListener(opts: { config: Config; tls: TlsMate
             : `${results.length} reports: ${results.map((r) => r.status).join(', ')}`;
           callback(null, `2.0.0 Ok: ${answer}`.replace(/[\r\n]+/g, ' ').slice(0, 400));
         },
+      ).catch(
+        // Reading failed, or the intake threw (a bug: it must not, whatever a stranger sends): the session gets a
+        // temporary error rather than hanging without an answer.
         (err: unknown) => {
           logger.error({ event: 'internal-error', what: 'feedback-data', err }, 'internal error while reading a report');
           callback(smtpError(451, '4.3.0 Temporary local problem, please try again later'));

@@ -46,8 +46,12 @@ function reportedRecipients(report: BounceReport): string[] {
   return named.filter(Boolean).map((r) => r.toLowerCase());
 }
 
-/** The message's recipients that the report names; a message with one recipient needs no naming. */
-function recipientsOf(message: SentMessage, report: BounceReport): string[] {
+/**
+ * The message's recipients the report is about: the one our trace header signed (a copy sent to one recipient), else
+ * those the report names, else the message's only one. A provider that redacts the complainer names none.
+ */
+function recipientsOf(message: SentMessage, report: BounceReport, signed: string): string[] {
+  if (signed) return [message.recipients.find((r) => r.toLowerCase() === signed) ?? signed];
   const named = new Set(reportedRecipients(report));
   const matched = message.recipients.filter((r) => named.has(r.toLowerCase()));
   if (matched.length > 0) return matched;
@@ -58,23 +62,27 @@ export function traceReport(raw: Buffer, report: BounceReport, envelopeRecipient
   const text = raw.toString('latin1');
   let forged: string | null = null;
   let unknown = false;
-  // Envelope first: a bounce to our return path names exactly one recipient of one message.
-  for (const token of findReturnPathTokens([...envelopeRecipients, text].join('\n'), [s.bounceDomain])) {
+  let traced: TraceResult | null = null;
+  // Envelope first: a bounce to our return path names exactly one recipient of one message; then the return path
+  // a structured report names (SES's mail.source), and any quoted in the report's text.
+  const quoted = report.quoted;
+  for (const token of findReturnPathTokens([...envelopeRecipients, quoted?.returnPath ?? '', text].join('\n'), [s.bounceDomain])) {
     const message = lookup(token.queueId);
     if (!message) {
       unknown = true;
       continue;
     }
     const rcpt = verifyReturnPath(token, identityKey(message.identity), message.recipients, s.secret);
-    if (rcpt) return { kind: 'traced', via: 'verp', message, recipients: [rcpt] };
-    forged ??= token.queueId;
+    if (!rcpt) forged ??= token.queueId;
+    else traced ??= { kind: 'traced', via: 'verp', message, recipients: [rcpt] };
   }
-  let traced: TraceResult | null = null;
-  for (const value of traceValues(text, s.traceHeader)) {
+  // Header lines anywhere in the report, and the trace a structured report (Amazon SES's JSON) quotes. Every one is
+  // checked, even once the return path traced the report: a forged claim beside a true one is still a forgery.
+  for (const value of [...traceValues(text, s.traceHeader), ...(quoted?.trace ? [quoted.trace] : [])]) {
     const check = verifyTrace(value, s.secret);
     if (check.kind === 'forged') forged ??= check.queueId;
     if (check.kind !== 'valid' || traced) continue;
-    // The header vouches for queue id and identity even when the queue no longer has the message.
+    // The header vouches for queue id, identity (and recipient) even when the queue no longer has the message.
     const known = lookup(check.queueId);
     const signed = { account: check.account, sub: check.sub, source: 'trace' };
     if (known && identityKey(known.identity) !== identityKey(signed)) {
@@ -82,7 +90,7 @@ export function traceReport(raw: Buffer, report: BounceReport, envelopeRecipient
       continue;
     }
     const message = known ?? { id: check.queueId, receivedAt: 0, identity: signed, mailFrom: '', recipients: [] };
-    traced = { kind: 'traced', via: 'trace-header', message, recipients: recipientsOf(message, report) };
+    traced = { kind: 'traced', via: 'trace-header', message, recipients: recipientsOf(message, report, check.recipient) };
   }
   if (forged) return { kind: 'forged', claimed: forged };
   if (traced) return traced;

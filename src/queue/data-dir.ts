@@ -46,6 +46,22 @@ export function claimDataDir(dir: string): DataDirClaim {
   };
 }
 
+/** Whether a relay holds `dir` now (a command that must not act behind its back asks; it claims nothing). */
+export function dataDirInUse(dir: string): boolean {
+  const lockFile = join(dir, LOCK_FILE);
+  if (!existsSync(lockFile)) return false;
+  const lock = new Database(lockFile, { timeout: 0 });
+  try {
+    lock.exec('BEGIN IMMEDIATE; ROLLBACK;');
+    return false;
+  } catch (err) {
+    if ((err as { code?: string }).code === 'SQLITE_BUSY') return true;
+    throw err;
+  } finally {
+    lock.close();
+  }
+}
+
 function readPid(file: string): string | null {
   try {
     return readFileSync(file, 'utf8').trim() || null;

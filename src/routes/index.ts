@@ -39,8 +39,8 @@ export interface ObservedReply {
 }
 
 export interface Routing {
-  /** Choose a route for one message of `account` (sender identity `sender`) to `provider`. */
-  admit(account: string, sender: string, provider: string): Admission;
+  /** Choose a route for one message of `account` to `provider`. */
+  admit(account: string, provider: string): Admission;
   /** React to the replies of one send over `route`. */
   observe(route: Route, replies: readonly ObservedReply[], mx: string): Observation;
 }
@@ -55,28 +55,27 @@ export interface Observation {
   changes: Array<{ rcpt: string; state: RouteState }>;
 }
 
+/**
+ * The identities a block of the relay names as its likely cause (the feedback stage's block suspects, the same list
+ * as its `block-suspects` event): named in the `why` of the pause or slow-down it causes. None for a refusal that
+ * blames no sender (a rate limit).
+ */
+export type BlockSuspects = (provider: string, block: Classification, at: number) => ReadonlyArray<{ identity: string; why: string }>;
+
 export interface RoutingOptions {
   db: Db;
   config: Config;
   logger: Logger;
   classify: (input: ReplyInput) => Classification;
+  suspects?: BlockSuspects;
   clock?: () => number;
   random?: () => number;
 }
 
 /** How often the states are read again from the database, to pick up an operator's pause or resume. */
 const RELOAD_MS = 1000;
-/** Senders remembered per route, to name the likely cause of a block. */
-const RECENT_SENDERS = 50;
 
 const routeKey = (source: string, provider: string) => `${source}|${provider}`;
-
-/** The senders that sent most of a route's recent mail, most first: whom to look at after a block. */
-function suspects(recent: readonly string[]): string {
-  const counts = new Map<string, number>();
-  for (const s of recent) counts.set(s, (counts.get(s) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([s, n]) => `${s} (${n} of the last ${recent.length})`).join(', ');
-}
 
 export function createRouting(opts: RoutingOptions): Routing {
   const { config, logger } = opts;
@@ -86,7 +85,6 @@ export function createRouting(opts: RoutingOptions): Routing {
   const settings = d.reactions;
   const store = createRouteStore(opts.db);
   const shaper = createShaper();
-  const recentSenders = new Map<string, string[]>();
   let states = new Map<string, RouteState>();
   let loadedAt = -Infinity;
 
@@ -117,7 +115,7 @@ export function createRouting(opts: RoutingOptions): Routing {
   }
 
   return {
-    admit(account, sender, provider) {
+    admit(account, provider) {
       const now = clock();
       reload();
       const all = candidates(account).map((m) => ({ m, state: stateOf(m.address, provider, now) }));
@@ -141,10 +139,6 @@ export function createRouting(opts: RoutingOptions): Routing {
         return { kind: 'defer', until: now + ms, reply: `451 4.7.0 [MW-ROUTE-SHAPED] ${provider} takes no more mail from ${chosen.address} for now` };
       }
       if (ms > 0) return { kind: 'wait', ms };
-      const recent = recentSenders.get(key) ?? [];
-      recent.push(sender);
-      if (recent.length > RECENT_SENDERS) recent.shift();
-      recentSenders.set(key, recent);
       return {
         kind: 'send',
         route: {
@@ -167,17 +161,18 @@ export function createRouting(opts: RoutingOptions): Routing {
         if (reaction.kind === 'retry-after') retryAt.set(r.rcpt, now + reaction.ms);
         if (reaction.kind === 'pause') retryAt.set(r.rcpt, now);
         if (reaction.kind !== 'slow' && reaction.kind !== 'pause') continue;
-        const who = suspects(recentSenders.get(key) ?? []);
+        const named = opts.suspects?.(route.provider, c, now) ?? [];
+        const who = named.map((s) => `${s.identity}: ${s.why}`).join('; ');
         const next = nextRouteState(reaction, {
           source: route.source, provider: route.provider, now, current: states.get(key),
           measuredPerMinute: shaper.recentPerMinute(key, now), limitPerMinute: shapingOf(route.provider, d.shaping).messagesPerMinute,
-          why: `${c.explanation}${who ? ` Recent senders on this route: ${who}.` : ''}`, reply: r.reply,
+          why: `${c.explanation}${who ? ` Suspects: ${who}.` : ''}`, reply: r.reply,
         }, settings);
         if (!next) continue;
         save(next);
         changes.push({ rcpt: r.rcpt, state: next });
         logger.warn(
-          { event: `route-${next.status}`, source: next.source, provider: next.provider, until: next.until || undefined, rate: next.status === 'slowed' ? next.rate : undefined, reply: r.reply, suspects: who },
+          { event: `route-${next.status}`, source: next.source, provider: next.provider, until: next.until || undefined, rate: next.status === 'slowed' ? next.rate : undefined, reply: r.reply, suspects: named.map((s) => s.identity) },
           next.status === 'paused' ? `paused ${next.source} toward ${next.provider}` : `slowed ${next.source} toward ${next.provider}`,
         );
       }

@@ -89,8 +89,33 @@ function mutate(buf: Buffer, edits: Array<[number, number, number]>): Buffer {
 
 const edits = fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat()), { maxLength: 6 });
 
-/** Mail-shaped bytes: generated MIME, a mutated seed, or plain random bytes. */
+/** Any JSON where the SES reader expects an address list, and lists of recipients whose fields are any JSON. */
+const sesRecipients = fc.oneof(fc.jsonValue(), fc.array(fc.record({ emailAddress: fc.jsonValue(), status: fc.jsonValue(), diagnosticCode: fc.jsonValue() }, { requiredKeys: [] })));
+
+/**
+ * Amazon SES notifications by SNS email whose fields hold JSON of any shape (the reader checks each field's type),
+ * bare or inside the SNS envelope: mutated bytes rarely get past JSON.parse, these get into every branch.
+ */
+const sesNotification: fc.Arbitrary<string> = fc.tuple(
+  fc.record({
+    notificationType: fc.oneof(fc.constantFrom('Bounce', 'Complaint', 'Delivery'), fc.jsonValue()),
+    bounce: fc.record({ bounceType: fc.oneof(fc.constantFrom('Permanent', 'Transient'), fc.jsonValue()), bounceSubType: fc.jsonValue(), bouncedRecipients: sesRecipients, remoteMtaIp: fc.jsonValue() }, { requiredKeys: [] }),
+    complaint: fc.oneof(fc.jsonValue(), fc.record({ complainedRecipients: sesRecipients, complaintFeedbackType: fc.jsonValue(), userAgent: fc.jsonValue() }, { requiredKeys: [] })),
+    delivery: fc.record({ recipients: fc.jsonValue(), smtpResponse: fc.jsonValue() }, { requiredKeys: [] }),
+    mail: fc.oneof(fc.jsonValue(), fc.record({
+      source: fc.jsonValue(), commonHeaders: fc.jsonValue(),
+      headers: fc.oneof(fc.jsonValue(), fc.array(fc.record({ name: fc.oneof(fc.constant('X-Mailwarden-Trace'), fc.jsonValue()), value: fc.jsonValue() }, { requiredKeys: [] }))),
+    }, { requiredKeys: [] })),
+  }, { requiredKeys: ['notificationType'] }),
+  fc.boolean(),
+).map(([doc, wrapped]) => {
+  const body = wrapped ? JSON.stringify({ Type: 'Notification', Message: JSON.stringify(doc) }) : JSON.stringify(doc);
+  return `From: no-reply@sns.amazonaws.com\r\nSubject: AWS Notification Message\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n${body}\r\n`;
+});
+
+/** Mail-shaped bytes: generated MIME, a mutated seed, an SES notification, or plain random bytes. */
 export const mailBytes: fc.Arbitrary<Buffer> = fc.oneof(
+  { weight: 1, arbitrary: sesNotification.map((s) => Buffer.from(s, 'utf8')) },
   { weight: 4, arbitrary: fc.tuple(entity, edits).map(([e, m]) => mutate(Buffer.from(e, 'utf8'), m)) },
   { weight: 3, arbitrary: fc.tuple(fc.constantFrom(...seedMessages), edits).map(([s, m]) => mutate(s, m)) },
   { weight: 1, arbitrary: fc.uint8Array({ maxLength: 2000 }).map((a) => Buffer.from(a)) },

@@ -1,6 +1,6 @@
 // The built relay as a separate process (`node dist/cli/main.js start`) with a temp YAML configuration, as an
 // operator runs it: for end-to-end tests and for kill -9.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
@@ -46,4 +46,12 @@ export function cli(configFile: string, ...args: string[]): string {
   const r = spawnSync(process.execPath, [CLI, '--config', configFile, ...args], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`mailwarden ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   return r.stdout;
+}
+
+/** The same without blocking this process: for a command that waits on a relay running in the test's own process. */
+export function cliAsync(configFile: string, ...args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [CLI, '--config', configFile, ...args], { encoding: 'utf8' }, (err, stdout, stderr) =>
+      err ? reject(new Error(`mailwarden ${args.join(' ')} failed: ${stderr}`)) : resolve(stdout));
+  });
 }

@@ -1,7 +1,10 @@
 // A delivery engine with routing (IP pools, shaping, reactions) over a real SQLite file in a temp folder, the
-// routing's route table in the same database, both on one injectable clock.
+// routing's route table in the same database, both on one injectable clock; the feedback stage's block watch reads the
+// queue's events, so that a block's pause names its suspects as in the relay.
 import { classifyReply } from '../../src/classify/index.js';
 import { startDeliveryEngine, type DeliveryEngine } from '../../src/deliver/engine.js';
+import { createBlockWatch } from '../../src/feedback/block-watch.js';
+import { createRateStore } from '../../src/feedback/rate-store.js';
 import type { QueueStore } from '../../src/queue/store.js';
 import { createSqliteQueueStore } from '../../src/queue/sqlite-store.js';
 import { createRouting, type Routing } from '../../src/routes/index.js';
@@ -26,13 +29,17 @@ export function startRoutedEngine(delivery: Record<string, unknown>, random = ()
   const config = testConfig(tempDir(), delivery);
   const db = openDatabase(config.storage.sqlitePath);
   const store = createSqliteQueueStore(db, config.storage);
-  const routing = createRouting({ db, config, logger: silentLogger, classify: classifyReply, clock: () => clock.now, random });
+  const rates = createRateStore(db, { flushMs: config.policy.flushMs });
+  const blocks = createBlockWatch({ rates, windowMs: config.feedback.suspectWindowMinutes * 60_000, emit: (e) => store.addEvents([e]) });
+  store.onEvents(blocks.onEvents);
+  const routing = createRouting({ db, config, logger: silentLogger, classify: classifyReply, clock: () => clock.now, random, suspects: blocks.suspectsOf });
   const engine = startDeliveryEngine({ config, store, logger: silentLogger, clock: () => clock.now, classify: classifyReply, routing });
   return {
     store, engine, routing, routes: createRouteStore(db), db, clock,
     async close() {
       await engine.close();
       await store.close();
+      rates.close();
       db.close();
     },
   };
