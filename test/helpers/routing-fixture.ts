@@ -1,7 +1,10 @@
 // A delivery engine with routing (IP pools, shaping, reactions) over a real SQLite file in a temp folder, the
-// routing's route table in the same database, both on one injectable clock.
+// routing's route table in the same database, both on one injectable clock. The route table's transitions become
+// events of the queue's stream as in the relay; `routes` is a second handle on the table, as the CLI has one.
 import { classifyReply } from '../../src/classify/index.js';
+import type { Config } from '../../src/config/schema.js';
 import { startDeliveryEngine, type DeliveryEngine } from '../../src/deliver/engine.js';
+import { recordRouteTransitions } from '../../src/deliver/route-events.js';
 import type { QueueStore } from '../../src/queue/store.js';
 import { createSqliteQueueStore } from '../../src/queue/sqlite-store.js';
 import { createRouting, type Routing } from '../../src/routes/index.js';
@@ -14,8 +17,11 @@ export interface RoutingFixture {
   store: QueueStore;
   engine: DeliveryEngine;
   routing: Routing;
+  /** The relay's handle on the route table (its transitions are events); `routes` is another one, as the CLI's. */
+  table: RouteStore;
   routes: RouteStore;
   db: Db;
+  config: Config;
   clock: { now: number };
   close(): Promise<void>;
 }
@@ -26,10 +32,11 @@ export function startRoutedEngine(delivery: Record<string, unknown>, random = ()
   const config = testConfig(tempDir(), delivery);
   const db = openDatabase(config.storage.sqlitePath);
   const store = createSqliteQueueStore(db, config.storage);
-  const routing = createRouting({ db, config, logger: silentLogger, classify: classifyReply, clock: () => clock.now, random });
+  const table = createRouteStore(db, { onTransition: recordRouteTransitions(store, silentLogger), clock: () => clock.now });
+  const routing = createRouting({ db, routes: table, config, logger: silentLogger, classify: classifyReply, clock: () => clock.now, random });
   const engine = startDeliveryEngine({ config, store, logger: silentLogger, clock: () => clock.now, classify: classifyReply, routing });
   return {
-    store, engine, routing, routes: createRouteStore(db), db, clock,
+    store, engine, routing, table, routes: createRouteStore(db), db, config, clock,
     async close() {
       await engine.close();
       await store.close();
