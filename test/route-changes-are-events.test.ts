@@ -11,7 +11,7 @@ import { createAuditLog } from '../src/operate/audit.js';
 import { createMetrics } from '../src/operate/metrics.js';
 import { payloadsOf } from '../src/operate/webhooks/events.js';
 import { createSuppressionList } from '../src/feedback/suppressions.js';
-import { ROUTE_EVENT_TYPES, type TimelineEvent } from '../src/queue/events.js';
+import { ROUTE_EVENT_TYPES, type RouteEventType, type TimelineEvent } from '../src/queue/events.js';
 import { createQueueDepth } from '../src/queue/sqlite-depth.js';
 import { eventsWithoutMessage } from '../src/queue/sqlite-search.js';
 import { startBlocklistWatch } from '../src/routes/blocklists.js';
@@ -21,7 +21,7 @@ import { openDatabase } from '../src/store/sqlite.js';
 import { startDns, type Zone } from './helpers/dns-server.js';
 import { testMessage } from './helpers/queue-fixture.js';
 import { startRoutedEngine, type RoutingFixture } from './helpers/routing-fixture.js';
-import { startTarget, type Target } from './helpers/target-server.js';
+import { startTarget } from './helpers/target-server.js';
 import { waitUntil } from './helpers/wait.js';
 
 const CON_B1 = { code: 521, text: '5.2.1 :  (CON:B1) https://postmaster.yahooinc.com/error-codes' };
@@ -36,8 +36,9 @@ afterEach(async () => {
 });
 
 /** The route events no message carries, oldest first, as `event source provider by`. */
-const changes = (f: RoutingFixture) => f.store.timeline('').filter((e) => e.type.startsWith('route-')).map(line);
-const line = (e: TimelineEvent) => (e.type.startsWith('route-') && 'by' in e.data ? `${e.type} ${e.data.source} ${e.data.provider} ${e.data.by}` : e.type);
+const isRouteEvent = (e: TimelineEvent): e is Extract<TimelineEvent, { type: RouteEventType }> => (ROUTE_EVENT_TYPES as readonly string[]).includes(e.type);
+const line = (e: Extract<TimelineEvent, { type: RouteEventType }>) => `${e.type} ${e.data.source} ${e.data.provider} ${e.data.by}`;
+const changes = (f: RoutingFixture) => f.store.timeline('').filter(isRouteEvent).map(line);
 
 describe('route changes', () => {
   it('are events: paused → resumed, slowed → recovered, an operator from another process, listed → delisted', async () => {
@@ -74,7 +75,7 @@ describe('route changes', () => {
     await waitUntil('the slowdown recorded', () => f.store.timeline(limited.id).some((e) => e.type === 'route-slowed'));
     const slowed = f.store.timeline(limited.id).find((e) => e.type === 'route-slowed')!;
     expect(slowed.data).toMatchObject({ provider: 'google', rate: 30, by: 'reaction' });
-    const gmailSource = (slowed.data as { source: string }).source;
+    const gmailSource = isRouteEvent(slowed) ? slowed.data.source : '';
     expect(changes(f)).toEqual([]); // a reply's own change is on its message only
 
     // Four minutes on, the slowed route is back at full rate; thirty, the pause is over. Neither had a message.
@@ -117,7 +118,7 @@ describe('route changes', () => {
     ]);
 
     // Metrics count every change by event and cause; webhooks carry them (no message id where there is none).
-    await waitUntil('the stream has them all', () => streamed.filter((e) => e.type.startsWith('route-')).length === 10);
+    await waitUntil('the stream has them all', () => streamed.filter(isRouteEvent).length === 10);
     const counted = (await metrics.registry.getSingleMetric('mailwarden_route_changes_total')!.get()).values
       .map((v) => `${v.labels.event as string} ${v.labels.by as string} ${v.value}`).sort();
     expect(counted).toEqual([
