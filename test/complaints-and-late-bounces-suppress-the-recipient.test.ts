@@ -12,7 +12,7 @@ import { createReportStore } from '../src/feedback/report-store.js';
 import { createReputation } from '../src/reputation/index.js';
 import type { Config } from '../src/config/schema.js';
 import { arfComplaint, asDelivered, lateDsn, sendReport } from './helpers/provider-reports.js';
-import { tempDir } from './helpers/queue-fixture.js';
+import { committedTimeline, tempDir } from './helpers/queue-fixture.js';
 import { startTarget, type Target } from './helpers/target-server.js';
 import { waitUntil } from './helpers/wait.js';
 
@@ -50,15 +50,7 @@ function send(user: string, to: string | string[], subject: string): Promise<str
 const queueIdOf = (returnPath: string) => returnPath.slice(2).split('.')[0]!.toUpperCase();
 
 /** A message's timeline as `queue show` reads it: the queue's one event stream, feedback events included. */
-function timeline(messageId: string): Array<{ type: string; recipient: string | null; data: Record<string, unknown> }> {
-  const db = openDatabase(relay.databaseFile);
-  try {
-    return (db.prepare('SELECT type, recipient, data FROM events WHERE message_id = ? ORDER BY seq').all(messageId) as Array<{ type: string; recipient: string | null; data: string }>)
-      .map((e) => ({ ...e, data: JSON.parse(e.data) as Record<string, unknown> }));
-  } finally {
-    db.close();
-  }
-}
+const timeline = (messageId: string) => committedTimeline(relay.databaseFile, messageId);
 
 /** The message with this subject at the target, once it arrived (it may already have when the 250 came back). */
 async function delivered(subject: string) {
