@@ -1,5 +1,7 @@
 // Route states in the relay's database, so that the relay and `mailwarden routes` see the same matrix: a pause set by
-// an operator takes effect on the relay's next reload, a pause set by a reaction is visible to the CLI at once.
+// an operator takes effect on the relay's next reload, a pause set by a reaction is visible to the CLI at once. Every
+// change is a transition for the store's one listener (the relay's writes each as an event), including a change
+// another process made, heard at the next read.
 import type { Db } from '../store/sqlite.js';
 import type { RouteEnder } from '../shared/route-change.js';
 import type { RouteCause, RouteState, RouteTransition } from './types.js';
