@@ -25,6 +25,8 @@ export interface ArfInput extends ReportHead {
   delivered: string;
   /** The address of the complaining user, when the provider discloses it (most redact it). */
   rcpt?: string;
+  /** The envelope sender the message came with. */
+  mailFrom?: string;
   sourceIp: string;
   feedbackType?: string;
 }
@@ -51,6 +53,7 @@ export function arfReport(r: ArfInput): string {
     `Feedback-Type: ${r.feedbackType ?? 'abuse'}`,
     'User-Agent: ProviderFBL/1.0',
     'Version: 1',
+    ...(r.mailFrom ? [`Original-Mail-From: <${r.mailFrom}>`] : []),
     ...(r.rcpt ? [`Original-Rcpt-To: <${r.rcpt}>`] : []),
     `Arrival-Date: ${rfc5322Date(r.at)}`,
     `Source-IP: ${r.sourceIp}`,

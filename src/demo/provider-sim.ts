@@ -200,7 +200,7 @@ export async function startProviderSim(opts: ProviderSimOptions, clock: () => nu
         send(f, { kind: 'late-bounce', to: m.from, rcpt }, '', dsnReport({ reporter: domain, reportingMta: `mx.${domain}`, to: m.from, at, id, rcpt, original: m.raw.toString() }));
       } else if (m.spam && f.complaintShare && pickedByShare(++spamRecipients, f.complaintShare)) {
         const id = `sim-${opts.provider}-${++reportId}`;
-        send(f, { kind: 'complaint', to: m.from, rcpt }, `fbl@${domain}`, arfReport({ reporter: domain, to: m.from, at, id, rcpt, sourceIp: m.ip, delivered: asDelivered(m.from, m.raw) }));
+        send(f, { kind: 'complaint', to: m.from, rcpt }, `fbl@${domain}`, arfReport({ reporter: domain, to: m.from, at, id, rcpt, mailFrom: m.from, sourceIp: m.ip, delivered: asDelivered(m.from, m.raw) }));
       }
     }
   }
