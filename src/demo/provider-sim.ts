@@ -104,7 +104,7 @@ export interface ProviderSim {
  * Whether the nth event (from 1) of a share is picked: spread evenly and the same in every run (a share of 1/3 picks
  * the 3rd, 6th, ...), so a test knows which message is reported.
  */
-export const pickedByShare = (n: number, share: number) => Math.floor(n * share) > Math.floor((n - 1) * share);
+const pickedByShare = (n: number, share: number) => Math.floor(n * share) > Math.floor((n - 1) * share);
 
 const ipv4 = (a: string) => a.replace(/^::ffff:/, '');
 
