@@ -25,10 +25,15 @@ import { claimDataDir, warnLoosePermissions } from './queue/data-dir.js';
 import { createSqliteQueueStore } from './queue/sqlite-store.js';
 import { startBlocklistWatch } from './routes/blocklists.js';
 import { createRouting } from './routes/index.js';
+import { createRouteStore } from './routes/store.js';
+import { recordRouteTransitions } from './deliver/route-events.js';
 import { dkimDir } from './dkim/keys.js';
 import { createSigner } from './dkim/sign.js';
 import type { Logger } from './shared/logger.js';
 import { openDatabase } from './store/sqlite.js';
+
+/** How often the relay looks for route states that ran their course (and for an operator's change from the CLI). */
+const ROUTE_REFRESH_MS = 1000;
 
 export interface Relay {
   ports: ListenerHandle['ports'] & { admin?: number; feedback?: number };
@@ -75,17 +80,23 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
   store.onEvents(feedback.onEvents);
   // Reports `feedback import` hands over while this relay runs: counted here, where metrics and webhooks live.
   const inbox = feedback.startInbox();
+  const deliverLogger = logger.child({ stage: 'deliver' });
+  // One route table for routing, the blocklist watch and the operator's actions: each of its transitions becomes an
+  // event of the queue's stream (a reply's own change is written with its message by the delivery stage).
+  const routes = createRouteStore(db, { onTransition: recordRouteTransitions(store, deliverLogger) });
   const operate = config.admin.enabled
-    ? createOperate({ config, db, store, accounts, queueDepth, logger: logger.child({ stage: 'operate' }), feedback: feedback.intake })
+    ? createOperate({ config, db, store, accounts, queueDepth, logger: logger.child({ stage: 'operate' }), feedback: feedback.intake, routes })
     : null;
   const retention = startRetention(db, config.retention, logger.child({ stage: 'retention' }));
   const basePolicy = opts.policy ?? ownPolicy ?? acceptAllPolicy;
   const policy = operate ? operate.wrapPolicy(basePolicy) : basePolicy;
   // Delivery first, so that it sees the very first message queued.
-  const deliverLogger = logger.child({ stage: 'deliver' });
   // A pause names the block's suspects as the feedback stage's block-suspects event does: one computation.
-  const routing = createRouting({ db, config, logger: deliverLogger, classify: classifyReply, suspects: feedback.blockSuspects });
-  const blocklists = startBlocklistWatch({ db, config, logger: deliverLogger, checkAtStart: true });
+  const routing = createRouting({ db, routes, config, logger: deliverLogger, classify: classifyReply, suspects: feedback.blockSuspects });
+  routing.refresh(); // what ended while the relay was down ends now
+  const routeTimer = setInterval(routing.refresh, ROUTE_REFRESH_MS);
+  routeTimer.unref();
+  const blocklists = startBlocklistWatch({ db, routes, config, logger: deliverLogger, checkAtStart: true });
   const sign = createSigner(dkimDir(config.dataDir), (err, domain) => deliverLogger.error({ event: 'dkim-failed', domain, err: err.message }, 'could not sign'));
   const stsCache = createStsCacheStore(db);
   stsCache.prune(Date.now());
@@ -102,6 +113,7 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
     if (config.feedback.listener.enabled) reports = await feedback.startListener(await loadTlsMaterial(config, logger), dataBudget);
     if (operate) admin = await operate.start();
   } catch (err) {
+    clearInterval(routeTimer);
     retention.stop();
     await operate?.close();
     await reports?.close();
@@ -125,6 +137,7 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
     onEvents: (listener) => store.onEvents(listener),
     close() {
       closed ??= (async () => {
+        clearInterval(routeTimer);
         retention.stop();
         await operate?.close();
         await reportListener?.close();

@@ -38,7 +38,7 @@ describe('CLI --json', () => {
     expect(jsonLines(cli(dataDir, 'suppressions', 'list', '--json')).map((s) => s.recipient).sort()).toEqual(['a@dest.test', 'b@dest.test']);
     expect(jsonLines(cli(dataDir, 'dkim', 'list', '--json')).map((k) => k.selector).sort()).toEqual(['s1', 's2']);
     // Empty listings print nothing at all (no "[]" to special-case in a pipe).
-    for (const listing of [['queue', 'list'], ['quarantine', 'list'], ['senders', 'list'], ['routes'], ['webhooks', 'deliveries'], ['feedback', 'reports']]) {
+    for (const listing of [['queue', 'list'], ['quarantine', 'list'], ['senders', 'list'], ['routes'], ['routes', 'changes'], ['webhooks', 'deliveries'], ['feedback', 'reports']]) {
       expect(cli(dataDir, ...listing, '--json')).toBe('');
     }
 

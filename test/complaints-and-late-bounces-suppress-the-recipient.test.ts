@@ -11,9 +11,9 @@ import { openDatabase } from '../src/store/sqlite.js';
 import { createReportStore } from '../src/feedback/report-store.js';
 import { createReputation } from '../src/reputation/index.js';
 import type { Config } from '../src/config/schema.js';
-import { deliveredCopies, queueIdOf, sendAs, timeline as readTimeline } from './helpers/feedback-loop.js';
+import { deliveredCopies, queueIdOf, sendAs } from './helpers/feedback-loop.js';
 import { arfComplaint, asDelivered, lateDsn, sendReport } from './helpers/provider-reports.js';
-import { tempDir } from './helpers/queue-fixture.js';
+import { committedTimeline, tempDir } from './helpers/queue-fixture.js';
 import { startTarget, type Target } from './helpers/target-server.js';
 import { waitUntil } from './helpers/wait.js';
 
@@ -42,7 +42,7 @@ afterAll(async () => {
 });
 
 const send = (user: string, to: string | string[], subject: string) => sendAs(relay.ports.relay!, user, to, subject);
-const timeline = (messageId: string) => readTimeline(relay.databaseFile, messageId);
+const timeline = (messageId: string) => committedTimeline(relay.databaseFile, messageId);
 const delivered = async (subject: string) => (await deliveredCopies(target, subject))[0]!;
 
 describe('feedback closes the loop', () => {

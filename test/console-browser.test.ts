@@ -228,6 +228,11 @@ it('pauses a route from the console, shows it in the matrix and on the overview,
   await expect(page.textContent('.flash')).resolves.toContain('resumed 127.0.0.2 toward yahoo');
   await page.click('tr:has(td:text-is("127.0.0.3")) button:has-text("Resume")');
   await expect(page.textContent('main')).resolves.toContain('Every route is ok');
+  // Changes no reply caused have no message: they are listed under the matrix, by whom.
+  await waitUntilAsync('the route changes listed', async () => {
+    await page.goto(`${base}/console/routes`);
+    return /route-paused\s*127\.0\.0\.2\s*yahoo\s*operator/.test((await page.textContent('main')) ?? '') && (await page.textContent('main'))!.includes('route-recovered');
+  });
 });
 
 it('suppresses a recipient from the console (its mail is then refused), finds it, and removes it', async () => {

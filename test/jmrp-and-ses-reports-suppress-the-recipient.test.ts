@@ -11,9 +11,9 @@ import { createReportStore } from '../src/feedback/report-store.js';
 import { startRelay, type Relay } from '../src/relay.js';
 import { silentLogger } from '../src/shared/logger.js';
 import { openDatabase } from '../src/store/sqlite.js';
-import { deliveredCopies, queueIdOf, sendAs, timeline } from './helpers/feedback-loop.js';
+import { deliveredCopies, queueIdOf, sendAs } from './helpers/feedback-loop.js';
 import { asDelivered, jmrpComplaint, sendReport, sesMail, sesNotification } from './helpers/provider-reports.js';
-import { tempDir } from './helpers/queue-fixture.js';
+import { committedTimeline, tempDir } from './helpers/queue-fixture.js';
 import { startTarget, type Target } from './helpers/target-server.js';
 import { waitUntil } from './helpers/wait.js';
 
@@ -43,7 +43,7 @@ afterAll(async () => {
 
 const send = (user: string, to: string | string[], subject: string) => sendAs(relay.ports.relay!, user, to, subject);
 const report = (raw: string, to = 'fbl@bounces.test') => sendReport(relay.ports.feedback!, to, raw);
-const eventsOf = (messageId: string) => timeline(relay.databaseFile, messageId);
+const eventsOf = (messageId: string) => committedTimeline(relay.databaseFile, messageId);
 
 function reportCounts(): Record<string, number> {
   const db = openDatabase(relay.databaseFile);

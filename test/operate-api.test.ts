@@ -296,6 +296,11 @@ describe('the admin API', () => {
 
     expect((await ops.post('/api/v1/routes/resume', { source: '127.0.0.2', provider: 'yahoo' })).body).toEqual({ source: '127.0.0.2', provider: 'yahoo', resumed: 1 });
     expect(await ops.post('/api/v1/routes/resume', { source: '127.0.0.2' })).toEqual({ status: 404, body: { error: '127.0.0.2 is neither paused nor slowed' } });
+    // Each change is an event with no message, newest first.
+    await waitUntilAsync('the changes recorded', async () => ((await as(viewer).get('/api/v1/routes/changes?limit=4')).body as unknown[]).length === 4);
+    expect(((await as(viewer).get('/api/v1/routes/changes?limit=4')).body as Array<Record<string, unknown>>).map((c) => `${String(c.event)} ${String(c.source)} ${String(c.provider)} ${String(c.by)}`)).toEqual([
+      'route-resumed 127.0.0.2 yahoo operator', 'route-resumed default * operator', 'route-paused default * operator', 'route-paused 127.0.0.2 yahoo operator',
+    ]);
     expect((await ops.post('/api/v1/routes/resume', {})).status).toBe(400);
     const audit = (await ops.get('/api/v1/audit?limit=4')).body as Array<{ who: string; action: string; target: string; detail: Record<string, unknown> }>;
     expect(audit.map((e) => [e.who, e.action, e.target])).toEqual([

@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classifyReply } from '../src/classify/index.js';
 import { createRouting } from '../src/routes/index.js';
+import { createRouteStore } from '../src/routes/store.js';
+import { recordRouteTransitions } from '../src/deliver/route-events.js';
+import { createSqliteQueueStore } from '../src/queue/sqlite-store.js';
 import { silentLogger } from '../src/shared/logger.js';
 import { openDatabase } from '../src/store/sqlite.js';
 import { tempDir, testConfig } from './helpers/queue-fixture.js';
@@ -31,7 +34,10 @@ describe('routes CLI', () => {
 
     const config = testConfig(dataDir, { pools });
     const db = openDatabase(config.storage.sqlitePath);
-    const routing = createRouting({ db, config, logger: silentLogger, classify: classifyReply, random: () => 0 });
+    // The relay's side: its route table hears the CLI's changes and writes them into its event stream.
+    const store = createSqliteQueueStore(db, config.storage);
+    const table = createRouteStore(db, { onTransition: recordRouteTransitions(store, silentLogger) });
+    const routing = createRouting({ db, routes: table, config, logger: silentLogger, classify: classifyReply, random: () => 0 });
     const sourceFor = (provider: string) => {
       const a = routing.admit('acme', provider);
       return a.kind === 'send' ? a.route.localAddress : a.kind;
@@ -51,6 +57,12 @@ describe('routes CLI', () => {
     expect(refused.code).toBe(1);
     expect(refused.err.split('\n').slice(1).join('\n')).toBe('mailwarden: 127.0.0.2 is neither paused nor slowed\n');
     await waitUntil('the relay sees the resume', () => sourceFor('yahoo') === '127.0.0.2');
+    store.timeline(''); // commits what the relay heard
+    const changes = await lines(['changes', '--json']);
+    expect(changes.map((c) => `${c.event} ${c.source} ${c.provider} ${c.by}`)).toEqual(['route-resumed 127.0.0.2 yahoo operator', 'route-paused 127.0.0.2 yahoo operator']);
+    expect(changes[1]).toMatchObject({ why: 'complaints at AOL' });
+    expect((await cli(configFile, ['changes'])).out).toMatch(/^\S+\s+route-resumed\s+127\.0\.0\.2\s+yahoo\s+operator/m);
+    await store.close();
     db.close();
   });
 });

@@ -16,7 +16,7 @@ import { configFrom, describeSource } from './context.js';
 import { CliError } from './errors.js';
 
 /** Sub-commands that only read: `queue list`, `accounts show` ... */
-const READ_ONLY_COMMANDS: ReadonlySet<string> = new Set(['list', 'show', 'audit']);
+const READ_ONLY_COMMANDS: ReadonlySet<string> = new Set(['list', 'show', 'audit', 'changes']);
 
 /** Open the relay's database for `cmd`; a read-only command fails when there is none instead of creating one. */
 export function openCliDatabase(cmd: Command): { db: Db; config: Config } {

@@ -11,6 +11,7 @@ import { identityKey } from '../shared/types.js';
 import type { Observation } from '../routes/index.js';
 import type { JobResult } from './dispatcher.js';
 import { buildDsn, type DsnRecipient } from './dsn.js';
+import { routeChangeOf } from './route-events.js';
 import { enhancedStatus, outcomeOf } from './retry.js';
 
 export interface OutcomeInput {
@@ -63,8 +64,7 @@ export async function recordOutcome(input: OutcomeInput): Promise<void> {
     return { rcpt: r.rcpt, state: outcome.state, code: r.code, reply: r.reply, remoteMta: result.remoteMta, nextAttemptAt: outcome.nextAttemptAt, classification };
   });
   for (const { rcpt, state: s } of input.routeChanges ?? []) {
-    const change = { source: s.source, provider: s.provider, why: s.why, reply: s.reply, ...(s.status === 'slowed' ? { rate: s.rate } : { until: s.until }) };
-    events.push({ messageId: m.id, at: now, type: s.status === 'slowed' ? 'route-slowed' : 'route-paused', recipient: rcpt, data: change });
+    events.push({ messageId: m.id, at: now, type: s.status === 'slowed' ? 'route-slowed' : 'route-paused', recipient: rcpt, data: routeChangeOf(s) });
   }
 
   // Never a DSN to the null sender (RFC 5321 §4.5.5): that is how bounce loops start.

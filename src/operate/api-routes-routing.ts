@@ -1,5 +1,5 @@
 // /api/v1 for delivery control: the route matrix (source IP x provider, its state, why, and the reply that caused
-// it) with pause and resume, and the suppression list with search, add and remove. Changes go through actions.ts
+// it) with pause and resume and the route changes no reply caused, and the suppression list with search, add and remove. Changes go through actions.ts
 // (route-actions.ts), which writes the audit log.
 import { z } from 'zod';
 import type { Config } from '../config/schema.js';
@@ -9,9 +9,13 @@ import { DEFAULT_SOURCE, EVERY_PROVIDER } from '../routes/types.js';
 import type { Actions } from './actions.js';
 import { HttpError, type Api } from './api-route.js';
 import { routeViews } from './data/routes.js';
+import { ROUTE_EVENT_TYPES } from '../queue/events.js';
+import { eventsWithoutMessage } from '../queue/sqlite-search.js';
+import type { Db } from '../store/sqlite.js';
 
 export interface RoutingApiDeps {
   config: Config;
+  db: Db;
   routes: RouteStore;
   suppressions: SuppressionList;
   actions: Actions;
@@ -45,10 +49,16 @@ export function searchSuppressions(list: SuppressionList, q: z.infer<typeof supp
     .map((s) => ({ ...s, inForce: s.expiresAt === 0 || s.expiresAt > now }));
 }
 
-export function registerRoutingApi(api: Api, { config, routes, suppressions, actions, clock }: RoutingApiDeps): void {
+export function registerRoutingApi(api: Api, { config, db, routes, suppressions, actions, clock }: RoutingApiDeps): void {
   api.route({
     method: 'GET', path: '/routes', summary: 'Source IP x provider: ok, slowed or paused, why, by whom, and the remote reply that caused it',
     handle: () => routeViews(routes.all(), config, clock()),
+  });
+  api.route({
+    method: 'GET', path: '/routes/changes',
+    summary: "The latest route changes no reply caused (an operator's, a pause run out, a recovery, a blocklist listing or delisting), newest first",
+    query: z.object({ limit: z.coerce.number().int().min(1).max(MAX_LIST).default(50) }).strict(),
+    handle: ({ query }) => eventsWithoutMessage(db, ROUTE_EVENT_TYPES, query.limit).map((e) => ({ at: e.at, event: e.type, ...e.data })),
   });
   api.route({
     method: 'POST', path: '/routes/pause', summary: "Stop sending from a source IP to a provider ('*' = every destination); the relay reads it within a second",

@@ -11,7 +11,7 @@ import type { LiveState } from '../queue/sqlite-depth.js';
 import { recentEvents } from '../queue/sqlite-search.js';
 import type { QueueStore } from '../queue/store.js';
 import { thresholdsFor } from '../reputation/index.js';
-import { createRouteStore } from '../routes/store.js';
+import { createRouteStore, type RouteStore } from '../routes/store.js';
 import type { Logger } from '../shared/logger.js';
 import type { Db } from '../store/sqlite.js';
 import { createHmac } from 'node:crypto';
@@ -38,6 +38,8 @@ export interface OperateOptions {
   clock?: () => number;
   /** The feedback stage's intake, for reports posted to /api/v1/feedback. */
   feedback?: Intake;
+  /** The relay's route table (its transitions are events); else one on `db`. */
+  routes?: RouteStore;
 }
 
 /** The base URL of end-user links: the configured one, or the admin listener's own address (its port once bound). */
@@ -60,7 +62,7 @@ export function createOperate(opts: OperateOptions) {
   store.onEvents(dispatcher.record);
   const audit = createAuditLog(db);
   const decide = createDecideData(db, config, store);
-  const routes = createRouteStore(db);
+  const routes = opts.routes ?? createRouteStore(db);
   const suppressions = createSuppressionList(db);
   const actions = createActions({
     store, accounts: opts.accounts, decide, audit, publish: dispatcher.publish, webhooks, webhooksChanged: dispatcher.reload, routes, suppressions,

@@ -60,6 +60,11 @@ export function createMetrics(queueDepth: () => Record<LiveState, number>): Metr
   const routeReactions = new Counter({
     name: 'mailwarden_route_reactions_total', help: 'Routes (source IP x provider) slowed or paused by a reply', labelNames: ['reaction'], registers: [registry],
   });
+  const routeChanges = new Counter({
+    name: 'mailwarden_route_changes_total',
+    help: 'Route (source IP x provider) state changes, by event and by who or what made them (reaction, operator, blocklist, timer, recovery, delisting)',
+    labelNames: ['event', 'by'], registers: [registry],
+  });
   new Gauge({
     name: 'mailwarden_queue_messages', help: 'Messages waiting in the queue, by state', labelNames: ['state'], registers: [registry],
     collect() {
@@ -123,7 +128,12 @@ export function createMetrics(queueDepth: () => Record<LiveState, number>): Metr
             break;
           case 'route-slowed':
           case 'route-paused':
-            routeReactions.inc({ reaction: e.type });
+          case 'route-recovered':
+          case 'route-resumed':
+          case 'route-listed':
+          case 'route-delisted':
+            routeChanges.inc({ event: e.type, by: e.data.by });
+            if (e.data.by === 'reaction') routeReactions.inc({ reaction: e.type });
             break;
           case 'attempt':
           case 'identity':

@@ -93,9 +93,13 @@ export type TimelineEvent =
   | Event<'sender-held', { subject: string; recommendation: 'hold' | 'suspend'; evidence: Evidence[]; applied: boolean }>
   | Event<'backscatter-dropped', { kind: BounceKind; refusal: string }>
   | RecipientEvent<'block-suspects', { provider: string; code: number | null; reason: Reason; suspects: BlockSuspect[] }>
-  // Route reactions (src/routes): the route this recipient's reply slowed or paused; a paused route's recipient is
-  // retried at once from another IP of the pool.
-  | RecipientEvent<'route-slowed' | 'route-paused', RouteChange>;
+  // Route changes (src/routes): on a message's timeline, the route this recipient's reply slowed or paused (a paused
+  // route's recipient is retried at once from another IP of the pool); with no message (id ''), every other change:
+  // set or lifted by an operator, a pause run out, a slowed route back at full rate, a blocklist listing or delisting.
+  | Event<RouteEventType, RouteChange>;
+
+export const ROUTE_EVENT_TYPES = ['route-slowed', 'route-paused', 'route-recovered', 'route-resumed', 'route-listed', 'route-delisted'] as const;
+export type RouteEventType = (typeof ROUTE_EVENT_TYPES)[number];
 
 export type EventType = TimelineEvent['type'];
 

@@ -2,8 +2,9 @@
 // Message-ID, state and time. Every filter is optional and every answer bounded by `limit`, newest first.
 import type { QueueState } from '../shared/types.js';
 import type { Db } from '../store/sqlite.js';
-import type { EventType } from './events.js';
+import type { EventType, TimelineEvent } from './events.js';
 import { SUMMARY_SELECT, summary, type SummaryRow } from './sqlite-admin.js';
+import { eventFromRow, type EventRow } from './sqlite-store.js';
 import type { MessageSummary } from './types.js';
 
 export interface QueueSearch {
@@ -63,6 +64,16 @@ export function recentEvents<T extends EventType>(db: Db, since: number, types: 
     if (wanted.has(e.type)) out.push(e);
   }
   return out;
+}
+
+/**
+ * The newest events of the given types that belong to no message (message id ''; a route change no reply caused, a
+ * report traced to none), newest first: they have no timeline of their own to be read on.
+ */
+export function eventsWithoutMessage<T extends EventType>(db: Db, types: readonly T[], limit: number): Array<Extract<TimelineEvent, { type: T }>> {
+  const rows = db.prepare(`SELECT message_id, at, type, recipient, data FROM events WHERE message_id = '' AND type IN (${types.map(() => '?').join(', ')}) ORDER BY seq DESC LIMIT ?`)
+    .all(...types, limit) as EventRow[];
+  return rows.map(eventFromRow) as Array<Extract<TimelineEvent, { type: T }>>;
 }
 
 /** Receipt time of the oldest message still waiting for delivery, null when none waits. */

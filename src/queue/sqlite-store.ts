@@ -46,7 +46,7 @@ function isStorageFailure(err: unknown): boolean {
   return typeof code === 'string' && /^SQLITE_(FULL|IOERR|BUSY|LOCKED|CANTOPEN|READONLY)/.test(code);
 }
 
-interface EventRow {
+export interface EventRow {
   message_id: string;
   at: number;
   type: EventType;
@@ -55,7 +55,7 @@ interface EventRow {
 }
 
 /** A stored event back as written: only writeEvent fills the table, always from a typed TimelineEvent. */
-const eventFromRow = (r: EventRow): TimelineEvent =>
+export const eventFromRow = (r: EventRow): TimelineEvent =>
   ({ messageId: r.message_id, at: r.at, type: r.type, ...(r.recipient ? { recipient: r.recipient } : {}), data: JSON.parse(r.data) as unknown }) as TimelineEvent;
 
 export interface GroupCommitOptions {

@@ -5,7 +5,7 @@ import { Resolver } from 'node:dns/promises';
 import type { Config } from '../config/schema.js';
 import type { Logger } from '../shared/logger.js';
 import type { Db } from '../store/sqlite.js';
-import { createRouteStore } from './store.js';
+import { createRouteStore, type RouteStore } from './store.js';
 import { EVERY_PROVIDER } from './types.js';
 
 export interface Listing {
@@ -37,6 +37,8 @@ const isListing = (a: string) => a.startsWith('127.') && !a.startsWith('127.255.
 
 export interface BlocklistWatchOptions {
   db: Db;
+  /** The route table (the relay passes the one its transition listener hears); else one on `db`. */
+  routes?: RouteStore;
   config: Config;
   logger: Logger;
   clock?: () => number;
@@ -48,7 +50,7 @@ export function startBlocklistWatch(opts: BlocklistWatchOptions): BlocklistWatch
   const { config, logger } = opts;
   const bl = config.delivery.blocklists;
   const clock = opts.clock ?? Date.now;
-  const store = createRouteStore(opts.db);
+  const store = opts.routes ?? createRouteStore(opts.db);
   const resolver = new Resolver({ timeout: 5000, tries: 2 });
   if (config.delivery.dnsServers.length > 0) resolver.setServers([...config.delivery.dnsServers]);
   const sources = [...new Set(Object.values(config.delivery.pools).flat().map((m) => m.address))];
@@ -82,16 +84,14 @@ export function startBlocklistWatch(opts: BlocklistWatchOptions): BlocklistWatch
         }
       }
       for (const old of stored.filter((s) => s.source === source && s.by === 'blocklist' && !zonesByProvider.has(s.provider))) {
-        store.clear(source, old.provider, 'blocklist');
-        logger.info({ event: 'route-delisted', source, provider: old.provider }, `${source} is no longer listed: resumed toward ${old.provider}`);
+        store.clear(source, old.provider, 'blocklist', 'delisting'); // heard as route-delisted, route-resumed
       }
       for (const [provider, zones] of zonesByProvider) {
         const existing = stored.find((s) => s.source === source && s.provider === provider);
         if (existing?.by === 'operator') continue; // an operator's decision is not the watch's to replace or lift
         const why = `listed on ${zones.join(', ')}`;
         if (existing?.by === 'blocklist' && existing.why === why) continue;
-        store.put({ source, provider, status: 'paused', since: now, until: 0, rate: 0, ceiling: 0, why, reply: '', by: 'blocklist' });
-        logger.warn({ event: 'route-listed', source, provider, zones }, `${source} ${why}: paused toward ${provider === EVERY_PROVIDER ? 'every destination' : provider}`);
+        store.put({ source, provider, status: 'paused', since: now, until: 0, rate: 0, ceiling: 0, why, reply: '', by: 'blocklist' }); // heard as route-listed
       }
     }
     return found;

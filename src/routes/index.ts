@@ -7,9 +7,9 @@ import type { Logger } from '../shared/logger.js';
 import type { Db } from '../store/sqlite.js';
 import { poolOf, pickWeighted, type PoolMember } from './pools.js';
 import { shapingOf } from './providers.js';
-import { currentRate, nextRouteState, reactionTo } from './react.js';
+import { currentRate, nextRouteState, reactionTo, spentBy } from './react.js';
 import { createShaper } from './shaper.js';
-import { createRouteStore } from './store.js';
+import { createRouteStore, type RouteStore } from './store.js';
 import { DEFAULT_SOURCE, EVERY_PROVIDER, type RouteState } from './types.js';
 
 /** The route a message was admitted to, and how the dispatcher should send over it. */
@@ -43,6 +43,12 @@ export interface Routing {
   admit(account: string, provider: string): Admission;
   /** React to the replies of one send over `route`. */
   observe(route: Route, replies: readonly ObservedReply[], mx: string): Observation;
+  /**
+   * Read the route table again (an operator's change from another process) and end the states that are spent: a
+   * pause whose time is up, a slowdown back at its full rate. `admit` does it at most once a second; the relay also
+   * calls it on a timer, so that a route's recovery is heard while no mail is sent.
+   */
+  refresh(): void;
 }
 
 export interface Observation {
@@ -64,6 +70,8 @@ export type BlockSuspects = (provider: string, block: Classification, at: number
 
 export interface RoutingOptions {
   db: Db;
+  /** The route table (the relay passes the one its transition listener hears); else one on `db`. */
+  routes?: RouteStore;
   config: Config;
   logger: Logger;
   classify: (input: ReplyInput) => Classification;
@@ -83,15 +91,25 @@ export function createRouting(opts: RoutingOptions): Routing {
   const clock = opts.clock ?? Date.now;
   const random = opts.random ?? Math.random;
   const settings = d.reactions;
-  const store = createRouteStore(opts.db);
+  const store = opts.routes ?? createRouteStore(opts.db);
   const shaper = createShaper();
   let states = new Map<string, RouteState>();
   let loadedAt = -Infinity;
 
-  function reload(): void {
-    if (performance.now() - loadedAt < RELOAD_MS) return;
+  function refresh(): void {
     loadedAt = performance.now();
-    states = new Map(store.all().map((s) => [routeKey(s.source, s.provider), s]));
+    const now = clock();
+    // A spent state leaves the table (an ok route has no record), and its end is heard as a transition.
+    const live = store.all().filter((s) => {
+      const end = spentBy(s, now, settings);
+      if (end) store.end(s, end);
+      return !end;
+    });
+    states = new Map(live.map((s) => [routeKey(s.source, s.provider), s]));
+  }
+
+  function reload(): void {
+    if (performance.now() - loadedAt >= RELOAD_MS) refresh();
   }
 
   /** The state in force for a source toward a provider: a pause of the whole source first, then the route's own. */
@@ -178,5 +196,7 @@ export function createRouting(opts: RoutingOptions): Routing {
       }
       return { retryAt, changes };
     },
+
+    refresh,
   };
 }

@@ -64,6 +64,12 @@ export function currentRate(state: RouteState, now: number, s: ReactionSettings)
   return rate >= state.ceiling ? undefined : rate;
 }
 
+/** Whether a state has run its course: a pause whose time is up ('timer'), a slowdown back at its ceiling ('recovery'). */
+export function spentBy(state: RouteState, now: number, s: ReactionSettings): 'timer' | 'recovery' | undefined {
+  if (state.status === 'paused') return state.until !== 0 && state.until <= now ? 'timer' : undefined;
+  return currentRate(state, now, s) === undefined ? 'recovery' : undefined;
+}
+
 export interface RouteContext {
   source: string;
   provider: string;

@@ -1,10 +1,11 @@
 // The state of one route: what the relay sends from one source IP to one provider.
+import type { RouteEnder, RouteSetter } from '../shared/route-change.js';
 
 /** 'ok' is the absence of a record: only slowed and paused routes are stored. */
 export type RouteStatus = 'ok' | 'slowed' | 'paused';
 
 /** Who put the route in its state. */
-export type RouteCause = 'reaction' | 'operator' | 'blocklist';
+export type RouteCause = RouteSetter;
 
 /** Provider name of a route that covers every destination of a source IP (a blocklist listing, an operator's pause). */
 export const EVERY_PROVIDER = '*';
@@ -27,3 +28,11 @@ export interface RouteState {
   reply: string;
   by: RouteCause;
 }
+
+/**
+ * One change of a route's state, as the route table's listener hears it: a state set (`after`, by its `by`; `before`
+ * undefined when the route was ok) or a state ended (`before`, by what ended it; the route is ok again).
+ */
+export type RouteTransition =
+  | { at: number; before?: RouteState; after: RouteState; cause: RouteCause }
+  | { at: number; before: RouteState; after?: undefined; cause: RouteEnder };

@@ -1,7 +1,6 @@
 // The relay side of a feedback round trip in scenario tests: send through the relay as a hosted script, wait for the
-// copy the destination received, and read a message's timeline as `queue show` does.
+// copy the destination received (timelines: queue-fixture's committedTimeline).
 import nodemailer from 'nodemailer';
-import { openDatabase } from '../../src/store/sqlite.js';
 import type { Received, Target } from './target-server.js';
 
 /** Send as the hosting user `user` (X-AuthUser names the identity); the relay's reply, refusals included. */
@@ -21,14 +20,3 @@ export async function deliveredCopies(target: Target, subject: string, count = 1
 
 /** The queue id a VERP return path carries. */
 export const queueIdOf = (returnPath: string) => returnPath.slice(2).split('.')[0]!.toUpperCase();
-
-/** A message's timeline as `queue show` reads it: the queue's one event stream, feedback events included. */
-export function timeline(databaseFile: string, messageId: string): Array<{ type: string; recipient: string | null; data: Record<string, unknown> }> {
-  const db = openDatabase(databaseFile);
-  try {
-    return (db.prepare('SELECT type, recipient, data FROM events WHERE message_id = ? ORDER BY seq').all(messageId) as Array<{ type: string; recipient: string | null; data: string }>)
-      .map((e) => ({ ...e, data: JSON.parse(e.data) as Record<string, unknown> }));
-  } finally {
-    db.close();
-  }
-}

@@ -1,82 +1,26 @@
 // What a mailbox provider sends back about a message it received from us: an ARF complaint quoting the message (with
-// the Return-Path its MTA added at delivery), or a late DSN to the return path. Written here from RFC 5965 and
-// RFC 3464, in the shape the big providers use.
+// the Return-Path its MTA added at delivery), or a late DSN to the return path, built as the provider simulator
+// builds them (src/demo/provider-reports.ts), from a fixed provider, moment and id; and how a provider sends one.
 import nodemailer from 'nodemailer';
+import { arfReport, dsnReport } from '../../src/demo/provider-reports.js';
 
-/** The message as the provider stored it: its MTA adds Return-Path with the envelope sender (RFC 5321 §4.4). */
-export function asDelivered(envelopeFrom: string, raw: Buffer | string): string {
-  return `Return-Path: <${envelopeFrom}>\r\n${raw.toString()}`;
-}
+export { asDelivered } from '../../src/demo/provider-reports.js';
+
+/** One fixed moment and id: the same call writes the same report (a replay is byte for byte one). */
+const AT = Date.UTC(2026, 11, 4, 12);
 
 export function arfComplaint(opts: { delivered: string; rcpt?: string; feedbackType?: string; to?: string }): string {
-  const b = 'arf_boundary_1';
-  return [
-    'From: Feedback Loop <fbl@provider.test>',
-    `To: <${opts.to ?? 'fbl@bounces.test'}>`,
-    'Subject: Complaint about message from 127.0.0.1',
-    'Date: Fri, 04 Dec 2026 12:00:00 +0000',
-    'Message-ID: <complaint-1@provider.test>',
-    'MIME-Version: 1.0',
-    `Content-Type: multipart/report; report-type=feedback-report; boundary="${b}"`,
-    '',
-    `--${b}`,
-    'Content-Type: text/plain; charset=us-ascii',
-    '',
-    'This is an email abuse report for an email message received from IP 127.0.0.1.',
-    '',
-    `--${b}`,
-    'Content-Type: message/feedback-report',
-    '',
-    `Feedback-Type: ${opts.feedbackType ?? 'abuse'}`,
-    'User-Agent: ProviderFBL/1.0',
-    'Version: 1',
-    ...(opts.rcpt ? [`Original-Rcpt-To: <${opts.rcpt}>`] : []),
-    'Source-IP: 127.0.0.1',
-    '',
-    `--${b}`,
-    'Content-Type: message/rfc822',
-    'Content-Disposition: inline',
-    '',
-    opts.delivered.replace(/\r?\n$/, ''),
-    `--${b}--`,
-    '',
-  ].join('\r\n');
+  return arfReport({
+    reporter: 'provider.test', to: opts.to ?? 'fbl@bounces.test', at: AT, id: 'complaint-1', sourceIp: '127.0.0.1', delivered: opts.delivered,
+    ...(opts.rcpt ? { rcpt: opts.rcpt } : {}), ...(opts.feedbackType ? { feedbackType: opts.feedbackType } : {}),
+  });
 }
 
 export function lateDsn(opts: { rcpt: string; status?: string; diagnostic?: string; to: string; original?: string }): string {
-  const b = 'dsn_boundary_1';
-  return [
-    'From: Mail Delivery Subsystem <MAILER-DAEMON@mx.provider.test>',
-    `To: <${opts.to}>`,
-    'Subject: Undelivered Mail Returned to Sender',
-    'Date: Fri, 04 Dec 2026 12:00:00 +0000',
-    'MIME-Version: 1.0',
-    `Content-Type: multipart/report; report-type=delivery-status; boundary="${b}"`,
-    '',
-    `--${b}`,
-    'Content-Type: text/plain',
-    '',
-    `Your message to <${opts.rcpt}> could not be delivered.`,
-    '',
-    `--${b}`,
-    'Content-Type: message/delivery-status',
-    '',
-    'Reporting-MTA: dns; mx.provider.test',
-    '',
-    `Final-Recipient: rfc822; ${opts.rcpt}`,
-    'Action: failed',
-    `Status: ${opts.status ?? '5.1.1'}`,
-    'Remote-MTA: dns; store.provider.test',
-    `Diagnostic-Code: smtp; ${opts.diagnostic ?? '550 5.1.1 <' + opts.rcpt + '>: Recipient address rejected: User unknown in local recipient table'}`,
-    '',
-    `--${b}`,
-    'Content-Type: text/rfc822-headers',
-    '',
-    (opts.original ?? 'Subject: hello').split(/\r?\n\r?\n/)[0]!,
-    '',
-    `--${b}--`,
-    '',
-  ].join('\r\n');
+  return dsnReport({
+    reporter: 'provider.test', reportingMta: 'mx.provider.test', to: opts.to, at: AT, id: 'dsn-1', rcpt: opts.rcpt, original: opts.original ?? 'Subject: hello',
+    ...(opts.status ? { status: opts.status } : {}), ...(opts.diagnostic ? { diagnostic: opts.diagnostic } : {}),
+  });
 }
 
 /** Send a report as a provider does: from the null sender, to the feedback listener. */

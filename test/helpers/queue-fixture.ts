@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { parseConfig } from '../../src/config/load.js';
 import type { Config } from '../../src/config/schema.js';
 import { newQueueId } from '../../src/queue/id.js';
-import { createSqliteQueueStore } from '../../src/queue/sqlite-store.js';
+import type { TimelineEvent } from '../../src/queue/events.js';
+import { createSqliteQueueStore, eventFromRow, type EventRow } from '../../src/queue/sqlite-store.js';
 import type { QueueStore } from '../../src/queue/store.js';
 import type { NewMessage } from '../../src/queue/types.js';
 import { openDatabase } from '../../src/store/sqlite.js';
@@ -35,4 +36,14 @@ export function testMessage(recipients: string[], opts: { from?: string; subject
     initialState: 'queued', smtpUtf8: false, eightBit: false,
     events: [{ at: now, type: 'received', data: { clientIp: '127.0.0.1', helo: 'client.test', listener: 'submission', tls: false, size: raw.length, mailFrom: 'a@acme.test', recipients: [] } }, { at: now, type: 'queued', data: {} }],
   };
+}
+
+/** A message's committed timeline as `queue show` reads it, through a second handle on a running relay's database. */
+export function committedTimeline(databaseFile: string, messageId: string): TimelineEvent[] {
+  const db = openDatabase(databaseFile);
+  try {
+    return (db.prepare('SELECT message_id, at, type, recipient, data FROM events WHERE message_id = ? ORDER BY seq').all(messageId) as EventRow[]).map(eventFromRow);
+  } finally {
+    db.close();
+  }
 }

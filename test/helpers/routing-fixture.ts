@@ -1,10 +1,13 @@
 // A delivery engine with routing (IP pools, shaping, reactions) over a real SQLite file in a temp folder, the
 // routing's route table in the same database, both on one injectable clock; the feedback stage's block watch reads the
-// queue's events, so that a block's pause names its suspects as in the relay.
+// queue's events, so that a block's pause names its suspects as in the relay. The route table's transitions become
+// events of the queue's stream as in the relay; `routes` is a second handle on the table, as the CLI has one.
 import { classifyReply } from '../../src/classify/index.js';
+import type { Config } from '../../src/config/schema.js';
 import { startDeliveryEngine, type DeliveryEngine } from '../../src/deliver/engine.js';
 import { createBlockWatch } from '../../src/feedback/block-watch.js';
 import { createRateStore } from '../../src/feedback/rate-store.js';
+import { recordRouteTransitions } from '../../src/deliver/route-events.js';
 import type { QueueStore } from '../../src/queue/store.js';
 import { createSqliteQueueStore } from '../../src/queue/sqlite-store.js';
 import { createRouting, type Routing } from '../../src/routes/index.js';
@@ -17,8 +20,11 @@ export interface RoutingFixture {
   store: QueueStore;
   engine: DeliveryEngine;
   routing: Routing;
+  /** The relay's handle on the route table (its transitions are events); `routes` is another one, as the CLI's. */
+  table: RouteStore;
   routes: RouteStore;
   db: Db;
+  config: Config;
   clock: { now: number };
   close(): Promise<void>;
 }
@@ -32,10 +38,11 @@ export function startRoutedEngine(delivery: Record<string, unknown>, random = ()
   const rates = createRateStore(db, { flushMs: config.policy.flushMs });
   const blocks = createBlockWatch({ rates, windowMs: config.feedback.suspectWindowMinutes * 60_000, emit: (e) => store.addEvents([e]) });
   store.onEvents(blocks.onEvents);
-  const routing = createRouting({ db, config, logger: silentLogger, classify: classifyReply, clock: () => clock.now, random, suspects: blocks.suspectsOf });
+  const table = createRouteStore(db, { onTransition: recordRouteTransitions(store, silentLogger), clock: () => clock.now });
+  const routing = createRouting({ db, routes: table, config, logger: silentLogger, classify: classifyReply, clock: () => clock.now, random, suspects: blocks.suspectsOf });
   const engine = startDeliveryEngine({ config, store, logger: silentLogger, clock: () => clock.now, classify: classifyReply, routing });
   return {
-    store, engine, routing, routes: createRouteStore(db), db, clock,
+    store, engine, routing, table, routes: createRouteStore(db), db, config, clock,
     async close() {
       await engine.close();
       await store.close();

@@ -1,11 +1,14 @@
 // `mailwarden routes`: the matrix of source IP x provider with its state (ok, slowed, paused until ...), why, and the
-// reply that caused it; `routes pause` and `routes resume` for an operator. The relay reads changes within a second.
+// reply that caused it; `routes pause` and `routes resume` for an operator (the relay reads them within a second);
+// `routes changes`: the route changes no reply caused, as the running relay wrote them into its event stream.
 import type { Command } from 'commander';
 import { routeProvider, routeSource } from '../../operate/api-routes-routing.js';
 import { routeViews } from '../../operate/data/routes.js';
 import { createRouteStore } from '../../routes/store.js';
 import { DEFAULT_SOURCE } from '../../routes/types.js';
-import { cliRouteActions, cliOperator, jsonLines, table, withDatabase } from '../database.js';
+import { ROUTE_EVENT_TYPES } from '../../queue/events.js';
+import { eventsWithoutMessage } from '../../queue/sqlite-search.js';
+import { cliRouteActions, cliOperator, jsonLines, table, withDatabase, withQueue } from '../database.js';
 import { CliError } from '../errors.js';
 
 export function registerRoutesCommand(program: Command): void {
@@ -35,6 +38,23 @@ export function registerRoutesCommand(program: Command): void {
       if (!routeProvider.safeParse(provider).success) throw new CliError(`provider "${provider}": expected a provider name, a domain or '*'`);
       withDatabase(cmd, (db) => cliRouteActions(db).pauseRoute(cliOperator(), source, provider, minutes, opts.reason));
       process.stdout.write(`paused ${source} toward ${provider}${minutes ? ` for ${minutes} minutes` : ' until resumed'}\n`);
+    });
+  routes
+    .command('changes')
+    .description('the latest route changes no reply caused (an operator, a pause run out, a recovery, a blocklist listing), newest first')
+    .option('--limit <n>', 'how many', '50')
+    .option('--json', 'one JSON object per line')
+    .action(async (_opts, cmd: Command) => {
+      const opts = cmd.optsWithGlobals<{ limit: string; json?: boolean }>(); // `routes --json` is the parent's option too
+      const limit = Number(opts.limit);
+      if (!Number.isInteger(limit) || limit < 1) throw new CliError(`--limit: expected a whole number >= 1, got "${opts.limit}"`);
+      const events = await withQueue(cmd, (_store, db) => eventsWithoutMessage(db, ROUTE_EVENT_TYPES, limit));
+      if (opts.json) return void process.stdout.write(jsonLines(events.map((e) => ({ at: new Date(e.at).toISOString(), event: e.type, ...e.data }))));
+      if (events.length === 0) return void process.stdout.write('no route changes recorded\n');
+      process.stdout.write(table([
+        ['AT', 'EVENT', 'SOURCE', 'PROVIDER', 'BY', 'WHY'],
+        ...events.map((e) => [new Date(e.at).toISOString(), e.type, e.data.source, e.data.provider, e.data.by, e.data.why.length > 70 ? `${e.data.why.slice(0, 69)}…` : e.data.why]),
+      ]));
     });
   routes
     .command('resume <source> [provider]')

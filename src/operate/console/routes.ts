@@ -9,6 +9,11 @@ import { field, pageContext, redirect, sendPage, type ConsoleRoutes } from './co
 import { html } from './html.js';
 import { badge, form, iso, page, type PageContext } from './layout.js';
 import { explanation } from './queue.js';
+import { ROUTE_EVENT_TYPES } from '../../queue/events.js';
+import { eventsWithoutMessage } from '../../queue/sqlite-search.js';
+
+/** Route changes listed under the matrix. */
+const RECENT_CHANGES = 50;
 
 /** Sources down, providers across; each cell the state of that route (a '*' column is a pause of the whole IP). */
 function matrix(views: RouteView[]) {
@@ -32,6 +37,7 @@ export const routingRoutes: ConsoleRoutes = (app, deps) => {
   app.get('/console/routes', async (req, reply) => {
     const ctx = pageContext(req);
     const views = routeViews(deps.routes.all(), deps.config, deps.clock());
+    const changes = eventsWithoutMessage(deps.db, ROUTE_EVENT_TYPES, RECENT_CHANGES);
     const body = html`
 <p class="muted">Only routes that are slowed or paused (or were) have a record; every other route is ok. The relay reads a change within a second.</p>
 ${views.length ? matrix(views) : html`<div class="panel">Every route is ok.</div>`}
@@ -39,6 +45,11 @@ ${views.length ? matrix(views) : html`<div class="panel">Every route is ok.</div
 <table><tr><th>source</th><th>provider</th><th>state</th><th>detail</th><th>by</th><th>since</th><th>why</th><th>the reply that caused it</th><th></th></tr>
 ${views.map((v) => routeRow(ctx, v))}
 ${views.length === 0 ? html`<tr><td colspan="9" class="muted">none</td></tr>` : ''}</table>
+<h2>Recent route changes</h2>
+<p class="muted">Set or lifted by an operator, a pause run out, a slowed route back at full rate, a blocklist listing or delisting. A reply's own slowdown or pause is on the timeline of its message.</p>
+<table><tr><th>at</th><th>event</th><th>source</th><th>provider</th><th>by</th><th>why</th></tr>
+${changes.map((e) => html`<tr><td class="when">${iso(e.at)}</td><td>${badge(e.type)}</td><td>${e.data.source}</td><td>${e.data.provider}</td><td>${e.data.by}</td><td>${e.data.why}</td></tr>`)}
+${changes.length === 0 ? html`<tr><td colspan="6" class="muted">none</td></tr>` : ''}</table>
 ${form(ctx, '/console/routes/pause', html`<h2>Pause a route</h2><p class="filters">
 <label>source IP (or default)<input type="text" name="source" required></label>
 <label>provider, domain or *<input type="text" name="provider" value="*" required></label>

@@ -3,7 +3,9 @@ import type { TimelineEvent } from '../../queue/events.js';
 
 export const WEBHOOK_EVENTS = [
   'delivered', 'deferred', 'bounced', 'expired', 'held', 'released', 'deleted',
-  'sender-suspended', 'sender-reinstated', 'review-requested', 'route-slowed', 'route-paused',
+  'sender-suspended', 'sender-reinstated', 'review-requested',
+  // Route changes: a reply's (on its message), an operator's, a pause run out, a recovery, a blocklist listing.
+  'route-slowed', 'route-paused', 'route-recovered', 'route-resumed', 'route-listed', 'route-delisted',
   // The feedback stage's: what the world sent back about a message, and what the relay did about it.
   'complaint', 'late-bounce', 'recipient-suppressed', 'sender-held', 'block-suspects',
 ] as const;
@@ -28,6 +30,10 @@ function eventOf(type: TimelineEvent['type']): WebhookEvent | null {
     case 'deleted':
     case 'route-slowed':
     case 'route-paused':
+    case 'route-recovered':
+    case 'route-resumed':
+    case 'route-listed':
+    case 'route-delisted':
       return type;
     case 'quarantined':
       return 'held';
@@ -76,7 +82,7 @@ export function payloadsOf(events: readonly TimelineEvent[]): WebhookPayload[] {
     const reply = attempt && attempt.recipient === e.recipient && attempt.messageId === e.messageId
       ? { code: attempt.data.code, reply: attempt.data.reply, reason: attempt.data.classification.reason }
       : {};
-    out.push({ event, at: e.at, messageId: e.messageId, ...(e.recipient ? { recipient: e.recipient } : {}), data: { ...e.data, ...reply } });
+    out.push({ event, at: e.at, ...(e.messageId ? { messageId: e.messageId } : {}), ...(e.recipient ? { recipient: e.recipient } : {}), data: { ...e.data, ...reply } });
     attempt = undefined;
   }
   return out;
