@@ -119,3 +119,88 @@ describe('transcripts with "-->" and "<--" markers after time stamps (MDaemon an
     expect(r).toMatchObject({ recipient: 'olivia@example.net', diagnostic: '550 5.7.1 Service unavailable, spam content rejected', reason: 'spamdetected' });
   });
 });
+
+describe('recipients named twice, replies after "#", "(", ";" or a verb, and MTA wordings seen nowhere in the corpus', () => {
+  const exchange = (recipients: Array<[string, string, string]>): Buffer =>
+    plain('postmaster@corp.example.com', 'Undeliverable: hello', [
+      'Delivery has failed to these recipients or groups:', '',
+      ...recipients.flatMap(([address, friendly]) => [address, friendly, '']),
+      'Diagnostic information for administrators:', '', 'Generating server: mail.corp.example.com', '',
+      ...recipients.flatMap(([address, , reply]) => [address, reply, '']),
+      'Original message headers:', '', 'Received: from mail.corp.example.com',
+    ]);
+
+  it('Exchange NDR: each recipient gets the reply of its own "Diagnostic information" entry, not the friendly text', () => {
+    const raw = exchange([
+      ['carl@example.com', "The recipient's mailbox is full and can't accept messages now.", 'mx.example.com #552 5.2.2 mailbox full ##'],
+      ['dora@example.com', "Your message wasn't delivered because the recipient's e-mail provider rejected it.", 'mx.example.com #550 5.7.1 Message rejected as spam ##'],
+    ]);
+    expect(parseBounce(raw).recipients.map((r) => [r.recipient, r.diagnostic, r.reason])).toEqual([
+      ['carl@example.com', '552 5.2.2 mailbox full ##', 'mailboxfull'],
+      ['dora@example.com', '550 5.7.1 Message rejected as spam ##', 'spamdetected'],
+    ]);
+  });
+
+  it('Exchange NDR quoting the remote reply as "#< #5.0.0 smtp; 554 …> #SMTP#": blame follows the IP it names', () => {
+    const raw = exchange([['erik@example.com', 'A problem occurred during the delivery of this message to this e-mail address.', 'mx.example.com #< #5.0.0 smtp; 554 5.7.1 Service unavailable; Client host [203.0.113.5] blocked using zen.spamhaus.org> #SMTP#']]);
+    const [r] = parseBounce(raw).recipients;
+    expect(r).toMatchObject({ recipient: 'erik@example.com', code: 554, status: '5.7.1', reason: 'blocked', blame: 'sender-ip' });
+    expect(r!.diagnostic).toMatch(/^554 5\.7\.1 Service unavailable/);
+  });
+
+  it('a reply in parentheses after the address, or after "replied" without a colon', () => {
+    const paren = plain('postmaster@gw.example.net', 'Undeliverable mail', [
+      'Your message could not be delivered to the following recipient:', '', '  nora@example.com (550 5.1.1 Mailbox does not exist)', '',
+    ]);
+    expect(parseBounce(paren).recipients.map((r) => [r.recipient, r.code, r.reason])).toEqual([['nora@example.com', 550, 'userunknown']]);
+    const verb = plain('postmaster@gw.example.net', 'Delivery failure', [
+      'Unable to deliver message to <quinn@example.com>.', '', 'Reason: Remote server replied 550 5.7.1 Mail from 203.0.113.5 not allowed', '',
+    ]);
+    const [r] = parseBounce(verb).recipients;
+    expect(r).toMatchObject({ diagnostic: '550 5.7.1 Mail from 203.0.113.5 not allowed', reason: 'blocked', blame: 'sender-ip' });
+  });
+
+  it('IMail style: a quoted address is the address, "host X says:" gives the reply', () => {
+    const raw = plain('postmaster@gw.example.net', 'Undeliverable Mail', [
+      "Failed to deliver to 'oli@example.com'", 'SMTP module(domain example.com) reports:', ' host mx.example.com says:', ' 550 5.2.2 Mailbox quota exceeded', '',
+    ]);
+    expect(reasons(raw)).toEqual([['oli@example.com', 'mailboxfull']]);
+  });
+
+  it("qmail: vpopmail's and bouncesaying's fixed texts, and a reply after the message was sent", () => {
+    const qmail = (lines: string[]): Buffer =>
+      plain('MAILER-DAEMON@mail.example.net', 'failure notice', [
+        'Hi. This is the qmail-send program at mail.example.net.', "I'm afraid I wasn't able to deliver your message to the following addresses.",
+        "This is a permanent error; I've given up. Sorry it didn't work out.", '', ...lines, '', '--- Below this line is a copy of the message.', '', 'Return-Path: <sender@example.org>',
+      ]);
+    expect(reasons(qmail(['<pia@example.com>:', 'Sorry, no mailbox here by that name. (#5.1.1)']))).toEqual([['pia@example.com', 'userunknown']]);
+    expect(reasons(qmail(['<ray@example.com>:', 'This address no longer accepts mail.']))).toEqual([['ray@example.com', 'suspend']]);
+    expect(reasons(qmail(['<sam@example.com>:', '192.0.2.7 failed after I sent the message.', 'Remote host said: 554 5.7.1 This message has been blocked because it contains a virus']))).toEqual([['sam@example.com', 'virusdetected']]);
+  });
+
+  it("Exim: a domain whose hosts have been failing for a long time has run out of time", () => {
+    const raw = plain('Mail Delivery System <Mailer-Daemon@host.example.net>', 'Mail delivery failed: returning message to sender', [
+      'This message was created automatically by mail delivery software.', '',
+      'A message that you sent could not be delivered to one or more of its', 'recipients. This is a permanent error. The following address(es) failed:', '',
+      '  tom@example.com', "    all hosts for 'example.com' have been failing for a long time (and retry time not reached)", '',
+    ]);
+    expect(reasons(raw)).toEqual([['tom@example.com', 'expired']]);
+  });
+
+  it('Courier: the recipient, the remote host, then the transcript', () => {
+    const raw = plain('MAILER-DAEMON@mail.example.net', 'NOTICE: mail delivery status.', [
+      'This is a delivery status notification from mail.example.net,', 'running the Courier mail server.', '',
+      'Your message to the following recipients cannot be delivered:', '',
+      '<uma@example.com>:', '    mx.example.com [192.0.2.9]:', '>>> RCPT TO:<uma@example.com>', '<<< 550 5.1.1 <uma@example.com>... User unknown', '',
+    ]);
+    const [r] = parseBounce(raw).recipients;
+    expect(r).toMatchObject({ recipient: 'uma@example.com', diagnostic: '550 5.1.1 <uma@example.com>... User unknown', reason: 'userunknown' });
+  });
+
+  it('Japanese carrier style: the reason stated under "Could not be delivered to:"', () => {
+    const raw = plain('MAILER-DAEMON@carrier.example.ne.jp', 'Mail Delivery Failure', [
+      'Your mail sent on: Thu, 29 Apr 2026 23:34:45 +0900', '', '     Could not be delivered to: <vic@carrier.example.ne.jp>', '     As their mailbox is full.', '',
+    ]);
+    expect(reasons(raw)).toEqual([['vic@carrier.example.ne.jp', 'mailboxfull']]);
+  });
+});
