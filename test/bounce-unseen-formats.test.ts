@@ -204,3 +204,28 @@ describe('recipients named twice, replies after "#", "(", ";" or a verb, and MTA
     expect(reasons(raw)).toEqual([['vic@carrier.example.ne.jp', 'mailboxfull']]);
   });
 });
+
+describe('reasons stated once for a list, commands named as "sent:", and the MTA\'s own DNS conclusion', () => {
+  it('a list of addresses below a long banner takes the reason stated after the list', () => {
+    const banner = Array.from({ length: 14 }, (_, i) => `Notice ${i + 1} of this gateway about its service hours.`);
+    const raw = plain('postmaster@gw.example.net', 'Undeliverable', [...banner, '', 'Delivery failed for:', '  wes@example.com', '  xia@example.com', '', 'Reason: the recipient mailbox is full', '']);
+    expect(reasons(raw)).toEqual([['wes@example.com', 'mailboxfull'], ['xia@example.com', 'mailboxfull']]);
+  });
+
+  it('hMailServer style: "<MTA> sent: DATA" names the command, so "User unknown" after it is a content refusal', () => {
+    const raw = plain('mailer-daemon@mail.example.net', 'Message undeliverable: hello', [
+      'Your message did not reach some or all of the intended recipients.', '', '   Sent: Mon, 01 Jan 2026 10:00:00 +0100', '   Subject: hello', '',
+      'The following recipient(s) could not be reached:', '', 'yan@example.com', '   Error Type: SMTP', '   Remote server (192.0.2.1) issued an error.',
+      '   hMailServer sent: DATA', '   Remote server replied: 550 User unknown', '',
+    ]);
+    expect(reasons(raw)).toEqual([['yan@example.com', 'filtered']]);
+  });
+
+  it("Postfix's own \"Host or domain name not found … try again\" is the unknown host it names, not a network fault", () => {
+    const raw = plain('MAILER-DAEMON@relay.example.org', 'Undelivered Mail Returned to Sender', [
+      'This is the mail system at host relay.example.org.', '', "I'm sorry to have to inform you that your message could not", 'be delivered to one or more recipients.', '',
+      '<zoe@example.invalid>: Host or domain name not found. Name service error for name=example.invalid type=MX: Host not found, try again', '',
+    ]);
+    expect(parseBounce(raw).recipients.map((r) => [r.recipient, r.reason, r.blame])).toEqual([['zoe@example.invalid', 'hostunknown', 'recipient']]);
+  });
+});

@@ -46,7 +46,11 @@ export function recipientBlocks(input: BlockInput): RecipientFacts[] {
   const lines = input.text.split(/\r?\n/).map((l) => (l.length > MAX_LINE ? l.slice(0, MAX_LINE) : l));
   const text = lines.join('\n');
   const recipients = findRecipients(lines, input);
-  const opening = input.openingAsReason ? squeeze(lines.slice(0, 12).join(' ')) || null : null;
+  // Reports that list the failed addresses one per line state the reason once, above the list or below it: a list
+  // entry that says nothing itself takes the words after the list, then the report's opening.
+  const lastNamed = Math.max(-1, ...recipients.flatMap((r) => r.lines));
+  const shared = [lastNamed >= 0 ? lines.slice(lastNamed + 1, lastNamed + 13).join(' ') : '', lines.slice(0, 12).join(' ')];
+  const opening = input.openingAsReason ? squeeze(shared.join(' ')) || null : null;
   const whole = { reply: remoteReply(text), phase: smtpPhase(text), hint: bounceHint(text), opening };
   return recipients.map((r) => {
     const block = r.line >= 0 ? recipientBlock(lines, r, recipients) : text;
@@ -138,7 +142,7 @@ function originalCase(address: string, text: string): string {
 
 /** The report text as a whole, with what every recipient block may fall back on computed once. */
 interface WholeReport {
-  /** The first lines of the report, where list-style reports state the reason once for all recipients. */
+  /** The lines after the last recipient and the report's first lines: where list-style reports state the reason. */
   opening: string | null;
   reply: string | null;
   phase: Phase | null;
@@ -223,7 +227,7 @@ export function smtpPhase(text: string): Phase | null {
   if (/does not like recipient/i.test(flat)) return 'rcpt';
   if (/failed on DATA command|failed after I sent the message/i.test(flat)) return /after I sent/i.test(flat) ? 'eod' : 'data';
   if (/but greeting failed|but my name was rejected/i.test(flat)) return /greeting/i.test(flat) ? 'connect' : 'helo';
-  const m = /(?:after|in reply to|while sending|did not like our|SMTP:|\[)\s*(?:the\s+)?(final\s+DATA|MAIL\s+FROM|MAIL|RCPT\s+TO|RCPT_TO|RCPT|DATA|end\s+of\s+data|HELO|EHLO|initial\s+connection|greeting|banner)\b/i.exec(flat);
+  const m = /(?:after|in reply to|while sending|did not like our|SMTP:|\bsent:|\[)\s*(?:the\s+)?(final\s+DATA|MAIL\s+FROM|MAIL|RCPT\s+TO|RCPT_TO|RCPT|DATA|end\s+of\s+data|HELO|EHLO|initial\s+connection|greeting|banner)\b/i.exec(flat);
   return m ? phaseOf(m[1]!.replace(/\s+/g, ' '), m[0]) : null;
 }
 
