@@ -229,3 +229,20 @@ describe('reasons stated once for a list, commands named as "sent:", and the MTA
     expect(parseBounce(raw).recipients.map((r) => [r.recipient, r.reason, r.blame])).toEqual([['zoe@example.invalid', 'hostunknown', 'recipient']]);
   });
 });
+
+describe('blame follows the object the reply names', () => {
+  const postfix = (line: string): Buffer =>
+    plain('MAILER-DAEMON@relay.example.org', 'Undelivered Mail Returned to Sender', [
+      'This is the mail system at host relay.example.org.', '', "I'm sorry to have to inform you that your message could not", 'be delivered to one or more recipients.', '', line, '',
+    ]);
+  const judged = (raw: Buffer) => parseBounce(raw).recipients.map((r) => [r.reason, r.blame]);
+
+  it('a refusal in the greeting ("refused to talk to me") is the sending IP\'s, whatever words it uses', () => {
+    expect(judged(postfix('<ada@example.com>: host mx.example.com[192.0.2.1] refused to talk to me: 554 5.7.1 Rejected due to policy violations'))).toEqual([['blocked', 'sender-ip']]);
+  });
+
+  it('a refused sender address or domain is the sender domain\'s, even under a syntax-error or generic code; the address the reply quotes is no recipient', () => {
+    expect(judged(postfix('<bea@example.com>: host mx.example.com[192.0.2.1] said: 501 Syntax error in parameters: sender domain does not resolve (in reply to MAIL FROM command)'))).toEqual([['rejected', 'sender-domain']]);
+    expect(judged(postfix('<cy@example.com>: host mx.example.com[192.0.2.1] said: 550 5.7.1 Sender address user@example.org is blacklisted (in reply to RCPT TO command)'))).toEqual([['rejected', 'sender-domain']]);
+  });
+});

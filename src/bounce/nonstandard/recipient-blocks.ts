@@ -94,7 +94,7 @@ function findRecipients(lines: string[], input: BlockInput): Mention[] {
   const seen = new Map<string, { line: number; tier: number; lines: number[] }>();
   lines.forEach((line, i) => {
     const tier = RCPT_LINE.test(line) ? 0 : SUMMARY_LINE.test(line) ? 2 : 1;
-    for (const a of extractAddresses(line)) {
+    for (const a of namedRecipients(line)) {
       const key = a.toLowerCase();
       if (DAEMON.test(a.slice(0, a.lastIndexOf('@')))) continue;
       if (known.size > 0 && !known.has(key)) continue;
@@ -116,6 +116,20 @@ function findRecipients(lines: string[], input: BlockInput): Mention[] {
   const pool = others.length > 0 ? others : all;
   const bestTier = Math.min(...pool.map((f) => f.tier));
   return pool.filter((f) => f.tier === bestTier).sort((x, y) => x.line - y.line);
+}
+
+/**
+ * The addresses a line names as recipients. In "<a@x>: host mx said: 550 <s@y>: Sender address rejected" the reply
+ * quotes another address (often the sender's): once an address opens the line, addresses inside the reply after it
+ * are the reply's words, not further recipients.
+ */
+function namedRecipients(line: string): string[] {
+  const all = extractAddresses(line);
+  if (all.length < 2) return all;
+  const reply = REPLY_START.exec(line);
+  if (!reply || reply.index === 0) return all;
+  const before = extractAddresses(line.slice(0, reply.index));
+  return before.length > 0 ? before : all;
 }
 
 /** Lines of a Sendmail session transcript: the dialogue, and its per-host summary ("421 host (smtp)... Deferred"). */
@@ -227,6 +241,8 @@ export function smtpPhase(text: string): Phase | null {
   if (/does not like recipient/i.test(flat)) return 'rcpt';
   if (/failed on DATA command|failed after I sent the message/i.test(flat)) return /after I sent/i.test(flat) ? 'eod' : 'data';
   if (/but greeting failed|but my name was rejected/i.test(flat)) return /greeting/i.test(flat) ? 'connect' : 'helo';
+  // Postfix's "host H refused to talk to me: 554 …": the reply is the greeting, before any command of ours.
+  if (/refused to talk to me/i.test(flat)) return 'connect';
   const m = /(?:after|in reply to|while sending|did not like our|SMTP:|\bsent:|\[)\s*(?:the\s+)?(final\s+DATA|MAIL\s+FROM|MAIL|RCPT\s+TO|RCPT_TO|RCPT|DATA|end\s+of\s+data|HELO|EHLO|initial\s+connection|greeting|banner)\b/i.exec(flat);
   return m ? phaseOf(m[1]!.replace(/\s+/g, ' '), m[0]) : null;
 }
