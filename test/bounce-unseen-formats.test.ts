@@ -160,6 +160,14 @@ describe('recipients named twice, replies after "#", "(", ";" or a verb, and MTA
     expect(r).toMatchObject({ diagnostic: '550 5.7.1 Mail from 203.0.113.5 not allowed', reason: 'blocked', blame: 'sender-ip' });
   });
 
+  it('a reply after " - " on the recipient\'s line gives its code and text', () => {
+    const raw = plain('postmaster@gw.example.net', 'Undeliverable', ['The following recipients failed:', '', 'cy@example.com - 552 5.2.2 Mailbox over quota', 'dee@example.com - 550 5.7.1 Message rejected as spam', '']);
+    expect(parseBounce(raw).recipients.map((r) => [r.recipient, r.code, r.diagnostic, r.reason])).toEqual([
+      ['cy@example.com', 552, '552 5.2.2 Mailbox over quota', 'mailboxfull'],
+      ['dee@example.com', 550, '550 5.7.1 Message rejected as spam', 'spamdetected'],
+    ]);
+  });
+
   it('IMail style: a quoted address is the address, "host X says:" gives the reply', () => {
     const raw = plain('postmaster@gw.example.net', 'Undeliverable Mail', [
       "Failed to deliver to 'oli@example.com'", 'SMTP module(domain example.com) reports:', ' host mx.example.com says:', ' 550 5.2.2 Mailbox quota exceeded', '',
