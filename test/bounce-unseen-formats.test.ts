@@ -119,3 +119,138 @@ describe('transcripts with "-->" and "<--" markers after time stamps (MDaemon an
     expect(r).toMatchObject({ recipient: 'olivia@example.net', diagnostic: '550 5.7.1 Service unavailable, spam content rejected', reason: 'spamdetected' });
   });
 });
+
+describe('recipients named twice, replies after "#", "(", ";" or a verb, and MTA wordings seen nowhere in the corpus', () => {
+  const exchange = (recipients: Array<[string, string, string]>): Buffer =>
+    plain('postmaster@corp.example.com', 'Undeliverable: hello', [
+      'Delivery has failed to these recipients or groups:', '',
+      ...recipients.flatMap(([address, friendly]) => [address, friendly, '']),
+      'Diagnostic information for administrators:', '', 'Generating server: mail.corp.example.com', '',
+      ...recipients.flatMap(([address, , reply]) => [address, reply, '']),
+      'Original message headers:', '', 'Received: from mail.corp.example.com',
+    ]);
+
+  it('Exchange NDR: each recipient gets the reply of its own "Diagnostic information" entry, not the friendly text', () => {
+    const raw = exchange([
+      ['carl@example.com', "The recipient's mailbox is full and can't accept messages now.", 'mx.example.com #552 5.2.2 mailbox full ##'],
+      ['dora@example.com', "Your message wasn't delivered because the recipient's e-mail provider rejected it.", 'mx.example.com #550 5.7.1 Message rejected as spam ##'],
+    ]);
+    expect(parseBounce(raw).recipients.map((r) => [r.recipient, r.diagnostic, r.reason])).toEqual([
+      ['carl@example.com', '552 5.2.2 mailbox full ##', 'mailboxfull'],
+      ['dora@example.com', '550 5.7.1 Message rejected as spam ##', 'spamdetected'],
+    ]);
+  });
+
+  it('Exchange NDR quoting the remote reply as "#< #5.0.0 smtp; 554 …> #SMTP#": blame follows the IP it names', () => {
+    const raw = exchange([['erik@example.com', 'A problem occurred during the delivery of this message to this e-mail address.', 'mx.example.com #< #5.0.0 smtp; 554 5.7.1 Service unavailable; Client host [203.0.113.5] blocked using zen.spamhaus.org> #SMTP#']]);
+    const [r] = parseBounce(raw).recipients;
+    expect(r).toMatchObject({ recipient: 'erik@example.com', code: 554, status: '5.7.1', reason: 'blocked', blame: 'sender-ip' });
+    expect(r!.diagnostic).toMatch(/^554 5\.7\.1 Service unavailable/);
+  });
+
+  it('a reply in parentheses after the address, or after "replied" without a colon', () => {
+    const paren = plain('postmaster@gw.example.net', 'Undeliverable mail', [
+      'Your message could not be delivered to the following recipient:', '', '  nora@example.com (550 5.1.1 Mailbox does not exist)', '',
+    ]);
+    expect(parseBounce(paren).recipients.map((r) => [r.recipient, r.code, r.reason])).toEqual([['nora@example.com', 550, 'userunknown']]);
+    const verb = plain('postmaster@gw.example.net', 'Delivery failure', [
+      'Unable to deliver message to <quinn@example.com>.', '', 'Reason: Remote server replied 550 5.7.1 Mail from 203.0.113.5 not allowed', '',
+    ]);
+    const [r] = parseBounce(verb).recipients;
+    expect(r).toMatchObject({ diagnostic: '550 5.7.1 Mail from 203.0.113.5 not allowed', reason: 'blocked', blame: 'sender-ip' });
+  });
+
+  it('a reply after " - " on the recipient\'s line gives its code and text', () => {
+    const raw = plain('postmaster@gw.example.net', 'Undeliverable', ['The following recipients failed:', '', 'cy@example.com - 552 5.2.2 Mailbox over quota', 'dee@example.com - 550 5.7.1 Message rejected as spam', '']);
+    expect(parseBounce(raw).recipients.map((r) => [r.recipient, r.code, r.diagnostic, r.reason])).toEqual([
+      ['cy@example.com', 552, '552 5.2.2 Mailbox over quota', 'mailboxfull'],
+      ['dee@example.com', 550, '550 5.7.1 Message rejected as spam', 'spamdetected'],
+    ]);
+  });
+
+  it('IMail style: a quoted address is the address, "host X says:" gives the reply', () => {
+    const raw = plain('postmaster@gw.example.net', 'Undeliverable Mail', [
+      "Failed to deliver to 'oli@example.com'", 'SMTP module(domain example.com) reports:', ' host mx.example.com says:', ' 550 5.2.2 Mailbox quota exceeded', '',
+    ]);
+    expect(reasons(raw)).toEqual([['oli@example.com', 'mailboxfull']]);
+  });
+
+  it("qmail: vpopmail's and bouncesaying's fixed texts, and a reply after the message was sent", () => {
+    const qmail = (lines: string[]): Buffer =>
+      plain('MAILER-DAEMON@mail.example.net', 'failure notice', [
+        'Hi. This is the qmail-send program at mail.example.net.', "I'm afraid I wasn't able to deliver your message to the following addresses.",
+        "This is a permanent error; I've given up. Sorry it didn't work out.", '', ...lines, '', '--- Below this line is a copy of the message.', '', 'Return-Path: <sender@example.org>',
+      ]);
+    expect(reasons(qmail(['<pia@example.com>:', 'Sorry, no mailbox here by that name. (#5.1.1)']))).toEqual([['pia@example.com', 'userunknown']]);
+    expect(reasons(qmail(['<ray@example.com>:', 'This address no longer accepts mail.']))).toEqual([['ray@example.com', 'suspend']]);
+    expect(reasons(qmail(['<sam@example.com>:', '192.0.2.7 failed after I sent the message.', 'Remote host said: 554 5.7.1 This message has been blocked because it contains a virus']))).toEqual([['sam@example.com', 'virusdetected']]);
+  });
+
+  it("Exim: a domain whose hosts have been failing for a long time has run out of time", () => {
+    const raw = plain('Mail Delivery System <Mailer-Daemon@host.example.net>', 'Mail delivery failed: returning message to sender', [
+      'This message was created automatically by mail delivery software.', '',
+      'A message that you sent could not be delivered to one or more of its', 'recipients. This is a permanent error. The following address(es) failed:', '',
+      '  tom@example.com', "    all hosts for 'example.com' have been failing for a long time (and retry time not reached)", '',
+    ]);
+    expect(reasons(raw)).toEqual([['tom@example.com', 'expired']]);
+  });
+
+  it('Courier: the recipient, the remote host, then the transcript', () => {
+    const raw = plain('MAILER-DAEMON@mail.example.net', 'NOTICE: mail delivery status.', [
+      'This is a delivery status notification from mail.example.net,', 'running the Courier mail server.', '',
+      'Your message to the following recipients cannot be delivered:', '',
+      '<uma@example.com>:', '    mx.example.com [192.0.2.9]:', '>>> RCPT TO:<uma@example.com>', '<<< 550 5.1.1 <uma@example.com>... User unknown', '',
+    ]);
+    const [r] = parseBounce(raw).recipients;
+    expect(r).toMatchObject({ recipient: 'uma@example.com', diagnostic: '550 5.1.1 <uma@example.com>... User unknown', reason: 'userunknown' });
+  });
+
+  it('Japanese carrier style: the reason stated under "Could not be delivered to:"', () => {
+    const raw = plain('MAILER-DAEMON@carrier.example.ne.jp', 'Mail Delivery Failure', [
+      'Your mail sent on: Thu, 29 Apr 2026 23:34:45 +0900', '', '     Could not be delivered to: <vic@carrier.example.ne.jp>', '     As their mailbox is full.', '',
+    ]);
+    expect(reasons(raw)).toEqual([['vic@carrier.example.ne.jp', 'mailboxfull']]);
+  });
+});
+
+describe('reasons stated once for a list, commands named as "sent:", and the MTA\'s own DNS conclusion', () => {
+  it('a list of addresses below a long banner takes the reason stated after the list', () => {
+    const banner = Array.from({ length: 14 }, (_, i) => `Notice ${i + 1} of this gateway about its service hours.`);
+    const raw = plain('postmaster@gw.example.net', 'Undeliverable', [...banner, '', 'Delivery failed for:', '  wes@example.com', '  xia@example.com', '', 'Reason: the recipient mailbox is full', '']);
+    expect(reasons(raw)).toEqual([['wes@example.com', 'mailboxfull'], ['xia@example.com', 'mailboxfull']]);
+  });
+
+  it('hMailServer style: "<MTA> sent: DATA" names the command, so "User unknown" after it is a content refusal', () => {
+    const raw = plain('mailer-daemon@mail.example.net', 'Message undeliverable: hello', [
+      'Your message did not reach some or all of the intended recipients.', '', '   Sent: Mon, 01 Jan 2026 10:00:00 +0100', '   Subject: hello', '',
+      'The following recipient(s) could not be reached:', '', 'yan@example.com', '   Error Type: SMTP', '   Remote server (192.0.2.1) issued an error.',
+      '   hMailServer sent: DATA', '   Remote server replied: 550 User unknown', '',
+    ]);
+    expect(reasons(raw)).toEqual([['yan@example.com', 'filtered']]);
+  });
+
+  it("Postfix's own \"Host or domain name not found … try again\" is the unknown host it names, not a network fault", () => {
+    const raw = plain('MAILER-DAEMON@relay.example.org', 'Undelivered Mail Returned to Sender', [
+      'This is the mail system at host relay.example.org.', '', "I'm sorry to have to inform you that your message could not", 'be delivered to one or more recipients.', '',
+      '<zoe@example.invalid>: Host or domain name not found. Name service error for name=example.invalid type=MX: Host not found, try again', '',
+    ]);
+    expect(parseBounce(raw).recipients.map((r) => [r.recipient, r.reason, r.blame])).toEqual([['zoe@example.invalid', 'hostunknown', 'recipient']]);
+  });
+});
+
+describe('blame follows the object the reply names', () => {
+  const postfix = (line: string): Buffer =>
+    plain('MAILER-DAEMON@relay.example.org', 'Undelivered Mail Returned to Sender', [
+      'This is the mail system at host relay.example.org.', '', "I'm sorry to have to inform you that your message could not", 'be delivered to one or more recipients.', '', line, '',
+    ]);
+  const judged = (raw: Buffer) => parseBounce(raw).recipients.map((r) => [r.reason, r.blame]);
+
+  it('a refusal in the greeting ("refused to talk to me") is the sending IP\'s, whatever words it uses', () => {
+    expect(judged(postfix('<ada@example.com>: host mx.example.com[192.0.2.1] refused to talk to me: 554 5.7.1 Rejected due to policy violations'))).toEqual([['blocked', 'sender-ip']]);
+  });
+
+  it('a refused sender address or domain is the sender domain\'s, even under a syntax-error or generic code; the address the reply quotes is no recipient', () => {
+    expect(judged(postfix('<bea@example.com>: host mx.example.com[192.0.2.1] said: 501 Syntax error in parameters: sender domain does not resolve (in reply to MAIL FROM command)'))).toEqual([['rejected', 'sender-domain']]);
+    expect(judged(postfix('<cy@example.com>: host mx.example.com[192.0.2.1] said: 550 5.7.1 Sender address user@example.org is blacklisted (in reply to RCPT TO command)'))).toEqual([['rejected', 'sender-domain']]);
+  });
+});

@@ -23,7 +23,9 @@ export function extractAddresses(text: string): string[] {
 }
 
 function normalizeAddress(raw: string): string {
-  const trimmed = raw.replace(/^[."]+|[."]+$/g, '');
+  // Quotes around an address ("Failed to deliver to 'user@example.com'") are not part of it: the domain can never
+  // hold one, and a local part that starts with an apostrophe is legal (RFC 5322 atext) but not seen in practice.
+  const trimmed = raw.replace(/^[."'`]+|[."]+$/g, '');
   const at = trimmed.lastIndexOf('@');
   return `${trimmed.slice(0, at)}@${trimmed.slice(at + 1).toLowerCase()}`;
 }

@@ -53,6 +53,10 @@ function classify(kind: BounceKind, facts: RecipientFacts, rules: RuleSet): Clas
   // The reporting MTA's own words decide when the remote reply (if any) matched no text rule: a specific reply
   // ("mailbox full") outranks the MTA's "giving up after retrying", a bare status code does not.
   if (facts.hint && c.rule.startsWith('fallback')) return fromBounce(facts.hint, base, `bounce-${facts.hint}`);
+  // Without a remote reply (no reply code) the text is the reporting MTA's own: its conclusion that the destination
+  // does not resolve ("Host or domain name not found. Name service error … try again") names the cause that a
+  // transport-fault reading of the same words only describes.
+  if (facts.hint === 'hostunknown' && facts.code === null && TRANSPORT.has(c.reason)) return fromBounce('hostunknown', base, 'bounce-hostunknown');
   // RFC 3464 §2.3.3 "delayed": the MTA has not delivered in time and says so; unless the reply names a cause, that
   // is what it reports.
   if (facts.dsnAction === 'delayed' && (c.rule.startsWith('fallback') || TRANSPORT.has(c.reason))) {

@@ -10,8 +10,12 @@ import { bounceHint } from './hints.js';
 
 /** Local parts that name a mail system, never a failed recipient. */
 const DAEMON = /^(?:mailer-daemon|postmaster|mail-daemon|mailer|daemon|root|bounce[s]?|no-?reply)$/i;
-/** The start of a remote reply: a code at line start, or after a colon ("said:", "]:", "addr:"), "<<<" or a quote. */
-const REPLY_START = /(?:^|:|<<<|<--|['"])\s*(?=[45]\d\d[\s-])/im;
+/**
+ * The start of a remote reply: a code at line start, or after a colon ("said:", "]:", "addr:"), "<<<", "<--", a
+ * quote, a dash between spaces ("addr - 552 …"), an opening parenthesis ("addr (550 …)"), Exchange's "#" ("mx.example.com #550 5.1.1 …") or a
+ * Diagnostic-Code type ("smtp; 550 …"), or a verb of answering without a colon ("Remote server replied 554 …").
+ */
+const REPLY_START = /(?:^|[:#;(]|\s-(?=\s)|<<<|<--|['"]|\b(?:said|replied|returned|responded|answered))\s*(?=[45]\d\d[\s-])/im;
 /** Lines of a Sendmail-style transcript that are not part of the reply before them. */
 const TRANSCRIPT_LINE = /^\s*(?:>>>|<<<|while talking to|-{3,})|\s(?:-->|<--)\s/i;
 const MAX_DIAGNOSTIC = 1000;
@@ -42,32 +46,68 @@ export function recipientBlocks(input: BlockInput): RecipientFacts[] {
   const lines = input.text.split(/\r?\n/).map((l) => (l.length > MAX_LINE ? l.slice(0, MAX_LINE) : l));
   const text = lines.join('\n');
   const recipients = findRecipients(lines, input);
-  const starts = recipients.map((r) => r.line).filter((l) => l >= 0);
-  const opening = input.openingAsReason ? squeeze(lines.slice(0, 12).join(' ')) || null : null;
+  // Reports that list the failed addresses one per line state the reason once, above the list or below it: a list
+  // entry that says nothing itself takes the words after the list, then the report's opening.
+  const lastNamed = Math.max(-1, ...recipients.flatMap((r) => r.lines));
+  const shared = [lastNamed >= 0 ? lines.slice(lastNamed + 1, lastNamed + 13).join(' ') : '', lines.slice(0, 12).join(' ')];
+  const opening = input.openingAsReason ? squeeze(shared.join(' ')) || null : null;
   const whole = { reply: remoteReply(text), phase: smtpPhase(text), hint: bounceHint(text), opening };
   return recipients.map((r) => {
-    const end = starts.find((s) => s > r.line) ?? lines.length;
-    const block = r.line >= 0 ? lines.slice(transcriptStart(lines, r.line, starts), end).join('\n') : text;
+    const block = r.line >= 0 ? recipientBlock(lines, r, recipients) : text;
     return factsFromBlock(originalCase(r.address, text), block, whole);
   });
 }
 
-/** The failed recipients in report order, each with the line that names it best (-1: named only in a header). */
-function findRecipients(lines: string[], input: BlockInput): Array<{ address: string; line: number }> {
+interface Mention {
+  address: string;
+  /** The line that names the recipient best (-1: named only in a header). */
+  line: number;
+  /** Every line that names it, in report order. */
+  lines: number[];
+}
+
+/**
+ * The text about one recipient. Many reports name a recipient twice: in a friendly summary and again beside the
+ * remote reply (Exchange's "Diagnostic information for administrators", Courier's and Sendmail's transcripts).
+ * Each mention opens a block that runs to the next line naming another recipient; the block of the best mention
+ * is taken unless it holds no remote reply and a later mention's block does.
+ */
+function recipientBlock(lines: string[], r: Mention, all: Mention[]): string {
+  const others = all.filter((o) => o !== r).flatMap((o) => o.lines);
+  const blockAt = (line: number): string => {
+    const end = others.filter((s) => s > line).reduce((a, b) => Math.min(a, b), lines.length);
+    return lines.slice(transcriptStart(lines, line, others), end).join('\n');
+  };
+  const best = blockAt(r.line);
+  if (remoteReply(best) !== null) return best;
+  for (const line of r.lines) {
+    if (line === r.line) continue;
+    const block = blockAt(line);
+    if (remoteReply(block) !== null) return block;
+  }
+  return best;
+}
+
+/** The failed recipients in report order, each with the line that names it best and every line that names it. */
+function findRecipients(lines: string[], input: BlockInput): Mention[] {
   const known = new Set(input.known.map((k) => k.toLowerCase()));
-  const seen = new Map<string, { line: number; tier: number }>();
+  const seen = new Map<string, { line: number; tier: number; lines: number[] }>();
   lines.forEach((line, i) => {
     const tier = RCPT_LINE.test(line) ? 0 : SUMMARY_LINE.test(line) ? 2 : 1;
-    for (const a of extractAddresses(line)) {
+    for (const a of namedRecipients(line)) {
       const key = a.toLowerCase();
       if (DAEMON.test(a.slice(0, a.lastIndexOf('@')))) continue;
       if (known.size > 0 && !known.has(key)) continue;
       const before = seen.get(key);
-      if (!before || tier < before.tier) seen.set(key, { line: i, tier });
+      if (!before) seen.set(key, { line: i, tier, lines: [i] });
+      else {
+        if (before.lines[before.lines.length - 1] !== i) before.lines.push(i);
+        if (tier < before.tier) Object.assign(before, { line: i, tier });
+      }
     }
   });
   const all = [...seen.entries()].map(([address, at]) => ({ address, ...at }));
-  if (known.size > 0) return input.known.map((k) => all.find((f) => f.address === k.toLowerCase()) ?? { address: k, line: -1 });
+  if (known.size > 0) return input.known.map((k) => all.find((f) => f.address === k.toLowerCase()) ?? { address: k, line: -1, lines: [] });
   // The original sender is named in most reports ("your message from ..."), but a message sent to oneself bounces
   // to the recipient itself: the sender counts only when no other address is there. Among the others, the
   // strongest evidence wins: addresses in RCPT TO commands, else in the report's sentences, else in its summary.
@@ -76,6 +116,20 @@ function findRecipients(lines: string[], input: BlockInput): Array<{ address: st
   const pool = others.length > 0 ? others : all;
   const bestTier = Math.min(...pool.map((f) => f.tier));
   return pool.filter((f) => f.tier === bestTier).sort((x, y) => x.line - y.line);
+}
+
+/**
+ * The addresses a line names as recipients. In "<a@x>: host mx said: 550 <s@y>: Sender address rejected" the reply
+ * quotes another address (often the sender's): once an address opens the line, addresses inside the reply after it
+ * are the reply's words, not further recipients.
+ */
+function namedRecipients(line: string): string[] {
+  const all = extractAddresses(line);
+  if (all.length < 2) return all;
+  const reply = REPLY_START.exec(line);
+  if (!reply || reply.index === 0) return all;
+  const before = extractAddresses(line.slice(0, reply.index));
+  return before.length > 0 ? before : all;
 }
 
 /** Lines of a Sendmail session transcript: the dialogue, and its per-host summary ("421 host (smtp)... Deferred"). */
@@ -102,7 +156,7 @@ function originalCase(address: string, text: string): string {
 
 /** The report text as a whole, with what every recipient block may fall back on computed once. */
 interface WholeReport {
-  /** The first lines of the report, where list-style reports state the reason once for all recipients. */
+  /** The lines after the last recipient and the report's first lines: where list-style reports state the reason. */
   opening: string | null;
   reply: string | null;
   phase: Phase | null;
@@ -187,7 +241,9 @@ export function smtpPhase(text: string): Phase | null {
   if (/does not like recipient/i.test(flat)) return 'rcpt';
   if (/failed on DATA command|failed after I sent the message/i.test(flat)) return /after I sent/i.test(flat) ? 'eod' : 'data';
   if (/but greeting failed|but my name was rejected/i.test(flat)) return /greeting/i.test(flat) ? 'connect' : 'helo';
-  const m = /(?:after|in reply to|while sending|did not like our|SMTP:|\[)\s*(?:the\s+)?(final\s+DATA|MAIL\s+FROM|MAIL|RCPT\s+TO|RCPT_TO|RCPT|DATA|end\s+of\s+data|HELO|EHLO|initial\s+connection|greeting|banner)\b/i.exec(flat);
+  // Postfix's "host H refused to talk to me: 554 …": the reply is the greeting, before any command of ours.
+  if (/refused to talk to me/i.test(flat)) return 'connect';
+  const m = /(?:after|in reply to|while sending|did not like our|SMTP:|\bsent:|\[)\s*(?:the\s+)?(final\s+DATA|MAIL\s+FROM|MAIL|RCPT\s+TO|RCPT_TO|RCPT|DATA|end\s+of\s+data|HELO|EHLO|initial\s+connection|greeting|banner)\b/i.exec(flat);
   return m ? phaseOf(m[1]!.replace(/\s+/g, ' '), m[0]) : null;
 }
 
