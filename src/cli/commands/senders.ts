@@ -1,6 +1,11 @@
-// `mailwarden senders list|show|suspend|reinstate`: sender identities, their risk, baseline and recent counters.
+// `mailwarden senders list|show|suspend|reinstate|import-history`: sender identities, their risk, baseline and recent
+// counters, and past volumes from the relay this one replaces.
 import type { Command } from 'commander';
+import { readFileSync } from 'node:fs';
+import { dataDirInUse } from '../../queue/data-dir.js';
+import { parseHistory, recordHistory } from '../../reputation/history.js';
 import { createReputation, type Reputation, type SenderReport } from '../../reputation/index.js';
+import { configFrom } from '../context.js';
 import type { Db } from '../../store/sqlite.js';
 import { auditCli, jsonLines, jsonObject, table, withDatabase } from '../database.js';
 import { CliError } from '../errors.js';
@@ -107,6 +112,30 @@ export function registerSendersCommand(program: Command): void {
         auditCli(db, true, 'sender.suspend', identity, { minutes, reason: opts.reason });
       });
       process.stdout.write(`suspended ${identity}${minutes ? ` for ${minutes} minutes` : ' until reinstated'}\n`);
+    });
+  senders
+    .command('import-history <file>')
+    .description('seed baselines from past volumes (JSON Lines, one message per line: {"identity":"acct/sub","at":"2026-11-20T10:00:00Z","recipients":["a@b.example"],"from":"x@y.example"}), e.g. from the old relay\'s logs; with the relay stopped')
+    .action((file: string, _opts, cmd: Command) => {
+      const config = configFrom(cmd);
+      // The running relay keeps counters in memory and writes them back: an import beside it would be overwritten.
+      if (dataDirInUse(config.dataDir)) throw new CliError(`the relay is running on ${config.dataDir}: stop it, import, then start it again`);
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch (err) {
+        throw new CliError(`${file}: ${(err as Error).message}`);
+      }
+      const { messages, problems } = parseHistory(text, Date.now());
+      // All or nothing: a half-imported history would leave baselines that match neither the old relay nor none.
+      if (problems.length) throw new CliError(`${file}: nothing imported:\n  ${problems.join('\n  ')}`);
+      const count = withReputation(cmd, (r, db) => {
+        const n = recordHistory(r, messages);
+        auditCli(db, true, 'sender.import-history', file, { messages: n });
+        return n;
+      });
+      const identities = new Set(messages.map((m) => m.identity)).size;
+      process.stdout.write(`imported ${count} messages of ${identities} identities from ${file}\n`);
     });
   senders
     .command('reinstate <identity>')
