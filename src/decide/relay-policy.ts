@@ -16,7 +16,7 @@ export type RelayPolicy = MessagePolicy & {
 };
 
 export async function createRelayPolicy(opts: ReputationOptions & { config: Config; logger: Logger }): Promise<RelayPolicy> {
-  const inspector = await createThreadedInspector(opts.config.content);
+  const inspector = await createThreadedInspector(opts.config.content, opts.config.storage.sqlitePath);
   const reputation = createReputation(opts);
   return {
     ...createPolicy({ config: opts.config, reputation, logger: opts.logger, inspect: inspector.inspect }),

@@ -29,7 +29,13 @@ interface Thread {
 }
 
 /** Starts the thread and waits until its scorer is loaded: a model that cannot be read stops start-up, as in-process. */
-export async function createThreadedInspector(settings: ContentSettings): Promise<ThreadedInspector> {
+/** What the thread is started with: the content settings, and the database that keeps its known link domains. */
+export interface InspectThreadData {
+  settings: ContentSettings;
+  databaseFile?: string;
+}
+
+export async function createThreadedInspector(settings: ContentSettings, databaseFile?: string): Promise<ThreadedInspector> {
   // Our scorer and the content facts read at most this many bytes of a message, so only they cross to the thread (a
   // 25 MB message would otherwise be copied whole for 2 MB of reading); a peer filter (Rspamd, spamd) gets it all.
   const peersEnabled = settings.rspamd.enabled || settings.spamassassin.enabled;
@@ -39,7 +45,8 @@ export async function createThreadedInspector(settings: ContentSettings): Promis
   let nextId = 0;
 
   function start(): Thread {
-    const worker = startWorker(new URL('./inspect-thread.js', import.meta.url), settings);
+    const data: InspectThreadData = { settings, ...(databaseFile ? { databaseFile } : {}) };
+    const worker = startWorker(new URL('./inspect-thread.js', import.meta.url), data);
     worker.on('message', (results: InspectResult[] | 'ready') => {
       if (results === 'ready') return;
       for (const r of results) {

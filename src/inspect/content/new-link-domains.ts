@@ -28,6 +28,13 @@ export function newLinkDomainRule(seen: SeenDomains): ContentRule {
   };
 }
 
+/** Where the known domains outlive a restart (src/inspect/known-link-domains.ts keeps them in the relay's database). */
+export interface PersistedLinkDomains {
+  load(): string[];
+  add(domain: string, at: number): void;
+  forget(domains: readonly string[]): void;
+}
+
 export interface LinkHistory {
   seen: SeenDomains;
   /** Learns the off-site link domains of a message whose content was clean, sent by `sender`. */
@@ -38,12 +45,14 @@ export interface LinkHistory {
  * The relay's memory of link domains, learnt from mail whose content verdict was clean. A domain is known once clean
  * mail from `sendersToKnow` different senders linked to it: one hijacked login that first sends a clean message with
  * its link cannot make its own phishing domain familiar. Bounded: when full, the oldest half is forgotten (those
- * domains count as new again, which costs at most a corroborating point). Kept in memory by the inspection thread, so
- * a restart starts it afresh, like a first deployment.
+ * domains count as new again, which costs at most a corroborating point). Kept by the inspection thread; the domains
+ * that became known are also written to `persisted` (the relay's database) and read back at start.
  */
-export function createLinkHistory(opts: { sendersToKnow: number; maxDomains: number }): LinkHistory {
+export function createLinkHistory(opts: { sendersToKnow: number; maxDomains: number; persisted?: PersistedLinkDomains; clock?: () => number }): LinkHistory {
   // Map keeps insertion order: the first entries are the oldest. The value lists the first senders, then 'known'.
   const domains = new Map<string, string[] | 'known'>();
+  for (const domain of opts.persisted?.load().slice(-opts.maxDomains) ?? []) domains.set(domain, 'known');
+  const clock = opts.clock ?? Date.now;
   return {
     seen: (domain) => domains.get(domain) === 'known',
     learn(raw, sender) {
@@ -54,9 +63,13 @@ export function createLinkHistory(opts: { sendersToKnow: number; maxDomains: num
         if (senders === 'known') continue;
         const next = senders?.includes(sender) ? senders : [...(senders ?? []), sender];
         if (domains.size >= opts.maxDomains && !senders) {
-          for (const old of [...domains.keys()].slice(0, opts.maxDomains / 2)) domains.delete(old);
+          const oldest = [...domains.keys()].slice(0, opts.maxDomains / 2);
+          for (const old of oldest) domains.delete(old);
+          opts.persisted?.forget(oldest);
         }
-        domains.set(domain, next.length >= opts.sendersToKnow ? 'known' : next);
+        const known = next.length >= opts.sendersToKnow;
+        domains.set(domain, known ? 'known' : next);
+        if (known) opts.persisted?.add(domain, clock());
       }
     },
   };
