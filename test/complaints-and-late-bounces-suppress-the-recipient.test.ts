@@ -4,14 +4,13 @@
 // the reason. A forged complaint and a replayed one change nothing.
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseConfig } from '../src/config/load.js';
 import { startRelay, type Relay } from '../src/relay.js';
 import { silentLogger } from '../src/shared/logger.js';
 import { openDatabase } from '../src/store/sqlite.js';
 import { createReportStore } from '../src/feedback/report-store.js';
 import { createReputation } from '../src/reputation/index.js';
 import type { Config } from '../src/config/schema.js';
-import { deliveredCopies, queueIdOf, sendAs } from './helpers/feedback-loop.js';
+import { deliveredCopies, feedbackRelayConfig, queueIdOf, sendAs } from './helpers/feedback-loop.js';
 import { arfComplaint, asDelivered, lateDsn, sendReport } from './helpers/provider-reports.js';
 import { committedTimeline, tempDir } from './helpers/queue-fixture.js';
 import { startTarget, type Target } from './helpers/target-server.js';
@@ -23,16 +22,7 @@ let config: Config;
 
 beforeAll(async () => {
   target = await startTarget();
-  const dir = tempDir('mw-feedback-');
-  config = parseConfig({
-    hostname: 'relay.mailwarden.test', dataDir: dir, log: { level: 'silent' },
-    listeners: { submission: { enabled: false }, smtps: { enabled: false }, relay: { port: 0 } }, admin: { enabled: false },
-    trustedNetworks: { hosting: ['127.0.0.0/8'] },
-    identity: { presets: ['exim-authuser'] },
-    delivery: { routes: { '*': `127.0.0.1:${target.port}` }, pollIntervalMs: 50 },
-    feedback: { enabled: true, bounceDomain: 'bounces.test', listener: { enabled: true, port: 0 } },
-    policy: { flushMs: 50 },
-  });
+  config = feedbackRelayConfig(tempDir('mw-feedback-'), target.port);
   relay = await startRelay({ config, logger: silentLogger });
 });
 

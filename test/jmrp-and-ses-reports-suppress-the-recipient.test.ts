@@ -6,12 +6,11 @@
 // that recipient in its signed trace header, so a complaint that names nobody, about a message to two recipients
 // whose return path a forwarder rewrote, still suppresses the right one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseConfig } from '../src/config/load.js';
 import { createReportStore } from '../src/feedback/report-store.js';
 import { startRelay, type Relay } from '../src/relay.js';
 import { silentLogger } from '../src/shared/logger.js';
 import { openDatabase } from '../src/store/sqlite.js';
-import { deliveredCopies, queueIdOf, sendAs } from './helpers/feedback-loop.js';
+import { deliveredCopies, feedbackRelayConfig, queueIdOf, sendAs } from './helpers/feedback-loop.js';
 import { asDelivered, jmrpComplaint, sendReport, sesMail, sesNotification } from './helpers/provider-reports.js';
 import { committedTimeline, tempDir } from './helpers/queue-fixture.js';
 import { startTarget, type Target } from './helpers/target-server.js';
@@ -24,15 +23,7 @@ beforeAll(async () => {
   target = await startTarget();
   relay = await startRelay({
     logger: silentLogger,
-    config: parseConfig({
-      hostname: 'relay.mailwarden.test', dataDir: tempDir('mw-jmrp-ses-'), log: { level: 'silent' },
-      listeners: { submission: { enabled: false }, smtps: { enabled: false }, relay: { port: 0 } }, admin: { enabled: false },
-      trustedNetworks: { hosting: ['127.0.0.0/8'] },
-      identity: { presets: ['exim-authuser'] },
-      delivery: { routes: { '*': `127.0.0.1:${target.port}` }, pollIntervalMs: 50 },
-      feedback: { enabled: true, bounceDomain: 'bounces.test', listener: { enabled: true, port: 0 } },
-      policy: { flushMs: 50 },
-    }),
+    config: feedbackRelayConfig(tempDir('mw-jmrp-ses-'), target.port),
   });
 });
 

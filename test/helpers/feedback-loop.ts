@@ -1,6 +1,8 @@
 // The relay side of a feedback round trip in scenario tests: send through the relay as a hosted script, wait for the
 // copy the destination received (timelines: queue-fixture's committedTimeline).
 import nodemailer from 'nodemailer';
+import { parseConfig } from '../../src/config/load.js';
+import type { Config } from '../../src/config/schema.js';
 import type { Received, Target } from './target-server.js';
 
 /** Send as the hosting user `user` (X-AuthUser names the identity); the relay's reply, refusals included. */
@@ -20,3 +22,16 @@ export async function deliveredCopies(target: Target, subject: string, count = 1
 
 /** The queue id a VERP return path carries. */
 export const queueIdOf = (returnPath: string) => returnPath.slice(2).split('.')[0]!.toUpperCase();
+
+/** A relay for feedback round trips: hosted scripts on loopback (X-AuthUser), VERP on bounces.test, the report listener on. */
+export function feedbackRelayConfig(dataDir: string, targetPort: number): Config {
+  return parseConfig({
+    hostname: 'relay.mailwarden.test', dataDir, log: { level: 'silent' },
+    listeners: { submission: { enabled: false }, smtps: { enabled: false }, relay: { port: 0 } }, admin: { enabled: false },
+    trustedNetworks: { hosting: ['127.0.0.0/8'] },
+    identity: { presets: ['exim-authuser'] },
+    delivery: { routes: { '*': `127.0.0.1:${targetPort}` }, pollIntervalMs: 50 },
+    feedback: { enabled: true, bounceDomain: 'bounces.test', listener: { enabled: true, port: 0 } },
+    policy: { flushMs: 50 },
+  });
+}
