@@ -12,7 +12,7 @@ const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '../src');
 /** Lowest first. The same table is drawn in docs/architecture.md. */
 const LAYERS: readonly (readonly string[])[] = [
   ['shared', 'store', 'config', 'types'],
-  ['classify', 'identify', 'mtasts'],
+  ['classify', 'identify', 'mtasts', 'dane'],
   ['bounce', 'queue', 'inspect', 'routes', 'dkim'],
   ['reputation'],
   ['accounts', 'decide'],

@@ -22,10 +22,12 @@ afterEach(async () => {
   closers = [];
 });
 
-it('orders MX hosts by preference, falls back to the A record, and recognises a null MX and a missing domain', async () => {
+// Both resolvers: node:dns, and the DNSSEC-aware stub resolver DANE uses (src/dane/secure-dns.ts), which then
+// answers every MX lookup.
+it.each([false, true])('orders MX hosts by preference, falls back to the A record, and recognises a null MX and a missing domain (dane %s)', async (dane) => {
   const dns = await startDns(zone);
   closers.push(dns.close);
-  const resolver = createMxResolver([dns.server]);
+  const resolver = createMxResolver([dns.server], { dane });
   expect(await resolver.resolve('multi.test')).toEqual({
     kind: 'hops', hops: [{ host: '127.0.0.11', port: 25, name: 'mx1.multi.test' }, { host: '127.0.0.12', port: 25, name: 'mx2.multi.test' }],
   });

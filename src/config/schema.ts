@@ -351,6 +351,13 @@ export const configSchema = z
           })
           .strict()
           .prefault({}),
+        dane: z
+          .object({
+            enabled: z.boolean().default(true)
+              .describe("DANE (RFC 7672): MX lookups go through a stub resolver that reads the DNSSEC AD bit; an MX host whose name, addresses and TLSA records are validated is reached only over TLS whose certificate matches a TLSA record (DANE-EE or DANE-TA), otherwise the mail is deferred. It outranks MTA-STS. `delivery.dnsServers` (or the system's) must be a validating resolver you trust, on this host or a trusted network; a resolver that validates nothing makes DANE never apply."),
+          })
+          .strict()
+          .prefault({}),
         pools: z.record(z.string(), z.array(z.object({
           address: z.string().min(1)
             .describe("Local IP address outgoing connections are bound to."),

@@ -118,9 +118,11 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
   return {
     submit(hops, job) {
       // A session belongs to its source address too: mail routed from another IP needs a connection of its own. One
-      // whose certificate was checked for one MX name must not carry mail for another name on the same address.
+      // whose certificate was checked for one MX name (or against one set of TLSA records) must not carry mail for
+      // another name on the same address.
       const r = job.route;
-      const key = `${r?.localAddress ?? ''}>${hops.map((h) => `${h.host}:${h.port}${h.requireValidTls ? `/${h.name}` : ''}`).join(',')}`;
+      const checked = (h: NextHop) => `${h.requireValidTls ? `/${h.name}` : ''}${h.dane ? `/dane:${h.name}:${h.dane.tlsa.map((t) => t.data.slice(0, 16)).join('+')}` : ''}`;
+      const key = `${r?.localAddress ?? ''}>${hops.map((h) => `${h.host}:${h.port}${checked(h)}`).join(',')}`;
       let dest = destinations.get(key);
       if (!dest) {
         dest = {

@@ -69,7 +69,7 @@ export function startDeliveryEngine(opts: DeliveryEngineOptions): DeliveryEngine
   const clock = opts.clock ?? Date.now;
   const classify = opts.classify ?? classifyReply;
   const routes = parseRoutes(d.routes);
-  const resolver = opts.resolver ?? createMxResolver(d.dnsServers, undefined, d.mxPort);
+  const resolver = opts.resolver ?? createMxResolver(d.dnsServers, { port: d.mxPort, dane: d.dane.enabled });
   const trustedCa = d.mtaSts.caFile ? readFileSync(d.mtaSts.caFile, 'utf8') : '';
   const sts = d.mtaSts.enabled
     ? createStsSource({ dnsServers: d.dnsServers, httpsPort: d.mtaSts.httpsPort, trustedCa, onProblem: (domain, problem) => logger.warn({ event: 'mta-sts-failed', domain, problem }, 'no MTA-STS policy'), ...(opts.stsCache ? { persisted: opts.stsCache } : {}) })
@@ -97,7 +97,8 @@ export function startDeliveryEngine(opts: DeliveryEngineOptions): DeliveryEngine
     const hops = routeFor(routes, domain);
     if (hops) return { kind: 'hops', hops };
     const dest = await resolver.resolve(domain);
-    if (!sts || dest.kind !== 'hops') return dest;
+    // DANE outranks MTA-STS (RFC 8461 §2): a domain whose MX hosts publish validated TLSA records is held to them.
+    if (!sts || dest.kind !== 'hops' || dest.hops.some((h) => h.dane)) return dest;
     // MTA-STS (src/mtasts): which MX hosts the domain's policy allows, and that they need valid TLS.
     const decision = applyPolicy(domain, await sts.policyFor(domain, clock()), dest.hops);
     if (decision.kind === 'refuse') return { kind: 'fail', permanent: false, code: 451, reply: decision.reply };

@@ -1,7 +1,13 @@
 // Where to deliver a domain's mail, per RFC 5321 §5.1: MX records by preference; no MX at all means the domain itself
 // is the (implicit) MX and its A/AAAA addresses are used; a "null MX" (RFC 7505: a single MX with exchange ".")
 // means the domain accepts no mail, so the recipient fails at once instead of being retried for days.
+//
+// With DANE on (RFC 7672) the lookups go through a resolver that reports DNSSEC validation (src/dane): when the MX
+// answer (or, for an implicit MX, the domain's addresses) and an MX host's addresses are secure, that host's TLSA
+// records decide how it must be reached; a host whose TLSA lookup fails is skipped, as if it did not answer.
 import { Resolver } from 'node:dns/promises';
+import { daneForHost, type HostDane } from '../dane/lookup.js';
+import { createSecureDns, type DnsAnswer } from '../dane/secure-dns.js';
 import type { NextHop } from './routes.js';
 
 export type Destination =
@@ -13,61 +19,108 @@ export interface MxResolver {
   resolve(domain: string): Promise<Destination>;
 }
 
+export interface MxResolverOptions {
+  timeoutMs?: number;
+  /** Port of the MX hosts (25; another only for tests against local servers). */
+  port?: number;
+  /** Look up TLSA records of MX hosts whose names and addresses are DNSSEC-validated. */
+  dane?: boolean;
+}
+
+/** The three questions MX resolution asks; a failed lookup rejects, "no such record" is an empty answer. */
+interface Lookups {
+  mx(domain: string): Promise<DnsAnswer<{ exchange: string; priority: number }>>;
+  addresses(host: string): Promise<DnsAnswer<string>>;
+  dane(host: string, port: number): Promise<HostDane>;
+}
+
 const SMTP_PORT = 25;
 
-/** DNS answers meaning "there is no such record" (not a failure to ask). */
-function isNoData(err: unknown): boolean {
-  const code = (err as { code?: string }).code;
-  return code === 'ENODATA' || code === 'ENOTFOUND';
-}
-
-function isNxDomain(err: unknown): boolean {
-  return (err as { code?: string }).code === 'ENOTFOUND';
-}
-
-export function createMxResolver(servers: readonly string[], timeoutMs = 5000, port = SMTP_PORT): MxResolver {
+/** node:dns answers: never known to be secure, so DANE never applies. */
+function systemLookups(servers: readonly string[], timeoutMs: number): Lookups {
   const resolver = new Resolver({ timeout: timeoutMs, tries: 2 });
   if (servers.length > 0) resolver.setServers([...servers]);
+  const code = (err: unknown) => (err as { code?: string }).code;
+  /** "No such record" (ENODATA) and "no such name" (ENOTFOUND) are answers, not failures to ask. */
+  const answer = async <T>(ask: Promise<T[]>): Promise<DnsAnswer<T>> => {
+    try {
+      return { records: await ask, nxdomain: false, secure: false };
+    } catch (err) {
+      if (code(err) === 'ENOTFOUND') return { records: [], nxdomain: true, secure: false };
+      if (code(err) === 'ENODATA') return { records: [], nxdomain: false, secure: false };
+      throw err;
+    }
+  };
+  return {
+    mx: (domain) => answer(resolver.resolveMx(domain)),
+    addresses: (host) => bothFamilies(answer(resolver.resolve4(host)), answer(resolver.resolve6(host))),
+    dane: async () => ({ kind: 'none' }),
+  };
+}
 
-  async function addressesOf(domain: string): Promise<string[] | 'none'> {
-    const [v4, v6] = await Promise.allSettled([resolver.resolve4(domain), resolver.resolve6(domain)]);
-    const found = [...(v4.status === 'fulfilled' ? v4.value : []), ...(v6.status === 'fulfilled' ? v6.value : [])];
-    if (found.length > 0) return found;
-    const errs = [v4, v6].map((r) => (r.status === 'rejected' ? (r.reason as unknown) : null));
-    if (errs.every((e) => e === null || isNoData(e))) return 'none';
-    throw errs.find((e) => e && !isNoData(e));
+function secureLookups(servers: readonly string[], timeoutMs: number): Lookups {
+  const dns = createSecureDns(servers, timeoutMs);
+  const addressesOf = (host: string, type: 'A' | 'AAAA') => dns.query(host, type)
+    .then((a) => ({ ...a, records: a.records.flatMap((r) => (r.type === 'A' || r.type === 'AAAA' ? [r.data] : [])) }));
+  return {
+    mx: (domain) => dns.query(domain, 'MX').then((a) => ({
+      ...a, records: a.records.flatMap((r) => (r.type === 'MX' ? [{ exchange: r.data.exchange, priority: r.data.preference ?? 0 }] : [])),
+    })),
+    addresses: (host) => bothFamilies(addressesOf(host, 'A'), addressesOf(host, 'AAAA')),
+    dane: (host, port) => daneForHost(dns, host, port),
+  };
+}
+
+/** A and AAAA together: any address found will do; secure only if both answers were. */
+async function bothFamilies(v4: Promise<DnsAnswer<string>>, v6: Promise<DnsAnswer<string>>): Promise<DnsAnswer<string>> {
+  const [a, b] = await Promise.allSettled([v4, v6]);
+  const answered = [a, b].flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  const records = answered.flatMap((r) => r.records);
+  if (answered.length < 2 && records.length === 0) throw (a.status === 'rejected' ? a.reason : (b as PromiseRejectedResult).reason);
+  return { records, nxdomain: answered.length === 2 && answered.every((r) => r.nxdomain), secure: answered.length === 2 && answered.every((r) => r.secure) };
+}
+
+export function createMxResolver(servers: readonly string[], opts: MxResolverOptions = {}): MxResolver {
+  const port = opts.port ?? SMTP_PORT;
+  const lookups = opts.dane ? secureLookups(servers, opts.timeoutMs ?? 5000) : systemLookups(servers, opts.timeoutMs ?? 5000);
+
+  /** One MX host's hops; DANE's reading of it only when its name and its addresses came from secure answers. */
+  async function hopsOf(name: string, nameSecure: boolean, addrs: DnsAnswer<string> | null): Promise<NextHop[] | { unusable: string }> {
+    if (!addrs || addrs.records.length === 0) return [];
+    const dane = nameSecure && addrs.secure ? await lookups.dane(name, port) : { kind: 'none' as const };
+    if (dane.kind === 'unusable') return { unusable: dane.reason };
+    return addrs.records.map((a) => ({ host: a, port, name, ...(dane.kind === 'dane' ? { dane: dane.policy } : {}) }));
   }
 
   async function resolveOnce(domain: string): Promise<Destination> {
-    let mx: Array<{ exchange: string; priority: number }>;
-    try {
-      mx = await resolver.resolveMx(domain);
-    } catch (err) {
-      if (isNxDomain(err)) return { kind: 'fail', permanent: true, code: 550, reply: `550 5.1.2 domain ${domain} does not exist` };
-      if (!isNoData(err)) throw err;
-      mx = [];
-    }
+    const mx = await lookups.mx(domain);
+    if (mx.nxdomain) return { kind: 'fail', permanent: true, code: 550, reply: `550 5.1.2 domain ${domain} does not exist` };
     // RFC 7505 §3: a single MX whose exchange is the root ("." - Node gives '') means "no mail here".
-    if (mx.length === 1 && (mx[0]!.exchange === '' || mx[0]!.exchange === '.')) {
+    if (mx.records.length === 1 && (mx.records[0]!.exchange === '' || mx.records[0]!.exchange === '.')) {
       return { kind: 'fail', permanent: true, code: 556, reply: `556 5.1.10 domain ${domain} accepts no mail (null MX, RFC 7505)` };
     }
-    if (mx.length > 0) {
+    if (mx.records.length > 0) {
       // RFC 5321 §5.1: lowest preference first; equal preferences in random order to spread the load.
-      const sorted = mx.filter((m) => m.exchange).map((m) => ({ ...m, r: Math.random() }))
+      const sorted = mx.records.filter((m) => m.exchange).map((m) => ({ ...m, r: Math.random() }))
         .sort((a, b) => a.priority - b.priority || a.r - b.r);
       // Addresses come from our own resolver (its servers are configured), not from the system's.
       const hops: NextHop[] = [];
+      const unusable: string[] = [];
       for (const m of sorted) {
-        const addrs = await addressesOf(m.exchange).catch(() => 'none' as const);
-        if (addrs !== 'none') hops.push(...addrs.map((a) => ({ host: a, port, name: m.exchange })));
+        const found = await hopsOf(m.exchange, mx.secure, await lookups.addresses(m.exchange).catch(() => null));
+        if (Array.isArray(found)) hops.push(...found);
+        else unusable.push(found.unusable);
       }
+      if (hops.length === 0 && unusable.length > 0) return { kind: 'fail', permanent: false, code: 451, reply: `451 4.7.5 DANE: no usable MX host for ${domain}: ${unusable.join('; ')}` };
       if (hops.length === 0) return { kind: 'fail', permanent: false, code: 451, reply: `451 4.4.4 no address for any MX of ${domain}` };
       return { kind: 'hops', hops };
     }
     // RFC 5321 §5.1: no MX -> the domain is its own implicit MX, if it has an address.
-    const addrs = await addressesOf(domain);
-    if (addrs === 'none') return { kind: 'fail', permanent: true, code: 550, reply: `550 5.1.2 domain ${domain} has no MX and no address` };
-    return { kind: 'hops', hops: addrs.map((a) => ({ host: a, port, name: domain })) };
+    const addrs = await lookups.addresses(domain);
+    if (addrs.records.length === 0) return { kind: 'fail', permanent: true, code: 550, reply: `550 5.1.2 domain ${domain} has no MX and no address` };
+    const found = await hopsOf(domain, mx.secure, addrs);
+    if (!Array.isArray(found)) return { kind: 'fail', permanent: false, code: 451, reply: `451 4.7.5 DANE: ${found.unusable}` };
+    return { kind: 'hops', hops: found };
   }
 
   return {

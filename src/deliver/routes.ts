@@ -1,5 +1,6 @@
 // Static routes: a recipient domain (or '*', the smarthost) -> an ordered list of "host:port" next hops.
 // They replace the MX lookup for that domain, which makes them both the smarthost setting and the test hook.
+import type { DanePolicy } from '../dane/tlsa.js';
 
 export interface NextHop {
   /** Host name or address to connect to. */
@@ -9,6 +10,8 @@ export interface NextHop {
   name?: string;
   /** Deliver only over TLS with a certificate valid for `name` (an MTA-STS policy in enforce mode). */
   requireValidTls?: boolean;
+  /** The host's DNSSEC-validated TLSA records (RFC 7672): TLS required, and a chain matching one of them. */
+  dane?: DanePolicy;
 }
 
 export type RouteTable = ReadonlyMap<string, NextHop[]>;

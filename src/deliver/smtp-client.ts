@@ -1,8 +1,9 @@
 // One outbound SMTP session over Nodemailer's client (nodemailer/lib/smtp-connection), turned into per-recipient
 // replies. Nodemailer pipelines the envelope (RFC 2920), adds SIZE and BODY=8BITMIME when the peer offers them, and
 // SMTPUTF8 when an address needs it (RFC 6531); we add the choice of next hop and the reading of its replies.
-import { rootCertificates } from 'node:tls';
+import { rootCertificates, type DetailedPeerCertificate, type TLSSocket } from 'node:tls';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
+import { checkChain } from '../dane/tlsa.js';
 import type { Phase } from '../classify/types.js';
 import type { NextHop } from './routes.js';
 
@@ -71,6 +72,8 @@ interface SmtpError extends Error {
 function connectOne(hop: NextHop, opts: SessionOptions): Promise<SMTPConnection> {
   // MTA-STS enforce: TLS is required and the certificate must be valid for the MX name (RFC 8461 §4.2).
   const verify = hop.requireValidTls === true;
+  // DANE: TLS is required; the certificate is checked against the TLSA records, not against public CAs.
+  const mustEncrypt = verify || hop.dane !== undefined;
   const conn = new SMTPConnection({
     host: hop.host,
     port: hop.port,
@@ -79,9 +82,9 @@ function connectOne(hop: NextHop, opts: SessionOptions): Promise<SMTPConnection>
     connectionTimeout: opts.connectTimeoutMs,
     greetingTimeout: opts.connectTimeoutMs,
     socketTimeout: opts.replyTimeoutMs,
-    ignoreTLS: opts.tls === 'off' && !verify,
-    requireTLS: opts.tls === 'required' || verify,
-    opportunisticTLS: opts.tls === 'opportunistic' && !verify,
+    ignoreTLS: opts.tls === 'off' && !mustEncrypt,
+    requireTLS: opts.tls === 'required' || mustEncrypt,
+    opportunisticTLS: opts.tls === 'opportunistic' && !mustEncrypt,
     // Opportunistic TLS protects against passive reading only; a self-signed peer still beats plain text (RFC 7435).
     tls: verify
       ? { rejectUnauthorized: true, servername: hop.name, ...(opts.trustedCa ? { ca: [...rootCertificates, opts.trustedCa] } : {}) }
@@ -89,8 +92,29 @@ function connectOne(hop: NextHop, opts: SessionOptions): Promise<SMTPConnection>
   });
   return new Promise((resolve, reject) => {
     conn.once('error', reject);
-    conn.connect((err) => (err ? reject(err) : resolve(conn)));
+    conn.connect((err) => {
+      if (err) return reject(err);
+      // The 'connect' callback comes after STARTTLS and the second EHLO, before any envelope is sent.
+      const refusal = hop.dane ? daneRefusal(conn, hop) : null;
+      if (!refusal) return resolve(conn);
+      conn.close();
+      reject(Object.assign(new Error(refusal), { code: 'EDANE' }));
+    });
   });
+}
+
+/** Why the TLS session to `hop` does not satisfy its TLSA records (RFC 7672 §3), or null. */
+function daneRefusal(conn: SMTPConnection, hop: NextHop): string | null {
+  const socket = conn._socket as TLSSocket | undefined;
+  if (!socket || typeof socket.getPeerCertificate !== 'function') return 'the session is not encrypted';
+  // The chain as the server sent it, leaf first; Node links each certificate to its issuer, the last to itself.
+  const chain: Buffer[] = [];
+  let cert: DetailedPeerCertificate | undefined = socket.getPeerCertificate(true);
+  while (cert?.raw && !chain.some((c) => c.equals(cert!.raw))) {
+    chain.push(cert.raw);
+    cert = cert.issuerCertificate;
+  }
+  return checkChain(chain, hop.dane!, new Date());
 }
 
 function phaseOf(e: SmtpError): Phase {
@@ -106,7 +130,12 @@ function phaseOf(e: SmtpError): Phase {
 function failureOf(err: unknown, hop: NextHop): ConnectFailure {
   const e = err as SmtpError;
   const reply = e.response ?? `${e.code ?? 'error'}: ${e.message}`;
-  return { hop, code: e.responseCode ?? null, reply: hop.requireValidTls ? `MTA-STS policy (enforce) requires valid TLS to ${hop.name}: ${reply}` : reply, phase: phaseOf(e) };
+  // A peer that cannot give the TLS a policy demands is deferred, never bounced, whatever it replied to STARTTLS: the
+  // policy may change, or the peer be mended (RFC 8461 §5, RFC 7672 §2.2).
+  const policyFailure = e.code === 'ETLS' || e.code === 'EDANE' || e.responseCode === undefined;
+  if (hop.dane && policyFailure) return { hop, code: null, reply: `451 4.7.5 DANE: TLS to ${hop.name} could not be authenticated by its TLSA records: ${reply}`, phase: phaseOf(e) };
+  if (hop.requireValidTls && policyFailure) return { hop, code: null, reply: `MTA-STS policy (enforce) requires valid TLS to ${hop.name}: ${reply}`, phase: phaseOf(e) };
+  return { hop, code: e.responseCode ?? null, reply, phase: phaseOf(e) };
 }
 
 /** Replies for every recipient from a send error: per-recipient RCPT refusals where known, else the one reply. */
