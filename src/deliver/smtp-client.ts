@@ -132,7 +132,10 @@ function failureOf(err: unknown, hop: NextHop): ConnectFailure {
   const reply = e.response ?? `${e.code ?? 'error'}: ${e.message}`;
   // A peer that cannot give the TLS a policy demands is deferred, never bounced, whatever it replied to STARTTLS: the
   // policy may change, or the peer be mended (RFC 8461 §5, RFC 7672 §2.2).
-  const policyFailure = e.code === 'ETLS' || e.code === 'EDANE' || e.responseCode === undefined;
+  // A refused connection or a 421 greeting is no TLS failure: it keeps its own reply. Nodemailer reports a certificate
+  // that fails verification as a plain socket error (ESOCKET), so that one is known by Node's wording only.
+  const policyFailure = e.code === 'ETLS' || e.code === 'EDANE'
+    || (e.responseCode === undefined && /certificate|altnames|self[- ]signed|unable to verify/i.test(e.message));
   if (hop.dane && policyFailure) return { hop, code: null, reply: `451 4.7.5 DANE: TLS to ${hop.name} could not be authenticated by its TLSA records: ${reply}`, phase: phaseOf(e) };
   if (hop.requireValidTls && policyFailure) return { hop, code: null, reply: `MTA-STS policy (enforce) requires valid TLS to ${hop.name}: ${reply}`, phase: phaseOf(e) };
   return { hop, code: e.responseCode ?? null, reply, phase: phaseOf(e) };
