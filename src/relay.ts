@@ -19,6 +19,7 @@ import type { FeedbackListener } from './feedback/listener.js';
 import { createOperate } from './operate/index.js';
 import type { AdminServer } from './operate/server.js';
 import { startRetention } from './operate/retention.js';
+import { startLocalLearning } from './learn/local-model.js';
 import type { TimelineEvent } from './queue/events.js';
 import { createQueueDepth } from './queue/sqlite-depth.js';
 import { claimDataDir, warnLoosePermissions } from './queue/data-dir.js';
@@ -66,7 +67,7 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
     throw err;
   }
   warnLoosePermissions([config.dataDir, file, `${file}-wal`, `${file}-shm`, join(config.dataDir, 'trace-secret'), join(config.dataDir, 'tls'), ...(config.log.file ? [config.log.file] : [])], logger);
-  const store = createSqliteQueueStore(db, config.storage);
+  const store = createSqliteQueueStore(db, config.storage, { sampleRate: config.content.learning.sampleRate });
   const accounts = createSqliteAccountStore(db);
   const queueDepth = createQueueDepth(db);
   // Its reputation reads the same committed events as metrics (delivery outcomes), from the first message on.
@@ -88,6 +89,7 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
     ? createOperate({ config, db, store, accounts, queueDepth, logger: logger.child({ stage: 'operate' }), feedback: feedback.intake, routes })
     : null;
   const retention = startRetention(db, config.retention, logger.child({ stage: 'retention' }));
+  const learning = startLocalLearning(db, config.content.learning, config.dataDir, logger.child({ stage: 'learn' }));
   const basePolicy = opts.policy ?? ownPolicy ?? acceptAllPolicy;
   const policy = operate ? operate.wrapPolicy(basePolicy) : basePolicy;
   // Delivery first, so that it sees the very first message queued.
@@ -115,6 +117,7 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
   } catch (err) {
     clearInterval(routeTimer);
     retention.stop();
+    learning.stop();
     await operate?.close();
     await reports?.close();
     await listeners?.close();
@@ -139,6 +142,7 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
       closed ??= (async () => {
         clearInterval(routeTimer);
         retention.stop();
+        learning.stop();
         await operate?.close();
         await reportListener?.close();
         await running.close();

@@ -14,7 +14,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['shared', 'store', 'config', 'types'],
   ['classify', 'identify', 'mtasts', 'dane'],
   ['bounce', 'queue', 'inspect', 'routes', 'dkim'],
-  ['reputation'],
+  ['reputation', 'learn'],
   ['accounts', 'decide'],
   ['accept', 'deliver'],
   ['feedback'],

@@ -253,11 +253,14 @@ describe('the admin API', () => {
     ]);
     await target.waitFor(before + 1);
     expect((await ops.post('/api/v1/quarantine/release', { ids: [x] })).body.results[0]).toMatchObject({ ok: false, error: expect.stringContaining('not in quarantine') });
-    expect((await ops.post('/api/v1/quarantine/delete', { ids: [y] })).body.results).toEqual([{ id: y, ok: true }]);
+    // Deleted as spam: the operator's confirmation, kept (with its body) for the local content model.
+    expect((await ops.post('/api/v1/quarantine/delete', { ids: [y], spam: true })).body.results).toEqual([{ id: y, ok: true }]);
     expect((await ops.get('/api/v1/quarantine')).body).toEqual([]);
     expect((await ops.post('/api/v1/quarantine/delete', { nope: 1 })).status).toBe(400);
     const audit = (await ops.get('/api/v1/audit?limit=2')).body;
-    expect(audit.map((e: { action: string; target: string; who: string }) => [e.action, e.target, e.who])).toEqual([['quarantine.delete', y, 'ops'], ['quarantine.release', x, 'ops']]);
+    expect(audit.map((e: { action: string; target: string; who: string }) => [e.action, e.target, e.who])).toEqual([['quarantine.delete-spam', y, 'ops'], ['quarantine.release', x, 'ops']]);
+    const sample = openDatabase(relay.databaseFile).prepare('SELECT kind, confirmed_by, LENGTH(raw) > 0 AS body FROM learn_samples WHERE message_id = ?').get(y);
+    expect(sample).toEqual({ kind: 'spam', confirmed_by: 'ops', body: 1 });
   });
 
   it('finds a delivered message by Message-ID after its body is gone (indexed at acceptance)', async () => {

@@ -89,6 +89,32 @@ export const contentSchema = z
       .strict()
       .prefault({})
       .describe("SpamAssassin's spamd (SPAMC/1.5 SYMBOLS); its score is added to ours times `weight`."),
+    learning: z
+      .object({
+        sampleRate: z.number().min(0).max(1).default(0.05)
+          .describe("Share of delivered messages whose body is kept for the local model (0 keeps none and learns nothing new); chosen by a hash of the queue id."),
+        maxSamples: z.number().int().positive().default(5000)
+          .describe("Delivered samples kept at most; the oldest go first. Operator-confirmed spam is kept besides."),
+        maxSampleBytes: z.number().int().positive().default(64 * 1024 * 1024)
+          .describe("Bytes of delivered samples kept at most."),
+        retrainHours: z.number().positive().default(24)
+          .describe("How often the running relay retrains the local model from its samples (also once at start when the last model is older)."),
+        hamAgeDays: z.number().nonnegative().default(7)
+          .describe("A delivered sample becomes ham only this many days after delivery, and only without a complaint."),
+        perIdentityCap: z.number().int().positive().default(50)
+          .describe("Messages one sender identity contributes at most per class, so no single sender (a hijacked one included) outweighs the rest."),
+        perAccountCap: z.number().int().positive().default(500)
+          .describe("Messages one login contributes at most per class, over all its identities."),
+        minIdentities: z.number().int().positive().default(10)
+          .describe("Distinct identities the ham must come from before a local model is built."),
+        minHam: z.number().int().positive().default(200)
+          .describe("Usable ham messages needed before a local model is built."),
+        minSpam: z.number().int().positive().default(50)
+          .describe("Operator-confirmed spam messages needed before a local model is built."),
+      })
+      .strict()
+      .prefault({})
+      .describe("The local model: the relay learns this deployment's own mail (ham: delivered samples old enough without complaint; spam: held messages an operator deleted as spam) and adds it to the shipped model. See docs/content-scoring.md."),
   })
   .strict()
   .prefault({});

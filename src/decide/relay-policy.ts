@@ -3,6 +3,7 @@
 // on a worker thread (src/inspect/threaded-inspector.ts), feeding the decision. Both close with the policy.
 import type { Config } from '../config/schema.js';
 import { createThreadedInspector } from '../inspect/threaded-inspector.js';
+import { localModelPath } from '../learn/local-model.js';
 import { createReputation, type Reputation, type ReputationOptions } from '../reputation/index.js';
 import type { Logger } from '../shared/logger.js';
 import { createPolicy } from './index.js';
@@ -16,7 +17,7 @@ export type RelayPolicy = MessagePolicy & {
 };
 
 export async function createRelayPolicy(opts: ReputationOptions & { config: Config; logger: Logger }): Promise<RelayPolicy> {
-  const inspector = await createThreadedInspector(opts.config.content, opts.config.storage.sqlitePath);
+  const inspector = await createThreadedInspector(opts.config.content, opts.config.storage.sqlitePath, localModelPath(opts.config.dataDir));
   const reputation = createReputation(opts);
   return {
     ...createPolicy({ config: opts.config, reputation, logger: opts.logger, inspect: inspector.inspect }),

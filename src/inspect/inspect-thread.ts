@@ -13,9 +13,12 @@ const port = parentPort;
 if (!port) throw new Error('inspect-thread.ts runs as a worker thread only');
 // The relay's link-domain history lives with the scorer that asks it (see new-link-domains.ts); the domains it came to
 // know are kept in the relay's database through this thread's own connection (WAL: beside the main thread's).
-const { settings, databaseFile } = workerData as InspectThreadData;
+const { settings, databaseFile, localModelFile } = workerData as InspectThreadData;
 const persisted = databaseFile ? createKnownLinkDomains(openDatabase(databaseFile)) : undefined;
-const scorer = createContentScorer(settings, { linkHistory: createLinkHistory({ sendersToKnow: 2, maxDomains: 100_000, ...(persisted ? { persisted } : {}) }) });
+const scorer = createContentScorer(settings, {
+  linkHistory: createLinkHistory({ sendersToKnow: 2, maxDomains: 100_000, ...(persisted ? { persisted } : {}) }),
+  ...(localModelFile ? { localModelFile } : {}),
+});
 const send = batchPerTurn<InspectResult>((results) => port.postMessage(results));
 
 port.postMessage('ready');

@@ -33,9 +33,11 @@ interface Thread {
 export interface InspectThreadData {
   settings: ContentSettings;
   databaseFile?: string;
+  /** The relay's local model file (src/learn), added to the base model when it exists. */
+  localModelFile?: string;
 }
 
-export async function createThreadedInspector(settings: ContentSettings, databaseFile?: string): Promise<ThreadedInspector> {
+export async function createThreadedInspector(settings: ContentSettings, databaseFile?: string, localModelFile?: string): Promise<ThreadedInspector> {
   // Our scorer and the content facts read at most this many bytes of a message, so only they cross to the thread (a
   // 25 MB message would otherwise be copied whole for 2 MB of reading); a peer filter (Rspamd, spamd) gets it all.
   const peersEnabled = settings.rspamd.enabled || settings.spamassassin.enabled;
@@ -45,7 +47,7 @@ export async function createThreadedInspector(settings: ContentSettings, databas
   let nextId = 0;
 
   function start(): Thread {
-    const data: InspectThreadData = { settings, ...(databaseFile ? { databaseFile } : {}) };
+    const data: InspectThreadData = { settings, ...(databaseFile ? { databaseFile } : {}), ...(localModelFile ? { localModelFile } : {}) };
     const worker = startWorker(new URL('./inspect-thread.js', import.meta.url), data);
     worker.on('message', (results: InspectResult[] | 'ready') => {
       if (results === 'ready') return;

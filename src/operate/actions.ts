@@ -87,7 +87,8 @@ export function createActions(deps: ActionDeps) {
         if (!store.remove(id, now)) throw new NotFoundError(`no message ${id}`);
       }),
     releaseHeld: (who: string, ids: readonly string[]) => bulk(who, 'quarantine.release', ids, (id, now) => decide.release(id, now, who)),
-    deleteHeld: (who: string, ids: readonly string[]) => bulk(who, 'quarantine.delete', ids, (id, now) => decide.dropHeld(id, now, who)),
+    deleteHeld: (who: string, ids: readonly string[], asSpam = false) =>
+      bulk(who, asSpam ? 'quarantine.delete-spam' : 'quarantine.delete', ids, (id, now) => decide.dropHeld(id, now, who, asSpam)),
 
     suspendSender(who: string, key: string, minutes: number, reason: string): void {
       const now = clock();

@@ -195,8 +195,9 @@ export function registerApiRoutes(api: Api, deps: ApiDeps): void {
     handle: ({ body, operator }) => ({ results: actions.releaseHeld(operator.name, body.ids) }),
   });
   api.route({
-    method: 'POST', path: '/quarantine/delete', summary: 'Drop held messages (their timeline is kept)', body: ids,
-    handle: ({ body, operator }) => ({ results: actions.deleteHeld(operator.name, body.ids) }),
+    method: 'POST', path: '/quarantine/delete', summary: 'Drop held messages (their timeline is kept); with "spam": true they are confirmed as spam and the local content model learns them',
+    body: ids.extend({ spam: z.boolean().optional() }),
+    handle: ({ body, operator }) => ({ results: actions.deleteHeld(operator.name, body.ids, body.spam === true) }),
   });
 
   // Explain, audit, webhooks.

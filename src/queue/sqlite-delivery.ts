@@ -22,7 +22,11 @@ interface MessageRow {
 /** How many recipient rows one claim reads per message wanted; bounds the read whatever the queue size. */
 const ROWS_PER_MESSAGE = 4;
 
-export function createDeliveryQueries(db: Db, writeEvent: (e: TimelineEvent) => void) {
+/**
+ * `keepSample`, when given, is told of each message that became delivered just before its body is dropped (the local
+ * content model's sample, sqlite-samples.ts).
+ */
+export function createDeliveryQueries(db: Db, writeEvent: (e: TimelineEvent) => void, keepSample?: (id: string) => void) {
   const dueRows = db.prepare(
     `SELECT r.message_id, m.size FROM recipients r JOIN messages m ON m.id = r.message_id
      WHERE r.state IN ('queued', 'deferred') AND r.next_attempt_at <= ? ORDER BY r.next_attempt_at LIMIT ?`,
@@ -49,6 +53,7 @@ export function createDeliveryQueries(db: Db, writeEvent: (e: TimelineEvent) => 
   function settleMessage(id: string): void {
     const state = messageStateOf((recipientStates.all(id) as Array<{ state: QueueState }>).map((r) => r.state));
     setMessageState.run(state, id);
+    if (state === 'delivered') keepSample?.(id);
     if (isFinal(state)) deleteBody.run(id);
   }
 

@@ -5,6 +5,7 @@ import type { Db } from '../store/sqlite.js';
 import type { EventType, TimelineEvent } from './events.js';
 import { createAdminQueries } from './sqlite-admin.js';
 import { createDeliveryQueries } from './sqlite-delivery.js';
+import { createSampleQueries, sampleFraction } from './sqlite-samples.js';
 import { createHeldQueries } from './sqlite-held.js';
 import { headerMessageId, migrateQueueSchema, QUEUE_SCHEMA } from './sqlite-schema.js';
 import { createWalSync } from './wal-sync.js';
@@ -65,7 +66,12 @@ export interface GroupCommitOptions {
   outcomeCommitMs?: number;
 }
 
-export function createSqliteQueueStore(db: Db, opts: GroupCommitOptions): QueueStore {
+/** What the local content model asks of the queue: the share of delivered messages whose body it keeps (0: none). */
+export interface SampleOptions {
+  sampleRate: number;
+}
+
+export function createSqliteQueueStore(db: Db, opts: GroupCommitOptions, learning: SampleOptions = { sampleRate: 0 }): QueueStore {
   db.exec(QUEUE_SCHEMA);
   migrateQueueSchema(db);
   const wal = createWalSync(db);
@@ -105,7 +111,10 @@ export function createSqliteQueueStore(db: Db, opts: GroupCommitOptions): QueueS
     for (const e of m.events) writeEvent({ ...e, messageId: m.id });
   };
 
-  const delivery = createDeliveryQueries(db, writeEvent);
+  const samples = learning.sampleRate > 0 ? createSampleQueries(db) : undefined;
+  const delivery = createDeliveryQueries(db, writeEvent, samples && ((id) => {
+    if (sampleFraction(id) < learning.sampleRate) samples.keepDelivered(id, Date.now());
+  }));
   const admin = createAdminQueries(db, writeEvent, delivery.settleMessage);
   const held = createHeldQueries(db, writeEvent);
 

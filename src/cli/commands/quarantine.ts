@@ -1,5 +1,6 @@
 // `mailwarden quarantine list|show|release|delete`: messages the policy held for review, through the queue store.
 import type { Command } from 'commander';
+import { createSampleQueries } from '../../queue/sqlite-samples.js';
 import type { QueueStore } from '../../queue/store.js';
 import type { ChangeResult } from '../../queue/types.js';
 import { auditCli, cliOperator, jsonLines, jsonObject, table, withQueue } from '../database.js';
@@ -66,11 +67,18 @@ export function registerQuarantineCommand(program: Command): void {
     });
   q.command('delete <id...>')
     .description('drop held messages (their timeline is kept)')
-    .action(async (ids: string[], _opts, cmd: Command) => {
-      await withQueue(cmd, (store, db) => ids.forEach((id) => {
-        mustChange(store, id, store.removeHeld(id, Date.now(), cliOperator()));
-        auditCli(db, true, 'quarantine.delete', id);
-      }));
-      process.stdout.write(`deleted ${ids.length} message(s)\n`);
+    .option('--spam', 'confirm them as spam: the local content model learns them (content.learning)')
+    .action(async (ids: string[], opts: { spam?: boolean }, cmd: Command) => {
+      await withQueue(cmd, (store, db) => {
+        const samples = opts.spam ? createSampleQueries(db) : null;
+        for (const id of ids) {
+          if (!store.showHeld(id)) mustChange(store, id, store.show(id) ? 'not-held' : 'not-found');
+          // Kept before the body goes: the operator's word is the only spam label the local model takes.
+          samples?.keepSpam(id, cliOperator(), Date.now());
+          mustChange(store, id, store.removeHeld(id, Date.now(), cliOperator()));
+          auditCli(db, true, opts.spam ? 'quarantine.delete-spam' : 'quarantine.delete', id);
+        }
+      });
+      process.stdout.write(`deleted ${ids.length} message(s)${opts.spam ? ', kept as confirmed spam for the local model' : ''}\n`);
     });
 }

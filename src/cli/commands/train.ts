@@ -3,7 +3,10 @@
 // `mailwarden train --local MANIFEST [--out FILE]`: the deployment's own model, from a JSON Lines manifest of
 // delivered messages ({"file","identity","deliveredAt","complained"}) and operator-confirmed spam ({"file",
 // "identity","confirmedBy"}, with "label":"spam"), under the safeguards of train-local.ts.
+// `mailwarden train --from-relay`: the same safeguards over the samples the relay kept itself (src/learn).
 import type { Command } from 'commander';
+import { retrainLocalModel } from '../../learn/local-model.js';
+import { auditCli, withDatabase } from '../database.js';
 import { messageFiles } from '../../inspect/content/corpus.js';
 import { saveModel } from '../../inspect/content/model-file.js';
 import { readFileSync } from 'node:fs';
@@ -20,15 +23,19 @@ export function registerTrainCommand(program: Command): void {
     .option('--local <manifest>', "JSON Lines manifest of this deployment's delivered mail and operator-confirmed spam")
     .option('--ham-age-days <n>', 'local: ham must have been delivered at least this many days ago', String(defaultLocalSafeguards.hamAgeDays))
     .option('--per-identity-cap <n>', 'local: at most this many messages per sender identity and class', String(defaultLocalSafeguards.perIdentityCap))
+    .option('--per-account-cap <n>', 'local: at most this many messages per login (over its identities) and class', String(defaultLocalSafeguards.perAccountCap))
+    .option('--min-identities <n>', 'local: no model while the ham comes from fewer sender identities', String(defaultLocalSafeguards.minIdentities))
     .option('--min-ham <n>', 'local: no model below this many usable ham messages', String(defaultLocalSafeguards.minHam))
     .option('--min-spam <n>', 'local: no model below this many confirmed spam messages', String(defaultLocalSafeguards.minSpam))
     .option('--out <file>', 'model file to write', 'mailwarden-model.json')
     .option('--min-count <n>', 'leave out tokens seen in fewer messages than this', '2')
+    .option('--from-relay', "the relay's own local model, from the samples in its database (content.learning settings), as the running relay does every content.learning.retrainHours")
     .option('--json', 'print the summary as JSON')
-    .action((opts: TrainOptions) => {
+    .action((opts: TrainOptions, cmd: Command) => {
       const minCount = positiveInteger(opts.minCount, '--min-count');
+      if (opts.fromRelay) return trainFromRelay(cmd, opts.json === true);
       if (opts.local) return trainLocal(opts, minCount);
-      if (!opts.ham || !opts.spam) throw new CliError('give --ham and --spam folders, or --local MANIFEST');
+      if (!opts.ham || !opts.spam) throw new CliError('give --ham and --spam folders, --local MANIFEST or --from-relay');
       const ham = listFolder(opts.ham, '--ham');
       const spam = listFolder(opts.spam, '--spam');
       const { model, skipped } = trainModel({ ham, spam, minCount });
@@ -56,6 +63,7 @@ function listFolder(dir: string, option: string): string[] {
 }
 
 interface TrainOptions {
+  fromRelay?: boolean;
   ham?: string;
   spam?: string;
   local?: string;
@@ -63,6 +71,8 @@ interface TrainOptions {
   minCount: string;
   hamAgeDays: string;
   perIdentityCap: string;
+  perAccountCap: string;
+  minIdentities: string;
   minHam: string;
   minSpam: string;
   json?: boolean;
@@ -72,6 +82,17 @@ function positiveInteger(value: string, option: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || (n === 0 && option === '--min-count')) throw new CliError(`${option} must be a positive integer`);
   return n;
+}
+
+function trainFromRelay(cmd: Command, json: boolean): void {
+  const s = withDatabase(cmd, (db, config) => {
+    const summary = retrainLocalModel(db, config.content.learning, config.dataDir, Date.now());
+    auditCli(db, summary.file !== null, 'train.local', summary.file ?? '', { ham: summary.ham, spam: summary.spam });
+    return summary;
+  });
+  if (json) process.stdout.write(JSON.stringify(s) + '\n');
+  if (!s.file) throw new CliError(`no local model yet: ${s.notReady} (${s.samples} samples; skipped ${JSON.stringify(s.skipped)})`);
+  if (!json) process.stdout.write(`wrote ${s.file}: local model from ${s.ham} ham and ${s.spam} confirmed spam messages of ${s.samples} samples; skipped ${JSON.stringify(s.skipped)}; a running relay adds it to its model within a minute\n`);
 }
 
 function trainLocal(opts: TrainOptions, minCount: number): void {
@@ -85,7 +106,7 @@ function trainLocal(opts: TrainOptions, minCount: number): void {
   }
   text.split('\n').forEach((line, i) => {
     if (!line.trim()) return;
-    let e: { file?: string; label?: string; identity?: string; deliveredAt?: string; complained?: boolean; confirmedBy?: string };
+    let e: { file?: string; label?: string; identity?: string; account?: string; deliveredAt?: string; complained?: boolean; confirmedBy?: string };
     try {
       e = JSON.parse(line) as typeof e;
     } catch {
@@ -98,12 +119,15 @@ function trainLocal(opts: TrainOptions, minCount: number): void {
     } catch {
       throw new CliError(`${opts.local}:${i + 1}: cannot read ${e.file}`);
     }
-    if (e.label === 'spam') confirmed.push({ raw, identity: e.identity, confirmedBy: e.confirmedBy ?? '' });
-    else delivered.push({ raw, identity: e.identity, deliveredAt: Date.parse(e.deliveredAt ?? ''), complained: e.complained === true });
+    const account = e.account ? { account: e.account } : {};
+    if (e.label === 'spam') confirmed.push({ raw, identity: e.identity, ...account, confirmedBy: e.confirmedBy ?? '' });
+    else delivered.push({ raw, identity: e.identity, ...account, deliveredAt: Date.parse(e.deliveredAt ?? ''), complained: e.complained === true });
   });
   const r = trainLocalModel(delivered, confirmed, {
     hamAgeDays: positiveInteger(opts.hamAgeDays, '--ham-age-days'),
     perIdentityCap: positiveInteger(opts.perIdentityCap, '--per-identity-cap'),
+    perAccountCap: positiveInteger(opts.perAccountCap, '--per-account-cap'),
+    minIdentities: positiveInteger(opts.minIdentities, '--min-identities'),
     minHam: positiveInteger(opts.minHam, '--min-ham'),
     minSpam: positiveInteger(opts.minSpam, '--min-spam'),
     minCount,

@@ -94,6 +94,20 @@ function chi2Q(x2: number, v: number): number {
   return Math.min(sum, 1);
 }
 
+/**
+ * Two models as one: the messages and token counts added. The relay adds its local model (this deployment's own
+ * delivered ham and confirmed spam) to the shipped one, so its customers' newsletters pull their words toward ham
+ * while everything the shipped model knew still counts.
+ */
+export function mergeModels(a: BayesModel, b: BayesModel): BayesModel {
+  const tokens = new Map(a.tokens);
+  for (const [t, c] of b.tokens) {
+    const had = tokens.get(t);
+    tokens.set(t, had ? { spam: had.spam + c.spam, ham: had.ham + c.ham } : c);
+  }
+  return { spamMessages: a.spamMessages + b.spamMessages, hamMessages: a.hamMessages + b.hamMessages, tokens };
+}
+
 /** Drops tokens seen in fewer than `minCount` training messages (they barely move f(w) and bloat the file). */
 export function prune(model: BayesModel, minCount: number): BayesModel {
   const tokens = new Map<string, TokenCounts>();

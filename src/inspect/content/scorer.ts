@@ -1,7 +1,9 @@
 // A content scorer built from the `content` settings: the model loaded once, thresholds fixed. The relay makes one
 // at start-up; `scoreContent` in index.ts is the same with every default, for callers that have no configuration.
+import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ContentSettings } from '../../config/schema.js';
+import { mergeModels, type BayesModel } from './bayes.js';
 import { loadModel } from './model-file.js';
 import { newLinkDomainRule, type LinkHistory } from './new-link-domains.js';
 import { enabledPeers } from './peers/index.js';
@@ -24,18 +26,55 @@ export interface ContentScorer {
 export interface ScorerState {
   /** Asked by NEW_LINK_DOMAIN; taught by every message this scorer finds clean. */
   linkHistory?: LinkHistory;
+  /**
+   * The relay's local model (src/learn), added to the base model when the file exists; a retrain that replaces the
+   * file is picked up within a minute.
+   */
+  localModelFile?: string;
+}
+
+/** How often the local model file is looked at for a newer version. */
+const LOCAL_MODEL_CHECK_MS = 60_000;
+
+/** The base model plus the local one, re-read when the local file changes (its mtime); never throws. */
+function modelSource(base: BayesModel, localFile: string | undefined): () => BayesModel {
+  if (!localFile) return () => base;
+  let model = base;
+  let seenMtime = -1;
+  let checkedAt = -Infinity;
+  return () => {
+    const now = Date.now();
+    if (now - checkedAt < LOCAL_MODEL_CHECK_MS) return model;
+    checkedAt = now;
+    let mtime: number;
+    try {
+      mtime = statSync(localFile).mtimeMs;
+    } catch {
+      mtime = 0; // no local model (yet, or any more)
+    }
+    if (mtime === seenMtime) return model;
+    seenMtime = mtime;
+    try {
+      model = mtime === 0 ? base : mergeModels(base, loadModel(localFile));
+    } catch {
+      model = base; // a broken file is no reason to stop scoring; the next retrain replaces it
+    }
+    return model;
+  };
 }
 
 export function createContentScorer(settings: ContentSettings, state: ScorerState = {}): ContentScorer {
+  const currentModel = modelSource(loadModel(settings.model || defaultModelPath), state.localModelFile);
   const options: ScorerOptions = {
     ...(state.linkHistory ? { extraRules: [newLinkDomainRule(state.linkHistory.seen)] } : {}),
-    model: loadModel(settings.model || defaultModelPath),
+    model: currentModel(),
     thresholds: settings.thresholds,
     modelWeight: settings.modelWeight,
     maxScanBytes: settings.maxScanBytes,
   };
   const peers = enabledPeers(settings);
   const score = (raw: Buffer, ctx: ScoreContext = {}): ContentVerdict => {
+    options.model = currentModel();
     const result = scoreRaw(raw, ctx, options);
     if (result.kind === 'verdict') {
       if (result.verdict.action === 'accept') state.linkHistory?.learn(raw, ctx.authUser ?? ctx.mailFrom ?? '');
@@ -45,7 +84,7 @@ export function createContentScorer(settings: ContentSettings, state: ScorerStat
     return verdictOf([rule], options.thresholds);
   };
   return {
-    scoreRaw: (raw, ctx = {}) => scoreRaw(raw, ctx, options),
+    scoreRaw: (raw, ctx = {}) => scoreRaw(raw, ctx, { ...options, model: currentModel() }),
     score,
     async check(raw, ctx = {}) {
       const ours = score(raw, ctx);

@@ -9,11 +9,11 @@ import { trainLocalModel, type ConfirmedSpam, type DeliveredMessage } from './tr
 
 const DAY = 86_400_000;
 const now = Date.parse('2026-12-01T00:00:00Z');
-const safeguards = { hamAgeDays: 7, perIdentityCap: 3, minHam: 4, minSpam: 2, minCount: 1, now };
+const safeguards = { hamAgeDays: 7, perIdentityCap: 3, perAccountCap: 100, minIdentities: 1, minHam: 4, minSpam: 2, minCount: 1, now };
 
-const ham = async (i: number, identity: string, ageDays = 10, complained = false): Promise<DeliveredMessage> => ({
+const ham = async (i: number, identity: string, ageDays = 10, complained = false, account = identity): Promise<DeliveredMessage> => ({
   raw: await compose({ subject: `Order ${i} shipped`, text: `Your order ${i} left our warehouse today.` }),
-  identity, deliveredAt: now - ageDays * DAY, complained,
+  identity, account, deliveredAt: now - ageDays * DAY, complained,
 });
 const spam = async (i: number, identity: string, confirmedBy = 'ops'): Promise<ConfirmedSpam> => ({
   raw: await compose({ subject: `Wallet ${i}`, text: 'Connect your wallet and enter your seed phrase to claim the airdrop.' }),
@@ -37,4 +37,17 @@ describe('local model training', () => {
     expect(r).toMatchObject({ ham: 3, model: null, skipped: { 'identity cap': 7 } });
     expect(r.notReady).toContain('needs 4 ham');
   });
+
+  it('learns no ham from a sender once reported, caps a login over all its identities, and wants ham from many senders', async () => {
+    // A hijacked login spreads over identities; one of its messages drew a complaint, another was confirmed as spam.
+    const spread = await Promise.all(Array.from({ length: 12 }, (_, i) => ham(i, `shop/${i % 6}`, 10, false, 'shop')));
+    const reported = [await ham(20, 'shop/0', 10, true, 'shop'), await ham(21, 'other', 10, false)];
+    const r = trainLocalModel([...spread, ...reported], [await spam(1, 'shop/1'), await spam(2, 'y')], { ...safeguards, perAccountCap: 5 });
+    // shop/0 (complaint) and shop/1 (confirmed spam) teach no ham; of shop's other 8 messages the login's cap lets 5 in.
+    expect(r.skipped).toMatchObject({ complained: 1, 'sender reported': 4, 'account cap': 3 });
+    expect(r.ham).toBe(6);
+    const few = trainLocalModel([...spread, ...reported], [await spam(1, 'x'), await spam(2, 'y')], { ...safeguards, minIdentities: 8 });
+    expect(few).toMatchObject({ model: null, notReady: 'needs ham from 8 sender identities, has 6' });
+  });
 });
+

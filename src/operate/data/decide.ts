@@ -3,6 +3,7 @@
 // them goes through here.
 import type { Config } from '../../config/schema.js';
 import { parseContent } from '../../inspect/content/message.js';
+import { createSampleQueries } from '../../queue/sqlite-samples.js';
 import type { QueueStore } from '../../queue/store.js';
 import type { ChangeResult, HeldMessage, HeldMessageDetail } from '../../queue/types.js';
 import { createReputation, type SenderReport } from '../../reputation/index.js';
@@ -23,8 +24,11 @@ export interface DecideData {
   heldText(id: string): string | null;
   /** Throws NotFoundError when the message is not held. */
   release(id: string, now: number, by: string): void;
-  /** Throws NotFoundError when the message is not held. */
-  dropHeld(id: string, now: number, by: string): void;
+  /**
+   * Throws NotFoundError when the message is not held. `asSpam` is the operator's confirmation that it is spam: its
+   * body is kept for the local content model first (src/learn).
+   */
+  dropHeld(id: string, now: number, by: string, asSpam?: boolean): void;
   senderKeys(): string[];
   /** Null when the identity has neither traffic nor a suspension on record. */
   sender(key: string, now: number): SenderReport | null;
@@ -41,6 +45,7 @@ function changed(id: string, result: ChangeResult): void {
 export function createDecideData(db: Db, config: Config, store: QueueStore): DecideData {
   // Reads the counters the relay's reputation writes, and writes suspensions to the one suspension model.
   const reputation = createReputation({ config, db });
+  const samples = createSampleQueries(db);
   return {
     heldMessages: (limit) => store.listHeld(limit),
     heldMessage: (id) => store.showHeld(id),
@@ -51,7 +56,10 @@ export function createDecideData(db: Db, config: Config, store: QueueStore): Dec
       return parsed.kind === 'message' ? parsed.message.text.slice(0, MAX_TEXT_CHARS) : '';
     },
     release: (id, now, by) => changed(id, store.release(id, now, by)),
-    dropHeld: (id, now, by) => changed(id, store.removeHeld(id, now, by)),
+    dropHeld(id, now, by, asSpam = false) {
+      if (asSpam && store.showHeld(id)) samples.keepSpam(id, by, now);
+      changed(id, store.removeHeld(id, now, by));
+    },
     senderKeys: () => reputation.keys(),
     sender(key, now) {
       const r = reputation.report(key, now);
