@@ -238,6 +238,59 @@ describe('reasons stated once for a list, commands named as "sent:", and the MTA
   });
 });
 
+describe('the reporting MTA\'s own words where no remote reply is quoted (fixed texts of MTAs and gateways)', () => {
+  const qmail = (rcpt: string, line: string): Buffer => plain('MAILER-DAEMON@mail.example.net', 'failure notice', [
+    'Hi. This is the qmail-send program at mail.example.net.', "I'm afraid I wasn't able to deliver your message to the following addresses.",
+    "This is a permanent error; I've given up. Sorry it didn't work out.", '', `<${rcpt}>:`, line, '', '--- Below this line is a copy of the message.', '',
+  ]);
+
+  it('BIGLOBE-style list: a limit on the number of messages in the mailbox is a full mailbox', () => {
+    const raw = plain('Mail Delivery Subsystem <MAILER-DAEMON@isp.example.jp>', 'Returned mail: Delivery failed', [
+      '   ----- The following addresses had delivery problems -----', '   jiro@isp.example.jp', '',
+      '   ----- Non-delivered information -----', "   The number of messages in recipient's mailbox exceeded the local limit.", '',
+    ]);
+    expect(reasons(raw)).toEqual([['jiro@isp.example.jp', 'mailboxfull']]);
+  });
+
+  it('au/EZweb "Your message was not delivered within N days" is expired', () => {
+    const raw = plain('Postmaster@ezweb.example.jp', 'Mail System Error - Returned Mail', [
+      'Your message was not delivered within 5 days and 0 hours.', 'Remote host is not responding.', '', '<goro@ezweb.example.jp>', '',
+    ]);
+    expect(reasons(raw)).toEqual([['goro@ezweb.example.jp', 'expired']]);
+  });
+
+  it('Trend Micro InterScan MSS "Unable to deliver message to <…>" without a quoted reply', () => {
+    const raw = plain('"InterScan MSS" <postmaster@gw.example.jp>', 'Mail could not be delivered', [
+      '****** Message from InterScan Messaging Security Suite ******', '', 'The following mail could not be delivered.',
+      'Reason:  Unable to deliver message to <hanako@example.jp> (and other recipients in the same domain).', '',
+      '************************     End of message     **********************',
+    ]);
+    expect(reasons(raw)).toEqual([['hanako@example.jp', 'userunknown']]);
+  });
+
+  it('qmail-ldap: a disabled address, a message over the user\'s size limit, an LDAP failure', () => {
+    expect(reasons(qmail('kuro@example.net', 'Mailaddress is administrativley disabled. (#5.2.1)'))).toEqual([['kuro@example.net', 'suspend']]);
+    expect(reasons(qmail('big@example.net', 'The message exeeded the maximum size the user accepts. (#5.2.3)'))).toEqual([['big@example.net', 'emailtoolarge']]);
+    expect(reasons(qmail('ldap@example.net', 'Temporary failure in LDAP lookup. (#4.4.3)'))).toEqual([['ldap@example.net', 'systemerror']]);
+  });
+
+  it('OpenSMTPD transfer errors and Exim routing errors name their cause', () => {
+    const opensmtpd = plain('MAILER-DAEMON@mx.example.net', 'Delivery status notification: error', [
+      'Hi!', '', 'This is the MAILER-DAEMON, please DO NOT REPLY to this email.', '',
+      'An error has occurred while attempting to deliver a message for', 'the following list of recipients:', '',
+      'ivy@example.com: No MX found for destination', '',
+    ]);
+    expect(reasons(opensmtpd)).toEqual([['ivy@example.com', 'networkerror']]);
+    const exim = (line: string) => plain('Mail Delivery System <Mailer-Daemon@host.example.net>', 'Mail delivery failed: returning message to sender', [
+      'This message was created automatically by mail delivery software.', '',
+      'A message that you sent could not be delivered to one or more of its', 'recipients. This is a permanent error. The following address(es) failed:', '',
+      '  jay@example.com', `    ${line}`, '',
+    ]);
+    expect(reasons(exim('all host address lookups failed permanently'))).toEqual([['jay@example.com', 'hostunknown']]);
+    expect(reasons(exim('malformed address: @example.com> may not follow <jay'))).toEqual([['jay@example.com', 'syntaxerror']]);
+  });
+});
+
 describe('blame follows the object the reply names', () => {
   const postfix = (line: string): Buffer =>
     plain('MAILER-DAEMON@relay.example.org', 'Undelivered Mail Returned to Sender', [

@@ -175,8 +175,18 @@ function factsFromBlock(recipient: string, block: string, whole: WholeReport): R
     remoteMta: remoteHost(block),
     dsnAction: null,
     phase: smtpPhase(block) ?? whole.phase,
-    hint: bounceHint(block) ?? whole.hint,
+    hint: blockHint(bounceHint(block), whole.hint),
   };
+}
+
+/**
+ * The recipient's own line first; but a report that as a whole says the message was delayed or given up on
+ * (OpenSMTPD's "A message is delayed for more than 4 hours" above "Network error on destination MXs") reports the
+ * delay: the transport fault of the line is what caused it, not what the sender learns.
+ */
+function blockHint(block: Reason | null, whole: Reason | null): Reason | null {
+  if (whole === 'expired' && (block === null || block === 'networkerror')) return 'expired';
+  return block ?? whole;
 }
 
 /**
