@@ -150,6 +150,9 @@ function adjustForPhase(c: Classification, reply: ParsedReply, phase: Phase | un
   }
   // A bare "access denied" at connect: the server refuses the connecting IP itself (a PTR or TLS matter would say so).
   if (phase === 'connect' && c.reason === 'securityerror' && c.blame === 'sender-config') return retarget(c, 'blocked', 'sender-ip', 'phase-connect');
+  // A refusal at connect in words no rule knows ("Blocked by spam statistics", "Banned"): the server has only the
+  // connecting IP to refuse.
+  if (phase === 'connect' && c.rule.startsWith('fallback') && REFUSAL_WORDS.test(reply.flat)) return retarget(c, 'blocked', 'sender-ip', 'phase-connect');
   if (c.blame === 'recipient' && phase === 'mail') return retarget(c, 'rejected', 'sender-domain', 'phase-mail');
   // At MAIL FROM the content is not sent yet: a "policy" or "spam" refusal there is about the sender.
   if (c.blame === 'content' && phase === 'mail') return { ...c, blame: 'sender-domain', action: actionOf({ ...c, blame: 'sender-domain' }) };
@@ -161,6 +164,9 @@ function adjustForPhase(c: Classification, reply: ParsedReply, phase: Phase | un
   }
   return c;
 }
+
+/** Words of refusal, with no cause named. */
+const REFUSAL_WORDS = /\b(block(ed)?|banned|blacklist(ed)?|black-listed|blocklist(ed)?|denied|refused|rejected|not (allowed|welcome|permitted))\b/;
 
 function retarget(c: Classification, reason: Reason, blame: Classification['blame'], rule: string): Classification {
   const profile = REASON_PROFILES[reason];

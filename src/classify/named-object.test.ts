@@ -22,4 +22,11 @@ describe('blame follows the object a refusal names', () => {
     expect(classifyReply({ text: '550 Access denied', phase: 'connect' })).toMatchObject({ reason: 'blocked', blame: 'sender-ip' });
     expect(classifyReply({ text: '550 Access denied', phase: 'rcpt' }).blame).not.toBe('sender-ip');
   });
+
+  it('reads a refusal at connect in words no rule knows as a block of the connecting IP, and nothing else', () => {
+    expect(classifyReply({ text: 'Banned', phase: 'connect' })).toMatchObject({ reason: 'blocked', blame: 'sender-ip', rule: 'phase-connect' });
+    expect(classifyReply({ text: 'Your host is not welcome here', phase: 'connect' })).toMatchObject({ reason: 'blocked', blame: 'sender-ip' });
+    expect(classifyReply({ text: 'hello world', phase: 'connect' }).reason).toBe('undefined'); // no refusal said
+    expect(classifyReply({ text: 'Banned', phase: 'rcpt' }).blame).not.toBe('sender-ip');
+  });
 });
