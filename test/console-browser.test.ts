@@ -132,6 +132,13 @@ it('shows a <script> subject as text and runs nothing', async () => {
   expect(dialogs).toEqual(['Delete this message?']);
   dialogs.length = 0;
   expect(page.url()).toBe(`${base}/console/quarantine/${id}`);
+  // Deleted as spam, the dialog accepted: gone from the quarantine, kept as confirmed spam for the local model.
+  page.off('dialog', dismissAndRecord);
+  page.once('dialog', (d) => void d.accept());
+  await page.click('button:has-text("Delete as spam")');
+  await expect(page.textContent('.flash')).resolves.toContain(`deleted as spam ${id}`);
+  page.on('dialog', dismissAndRecord);
+  expect(db.prepare('SELECT kind, confirmed_by FROM learn_samples WHERE message_id = ?').get(id)).toEqual({ kind: 'spam', confirmed_by: 'postmaster' });
 });
 
 it('releases a held message, which is then delivered', async () => {

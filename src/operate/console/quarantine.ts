@@ -1,5 +1,5 @@
 // Quarantine review: held messages with the evidence that held them, their readable text (escaped, never markup),
-// release or delete one or many.
+// release or delete one or many; "delete as spam" is the operator's confirmation the local content model learns from.
 import { field, many, pageContext, redirect, sendPage, type ConsoleRoutes } from './context.js';
 import { html } from './html.js';
 import { form, iso, page } from './layout.js';
@@ -14,19 +14,19 @@ export const quarantineRoutes: ConsoleRoutes = (app, deps) => {
 ${held.map((m) => html`<tr><td><input type="checkbox" name="id" value="${m.id}"></td><td><a href="/console/quarantine/${m.id}">${m.id}</a></td><td class="when">${iso(m.receivedAt)}</td>
 <td>${m.sub ? `${m.account}/${m.sub}` : m.account}</td><td>${m.mailFrom}</td><td class="num">${m.recipients}</td><td>${m.code} ${m.evidence.join(', ')}</td><td class="subject">${m.subject}</td></tr>`)}
 ${held.length === 0 ? html`<tr><td colspan="8" class="muted">nothing held</td></tr>` : ''}</table>
-${ctx.role === 'admin' ? html`<p><button name="do" value="release">Release selected</button> <button name="do" value="delete" class="danger" data-confirm="Delete the selected messages?">Delete selected</button></p>` : ''}
+${ctx.role === 'admin' ? html`<p><button name="do" value="release">Release selected</button> <button name="do" value="delete" class="danger" data-confirm="Delete the selected messages?">Delete selected</button> <button name="do" value="spam" class="danger" data-confirm="Delete the selected messages as spam? The local content model will learn them as spam.">Delete selected as spam</button></p>` : ''}
 </form>`;
     return sendPage(reply, page(ctx, 'Quarantine', body));
   });
 
   app.post('/console/quarantine/bulk', async (req, reply) => {
     const ids = many(req.body, 'id').slice(0, 1000);
-    const release = field(req.body, 'do') === 'release';
+    const what = field(req.body, 'do');
     if (ids.length === 0) return redirect(reply, '/console/quarantine', 'nothing selected', true);
     const who = pageContext(req).who;
-    const results = release ? deps.actions.releaseHeld(who, ids) : deps.actions.deleteHeld(who, ids);
+    const results = what === 'release' ? deps.actions.releaseHeld(who, ids) : deps.actions.deleteHeld(who, ids, what === 'spam');
     const ok = results.filter((r) => r.ok).length;
-    return redirect(reply, '/console/quarantine', `${release ? 'released' : 'deleted'} ${ok} of ${ids.length} message(s)`, ok < ids.length);
+    return redirect(reply, '/console/quarantine', `${DONE[what === 'release' || what === 'spam' ? what : 'delete']} ${ok} of ${ids.length} message(s)`, ok < ids.length);
   });
 
   app.get<{ Params: { id: string } }>('/console/quarantine/:id', async (req, reply) => {
@@ -40,6 +40,7 @@ ${ctx.role === 'admin' ? html`<p><button name="do" value="release">Release selec
 <dt>sender</dt><dd>${m.mailFrom}</dd><dt>recipients</dt><dd>${m.recipientList.join(', ')}</dd><dt>received</dt><dd>${iso(m.receivedAt)}</dd>
 <dt>held by</dt><dd>${m.code}: ${String(verdict?.data.reason ?? '')}</dd></dl>
 <p>${form(ctx, `/console/quarantine/${m.id}/release`, html`<button>Release</button>`)} ${form(ctx, `/console/quarantine/${m.id}/delete`, html`<button class="danger" data-confirm="Delete this message?">Delete</button>`)}
+${form(ctx, `/console/quarantine/${m.id}/spam`, html`<button class="danger" data-confirm="Delete this message as spam? The local content model will learn it as spam.">Delete as spam</button>`)}
 <a href="/console/messages/${m.id}">full timeline</a></p></div>
 <h2>Evidence</h2><table><tr><th>kind</th><th>name</th><th>score</th><th>what it means</th></tr>
 ${evidence.map((e) => html`<tr><td>${e.kind}</td><td>${e.name}</td><td class="num">${e.score}</td><td>${e.description}</td></tr>`)}</table>
@@ -48,13 +49,15 @@ ${evidence.map((e) => html`<tr><td>${e.kind}</td><td>${e.name}</td><td class="nu
     return sendPage(reply, page(ctx, `Held message ${m.id}`, body));
   });
 
-  for (const what of ['release', 'delete'] as const) {
+  for (const what of ['release', 'delete', 'spam'] as const) {
     app.post<{ Params: { id: string } }>(`/console/quarantine/:id/${what}`, async (req, reply) => {
       const who = pageContext(req).who;
-      const [r] = what === 'release' ? deps.actions.releaseHeld(who, [req.params.id]) : deps.actions.deleteHeld(who, [req.params.id]);
+      const [r] = what === 'release' ? deps.actions.releaseHeld(who, [req.params.id]) : deps.actions.deleteHeld(who, [req.params.id], what === 'spam');
       return r!.ok
-        ? redirect(reply, '/console/quarantine', `${what === 'release' ? 'released' : 'deleted'} ${req.params.id}`)
+        ? redirect(reply, '/console/quarantine', `${DONE[what]} ${req.params.id}`)
         : redirect(reply, '/console/quarantine', r!.error, true);
     });
   }
 };
+
+const DONE = { release: 'released', delete: 'deleted', spam: 'deleted as spam' } as const;
