@@ -117,6 +117,7 @@ describe('behaviour signals', () => {
 
   it('the same text as mail held or refused from the login\'s other identities counts against whichever identity sends it', () => {
     expect(names({ ...quiet, stoppedCopies: 2, stoppedIdentities: 2 })).toEqual([]);
+    expect(names({ ...quiet, stoppedCopies: 40, stoppedIdentities: 1 })).toEqual([]); // one identity's trouble: REFUSED_BEFORE
     const e = s.allSignals({ ...quiet, stoppedCopies: 9, stoppedIdentities: 7 });
     expect(e).toEqual([{ kind: 'behaviour', name: 'STOPPED_CONTENT', score: t.quarantineScore,
       description: '9 messages nearly the same as this one, from 7 other identities of this login, were held or refused in the last day' }]);

@@ -138,12 +138,14 @@ export function refusedBefore(i: SignalInput): Evidence | null {
 }
 
 /**
- * The same text as mail of this login that was held or refused, now from another of its identities: a hijacked login
+ * The same text as mail of this login that was held or refused from several of its other identities: a hijacked login
  * spreading one campaign over its identities, each too small for its own counters. The copies were stopped at
- * `quarantineScore` or above, so the text brings that much again, whichever identity sends it.
+ * `quarantineScore` or above, so the text brings that much again, whichever identity sends it. Copies from several
+ * identities, not many copies from one: a single identity's stopped mail (its own kind of mail with one bad link)
+ * resembles its neighbours' ordinary mail by chance now and then, and one identity's trouble is REFUSED_BEFORE's.
  */
 export function stoppedContent(i: SignalInput): Evidence | null {
-  if (i.stoppedCopies < i.t.refusedMinCount) return null;
+  if (i.stoppedIdentities < i.t.refusedMinCount) return null;
   return evidence('STOPPED_CONTENT', i.t.stoppedContentPoints,
     `${i.stoppedCopies} messages nearly the same as this one, from ${i.stoppedIdentities} other identities of this login, were held or refused in the last day`);
 }
