@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../src/config/load.js';
+import { createReputation } from '../src/reputation/index.js';
 import { createSuspensions } from '../src/reputation/suspensions.js';
 import { createSqliteQueueStore } from '../src/queue/sqlite-store.js';
 import { openDatabase } from '../src/store/sqlite.js';
@@ -41,6 +42,12 @@ beforeAll(async () => {
     identity: 'host/blog', since: Date.now(), until: 0, by: 'policy', reason: 'BURST, REPEATED_CONTENT',
     evidence: { signals: [], counts: { lastMinute: 40 }, sampleSubjects: ['Action required'], fingerprints: ['abcd'] },
   });
+  // The policy refused twelve messages of host/cafe, as its `refused` hook records them.
+  const reputation = createReputation({ config, db });
+  const facts = { identityKey: 'host/cafe', account: 'host', clientIp: '192.0.2.1', recipients: ['v@example.test'], fromAddress: 'cafe@site.test', subject: 'Verify now', fingerprint: '', sketch: [], linkDomains: [] };
+  for (let k = 0; k < 12; k++)
+    reputation.stopped(facts, { id: `REF${k}`, at: Date.now(), verdict: 'reject', code: 'MW-SPAM', from: 'cafe@site.test', to: [`v${k}@example.test`], subject: 'Verify now', why: ['CONTENT_VERDICT: content score 12 (threshold 5): reject'] }, Date.now());
+  reputation.close();
   db.close();
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -74,6 +81,11 @@ describe('operator CLI for quarantine and senders', () => {
     expect(JSON.parse(cli('senders', 'show', 'host/blog', '--json')).suspended).toBe(false);
     expect(cli('senders', 'suspend', 'host/shop', '--minutes', '30')).toContain('for 30 minutes');
     expect(JSON.parse(cli('senders', 'list', '--json').trim().split('\n').find((l) => l.includes('host/shop'))!).suspended).toBe(true);
+    const refused = cli('senders', 'show', 'host/cafe');
+    expect(refused).toMatch(/^risk: +4 \(REFUSED_BEFORE, NEW_IDENTITY\)$/m);
+    expect(refused).toContain("REFUSED_BEFORE (3): 12 of its messages were refused or held in the last day");
+    expect(refused).toMatch(/^last hour .* 12 refused, 0 held$/m);
+    expect(refused).toMatch(/^ {2}\S+ REF11 reject \[MW-SPAM\] from cafe@site\.test to v11@example\.test subject "Verify now"\n {4}CONTENT_VERDICT: content score 12 \(threshold 5\): reject$/m);
     expect(cliFails('senders', 'show', 'nobody').stderr.trim()).toBe('mailwarden: no sender identity "nobody"');
   });
 });

@@ -212,6 +212,8 @@ export const policyThresholds = z
       .describe("Messages of the identity refused or held within a day at or above which its next messages carry that as evidence."),
     refusedPoints: z.number().nonnegative().default(3)
       .describe("Risk points of the refused-before signal."),
+    stoppedContentPoints: z.number().nonnegative().default(6)
+      .describe("Risk points of a message nearly the same as messages held or refused in the last day from `refusedMinCount` or more of the login's other identities (a hijacked login spreading one campaign over its identities). The default is `quarantineScore`: the text was stopped before, so it is held again, whichever identity sends it."),
     contentTagPoints: z.number().nonnegative().default(1)
       .describe("Points the content verdict adds to the sender's risk: spam from an identity that also behaves unusually is what a hijacked account looks like, and that combination (not spam alone) suspends it."),
     contentQuarantinePoints: z.number().nonnegative().default(3)

@@ -202,6 +202,35 @@ describe('containment per login', () => {
     expect(behaviour.every((e) => e.score > 0)).toBe(true);
   });
 
+  it('the text held from several identities of the login is held from the next one too; a suspended identity\'s unread refusals do not count', async () => {
+    // Content rules that catch one phrasing of a kit and only doubt the other, as with a kit that rephrases its lure.
+    const dir = mkdtempSync(join(tmpdir(), 'mw-policy-'));
+    const config = parseConfig({ dataDir: dir });
+    const db = openDatabase(config.storage.sqlitePath);
+    const reputation = createReputation({ config, db });
+    open.push({ db, reputation, dir });
+    const content = (raw: Buffer) => {
+      const score = raw.includes('sign-in attempt') ? 8 : raw.includes('Confirm your identity') ? 3 : 0;
+      return { spam: score >= 3, score, threshold: 3, action: score >= 8 ? 'quarantine' as const : score >= 3 ? 'tag' as const : 'accept' as const, rules: [] };
+    };
+    const policy = createPolicy({ config, reputation, logger: silentLogger, content });
+    for (const sub of ['shop', 'blog', 'cafe', 'club', 'quiet']) await history(policy, id(sub), 3);
+    const at = T0 + 3 * DAY + 10 * HOUR;
+    const lure = (opener: string, k: number) => `Dear customer ${k}, ${opener} Confirm your identity within 24 hours at https://verify-${k}.example.test/login or your account will be closed and pending payments cancelled. Security Department`;
+    const missed = lure('for your security we restricted your account.', 90);
+    reputation.suspendByOperator('host/quiet', 'test', at);
+    for (let k = 0; k < 4; k++) expect((await submit(policy, msg(id('quiet'), `q${k}@v.test`, at + k * 1000, missed))).code).toBe('MW-SUSPENDED');
+    expect((await submit(policy, msg(id('club'), 'c@v.test', at + 5000, missed))).evidence.map((e) => e.name)).not.toContain('STOPPED_CONTENT');
+    for (const [k, sub] of ['shop', 'blog', 'cafe'].entries())
+      expect((await submit(policy, msg(id(sub), `v${k}@v.test`, at + 10_000 + k * 1000, lure('we detected an unusual sign-in attempt on your account.', k)))).code).toBe('MW-HELD');
+    const next = await submit(policy, msg(id('club'), 'd@v.test', at + 20_000, missed));
+    expect(next.verdict).toBe('quarantine');
+    expect(next.evidence.find((e) => e.name === 'STOPPED_CONTENT')?.description).toBe(
+      '3 messages nearly the same as this one, from 3 other identities of this login, were held or refused in the last day',
+    );
+    expect((await submit(policy, msg(id('club'), 'friend0@known0.test', at + 30_000))).verdict).toBe('accept');
+  });
+
   it('refused and held messages count against the identity and are listed with an id, sender, recipient, subject and why', async () => {
     const { policy, reputation } = setup();
     const suspended = id('blog');

@@ -75,7 +75,7 @@ function add(w: Window, now: number, n: number): void {
 }
 
 /** Insert with least-recently-used eviction past `max`. */
-function touchEntry<K, V>(map: Map<K, V>, key: K, make: () => V, max: number): V {
+export function touchEntry<K, V>(map: Map<K, V>, key: K, make: () => V, max: number): V {
   const value = map.get(key) ?? make();
   map.delete(key);
   map.set(key, value);

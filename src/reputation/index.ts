@@ -15,6 +15,7 @@ import { identityKey, type Evidence, type SenderIdentity } from '../shared/types
 import type { Db } from '../store/sqlite.js';
 import { createCampaignTracker } from './campaign.js';
 import { recentSamples } from './samples.js';
+import { createStoppedContent } from './stopped-content.js';
 import { createSqliteCounterStore } from './sqlite-counter-store.js';
 import { createSuspensions, isInForce, operatorSuspension, type Suspension } from './suspensions.js';
 import type { RefusalRecord } from './state.js';
@@ -55,7 +56,7 @@ export function createReputation(opts: ReputationOptions) {
   const { config, db } = opts;
   const clock = opts.clock ?? Date.now;
   const counters = createSqliteCounterStore(db, { flushMs: config.policy.flushMs });
-  const behaviour = createBehaviour(counters, createCampaignTracker());
+  const behaviour = createBehaviour(counters, createCampaignTracker(), createStoppedContent());
   const suspensions = createSuspensions(db);
   const samples = recentSamples();
   const authSettings = {
@@ -91,7 +92,7 @@ export function createReputation(opts: ReputationOptions) {
     /** An accepted message (queued, or held: `held`) joins the identity's and its login's history. */
     record: (facts: MessageFacts, now: number, held = false) => behaviour.record(facts, now, held),
     /** A refused or held message: counts against the identity and is listed by `senders show`. */
-    stopped: (facts: MessageFacts, record: RefusalRecord, now: number) => behaviour.stopped(facts.identityKey, record, now),
+    stopped: (facts: MessageFacts, record: RefusalRecord, now: number) => behaviour.stopped(facts, record, now),
     /** The identity's mail was held or refused today: the day does not count towards trust. */
     flag: (identity: SenderIdentity, now: number) => behaviour.flag(identityKey(identity), now),
     authAttempt(attempt: AuthAttempt): void {

@@ -28,6 +28,8 @@ const quiet: s.SignalInput = {
   newLinks: [],
   dayNewLinkRecipients: 0,
   dayRefused: 0,
+  stoppedCopies: 0,
+  stoppedIdentities: 0,
   dayDelivered: 40,
   dayBounced: 1,
   dayUnknownRecipients: 1,
@@ -111,6 +113,14 @@ describe('behaviour signals', () => {
     const e = s.allSignals({ ...quiet, dayRefused: 12 });
     expect(e.map((x) => x.name)).toEqual(['REFUSED_BEFORE']);
     expect(e[0]!.description).toBe('12 of its messages were refused or held in the last day');
+  });
+
+  it('the same text as mail held or refused from the login\'s other identities counts against whichever identity sends it', () => {
+    expect(names({ ...quiet, stoppedCopies: 2, stoppedIdentities: 2 })).toEqual([]);
+    expect(names({ ...quiet, stoppedCopies: 40, stoppedIdentities: 1 })).toEqual([]); // one identity's trouble: REFUSED_BEFORE
+    const e = s.allSignals({ ...quiet, stoppedCopies: 9, stoppedIdentities: 7 });
+    expect(e).toEqual([{ kind: 'behaviour', name: 'STOPPED_CONTENT', score: t.quarantineScore,
+      description: '9 messages nearly the same as this one, from 7 other identities of this login, were held or refused in the last day' }]);
   });
 
   it('hard bounces, complaints and many From addresses', () => {

@@ -40,6 +40,9 @@ export interface SignalInput {
   dayNewLinkRecipients: number;
   /** Messages of the identity refused or held in the last day. */
   dayRefused: number;
+  /** Near duplicates of this message held or refused in the last day from the login's other identities, and how many identities sent them. */
+  stoppedCopies: number;
+  stoppedIdentities: number;
   dayDelivered: number;
   dayBounced: number;
   dayUnknownRecipients: number;
@@ -134,6 +137,19 @@ export function refusedBefore(i: SignalInput): Evidence | null {
   return evidence('REFUSED_BEFORE', i.t.refusedPoints, `${i.dayRefused} of its messages were refused or held in the last day`);
 }
 
+/**
+ * The same text as mail of this login that was held or refused from several of its other identities: a hijacked login
+ * spreading one campaign over its identities, each too small for its own counters. The copies were stopped at
+ * `quarantineScore` or above, so the text brings that much again, whichever identity sends it. Copies from several
+ * identities, not many copies from one: a single identity's stopped mail (its own kind of mail with one bad link)
+ * resembles its neighbours' ordinary mail by chance now and then, and one identity's trouble is REFUSED_BEFORE's.
+ */
+export function stoppedContent(i: SignalInput): Evidence | null {
+  if (i.stoppedIdentities < i.t.refusedMinCount) return null;
+  return evidence('STOPPED_CONTENT', i.t.stoppedContentPoints,
+    `${i.stoppedCopies} messages nearly the same as this one, from ${i.stoppedIdentities} other identities of this login, were held or refused in the last day`);
+}
+
 export function campaign(i: SignalInput): Evidence | null {
   // Both many senders and many recipients: a few shops on the same software sending the same order confirmation
   // in one hour is not a campaign.
@@ -196,7 +212,7 @@ function oneCampaignReading(i: SignalInput): Evidence | null {
 
 /** Every signal that fires for this message. */
 export function allSignals(i: SignalInput): Evidence[] {
-  const single = [burst, newDomainFanOut, repeatedContent, slowCampaign, oneCampaignReading, newLinkDomain, refusedBefore, hardBounces, complaints, namedInBlock, manyFromAddresses, newIdentity]
+  const single = [burst, newDomainFanOut, repeatedContent, slowCampaign, oneCampaignReading, newLinkDomain, refusedBefore, stoppedContent, hardBounces, complaints, namedInBlock, manyFromAddresses, newIdentity]
     .map((signal) => signal(i))
     .filter((e): e is Evidence => e !== null);
   return [...single, ...suspiciousAuth(i)];

@@ -9,6 +9,7 @@ import type { CounterStore } from './counter-store.js';
 import { clientNetwork } from './network.js';
 import { addToRing, ringSums, type MetricCounts } from './ring.js';
 import { allSignals, type SignalInput } from './signals.js';
+import { NO_STOPPED_MATCH, type StoppedContent, type StoppedMatch } from './stopped-content.js';
 import {
   MAX_KNOWN_DOMAINS,
   MAX_KNOWN_FROMS,
@@ -81,6 +82,7 @@ interface MessageAddition {
   authFlags: SignalInput['authFlags'];
   newLinks: string[];
   newLinkRecipients: number;
+  stopped: StoppedMatch;
 }
 
 const NOTHING: MessageAddition = {
@@ -92,6 +94,7 @@ const NOTHING: MessageAddition = {
   authFlags: [],
   newLinks: [],
   newLinkRecipients: 0,
+  stopped: NO_STOPPED_MATCH,
 };
 
 export interface AuthSettings {
@@ -100,7 +103,14 @@ export interface AuthSettings {
   failureBurst: number;
 }
 
-export function createBehaviour(store: CounterStore, campaigns: CampaignTracker) {
+/**
+ * Whether a stop judged the message itself (content, behaviour, or both beyond the suspension score): its text then
+ * says something about the login's other mail. A refusal because the identity was already suspended refuses its
+ * ordinary mail unread, and a hold for the new-identity cap is about the identity, not the text.
+ */
+const judgedTheMessage = (r: RefusalRecord) => r.verdict === 'suspend' || r.code === 'MW-HELD' || r.code === 'MW-SPAM';
+
+export function createBehaviour(store: CounterStore, campaigns: CampaignTracker, stoppedContent: StoppedContent) {
   function newDomainCount(state: IdentityState, recipients: string[]): number {
     return recipients.filter((r) => !state.domains.has(domainOf(r))).length;
   }
@@ -168,6 +178,8 @@ export function createBehaviour(store: CounterStore, campaigns: CampaignTracker)
       newLinks: add.newLinks,
       dayNewLinkRecipients: day.newLinkRecipients + add.newLinkRecipients,
       dayRefused: day.refused + day.held,
+      stoppedCopies: add.stopped.copies,
+      stoppedIdentities: add.stopped.identities,
       dayDelivered: day.delivered,
       dayBounced: day.bounced,
       dayUnknownRecipients: day.unknownRecipients,
@@ -202,6 +214,7 @@ export function createBehaviour(store: CounterStore, campaigns: CampaignTracker)
           authFlags: authFlags(facts.account, facts.clientIp, now),
           newLinks: fresh,
           newLinkRecipients: fresh.length > 0 ? facts.recipients.length : 0,
+          stopped: stoppedContent.match(facts.account, facts.identityKey, facts.sketch, now),
         }),
       );
       return {
@@ -242,12 +255,13 @@ export function createBehaviour(store: CounterStore, campaigns: CampaignTracker)
      * A refused or held message: counted against the identity (a sender refused again and again shows it) and kept
      * for `senders show`. Refused mail adds to the refused count here; held mail was counted by `record`.
      */
-    stopped(identityKey: string, r: RefusalRecord, now: number): void {
-      const state = store.identity(identityKey, now);
+    stopped(facts: MessageFacts, r: RefusalRecord, now: number): void {
+      const state = store.identity(facts.identityKey, now);
       touch(state, now);
       if (r.verdict !== 'quarantine') for (const ring of [state.hour, state.day]) addToRing(ring, now, { refused: 1 });
       state.refusals.push(r);
       if (state.refusals.length > MAX_REFUSALS) state.refusals.shift();
+      if (judgedTheMessage(r)) stoppedContent.add(facts.account, facts.identityKey, facts.sketch, now);
     },
 
     /** A day on which the identity's mail was held or refused does not count towards trust. */
