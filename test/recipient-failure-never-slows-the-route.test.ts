@@ -3,7 +3,7 @@
 // delivered, the route from the IP to Google stays as it was (not slowed, not paused), and it admits as many
 // messages per minute afterwards as before.
 import { afterEach, describe, expect, it } from 'vitest';
-import { startRoutedEngine, type RoutingFixture } from './helpers/routing-fixture.js';
+import { admittedInAMinute, startRoutedEngine, type RoutingFixture } from './helpers/routing-fixture.js';
 import { startTarget, type Target } from './helpers/target-server.js';
 import { testMessage } from './helpers/queue-fixture.js';
 import { waitUntil } from './helpers/wait.js';
@@ -20,15 +20,6 @@ afterEach(async () => {
   await gmail?.close();
 });
 
-/** Messages the route admits in one minute when offered one every second. */
-function admittedInAMinute(f: RoutingFixture): number {
-  let sent = 0;
-  for (let s = 0; s < 60; s++) {
-    f.clock.now += 1000;
-    if (f.routing.admit('probe', 'google').kind === 'send') sent += 1;
-  }
-  return sent;
-}
 
 describe('a recipient-scope failure', () => {
   it('defers or bounces that recipient only and never slows or pauses the route', async () => {
@@ -38,7 +29,7 @@ describe('a recipient-scope failure', () => {
       routes: { 'gmail.com': `127.0.0.1:${gmail.port}` },
       shaping: { google: { messagesPerMinute: 60 } },
     });
-    const before = admittedInAMinute(fx);
+    const before = admittedInAMinute(fx, 'google');
 
     const m = testMessage(['full@gmail.com', 'gone@gmail.com', 'ok@gmail.com']);
     await fx.store.enqueue(m);
@@ -50,6 +41,6 @@ describe('a recipient-scope failure', () => {
 
     expect(fx.routes.all()).toEqual([]);
     expect(fx.store.timeline(m.id).filter((e) => e.type.startsWith('route-'))).toEqual([]);
-    expect(admittedInAMinute(fx)).toBe(before);
+    expect(admittedInAMinute(fx, 'google')).toBe(before);
   });
 });

@@ -14,7 +14,7 @@ const HOUR = 3_600_000;
 const ROWS_PER_BAND = 2;
 /** Estimated Jaccard similarity of 3-shingles at which a message joins a campaign: a kit that rephrases every sentence
  * from a few alternatives still shares a quarter with many of its messages; two unrelated short mails rarely do. */
-const SAME_CAMPAIGN = 0.25;
+export const SAME_CAMPAIGN = 0.25;
 const MAX_CAMPAIGNS = 20_000;
 const MAX_BAND_KEYS = 200_000;
 const MAX_SENDERS_PER_CAMPAIGN = 2_000;

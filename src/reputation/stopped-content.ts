@@ -9,11 +9,9 @@
 // campaigns; against all of the login's stopped copies, a new copy still finds several near duplicates. Stopped mail is
 // rare in ordinary traffic, so the list is short. In memory only and bounded: a restart costs at most a day of it.
 import { similarity } from '../inspect/signature.js';
-import { touchEntry } from './campaign.js';
+import { SAME_CAMPAIGN, touchEntry } from './campaign.js';
 
 const DAY = 24 * 3_600_000;
-/** Same threshold as the campaign index's: a quarter of the 3-shingles in common. */
-const NEAR_DUPLICATE = 0.25;
 const MAX_PER_LOGIN = 256;
 const MAX_LOGINS = 10_000;
 
@@ -58,7 +56,7 @@ export function createStoppedContent() {
       const identities = new Set<string>();
       let copies = 0;
       for (const c of list) {
-        if (c.identityKey === identityKey || similarity(c.sketch, sketch) < NEAR_DUPLICATE) continue;
+        if (c.identityKey === identityKey || similarity(c.sketch, sketch) < SAME_CAMPAIGN) continue;
         copies++;
         identities.add(c.identityKey);
       }

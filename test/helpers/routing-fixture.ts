@@ -51,3 +51,13 @@ export function startRoutedEngine(delivery: Record<string, unknown>, random = ()
     },
   };
 }
+
+/** Messages the route from the pool to `provider` admits in one minute when offered one every second, on the clock. */
+export function admittedInAMinute(f: RoutingFixture, provider: string): number {
+  let sent = 0;
+  for (let s = 0; s < 60; s++) {
+    f.clock.now += 1000;
+    if (f.routing.admit('probe', provider).kind === 'send') sent += 1;
+  }
+  return sent;
+}
