@@ -13,6 +13,7 @@ import { startDeliveryEngine } from '../src/deliver/engine.js';
 import { createContentScorer } from '../src/inspect/content/scorer.js';
 import { localModelPath, type RetrainSummary } from '../src/learn/local-model.js';
 import { createSqliteQueueStore } from '../src/queue/sqlite-store.js';
+import { createSuspensions } from '../src/reputation/suspensions.js';
 import { silentLogger } from '../src/shared/logger.js';
 import { openDatabase } from '../src/store/sqlite.js';
 import { tempDir, testConfig, testMessage } from './helpers/queue-fixture.js';
@@ -66,10 +67,14 @@ describe('the local model', () => {
     await sent('weekly', 4); // one more than the per-identity cap
     await sent('daily', 2);
     await sent('', 2, 'blog');
+    // A login the policy suspended for its behaviour, with no complaint: what it delivered before is no ham.
+    await sent('', 2, 'hijacked');
+    createSuspensions(db).suspend({ identity: 'hijacked', since: Date.now(), until: 0, by: 'policy', reason: 'sending spam',
+      evidence: { signals: [], counts: {}, sampleSubjects: [], fingerprints: [] } });
     const [complainedOf] = await sent('promo', 1, 'shop');
     const held = { ...testMessage(['victim@example.net'], { subject: 'Your mailbox is full', body: 'Verify your password at http://login-verify.example/ now or lose your mail.' }), initialState: 'quarantined' as const, identity: { account: 'shop', sub: 'promo', source: 'header:x-authuser' } };
     await store.enqueue(held);
-    await waitUntil('nine messages delivered', () => store.list({ state: 'delivered', limit: 20 }).length === 9);
+    await waitUntil('eleven messages delivered', () => store.list({ state: 'delivered', limit: 20 }).length === 11);
     store.addEvents([{ messageId: complainedOf!, at: Date.now(), type: 'complaint', data: { identity: 'shop/promo', feedbackType: 'abuse', userAgent: null } }]);
     await waitUntil('the complaint committed', () => store.timeline(complainedOf!).some((e) => e.type === 'complaint'));
 
@@ -83,10 +88,11 @@ describe('the local model', () => {
     const trained = await cli(configFile, ['train', '--from-relay', '--json']);
     expect(trained.code).toBe(0);
     const summary = JSON.parse(trained.out) as RetrainSummary;
-    // garden/weekly 3 of 4 (cap), garden/daily 2, blog 2; shop/promo drew a complaint and had a confirmed spam.
+    // garden/weekly 3 of 4 (cap), garden/daily 2, blog 2; shop/promo drew a complaint and had a confirmed spam;
+    // the suspended login teaches nothing.
     // The complaint was marked on its sample by the first run and stays marked (complaintsMarked counts new marks).
-    expect(summary).toMatchObject({ file: localModelPath(dataDir), ham: 7, spam: 1, samples: 10, complaintsMarked: 0 });
-    expect(summary.skipped).toMatchObject({ 'identity cap': 1, complained: 1, 'too recent': 0 });
+    expect(summary).toMatchObject({ file: localModelPath(dataDir), ham: 7, spam: 1, samples: 12, complaintsMarked: 0 });
+    expect(summary.skipped).toMatchObject({ 'identity cap': 1, complained: 1, 'sender suspended': 2, 'too recent': 0 });
     expect(existsSync(localModelPath(dataDir))).toBe(true);
 
     // The deployment's newsletter reads as less spammy once its own delivered issues are in the model.

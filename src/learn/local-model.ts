@@ -8,6 +8,7 @@ import type { ContentSettings } from '../config/schema.js';
 import { saveModel } from '../inspect/content/model-file.js';
 import { trainLocalModel, type LocalSkipReason } from '../inspect/content/train-local.js';
 import { createSampleQueries } from '../queue/sqlite-samples.js';
+import { createSuspensions, type Suspension } from '../reputation/suspensions.js';
 import type { Logger } from '../shared/logger.js';
 import type { Db } from '../store/sqlite.js';
 
@@ -40,7 +41,7 @@ export function retrainLocalModel(db: Db, learning: LearningSettings, dataDir: s
   const r = trainLocalModel(
     all.filter((s) => s.kind === 'delivered').map((s) => ({ raw: s.raw, identity: identityOf(s.account, s.sub), account: s.account, deliveredAt: s.at, complained: s.complained })),
     all.filter((s) => s.kind === 'spam').map((s) => ({ raw: s.raw, identity: identityOf(s.account, s.sub), account: s.account, confirmedBy: s.confirmedBy })),
-    { ...learning, minCount: 2, now },
+    { ...learning, minCount: 2, now, suspendedUntil: suspensionEnds(createSuspensions(db).list()) },
   );
   let file: string | null = null;
   if (r.model) {
@@ -50,6 +51,16 @@ export function retrainLocalModel(db: Db, learning: LearningSettings, dataDir: s
     renameSync(`${file}.tmp`, file);
   }
   return { file, ham: r.ham, spam: r.spam, skipped: r.skipped, ...(r.notReady ? { notReady: r.notReady } : {}), samples: all.length, trimmed, complaintsMarked };
+}
+
+/** For each suspended identity or login, when its last suspension ended (Infinity while one is in force). */
+function suspensionEnds(suspensions: Suspension[]): Map<string, number> {
+  const ends = new Map<string, number>();
+  for (const s of suspensions) {
+    const end = s.reinstatedAt ?? (s.until === 0 ? Infinity : s.until);
+    ends.set(s.identity, Math.max(end, ends.get(s.identity) ?? -Infinity));
+  }
+  return ends;
 }
 
 /** Age of the local model file in ms; Infinity when there is none. */

@@ -49,5 +49,14 @@ describe('local model training', () => {
     const few = trainLocalModel([...spread, ...reported], [await spam(1, 'x'), await spam(2, 'y')], { ...safeguards, minIdentities: 8 });
     expect(few).toMatchObject({ model: null, notReady: 'needs ham from 8 sender identities, has 6' });
   });
-});
 
+  it('learns no ham that a suspended identity or login delivered before its suspension was lifted', async () => {
+    // The policy stopped the login "hacked" with no complaint; "shop/1" was reinstated by an operator 5 days ago.
+    const delivered = [await ham(1, 'hacked/a', 10, false, 'hacked'), await ham(2, 'hacked/b', 9, false, 'hacked'),
+      await ham(3, 'shop/1', 8), await ham(4, 'shop/1', 2), await ham(5, 'c'), await ham(6, 'd'), await ham(7, 'e')];
+    const suspendedUntil = new Map([['hacked', Infinity], ['shop/1', now - 5 * DAY]]);
+    const r = trainLocalModel(delivered, [await spam(1, 'x'), await spam(2, 'y')], { ...safeguards, hamAgeDays: 1, suspendedUntil });
+    expect(r.skipped).toMatchObject({ 'sender suspended': 3 });
+    expect(r.ham).toBe(4);
+  });
+});
