@@ -18,6 +18,8 @@ export const METRICS = [
   'refused',
   'held',
   'newLinkRecipients',
+  /** Recipients of mail with a new link domain who are also at a domain the identity never wrote to. */
+  'newLinkStrangers',
 ] as const;
 export type Metric = (typeof METRICS)[number];
 export type MetricCounts = Record<Metric, number>;

@@ -27,6 +27,7 @@ const quiet: s.SignalInput = {
   dayNewDomainRecipients: 1,
   newLinks: [],
   dayNewLinkRecipients: 0,
+  dayNewLinkStrangers: 0,
   dayRefused: 0,
   stoppedCopies: 0,
   stoppedIdentities: 0,
@@ -95,6 +96,12 @@ describe('behaviour signals', () => {
     expect(names({ ...quiet, newLinks: ['evil.example'], dayNewLinkRecipients: 5 })).toEqual(['NEW_LINK_DOMAIN']);
     expect(names({ ...quiet, newLinks: ['partner.example'], dayNewLinkRecipients: 2 })).toEqual([]);
     expect(names({ ...quiet, newLinks: [], dayNewLinkRecipients: 50 })).toEqual([]);
+    // A new link to people the sender never wrote to holds; to its own correspondents (or mostly so) it only tags.
+    const toStrangers = s.newLinkDomain({ ...quiet, newLinks: ['evil.example'], dayNewLinkRecipients: 6, dayNewLinkStrangers: 5 })!;
+    expect(toStrangers.score).toBe(2 * t.newLinkPoints);
+    expect(toStrangers.description).toContain('5 of them at domains it never wrote to');
+    expect(s.newLinkDomain({ ...quiet, newLinks: ['evil.example'], dayNewLinkRecipients: 6, dayNewLinkStrangers: 4 })!.score).toBe(t.newLinkPoints);
+    expect(s.newLinkDomain({ ...quiet, newLinks: ['evil.example'], dayNewLinkRecipients: 40, dayNewLinkStrangers: 8 })!.score).toBe(t.newLinkPoints);
     expect(names({ ...quiet, dayRecipients: 40, dayNewDomainRecipients: 20 })).toEqual(['NEW_DOMAIN_FANOUT']);
   });
 

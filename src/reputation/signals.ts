@@ -38,6 +38,8 @@ export interface SignalInput {
   newLinks: string[];
   /** Recipients over the last day of its mail with such links (this message included). */
   dayNewLinkRecipients: number;
+  /** Of those, recipients at domains the identity never wrote to. */
+  dayNewLinkStrangers: number;
   /** Messages of the identity refused or held in the last day. */
   dayRefused: number;
   /** Near duplicates of this message held or refused in the last day from the login's other identities, and how many identities sent them. */
@@ -123,12 +125,21 @@ export function loginCampaign(i: SignalInput): Evidence | null {
     `${i.loginCampaignIdentities} identities of the same login sent the same or nearly the same text to ${i.loginCampaignRecipients} recipients at domains they never wrote to, in the last hour${withNewLinks ? ', with links to domains new to them' : ''}`);
 }
 
-/** A link to a domain this sender never linked to, going out to many recipients: a template with the attacker's link. */
+/**
+ * A link to a domain this sender never linked to, going out to many recipients: a template with the attacker's link.
+ * Alone it tags (a sender does start using a new shop, tracker or file host). When most of those recipients are also
+ * at domains the sender never wrote to, the two facts together are what a hijacked mailbox sending its usual kind of
+ * mail with the attacker's link to a bought list looks like: a link the owner never used, to people the owner never
+ * wrote to. That holds (twice the points): a customer announcing a new site to its own correspondents writes to
+ * domains it knows, and a shop's new carrier link reaches customers at the big mailbox providers it already writes to.
+ */
 export function newLinkDomain(i: SignalInput): Evidence | null {
   const score = round(i.t.newLinkPoints * deviationWeight(i));
   if (score <= 0 || i.newLinks.length === 0 || i.dayNewLinkRecipients < i.t.newLinkMinRecipients) return null;
-  return evidence('NEW_LINK_DOMAIN', score,
-    `links to ${i.newLinks.join(', ')}, never used by this sender before today; ${i.dayNewLinkRecipients} recipients got links to domains new to it in the last day`);
+  const toStrangers = i.dayNewLinkStrangers >= i.t.newLinkMinRecipients && i.dayNewLinkStrangers / i.dayNewLinkRecipients >= i.t.newDomainShare;
+  return evidence('NEW_LINK_DOMAIN', toStrangers ? 2 * score : score,
+    `links to ${i.newLinks.join(', ')}, never used by this sender before today; ${i.dayNewLinkRecipients} recipients got links to domains new to it in the last day` +
+      (toStrangers ? `, ${i.dayNewLinkStrangers} of them at domains it never wrote to` : ''));
 }
 
 /** Earlier messages refused or held: a sender that keeps trying is not given a fresh start with each message. */

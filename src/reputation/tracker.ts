@@ -82,6 +82,7 @@ interface MessageAddition {
   authFlags: SignalInput['authFlags'];
   newLinks: string[];
   newLinkRecipients: number;
+  newLinkStrangers: number;
   stopped: StoppedMatch;
 }
 
@@ -94,6 +95,7 @@ const NOTHING: MessageAddition = {
   authFlags: [],
   newLinks: [],
   newLinkRecipients: 0,
+  newLinkStrangers: 0,
   stopped: NO_STOPPED_MATCH,
 };
 
@@ -177,6 +179,7 @@ export function createBehaviour(store: CounterStore, campaigns: CampaignTracker,
       dayNewDomainRecipients: day.newDomainRecipients + add.newDomainRecipients,
       newLinks: add.newLinks,
       dayNewLinkRecipients: day.newLinkRecipients + add.newLinkRecipients,
+      dayNewLinkStrangers: day.newLinkStrangers + add.newLinkStrangers,
       dayRefused: day.refused + day.held,
       stoppedCopies: add.stopped.copies,
       stoppedIdentities: add.stopped.identities,
@@ -214,6 +217,7 @@ export function createBehaviour(store: CounterStore, campaigns: CampaignTracker,
           authFlags: authFlags(facts.account, facts.clientIp, now),
           newLinks: fresh,
           newLinkRecipients: fresh.length > 0 ? facts.recipients.length : 0,
+          newLinkStrangers: fresh.length > 0 ? strangers : 0,
           stopped: stoppedContent.match(facts.account, facts.identityKey, facts.sketch, now),
         }),
       );
@@ -234,7 +238,8 @@ export function createBehaviour(store: CounterStore, campaigns: CampaignTracker,
       const repeat = campaigns.peek(facts, now);
       const identity = store.identity(facts.identityKey, now);
       const login = store.identity(loginKey(facts.account), now);
-      const newLinkRecipients = newLinks(identity, login, facts.linkDomains, now).length > 0 ? facts.recipients.length : 0;
+      const withNewLinks = newLinks(identity, login, facts.linkDomains, now).length > 0;
+      const newLinkRecipients = withNewLinks ? facts.recipients.length : 0;
       for (const state of [identity, login]) {
         touch(state, now);
         // Counted before remembering, so that every recipient at a domain new to it counts, as in assess().
@@ -243,7 +248,8 @@ export function createBehaviour(store: CounterStore, campaigns: CampaignTracker,
         const newFrom = facts.fromAddress !== '' && remember(state.froms, facts.fromAddress, now, MAX_KNOWN_FROMS);
         // Held mail is not the sender's own usage yet: its links are learnt when it is sent.
         if (!held) for (const d of facts.linkDomains) firstUse(state.links, d, now, MAX_KNOWN_LINKS);
-        const delta = { messages: 1, recipients: facts.recipients.length, newDomainRecipients, newFromAddresses: newFrom ? 1 : 0, held: held ? 1 : 0, newLinkRecipients };
+        const delta = { messages: 1, recipients: facts.recipients.length, newDomainRecipients, newFromAddresses: newFrom ? 1 : 0, held: held ? 1 : 0, newLinkRecipients,
+          newLinkStrangers: withNewLinks ? newDomainRecipients : 0 };
         for (const ring of [state.hour, state.day]) addToRing(ring, now, delta);
         countMessage(state.period);
         const own = state.key === facts.identityKey;
