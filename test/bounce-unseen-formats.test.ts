@@ -307,3 +307,57 @@ describe('blame follows the object the reply names', () => {
     expect(judged(postfix('<cy@example.com>: host mx.example.com[192.0.2.1] said: 550 5.7.1 Sender address user@example.org is blacklisted (in reply to RCPT TO command)'))).toEqual([['rejected', 'sender-domain']]);
   });
 });
+
+describe('several recipients in one report: each one found, each with its own reason', () => {
+  it('Exim: a transcript naming one RCPT TO does not hide the other failed addresses, and "Unrouteable address" is its own reason', () => {
+    const raw = plain('Mail Delivery System <Mailer-Daemon@mail.example.org>', 'Mail delivery failed: returning message to sender', [
+      'This message was created automatically by mail delivery software.', '',
+      'A message that you sent could not be delivered to one or more of its', 'recipients. This is a permanent error. The following address(es) failed:', '',
+      '  alice@one.example', '    host mx.one.example [192.0.2.11]', '    SMTP error from remote mail server after RCPT TO:<alice@one.example>:',
+      '    550 5.1.1 <alice@one.example>: Recipient address rejected: User unknown in virtual mailbox table',
+      '  bob@two.example', '    host mx.two.example [192.0.2.12]', '    SMTP error from remote mail server after end of data:', '    552 5.2.2 Mailbox full, quota exceeded',
+      '  carol@three.example', '    Unrouteable address', '',
+      '------ This is a copy of the message, including all the headers. ------',
+    ]);
+    expect(reasons(raw)).toEqual([['alice@one.example', 'userunknown'], ['bob@two.example', 'mailboxfull'], ['carol@three.example', 'hostunknown']]);
+  });
+
+  it("qmail and Postfix: a recipient whose entry states a cause without a reply keeps it, not the reply above it", () => {
+    const qmail = plain('MAILER-DAEMON@mail.example.org', 'failure notice', [
+      'Hi. This is the qmail-send program at mail.example.org.', "I'm afraid I wasn't able to deliver your message to the following addresses.",
+      "This is a permanent error; I've given up. Sorry it didn't work out.", '',
+      '<dave@four.example>:', 'This address no longer accepts mail.', '',
+      '<alice@one.example>:', '192.0.2.11 does not like recipient.', 'Remote host said: 550 5.1.1 <alice@one.example>... User unknown', 'Giving up on 192.0.2.11.', '',
+      '<carol@three.example>:', "Sorry, I couldn't find any host named three.example. (#5.1.2)", '',
+      '--- Below this line is a copy of the message.',
+    ]);
+    // The only reply is alice's, below dave's entry and above carol's: neither of them borrows it.
+    expect(reasons(qmail)).toEqual([['dave@four.example', 'suspend'], ['alice@one.example', 'userunknown'], ['carol@three.example', 'hostunknown']]);
+    const postfix = plain('MAILER-DAEMON@mail.example.org (Mail Delivery System)', 'Undelivered Mail Returned to Sender', [
+      'This is the mail system at host mail.example.org.', '', "I'm sorry to have to inform you that your message could not",
+      'be delivered to one or more recipients. It\'s attached below.', '', '                   The mail system', '',
+      '<bob@two.example>: host mx.two.example[192.0.2.12] said: 552 5.2.2 Mailbox', '    full (in reply to end of DATA command)', '',
+      '<carol@three.example>: Host or domain name not found. Name service error for', '    name=three.example type=MX: Host not found, try again', '',
+      '<erin@five.example>: mail for five.example loops back to myself',
+    ]);
+    expect(reasons(postfix)).toEqual([['bob@two.example', 'mailboxfull'], ['carol@three.example', 'hostunknown'], ['erin@five.example', 'systemerror']]);
+  });
+
+  it('Courier and Sendmail without a DSN part: every recipient of the list, each with its transcript or reason line', () => {
+    const courier = plain('Courier mail server at mail.example.org <@>', 'NOTICE: mail delivery status.', [
+      'This is a delivery status notification from mail.example.org,', 'running the Courier mail server, version 1.1.', '',
+      '                           UNDELIVERABLE MAIL', '', 'Your message to the following recipients cannot be delivered:', '',
+      '<alice@one.example>:', '    mx.one.example [192.0.2.11]:', '>>> RCPT TO:<alice@one.example>', '<<< 550 5.1.1 <alice@one.example>: User unknown', '',
+      '<bob@two.example>:', '    mx.two.example [192.0.2.12]:', '>>> DATA', '<<< 552 5.2.2 Mailbox full', '',
+    ]);
+    expect(reasons(courier)).toEqual([['alice@one.example', 'userunknown'], ['bob@two.example', 'mailboxfull']]);
+    const sendmail = plain('Mail Delivery Subsystem <MAILER-DAEMON@mail.example.org>', 'Returned mail: see transcript for details', [
+      '   ----- The following addresses had permanent fatal errors -----', '<alice@one.example>', '    (reason: 550 5.1.1 <alice@one.example>... User unknown)',
+      '<bob@two.example>', '    (reason: 552 5.2.2 <bob@two.example>... Mailbox full)', '',
+      '   ----- Transcript of session follows -----', '... while talking to mx.one.example.:', '>>> RCPT To:<alice@one.example>',
+      '<<< 550 5.1.1 <alice@one.example>... User unknown', '550 5.1.1 <alice@one.example>... User unknown', '... while talking to mx.two.example.:',
+      '>>> DATA', '<<< 552 5.2.2 <bob@two.example>... Mailbox full',
+    ]);
+    expect(reasons(sendmail)).toEqual([['alice@one.example', 'userunknown'], ['bob@two.example', 'mailboxfull']]);
+  });
+});

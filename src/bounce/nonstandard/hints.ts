@@ -32,10 +32,12 @@ const HINTS: Array<[Reason, RegExp]> = [
   ['networkerror', /network error on destination mxs|no mx found for (?:destination|domain)|no valid route to (?:destination|remote mx)|temporary failure in mx lookup|address family mismatch on destination mxs|all routes to destination blocked|could not retrieve source address|\bloop detected\b|although i'm listed as a best-preference mx|exceeded (?:the )?maximum hop count/gi],
   ['notaccept', /destination seem to reject all mails|no host found for existing smtp connection/gi],
   ['securityerror', /could not retrieve credentials/gi],
-  // qmail-ldap's fixed texts (qmail-ldap patch: qmail-local, qmail-lspawn) and Exim's routing errors.
+  // qmail-ldap's fixed texts (qmail-ldap patch: qmail-local, qmail-lspawn), Exim's routing errors, Postfix's "mail
+  // for DOMAIN loops back to myself" (smtp_connect.c: the MX of the destination is this very host, a configuration
+  // error; Sisimai's systemerror).
   ['suspend', /mailaddress is administrative\w{0,3} disabled/gi],
   ['emailtoolarge', /message exe?eded the maximum size the user accepts/gi],
-  ['systemerror', /automatic homedir creator crashed|illegal value in ldap attribute|ldap attribute is not given but mandatory|(?:permanent|temporary) error while executing qmail-forward|temporary (?:failure|error) in (?:ldap lookup|automatic homedir creation)|timeout while performing search on ldap server|too many results returned but needs to be unique|unable to contact ldap server|unable to login into ldap server|bad interpreter: no such file or directory|delivery to (?:file|pipe) forbidden|\blmtp error after\b|dns violates rfc ?1035|several matches found in domino directory/gi],
+  ['systemerror', /automatic homedir creator crashed|illegal value in ldap attribute|ldap attribute is not given but mandatory|(?:permanent|temporary) error while executing qmail-forward|temporary (?:failure|error) in (?:ldap lookup|automatic homedir creation)|timeout while performing search on ldap server|too many results returned but needs to be unique|unable to contact ldap server|unable to login into ldap server|bad interpreter: no such file or directory|delivery to (?:file|pipe) forbidden|\blmtp error after\b|dns violates rfc ?1035|several matches found in domino directory|loops back to myself/gi],
   ['syntaxerror', /malformed address:|expected word or "<"|angle-brackets nested too deep|domain missing in source-routed address/gi],
   ['contenterror', /too many "?received"? headers/gi],
   ['norelaying', /due to the following smtp relay error/gi],

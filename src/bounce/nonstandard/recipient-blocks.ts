@@ -39,6 +39,13 @@ export interface BlockInput {
  * other line, a summary header line.
  */
 const RCPT_LINE = /RCPT TO:\s*<?[^\s<>@]{1,64}@|^[45]\d\d <[^<>\s@]{1,64}@[^<>\s]{1,255}>\.\.\. /i;
+/**
+ * A line that opens with the address, alone or before a colon or the rest of its entry ("  bob@example.com",
+ * "<bob@example.com>:", "<bob@example.com>: host mx said: …", "bob@example.com on 11/2/2026"): an entry of the list of
+ * failed recipients, as strong as an RCPT TO command. A transcript names only the recipient whose session failed
+ * at RCPT; the others of the same report are listed this way, and must not be dropped in favour of it.
+ */
+const LIST_ENTRY = /^\s*<?[\w.!#$%&'*+/=?^`{|}~-]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,63}>?(?::|\s|$)/;
 const SUMMARY_LINE = /^\s*(?:To|Cc|Bcc|From|Sender|Reply-To|Subject|Sent|Date|Return-Path|MAIL FROM|Envelope-From)\s*:/i;
 
 export function recipientBlocks(input: BlockInput): RecipientFacts[] {
@@ -51,11 +58,24 @@ export function recipientBlocks(input: BlockInput): RecipientFacts[] {
   const lastNamed = Math.max(-1, ...recipients.flatMap((r) => r.lines));
   const shared = [lastNamed >= 0 ? lines.slice(lastNamed + 1, lastNamed + 13).join(' ') : '', lines.slice(0, 12).join(' ')];
   const opening = input.openingAsReason ? squeeze(shared.join(' ')) || null : null;
-  const whole = { reply: remoteReply(text), phase: smtpPhase(text), hint: bounceHint(text), opening };
-  return recipients.map((r) => {
-    const block = r.line >= 0 ? recipientBlock(lines, r, recipients) : text;
-    return factsFromBlock(originalCase(r.address, text), block, whole);
+  const reply = remoteReply(text);
+  const blocks = recipients.map((r) => (r.line >= 0 ? recipientBlock(lines, r, recipients) : text));
+  // The report's first reply is every recipient's fallback, unless it sits in another recipient's entry (below that
+  // address, before the next one): then it is that recipient's, and a recipient whose own block states a reason
+  // without a code ("Sorry, I couldn't find any host named …", "Unrouteable address") keeps its own words. A reply
+  // below the whole list (Gmail's "Technical details" after the addresses) is stated for the list.
+  // (Read from the whole text, the reply may run on into the next recipient's lines: its start is what identifies it.)
+  const replyOwner = reply === null ? -1 : blocks.findIndex((b) => {
+    const own = remoteReply(b);
+    return own !== null && reply.startsWith(own);
   });
+  const replyLine = reply === null ? -1 : text.slice(0, REPLY_START.exec(text)!.index).split('\n').length - 1;
+  const ownerEntry = replyOwner >= 0 ? recipients[replyOwner]!.line : -1;
+  const inOwnersEntry = ownerEntry >= 0 && ownerEntry <= replyLine && !recipients.some((o) => o.line > ownerEntry && o.line <= replyLine);
+  const whole = { reply, phase: smtpPhase(text), hint: bounceHint(text), opening };
+  return recipients.map((r, i) => factsFromBlock(originalCase(r.address, text), blocks[i]!, {
+    ...whole, replyOfAnother: inOwnersEntry && replyOwner !== i,
+  }));
 }
 
 interface Mention {
@@ -93,7 +113,7 @@ function findRecipients(lines: string[], input: BlockInput): Mention[] {
   const known = new Set(input.known.map((k) => k.toLowerCase()));
   const seen = new Map<string, { line: number; tier: number; lines: number[] }>();
   lines.forEach((line, i) => {
-    const tier = RCPT_LINE.test(line) ? 0 : SUMMARY_LINE.test(line) ? 2 : 1;
+    const tier = RCPT_LINE.test(line) || LIST_ENTRY.test(line) ? 0 : SUMMARY_LINE.test(line) ? 2 : 1;
     for (const a of namedRecipients(line)) {
       const key = a.toLowerCase();
       if (DAEMON.test(a.slice(0, a.lastIndexOf('@')))) continue;
@@ -161,11 +181,14 @@ interface WholeReport {
   reply: string | null;
   phase: Phase | null;
   hint: Reason | null;
+  /** Whether `reply` is quoted in another recipient's block. */
+  replyOfAnother: boolean;
 }
 
 function factsFromBlock(recipient: string, block: string, whole: WholeReport): RecipientFacts {
-  const reply = remoteReply(block) ?? whole.reply;
-  const said = reply ?? sendmailReason(block) ?? blockWords(block) ?? whole.opening;
+  const own = sendmailReason(block) ?? blockWords(block);
+  const reply = remoteReply(block) ?? (own && whole.replyOfAnother ? null : whole.reply);
+  const said = reply ?? own ?? whole.opening;
   const diagnostic = said?.slice(0, MAX_DIAGNOSTIC) || null;
   return {
     recipient,
