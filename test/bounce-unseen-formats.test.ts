@@ -252,6 +252,22 @@ describe('the reporting MTA\'s own words where no remote reply is quoted (fixed 
     expect(reasons(raw)).toEqual([['jiro@isp.example.jp', 'mailboxfull']]);
   });
 
+  it('BIGLOBE-style list: its "User unknown" names no SMTP command, so like other gateways it is read as filtered', () => {
+    const raw = plain('Mail Delivery Subsystem <MAILER-DAEMON@isp.example.jp>', 'Returned mail: Delivery failed', [
+      '   ----- The following addresses had delivery problems -----', '   saburo@isp.example.jp', '',
+      '   ----- Non-delivered information -----', '   Mail Delivery Failed... User unknown', '',
+    ]);
+    expect(reasons(raw)).toEqual([['saburo@isp.example.jp', 'filtered']]);
+  });
+
+  it('McAfee Email Gateway: "User unknown" without an address status is filtered, with 5.1.1 a missing mailbox', () => {
+    const notice = (reply: string) => message(['From: Mail Delivery Subsystem <postmaster@gateway.example.net>', 'To: sender@example.org',
+      'Subject: Delivery Status', 'X-NAI-Header: Modified by McAfee Email Gateway', 'MIME-Version: 1.0', 'Content-Type: text/plain', '',
+      '--- The following addresses had delivery problems ---', '', '<shiro@example.net>   (User unknown)', '', reply]);
+    expect(reasons(notice('550 <shiro@example.net>... User unknown'))).toEqual([['shiro@example.net', 'filtered']]);
+    expect(reasons(notice('550 5.1.1 <shiro@example.net>... User unknown'))).toEqual([['shiro@example.net', 'userunknown']]);
+  });
+
   it('au/EZweb "Your message was not delivered within N days" is expired', () => {
     const raw = plain('Postmaster@ezweb.example.jp', 'Mail System Error - Returned Mail', [
       'Your message was not delivered within 5 days and 0 hours.', 'Remote host is not responding.', '', '<goro@ezweb.example.jp>', '',

@@ -20,6 +20,11 @@ const GATEWAY_FORMATS: GatewayFormat[] = [
   // Two unnamed gateway formats (Sisimai's "X1" and "X2"), known by their fixed headings.
   { name: 'X1', test: (_root, text) => /^-{3}The following addresses had delivery errors-{3}\s*$/m.test(text) },
   { name: 'X2', test: (_root, text) => /^Unable to deliver message to the following address\(es\)\.\s*$/m.test(text) },
+  // McAfee Email Gateway marks what it sends with its X-NAI-Header ("Modified by McAfee …").
+  { name: 'McAfee', test: (root) => root.header('x-nai-header').includes('McAfee') },
+  // BIGLOBE (Japanese ISP): "----- Non-delivered information -----" under the address list, the cause in the ISP's
+  // own words ("Mail Delivery Failed... User unknown") and never the SMTP exchange.
+  { name: 'BIGLOBE', test: (_root, text) => /^\s*-{5} Non-delivered information -{5}\s*$/m.test(text) },
 ];
 
 /** The gateway format of a non-DSN bounce whose replies never name their SMTP command, or null. */
