@@ -288,6 +288,8 @@ describe('the reporting MTA\'s own words where no remote reply is quoted (fixed 
     expect(reasons(qmail('kuro@example.net', 'Mailaddress is administrativley disabled. (#5.2.1)'))).toEqual([['kuro@example.net', 'suspend']]);
     expect(reasons(qmail('big@example.net', 'The message exeeded the maximum size the user accepts. (#5.2.3)'))).toEqual([['big@example.net', 'emailtoolarge']]);
     expect(reasons(qmail('ldap@example.net', 'Temporary failure in LDAP lookup. (#4.4.3)'))).toEqual([['ldap@example.net', 'systemerror']]);
+    // qmail-local's own failure: the #4.2.1 would read as a disabled mailbox.
+    expect(reasons(qmail('local@example.net', 'Unable to chdir to maildir. (#4.2.1)'))).toEqual([['local@example.net', 'systemerror']]);
   });
 
   it('OpenSMTPD transfer errors and Exim routing errors name their cause', () => {

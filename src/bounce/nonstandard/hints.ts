@@ -34,10 +34,11 @@ const HINTS: Array<[Reason, RegExp]> = [
   ['securityerror', /could not retrieve credentials/gi],
   // qmail-ldap's fixed texts (qmail-ldap patch: qmail-local, qmail-lspawn), Exim's routing errors, Postfix's "mail
   // for DOMAIN loops back to myself" (smtp_connect.c: the MX of the destination is this very host, a configuration
-  // error; Sisimai's systemerror).
+  // error; Sisimai's systemerror), qmail-local's "Unable to chdir to maildir" (the delivery program's own fault, not
+  // a disabled mailbox, whatever its #4.2.1 says).
   ['suspend', /mailaddress is administrative\w{0,3} disabled/gi],
   ['emailtoolarge', /message exe?eded the maximum size the user accepts/gi],
-  ['systemerror', /automatic homedir creator crashed|illegal value in ldap attribute|ldap attribute is not given but mandatory|(?:permanent|temporary) error while executing qmail-forward|temporary (?:failure|error) in (?:ldap lookup|automatic homedir creation)|timeout while performing search on ldap server|too many results returned but needs to be unique|unable to contact ldap server|unable to login into ldap server|bad interpreter: no such file or directory|delivery to (?:file|pipe) forbidden|\blmtp error after\b|dns violates rfc ?1035|several matches found in domino directory|loops back to myself/gi],
+  ['systemerror', /automatic homedir creator crashed|illegal value in ldap attribute|ldap attribute is not given but mandatory|(?:permanent|temporary) error while executing qmail-forward|temporary (?:failure|error) in (?:ldap lookup|automatic homedir creation)|timeout while performing search on ldap server|too many results returned but needs to be unique|unable to contact ldap server|unable to login into ldap server|bad interpreter: no such file or directory|delivery to (?:file|pipe) forbidden|\blmtp error after\b|dns violates rfc ?1035|several matches found in domino directory|loops back to myself|unable to chdir to maildir/gi],
   ['syntaxerror', /malformed address:|expected word or "<"|angle-brackets nested too deep|domain missing in source-routed address/gi],
   ['contenterror', /too many "?received"? headers/gi],
   ['norelaying', /due to the following smtp relay error/gi],
