@@ -26,7 +26,11 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["554 5.7.1 Rejected due to high probability of spam", undefined, 'spamdetected', 'content'],
   ["550 5.7.1 TLS is required but was not negotiated", undefined, 'failedstarttls', 'sender-config'],
   ["421 4.7.0 Temporary System Problem. Try again later (10).", undefined, 'systemerror', 'remote'],
-  ["550 5.4.1 Recipient address rejected: Access denied. AS(201806281)", undefined, 'securityerror', 'sender-config'],
+  // Exchange Online's directory-based edge blocking (the AS(…) code names Microsoft): the address does not exist there.
+  ["550 5.4.1 Recipient address rejected: Access denied. AS(201806281)", undefined, 'userunknown', 'recipient'],
+  ["421 4.7.27 This mail has been rate limited because SPF does not pass. Gmail requires all bulk senders to authenticate with SPF.", undefined, 'authfailure', 'sender-domain'],
+  ["550 5.7.30 This mail has been blocked because DKIM does not pass.", undefined, 'authfailure', 'sender-domain'],
+  ["554 IP address is black listed.", undefined, 'blocked', 'sender-ip'],
   ["550 5.7.1 Your message looks like SPAM or has been reported as SPAM please read https://example.com", undefined, 'spamdetected', 'content'],
   ["554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using b.barracudacentral.org", undefined, 'blocked', 'sender-ip'],
   ["550 Administrative prohibition", undefined, 'policyviolation', 'content'],
