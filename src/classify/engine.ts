@@ -100,7 +100,13 @@ function fromCodes(reply: ParsedReply, phase: Phase | undefined, provider: strin
   if (generic && (reply.code === null || reply.code < 500 || reply.code > 504)) {
     return fromReason(reply.code !== null ? reasonFromCode(reply.code, phase) : 'undefined', reply, provider, 'fallback-code');
   }
-  if (reply.code !== null) return fromReason(reasonFromCode(reply.code, phase), reply, provider, 'fallback-code');
+  if (reply.code !== null) {
+    const byCode = reasonFromCode(reply.code, phase);
+    // "550" names a missing mailbox only when nothing else is said: words of refusal with no mailbox named ("…
+    // (user@example.com:blocked)", "Message refused") refuse the mail, they do not say the address is gone.
+    if (byCode === 'userunknown' && REFUSAL_WORDS.test(reply.flat) && !MAILBOX_WORDS.test(reply.flat)) return fromReason('rejected', reply, provider, 'fallback-code');
+    return fromReason(byCode, reply, provider, 'fallback-code');
+  }
   return fromReason('undefined', reply, provider, 'fallback-none');
 }
 
@@ -164,6 +170,9 @@ function adjustForPhase(c: Classification, reply: ParsedReply, phase: Phase | un
   }
   return c;
 }
+
+/** Words that name the recipient's mailbox as the problem. */
+const MAILBOX_WORDS = /\b(user|mailbox|recipient|address|account)s? (unknown|not found|does not exist|unavailable|invalid)|\bno such\b/;
 
 /** Words of refusal, with no cause named. */
 const REFUSAL_WORDS = /\b(block(ed)?|banned|blacklist(ed)?|black-listed|blocklist(ed)?|denied|refused|rejected|not (allowed|welcome|permitted))\b/;

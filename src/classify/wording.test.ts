@@ -31,6 +31,12 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["421 4.7.27 This mail has been rate limited because SPF does not pass. Gmail requires all bulk senders to authenticate with SPF.", undefined, 'authfailure', 'sender-domain'],
   ["550 5.7.30 This mail has been blocked because DKIM does not pass.", undefined, 'authfailure', 'sender-domain'],
   ["554 IP address is black listed.", undefined, 'blocked', 'sender-ip'],
+  ["554 IP address is block listed.", undefined, 'blocked', 'sender-ip'],
+  ["554 Sender IP address is on a global reject list.", undefined, 'blocked', 'sender-ip'],
+  ["550 5.7.1 Sender ID (PRA) not permitted", undefined, 'authfailure', 'sender-domain'],
+  // A bare 550 means a missing mailbox only when the text says nothing else; words of refusal do not name one.
+  ["550 permanent failure for one or more recipients (user@example.com:blocked)", undefined, 'rejected', 'sender-domain'],
+  ["550 mailbox unavailable", undefined, 'userunknown', 'recipient'],
   ["550 5.7.1 Your message looks like SPAM or has been reported as SPAM please read https://example.com", undefined, 'spamdetected', 'content'],
   ["554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using b.barracudacentral.org", undefined, 'blocked', 'sender-ip'],
   ["550 Administrative prohibition", undefined, 'policyviolation', 'content'],
