@@ -53,6 +53,25 @@ function message(sub: string, from: string, to: string, subject: string, body: s
   return { from, to, raw };
 }
 
+/** Services ordinary correspondence links to now and then (shared files, maps, shops, news). */
+const SHARED_SITES = ['docs.share-drive.sim.test', 'maps.sim.test', 'photos.cloud-album.sim.test', 'www.daily-news.sim.test', 'shop.big-market.sim.test',
+  'www.town-council.sim.test', 'calendar.meet-up.sim.test', 'wetransfer-like.sim.test', 'video.clips.sim.test', 'www.weather.sim.test'];
+
+/**
+ * A link in about a quarter of ordinary mail: mostly the sender's own site, sometimes a service everybody uses, and
+ * one time in ten a site the sender never linked to before (a new file host, a supplier's page), so that the signals
+ * about new link domains meet legitimate mail too. Decided by a hash of the message, not by the world's random
+ * stream, so that adding it left every other choice of the world as it was.
+ */
+function ordinaryLink(sub: string, from: string, seq: number): string | null {
+  let h = 2166136261;
+  for (const c of `${sub}:${seq}`) h = Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0;
+  if (h % 100 >= 25) return null;
+  const kind = (h >>> 8) % 100;
+  const host = kind < 60 ? `www.${from.slice(from.indexOf('@') + 1)}` : kind < 90 ? SHARED_SITES[(h >>> 16) % SHARED_SITES.length]! : `files-${(h >>> 12) % 100_000}.sim.test`;
+  return `https://${host}/${(h >>> 4) % 10_000}`;
+}
+
 export function personalMail(rng: Rng, sub: string, from: string, to: string, seq: number): SimMessage {
   const fill = (template: string) =>
     template
@@ -62,7 +81,8 @@ export function personalMail(rng: Rng, sub: string, from: string, to: string, se
       .replace('{person}', rng.pick(FIRST));
   const subject = `${rng.chance(0.4) ? 'Re: ' : ''}${rng.pick(TOPICS)}: ${rng.pick(ITEMS)}`;
   const sentences = Array.from({ length: rng.int(2, 5) }, () => fill(rng.pick(SENTENCES)));
-  const body = [`Hi ${rng.pick(FIRST)},`, '', ...sentences, '', rng.pick(CLOSERS), sub].join('\r\n');
+  const link = ordinaryLink(sub, from, seq);
+  const body = [`Hi ${rng.pick(FIRST)},`, '', ...sentences, ...(link ? [`Here is the link: ${link}`] : []), '', rng.pick(CLOSERS), sub].join('\r\n');
   return message(sub, from, to, subject, body, seq);
 }
 

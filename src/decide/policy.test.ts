@@ -231,6 +231,43 @@ describe('containment per login', () => {
     expect((await submit(policy, msg(id('club'), 'friend0@known0.test', at + 30_000))).verdict).toBe('accept');
   });
 
+  it('many identities of a login writing to strangers with links the login never used are held, whatever the words', async () => {
+    // Content scoring never objects and every message is worded differently: only how the mail is sent can tell.
+    const dir = mkdtempSync(join(tmpdir(), 'mw-policy-'));
+    const config = parseConfig({ dataDir: dir });
+    const db = openDatabase(config.storage.sqlitePath);
+    const reputation = createReputation({ config, db });
+    open.push({ db, reputation, dir });
+    const policy = createPolicy({ config, reputation, logger: silentLogger, content: () => ({ spam: false, score: 0, threshold: 5, action: 'accept' as const, rules: [] }) });
+    const sites = ['shop', 'blog', 'cafe', 'club', 'band', 'farm', 'yoga', 'bike'];
+    for (const sub of sites) await history(policy, id(sub), 3);
+    const at = T0 + 3 * DAY + 10 * HOUR;
+    const openers = ['Quick question', 'Following up', 'Good news', 'As promised', 'One more thing', 'Heads up', 'Reminder', 'Update'];
+    const note = (k: number) => `${openers[k]}: the file ${k * 7919} you asked about is at https://files-${k}.example.test/d/${k} for a week.`;
+    // To their own correspondents: new links are ordinary (a new file host, a new shop), nothing holds.
+    for (const [k, sub] of sites.entries()) expect((await submit(policy, msg(id(sub), `friend${k % 3}@known0.test`, at + k * 1000, note(k)))).verdict).toBe('accept');
+    const later = at + 2 * HOUR;
+    const verdicts: string[] = [];
+    let last: Awaited<ReturnType<typeof submit>> | undefined;
+    for (const [k, sub] of sites.entries()) {
+      last = await submit(policy, msg(id(sub), `someone${k}@stranger${k}.test`, later + k * 60_000, note(k).replace('files-', 'drop-')));
+      verdicts.push(last.verdict);
+    }
+    expect(verdicts.slice(0, 3)).toEqual(['accept', 'accept', 'accept']);
+    expect(verdicts.slice(5)).toEqual(['quarantine', 'quarantine', 'quarantine']);
+    expect(last!.evidence.find((e) => e.name === 'LOGIN_NEW_LINKS')?.description).toBe(
+      '8 identities of the same login sent links to domains the login never linked to, to recipients at domains they never wrote to, in the last hour',
+    );
+  });
+
+  it('on a login\'s first day every link and correspondent is new: the new-link outreach of its identities is not held', async () => {
+    const { policy } = setup();
+    for (let k = 0; k < 8; k++) {
+      const d = await submit(policy, msg(id(`site${k}`), `a${k}@new${k}.test`, T0 + k * 60_000, `See https://site${k}.example.test/welcome ${k}`));
+      expect(d.evidence.map((e) => e.name)).not.toContain('LOGIN_NEW_LINKS');
+    }
+  });
+
   it('refused and held messages count against the identity and are listed with an id, sender, recipient, subject and why', async () => {
     const { policy, reputation } = setup();
     const suspended = id('blog');

@@ -15,6 +15,7 @@ import { identityKey, type Evidence, type SenderIdentity } from '../shared/types
 import type { Db } from '../store/sqlite.js';
 import { createCampaignTracker } from './campaign.js';
 import { recentSamples } from './samples.js';
+import { createNewLinkOutreach } from './new-link-outreach.js';
 import { createStoppedContent } from './stopped-content.js';
 import { createSqliteCounterStore } from './sqlite-counter-store.js';
 import { createSuspensions, isInForce, operatorSuspension, type Suspension } from './suspensions.js';
@@ -56,7 +57,7 @@ export function createReputation(opts: ReputationOptions) {
   const { config, db } = opts;
   const clock = opts.clock ?? Date.now;
   const counters = createSqliteCounterStore(db, { flushMs: config.policy.flushMs });
-  const behaviour = createBehaviour(counters, createCampaignTracker(), createStoppedContent());
+  const behaviour = createBehaviour(counters, createCampaignTracker(), createStoppedContent(), createNewLinkOutreach());
   const suspensions = createSuspensions(db);
   const samples = recentSamples();
   const authSettings = {

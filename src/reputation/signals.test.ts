@@ -28,6 +28,7 @@ const quiet: s.SignalInput = {
   newLinks: [],
   dayNewLinkRecipients: 0,
   dayNewLinkStrangers: 0,
+  loginNewLinkIdentities: 0,
   dayRefused: 0,
   stoppedCopies: 0,
   stoppedIdentities: 0,
@@ -103,6 +104,16 @@ describe('behaviour signals', () => {
     expect(s.newLinkDomain({ ...quiet, newLinks: ['evil.example'], dayNewLinkRecipients: 6, dayNewLinkStrangers: 4 })!.score).toBe(t.newLinkPoints);
     expect(s.newLinkDomain({ ...quiet, newLinks: ['evil.example'], dayNewLinkRecipients: 40, dayNewLinkStrangers: 8 })!.score).toBe(t.newLinkPoints);
     expect(names({ ...quiet, dayRecipients: 40, dayNewDomainRecipients: 20 })).toEqual(['NEW_DOMAIN_FANOUT']);
+  });
+
+  it('several identities of an established login writing to strangers with new links: a campaign by how it is sent', () => {
+    expect(names({ ...quiet, loginNewLinkIdentities: 3 })).toEqual([]);
+    expect(s.loginNewLinks({ ...quiet, loginNewLinkIdentities: 4 })!.score).toBe(t.campaignPoints);
+    expect(s.loginNewLinks({ ...quiet, loginNewLinkIdentities: 12 })!.score).toBe(2 * t.campaignPoints);
+    expect(s.loginNewLinks({ ...quiet, prior: 0, loginNewLinkIdentities: 12 })).toBeNull(); // the login's first day
+    // With the same text from as many identities, it is one campaign read twice: only the stronger reading counts.
+    const both = { ...quiet, loginNewLinkIdentities: 12, loginCampaignIdentities: 4, loginCampaignRecipients: 12 };
+    expect(names(both)).toEqual(['LOGIN_NEW_LINKS']);
   });
 
   it('one campaign seen by all identities and by the login counts once: the stronger reading', () => {

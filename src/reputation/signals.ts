@@ -30,6 +30,11 @@ export interface SignalInput {
   /** Same content from this identity's login: its identities that sent it, last hour, and their recipients at domains new to them. */
   loginCampaignIdentities: number;
   loginCampaignRecipients: number;
+  /**
+   * Identities of the login (this one included) that sent links to domains new to the login, to recipients at domains
+   * new to them, within the last hour; 0 when this message does not.
+   */
+  loginNewLinkIdentities: number;
   campaignIdentities: number;
   campaignRecipients: number;
   dayRecipients: number;
@@ -126,6 +131,19 @@ export function loginCampaign(i: SignalInput): Evidence | null {
 }
 
 /**
+ * Several identities of one login writing to strangers with links the login never used, in the same hour: one
+ * hijacked password sending through many sites or mailboxes of a hosting account, whatever the text (a kit that
+ * rewords every sentence escapes LOGIN_CAMPAIGN's near-duplicate index). Points as LOGIN_CAMPAIGN's with new links:
+ * `campaignPoints` from `campaignIdentities` identities, growing to twice that. Not on the login's first day, when
+ * every link and every correspondent of every identity is new.
+ */
+export function loginNewLinks(i: SignalInput): Evidence | null {
+  if (i.prior <= 0 || i.loginNewLinkIdentities < i.t.campaignIdentities) return null;
+  return evidence('LOGIN_NEW_LINKS', round(i.t.campaignPoints * Math.min(2, i.loginNewLinkIdentities / i.t.campaignIdentities)),
+    `${i.loginNewLinkIdentities} identities of the same login sent links to domains the login never linked to, to recipients at domains they never wrote to, in the last hour`);
+}
+
+/**
  * A link to a domain this sender never linked to, going out to many recipients: a template with the attacker's link.
  * Alone it tags (a sender does start using a new shop, tracker or file host). When most of those recipients are also
  * at domains the sender never wrote to, the two facts together are what a hijacked mailbox sending its usual kind of
@@ -212,13 +230,12 @@ export function newIdentity(i: SignalInput): Evidence | null {
  * CAMPAIGN and LOGIN_CAMPAIGN read one fact, the same text from many identities, at two scopes: on a hosting server
  * whose sites all relay under one login, every identity of a campaign is also one of the login's. Counting both would
  * score one observation twice (and lift the order mail of many shops on the same software from a tag to a hold), so
- * only the stronger reading counts.
+ * only the stronger reading counts. LOGIN_NEW_LINKS reads the same campaign by how it is sent rather than by its
+ * text, and is a third reading of it (on a tie the first of LOGIN_CAMPAIGN, LOGIN_NEW_LINKS, CAMPAIGN is named).
  */
 function oneCampaignReading(i: SignalInput): Evidence | null {
-  const all = campaign(i);
-  const login = loginCampaign(i);
-  if (!all || !login) return all ?? login;
-  return login.score >= all.score ? login : all;
+  const readings = [loginCampaign(i), loginNewLinks(i), campaign(i)].filter((e): e is Evidence => e !== null);
+  return readings.reduce<Evidence | null>((best, e) => (best === null || e.score > best.score ? e : best), null);
 }
 
 /** Every signal that fires for this message. */

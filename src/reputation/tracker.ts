@@ -7,6 +7,7 @@ import { countMessage, expectedHour, notePeaks, trust } from './baseline.js';
 import { NO_SPREAD, type CampaignTracker, type ContentSpread } from './campaign.js';
 import type { CounterStore } from './counter-store.js';
 import { clientNetwork } from './network.js';
+import type { NewLinkOutreach } from './new-link-outreach.js';
 import { addToRing, ringSums, type MetricCounts } from './ring.js';
 import { allSignals, type SignalInput } from './signals.js';
 import { NO_STOPPED_MATCH, type StoppedContent, type StoppedMatch } from './stopped-content.js';
@@ -83,6 +84,8 @@ interface MessageAddition {
   newLinks: string[];
   newLinkRecipients: number;
   newLinkStrangers: number;
+  /** Identities of the login that sent links new to it to strangers within the hour (0: this message did not). */
+  outreachIdentities: number;
   stopped: StoppedMatch;
 }
 
@@ -96,6 +99,7 @@ const NOTHING: MessageAddition = {
   newLinks: [],
   newLinkRecipients: 0,
   newLinkStrangers: 0,
+  outreachIdentities: 0,
   stopped: NO_STOPPED_MATCH,
 };
 
@@ -112,7 +116,7 @@ export interface AuthSettings {
  */
 const judgedTheMessage = (r: RefusalRecord) => r.verdict === 'suspend' || r.code === 'MW-HELD' || r.code === 'MW-SPAM';
 
-export function createBehaviour(store: CounterStore, campaigns: CampaignTracker, stoppedContent: StoppedContent) {
+export function createBehaviour(store: CounterStore, campaigns: CampaignTracker, stoppedContent: StoppedContent, outreach: NewLinkOutreach) {
   function newDomainCount(state: IdentityState, recipients: string[]): number {
     return recipients.filter((r) => !state.domains.has(domainOf(r))).length;
   }
@@ -180,6 +184,7 @@ export function createBehaviour(store: CounterStore, campaigns: CampaignTracker,
       newLinks: add.newLinks,
       dayNewLinkRecipients: day.newLinkRecipients + add.newLinkRecipients,
       dayNewLinkStrangers: day.newLinkStrangers + add.newLinkStrangers,
+      loginNewLinkIdentities: add.outreachIdentities,
       dayRefused: day.refused + day.held,
       stoppedCopies: add.stopped.copies,
       stoppedIdentities: add.stopped.identities,
@@ -218,6 +223,7 @@ export function createBehaviour(store: CounterStore, campaigns: CampaignTracker,
           newLinks: fresh,
           newLinkRecipients: fresh.length > 0 ? facts.recipients.length : 0,
           newLinkStrangers: fresh.length > 0 ? strangers : 0,
+          outreachIdentities: fresh.length > 0 && strangers > 0 ? outreach.note(facts.account, facts.identityKey, now) : 0,
           stopped: stoppedContent.match(facts.account, facts.identityKey, facts.sketch, now),
         }),
       );

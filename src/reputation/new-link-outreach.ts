@@ -1,0 +1,30 @@
+// Which identities of a login wrote, in the last hour, to people they never wrote to with links to domains the login
+// never linked to. One hijacked password of a hosting account sends through many of its sites or mailboxes at once,
+// each too small for its own counters, and a kit that rewords every sentence escapes the near-duplicate index; what
+// the copies still share is how they are sent: new links, to strangers, from many identities of one login together.
+// In memory and bounded like the campaign index: a restart costs at most an hour of it.
+import { touchEntry } from './campaign.js';
+
+const HOUR = 3_600_000;
+const MAX_PER_LOGIN = 256;
+const MAX_LOGINS = 10_000;
+
+export function createNewLinkOutreach() {
+  const byLogin = new Map<string, Array<{ identityKey: string; at: number }>>();
+
+  return {
+    /**
+     * Note a message of `identityKey` with a link new to its login going to recipients at domains new to it, and
+     * return how many identities of the login (this one included) sent such mail within the last hour.
+     */
+    note(account: string, identityKey: string, now: number): number {
+      const list = touchEntry(byLogin, account, () => [], MAX_LOGINS);
+      while (list.length > 0 && list[0]!.at <= now - HOUR) list.shift();
+      list.push({ identityKey, at: now });
+      if (list.length > MAX_PER_LOGIN) list.shift();
+      return new Set(list.map((e) => e.identityKey)).size;
+    },
+  };
+}
+
+export type NewLinkOutreach = ReturnType<typeof createNewLinkOutreach>;
