@@ -85,6 +85,18 @@ describe('bounces of formats the development corpus does not hold', () => {
     expect(reasons(raw)).toEqual([['judy@example.com', 'expired']]);
   });
 
+  it('a give-up in any MTA\'s words (days, hours or attempts, a time limit reached) is "expired"; a quoted reply still decides', () => {
+    const notice = (line: string) => plain('MAILER-DAEMON@mail.example.net', 'Undeliverable: hello', [
+      'Your message could not be delivered to the following recipient.', '', '<kijitora@example.jp>:', line,
+    ]);
+    for (const line of ['Delivery of this message has been given up after 5 days of retrying.', 'The delivery of the message has been abandoned after 120 hours.',
+      'Delivery failed after 4 attempts. Giving up.', 'Message delivery time limit exceeded', 'This message was undeliverable for 3 days and has been returned.',
+      'Maximum delivery attempts reached; message returned.', 'The message has been in the queue for 5 days and could not be delivered.'])
+      expect(reasons(notice(line)), line).toEqual([['kijitora@example.jp', 'expired']]);
+    expect(reasons(notice('Delivery failed after 2 attempts: host mx.example.jp said: 552 5.2.2 Mailbox full'))).toEqual([['kijitora@example.jp', 'mailboxfull']]);
+    expect(reasons(notice('Delivery failed for the following reason: unknown.'))).not.toEqual([['kijitora@example.jp', 'expired']]);
+  });
+
   it('a transcript names the reply after ">>> RCPT TO" even in an unknown MTA\'s wording', () => {
     const raw = plain('postmaster@gw.example.net', 'Undeliverable message', [
       'Your message could not be delivered.', '', 'Recipient: mallory@example.com', 'Session transcript:',

@@ -19,6 +19,13 @@ const HINTS: Array<[Reason, RegExp]> = [
     'expired',
     /envelope\s+expired|a\s+message\s+is\s+delayed\s+for\s+more\s+than|your\s+message\s+could\s+not\s+be\s+delivered\s+for\s+more\s+than\s+\d+|it\s+will\s+be\s+retried\s+until\s+it\s+is\s+\d+|could\s+not\s+send\s+message\s+for\s+past\s+\d+|cannot\s+send\s+message\s+(?:for|within)\s+\d+|has\s+not\s+yet\s+been\s+delivered\s+to\s+one\s+or\s+more\s+of\s+its\s+recipients\s+after\s+more\s+than|delivery\s+attempts\s+will\s+continue|queue\.expired|delivery\s+is\s+delayed\s+to\s+these\s+recipients|(?:hasn't|has\s+not)\s+been\s+delivered\s+yet|will\s+retry\s+for\s+\d+\s+more\s+hours?|did\s+not\s+accept\s+our\s+requests\s+to\s+connect|was\s+not\s+reachable\s+within\s+the\s+allowed\s+queue\s+period|message\s+timed\s+out|retry\s+period\s+(?:has\s+)?expired|exceeded\s+(?:the\s+)?(?:maximum\s+)?(?:retry|queue)\s+(?:time|period|lifetime)|(?:was|has\s+been|could)\s+not\s+(?:be\s+)?delivered\s+within\s+\d+\s+(?:days?|hours?)/gi,
   ],
+  // Any MTA's give-up, in the words all of them use for it: a number of days, hours or attempts after which delivery
+  // was abandoned, or a delivery/retry/queue time limit reached. Written from how retry queues work (RFC 5321
+  // §4.5.4.1: retry until a give-up time, then return the message), not from one MTA's text.
+  [
+    'expired',
+    /\b(?:giv(?:en|ing)\s+up|gave\s+up|abandoned|undeliverable|(?:could\s+not|couldn't|was\s+not)\s+be\s+delivered|(?:delivery|delivering)\s+(?:has\s+)?failed)\b[^.\n]{0,60}?\b(?:after|for|within|in)\s+(?:\d+|several|multiple)\s+(?:days?|hours?|attempts?|tries|retries)\b|\b(?:delivery|retry|queue)\s+(?:time|period|lifetime)(?:\s+limit)?\s+(?:has\s+)?(?:been\s+)?(?:exceeded|expired|ended|reached)|\bin\s+the\s+queue\s+for\s+\d+\s+(?:days?|hours?)|\bmaximum\s+(?:number\s+of\s+)?(?:delivery\s+)?(?:attempts|retries)\s+(?:reached|exceeded)|\bin\s+the\s+time\s+allowed\b/gi,
+  ],
   // The reporting MTA's own give-up after delays (Gmail's delay notice, Amazon SES, GoDaddy, Zoho).
   ['expired', /delivery to the following recipients? (?:has been|is) delayed|\bdelivery (?:expired|timeout)\b|\bhost not reachable\b/gi],
   ['hostunknown', /host or domain name not found|couldn't find any host (?:named|by that name)|all relevant MX records point to non-existent hosts|unrouteable (?:mail )?domain|dns lookup failure: host \S+ not found/gi],
