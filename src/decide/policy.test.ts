@@ -26,12 +26,13 @@ afterEach(() => {
   }
 });
 
-function setup(raw: Record<string, unknown> = {}) {
+/** A policy on a fresh database; `content` stands in for the content scorer when a test needs to fix its answers. */
+function setup(raw: Record<string, unknown> = {}, content?: Parameters<typeof createPolicy>[0]['content']) {
   const dir = mkdtempSync(join(tmpdir(), 'mw-policy-'));
   const config = parseConfig({ dataDir: dir, ...raw });
   const db = openDatabase(config.storage.sqlitePath);
   const reputation = createReputation({ config, db });
-  const policy = createPolicy({ config, reputation, logger: silentLogger });
+  const policy = createPolicy({ config, reputation, logger: silentLogger, ...(content ? { content } : {}) });
   open.push({ db, reputation, dir });
   return { db, policy, reputation };
 }
@@ -204,16 +205,10 @@ describe('containment per login', () => {
 
   it('the text held from several identities of the login is held from the next one too; a suspended identity\'s unread refusals do not count', async () => {
     // Content rules that catch one phrasing of a kit and only doubt the other, as with a kit that rephrases its lure.
-    const dir = mkdtempSync(join(tmpdir(), 'mw-policy-'));
-    const config = parseConfig({ dataDir: dir });
-    const db = openDatabase(config.storage.sqlitePath);
-    const reputation = createReputation({ config, db });
-    open.push({ db, reputation, dir });
-    const content = (raw: Buffer) => {
+    const { policy, reputation } = setup({}, (raw: Buffer) => {
       const score = raw.includes('sign-in attempt') ? 8 : raw.includes('Confirm your identity') ? 3 : 0;
       return { spam: score >= 3, score, threshold: 3, action: score >= 8 ? 'quarantine' as const : score >= 3 ? 'tag' as const : 'accept' as const, rules: [] };
-    };
-    const policy = createPolicy({ config, reputation, logger: silentLogger, content });
+    });
     for (const sub of ['shop', 'blog', 'cafe', 'club', 'quiet']) await history(policy, id(sub), 3);
     const at = T0 + 3 * DAY + 10 * HOUR;
     const lure = (opener: string, k: number) => `Dear customer ${k}, ${opener} Confirm your identity within 24 hours at https://verify-${k}.example.test/login or your account will be closed and pending payments cancelled. Security Department`;
@@ -233,12 +228,7 @@ describe('containment per login', () => {
 
   it('many identities of a login writing to strangers with links the login never used are held, whatever the words', async () => {
     // Content scoring never objects and every message is worded differently: only how the mail is sent can tell.
-    const dir = mkdtempSync(join(tmpdir(), 'mw-policy-'));
-    const config = parseConfig({ dataDir: dir });
-    const db = openDatabase(config.storage.sqlitePath);
-    const reputation = createReputation({ config, db });
-    open.push({ db, reputation, dir });
-    const policy = createPolicy({ config, reputation, logger: silentLogger, content: () => ({ spam: false, score: 0, threshold: 5, action: 'accept' as const, rules: [] }) });
+    const { policy } = setup({}, () => ({ spam: false, score: 0, threshold: 5, action: 'accept' as const, rules: [] }));
     const sites = ['shop', 'blog', 'cafe', 'club', 'band', 'farm', 'yoga', 'bike'];
     for (const sub of sites) await history(policy, id(sub), 3);
     const at = T0 + 3 * DAY + 10 * HOUR;
