@@ -69,6 +69,11 @@ export const brands: Brand[] = [
   { name: 'metamask', domains: ['metamask.io'] },
   { name: 'ledger', domains: ['ledger.com'], commonWord: true },
   { name: 'spotify', domains: ['spotify.com'] },
+  // The names callback phishing ("your subscription was renewed, call to cancel") signs with most often.
+  { name: 'norton', domains: ['norton.com', 'nortonlifelock.com', 'gen.com'] },
+  { name: 'mcafee', domains: ['mcafee.com'] },
+  { name: 'geek squad', domains: ['geeksquad.com', 'bestbuy.com'] },
+  { name: 'best buy', domains: ['bestbuy.com'] },
 ];
 
 /** Registrable domain labels of the brands (paypal, microsoftonline, dhl, ...), the originals that lookalikes copy. */

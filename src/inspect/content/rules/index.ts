@@ -24,6 +24,7 @@ import { missingMessageId } from './missing-message-id.js';
 import { mixedScripts } from './mixed-scripts.js';
 import { phishAdvanceFee } from './phish-advance-fee.js';
 import { phishCredentials } from './phish-credentials.js';
+import { phishCallback } from './phish-callback.js';
 import { phishGiftCard } from './phish-gift-card.js';
 import { phishLure } from './phish-lure.js';
 import { phishPayment } from './phish-payment.js';
@@ -58,7 +59,7 @@ export const contentRules: readonly ContentRule[] = [
   // attachments
   attachExecutable, attachScript, attachMacroOffice, attachEncryptedArchive, attachHtmlForm, attachDoubleExtension,
   // language
-  phishLure, phishQrCode, phishGiftCard, phishCredentials, phishPayment, phishUrgency, phishAdvanceFee, subjectAllCaps, textAllCaps,
+  phishLure, phishQrCode, phishGiftCard, phishCallback, phishCredentials, phishPayment, phishUrgency, phishAdvanceFee, subjectAllCaps, textAllCaps,
   // encoding
   base64Text, mixedScripts, zeroWidth,
 ];

@@ -165,6 +165,13 @@ const cases: Record<string, { positive: Case; negative: Case }> = {
     positive: { message: () => compose({ text: 'Are you at your desk? I need you to buy 6 Apple gift cards of $100 for a client. Scratch the back and send me the codes by email.' }) },
     negative: { message: () => compose({ text: 'Looking for a present? Buy a gift card in our shop, in any amount from 10 to 200 euros.' }) },
   },
+  PHISH_CALLBACK: {
+    positive: { message: () => compose({ from: 'Norton Billing <billing.dept4471@gmail.com>', subject: 'Norton 360 subscription renewed',
+      text: 'Your Norton 360 Deluxe subscription was renewed today for $399.99 (invoice 88213). If you did not authorize this charge, call our billing department at +1 (808) 555-0142 within 24 hours to cancel and get a refund.' }) },
+    // The shop's own receipt: the same words and a number to call, from the shop itself (it names PayPal as the way it was paid).
+    negative: { message: () => compose({ from: 'Orders <orders@gardenshop.example>', subject: 'Your order 4471 from Garden Shop',
+      text: 'Thank you! Total charged: $84.50 via PayPal. If you did not place this order, call us at (808) 555-0199 and we will cancel it.' }) },
+  },
   PHISH_CREDENTIALS: {
     positive: { message: () => compose({ text: 'Your mailbox has been suspended. Verify your account at the link below.' }) },
     negative: { message: () => compose({ text: 'I verified the account numbers in the budget sheet; all fine.' }) },

@@ -1,0 +1,32 @@
+// Callback phishing: a charge, renewal or order the reader never made, an amount, and a phone number to call to
+// cancel or dispute it, in the name of a company that did not send it. There is no link for a filter to judge: the
+// call reaches the fraudster, who talks the victim into remote access or a "refund". Honest receipts give a number
+// to call too, so all of it must be there, and the company must be named where a sender names itself (the subject
+// or the display name) while the mail comes from a domain that is not the company's.
+import { brands } from '../data/brands.js';
+import { registrableDomain } from '../urls.js';
+import type { ContentRule } from './rule.js';
+
+/** North American numbers ("1-808-555-0142", "(808) 555 0142") and international ones ("+44 20 7946 0018"). */
+const PHONE = /(?:\+?1[\s.-]?)?\(?\b[2-9]\d{2}\)?[\s.-]\d{3}[\s.-]\d{4}\b|\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}/;
+const AMOUNT = /[$€£]\s?\d{2,5}(?:[.,]\d{2})?|\b\d{2,5}(?:[.,]\d{2})?\s?(?:usd|eur|gbp|dollars)\b/;
+/** A dispute or cancellation that the reader is told to settle by phone. */
+const CALL_TO_DISPUTE = new RegExp(
+  String.raw`\b(?:if\s+you\s+(?:did\s+not|didn'?t|do\s+not|don'?t)\s+(?:authori[sz]e|recogni[sz]e|make|place|request|initiate)|(?:to|wish\s+to|want\s+to)\s+cancel|for\s+(?:a\s+)?refund|unauthori[sz]ed\s+(?:charge|transaction|purchase|payment))\b[\s\S]{0,200}?\b(?:call|phone|dial|contact|reach)\b` +
+    String.raw`|\b(?:call|phone|dial)\b[\s\S]{0,120}?\b(?:cancel|refund|dispute|unauthori[sz]ed)`,
+);
+const patterns = brands.filter((b) => !b.commonWord).map((b) => ({ brand: b, re: new RegExp(String.raw`(?<![\p{L}\p{N}])${b.name.replace(/ /g, String.raw`\s*`)}(?![\p{L}\p{N}])`, 'iu') }));
+
+export const phishCallback: ContentRule = {
+  name: 'PHISH_CALLBACK',
+  score: 5.0,
+  strength: 'evidence',
+  description: 'a charge in a company\'s name that the reader is told to dispute by phone, sent from outside that company',
+  test(msg) {
+    if (!msg.from) return false;
+    const named = patterns.find((p) => p.re.test(msg.subject) || p.re.test(msg.from!.name));
+    if (!named || named.brand.domains.includes(registrableDomain(msg.from.domain))) return false;
+    const text = msg.lower.subject + '\n' + msg.lower.own;
+    return AMOUNT.test(text) && PHONE.test(text) && CALL_TO_DISPUTE.test(text) && named.brand.name;
+  },
+};
