@@ -2,7 +2,8 @@
 // the zones marked secure); the MX hosts are smtp-server instances with STARTTLS and a certificate issued by a test CA.
 // A TLSA record that matches (DANE-EE on the key, DANE-TA on the CA) delivers over TLS; one that does not match, a
 // DANE-TA chain for another name, a TLSA lookup that fails, and an MX host without STARTTLS defer the mail with the
-// reason and send nothing; TLSA records without the AD bit are ignored; DANE outranks an MTA-STS policy.
+// reason and send nothing; TLSA records without the AD bit are ignored; DANE outranks an MTA-STS policy; an MX host
+// that is a validated alias is looked up at its expanded name first, then at its own.
 import { createHash, X509Certificate } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
@@ -47,7 +48,7 @@ function daneDomain(zone: Zone, domain: string, tlsa: TlsaData[] | 'servfail', p
 
 describe('DANE', () => {
   it('delivers only over TLS that matches the TLSA records, and defers everything else with the reason', async () => {
-    const good = ['mx.ee.test', 'mx.ta.test', 'mx.insecure.test', 'mx.both.test', 'mta-sts.both.test'];
+    const good = ['mx.ee.test', 'mx.ta.test', 'mx.insecure.test', 'mx.both.test', 'mta-sts.both.test', 'mail.hosted.test'];
     const { leaf, chainPem, leafX509, caX509, ca } = await certificates(good);
     const mx: Target = await startTarget({ starttls: true, tls: { key: leaf.private, cert: chainPem } });
     closers.push(mx.close);
@@ -66,6 +67,17 @@ describe('DANE', () => {
     daneDomain(zone, 'both.test', [{ usage: 3, selector: 1, matchingType: 1, certificate: spki }], mx.port);
     zone['_mta-sts.both.test'] = { TXT: ['v=STSv1; id=20261205'] };
     zone['mta-sts.both.test'] = { A: ['127.0.0.1'] };
+    // MX hosts that are aliases of a hosting provider's server (RFC 7672 §2.2.2): the TLSA records at the expanded
+    // name count first (alias.test, whose certificate names only the provider's host), then those at the MX name
+    // (alias2.test, where they do not match: deferred, so they were looked up).
+    zone['alias.test'] = { MX: [{ preference: 10, exchange: 'mx.alias.test' }], secure: true };
+    zone['mx.alias.test'] = { CNAME: 'mail.hosted.test', secure: true };
+    zone['mail.hosted.test'] = { A: ['127.0.0.1'], secure: true };
+    zone[`_${mx.port}._tcp.mail.hosted.test`] = { TLSA: [{ usage: 2, selector: 0, matchingType: 1, certificate: sha256(caX509.raw) }], secure: true };
+    zone['alias2.test'] = { MX: [{ preference: 10, exchange: 'mx.alias2.test' }], secure: true };
+    zone['mx.alias2.test'] = { CNAME: 'mail2.hosted.test', secure: true };
+    zone['mail2.hosted.test'] = { A: ['127.0.0.1'], secure: true };
+    zone[`_${mx.port}._tcp.mx.alias2.test`] = { TLSA: [{ usage: 3, selector: 1, matchingType: 1, certificate: Buffer.alloc(32, 7) }], secure: true };
     const dns = await startDns(zone, { truncateTlsa: true });
     closers.push(dns.close);
 
@@ -83,7 +95,7 @@ describe('DANE', () => {
     });
     closers.push(fx.close);
     const ids: Record<string, string> = {};
-    for (const d of ['ee', 'ta', 'taname', 'mismatch', 'bogus', 'insecure', 'both']) {
+    for (const d of ['ee', 'ta', 'taname', 'mismatch', 'bogus', 'insecure', 'both', 'alias', 'alias2']) {
       const m = testMessage([`someone@${d}.test`]);
       await fx.store.enqueue(m);
       ids[d] = m.id;
@@ -92,9 +104,11 @@ describe('DANE', () => {
     await waitUntil('every first attempt recorded', () => Object.keys(ids).every((d) => status(d).attempts > 0), 20_000);
 
     const delivered = mx.received.map((r) => r.rcptTo[0]).sort();
-    expect(delivered).toEqual(['someone@both.test', 'someone@ee.test', 'someone@insecure.test', 'someone@ta.test']);
+    expect(delivered).toEqual(['someone@alias.test', 'someone@both.test', 'someone@ee.test', 'someone@insecure.test', 'someone@ta.test']);
     expect(mx.received.every((r) => r.secure)).toBe(true);
-    for (const d of ['taname', 'mismatch', 'bogus']) expect(status(d)).toMatchObject({ state: 'deferred', lastCode: null });
+    for (const d of ['taname', 'mismatch', 'bogus', 'alias2']) expect(status(d)).toMatchObject({ state: 'deferred', lastCode: null });
+    expect(dns.asked).toContain(`_${mx.port}._tcp.mail.hosted.test TLSA tcp`);
+    expect(status('alias2').lastReply).toMatch(/^451 4\.7\.5 DANE: .*no certificate of the chain matches the DANE-EE TLSA record/);
     expect(status('taname').lastReply).toMatch(/^451 4\.7\.5 DANE: .*mx\.taname\.test.*certificate is not for mx\.taname\.test/);
     expect(status('mismatch').lastReply).toMatch(/^451 4\.7\.5 DANE: .*no certificate of the chain matches the DANE-EE TLSA record/);
     expect(status('bogus').lastReply).toBe('451 4.7.5 DANE: no usable MX host for bogus.test: TLSA lookup for _' + mx.port + '._tcp.mx.bogus.test failed (ESERVFAIL)');

@@ -2,6 +2,9 @@
 // DNSSEC-validated. A secure "no such record" means no DANE for that host; a lookup that fails (SERVFAIL is how a
 // validating resolver reports a forged or broken signature) makes the host unusable, since an attacker who can
 // break the lookup must not be able to turn authenticated TLS into plain text.
+// An MX host that is an alias (RFC 7672 §2.2.2): when its CNAME chain is validated, the TLSA records are looked for
+// at the fully expanded name first (the "TLSA base domain", where a hosting provider publishes them for all its
+// customers' aliases), then at the MX host name; both names may then be named by the certificate.
 import type { SecureDns } from './secure-dns.js';
 import { usableTlsa, type DanePolicy, type TlsaRecord } from './tlsa.js';
 
@@ -11,7 +14,27 @@ export type HostDane =
   | { kind: 'unusable'; reason: string };
 
 export async function daneForHost(dns: SecureDns, host: string, port: number): Promise<HostDane> {
-  const name = `_${port}._tcp.${host}`;
+  const name = host.replace(/\.$/, '').toLowerCase();
+  const expanded = await secureExpansion(dns, name);
+  const names = expanded ? [name, expanded] : [name];
+  for (const base of expanded ? [expanded, name] : [name]) {
+    const found = await tlsaAt(dns, `_${port}._tcp.${base}`, names);
+    if (found.kind !== 'none') return found;
+  }
+  return { kind: 'none' };
+}
+
+/** The validated end of the host's CNAME chain, or null (not an alias, an insecure chain, or no answer). */
+async function secureExpansion(dns: SecureDns, host: string): Promise<string | null> {
+  try {
+    const answer = await dns.query(host, 'A');
+    return answer.secure && answer.canonical !== host ? answer.canonical : null;
+  } catch {
+    return null; // the address lookup of delivery reports what is wrong with the host
+  }
+}
+
+async function tlsaAt(dns: SecureDns, name: string, names: string[]): Promise<HostDane> {
   let answer;
   try {
     answer = await dns.query(name, 'TLSA');
@@ -25,5 +48,5 @@ export async function daneForHost(dns: SecureDns, host: string, port: number): P
     const { usage, selector, matchingType, certificate } = a.data;
     return [{ usage, selector, matchingType, data: certificate.toString('hex') }];
   });
-  return { kind: 'dane', policy: { tlsa: usableTlsa(tlsa), names: [host.replace(/\.$/, '').toLowerCase()] } };
+  return { kind: 'dane', policy: { tlsa: usableTlsa(tlsa), names } };
 }

@@ -19,11 +19,16 @@ export interface DnsAnswer<T> {
   secure: boolean;
 }
 
+export interface DnsReply extends DnsAnswer<dnsPacket.Answer> {
+  /** The name the records belong to after the CNAME chain in the answer (lower case, no final dot): `name` when none. */
+  canonical: string;
+}
+
 export type QueryType = 'MX' | 'A' | 'AAAA' | 'TLSA';
 
 export interface SecureDns {
   /** Records of one type; rejects (with `code`) when no server answered or the answer was a failure (SERVFAIL). */
-  query(name: string, type: QueryType): Promise<DnsAnswer<dnsPacket.Answer>>;
+  query(name: string, type: QueryType): Promise<DnsReply>;
 }
 
 interface Server {
@@ -110,6 +115,20 @@ function overTcp(server: Server, query: Buffer, timeoutMs: number): Promise<dnsP
   });
 }
 
+const bare = (name: string) => name.replace(/\.$/, '').toLowerCase();
+
+/** The end of the CNAME chain that starts at `name` in an answer section (a resolver puts the chain before the records). */
+function followCnames(name: string, answers: dnsPacket.Answer[]): string {
+  let current = bare(name);
+  // Bounded: a looping chain in a forged answer must not loop here.
+  for (let hops = 0; hops < 8; hops++) {
+    const next = answers.find((a) => a.type === 'CNAME' && bare(a.name) === current);
+    if (next?.type !== 'CNAME') break;
+    current = bare(next.data);
+  }
+  return current;
+}
+
 /** A resolver over the given servers (tried in order, each twice); none given means the system's. */
 export function createSecureDns(servers: readonly string[], timeoutMs = 5000): SecureDns {
   const list = (servers.length > 0 ? [...servers] : getServers()).map(parseServer);
@@ -142,8 +161,9 @@ export function createSecureDns(servers: readonly string[], timeoutMs = 5000): S
             if (rcode === 'SERVFAIL') break; // the next server, if any, may know better; the same one will not
             continue;
           }
-          const records = (packet.answers ?? []).filter((a) => a.type === type);
-          return { records, nxdomain: rcode === 'NXDOMAIN', secure: (flags & dnsPacket.AUTHENTIC_DATA) !== 0 };
+          const answers = packet.answers ?? [];
+          const records = answers.filter((a) => a.type === type);
+          return { records, nxdomain: rcode === 'NXDOMAIN', secure: (flags & dnsPacket.AUTHENTIC_DATA) !== 0, canonical: followCnames(name, answers) };
         }
       }
       throw last;

@@ -1,7 +1,8 @@
 // A tiny authoritative DNS server on 127.0.0.1 (UDP and TCP on one port) answering from a fixed table, so MX, DANE and
 // blocklist logic is tested against real DNS packets without leaving the machine. An entry marked `secure` is
 // answered with the AD bit, as a validating resolver would; `servfail` answers SERVFAIL (a bogus signature); with
-// `truncateTlsa` a TLSA answer over UDP is cut short (TC bit) so that the client must ask again over TCP.
+// `truncateTlsa` a TLSA answer over UDP is cut short (TC bit) so that the client must ask again over TCP. A `CNAME`
+// entry is followed as a recursive resolver would (the chain, then the target's records).
 import { createSocket } from 'node:dgram';
 import { createServer, type Server } from 'node:net';
 import type { AddressInfo } from 'node:net';
@@ -19,6 +20,8 @@ export type Zone = Record<string, {
   A?: string[];
   TXT?: string[];
   TLSA?: TlsaData[];
+  /** An alias: every question about this name is answered with the CNAME and the target's records. */
+  CNAME?: string;
   secure?: boolean;
   servfail?: boolean;
 }>;
@@ -44,9 +47,18 @@ export async function startDns(zone: Zone, opts: DnsOptions = {}): Promise<DnsSe
     const question = q.questions?.[0];
     if (!question) return null;
     asked.push(`${question.name} ${question.type} ${transport}`);
-    const entry = zone[question.name.toLowerCase()];
+    // Follow an alias chain as a recursive resolver does: the CNAMEs first, then the target's records; the answer
+    // is secure only if every name of the chain is.
     const answers: dnsPacket.Answer[] = [];
-    const name = question.name;
+    let name = question.name;
+    let entry = zone[name.toLowerCase()];
+    let chainSecure = true;
+    for (let hops = 0; entry?.CNAME && hops < 8; hops++) {
+      answers.push({ type: 'CNAME', name, ttl: 60, data: entry.CNAME });
+      chainSecure &&= entry.secure === true;
+      name = entry.CNAME;
+      entry = zone[name.toLowerCase()];
+    }
     if (entry && question.type === 'MX') for (const mx of entry.MX ?? []) answers.push({ type: 'MX', name, ttl: 60, data: mx });
     if (entry && question.type === 'A') for (const a of entry.A ?? []) answers.push({ type: 'A', name, ttl: 60, data: a });
     if (entry && question.type === 'TXT') for (const t of entry.TXT ?? []) answers.push({ type: 'TXT', name, ttl: 60, data: t });
@@ -54,7 +66,7 @@ export async function startDns(zone: Zone, opts: DnsOptions = {}): Promise<DnsSe
     const truncated = transport === 'udp' && opts.truncateTlsa === true && question.type === 'TLSA' && answers.length > 0;
     const rcode = entry?.servfail ? SERVFAIL : entry ? 0 : NXDOMAIN;
     const flags = dnsPacket.AUTHORITATIVE_ANSWER | rcode
-      | (entry?.secure && !entry.servfail ? dnsPacket.AUTHENTIC_DATA : 0) | (truncated ? dnsPacket.TRUNCATED_RESPONSE : 0);
+      | (entry?.secure && chainSecure && !entry.servfail ? dnsPacket.AUTHENTIC_DATA : 0) | (truncated ? dnsPacket.TRUNCATED_RESPONSE : 0);
     return dnsPacket.encode({ type: 'response', id: q.id, flags, questions: q.questions, answers: truncated || entry?.servfail ? [] : answers });
   };
 
