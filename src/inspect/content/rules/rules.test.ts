@@ -169,7 +169,7 @@ const cases: Record<string, { positive: Case; negative: Case }> = {
     positive: { message: () => compose({ from: 'Norton Billing <billing.dept4471@gmail.com>', subject: 'Norton 360 subscription renewed',
       text: 'Your Norton 360 Deluxe subscription was renewed today for $399.99 (invoice 88213). If you did not authorize this charge, call our billing department at +1 (808) 555-0142 within 24 hours to cancel and get a refund.' }) },
     // The shop's own receipt: the same words and a number to call, from the shop itself (it names PayPal as the way it was paid).
-    negative: { message: () => compose({ from: 'Orders <orders@gardenshop.example>', subject: 'Your order 4471 from Garden Shop',
+    negative: { message: () => compose({ from: 'Orders <orders@gardenshop.example>', subject: 'Payment received via PayPal for your order 4471',
       text: 'Thank you! Total charged: $84.50 via PayPal. If you did not place this order, call us at (808) 555-0199 and we will cancel it.' }) },
   },
   PHISH_CREDENTIALS: {
