@@ -13,25 +13,15 @@ export type HostDane =
   | { kind: 'dane'; policy: DanePolicy }
   | { kind: 'unusable'; reason: string };
 
-export async function daneForHost(dns: SecureDns, host: string, port: number): Promise<HostDane> {
+/** `expanded`: where the host's validated CNAME chain ends, when it is an alias (null otherwise). */
+export async function daneForHost(dns: SecureDns, host: string, port: number, expanded: string | null): Promise<HostDane> {
   const name = host.replace(/\.$/, '').toLowerCase();
-  const expanded = await secureExpansion(dns, name);
   const names = expanded ? [name, expanded] : [name];
   for (const base of expanded ? [expanded, name] : [name]) {
     const found = await tlsaAt(dns, `_${port}._tcp.${base}`, names);
     if (found.kind !== 'none') return found;
   }
   return { kind: 'none' };
-}
-
-/** The validated end of the host's CNAME chain, or null (not an alias, an insecure chain, or no answer). */
-async function secureExpansion(dns: SecureDns, host: string): Promise<string | null> {
-  try {
-    const answer = await dns.query(host, 'A');
-    return answer.secure && answer.canonical !== host ? answer.canonical : null;
-  } catch {
-    return null; // the address lookup of delivery reports what is wrong with the host
-  }
 }
 
 async function tlsaAt(dns: SecureDns, name: string, names: string[]): Promise<HostDane> {

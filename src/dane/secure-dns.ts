@@ -17,18 +17,18 @@ export interface DnsAnswer<T> {
   nxdomain: boolean;
   /** The resolver validated the answer (or the denial) with DNSSEC. */
   secure: boolean;
-}
-
-export interface DnsReply extends DnsAnswer<dnsPacket.Answer> {
-  /** The name the records belong to after the CNAME chain in the answer (lower case, no final dot): `name` when none. */
-  canonical: string;
+  /**
+   * Where the answer's CNAME chain ends (lower case, no final dot): the name the records belong to, the queried name
+   * when there is no chain. Only the secure resolver reports it.
+   */
+  canonical?: string;
 }
 
 export type QueryType = 'MX' | 'A' | 'AAAA' | 'TLSA';
 
 export interface SecureDns {
   /** Records of one type; rejects (with `code`) when no server answered or the answer was a failure (SERVFAIL). */
-  query(name: string, type: QueryType): Promise<DnsReply>;
+  query(name: string, type: QueryType): Promise<DnsAnswer<dnsPacket.Answer>>;
 }
 
 interface Server {

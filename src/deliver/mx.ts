@@ -31,7 +31,8 @@ export interface MxResolverOptions {
 interface Lookups {
   mx(domain: string): Promise<DnsAnswer<{ exchange: string; priority: number }>>;
   addresses(host: string): Promise<DnsAnswer<string>>;
-  dane(host: string, port: number): Promise<HostDane>;
+  /** `expanded`: where the host's validated CNAME chain ends, when it is an alias. */
+  dane(host: string, port: number, expanded: string | null): Promise<HostDane>;
 }
 
 const SMTP_PORT = 25;
@@ -67,7 +68,7 @@ function secureLookups(servers: readonly string[], timeoutMs: number): Lookups {
       ...a, records: a.records.flatMap((r) => (r.type === 'MX' ? [{ exchange: r.data.exchange, priority: r.data.preference ?? 0 }] : [])),
     })),
     addresses: (host) => bothFamilies(addressesOf(host, 'A'), addressesOf(host, 'AAAA')),
-    dane: (host, port) => daneForHost(dns, host, port),
+    dane: (host, port, expanded) => daneForHost(dns, host, port, expanded),
   };
 }
 
@@ -77,7 +78,11 @@ async function bothFamilies(v4: Promise<DnsAnswer<string>>, v6: Promise<DnsAnswe
   const answered = [a, b].flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
   const records = answered.flatMap((r) => r.records);
   if (answered.length < 2 && records.length === 0) throw (a.status === 'rejected' ? a.reason : (b as PromiseRejectedResult).reason);
-  return { records, nxdomain: answered.length === 2 && answered.every((r) => r.nxdomain), secure: answered.length === 2 && answered.every((r) => r.secure) };
+  const canonical = answered.find((r) => r.canonical !== undefined)?.canonical;
+  return {
+    records, nxdomain: answered.length === 2 && answered.every((r) => r.nxdomain), secure: answered.length === 2 && answered.every((r) => r.secure),
+    ...(canonical !== undefined ? { canonical } : {}),
+  };
 }
 
 export function createMxResolver(servers: readonly string[], opts: MxResolverOptions = {}): MxResolver {
@@ -87,7 +92,9 @@ export function createMxResolver(servers: readonly string[], opts: MxResolverOpt
   /** One MX host's hops; DANE's reading of it only when its name and its addresses came from secure answers. */
   async function hopsOf(name: string, nameSecure: boolean, addrs: DnsAnswer<string> | null): Promise<NextHop[] | { unusable: string }> {
     if (!addrs || addrs.records.length === 0) return [];
-    const dane = nameSecure && addrs.secure ? await lookups.dane(name, port) : { kind: 'none' as const };
+    // The address answer says whether the host is an alias (RFC 7672 §2.2.2: its TLSA records may be at the target).
+    const expanded = addrs.canonical && addrs.canonical !== name.replace(/\.$/, '').toLowerCase() ? addrs.canonical : null;
+    const dane = nameSecure && addrs.secure ? await lookups.dane(name, port, expanded) : { kind: 'none' as const };
     if (dane.kind === 'unusable') return { unusable: dane.reason };
     return addrs.records.map((a) => ({ host: a, port, name, ...(dane.kind === 'dane' ? { dane: dane.policy } : {}) }));
   }
