@@ -5,7 +5,7 @@
 // An MX host that is an alias (RFC 7672 §2.2.2): when its CNAME chain is validated, the TLSA records are looked for
 // at the fully expanded name first (the "TLSA base domain", where a hosting provider publishes them for all its
 // customers' aliases), then at the MX host name; both names may then be named by the certificate.
-import type { SecureDns } from './secure-dns.js';
+import { bareName, type SecureDns } from './secure-dns.js';
 import { usableTlsa, type DanePolicy, type TlsaRecord } from './tlsa.js';
 
 export type HostDane =
@@ -15,7 +15,7 @@ export type HostDane =
 
 /** `expanded`: where the host's validated CNAME chain ends, when it is an alias (null otherwise). */
 export async function daneForHost(dns: SecureDns, host: string, port: number, expanded: string | null): Promise<HostDane> {
-  const name = host.replace(/\.$/, '').toLowerCase();
+  const name = bareName(host);
   const names = expanded ? [name, expanded] : [name];
   for (const base of expanded ? [expanded, name] : [name]) {
     const found = await tlsaAt(dns, `_${port}._tcp.${base}`, names);

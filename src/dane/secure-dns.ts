@@ -115,16 +115,17 @@ function overTcp(server: Server, query: Buffer, timeoutMs: number): Promise<dnsP
   });
 }
 
-const bare = (name: string) => name.replace(/\.$/, '').toLowerCase();
+/** A DNS name as compared here: lower case, without the final dot. */
+export const bareName = (name: string) => name.replace(/\.$/, '').toLowerCase();
 
 /** The end of the CNAME chain that starts at `name` in an answer section (a resolver puts the chain before the records). */
 function followCnames(name: string, answers: dnsPacket.Answer[]): string {
-  let current = bare(name);
+  let current = bareName(name);
   // Bounded: a looping chain in a forged answer must not loop here.
   for (let hops = 0; hops < 8; hops++) {
-    const next = answers.find((a) => a.type === 'CNAME' && bare(a.name) === current);
+    const next = answers.find((a) => a.type === 'CNAME' && bareName(a.name) === current);
     if (next?.type !== 'CNAME') break;
-    current = bare(next.data);
+    current = bareName(next.data);
   }
   return current;
 }

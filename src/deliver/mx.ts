@@ -7,7 +7,7 @@
 // records decide how it must be reached; a host whose TLSA lookup fails is skipped, as if it did not answer.
 import { Resolver } from 'node:dns/promises';
 import { daneForHost, type HostDane } from '../dane/lookup.js';
-import { createSecureDns, type DnsAnswer } from '../dane/secure-dns.js';
+import { bareName, createSecureDns, type DnsAnswer } from '../dane/secure-dns.js';
 import type { NextHop } from './routes.js';
 
 export type Destination =
@@ -93,7 +93,7 @@ export function createMxResolver(servers: readonly string[], opts: MxResolverOpt
   async function hopsOf(name: string, nameSecure: boolean, addrs: DnsAnswer<string> | null): Promise<NextHop[] | { unusable: string }> {
     if (!addrs || addrs.records.length === 0) return [];
     // The address answer says whether the host is an alias (RFC 7672 §2.2.2: its TLSA records may be at the target).
-    const expanded = addrs.canonical && addrs.canonical !== name.replace(/\.$/, '').toLowerCase() ? addrs.canonical : null;
+    const expanded = addrs.canonical && addrs.canonical !== bareName(name) ? addrs.canonical : null;
     const dane = nameSecure && addrs.secure ? await lookups.dane(name, port, expanded) : { kind: 'none' as const };
     if (dane.kind === 'unusable') return { unusable: dane.reason };
     return addrs.records.map((a) => ({ host: a, port, name, ...(dane.kind === 'dane' ? { dane: dane.policy } : {}) }));

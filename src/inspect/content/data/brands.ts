@@ -76,6 +76,11 @@ export const brands: Brand[] = [
   { name: 'best buy', domains: ['bestbuy.com'] },
 ];
 
+/** The brand's name as a pattern source: whole words only, any spacing between its words ("geek squad", "GeekSquad"). */
+export function brandNamePattern(b: Brand): string {
+  return String.raw`(?<![\p{L}\p{N}])${b.name.replace(/ /g, String.raw`\s*`)}(?![\p{L}\p{N}])`;
+}
+
 /** Registrable domain labels of the brands (paypal, microsoftonline, dhl, ...), the originals that lookalikes copy. */
 export const brandLabels: ReadonlyMap<string, Brand> = new Map(
   brands.flatMap((b) => b.domains.map((d) => [d.split('.')[0]!, b] as const)),

@@ -1,12 +1,12 @@
 // The message speaks for a brand (its sender's display name, or a lure in the brand's name) while its links go to a
 // domain that is neither the brand's nor the sender's own: "PayPal" in the name and the button going to
 // paypa1-login.xyz. Everyday words that are also brands (apple, office) count only in the display name.
-import { brands, type Brand } from '../data/brands.js';
+import { brandNamePattern, brands, type Brand } from '../data/brands.js';
 import { nameIncludesOwnDomain, offSiteLinks } from '../links.js';
 import { findLure } from './phish-lure.js';
 import type { ContentRule } from './rule.js';
 
-const patterns = brands.map((b) => ({ brand: b, re: new RegExp(String.raw`(?<![\p{L}\p{N}])${b.name.replace(/ /g, String.raw`\s*`)}(?![\p{L}\p{N}])`, 'iu') }));
+const patterns = brands.map((b) => ({ brand: b, re: new RegExp(brandNamePattern(b), 'iu') }));
 const knownDomains = new Set(brands.flatMap((b) => b.domains));
 
 /** The brand a text names, if any. */

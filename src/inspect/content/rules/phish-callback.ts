@@ -3,7 +3,7 @@
 // call reaches the fraudster, who talks the victim into remote access or a "refund". Honest receipts give a number
 // to call too, so all of it must be there, and the company must be named as the one billing (in the display name,
 // or in the subject before what is billed) while the mail comes from a domain that is not the company's.
-import { brands } from '../data/brands.js';
+import { brandNamePattern, brands } from '../data/brands.js';
 import { registrableDomain } from '../urls.js';
 import type { ContentRule } from './rule.js';
 
@@ -15,7 +15,6 @@ const CALL_TO_DISPUTE = new RegExp(
   String.raw`\b(?:if\s+you\s+(?:did\s+not|didn'?t|do\s+not|don'?t)\s+(?:authori[sz]e|recogni[sz]e|make|place|request|initiate)|(?:to|wish\s+to|want\s+to)\s+cancel|for\s+(?:a\s+)?refund|unauthori[sz]ed\s+(?:charge|transaction|purchase|payment))\b[\s\S]{0,200}?\b(?:call|phone|dial|contact|reach)\b` +
     String.raw`|\b(?:call|phone|dial)\b[\s\S]{0,120}?\b(?:cancel|refund|dispute|unauthori[sz]ed)`,
 );
-const brandName = (b: (typeof brands)[number]) => b.name.replace(/ /g, String.raw`\s*`);
 /**
  * The brand as the seller of what is billed: in the display name, or in the subject before the thing billed ("Norton
  * 360 subscription renewed", "PayPal invoice #…", "Your Geek Squad order"). A merchant's own receipt names a payment
@@ -23,8 +22,8 @@ const brandName = (b: (typeof brands)[number]) => b.name.replace(/ /g, String.ra
  */
 const patterns = brands.filter((b) => !b.commonWord).map((b) => ({
   brand: b,
-  name: new RegExp(String.raw`(?<![\p{L}\p{N}])${brandName(b)}(?![\p{L}\p{N}])`, 'iu'),
-  seller: new RegExp(String.raw`(?<!\b(?:via|with|through|using|by)\s+)(?<![\p{L}\p{N}])${brandName(b)}(?:\W+[\p{L}\p{N}]+){0,2}?\W+(?:invoice|order|subscription|renew\w*|receipt|billing|purchase|membership|plan|protection|account|payment|charge)`, 'iu'),
+  name: new RegExp(brandNamePattern(b), 'iu'),
+  seller: new RegExp(String.raw`(?<!\b(?:via|with|through|using|by)\s+)${brandNamePattern(b)}(?:\W+[\p{L}\p{N}]+){0,2}?\W+(?:invoice|order|subscription|renew\w*|receipt|billing|purchase|membership|plan|protection|account|payment|charge)`, 'iu'),
 }));
 
 export const phishCallback: ContentRule = {
