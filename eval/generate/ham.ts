@@ -359,6 +359,34 @@ const kinds: Record<string, Kind> = {
     const amount = money(r.int(5, 200) + 0.9, c);
     return { subject: `${c.name}: refund for order #${n}`, ...html(r, c, { heading: `Refund for order #${n}`, intro: [p.hello(to.first), `We have refunded ${amount} to your original payment method. Depending on your bank it can take 3-5 working days to show.`], outro: [p.regards + ' ' + c.name] }) };
   },
+  // A shop's loyalty programme: points earned, some of them lapsing at the end of the period, a reward to pick.
+  'loyalty-points': (r, c, to) => {
+    const p = phrases[c.lang];
+    const balance = r.int(120, 4800);
+    const lapsing = r.int(20, Math.min(600, balance));
+    const lapse = dateText(new Date(SEND_DATE + r.int(14, 60) * 864e5), c.lang);
+    return {
+      subject: r.pick([`${to.first}, you have ${balance} points to spend at ${c.name}`, `Your ${c.name} points statement`, `${lapsing} of your points expire on ${lapse}`]),
+      ...html(r, c, {
+        heading: `Your points: ${balance}`,
+        intro: [p.hello(to.first), `thank you for shopping with us. With your last order you earned ${r.int(5, 90)} points.`, `${lapsing} points expire on ${lapse}. Redeem them for a voucher or a reward of your choice before then.`],
+        button: { label: 'Choose my reward', href: `https://www.${c.domain}/account/rewards` },
+        outro: [`Every ${r.pick(['100', '250', '500'])} points are worth ${money(5, c)} on your next order.`, p.regards + ' ' + c.name],
+        footer: [{ text: p.privacy, href: `https://www.${c.domain}/privacy/` }],
+      }),
+    };
+  },
+  // An order paid in bitcoin: the shop's payment processor gives the address, the amount and a time limit for the rate.
+  'crypto-payment-request': (r, c, to) => {
+    const n = String(r.int(1000, 99999));
+    const wallet = `bc1q${token(r, 38, 'qpzry9x8gf2tvdw0s3jn54khce6mua7l')}`;
+    const btc = `0.00${r.int(100, 999)}${r.int(10, 99)}`;
+    return {
+      sender: 'orders',
+      subject: `${c.name}: payment details for order #${n}`,
+      text: `Hello ${to.first},\n\nthank you for your order #${n}. You chose to pay with Bitcoin.\n\nPlease send exactly ${btc} BTC to this address:\n${wallet}\n\nThe exchange rate is held for ${r.pick(['15 minutes', '60 minutes', '24 hours'])}; after that the invoice is recalculated. Your order ships as soon as the payment has ${r.int(1, 3)} confirmations on the network.\n\nQuestions? Reply to this email or call us.\n\n${c.name}\n${c.street}\n${c.city}\n`,
+    };
+  },
 };
 
 export const hamKinds = Object.keys(kinds);

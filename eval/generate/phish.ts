@@ -1,7 +1,7 @@
 // A generator of phishing as it came out of hijacked accounts and cheap senders in 2022-2026, for DEVELOPMENT of the
-// content rules: credential harvesting (Microsoft 365, webmail, shared documents), fake invoices, parcel fees, MFA
-// resets, crypto wallets, gift-card requests, lookalike and punycode domains, QR codes to scan, HTML attachments
-// with a login form. Rules are designed on the DEV seed range (random.ts) and measured on the REPORT range.
+// content rules: credential harvesting (Microsoft 365, webmail, shared documents, Brazilian banks), fake invoices,
+// parcel fees, MFA resets, crypto wallets, gift-card requests, lookalike and punycode domains, QR codes to scan, HTML
+// attachments with a login form, extortion for bitcoin, fake prizes, surveys and expiring points. Rules are designed on the DEV seed range (random.ts) and measured on the REPORT range.
 // Every text here is written for this generator.
 import { domainToASCII } from 'node:url';
 import MailComposer from 'nodemailer/lib/mail-composer';
@@ -45,6 +45,11 @@ const lures: Lure[] = [
   { brand: 'Apple', brandDomain: 'apple.com', lang: 'it', button: 'Verifica', subject: () => 'Il tuo ID Apple è stato bloccato', body: (_r, l) => `Il tuo ID Apple è stato bloccato per motivi di sicurezza. Accedi e verifica le tue informazioni entro 24 ore: ${l}` },
   { brand: 'ING', brandDomain: 'ing.nl', lang: 'nl', button: 'Verifieer nu', subject: () => 'Uw bankpas verloopt', body: (_r, l) => `Uw bankpas verloopt binnenkort. Vraag een nieuwe pas aan en bevestig uw gegevens via: ${l}` },
   { brand: 'Millennium BCP', brandDomain: 'millenniumbcp.pt', lang: 'pt', button: 'Confirmar', subject: () => 'Atualização de segurança obrigatória', body: (_r, l) => `A sua conta será bloqueada. Confirme os seus dados de acesso e o código de segurança: ${l}` },
+  // Brazil: registration updates, security tokens, import fees, the commonest lures of Brazilian phishing
+  { brand: 'Bradesco', brandDomain: 'bradesco.com.br', lang: 'pt', button: 'Atualizar agora', subject: (r) => r.pick(['Aviso importante: atualização cadastral', 'Seu acesso foi limitado']), body: (r, l) => `Prezado(a) cliente, identificamos uma pendência no seu cadastro. Para evitar o bloqueio do seu cartão e da sua conta, atualize seus dados em até ${r.int(24, 72)} horas pelo link: ${l}` },
+  { brand: 'Itaú', brandDomain: 'itau.com.br', lang: 'pt', button: 'Sincronizar token', subject: () => 'Seu token de segurança expirou', body: (_r, l) => `Seu token de segurança venceu e o acesso ao aplicativo será suspenso. Faça a sincronização do dispositivo agora mesmo: ${l}` },
+  { brand: 'Correios', brandDomain: 'correios.com.br', lang: 'pt', button: 'Pagar taxa', subject: (r) => `Objeto ${token(r, 2, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')}${token(r, 9, '0123456789')}BR aguardando pagamento`, body: (r, l) => `Sua encomenda foi taxada pela Receita Federal. Para a liberação do objeto, pague a taxa de importação de R$ ${r.int(19, 89)},${r.int(10, 99)} até amanhã: ${l}\nApós o prazo o objeto será devolvido ao remetente.` },
+  { brand: 'Nubank', brandDomain: 'nubank.com.br', lang: 'pt', button: 'Confirmar identidade', subject: () => 'Compra não reconhecida no seu cartão', body: (r, l) => `Detectamos uma compra de R$ ${r.int(900, 4900)},00 no seu cartão. Se não foi você, confirme sua identidade para cancelar a transação, caso contrário sua conta será bloqueada: ${l}` },
 ];
 
 /** Where the link goes: the attacker's own domain of several kinds, or somebody else's service it abuses. */
@@ -181,6 +186,39 @@ const families: Record<string, Family> = {
     const s = sender(r, lures[14]!);
     const { url, style } = attackerUrl(r, lures[14]!);
     return { kind: `crypto/${style}`, fromDomain: s.domain, spec: { from: s.from, subject: r.pick(['Your BTC withdrawal is pending', 'Claim your airdrop', 'Bitcoin-Auszahlung ausstehend']), text: r.pick([`You have ${r.int(1, 3)}.${r.int(100, 999)} BTC pending withdrawal to your wallet. Confirm the transfer and pay the network fee to receive your bitcoin: ${url}`, `Congratulations! Your wallet is eligible for the ${r.pick(['USDT', 'ETH', 'ARB'])} airdrop. Connect your wallet and enter your seed phrase to claim: ${url}`, `Auf Ihrem Krypto-Konto liegen ${r.int(1, 3)},${r.int(100, 999)} BTC zur Auszahlung bereit. Bestätigen Sie Ihre Wallet: ${url}`]) } };
+  },
+  extortion: (r) => {
+    const domain = r.chance(0.7) ? r.pick(hijacked) : r.pick(freemail);
+    const p = person(r, 'en', domain);
+    const amount = r.pick(['$1250', '$1450', '$1650', '1,200 USD', '1.300 EUR', '1.500 €', 'R$ 6.000']);
+    const hours = r.pick(['48', '72', '50']);
+    const wallet = r.chance(0.6) ? `bc1q${token(r, 38, 'qpzry9x8gf2tvdw0s3jn54khce6mua7l')}` : `1${token(r, 33, '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz')}`;
+    const texts: Array<[string, string]> = [
+      ['Your account has been hacked', `Hello!\n\nI have to share bad news with you. Some months ago I gained access to your devices that you use for browsing the internet. After that I started tracking your activity.\n\nYour device was infected with my spyware while you visited one of the adult websites. I made a video of you and I have the list of all your contacts, friends and colleagues.\n\nIf you want me to delete everything, transfer ${amount} in Bitcoin to my wallet:\n\n${wallet}\n\nYou have ${hours} hours from the moment you opened this email. If I do not get the money, the video goes to everyone in your address book. Going to the police is useless, they will never find me.`],
+      [`${p.email.split('@')[0]}: payment overdue`, `I know your password and I have been inside your computer for a while. My software turned on your camera while you were watching porn sites and I saved the recording.\n\nBTC address: ${wallet}\nAmount: ${amount}\n\nThe countdown starts now: ${hours} hours. Pay and I erase the files. Don't pay and your family and your colleagues get the clip. Do not reply, this mailbox is not monitored.`],
+      ['Sicherheitswarnung: Ihr Konto wurde gehackt', `Hallo,\n\nich habe Ihr Gerät mit einem Trojaner infiziert und Sie beim Besuch von Erwachsenenseiten gefilmt. Ich habe Zugriff auf alle Ihre Kontakte.\n\nÜberweisen Sie ${amount} in Bitcoin an diese Adresse: ${wallet}\n\nSie haben ${hours} Stunden Zeit. Danach schicke ich das Video an alle Ihre Kontakte. Die Polizei kann Ihnen nicht helfen.`],
+      ['Votre appareil a été piraté', `Bonjour,\n\nj'ai piraté votre ordinateur et enregistré une vidéo de vous pendant que vous regardiez des sites pour adultes.\n\nEnvoyez ${amount} en Bitcoin à l'adresse suivante : ${wallet}\n\nVous avez ${hours} heures. Sinon la vidéo sera envoyée à tous vos contacts.`],
+      ['Sua conta foi invadida', `Olá,\n\ninvadi o seu dispositivo e gravei um vídeo seu em sites para adultos. Tenho todos os seus contatos.\n\nEnvie ${amount} em Bitcoin para a carteira: ${wallet}\n\nVocê tem ${hours} horas. Se não pagar, o vídeo será enviado para todos os seus contatos. Não adianta procurar a polícia.`],
+    ];
+    const [subject, text] = r.pick(texts);
+    return { kind: 'extortion', fromDomain: domain, spec: { from: { name: r.pick([fullNameOf(p), 'Security Notice', '']), address: p.email }, subject, text } };
+  },
+  reward: (r) => {
+    const offers: Array<{ brand: string; brandDomain: string; lang: Lang; subject: string; body: (l: string) => string; button: string }> = [
+      { brand: 'Costco', brandDomain: 'costco.com', lang: 'en', subject: 'Your membership reward is waiting', button: 'Start the survey', body: (l) => `Dear member, as a thank-you for your loyalty you have been selected to receive a $${r.pick(['50', '100', '90'])} Costco gift card. Just complete a short ${r.int(20, 60)}-second survey about your shopping experience to claim it: ${l}\nOnly ${r.int(3, 9)} rewards left today.` },
+      { brand: 'Walmart', brandDomain: 'walmart.com', lang: 'en', subject: `Congratulations! You've won`, button: 'Claim now', body: (l) => `Congratulations! You have won a brand new ${r.pick(['Apple iPhone 17', 'Dyson vacuum', 'Ninja air fryer'])} in our monthly customer draw. Pay only the shipping of $${r.int(1, 9)}.${r.int(10, 99)} to receive your prize: ${l}` },
+      { brand: 'Home Depot', brandDomain: 'homedepot.com', lang: 'en', subject: 'Final notice: your reward expires tonight', button: 'Get my reward', body: (l) => `Your Home Depot reward (a ${r.pick(['DeWalt drill set', 'Yeti cooler', 'Weber grill'])}) has not been claimed. Answer ${r.int(3, 6)} quick questions and claim your free gift before midnight: ${l}` },
+      { brand: 'Livelo', brandDomain: 'livelo.com.br', lang: 'pt', subject: `Seus ${r.int(10, 90)}.${r.int(100, 999)} pontos expiram hoje`, button: 'Resgatar pontos', body: (l) => `Olá! Seus pontos Livelo expiram hoje às 23h59. Troque agora mesmo por produtos e não perca o seu saldo: ${l}` },
+      { brand: 'Amazon', brandDomain: 'amazon.de', lang: 'de', subject: 'Sie wurden ausgewählt!', button: 'Jetzt teilnehmen', body: (l) => `Herzlichen Glückwunsch, Sie wurden als Gewinner unserer Kundenumfrage ausgewählt. Sichern Sie sich jetzt Ihr Geschenk im Wert von ${r.int(200, 900)} €: ${l}` },
+      { brand: 'Apple', brandDomain: 'apple.com', lang: 'en', subject: 'Your iCloud storage is full', button: 'Upgrade storage', body: (l) => `Your iCloud storage is full and your photos and videos can no longer be backed up. As a loyalty bonus you can get ${r.pick(['50', '200'])} GB extra for free. If you do not act, your photos will be removed from iCloud on ${r.int(1, 28)}.12.: ${l}` },
+      { brand: 'Carrefour', brandDomain: 'carrefour.fr', lang: 'fr', subject: 'Vous avez été sélectionné', button: 'Je participe', body: (l) => `Félicitations ! Vous avez été sélectionné pour recevoir une carte cadeau Carrefour de ${r.int(100, 500)} €. Répondez à notre courte enquête pour récupérer votre cadeau : ${l}` },
+    ];
+    const o = r.pick(offers);
+    const lure: Lure = { brand: o.brand, brandDomain: o.brandDomain, lang: o.lang, button: o.button, subject: () => o.subject, body: (_r, l) => o.body(l) };
+    const { url, style } = attackerUrl(r, lure);
+    const s = sender(r, lure);
+    const body = o.body(url);
+    return { kind: `reward/${style}`, fromDomain: s.domain, spec: { from: s.from, subject: o.subject, html: html(lure, body, url, o.button, r), ...(r.chance(0.5) ? { text: body } : {}) } };
   },
 };
 
