@@ -69,6 +69,26 @@ export const brands: Brand[] = [
   { name: 'metamask', domains: ['metamask.io'] },
   { name: 'ledger', domains: ['ledger.com'], commonWord: true },
   { name: 'spotify', domains: ['spotify.com'] },
+  // Brazil's banks, post, loyalty and shopping names, which Brazilian phishing signs with most.
+  { name: 'bradesco', domains: ['bradesco.com.br', 'bradescoseguros.com.br'] },
+  { name: 'itaú', domains: ['itau.com.br'] },
+  { name: 'itau', domains: ['itau.com.br'] },
+  { name: 'banco do brasil', domains: ['bb.com.br'] },
+  { name: 'caixa', domains: ['caixa.gov.br'], commonWord: true },
+  { name: 'nubank', domains: ['nubank.com.br', 'nu.com.br'] },
+  { name: 'correios', domains: ['correios.com.br'] },
+  { name: 'livelo', domains: ['livelo.com.br'] },
+  { name: 'mercado livre', domains: ['mercadolivre.com.br', 'mercadolibre.com'] },
+  { name: 'mercado libre', domains: ['mercadolibre.com', 'mercadolivre.com.br'] },
+  // Retailers and carriers whose names the fake reward and survey mail of North America signs with.
+  { name: 'costco', domains: ['costco.com', 'costco.ca'] },
+  { name: 'walmart', domains: ['walmart.com', 'walmart.ca'] },
+  { name: 'home depot', domains: ['homedepot.com'] },
+  { name: 'verizon', domains: ['verizon.com', 'verizonwireless.com'] },
+  { name: 't-mobile', domains: ['t-mobile.com'] },
+  // ... and the supermarkets of Europe's fake prize and survey mail.
+  { name: 'carrefour', domains: ['carrefour.fr', 'carrefour.com', 'carrefour.es', 'carrefour.it'] },
+  { name: 'lidl', domains: ['lidl.com', 'lidl.de', 'lidl.fr', 'lidl.es', 'lidl.it', 'lidl.nl', 'lidl.pt', 'lidl.co.uk'] },
   // The names callback phishing ("your subscription was renewed, call to cancel") signs with most often.
   { name: 'norton', domains: ['norton.com', 'nortonlifelock.com', 'gen.com'] },
   { name: 'mcafee', domains: ['mcafee.com'] },

@@ -1,10 +1,12 @@
 // What phishing asks the reader to do, by kind of lure, in English, German, French, Spanish, Italian, Dutch and
-// Portuguese. Written from how the lures work (your account is blocked, a fee is unpaid, a document waits, a wallet
-// needs verifying), not copied from samples. Patterns are lower case and run on the lower-cased subject and text.
-// Honest mail says many of these things too ("update your payment method" from a shop's own billing page), so a
-// lure counts as evidence only together with a link that leaves the sender's own domain (see rules/phish-lure.ts).
+// Portuguese (Portugal's and Brazil's). Written from how the lures work (your account is blocked, a fee is unpaid, a
+// document waits, a wallet needs verifying, a prize waits), not copied from samples. Patterns are lower case and run
+// on the lower-cased subject and text. Honest mail says many of these things too ("update your payment method" from a
+// shop's own billing page), so a lure counts as evidence only together with a link that leaves the sender's own
+// domain (see rules/phish-lure.ts).
+import { byFirstLetter } from './by-first-letter.js';
 
-export type LureKind = 'credentials' | 'payment' | 'parcel' | 'invoice' | 'crypto';
+export type LureKind = 'credentials' | 'payment' | 'parcel' | 'invoice' | 'crypto' | 'reward';
 
 const w = String.raw;
 
@@ -28,6 +30,8 @@ export const lurePatterns: Record<LureKind, string[]> = {
     w`(?:new|missed|received\s+an?(?:\s+[\w-]+){0,3}?)\s+(?:voice\s*(?:mail|message)|fax)|listen\s+to\s+(?:the\s+|your\s+)?(?:voice\s*)?(?:mail|message|recording)|(?:play|view)\s+(?:the\s+)?(?:voice\s*(?:mail|message)|fax)`,
     // a meeting recording or chat waiting behind a sign-in
     w`(?:meeting\s+)?recording\s+is\s+(?:now\s+)?(?:available|ready)|watch\s+(?:the\s+)?recording|sign\s+in\s+with\s+your\s+(?:work|business|company|corporate|office\s*365)\s+(?:e-?mail|account)`,
+    // the reader's photo or file storage is full and its contents go unless the reader acts
+    w`(?:icloud|cloud|photo|google|drive|onedrive)\s+storage\s+(?:is\s+|was\s+)?(?:full|almost\s+full|exceeded)|(?:photos|files|videos)\s+(?:and\s+(?:videos|files|photos|documents)\s+)?(?:will\s+be|are\s+about\s+to\s+be)\s+(?:deleted|removed|lost)|(?:cloud-?)?speicher(?:platz)?\s+(?:ist\s+)?voll|fotos\s+(?:und\s+videos\s+)?werden\s+gelöscht`,
     // the mail system keeps the reader's mail back
     w`(?:messages?|e-?mails?)\s+(?:in|(?:held|placed|stuck)\s+in)\s+(?:your\s+)?quarantine|quarantined\s+(?:messages?|e-?mails?)|undelivered\s+(?:messages?|e-?mails?)`,
     // the account is about to go away
@@ -58,6 +62,8 @@ export const lurePatterns: Record<LureKind, string[]> = {
     // pt
     w`(?:conta|palavra-passe|senha)\s+(?:foi|está|será)\s+(?:suspensa|bloqueada|desativada|limitada)`,
     w`confirme\s+(?:os\s+seus|a\s+sua|seus)\s+(?:dados|identidade|conta)`,
+    // pt-BR: update the registration or the security token, settle a "pending issue" on the account or tax number
+    w`atualiz(?:e|ar)\s+(?:os\s+|seus\s+|o\s+seu\s+|seu\s+|o\s+|sua\s+)?(?:dados|cadastro|token|dispositivo\s+de\s+segurança)|(?:evitar|evite)\s+o\s+(?:bloqueio|cancelamento)|regularize\s+(?:a\s+|sua\s+|seu\s+|o\s+)?(?:situação|pendência|cadastro|cpf|conta)|pendência\s+(?:em|no|na)\s+(?:seu\s+|sua\s+|o\s+|a\s+)?(?:cadastro|cpf|conta)|cpf\s+(?:está\s+)?(?:irregular|bloqueado|suspenso|cancelado)`,
   ],
   payment: [
     w`(?:update|confirm|verify)\s+(?:your\s+)?(?:payment|billing|card)\s+(?:information|details|method|info)`,
@@ -70,6 +76,7 @@ export const lurePatterns: Record<LureKind, string[]> = {
     w`(?:dati|informazioni)\s+di\s+pagamento|pagamento\s+(?:rifiutato|non\s+riuscito)`,
     w`betaalgegevens|betaling\s+(?:mislukt|geweigerd)`,
     w`dados\s+de\s+pagamento|pagamento\s+(?:recusado|falhou)`,
+    w`débito\s+(?:pendente|em\s+aberto)|boleto\s+(?:vencido|em\s+aberto|pendente)|segunda\s+via\s+do\s+boleto`,
   ],
   parcel: [
     w`(?:customs|delivery|shipping|redelivery|postage)\s+(?:fee|duty|charge|costs?)`,
@@ -80,6 +87,7 @@ export const lurePatterns: Record<LureKind, string[]> = {
     w`spese\s+di\s+(?:spedizione|consegna)|pacco\s+(?:è\s+)?in\s+giacenza`,
     w`verzendkosten|pakket\s+(?:kon\s+niet|staat\s+klaar)`,
     w`taxa\s+alfandegária|portes\s+de\s+envio|encomenda\s+(?:está\s+)?retida`,
+    w`taxa\s+de\s+(?:importação|despacho|entrega|liberação)|(?:encomenda|objeto|pacote)\s+(?:está\s+|foi\s+)?(?:retid[oa]|taxad[oa]|aguardando\s+(?:pagamento|liberação))`,
   ],
   invoice: [
     w`(?:view|see|open|download|settle)\s+(?:and\s+(?:settle|pay)\s+)?(?:the\s+|your\s+)?invoice|invoice\s+(?:is\s+)?(?:overdue|unpaid|outstanding)|payment\s+advice|remittance`,
@@ -88,12 +96,34 @@ export const lurePatterns: Record<LureKind, string[]> = {
     w`consult(?:e|ar)\s+la\s+factura|factura\s+(?:pendiente|vencida|sigue\s+pendiente)`,
     w`visualizza\s+la\s+fattura|fattura\s+(?:non\s+pagata|scaduta|risulta\s+non\s+pagata)`,
     w`bekijk\s+(?:en\s+betaal\s+)?de\s+factuur|openstaande\s+factuur|factuur\s+.{0,30}staat\s+nog\s+open`,
-    w`consulte\s+e\s+pague\s+a\s+fatura|fatura\s+(?:em\s+atraso|vencida)`,
+    w`consulte\s+e\s+pague\s+a\s+fatura|fatura\s+(?:em\s+atraso|vencida|em\s+aberto|pendente)`,
   ],
   crypto: [
     w`(?:seed|recovery|secret)\s+phrase|connect\s+your\s+wallet|verify\s+your\s+wallet|wallet\s+verification|airdrop`,
     w`(?:btc|eth|usdt|bitcoin)\s+(?:pending\s+)?withdrawal|withdrawal\s+of\s+[\d.]+\s*(?:btc|eth|usdt)`,
     w`wallet\s+bestätigen|krypto-?konto|auszahlung\s+bereit`,
+  ],
+  // A prize, a reward for a survey, or loyalty points that lapse today: the reader "claims" them on the attacker's
+  // page and pays a shipping fee or types in a card. A shop's own points reminder names a date and links to the shop,
+  // which this kind never fires on (see rules/phish-lure.ts); "you have earned points" is no lure, and neither is a
+  // real sweepstakes' "claim your prize" (a free or exclusive gift to claim is the pitch of the fake ones).
+  reward: [
+    w`(?:you(?:'ve|\s+have)\s+been|you\s+were|you\s+are|been)\s+(?:selected|chosen)\s+(?:to\s+(?:receive|win|get|claim)|as\s+(?:a|the|our)\s+(?:lucky\s+)?winner|for\s+(?:a|an|our|this)\s+(?:exclusive\s+|special\s+|free\s+)?(?:reward|prize|gift))`,
+    w`congratulations[!,.]*\s+(?:[\w-]+[!,.]*\s+)?you(?:'ve|\s+have)\s+(?:won|been\s+(?:selected|chosen))|you(?:'ve|\s+have)\s+won\s+(?:a|an|the)\s+(?:free\s+|brand\s+new\s+)?[\w$€£-]+`,
+    w`(?:complete|take|answer|fill\s+out|finish)\s+(?:a|our|this|the)\s+(?:short\s+|quick\s+|brief\s+)?(?:\d+[\s-]*(?:second|minute|question)s?\s+)?survey\s+(?:to|and)\s+(?:claim|receive|get|collect|win)|claim\s+your\s+(?:free|exclusive|complimentary)\s+(?:reward|prize|gift)`,
+    w`points\s+(?:will\s+)?(?:expire|lapse|are\s+expiring)\s+(?:today|tonight|tomorrow|in\s+\d+\s+hours)`,
+    // de
+    w`sie\s+wurden\s+(?:als\s+gewinner\s+)?ausgewählt|sie\s+haben\s+(?:ein(?:e|en)?\s+[\w-]+\s+)?gewonnen|(?:prämie|gewinn|geschenk|belohnung)\s+(?:jetzt\s+)?(?:einlösen|abholen|sichern|anfordern)|punkte\s+verfallen\s+(?:heute|morgen)`,
+    // fr
+    w`vous\s+avez\s+été\s+(?:sélectionnée?|choisie?)|vous\s+avez\s+gagné|(?:récupére[rz]|réclame[rz])\s+votre\s+(?:cadeau|récompense|prix|lot)|points\s+(?:expirent|vont\s+expirer)\s+(?:aujourd'hui|demain|ce\s+soir)`,
+    // es
+    w`(?:has|ha)\s+sido\s+seleccionad[oa]|(?:has|ha)\s+ganado\s+(?:un|una|el|la)|reclam[ae]\s+(?:tu|su)\s+(?:premio|regalo|recompensa)|puntos\s+(?:caducan|vencen|expiran)\s+(?:hoy|mañana)`,
+    // it
+    w`(?:sei|è)\s+stat[oa]\s+selezionat[oa]|hai\s+vinto|riscatta\s+(?:il\s+tuo|subito\s+il)\s+(?:premio|regalo)|punti\s+scadono\s+(?:oggi|domani)`,
+    // nl
+    w`(?:u\s+bent|je\s+bent|jij\s+bent)\s+(?:uit)?geselecteerd|(?:u\s+heeft|je\s+hebt)\s+(?:een\s+[\w-]+\s+)?gewonnen|claim\s+(?:uw|je)\s+(?:prijs|beloning|cadeau)|punten\s+verlopen\s+(?:vandaag|morgen)`,
+    // pt
+    w`(?:você|voce)\s+foi\s+(?:selecionad[oa]|sortead[oa]|escolhid[oa])|(?:você|voce)\s+ganhou|pontos\s+(?:expiram|vencem|irão\s+expirar|vão\s+expirar)\s+(?:hoje|amanhã)|resgat(?:e|ar)\s+(?:seu|o\s+seu)\s+(?:prêmio|brinde|presente)`,
   ],
 };
 
@@ -101,9 +131,10 @@ const kinds = Object.keys(lurePatterns) as LureKind[];
 
 // One expression for every kind, a capture group per kind, without the u flag, \b in front: V8 then checks the first
 // letters of all alternatives in one pass at word starts only, about four times faster than one Unicode expression
-// per kind with a look-behind (and this runs on every message). \b knows only ASCII letters, so a match is then
-// checked to start a word in the Unicode sense as well ("écrivez" must not offer "crivez").
-const LURES = new RegExp(String.raw`\b(?:${kinds.map((k) => `(${lurePatterns[k].join('|')})`).join('|')})`, 'g');
+// per kind with a look-behind (and this runs on every message); each kind's alternatives grouped by first letter
+// halve that again (by-first-letter.ts). \b knows only ASCII letters, so a match is then checked to start a word in
+// the Unicode sense as well ("écrivez" must not offer "crivez").
+const LURES = new RegExp(String.raw`\b(?:${kinds.map((k) => `(${byFirstLetter(lurePatterns[k])})`).join('|')})`, 'g');
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /** The first lure in a lower-case text, with its kind; null when there is none. */

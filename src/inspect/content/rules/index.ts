@@ -25,6 +25,7 @@ import { mixedScripts } from './mixed-scripts.js';
 import { phishAdvanceFee } from './phish-advance-fee.js';
 import { phishCredentials } from './phish-credentials.js';
 import { phishCallback } from './phish-callback.js';
+import { phishExtortion } from './phish-extortion.js';
 import { phishGiftCard } from './phish-gift-card.js';
 import { phishLure } from './phish-lure.js';
 import { phishPayment } from './phish-payment.js';
@@ -59,7 +60,7 @@ export const contentRules: readonly ContentRule[] = [
   // attachments
   attachExecutable, attachScript, attachMacroOffice, attachEncryptedArchive, attachHtmlForm, attachDoubleExtension,
   // language
-  phishLure, phishQrCode, phishGiftCard, phishCallback, phishCredentials, phishPayment, phishUrgency, phishAdvanceFee, subjectAllCaps, textAllCaps,
+  phishLure, phishQrCode, phishGiftCard, phishCallback, phishExtortion, phishCredentials, phishPayment, phishUrgency, phishAdvanceFee, subjectAllCaps, textAllCaps,
   // encoding
   base64Text, mixedScripts, zeroWidth,
 ];

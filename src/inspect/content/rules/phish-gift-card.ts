@@ -4,12 +4,13 @@ import type { ContentRule } from './rule.js';
 
 // \b in front: the alternatives are tried at word starts only.
 const BUY = new RegExp(
-  String.raw`\b(?:(?:buy|purchase|get|pick\s+up|need|kauf|besorg|brauch|achet|besoin|compr|necesit|acquist|bisogno|koop|kopen|nodig|precis)\w*\s[^.!?]{0,60}?(?:gift\s*cards?|geschenk(?:karte|gutschein)\w*|gutscheinkarte\w*|cartes?\s+cadeaux?|tarjetas?\s+(?:de\s+)?regalo|carte\s+regalo|buoni\s+regalo|cadeau(?:kaart|bon)\w*|cartões?\s+(?:de\s+)?(?:oferta|presente))` +
+  String.raw`\b(?:(?:buy|purchase|get|pick\s+up|need|kauf|besorg|brauch|achet|besoin|compr|necesit|acquist|bisogno|koop|kopen|nodig|precis)\p{L}*(?:-\p{L}+)?\s[^.!?]{0,60}?(?:gift\s*cards?|geschenk(?:karte|gutschein)\w*|gutscheinkarte\w*|cartes?\s+cadeaux?|tarjetas?\s+(?:de\s+)?regalo|carte\s+regalo|buoni\s+regalo|cadeau(?:kaart|bon)\w*|cartões?\s+(?:de\s+)?(?:oferta|presente))` +
     String.raw`|(?:gift\s*cards?|geschenkkarten|cartes?\s+cadeaux?|tarjetas\s+regalo|carte\s+regalo|cadeaukaarten|cartões\s+oferta)[^.!?]{0,60}?(?:buy|purchase|kaufen|besorgen|acheter|comprar|acquistare|kopen))`,
-  '',
+  // u: the verb's ending may hold accented letters ("achète") or a hyphenated pronoun ("envoyez-moi", "compra-me").
+  'u',
 );
 const SEND_CODES = new RegExp(
-  String.raw`(?:send|email|e-mail|text|scratch|schick|sende|envoy|envi|enví|invia|mand|stuur|stuurt)\w*\s[^.!?]{0,60}?(?:codes?|códigos?|codici|pins?)(?![\p{L}])|(?:codes?|códigos?|codici)\s+(?:per|by|par|por|via)\s+(?:e-?mail|sms|mail)`,
+  String.raw`(?:send|email|e-mail|text|scratch|schick|sende|envo|envi|enví|invia|mand|stuur|stuurt)\p{L}*(?:-\p{L}+)?\s[^.!?]{0,60}?(?:codes?|códigos?|codici|pins?)(?![\p{L}])|(?:codes?|códigos?|codici)\s+(?:per|by|par|por|via)\s+(?:e-?mail|sms|mail)`,
   'u',
 );
 

@@ -1,7 +1,7 @@
-// A phishing lure (your account is blocked, a parcel fee is unpaid, an invoice waits, a wallet needs verifying) with
-// a way out of the sender's own domain to act on it: a link to another domain, a login page attached as HTML, or a
-// page packed into a data: URI. The same words from a shop's own billing page link to the shop's own domain and do
-// not fire.
+// A phishing lure (your account is blocked, a parcel fee is unpaid, an invoice waits, a wallet needs verifying, a prize
+// waits to be claimed) with a way out of the sender's own domain to act on it: a link to another domain, a login page
+// attached as HTML, or a page packed into a data: URI. The same words from a shop's own billing page link to the
+// shop's own domain and do not fire.
 import { lureIn } from '../data/lures.js';
 import { extensionOf } from '../data/attachments.js';
 import { paymentPlatformHosts } from '../data/payment-platforms.js';
@@ -44,7 +44,7 @@ export const phishLure: ContentRule = {
   name: 'PHISH_LURE_LINK',
   score: 4.0,
   strength: 'evidence',
-  description: 'asks the reader to act on an account, payment, parcel, invoice or wallet, and sends them off the sender\'s own site to do it',
+  description: 'asks the reader to act on an account, payment, parcel, invoice, wallet or prize, and sends them off the sender\'s own site to do it',
   test(msg) {
     const lure = findLure(msg);
     if (!lure) return false;

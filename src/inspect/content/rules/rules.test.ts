@@ -172,6 +172,11 @@ const cases: Record<string, { positive: Case; negative: Case }> = {
     negative: { message: () => compose({ from: 'Orders <orders@gardenshop.example>', subject: 'Payment received via PayPal for your order 4471',
       text: 'Thank you! Total charged: $84.50 via PayPal. If you did not place this order, call us at (808) 555-0199 and we will cancel it.' }) },
   },
+  PHISH_EXTORTION: {
+    positive: { message: () => compose({ subject: 'Your device was hacked', text: 'I infected your computer with spyware and recorded a video of you. Send $1450 in Bitcoin to 1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2 within 48 hours, or the video goes to all your contacts.' }) },
+    // A shop that takes bitcoin: an address and a time limit, nothing that threatens.
+    negative: { message: () => compose({ subject: 'Payment details for order 4471', text: 'Please send exactly 0.00231 BTC to bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq within 60 minutes; after that the rate is recalculated.' }) },
+  },
   PHISH_CREDENTIALS: {
     positive: { message: () => compose({ text: 'Your mailbox has been suspended. Verify your account at the link below.' }) },
     negative: { message: () => compose({ text: 'I verified the account numbers in the budget sheet; all fine.' }) },
@@ -291,6 +296,44 @@ describe('content rules', () => {
       'I left you a voice message yesterday about the offsite, call me back when you can. https://maps.example.org/x',
       'The quarterly salary review meeting moves to Friday. Agenda: https://wiki.example.org/agenda',
     ]) expect(lure.test(await parsed({ message: () => compose({ text }) }), {}), text).toBe(false);
+  });
+
+  it('extortion needs two parts of the threat beside a wallet, three without one; a base58 word that is no address does not count', async () => {
+    const rule = contentRules.find((r) => r.name === 'PHISH_EXTORTION')!;
+    const wallet = 'bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq';
+    const fired = async (text: string) => rule.test(await parsed({ message: () => compose({ text }) }), {});
+    expect(await fired(`Pay to ${wallet} within 48 hours.`)).toBe(false);
+    expect(await fired(`Pay to ${wallet} within 48 hours or all your contacts will see it.`)).toMatch(/deadline.*contacts|contacts.*deadline/);
+    expect(await fired('Ich habe Ihr Gerät gehackt. Überweisen Sie 1.500 € in Bitcoin. Sie haben 48 Stunden, sonst geht das Video an alle Ihre Kontakte.')).toBeTruthy();
+    expect(await fired('Scammers write that they hacked your computer and demand you send bitcoin within 48 hours.')).toBe(false);
+    expect(await fired('Reference 1AAAAAAAAAAAAAAAAAAAAAAAAAAAAA: within 48 hours all your contacts get the newsletter.')).toBe(false);
+  });
+
+  it('reads a gift-card request whose verbs carry accents or a hyphenated pronoun ("envoyez-moi", "achète")', async () => {
+    const rule = contentRules.find((r) => r.name === 'PHISH_GIFT_CARD')!;
+    const fired = async (text: string) => rule.test(await parsed({ message: () => compose({ text }) }), {});
+    expect(await fired("J'ai besoin de cartes cadeaux Amazon, 6 cartes de 100 €. Envoyez-moi les codes par retour de mail.")).toBeTruthy();
+    expect(await fired('Peux-tu acheter 5 cartes cadeaux ? Envoie-moi les codes, merci.')).toBeTruthy();
+    expect(await fired('Nos cartes cadeaux sont en vente en magasin. Envoyez-nous vos questions.')).toBe(false);
+  });
+
+  it('knows prizes, surveys and points that lapse today as lures, and Brazilian Portuguese account and parcel lures', async () => {
+    const lure = contentRules.find((r) => r.name === 'PHISH_LURE_LINK')!;
+    const test = async (text: string) => lure.test(await parsed({ message: () => compose({ text }) }), {});
+    for (const text of [
+      'Congratulations! You have been selected to receive a $100 gift card: https://r.evil.example/s',
+      'Complete our short 30-second survey to claim your reward: https://r.evil.example/s',
+      'Your reward points expire today. Redeem: https://r.evil.example/p',
+      'Seus pontos expiram hoje! Troque agora: https://r.evil.example/p',
+      'Identificamos uma pendência no seu cadastro. Atualize seus dados: https://r.evil.example/a',
+      'Sua encomenda foi taxada. Pague a taxa de importação: https://r.evil.example/t',
+      'Your iCloud storage is full. Your photos and videos will be deleted: https://r.evil.example/u',
+    ]) expect(await test(text), text).toMatch(/^(?:reward|credentials|parcel):/);
+    // A shop's points reminder with a date, a sweepstakes' own "claim your prize", points earned: no lure.
+    for (const text of [
+      'You earned 85 points with your last order. 120 points expire on 31 December: https://partner.example/rewards',
+      'Follow these instructions to claim your prize: print this form and mail it. Official rules at www.sweeps.example',
+    ]) expect(await test(text), text).toBe(false);
   });
 
   for (const rule of contentRules) {

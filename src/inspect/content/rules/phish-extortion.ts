@@ -1,0 +1,52 @@
+// Extortion ("sextortion"): the sender claims to have taken over the reader's device or recorded them, threatens to
+// send it to their contacts, and demands bitcoin within hours. It carries no link and no attachment, so no link
+// or attachment rule sees it; what it cannot do without is the wallet to pay into and the threat. A shop that takes
+// bitcoin also writes an address and a time limit ("send 0.002 BTC within 60 minutes"), so the wallet counts only with
+// at least two different parts of the threat; told in words to pay in bitcoin without an address, with three.
+import type { ContentRule } from './rule.js';
+
+// The demand is in bitcoin, named or as a bech32 address: almost all such mail asks for it. Most mail has neither,
+// and this test, one letter then a few literals, is four times cheaper than a list of currencies and wallet words
+// (it runs on every message).
+const BITCOIN = /b(?:itcoin|tc|c1)/;
+// Addresses as wallets show them: bech32 (bc1…, lower case on the lower-cased text), legacy base58 starting with 1 or
+// 3 (case-sensitive, read on the original text).
+const WALLET_LOWER = /(?<![a-z0-9])bc1[ac-hj-np-z02-9]{25,87}(?![a-z0-9])/;
+const WALLET_BASE58 = /(?<![A-Za-z0-9])[13][1-9A-HJ-NP-Za-km-z]{25,34}(?![A-Za-z0-9])/g;
+// Without a printed address: told in words to pay in bitcoin.
+// The amount between may hold separators ("1.500 €", "$1,450.00"): a full stop counts as a sentence end only when no digit follows.
+const PAY_IN_CRYPTO = /(?<![\p{L}\p{N}])(?:send|pay|transfer|überweis|envo|envi|pag|invia|betaal|stuur)\p{L}*\s(?:[^.!?\n]|\.(?=\d)){0,60}?(?:bitcoins?|btc)(?![\p{L}\p{N}])/u;
+
+/** The parts of the threat, each in English, German, French, Spanish, Italian, Dutch and Portuguese. */
+const THREAT: Record<string, RegExp> = {
+  'claims control of the device or account': /\b(?:(?:hacked|infected|compromised|gained\s+(?:full\s+)?access\s+to|have\s+(?:full\s+)?access\s+to|took\s+(?:over|control\s+of))\s+(?:your\s+)?(?:device|computer|phone|system|operating\s+system|account|e-?mail|webcam|camera)|(?:spyware|malware|trojan|keylogger|remote\s+access)\b|(?:gehackt|infiziert)|zugriff\s+auf\s+ihr|piraté|pirate\s+votre|hackead[oa]|invadid[oa]|hackerat[oa]|logiciel\s+malveillant|software\s+malicioso|software\s+dannoso)/,
+  'says it recorded the reader': /\b(?:recorded\s+(?:a\s+|the\s+)?(?:video|you)|video\s+(?:of\s+you|recording)|(?:adult|porn|xxx)\w*\s+(?:web)?sites?|intimate\s+(?:photos|videos)|compromising\s+(?:photos|videos|material)|video\s+(?:aufgenommen|von\s+ihnen)|vidéo\s+de\s+vous|enregistré\s+une\s+vidéo|(?:vídeo|video)\s+(?:de\s+(?:você|ti|usted)|tuyo|tuo|di\s+te)|sites?\s+(?:pour\s+adultes|adultos|per\s+adulti|para\s+adultos)|erwachsenenseiten|pornoseiten|pornosites?)/,
+  'threatens to send it to the reader\'s contacts': /\b(?:(?:all\s+)?your\s+(?:contacts|friends(?:\s+and\s+family)?|family|colleagues|relatives)|(?:alle\s+)?ihre(?:n)?\s+(?:kontakte|freunde|kollegen)|(?:tous\s+)?vos\s+(?:contacts|proches|amis|collègues)|(?:todos\s+)?(?:tus|sus)\s+(?:contactos|amigos|familiares)|(?:tutti\s+)?i\s+tuoi\s+contatti|(?:al\s+)?(?:je|uw)\s+(?:contacten|vrienden)|(?:todos\s+os\s+)?(?:seus|teus)\s+(?:contatos|contactos|amigos))\b/,
+  'sets a deadline in hours': /\b(?:within|you\s+have|in\s+the\s+next|innerhalb\s+von|sie\s+haben|dans\s+les|sous|vous\s+avez|en\s+las\s+próximas|tienes|tiene|entro|hai|binnen|je\s+hebt|u\s+heeft|em|dentro\s+de|você\s+tem)\s+(?:\d+|twenty-four|forty-eight|seventy-two)\s*(?:hours|hrs|h|stunden|heures|horas|ore|uur)\b/,
+  'warns off the police': /\b(?:police|polizei|policía|policia|polícia|polizia|politie|fbi|law\s+enforcement)\b/,
+};
+
+function walletIn(lower: string, original: string): string | null {
+  const bech = WALLET_LOWER.exec(lower);
+  if (bech) return bech[0];
+  // A base58 run must mix cases and digits the way addresses do, or it is a word, a hash or a tracking number.
+  for (const m of original.matchAll(WALLET_BASE58)) if (/[a-z]/.test(m[0]) && /[A-Z]/.test(m[0]) && /\d/.test(m[0].slice(1))) return m[0];
+  return null;
+}
+
+export const phishExtortion: ContentRule = {
+  name: 'PHISH_EXTORTION',
+  score: 6.0,
+  strength: 'evidence',
+  description: 'demands bitcoin under a threat (extortion)',
+  test(msg) {
+    if (!BITCOIN.test(msg.lower.own) && !BITCOIN.test(msg.lower.subject)) return false;
+    const lower = msg.lower.subject + '\n' + msg.lower.own;
+    const wallet = walletIn(lower, msg.subject + '\n' + msg.text);
+    const said = wallet ? null : PAY_IN_CRYPTO.exec(lower);
+    if (!wallet && !said) return false;
+    const pay = wallet ? `wallet ${wallet.slice(0, 12)}…` : `"${said![0].replace(/\s+/g, ' ')}"`;
+    const parts = Object.keys(THREAT).filter((part) => THREAT[part]!.test(lower));
+    return parts.length >= (wallet ? 2 : 3) && `${pay}; ${parts.join(', ')}`;
+  },
+};
