@@ -390,4 +390,16 @@ describe('several recipients in one report: each one found, each with its own re
     ]);
     expect(reasons(sendmail)).toEqual([['alice@one.example', 'userunknown'], ['bob@two.example', 'mailboxfull']]);
   });
+
+  it('Domino: addresses listed above "because:", each named again in its own sentence below it', () => {
+    const domino = (causes: string[]) => plain('Postmaster@mail.example.org', 'DELIVERY FAILURE: User alice (alice@one.example) not listed in Domino Directory', [
+      'Your message', '', '  Subject: Quarterly figures', '', 'was not delivered to:', '', '  alice@one.example', '  bob@one.example', '', 'because:', '',
+      ...causes, '',
+    ]);
+    expect(reasons(domino(['  User alice (alice@one.example) not listed in Domino Directory', '  User bob (bob@one.example) not listed in Domino Directory'])))
+      .toEqual([['alice@one.example', 'userunknown'], ['bob@one.example', 'userunknown']]);
+    // One sentence for the whole list names nobody: both recipients take it.
+    expect(reasons(domino(['  Maximum hop count exceeded.  Message probably in a routing loop.'])))
+      .toEqual([['alice@one.example', 'networkerror'], ['bob@one.example', 'networkerror']]);
+  });
 });
