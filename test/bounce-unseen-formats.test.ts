@@ -91,7 +91,8 @@ describe('bounces of formats the development corpus does not hold', () => {
     ]);
     for (const line of ['Delivery of this message has been given up after 5 days of retrying.', 'The delivery of the message has been abandoned after 120 hours.',
       'Delivery failed after 4 attempts. Giving up.', 'Message delivery time limit exceeded', 'This message was undeliverable for 3 days and has been returned.',
-      'Maximum delivery attempts reached; message returned.', 'The message has been in the queue for 5 days and could not be delivered.'])
+      'Maximum delivery attempts reached; message returned.', 'The message has been in the queue for 5 days and could not be delivered.',
+      'Delivery to the following recipients was aborted after 2 days in the queue:', 'Delivery was stopped after 48 hours of retries.'])
       expect(reasons(notice(line)), line).toEqual([['kijitora@example.jp', 'expired']]);
     expect(reasons(notice('Delivery failed after 2 attempts: host mx.example.jp said: 552 5.2.2 Mailbox full'))).toEqual([['kijitora@example.jp', 'mailboxfull']]);
     expect(reasons(notice('Delivery failed for the following reason: unknown.'))).not.toEqual([['kijitora@example.jp', 'expired']]);
