@@ -91,7 +91,8 @@ describe('bounces of formats the development corpus does not hold', () => {
     ]);
     for (const line of ['Delivery of this message has been given up after 5 days of retrying.', 'The delivery of the message has been abandoned after 120 hours.',
       'Delivery failed after 4 attempts. Giving up.', 'Message delivery time limit exceeded', 'This message was undeliverable for 3 days and has been returned.',
-      'Maximum delivery attempts reached; message returned.', 'The message has been in the queue for 5 days and could not be delivered.'])
+      'Maximum delivery attempts reached; message returned.', 'The message has been in the queue for 5 days and could not be delivered.',
+      'Delivery to the following recipients was aborted after 2 days in the queue:', 'Delivery was stopped after 48 hours of retries.'])
       expect(reasons(notice(line)), line).toEqual([['kijitora@example.jp', 'expired']]);
     expect(reasons(notice('Delivery failed after 2 attempts: host mx.example.jp said: 552 5.2.2 Mailbox full'))).toEqual([['kijitora@example.jp', 'mailboxfull']]);
     expect(reasons(notice('Delivery failed for the following reason: unknown.'))).not.toEqual([['kijitora@example.jp', 'expired']]);
@@ -389,5 +390,17 @@ describe('several recipients in one report: each one found, each with its own re
       '>>> DATA', '<<< 552 5.2.2 <bob@two.example>... Mailbox full',
     ]);
     expect(reasons(sendmail)).toEqual([['alice@one.example', 'userunknown'], ['bob@two.example', 'mailboxfull']]);
+  });
+
+  it('Domino: addresses listed above "because:", each named again in its own sentence below it', () => {
+    const domino = (causes: string[]) => plain('Postmaster@mail.example.org', 'DELIVERY FAILURE: User alice (alice@one.example) not listed in Domino Directory', [
+      'Your message', '', '  Subject: Quarterly figures', '', 'was not delivered to:', '', '  alice@one.example', '  bob@one.example', '', 'because:', '',
+      ...causes, '',
+    ]);
+    expect(reasons(domino(['  User alice (alice@one.example) not listed in Domino Directory', '  User bob (bob@one.example) not listed in Domino Directory'])))
+      .toEqual([['alice@one.example', 'userunknown'], ['bob@one.example', 'userunknown']]);
+    // One sentence for the whole list names nobody: both recipients take it.
+    expect(reasons(domino(['  Maximum hop count exceeded.  Message probably in a routing loop.'])))
+      .toEqual([['alice@one.example', 'networkerror'], ['bob@one.example', 'networkerror']]);
   });
 });

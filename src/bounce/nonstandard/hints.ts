@@ -24,7 +24,7 @@ const HINTS: Array<[Reason, RegExp]> = [
   // §4.5.4.1: retry until a give-up time, then return the message), not from one MTA's text.
   [
     'expired',
-    /\b(?:giv(?:en|ing)\s+up|gave\s+up|abandoned|undeliverable|(?:could\s+not|couldn't|was\s+not)\s+be\s+delivered|(?:delivery|delivering)\s+(?:has\s+)?failed)\b[^.\n]{0,60}?\b(?:after|for|within|in)\s+(?:\d+|several|multiple)\s+(?:days?|hours?|attempts?|tries|retries)\b|\b(?:delivery|retry|queue)\s+(?:time|period|lifetime)(?:\s+limit)?\s+(?:has\s+)?(?:been\s+)?(?:exceeded|expired|ended|reached)|\bin\s+the\s+queue\s+for\s+\d+\s+(?:days?|hours?)|\bmaximum\s+(?:number\s+of\s+)?(?:delivery\s+)?(?:attempts|retries)\s+(?:reached|exceeded)|\bin\s+the\s+time\s+allowed\b/gi,
+    /\b(?:giv(?:en|ing)\s+up|gave\s+up|abandoned|aborted|stopped|cancell?ed|undeliverable|(?:could\s+not|couldn't|was\s+not)\s+be\s+delivered|(?:delivery|delivering)\s+(?:has\s+)?failed)\b[^.\n]{0,60}?\b(?:after|for|within|in)\s+(?:\d+|several|multiple)\s+(?:days?|hours?|attempts?|tries|retries)\b|\b(?:delivery|retry|queue)\s+(?:time|period|lifetime)(?:\s+limit)?\s+(?:has\s+)?(?:been\s+)?(?:exceeded|expired|ended|reached)|\bin\s+the\s+queue\s+for\s+\d+\s+(?:days?|hours?)|\bafter\s+\d+\s+(?:days?|hours?)\s+in\s+(?:the\s+)?queue|\bmaximum\s+(?:number\s+of\s+)?(?:delivery\s+)?(?:attempts|retries)\s+(?:reached|exceeded)|\bin\s+the\s+time\s+allowed\b/gi,
   ],
   // The reporting MTA's own give-up after delays (Gmail's delay notice, Amazon SES, GoDaddy, Zoho).
   ['expired', /delivery to the following recipients? (?:has been|is) delayed|\bdelivery (?:expired|timeout)\b|\bhost not reachable\b/gi],

@@ -105,6 +105,16 @@ function recipientBlock(lines: string[], r: Mention, all: Mention[]): string {
     const block = blockAt(line);
     if (remoteReply(block) !== null) return block;
   }
+  // An entry that says nothing but the address (and a label such as "because:") may be followed by a sentence that
+  // names the recipient again with its cause (Domino: "User bob (bob@example.com) not listed in Domino Directory"):
+  // that sentence is the recipient's own reason. Quoted headers of the original ("To: bob@…") are no such sentence.
+  if (blockWords(best) === null) {
+    for (const line of r.lines) {
+      if (line <= r.line || SUMMARY_LINE.test(lines[line]!)) continue;
+      const block = blockAt(line);
+      if (blockWords(block) !== null) return block;
+    }
+  }
   return best;
 }
 
@@ -237,10 +247,13 @@ function sendmailReason(block: string): string | null {
   return m ? squeeze(m[1]!) : null;
 }
 
-/** The block's own words, unless it holds nothing but the address (the reason is then stated above the list). */
+/**
+ * The block's own words, unless it holds nothing but the address, or the address and a label that introduces what
+ * follows it ("because:", "Reason:"): the reason is then stated elsewhere, above or below the list.
+ */
 function blockWords(block: string): string | null {
   const words = squeeze(block.split('\n').slice(0, 12).join(' '));
-  return /^<?[^\s<>]+>?:?$/.test(words) ? null : words;
+  return /^<?[^\s<>]+>?:?(?: [\p{L} ]{1,30}:)?$/u.test(words) ? null : words;
 }
 
 function squeeze(text: string): string {
