@@ -13,9 +13,9 @@ const BITCOIN = /b(?:itcoin|tc|c1)/;
 // 3 (case-sensitive, read on the original text).
 const WALLET_LOWER = /(?<![a-z0-9])bc1[ac-hj-np-z02-9]{25,87}(?![a-z0-9])/;
 const WALLET_BASE58 = /(?<![A-Za-z0-9])[13][1-9A-HJ-NP-Za-km-z]{25,34}(?![A-Za-z0-9])/g;
-// Without a printed address: told in words to pay in bitcoin.
-// The amount between may hold separators ("1.500 €", "$1,450.00"): a full stop counts as a sentence end only when no digit follows.
-const PAY_IN_CRYPTO = /(?<![\p{L}\p{N}])(?:send|pay|transfer|überweis|envo|envi|pag|invia|betaal|stuur)\p{L}*\s(?:[^.!?\n]|\.(?=\d)){0,60}?(?:bitcoins?|btc)(?![\p{L}\p{N}])/u;
+// Without a printed address: told in words to pay in bitcoin. The amount between may hold separators ("1.500 €",
+// "$1,450.00"): a full stop ends the sentence only where no digit follows.
+const PAY_IN_BITCOIN = /(?<![\p{L}\p{N}])(?:send|pay|transfer|überweis|envo|envi|pag|invia|betaal|stuur)\p{L}*\s(?:[^.!?\n]|\.(?=\d)){0,60}?(?:bitcoins?|btc)(?![\p{L}\p{N}])/u;
 
 /** The parts of the threat, each in English, German, French, Spanish, Italian, Dutch and Portuguese. */
 const THREAT: Record<string, RegExp> = {
@@ -43,10 +43,9 @@ export const phishExtortion: ContentRule = {
     if (!BITCOIN.test(msg.lower.own) && !BITCOIN.test(msg.lower.subject)) return false;
     const lower = msg.lower.subject + '\n' + msg.lower.own;
     const wallet = walletIn(lower, msg.subject + '\n' + msg.text);
-    const said = wallet ? null : PAY_IN_CRYPTO.exec(lower);
-    if (!wallet && !said) return false;
-    const pay = wallet ? `wallet ${wallet.slice(0, 12)}…` : `"${said![0].replace(/\s+/g, ' ')}"`;
+    const demand = wallet ? `wallet ${wallet.slice(0, 12)}…` : PAY_IN_BITCOIN.exec(lower)?.[0].replace(/\s+/g, ' ');
+    if (!demand) return false;
     const parts = Object.keys(THREAT).filter((part) => THREAT[part]!.test(lower));
-    return parts.length >= (wallet ? 2 : 3) && `${pay}; ${parts.join(', ')}`;
+    return parts.length >= (wallet ? 2 : 3) && `${wallet ? demand : `"${demand}"`}; ${parts.join(', ')}`;
   },
 };
