@@ -108,22 +108,23 @@ export const lurePatterns: Record<LureKind, string[]> = {
   // which this kind never fires on (see rules/phish-lure.ts); "you have earned points" is no lure, and neither is a
   // real sweepstakes' "claim your prize" (a free or exclusive gift to claim is the pitch of the fake ones).
   reward: [
-    w`(?:you(?:'ve|\s+have)\s+been|you\s+were|you\s+are|been)\s+(?:selected|chosen)\s+(?:to\s+(?:receive|win|get|claim)|as\s+(?:a|the|our)\s+(?:lucky\s+)?winner|for\s+(?:a|an|our|this)\s+(?:exclusive\s+|special\s+|free\s+)?(?:reward|prize|gift))`,
-    w`congratulations[!,.]*\s+(?:[\w-]+[!,.]*\s+)?you(?:'ve|\s+have)\s+(?:won|been\s+(?:selected|chosen))|you(?:'ve|\s+have)\s+won\s+(?:a|an|the)\s+(?:free\s+|brand\s+new\s+)?[\w$€£-]+`,
+    // chosen to receive something given away (a gift, an amount): being "selected for early access" is no prize
+    w`(?:selected|chosen)\s+(?:to\s+(?:receive|win|get|claim)\s+[^.!?\n]{0,40}?(?:reward|prize|gift|voucher|coupon|bonus|[$€£]\s?\d)|as\s+(?:a|the|our)\s+(?:lucky\s+)?winner|for\s+(?:a|an|our|this)\s+(?:exclusive\s+|special\s+|free\s+)?(?:reward|prize|gift))`,
+    w`congratulations[!,.]*\s+(?:[\w-]+[!,.]*\s+)?you(?:'ve|\s+have)\s+won|you(?:'ve|\s+have)\s+won\s+(?:a|an|the)\s+(?:free\s+|brand\s+new\s+)?[\w$€£-]+`,
     w`(?:complete|take|answer|fill\s+out|finish)\s+(?:a|our|this|the)\s+(?:short\s+|quick\s+|brief\s+)?(?:\d+[\s-]*(?:second|minute|question)s?\s+)?survey\s+(?:to|and)\s+(?:claim|receive|get|collect|win)|claim\s+your\s+(?:free|exclusive|complimentary)\s+(?:reward|prize|gift)`,
     w`points\s+(?:will\s+)?(?:expire|lapse|are\s+expiring)\s+(?:today|tonight|tomorrow|in\s+\d+\s+hours)`,
     // de
-    w`sie\s+wurden\s+(?:als\s+gewinner\s+)?ausgewählt|sie\s+haben\s+(?:ein(?:e|en)?\s+[\w-]+\s+)?gewonnen|(?:prämie|gewinn|geschenk|belohnung)\s+(?:jetzt\s+)?(?:einlösen|abholen|sichern|anfordern)|punkte\s+verfallen\s+(?:heute|morgen)`,
+    w`als\s+(?:glücklicher\s+)?gewinner|sie\s+haben\s+(?:ein(?:e|en)?\s+[\w-]+\s+)?gewonnen|(?:prämie|gewinn|geschenk|belohnung)\s+(?:jetzt\s+)?(?:einlösen|abholen|sichern|anfordern)|punkte\s+verfallen\s+(?:heute|morgen)`,
     // fr
-    w`vous\s+avez\s+été\s+(?:sélectionnée?|choisie?)|vous\s+avez\s+gagné|(?:récupére[rz]|réclame[rz])\s+votre\s+(?:cadeau|récompense|prix|lot)|points\s+(?:expirent|vont\s+expirer)\s+(?:aujourd'hui|demain|ce\s+soir)`,
+    w`(?:sélectionnée?|choisie?)\s+pour\s+(?:recevoir|gagner|remporter)|vous\s+avez\s+gagné|(?:récupére[rz]|réclame[rz])\s+votre\s+(?:cadeau|récompense|prix|lot)|points\s+(?:expirent|vont\s+expirer)\s+(?:aujourd'hui|demain|ce\s+soir)`,
     // es
-    w`(?:has|ha)\s+sido\s+seleccionad[oa]|(?:has|ha)\s+ganado\s+(?:un|una|el|la)|reclam[ae]\s+(?:tu|su)\s+(?:premio|regalo|recompensa)|puntos\s+(?:caducan|vencen|expiran)\s+(?:hoy|mañana)`,
+    w`seleccionad[oa]\s+para\s+(?:recibir|ganar|obtener)|(?:has|ha)\s+ganado\s+(?:un|una|el|la)|reclam[ae]\s+(?:tu|su)\s+(?:premio|regalo|recompensa)|puntos\s+(?:caducan|vencen|expiran)\s+(?:hoy|mañana)`,
     // it
-    w`(?:sei|è)\s+stat[oa]\s+selezionat[oa]|hai\s+vinto|riscatta\s+(?:il\s+tuo|subito\s+il)\s+(?:premio|regalo)|punti\s+scadono\s+(?:oggi|domani)`,
+    w`selezionat[oa]\s+per\s+(?:ricevere|vincere|ottenere)|hai\s+vinto|riscatta\s+(?:il\s+tuo|subito\s+il)\s+(?:premio|regalo)|punti\s+scadono\s+(?:oggi|domani)`,
     // nl
-    w`(?:u\s+bent|je\s+bent|jij\s+bent)\s+(?:uit)?geselecteerd|(?:u\s+heeft|je\s+hebt)\s+(?:een\s+[\w-]+\s+)?gewonnen|claim\s+(?:uw|je)\s+(?:prijs|beloning|cadeau)|punten\s+verlopen\s+(?:vandaag|morgen)`,
+    w`geselecteerd\s+(?:om\s+[^.!?\n]{0,40}?te\s+(?:ontvangen|winnen)|voor\s+(?:een\s+)?(?:prijs|beloning|cadeau))|(?:u\s+heeft|je\s+hebt)\s+(?:een\s+[\w-]+\s+)?gewonnen|claim\s+(?:uw|je)\s+(?:prijs|beloning|cadeau)|punten\s+verlopen\s+(?:vandaag|morgen)`,
     // pt
-    w`(?:você|voce)\s+foi\s+(?:selecionad[oa]|sortead[oa]|escolhid[oa])|(?:você|voce)\s+ganhou|pontos\s+(?:expiram|vencem|irão\s+expirar|vão\s+expirar)\s+(?:hoje|amanhã)|resgat(?:e|ar)\s+(?:seu|o\s+seu)\s+(?:prêmio|brinde|presente)`,
+    w`(?:selecionad[oa]|escolhid[oa])\s+para\s+(?:receber|ganhar|resgatar)|(?:você|voce)\s+foi\s+sortead[oa]|(?:você|voce)\s+ganhou|pontos\s+(?:expiram|vencem|irão\s+expirar|vão\s+expirar)\s+(?:hoje|amanhã)|resgat(?:e|ar)\s+(?:seu|o\s+seu)\s+(?:prêmio|brinde|presente)`,
   ],
 };
 

@@ -333,6 +333,9 @@ describe('content rules', () => {
     for (const text of [
       'You earned 85 points with your last order. 120 points expire on 31 December: https://partner.example/rewards',
       'Follow these instructions to claim your prize: print this form and mail it. Official rules at www.sweeps.example',
+      "Congratulations! You've been selected for early access to our new dashboard: https://beta.partner.example/join",
+      'Sie wurden für unser Beta-Programm ausgewählt: https://beta.partner.example/de',
+      'Vous avez été sélectionné pour participer au programme bêta : https://beta.partner.example/fr',
     ]) expect(await test(text), text).toBe(false);
   });
 
