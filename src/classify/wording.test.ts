@@ -49,7 +49,8 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["550 Unrouteable address", undefined, 'hostunknown', 'recipient'],
   ["550 5.1.1 Recipient address rejected: undeliverable address: host mx.example.com said: 550 No such user", undefined, 'userunknown', 'recipient'],
   ["452 4.2.2 Quota exceeded", undefined, 'mailboxfull', 'recipient'],
-  ["554 5.7.9 Message not accepted for policy reasons.", undefined, 'policyviolation', 'content'],
+  // X.7.9 is "authentication mechanism is too weak" (IANA registry): a policy refusal with it blames the From: domain's authentication
+  ["554 5.7.9 Message not accepted for policy reasons.", undefined, 'policyviolation', 'sender-domain'],
   ["550 5.7.1 Email rejected per SPAM policy", undefined, 'spamdetected', 'content'],
   ["421 Service not available, closing transmission channel", undefined, 'systemerror', 'remote'],
   ["550 Rejected by recipient", undefined, 'filtered', 'recipient'],
