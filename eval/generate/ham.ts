@@ -379,12 +379,15 @@ const kinds: Record<string, Kind> = {
   // An order paid in bitcoin: the shop's payment processor gives the address, the amount and a time limit for the rate.
   'crypto-payment-request': (r, c, to) => {
     const n = String(r.int(1000, 99999));
-    const wallet = `bc1q${token(r, 38, 'qpzry9x8gf2tvdw0s3jn54khce6mua7l')}`;
-    const btc = `0.00${r.int(100, 999)}${r.int(10, 99)}`;
+    const coin = r.pick([
+      { name: 'Bitcoin', amount: `0.00${r.int(100, 999)}${r.int(10, 99)} BTC`, wallet: `bc1q${token(r, 38, 'qpzry9x8gf2tvdw0s3jn54khce6mua7l')}` },
+      { name: 'USDT on Tron (TRC20)', amount: `${r.int(20, 900)}.${r.int(10, 99)} USDT`, wallet: `T${token(r, 33, '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz')}` },
+      { name: 'Ethereum', amount: `0.0${r.int(100, 999)} ETH`, wallet: `0x${token(r, 40, '0123456789abcdef')}` },
+    ]);
     return {
       sender: 'orders',
       subject: `${c.name}: payment details for order #${n}`,
-      text: `Hello ${to.first},\n\nthank you for your order #${n}. You chose to pay with Bitcoin.\n\nPlease send exactly ${btc} BTC to this address:\n${wallet}\n\nThe exchange rate is held for ${r.pick(['15 minutes', '60 minutes', '24 hours'])}; after that the invoice is recalculated. Your order ships as soon as the payment has ${r.int(1, 3)} confirmations on the network.\n\nQuestions? Reply to this email or call us.\n\n${c.name}\n${c.street}\n${c.city}\n`,
+      text: `Hello ${to.first},\n\nthank you for your order #${n}. You chose to pay with ${coin.name}.\n\nPlease send exactly ${coin.amount} to this address:\n${coin.wallet}\n\nThe exchange rate is held for ${r.pick(['15 minutes', '60 minutes', '24 hours'])}; after that the invoice is recalculated. Your order ships as soon as the payment has ${r.int(1, 3)} confirmations on the network.\n\nQuestions? Reply to this email or call us.\n\n${c.name}\n${c.street}\n${c.city}\n`,
     };
   },
 };

@@ -1,21 +1,22 @@
 // Extortion ("sextortion"): the sender claims to have taken over the reader's device or recorded them, threatens to
-// send it to their contacts, and demands bitcoin within hours. It carries no link and no attachment, so no link
+// send it to their contacts, and demands cryptocurrency within hours. It carries no link and no attachment, so no link
 // or attachment rule sees it; what it cannot do without is the wallet to pay into and the threat. A shop that takes
-// bitcoin also writes an address and a time limit ("send 0.002 BTC within 60 minutes"), so the wallet counts only with
-// at least two different parts of the threat; told in words to pay in bitcoin without an address, with three.
+// crypto also writes an address and a time limit ("send 0.002 BTC within 60 minutes"), so the wallet counts only with
+// at least two different parts of the threat; told in words to pay in a currency without an address, with three.
 import type { ContentRule } from './rule.js';
 
-// The demand is in bitcoin, named or as a bech32 address: almost all such mail asks for it. Most mail has neither,
-// and this test, one letter then a few literals, is four times cheaper than a list of currencies and wallet words
-// (it runs on every message).
-const BITCOIN = /b(?:itcoin|tc|c1)/;
-// Addresses as wallets show them: bech32 (bc1…, lower case on the lower-cased text), legacy base58 starting with 1 or
-// 3 (case-sensitive, read on the original text).
-const WALLET_LOWER = /(?<![a-z0-9])bc1[ac-hj-np-z02-9]{25,87}(?![a-z0-9])/;
-const WALLET_BASE58 = /(?<![A-Za-z0-9])[13][1-9A-HJ-NP-Za-km-z]{25,34}(?![A-Za-z0-9])/g;
-// Without a printed address: told in words to pay in bitcoin. The amount between may hold separators ("1.500 €",
+// The demand is in a currency an extortioner can be paid in without a bank: bitcoin mostly, and the stablecoin USDT
+// (on Tron or Ethereum), ether and litecoin, named or as an address. Most mail has none of them, and this test runs on
+// every message: a few first letters, each followed by its literals, is far cheaper than a flat list of alternatives.
+const CRYPTO = /b(?:itcoin|tc|c1)|usdt|t(?:ether|rc-?20)|e(?:thereum|rc-?20)|l(?:itecoin|tc)|0x[0-9a-f]{40}/;
+// Addresses as wallets show them: bech32 (bitcoin's bc1…, litecoin's ltc1…) and Ethereum's 0x and 40 hex digits, lower
+// case on the lower-cased text; base58 (case-sensitive, read on the original text): bitcoin's legacy 1… and 3…,
+// litecoin's L… and M…, Tron's T… (where most USDT is paid).
+const WALLET_LOWER = /(?<![a-z0-9])(?:(?:bc|ltc)1[ac-hj-np-z02-9]{25,87}|0x[0-9a-f]{40})(?![a-z0-9])/;
+const WALLET_BASE58 = /(?<![A-Za-z0-9])[13LMT][1-9A-HJ-NP-Za-km-z]{25,34}(?![A-Za-z0-9])/g;
+// Without a printed address: told in words to pay in one of those currencies. The amount between may hold separators ("1.500 €",
 // "$1,450.00"): a full stop ends the sentence only where no digit follows.
-const PAY_IN_BITCOIN = /(?<![\p{L}\p{N}])(?:send|pay|transfer|überweis|envo|envi|pag|invia|betaal|stuur)\p{L}*\s(?:[^.!?\n]|\.(?=\d)){0,60}?(?:bitcoins?|btc)(?![\p{L}\p{N}])/u;
+const PAY_IN_CRYPTO = /(?<![\p{L}\p{N}])(?:send|pay|transfer|überweis|envo|envi|pag|invia|betaal|stuur)\p{L}*\s(?:[^.!?\n]|\.(?=\d)){0,60}?(?:bitcoins?|btc|usdt|tether|ethereum|eth|ether|litecoin|ltc|crypto(?:currency)?|krypto\p{L}*|cripto\p{L}*)(?![\p{L}\p{N}])/u;
 
 /** The parts of the threat, each in English, German, French, Spanish, Italian, Dutch and Portuguese. */
 const THREAT: Record<string, RegExp> = {
@@ -38,12 +39,12 @@ export const phishExtortion: ContentRule = {
   name: 'PHISH_EXTORTION',
   score: 6.0,
   strength: 'evidence',
-  description: 'demands bitcoin under a threat (extortion)',
+  description: 'demands cryptocurrency under a threat (extortion)',
   test(msg) {
-    if (!BITCOIN.test(msg.lower.own) && !BITCOIN.test(msg.lower.subject)) return false;
+    if (!CRYPTO.test(msg.lower.own) && !CRYPTO.test(msg.lower.subject)) return false;
     const lower = msg.lower.subject + '\n' + msg.lower.own;
     const wallet = walletIn(lower, msg.subject + '\n' + msg.text);
-    const demand = wallet ? `wallet ${wallet.slice(0, 12)}…` : PAY_IN_BITCOIN.exec(lower)?.[0].replace(/\s+/g, ' ');
+    const demand = wallet ? `wallet ${wallet.slice(0, 12)}…` : PAY_IN_CRYPTO.exec(lower)?.[0].replace(/\s+/g, ' ');
     if (!demand) return false;
     const parts = Object.keys(THREAT).filter((part) => THREAT[part]!.test(lower));
     return parts.length >= (wallet ? 2 : 3) && `${wallet ? demand : `"${demand}"`}; ${parts.join(', ')}`;
