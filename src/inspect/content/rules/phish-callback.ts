@@ -7,23 +7,50 @@ import { brandNamePattern, brands } from '../data/brands.js';
 import { registrableDomain } from '../urls.js';
 import type { ContentRule } from './rule.js';
 
-/** North American numbers ("1-808-555-0142", "(808) 555 0142") and international ones ("+44 20 7946 0018"). */
-const PHONE = /(?:\+?1[\s.-]?)?\(?\b[2-9]\d{2}\)?[\s.-]\d{3}[\s.-]\d{4}\b|\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}/;
-const AMOUNT = /[$€£]\s?\d{2,5}(?:[.,]\d{2})?|\b\d{2,5}(?:[.,]\d{2})?\s?(?:usd|eur|gbp|dollars)\b|\b(?:usd|eur|gbp)\s?\d{2,5}/;
-/** A dispute or cancellation that the reader is told to settle by phone. */
+/**
+ * North American numbers ("1-808-555-0142", "(808) 555 0142"), international ones ("+44 20 7946 0018") and European
+ * national ones that start with 0 ("0800 123 4567", "01 84 88 12 34", "030 1234 5678").
+ */
+const PHONE = /(?:\+?1[\s.-]?)?\(?\b[2-9]\d{2}\)?[\s.-]\d{3}[\s.-]\d{4}\b|\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}|\b0\d{1,4}(?:[\s./-]\d{2,4}){2,4}\b/;
+/**
+ * An amount with its currency before or after it, in the decimal styles of English, continental Europe and Brazil
+ * ("$399.99", "399,99 €", "R$ 1.299,90", "EUR 1,299.00").
+ */
+const AMOUNT = /(?:[$€£]|r\$)\s?(?:\d{1,3}(?:[.,]\d{3})+|\d{2,5})(?:[.,]\d{2})?|\b(?:\d{1,3}(?:[.,]\d{3})+|\d{2,5})(?:[.,]\d{2})?\s?(?:€|usd|eur|gbp|dollars|euros?)(?!\p{L})|\b(?:usd|eur|gbp)\s?\d{2,5}/u;
+/**
+ * A dispute or cancellation that the reader is told to settle by phone: "if you did not authorise this, call",
+ * "to cancel, call", "call … for a refund", in English, German, French, Spanish, Portuguese, Italian and Dutch.
+ */
 const CALL_TO_DISPUTE = new RegExp(
-  String.raw`\b(?:if\s+you\s+(?:did\s+not|didn'?t|do\s+not|don'?t)\s+(?:authori[sz]e|recogni[sz]e|make|place|request|initiate)|(?:to|wish\s+to|want\s+to)\s+cancel|for\s+(?:a\s+)?refund|unauthori[sz]ed\s+(?:charge|transaction|purchase|payment))\b[\s\S]{0,200}?\b(?:call|phone|dial|contact|reach)\b` +
-    String.raw`|\b(?:call|phone|dial)\b[\s\S]{0,120}?\b(?:cancel|refund|dispute|unauthori[sz]ed)`,
+  String.raw`(?<![\p{L}])(?:if\s+you\s+(?:did\s+not|didn'?t|do\s+not|don'?t)\s+(?:authori[sz]e|recogni[sz]e|make|place|request|initiate)|(?:to|wish\s+to|want\s+to)\s+cancel|for\s+(?:a\s+)?refund|unauthori[sz]ed\s+(?:charge|transaction|purchase|payment)` +
+    // German: "nicht autorisiert/veranlasst", "wenn Sie … nicht …", "zu stornieren/kündigen", "Rückerstattung"
+    String.raw`|nicht\s+(?:autorisiert|veranlasst|bestellt|getätigt)|(?:stornieren|kündigen|widerrufen)|rückerstattung` +
+    // French: "si vous n'avez pas autorisé/effectué", "pour annuler", "remboursement"
+    String.raw`|si\s+vous\s+n'?\s?(?:avez|êtes)\s+pas|pour\s+(?:annuler|résilier)|rembours\p{L}*` +
+    // Spanish and Portuguese: "si no reconoce/autorizó", "para cancelar", "reembolso"; "se não reconhece/autorizou"
+    String.raw`|(?:si|se)\s+(?:usted\s+|você\s+)?(?:no|não)\s+(?:reconoce|reconhece|autoriz\p{L}*|realiz\p{L}*|solicit\p{L}*)|para\s+cancelar|reembols\p{L}*` +
+    // Italian and Dutch: "se non hai autorizzato", "per annullare", "rimborso"; "als u dit niet", "om te annuleren", "terugbetaling"
+    String.raw`|se\s+non\s+(?:hai|ha)\s+(?:autorizzato|effettuato|riconosci)|per\s+(?:annullare|disdire)|rimborso|als\s+(?:u|je)\s+(?:dit|deze)\s+\p{L}*\s*niet|om\s+te\s+annuleren|terugbetaling)` +
+    String.raw`[\s\S]{0,200}?(?<![\p{L}])(?:call|phone|dial|reach|anrufen|rufen|wählen|kontaktieren|appel\p{L}*|contact\p{L}*|llam\p{L}*|lig(?:ue|ar|ando)|chiam\p{L}*|contatt\p{L}*|bel(?:len)?)(?![\p{L}])` +
+    String.raw`|(?<![\p{L}])(?:call|phone|dial|rufen\s+sie|appelez|llame|ligue|chiami|bel)(?![\p{L}])[\s\S]{0,120}?(?:cancel|refund|dispute|unauthori[sz]ed|storn|kündig|rückerstatt|annul|rembours|reembols|rimbors|terugbetal)`,
+  'u',
 );
+/** What a company bills, in the seven languages. */
+const BILLED = String.raw`invoice|order|subscription|renew\w*|receipt|billing|purchase|membership|plan|protection|account|payment|charge|rechnung|bestellung|abo\p{L}*|verlängerung|zahlung|facture|commande|renouvellement|paiement|factura|fatura|pedido|suscripci\p{L}*|assinatura|renova\p{L}*|fattura|ordine|rinnovo|abbonament\p{L}*|abonnement|factuur|bestelling|verlenging|betaling`;
 /**
  * The brand as the seller of what is billed: in the display name, or in the subject before the thing billed ("Norton
  * 360 subscription renewed", "PayPal invoice #…", "Your Geek Squad order"). A merchant's own receipt names a payment
- * service as the means ("paid via PayPal"), which does not count.
+ * service as the means ("paid via PayPal", "bezahlt mit PayPal", "payé par PayPal"), which does not count.
  */
 const patterns = brands.filter((b) => !b.commonWord).map((b) => ({
   brand: b,
   name: new RegExp(brandNamePattern(b), 'iu'),
-  seller: new RegExp(String.raw`(?<!\b(?:via|with|through|using|by)\s+)${brandNamePattern(b)}(?:\W+[\p{L}\p{N}]+){0,2}?\W+(?:invoice|order|subscription|renew\w*|receipt|billing|purchase|membership|plan|protection|account|payment|charge)`, 'iu'),
+  seller: new RegExp(
+    String.raw`(?<!(?<![\p{L}])(?:via|with|through|using|by|über|mit|par|avec|con|com|por|tramite|met)\s+)${brandNamePattern(b)}(?:\W+[\p{L}\p{N}]+){0,2}?\W+(?:${BILLED})` +
+      // French, Spanish, Portuguese and Italian put the noun first: "Facture PayPal", "Rinnovo abbonamento McAfee".
+      String.raw`|(?<![\p{L}])(?:${BILLED})(?:\s+(?:from|von|de|du|da|del|di|van))?\s+${brandNamePattern(b)}`,
+    'iu',
+  ),
 }));
 
 export const phishCallback: ContentRule = {

@@ -309,6 +309,23 @@ describe('content rules', () => {
     expect(await fired('Reference 1AAAAAAAAAAAAAAAAAAAAAAAAAAAAA: within 48 hours all your contacts get the newsletter.')).toBe(false);
   });
 
+  it('reads callback phishing in German, French, Spanish, Portuguese, Italian and Dutch; a shop\'s own receipt in those languages stays quiet', async () => {
+    const rule = contentRules.find((r) => r.name === 'PHISH_CALLBACK')!;
+    const fired = async (from: string, subject: string, text: string) => rule.test(await parsed({ message: () => compose({ from, subject, text }) }), {});
+    const scammer = 'Kundendienst <service.center4471@gmail.com>';
+    expect(await fired(scammer, 'Norton 360 Abonnement verlängert', 'Ihr Norton 360 Abonnement wurde für 399,99 € verlängert. Wenn Sie diese Zahlung nicht autorisiert haben, rufen Sie uns innerhalb von 24 Stunden unter 0800 123 4567 an.')).toBeTruthy();
+    expect(await fired(scammer, 'Facture PayPal n° 88213', 'Votre paiement de 499,00 € a été effectué. Si vous n\'avez pas autorisé ce paiement, appelez le +33 1 84 88 12 34 pour annuler et obtenir un remboursement.')).toBeTruthy();
+    expect(await fired(scammer, 'Su suscripción McAfee se ha renovado', 'Se ha cargado 349,99 EUR en su cuenta. Si no reconoce este cargo, llame al +34 910 123 456 para cancelar.')).toBeTruthy();
+    expect(await fired(scammer, 'Assinatura Norton renovada', 'Sua assinatura foi renovada por R$ 1.299,90. Se você não reconhece esta cobrança, ligue para 0800 591 2233 para cancelar.')).toBeTruthy();
+    expect(await fired(scammer, 'Rinnovo abbonamento McAfee', 'Il tuo abbonamento è stato rinnovato per 299,99 €. Se non hai autorizzato il pagamento, chiama il +39 02 1234 5678 per annullare.')).toBeTruthy();
+    expect(await fired(scammer, 'PayPal factuur 88213', 'Er is 449,00 EUR afgeschreven. Als u dit niet heeft gedaan, bel dan direct +31 20 123 4567 voor terugbetaling.')).toBeTruthy();
+    // The shop's own receipt: PayPal is how it was paid, the shop's own number to call.
+    expect(await fired('Bestellungen <bestellung@gartenladen.example>', 'Ihre Bestellung 4471, bezahlt mit PayPal', 'Vielen Dank! Betrag: 84,50 € (bezahlt mit PayPal). Wenn Sie diese Bestellung nicht getätigt haben, rufen Sie uns unter 030 1234 5678 an.')).toBe(false);
+    expect(await fired('Commandes <commandes@jardin.example>', 'Votre commande 4471 payée par PayPal', 'Merci ! Montant : 84,50 €. Si vous n\'avez pas passé cette commande, appelez-nous au 01 84 88 12 34.')).toBe(false);
+    // A German newsletter that mentions cancelling and a phone number, naming nobody as the seller.
+    expect(await fired('Newsletter <news@verein.example>', 'Mitgliedsbeitrag 2027', 'Der Beitrag beträgt 60 €. Wer kündigen möchte, ruft bitte 030 1234 5678 an.')).toBe(false);
+  });
+
   it('reads the demand in USDT on Tron, ether and litecoin as in bitcoin; a shop taking them stays quiet', async () => {
     const rule = contentRules.find((r) => r.name === 'PHISH_EXTORTION')!;
     const fired = async (text: string) => rule.test(await parsed({ message: () => compose({ text }) }), {});
