@@ -18,23 +18,30 @@ const PHONE = /(?:\+?1[\s.-]?)?\(?\b[2-9]\d{2}\)?[\s.-]\d{3}[\s.-]\d{4}\b|\+\d{1
  */
 const AMOUNT = /(?:[$€£]|r\$)\s?(?:\d{1,3}(?:[.,]\d{3})+|\d{2,5})(?:[.,]\d{2})?|\b(?:\d{1,3}(?:[.,]\d{3})+|\d{2,5})(?:[.,]\d{2})?\s?(?:€|usd|eur|gbp|dollars|euros?)(?!\p{L})|\b(?:usd|eur|gbp)\s?\d{2,5}/u;
 /**
- * A dispute or cancellation that the reader is told to settle by phone: "if you did not authorise this, call",
- * "to cancel, call", "call … for a refund", in English, German, French, Spanish, Portuguese, Italian and Dutch.
+ * A charge the reader is told they did not make ("if you did not authorise this", "unauthorised charge", "for a
+ * refund"), in English, German, French, Spanish, Portuguese, Italian and Dutch.
  */
-const CALL_TO_DISPUTE = new RegExp(
-  String.raw`(?<![\p{L}])(?:if\s+you\s+(?:did\s+not|didn'?t|do\s+not|don'?t)\s+(?:authori[sz]e|recogni[sz]e|make|place|request|initiate)|(?:to|wish\s+to|want\s+to)\s+cancel|for\s+(?:a\s+)?refund|unauthori[sz]ed\s+(?:charge|transaction|purchase|payment)` +
-    // German: "nicht autorisiert/veranlasst", "wenn Sie … nicht …", "zu stornieren/kündigen", "Rückerstattung"
-    String.raw`|nicht\s+(?:autorisiert|veranlasst|bestellt|getätigt)|(?:stornieren|kündigen|widerrufen)|rückerstattung` +
-    // French: "si vous n'avez pas autorisé/effectué", "pour annuler", "remboursement"
-    String.raw`|si\s+vous\s+n'?\s?(?:avez|êtes)\s+pas|pour\s+(?:annuler|résilier)|rembours\p{L}*` +
-    // Spanish and Portuguese: "si no reconoce/autorizó", "para cancelar", "reembolso"; "se não reconhece/autorizou"
-    String.raw`|(?:si|se)\s+(?:usted\s+|você\s+)?(?:no|não)\s+(?:reconoce|reconhece|autoriz\p{L}*|realiz\p{L}*|solicit\p{L}*)|para\s+cancelar|reembols\p{L}*` +
-    // Italian and Dutch: "se non hai autorizzato", "per annullare", "rimborso"; "als u dit niet", "om te annuleren", "terugbetaling"
-    String.raw`|se\s+non\s+(?:hai|ha)\s+(?:autorizzato|effettuato|riconosci)|per\s+(?:annullare|disdire)|rimborso|als\s+(?:u|je)\s+(?:dit|deze)\s+\p{L}*\s*niet|om\s+te\s+annuleren|terugbetaling)` +
-    String.raw`[\s\S]{0,200}?(?<![\p{L}])(?:call|phone|dial|reach|anrufen|rufen|wählen|kontaktieren|appel\p{L}*|contact\p{L}*|llam\p{L}*|lig(?:ue|ar|ando)|chiam\p{L}*|contatt\p{L}*|bel(?:len)?)(?![\p{L}])` +
-    String.raw`|(?<![\p{L}])(?:call|phone|dial|rufen\s+sie|appelez|llame|ligue|chiami|bel)(?![\p{L}])[\s\S]{0,120}?(?:cancel|refund|dispute|unauthori[sz]ed|storn|kündig|rückerstatt|annul|rembours|reembols|rimbors|terugbetal)`,
-  'u',
-);
+const DISPUTE = [
+  String.raw`if\s+you\s+(?:did\s+not|didn'?t|do\s+not|don'?t)\s+(?:authori[sz]e|recogni[sz]e|make|place|request|initiate)|for\s+(?:a\s+)?refund|unauthori[sz]ed\s+(?:charge|transaction|purchase|payment)`,
+  String.raw`nicht\s+(?:autorisiert|veranlasst|bestellt|getätigt)|rückerstattung`,
+  String.raw`si\s+vous\s+n'?\s?(?:avez|êtes)\s+pas|rembours\p{L}*`,
+  String.raw`(?:si|se)\s+(?:usted\s+|você\s+)?(?:no|não)\s+(?:reconoce|reconhece|autoriz\p{L}*|realiz\p{L}*|solicit\p{L}*)|reembols\p{L}*`,
+  String.raw`se\s+non\s+(?:hai|ha)\s+(?:autorizzato|effettuato|riconosci)|rimborso|als\s+(?:u|je)\s+(?:dit|deze)\s+\p{L}*\s*niet|terugbetaling`,
+].join('|');
+const DISPUTE_STEMS = String.raw`refund|dispute|unauthori[sz]ed|rückerstatt|rembours|reembols|rimbors|terugbetal`;
+/** Cancelling what was billed: "to cancel", "kündigen", "pour annuler", "para cancelar", "per annullare", "om te annuleren". */
+const CANCEL = String.raw`(?:to|wish\s+to|want\s+to)\s+cancel|stornieren|kündigen|widerrufen|pour\s+(?:annuler|résilier)|para\s+cancelar|per\s+(?:annullare|disdire)|om\s+te\s+annuleren`;
+const CANCEL_STEMS = String.raw`cancel|storn|kündig|annul`;
+const CALL = String.raw`(?:call|phone|dial|reach|anrufen|rufen|wählen|kontaktieren|appel\p{L}*|contact\p{L}*|llam\p{L}*|lig(?:ue|ar|ando)|chiam\p{L}*|contatt\p{L}*|bel(?:len)?)`;
+const CALL_FIRST = String.raw`(?:call|phone|dial|rufen\s+sie|appelez|llame|ligue|chiami|bel)`;
+/** The reader told to settle it by phone: the trigger, then within a few lines a word for calling; or the other way round. */
+const callTo = (trigger: string, stems: string) =>
+  new RegExp(
+    String.raw`(?<![\p{L}])(?:${trigger})[\s\S]{0,200}?(?<![\p{L}])${CALL}(?![\p{L}])|(?<![\p{L}])${CALL_FIRST}(?![\p{L}])[\s\S]{0,120}?(?:${stems})`,
+    'u',
+  );
+const CALL_TO_DISPUTE = callTo(DISPUTE, DISPUTE_STEMS);
+const CALL_TO_CANCEL = callTo(CANCEL, CANCEL_STEMS);
 /** What a company bills, in the seven languages. */
 const BILLED = String.raw`invoice|order|subscription|renew\w*|receipt|billing|purchase|membership|plan|protection|account|payment|charge|rechnung|bestellung|abo\p{L}*|verlängerung|zahlung|facture|commande|renouvellement|paiement|factura|fatura|pedido|suscripci\p{L}*|assinatura|renova\p{L}*|fattura|ordine|rinnovo|abbonament\p{L}*|abonnement|factuur|bestelling|verlenging|betaling`;
 /**
@@ -60,9 +67,15 @@ export const phishCallback: ContentRule = {
   description: 'a charge in a company\'s name that the reader is told to dispute by phone, sent from outside that company',
   test(msg) {
     if (!msg.from) return false;
-    const named = patterns.find((p) => p.seller.test(msg.subject) || p.name.test(msg.from!.name));
+    const fromName = msg.from.name;
+    const named = patterns.find((p) => p.seller.test(msg.subject) || p.name.test(fromName));
     if (!named || named.brand.domains.includes(registrableDomain(msg.from.domain))) return false;
     const text = msg.lower.subject + '\n' + msg.lower.own;
-    return AMOUNT.test(text) && PHONE.test(text) && CALL_TO_DISPUTE.test(text) && named.brand.name;
+    if (!AMOUNT.test(text) || !PHONE.test(text)) return false;
+    // A reseller or IT provider bills the brand's product under its own name ("Brightline IT": "your Microsoft 365
+    // subscription renewed; to cancel, call us"); only mail that speaks as the brand may be told to cancel by phone,
+    // mail that names the brand in its subject must also dispute a charge the reader never made.
+    const asTheBrand = named.name.test(fromName);
+    return (CALL_TO_DISPUTE.test(text) || (asTheBrand && CALL_TO_CANCEL.test(text))) && named.brand.name;
   },
 };

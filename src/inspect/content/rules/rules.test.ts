@@ -309,7 +309,7 @@ describe('content rules', () => {
     expect(await fired('Reference 1AAAAAAAAAAAAAAAAAAAAAAAAAAAAA: within 48 hours all your contacts get the newsletter.')).toBe(false);
   });
 
-  it('reads callback phishing in German, French, Spanish, Portuguese, Italian and Dutch; a shop\'s own receipt in those languages stays quiet', async () => {
+  it('reads callback phishing in German, French, Spanish, Portuguese, Italian and Dutch; a shop\'s receipt or an IT provider\'s renewal stays quiet', async () => {
     const rule = contentRules.find((r) => r.name === 'PHISH_CALLBACK')!;
     const fired = async (from: string, subject: string, text: string) => rule.test(await parsed({ message: () => compose({ from, subject, text }) }), {});
     const scammer = 'Kundendienst <service.center4471@gmail.com>';
@@ -322,6 +322,11 @@ describe('content rules', () => {
     // The shop's own receipt: PayPal is how it was paid, the shop's own number to call.
     expect(await fired('Bestellungen <bestellung@gartenladen.example>', 'Ihre Bestellung 4471, bezahlt mit PayPal', 'Vielen Dank! Betrag: 84,50 € (bezahlt mit PayPal). Wenn Sie diese Bestellung nicht getätigt haben, rufen Sie uns unter 030 1234 5678 an.')).toBe(false);
     expect(await fired('Commandes <commandes@jardin.example>', 'Votre commande 4471 payée par PayPal', 'Merci ! Montant : 84,50 €. Si vous n\'avez pas passé cette commande, appelez-nous au 01 84 88 12 34.')).toBe(false);
+    // An IT provider billing the brand's product under its own name, with its own number to cancel: no dispute of a charge.
+    expect(await fired('Brightline IT Billing <billing@brightline-it.example>', 'Your Microsoft 365 subscription renewed - invoice INV-20931', 'Your Microsoft 365 Business Standard subscription renewed today. Amount charged: £562.80. If you want to cancel or change the number of licences, call us on 020 7946 0018.')).toBe(false);
+    expect(await fired('Systemhaus Weber <rechnung@weber-it.example>', 'Ihr Microsoft 365 Abonnement wurde verlängert', 'Betrag: 149,00 €. Wenn Sie kündigen möchten, rufen Sie uns unter 030 1234 5678 an.')).toBe(false);
+    // Speaking as the brand, a plain "call to cancel" is enough.
+    expect(await fired('Norton Billing <norton.renewals@gmail.com>', 'Renewal notice', 'Your plan renewed for $399.99. To cancel, call +1 (808) 555-0142 within 24 hours.')).toBeTruthy();
     // A German newsletter that mentions cancelling and a phone number, naming nobody as the seller.
     expect(await fired('Newsletter <news@verein.example>', 'Mitgliedsbeitrag 2027', 'Der Beitrag beträgt 60 €. Wer kündigen möchte, ruft bitte 030 1234 5678 an.')).toBe(false);
   });
