@@ -34,7 +34,7 @@ function setup(raw: Record<string, unknown> = {}, content?: Parameters<typeof cr
   const reputation = createReputation({ config, db });
   const policy = createPolicy({ config, reputation, logger: silentLogger, ...(content ? { content } : {}) });
   open.push({ db, reputation, dir });
-  return { db, policy, reputation };
+  return { db, policy, reputation, config };
 }
 
 const id = (sub: string, account = 'host'): SenderIdentity => ({ account, sub, source: 'header:x-authuser' });
@@ -224,6 +224,27 @@ describe('containment per login', () => {
       '3 messages nearly the same as this one, from 3 other identities of this login, were held or refused in the last day',
     );
     expect((await submit(policy, msg(id('club'), 'friend0@known0.test', at + 30_000))).verdict).toBe('accept');
+  });
+
+  it('a restarted relay still holds the next copy of what it held from the login\'s other identities', async () => {
+    const content = (raw: Buffer) => {
+      const score = raw.includes('sign-in attempt') ? 8 : raw.includes('Confirm your identity') ? 3 : 0;
+      return { spam: score >= 3, score, threshold: 3, action: score >= 8 ? 'quarantine' as const : score >= 3 ? 'tag' as const : 'accept' as const, rules: [] };
+    };
+    const { policy, reputation, db, config } = setup({}, content);
+    for (const sub of ['shop', 'blog', 'cafe', 'club']) await history(policy, id(sub), 3);
+    const at = T0 + 3 * DAY + 10 * HOUR;
+    const lure = (opener: string, k: number) => `Dear customer ${k}, ${opener} Confirm your identity within 24 hours at https://verify-${k}.example.test/login or your account will be closed and pending payments cancelled. Security Department`;
+    for (const [k, sub] of ['shop', 'blog', 'cafe'].entries())
+      expect((await submit(policy, msg(id(sub), `v${k}@v.test`, at + k * 1000, lure('we detected an unusual sign-in attempt on your account.', k)))).code).toBe('MW-HELD');
+    reputation.close();
+    // The relay starts again an hour later on the same database.
+    const restarted = createReputation({ config, db, clock: () => at + HOUR });
+    const again = createPolicy({ config, reputation: restarted, logger: silentLogger, content });
+    const next = await submit(again, msg(id('club'), 'd@v.test', at + HOUR, lure('for your security we restricted your account.', 90)));
+    expect(next.verdict).toBe('quarantine');
+    expect(next.evidence.map((e) => e.name)).toContain('STOPPED_CONTENT');
+    restarted.close();
   });
 
   it('many identities of a login writing to strangers with links the login never used are held, whatever the words', async () => {

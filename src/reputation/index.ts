@@ -15,8 +15,9 @@ import { identityKey, type Evidence, type SenderIdentity } from '../shared/types
 import type { Db } from '../store/sqlite.js';
 import { createCampaignTracker } from './campaign.js';
 import { recentSamples } from './samples.js';
-import { createNewLinkOutreach } from './new-link-outreach.js';
-import { createStoppedContent } from './stopped-content.js';
+import { createNewLinkOutreach, NEW_LINK_OUTREACH_TABLE, NEW_LINK_OUTREACH_WINDOW_MS } from './new-link-outreach.js';
+import { createStoppedContent, STOPPED_CONTENT_TABLE, STOPPED_CONTENT_WINDOW_MS } from './stopped-content.js';
+import { sqliteWindowJournal } from './window-journal.js';
 import { createSqliteCounterStore } from './sqlite-counter-store.js';
 import { createSuspensions, isInForce, operatorSuspension, type Suspension } from './suspensions.js';
 import type { RefusalRecord } from './state.js';
@@ -56,8 +57,18 @@ export interface ReputationOptions {
 export function createReputation(opts: ReputationOptions) {
   const { config, db } = opts;
   const clock = opts.clock ?? Date.now;
-  const counters = createSqliteCounterStore(db, { flushMs: config.policy.flushMs });
-  const behaviour = createBehaviour(counters, createCampaignTracker(), createStoppedContent(), createNewLinkOutreach());
+  const flushMs = config.policy.flushMs;
+  const counters = createSqliteCounterStore(db, { flushMs });
+  const journals = [
+    sqliteWindowJournal(db, STOPPED_CONTENT_TABLE, STOPPED_CONTENT_WINDOW_MS, { flushMs }),
+    sqliteWindowJournal(db, NEW_LINK_OUTREACH_TABLE, NEW_LINK_OUTREACH_WINDOW_MS, { flushMs }),
+  ] as const;
+  const behaviour = createBehaviour(
+    counters,
+    createCampaignTracker(),
+    createStoppedContent(journals[0], clock()),
+    createNewLinkOutreach(journals[1], clock()),
+  );
   const suspensions = createSuspensions(db);
   const samples = recentSamples();
   const authSettings = {
@@ -160,7 +171,10 @@ export function createReputation(opts: ReputationOptions) {
     keys: () => [...new Set([...counters.identityKeys().filter((k) => !k.endsWith('/*')), ...suspensions.list().map((s) => s.identity)])].sort(),
 
     /** Write the counters' last batch. */
-    close: () => counters.close(),
+    close: () => {
+      for (const j of journals) j.close();
+      counters.close();
+    },
   };
 }
 

@@ -2,15 +2,27 @@
 // never linked to. One hijacked password of a hosting account sends through many of its sites or mailboxes at once,
 // each too small for its own counters, and a kit that rewords every sentence escapes the near-duplicate index; what
 // the copies still share is how they are sent: new links, to strangers, from many identities of one login together.
-// In memory and bounded like the campaign index: a restart costs at most an hour of it.
+// In memory and bounded like the campaign index; with a journal (the relay's SQLite file) each entry is also written
+// down and read back at start, so a restart does not forget the hour.
 import { touchEntry } from './campaign.js';
+import type { WindowJournal } from './window-journal.js';
 
 const HOUR = 3_600_000;
 const MAX_PER_LOGIN = 256;
 const MAX_LOGINS = 10_000;
 
-export function createNewLinkOutreach() {
+/** The journal table's name and window. */
+export const NEW_LINK_OUTREACH_TABLE = 'behaviour_new_link_outreach';
+export const NEW_LINK_OUTREACH_WINDOW_MS = HOUR;
+const NOTHING = Buffer.alloc(0);
+
+export function createNewLinkOutreach(journal?: WindowJournal, now = Date.now()) {
   const byLogin = new Map<string, Array<{ identityKey: string; at: number }>>();
+  for (const e of journal?.load(now) ?? []) {
+    const list = touchEntry(byLogin, e.account, () => [], MAX_LOGINS);
+    list.push({ identityKey: e.identityKey, at: e.at });
+    if (list.length > MAX_PER_LOGIN) list.shift();
+  }
 
   return {
     /**
@@ -22,6 +34,7 @@ export function createNewLinkOutreach() {
       while (list.length > 0 && list[0]!.at <= now - HOUR) list.shift();
       list.push({ identityKey, at: now });
       if (list.length > MAX_PER_LOGIN) list.shift();
+      journal?.add({ account, identityKey, at: now, data: NOTHING });
       return new Set(list.map((e) => e.identityKey)).size;
     },
   };

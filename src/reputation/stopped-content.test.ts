@@ -1,6 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sketchOf } from '../inspect/signature.js';
-import { createStoppedContent } from './stopped-content.js';
+import { openDatabase } from '../store/sqlite.js';
+import { createStoppedContent, STOPPED_CONTENT_TABLE, STOPPED_CONTENT_WINDOW_MS } from './stopped-content.js';
+import { sqliteWindowJournal } from './window-journal.js';
 
 const T0 = Date.UTC(2026, 0, 5, 9);
 const DAY = 24 * 3_600_000;
@@ -28,5 +33,32 @@ describe('stopped content of a login', () => {
     expect(s.match('host', 'host/shop', [], T0 + DAY / 2).copies).toBe(0);
     expect(s.match('host', 'host/shop', lure('x', 'verify-9.example'), T0 + DAY + 30_000).copies).toBe(2);
     expect(s.match('host', 'host/shop', lure('x', 'verify-9.example'), T0 + DAY + 3 * 60_000).copies).toBe(0);
+  });
+});
+
+describe('stopped content across a restart', () => {
+  it('reads back from its journal the copies of the last day, sketches intact, and forgets older ones', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mw-stopped-'));
+    try {
+      const file = join(dir, 'relay.db');
+      let db = openDatabase(file);
+      const journal = () => sqliteWindowJournal(db, STOPPED_CONTENT_TABLE, STOPPED_CONTENT_WINDOW_MS, { flushMs: 60_000 });
+      const first = journal();
+      const s = createStoppedContent(first, T0);
+      s.add('host', 'host/a', lure('maria', 'verify-1.example'), T0);
+      s.add('host', 'host/b', lure('kevin', 'verify-2.example'), T0 + DAY / 2);
+      first.close(); // a clean stop writes what the timer had not yet written
+      db.close();
+
+      db = openDatabase(file);
+      const copy = lure('ahmed', 'verify-5.example');
+      expect(createStoppedContent(journal(), T0 + DAY / 2 + 1000).match('host', 'host/c', copy, T0 + DAY / 2 + 1000)).toEqual({ copies: 2, identities: 2 });
+      // A day after the first copy only the second is left, in memory and in the table.
+      expect(createStoppedContent(journal(), T0 + DAY + 1000).match('host', 'host/c', copy, T0 + DAY + 1000)).toEqual({ copies: 1, identities: 1 });
+      expect(db.prepare(`SELECT count(*) FROM ${STOPPED_CONTENT_TABLE}`).pluck().get()).toBe(1);
+      db.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
