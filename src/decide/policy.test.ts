@@ -136,6 +136,19 @@ describe('policy', () => {
     expect(last[4]).toContain('CAMPAIGN');
   });
 
+  it('a campaign counted before a restart is still counted after it', async () => {
+    const { policy, reputation, db, config } = setup();
+    const text = 'Cheap replica watches, all brands, free shipping today only, order at http://watches.example.test/shop now';
+    for (let k = 0; k < 4; k++) for (let r = 0; r < 8; r++) await send(policy, msg(id(`site${k}`, `acct${k}`), `x${r}@r${k}.test`, T0 + k * 1000 + r, text));
+    reputation.close();
+    const restarted = createReputation({ config, db, clock: () => T0 + 10 * 60_000 });
+    const again = createPolicy({ config, reputation: restarted, logger: silentLogger });
+    const names = new Set<string>();
+    for (let r = 0; r < 8; r++) for (const e of (await send(again, msg(id('site4', 'acct4'), `x${r}@r4.test`, T0 + 10 * 60_000 + r, text))).evidence) names.add(e.name);
+    expect([...names]).toContain('CAMPAIGN');
+    restarted.close();
+  });
+
   it('hard bounces from the event stream and complaints reported later count against the identity', async () => {
     const { policy, reputation } = setup();
     const blog = id('blog');

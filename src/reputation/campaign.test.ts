@@ -28,3 +28,20 @@ describe('campaign tracker', () => {
     expect(c.record(other, 1000).identityRecipients).toBe(1);
   });
 });
+
+describe('campaign tracker snapshot', () => {
+  it('gives back, through JSON, a tracker with the same campaigns and windows, which goes on counting them', () => {
+    const c = createCampaignTracker();
+    c.record(sent(lure('maria', 'a.example', 'Please confirm your identity within 24 hours.'), 'host/site1', 3), 0);
+    c.record(sent(lure('kevin', 'b.example', 'Please confirm your identity within 24 hours.'), 'host/site2', 2), 1000);
+    const other = sent('Hi Tom, the quote for the oak shelves is attached; it is valid until Friday. Could you let me know whether the van is free on Monday? Best regards, Anna', 'host/site1');
+    c.record(other, 1500);
+    const restored = createCampaignTracker(JSON.parse(JSON.stringify(c.snapshot())));
+    const probe = sent(lure('peter', 'd.example', 'Please confirm your identity within 24 hours.'), 'host/site3');
+    expect(restored.peek(probe, 30 * 60_000)).toEqual(c.peek(probe, 30 * 60_000));
+    expect(restored.record(probe, 30 * 60_000)).toMatchObject({ loginIdentities: 3, loginRecipients: 6, identities: 3 });
+    // A new text after the restart gets a campaign of its own, not one of the restored campaigns' numbers.
+    expect(restored.record(sent('Dear members, the annual general meeting takes place on the 14th in the club house; the agenda and last year\'s minutes are on the notice board.', 'host/site1'), 31 * 60_000).identityRecipients).toBe(1);
+    expect(restored.peek(other, 31 * 60_000).identityRecipients).toBe(1);
+  });
+});

@@ -6,7 +6,8 @@
 //
 // Campaigns are found with LSH: the sketch is cut into bands, and a message joins the campaign of the first band it
 // shares whose first message is similar enough (the check keeps chains of loosely similar mail apart). In memory
-// only and bounded: a restart costs at most a day of these signals.
+// and bounded; `snapshot` gives it as plain data, which the reputation stage writes at close and hands back at start,
+// so a relay that is stopped and started again keeps its campaigns (a crash still costs at most a day of them).
 import { similarity } from '../inspect/signature.js';
 import { addCount, countSum, newCountRing, type Ring } from './ring.js';
 
@@ -64,6 +65,14 @@ export interface CampaignTracker {
   record(m: SentContent, now: number): ContentSpread;
   /** The spread so far without counting anything. */
   peek(m: Omit<SentContent, 'recipients' | 'strangers'>, now: number): ContentSpread;
+  /** Everything the tracker holds, as JSON-safe data (maps as entry lists, in their least-recently-used order). */
+  snapshot(): CampaignSnapshot;
+}
+
+export interface CampaignSnapshot {
+  nextId: number;
+  campaigns: Array<[number, { sketch: number[]; identities: Array<[string, Window]>; logins: Array<[string, { recipients: Ring; strangers: Ring }]>; all: Window }]>;
+  bands: Array<[string, number]>;
 }
 
 const newWindow = (): Window => ({ hour: newCountRing(60_000, 60), day: newCountRing(3_600_000, 24), lastAt: 0 });
@@ -83,10 +92,13 @@ export function touchEntry<K, V>(map: Map<K, V>, key: K, make: () => V, max: num
   return value;
 }
 
-export function createCampaignTracker(): CampaignTracker {
-  const bands = new Map<string, number>();
-  const campaigns = new Map<number, Campaign>();
-  let nextId = 1;
+/** A tracker, empty or with what a snapshot held. */
+export function createCampaignTracker(from?: CampaignSnapshot): CampaignTracker {
+  const bands = new Map<string, number>(from?.bands);
+  const campaigns = new Map<number, Campaign>(
+    from?.campaigns.map(([id, c]) => [id, { sketch: c.sketch, identities: new Map(c.identities), logins: new Map(c.logins), all: c.all }]),
+  );
+  let nextId = from?.nextId ?? 1;
 
   function bandKeys(sketch: number[]): string[] {
     const keys: string[] = [];
@@ -146,5 +158,10 @@ export function createCampaignTracker(): CampaignTracker {
       const id = find(m.sketch, bandKeys(m.sketch));
       return spread(id === undefined ? undefined : campaigns.get(id), m, now);
     },
+    snapshot: () => ({
+      nextId,
+      campaigns: [...campaigns].map(([id, c]) => [id, { sketch: c.sketch, identities: [...c.identities], logins: [...c.logins], all: c.all }]),
+      bands: [...bands],
+    }),
   };
 }

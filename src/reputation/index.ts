@@ -13,10 +13,11 @@ import type { Reason } from '../classify/types.js';
 import type { TimelineEvent } from '../queue/events.js';
 import { identityKey, type Evidence, type SenderIdentity } from '../shared/types.js';
 import type { Db } from '../store/sqlite.js';
-import { createCampaignTracker } from './campaign.js';
+import { createCampaignTracker, type CampaignSnapshot } from './campaign.js';
 import { recentSamples } from './samples.js';
 import { createNewLinkOutreach, NEW_LINK_OUTREACH_TABLE, NEW_LINK_OUTREACH_WINDOW_MS } from './new-link-outreach.js';
 import { createStoppedContent, STOPPED_CONTENT_TABLE, STOPPED_CONTENT_WINDOW_MS } from './stopped-content.js';
+import { sqliteSnapshots } from './snapshots.js';
 import { sqliteWindowJournal } from './window-journal.js';
 import { createSqliteCounterStore } from './sqlite-counter-store.js';
 import { createSuspensions, isInForce, operatorSuspension, type Suspension } from './suspensions.js';
@@ -54,6 +55,9 @@ export interface ReputationOptions {
 }
 
 
+const CAMPAIGN_SNAPSHOT = 'campaigns.v1';
+const DAY_MS = 24 * 3_600_000;
+
 export function createReputation(opts: ReputationOptions) {
   const { config, db } = opts;
   const clock = opts.clock ?? Date.now;
@@ -63,9 +67,13 @@ export function createReputation(opts: ReputationOptions) {
     sqliteWindowJournal(db, STOPPED_CONTENT_TABLE, STOPPED_CONTENT_WINDOW_MS, { flushMs }),
     sqliteWindowJournal(db, NEW_LINK_OUTREACH_TABLE, NEW_LINK_OUTREACH_WINDOW_MS, { flushMs }),
   ] as const;
+  // The campaign index of the last clean stop, if it was less than its longest window (a day) ago. The name carries the
+  // snapshot's shape version: a release that changes the shape starts with an empty index instead of misreading it.
+  const snapshots = sqliteSnapshots(db);
+  const campaigns = createCampaignTracker(snapshots.read(CAMPAIGN_SNAPSHOT, clock() - DAY_MS) as CampaignSnapshot | undefined);
   const behaviour = createBehaviour(
     counters,
-    createCampaignTracker(),
+    campaigns,
     createStoppedContent(journals[0], clock()),
     createNewLinkOutreach(journals[1], clock()),
   );
@@ -173,6 +181,7 @@ export function createReputation(opts: ReputationOptions) {
     /** Write the counters' last batch. */
     close: () => {
       for (const j of journals) j.close();
+      snapshots.write(CAMPAIGN_SNAPSHOT, clock(), campaigns.snapshot());
       counters.close();
     },
   };
