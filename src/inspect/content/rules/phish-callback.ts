@@ -51,6 +51,8 @@ const BILLED = String.raw`invoice|order|subscription|renew\w*|receipt|billing|pu
  */
 const patterns = brands.filter((b) => !b.commonWord).map((b) => ({
   brand: b,
+  /** The name's first word in lower case: a substring test that rules the brand out before any regex runs. */
+  key: b.name.toLowerCase().split(' ')[0]!,
   name: new RegExp(brandNamePattern(b), 'iu'),
   seller: new RegExp(
     String.raw`(?<!(?<![\p{L}])(?:via|with|through|using|by|über|mit|par|avec|con|com|por|tramite|met)\s+)${brandNamePattern(b)}(?:\W+[\p{L}\p{N}]+){0,2}?\W+(?:${BILLED})` +
@@ -68,7 +70,10 @@ export const phishCallback: ContentRule = {
   test(msg) {
     if (!msg.from) return false;
     const fromName = msg.from.name;
-    const named = patterns.find((p) => p.seller.test(msg.subject) || p.name.test(fromName));
+    const lowerName = fromName.toLowerCase();
+    const named = patterns.find(
+      (p) => (msg.lower.subject.includes(p.key) && p.seller.test(msg.subject)) || (lowerName.includes(p.key) && p.name.test(fromName)),
+    );
     if (!named || named.brand.domains.includes(registrableDomain(msg.from.domain))) return false;
     const text = msg.lower.subject + '\n' + msg.lower.own;
     if (!AMOUNT.test(text) || !PHONE.test(text)) return false;
