@@ -3,6 +3,7 @@
 // last `flushMs` of counts: counters are evidence for a decision, not records that must be durable per message.
 import type { Db } from '../store/sqlite.js';
 import type { CounterStore } from './counter-store.js';
+import { startFlushTimer } from './flush-timer.js';
 import {
   identityFromJson,
   identityToJson,
@@ -66,20 +67,8 @@ export function createSqliteCounterStore(db: Db, opts: { flushMs: number }): Cou
     }
   }
 
-  /**
-   * The timer's flush must not throw: an exception in a timer ends the process, and a full disk would so stop the
-   * relay with it. A failed batch leaves the dirty sets as they were, so the next flush writes them again.
-   */
-  function flushOrKeep(): void {
-    try {
-      flush();
-    } catch {
-      // kept for the next flush (see above)
-    }
-  }
-
-  const timer = opts.flushMs > 0 ? setInterval(flushOrKeep, opts.flushMs) : null;
-  timer?.unref();
+  // A failed batch leaves the dirty sets as they were, so the next flush writes them again.
+  const stopTimer = startFlushTimer(flush, opts.flushMs);
 
   /** The state in memory, else read once from its table (identities and logins are cached the same way). */
   function cached<T>(memory: Map<string, T>, select: { get(key: string): unknown }, fromJson: (json: string) => T, key: string): T | undefined {
@@ -119,7 +108,7 @@ export function createSqliteCounterStore(db: Db, opts: { flushMs: number }): Cou
     findLogin: loadLogin,
     flush,
     close() {
-      if (timer) clearInterval(timer);
+      stopTimer?.();
       flush();
     },
   };

@@ -5,6 +5,7 @@
 // loses at most the last `flushMs`. Entries older than the window are deleted now and then: the table holds about one
 // window of them.
 import type { Db } from '../store/sqlite.js';
+import { startFlushTimer } from './flush-timer.js';
 
 export interface JournalEntry {
   account: string;
@@ -50,16 +51,8 @@ export function sqliteWindowJournal(db: Db, table: string, windowMs: number, opt
     writeBatch(pending);
     pending = [];
   }
-  /** A timer must not throw (a full disk would end the process); what failed stays pending for the next flush. */
-  function flushOrKeep(): void {
-    try {
-      flush();
-    } catch {
-      // kept for the next flush
-    }
-  }
-  const timer = opts.flushMs > 0 ? setInterval(flushOrKeep, opts.flushMs) : null;
-  timer?.unref();
+  // What a failed batch held stays pending for the next flush.
+  const stopTimer = startFlushTimer(flush, opts.flushMs);
   return {
     load(now) {
       prune.run(now - windowMs);
@@ -68,11 +61,11 @@ export function sqliteWindowJournal(db: Db, table: string, windowMs: number, opt
     add(entry) {
       pending.push(entry);
       added++;
-      if (!timer) flush();
+      if (!stopTimer) flush();
     },
     flush,
     close() {
-      if (timer) clearInterval(timer);
+      stopTimer?.();
       flush();
     },
   };
