@@ -18,14 +18,16 @@ export interface JournalEntry {
 export interface WindowJournal {
   /** The entries of the last window before `now`, oldest first. */
   load(now: number): JournalEntry[];
+  /** Written with the next batch (every `flushMs`; with 0, at once). */
   add(entry: JournalEntry): void;
-  /** Writes what is pending (the timer does so every `flushMs`; with 0, every entry is written when added). */
-  flush(): void;
+  /** Writes what is pending and stops the timer. */
   close(): void;
 }
 
 /** Old rows are deleted after this many additions (and at load): cheap, and the table stays about one window long. */
 const PRUNE_EVERY = 1_000;
+/** While writes fail (a full disk), at most this many entries wait; beyond it the oldest are dropped, not the relay. */
+const MAX_PENDING = 10_000;
 
 /** `table` is a fixed name chosen by the caller, never user input. */
 export function sqliteWindowJournal(db: Db, table: string, windowMs: number, opts: { flushMs: number }): WindowJournal {
@@ -39,12 +41,15 @@ export function sqliteWindowJournal(db: Db, table: string, windowMs: number, opt
   const insert = db.prepare(`INSERT INTO ${table} (account, identity, at, data) VALUES (?, ?, ?, ?)`);
   const prune = db.prepare(`DELETE FROM ${table} WHERE at <= ?`);
   const select = db.prepare(`SELECT account, identity AS identityKey, at, data FROM ${table} WHERE at > ? ORDER BY at, rowid`);
-  let added = 0;
+  let sincePrune = 0;
   let pending: JournalEntry[] = [];
   const writeBatch = db.transaction((entries: JournalEntry[]) => {
     for (const e of entries) insert.run(e.account, e.identityKey, e.at, e.data);
-    const last = entries[entries.length - 1]!;
-    if (Math.floor((added - entries.length) / PRUNE_EVERY) !== Math.floor(added / PRUNE_EVERY)) prune.run(last.at - windowMs);
+    sincePrune += entries.length;
+    if (sincePrune >= PRUNE_EVERY) {
+      prune.run(entries[entries.length - 1]!.at - windowMs);
+      sincePrune = 0;
+    }
   });
   function flush(): void {
     if (pending.length === 0) return;
@@ -60,10 +65,9 @@ export function sqliteWindowJournal(db: Db, table: string, windowMs: number, opt
     },
     add(entry) {
       pending.push(entry);
-      added++;
+      if (pending.length > MAX_PENDING) pending.shift();
       if (!stopTimer) flush();
     },
-    flush,
     close() {
       stopTimer?.();
       flush();

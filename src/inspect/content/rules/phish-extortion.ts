@@ -16,7 +16,7 @@ const WALLET_LOWER = /(?<![a-z0-9])(?:(?:bc|ltc)1[ac-hj-np-z02-9]{25,87}|0x[0-9a
 const WALLET_BASE58 = /(?<![A-Za-z0-9])[13LMT][1-9A-HJ-NP-Za-km-z]{25,34}(?![A-Za-z0-9])/g;
 // Without a printed address: told in words to pay in one of those currencies. The amount between may hold separators ("1.500 €",
 // "$1,450.00"): a full stop ends the sentence only where no digit follows.
-const PAY_IN_CRYPTO = /(?<![\p{L}\p{N}])(?:send|pay|transfer|überweis|envo|envi|pag|invia|betaal|stuur)\p{L}*\s(?:[^.!?\n]|\.(?=\d)){0,60}?(?:bitcoins?|btc|usdt|tether|ethereum|eth|ether|litecoin|ltc|crypto(?:currency)?|krypto\p{L}*|cripto\p{L}*)(?![\p{L}\p{N}])/u;
+const PAY_IN_CRYPTO = /(?<![\p{L}\p{N}])(?:send|pay|transfer|überweis|envo|envi|pag|invia|betaal|stuur)\p{L}*\s(?:[^.!?\n]|\.(?=\d)){0,60}?(?<![\p{L}\p{N}])(?:bitcoins?|btc|usdt|tether|ethereum|eth|ether|litecoin|ltc|crypto(?:currency)?|krypto\p{L}*|cripto\p{L}*)(?![\p{L}\p{N}])/u;
 
 /** The parts of the threat, each in English, German, French, Spanish, Italian, Dutch and Portuguese. */
 const THREAT: Record<string, RegExp> = {
