@@ -1,7 +1,9 @@
 // A generator of phishing as it came out of hijacked accounts and cheap senders in 2022-2026, for DEVELOPMENT of the
 // content rules: credential harvesting (Microsoft 365, webmail, shared documents, Brazilian banks), fake invoices,
 // parcel fees, MFA resets, crypto wallets, gift-card requests, lookalike and punycode domains, QR codes to scan, HTML
-// attachments with a login form, extortion for bitcoin, fake prizes, surveys and expiring points. Rules are designed on the DEV seed range (random.ts) and measured on the REPORT range.
+// attachments with a login form, extortion for bitcoin, USDT or ether, fake prizes, surveys and expiring points,
+// callback phishing (a charge to dispute by phone) in seven languages. Rules are designed on the DEV seed range
+// (random.ts) and measured on the REPORT range.
 // Every text here is written for this generator.
 import { domainToASCII } from 'node:url';
 import MailComposer from 'nodemailer/lib/mail-composer';
@@ -227,6 +229,31 @@ const families: Record<string, Family> = {
     const s = sender(r, lure);
     const body = o.body(url);
     return { kind: `reward/${style}`, fromDomain: s.domain, spec: { from: s.from, subject: o.subject, html: html(lure, body, url, o.button, r), ...(r.chance(0.5) ? { text: body } : {}) } };
+  },
+  // Callback phishing: a renewal or charge in a well-known company's name, an amount and a phone number to call to
+  // dispute it; no link. Written from how the scam works (the invoice the reader never ordered), in seven languages.
+  callback: (r) => {
+    const domain = r.chance(0.6) ? r.pick(freemail) : r.pick(hijacked);
+    const p = person(r, 'en', domain);
+    const brand = r.pick(['Norton', 'McAfee', 'PayPal', 'Geek Squad', 'Norton 360', 'McAfee Total Protection']);
+    const invoice = `${r.pick(['INV', 'NR', ''])}${r.int(100000, 999999)}`;
+    const cents = r.int(10, 99);
+    const phoneUs = `${r.pick(['+1 ', '1-', '', '('])}${r.int(800, 899)}${r.pick([') ', '-', ' ', '.'])}${r.int(200, 999)}${r.pick(['-', ' ', '.'])}${r.int(1000, 9999)}`;
+    const phoneEu = r.pick([`+${r.pick(['49', '33', '34', '39', '31', '351', '55'])} ${r.int(10, 99)} ${r.int(1000, 9999)} ${r.int(1000, 9999)}`, `0800 ${r.int(100, 999)} ${r.int(1000, 9999)}`]);
+    const texts: Array<[string, string]> = [
+      [`${brand} subscription renewed - invoice ${invoice}`, `Dear customer,\n\nyour ${brand} subscription has been renewed automatically for another year. The amount of $${r.int(249, 499)}.${cents} has been charged to your account.\n\nInvoice: ${invoice}\n\nIf you did not authorize this charge or want to cancel, call our billing department at ${phoneUs} within 24 hours to get a full refund.\n\nThank you for choosing ${brand}.`],
+      [`Your ${brand} order ${invoice} has been processed`, `Hello,\n\nthank you for your purchase. Your order has been processed and $${r.int(299, 799)}.${cents} will be debited from your account within 24 hours.\n\nProduct: ${brand} ${r.pick(['Premium Plan', 'Lifetime Protection', 'Tech Support 3 years'])}\nOrder: ${invoice}\n\nIf you don't recognize this purchase, please contact us at ${phoneUs} to cancel the order.`],
+      [`Ihr ${brand} Abonnement wurde verlängert`, `Sehr geehrter Kunde,\n\nIhr ${brand} Abonnement wurde automatisch verlängert. Der Betrag von ${r.int(249, 499)},${cents} € wird von Ihrem Konto abgebucht (Rechnung ${invoice}).\n\nWenn Sie diese Zahlung nicht autorisiert haben, rufen Sie uns innerhalb von 24 Stunden unter ${phoneEu} an, um eine Rückerstattung zu erhalten.`],
+      [`Facture ${brand} n° ${invoice}`, `Bonjour,\n\nvotre abonnement ${brand} a été renouvelé pour ${r.int(249, 499)},${cents} €. Le montant sera prélevé sous 24 heures.\n\nSi vous n'avez pas autorisé ce paiement, appelez notre service client au ${phoneEu} pour annuler et obtenir un remboursement.`],
+      [`Su suscripción ${brand} se ha renovado`, `Estimado cliente:\n\nsu suscripción ${brand} se ha renovado y se ha cargado ${r.int(249, 499)},${cents} EUR en su cuenta (factura ${invoice}).\n\nSi no reconoce este cargo, llame al ${phoneEu} para cancelar y recibir el reembolso.`],
+      [`Assinatura ${brand} renovada - fatura ${invoice}`, `Prezado cliente,\n\nsua assinatura ${brand} foi renovada por R$ ${r.int(1, 2)}.${r.int(100, 999)},${cents}.\n\nSe você não reconhece esta cobrança, ligue para ${phoneEu} para cancelar e solicitar o reembolso.`],
+      [`Rinnovo abbonamento ${brand}`, `Gentile cliente,\n\nil tuo abbonamento ${brand} è stato rinnovato per ${r.int(249, 499)},${cents} € (fattura ${invoice}).\n\nSe non hai autorizzato il pagamento, chiama il ${phoneEu} per annullare e ricevere il rimborso.`],
+      [`${brand} factuur ${invoice}`, `Beste klant,\n\nuw ${brand} abonnement is verlengd. Er wordt ${r.int(249, 499)},${cents} EUR van uw rekening afgeschreven.\n\nAls u dit niet heeft aangevraagd, bel dan direct ${phoneEu} voor terugbetaling.`],
+    ];
+    // English in about half the messages, as most of this scam is; the rest spread over the other languages.
+    const [subject, text] = r.chance(0.5) ? r.pick(texts.slice(0, 2)) : r.pick(texts.slice(2));
+    const name = r.pick([`${brand} Billing`, `${brand} Support`, 'Billing Department', 'Customer Service', fullNameOf(p)]);
+    return { kind: 'callback', fromDomain: domain, spec: { from: { name, address: p.email }, subject, text } };
   },
 };
 
