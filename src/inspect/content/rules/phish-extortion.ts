@@ -6,17 +6,17 @@
 import type { ContentRule } from './rule.js';
 
 // The demand is in a currency an extortioner can be paid in without a bank: bitcoin mostly, and the stablecoin USDT
-// (on Tron or Ethereum), ether and litecoin, named or as an address. Most mail has none of them, and this test runs on
+// (on Tron or Ethereum), ether, litecoin and Monero, named or as an address. Most mail has none of them, and this test runs on
 // every message: a few first letters, each followed by its literals, is far cheaper than a flat list of alternatives.
-const CRYPTO = /b(?:itcoin|tc|c1)|usdt|t(?:ether|rc-?20)|e(?:thereum|rc-?20)|l(?:itecoin|tc)|0x[0-9a-f]{40}/;
+const CRYPTO = /b(?:itcoin|tc|c1)|usdt|t(?:ether|rc-?20)|e(?:thereum|rc-?20)|l(?:itecoin|tc)|monero|xmr|0x[0-9a-f]{40}/;
 // Addresses as wallets show them: bech32 (bitcoin's bc1…, litecoin's ltc1…) and Ethereum's 0x and 40 hex digits, lower
 // case on the lower-cased text; base58 (case-sensitive, read on the original text): bitcoin's legacy 1… and 3…,
-// litecoin's L… and M…, Tron's T… (where most USDT is paid).
+// litecoin's L… and M…, Tron's T… (where most USDT is paid); Monero's 95 characters starting 4 (8 for a subaddress).
 const WALLET_LOWER = /(?<![a-z0-9])(?:(?:bc|ltc)1[ac-hj-np-z02-9]{25,87}|0x[0-9a-f]{40})(?![a-z0-9])/;
-const WALLET_BASE58 = /(?<![A-Za-z0-9])[13LMT][1-9A-HJ-NP-Za-km-z]{25,34}(?![A-Za-z0-9])/g;
+const WALLET_BASE58 = /(?<![A-Za-z0-9])(?:[13LMT][1-9A-HJ-NP-Za-km-z]{25,34}|[48][1-9A-HJ-NP-Za-km-z]{94})(?![A-Za-z0-9])/g;
 // Without a printed address: told in words to pay in one of those currencies. The amount between may hold separators ("1.500 €",
 // "$1,450.00"): a full stop ends the sentence only where no digit follows.
-const PAY_IN_CRYPTO = /(?<![\p{L}\p{N}])(?:send|pay|transfer|überweis|envo|envi|pag|invia|betaal|stuur)\p{L}*\s(?:[^.!?\n]|\.(?=\d)){0,60}?(?<![\p{L}\p{N}])(?:bitcoins?|btc|usdt|tether|ethereum|eth|ether|litecoin|ltc|crypto(?:currency)?|krypto\p{L}*|cripto\p{L}*)(?![\p{L}\p{N}])/u;
+const PAY_IN_CRYPTO = /(?<![\p{L}\p{N}])(?:send|pay|transfer|überweis|envo|envi|pag|invia|betaal|stuur)\p{L}*\s(?:[^.!?\n]|\.(?=\d)){0,60}?(?<![\p{L}\p{N}])(?:bitcoins?|btc|usdt|tether|ethereum|eth|ether|litecoin|ltc|monero|xmr|crypto(?:currency)?|krypto\p{L}*|cripto\p{L}*)(?![\p{L}\p{N}])/u;
 
 /** The parts of the threat, each in English, German, French, Spanish, Italian, Dutch and Portuguese. */
 const THREAT: Record<string, RegExp> = {

@@ -331,13 +331,15 @@ describe('content rules', () => {
     expect(await fired('Newsletter <news@verein.example>', 'Mitgliedsbeitrag 2027', 'Der Beitrag beträgt 60 €. Wer kündigen möchte, ruft bitte 030 1234 5678 an.')).toBe(false);
   });
 
-  it('reads the demand in USDT on Tron, ether and litecoin as in bitcoin; a shop taking them stays quiet', async () => {
+  it('reads the demand in USDT on Tron, ether, litecoin and Monero as in bitcoin; a shop taking them stays quiet', async () => {
     const rule = contentRules.find((r) => r.name === 'PHISH_EXTORTION')!;
     const fired = async (text: string) => rule.test(await parsed({ message: () => compose({ text }) }), {});
     const threat = 'I hacked your computer and recorded a video of you. You have 48 hours, then all your contacts get it.';
     expect(await fired(`${threat} Send 1500 USDT (TRC20) to TN3W4H6rK8sy8HbhHzZfJTpLxBSgQZmw6q.`)).toMatch(/wallet TN3W4H6rK8sy/);
     expect(await fired(`${threat} Wallet: 0x71c7656ec7ab88b098defb751b7401b5f6d8976f`)).toMatch(/wallet 0x71c7656ec7/);
     expect(await fired(`${threat} Address: ltc1qg82tmp0yz5hx3mkfz2s0vuxqzzazh9yn3sqr6e`)).toMatch(/wallet ltc1qg82tmp0/);
+    const monero = '44AFFq5kSiGBoZ4NMDwYtN18obc8AemS33DBLWs3H7otXft3XjrpDtQGv7SqSsaBYBb98uNbr2VBBEt7f2wfn3RVGQBEP3A';
+    expect(await fired(`${threat} Pay 2 XMR (Monero) to ${monero}`)).toMatch(/wallet 44AFFq5kSiGB/);
     expect(await fired(`${threat.replace('You have', 'Do not call the police. You have')} Pay $1450 in USDT and I delete everything.`)).toMatch(/"pay \$1450 in usdt"/);
     expect(await fired('Please send exactly 412.50 USDT to TN3W4H6rK8sy8HbhHzZfJTpLxBSgQZmw6q within 60 minutes; after that the rate is recalculated.')).toBe(false);
     expect(await fired('Send 0.0412 ETH to 0x71c7656ec7ab88b098defb751b7401b5f6d8976f within 24 hours to complete order 4471.')).toBe(false);
