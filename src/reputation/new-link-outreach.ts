@@ -18,11 +18,16 @@ const NOTHING = Buffer.alloc(0);
 
 export function createNewLinkOutreach(journal?: WindowJournal, now = Date.now()) {
   const byLogin = new Map<string, Array<{ identityKey: string; at: number }>>();
-  for (const e of journal?.load(now) ?? []) {
-    const list = touchEntry(byLogin, e.account, () => [], MAX_LOGINS);
-    list.push({ identityKey: e.identityKey, at: e.at });
+
+  /** The login's list after adding the entry, entries older than the hour dropped. */
+  function remember(account: string, identityKey: string, at: number) {
+    const list = touchEntry(byLogin, account, () => [], MAX_LOGINS);
+    while (list.length > 0 && list[0]!.at <= at - HOUR) list.shift();
+    list.push({ identityKey, at });
     if (list.length > MAX_PER_LOGIN) list.shift();
+    return list;
   }
+  for (const e of journal?.load(now) ?? []) remember(e.account, e.identityKey, e.at);
 
   return {
     /**
@@ -30,10 +35,7 @@ export function createNewLinkOutreach(journal?: WindowJournal, now = Date.now())
      * return how many identities of the login (this one included) sent such mail within the last hour.
      */
     note(account: string, identityKey: string, now: number): number {
-      const list = touchEntry(byLogin, account, () => [], MAX_LOGINS);
-      while (list.length > 0 && list[0]!.at <= now - HOUR) list.shift();
-      list.push({ identityKey, at: now });
-      if (list.length > MAX_PER_LOGIN) list.shift();
+      const list = remember(account, identityKey, now);
       journal?.add({ account, identityKey, at: now, data: NOTHING });
       return new Set(list.map((e) => e.identityKey)).size;
     },
