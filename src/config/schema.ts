@@ -468,8 +468,8 @@ export const configSchema = z
         thresholds: policyThresholds.prefault({}),
         accounts: z.record(z.string(), policyThresholds.partial()).default({})
           .describe("Per-account overrides of any threshold, e.g. `{ newsletters: { maxPerHour: 50000 } }`."),
-        flushMs: duration.default(1000)
-          .describe("How often in-memory behaviour counters are written to the database (they also are at close)."),
+        flushMs: z.number().int().positive().default(1000)
+          .describe("How often, in milliseconds, the behaviour state held in memory (counters, each login's stopped mail and new-link outreach, the campaign index) is written to the database, in one transaction; it also is at close. A crash loses at most this much of it."),
         authSignalMinutes: z.number().int().positive().default(60)
           .describe("Minutes after a suspicious AUTH (new network, failures before success) during which its signal holds."),
         authFailureWindowMinutes: z.number().int().positive().default(10)

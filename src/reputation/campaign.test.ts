@@ -1,6 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sketchOf } from '../inspect/signature.js';
+import { openDatabase } from '../store/sqlite.js';
 import { createCampaignTracker } from './campaign.js';
+import { sqliteCampaignRows } from './campaign-rows.js';
 
 const HOUR = 3_600_000;
 const lure = (name: string, host: string, ask: string) =>
@@ -29,19 +34,53 @@ describe('campaign tracker', () => {
   });
 });
 
-describe('campaign tracker snapshot', () => {
-  it('gives back, through JSON, a tracker with the same campaigns and windows, which goes on counting them', () => {
-    const c = createCampaignTracker();
-    c.record(sent(lure('maria', 'a.example', 'Please confirm your identity within 24 hours.'), 'host/site1', 3), 0);
-    c.record(sent(lure('kevin', 'b.example', 'Please confirm your identity within 24 hours.'), 'host/site2', 2), 1000);
-    const other = sent('Hi Tom, the quote for the oak shelves is attached; it is valid until Friday. Could you let me know whether the van is free on Monday? Best regards, Anna', 'host/site1');
-    c.record(other, 1500);
-    const restored = createCampaignTracker(JSON.parse(JSON.stringify(c.snapshot())));
-    const probe = sent(lure('peter', 'd.example', 'Please confirm your identity within 24 hours.'), 'host/site3');
-    expect(restored.peek(probe, 30 * 60_000)).toEqual(c.peek(probe, 30 * 60_000));
-    expect(restored.record(probe, 30 * 60_000)).toMatchObject({ loginIdentities: 3, loginRecipients: 6, identities: 3 });
-    // A new text after the restart gets a campaign of its own, not one of the restored campaigns' numbers.
-    expect(restored.record(sent('Dear members, the annual general meeting takes place on the 14th in the club house; the agenda and last year\'s minutes are on the notice board.', 'host/site1'), 31 * 60_000).identityRecipients).toBe(1);
-    expect(restored.peek(other, 31 * 60_000).identityRecipients).toBe(1);
-  });
+describe('campaign rows', () => {
+  const withRows = (test: (dbPath: string) => void) => {
+    const dir = mkdtempSync(join(tmpdir(), 'mw-campaigns-'));
+    try {
+      test(join(dir, 'relay.db'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it('give back, from SQLite and without a clean close, a tracker with the same campaigns and windows, which goes on counting them', () =>
+    withRows((path) => {
+      const db = openDatabase(path);
+      const rows = sqliteCampaignRows(db, { flushMs: 0 });
+      const c = createCampaignTracker([], rows);
+      c.record(sent(lure('maria', 'a.example', 'Please confirm your identity within 24 hours.'), 'host/site1', 3), 0);
+      c.record(sent(lure('kevin', 'b.example', 'Please confirm your identity within 24 hours.'), 'host/site2', 2), 1000);
+      const other = sent('Hi Tom, the quote for the oak shelves is attached; it is valid until Friday. Could you let me know whether the van is free on Monday? Best regards, Anna', 'host/site1');
+      c.record(other, 1500);
+      // No close: a crash. The rows written as the campaigns changed are all a new tracker gets.
+      const again = openDatabase(path);
+      const restored = createCampaignTracker(sqliteCampaignRows(again, { flushMs: 0 }).load(-1, 20_000));
+      const probe = sent(lure('peter', 'd.example', 'Please confirm your identity within 24 hours.'), 'host/site3');
+      expect(restored.peek(probe, 30 * 60_000)).toEqual(c.peek(probe, 30 * 60_000));
+      expect(restored.record(probe, 30 * 60_000)).toMatchObject({ loginIdentities: 3, loginRecipients: 6, identities: 3 });
+      // A new text after the restart gets a campaign of its own, not one of the restored campaigns' numbers.
+      expect(restored.record(sent('Dear members, the annual general meeting takes place on the 14th in the club house; the agenda and last year\'s minutes are on the notice board.', 'host/site1'), 31 * 60_000).identityRecipients).toBe(1);
+      expect(restored.peek(other, 31 * 60_000).identityRecipients).toBe(1);
+      db.close();
+      again.close();
+    }));
+
+  it('load only the campaigns of the last day, skip a damaged row, and wait for the batch when flushMs is set', () =>
+    withRows((path) => {
+      const db = openDatabase(path);
+      const rows = sqliteCampaignRows(db, { flushMs: 60_000 });
+      const c = createCampaignTracker([], rows);
+      c.record(sent(lure('maria', 'a.example', 'Please confirm your identity within 24 hours.'), 'host/site1'), 0);
+      expect(sqliteCampaignRows(db, { flushMs: 0 }).load(-1, 10)).toEqual([]); // still in the batch
+      c.record(sent('Dear members, the annual general meeting takes place on the 14th in the club house; the agenda is on the notice board.', 'host/site1'), 2 * HOUR);
+      rows.close();
+      db.prepare("INSERT INTO behaviour_campaigns (id, at, data) VALUES (99, ?, '{not json')").run(3 * HOUR);
+      db.prepare("INSERT INTO behaviour_campaigns (id, at, data) VALUES (98, ?, '{\"sketch\": 1}')").run(3 * HOUR);
+      const loaded = sqliteCampaignRows(db, { flushMs: 0 }).load(HOUR, 10);
+      expect(loaded.map((r) => r.id)).toEqual([2, 98]); // the first campaign is older than the cut; 99 does not parse
+      const restored = createCampaignTracker(loaded); // 98 parses but is no campaign: skipped, not a crash
+      expect(restored.peek(sent(lure('maria', 'a.example', 'Please confirm your identity within 24 hours.'), 'host/site1'), 2 * HOUR).identityDayRecipients).toBe(0);
+      db.close();
+    }));
 });

@@ -6,9 +6,10 @@
 //
 // Campaigns are found with LSH: the sketch is cut into bands, and a message joins the campaign of the first band it
 // shares whose first message is similar enough (the check keeps chains of loosely similar mail apart). In memory
-// and bounded; `snapshot` gives it as plain data, which the reputation stage writes at close and hands back at start,
-// so a relay that is stopped and started again keeps its campaigns (a crash still costs at most a day of them).
+// and bounded; each campaign that changes is handed to a sink as plain data (campaign-rows.ts writes it to SQLite) and
+// the tracker starts from what was written, so a relay that is restarted, or crashes, keeps its campaigns.
 import { similarity } from '../inspect/signature.js';
+import type { CampaignSink } from './campaign-rows.js';
 import { addCount, countSum, newCountRing, type Ring } from './ring.js';
 
 const HOUR = 3_600_000;
@@ -16,7 +17,7 @@ const ROWS_PER_BAND = 2;
 /** Estimated Jaccard similarity of 3-shingles at which a message joins a campaign: a kit that rephrases every sentence
  * from a few alternatives still shares a quarter with many of its messages; two unrelated short mails rarely do. */
 export const SAME_CAMPAIGN = 0.25;
-const MAX_CAMPAIGNS = 20_000;
+export const MAX_CAMPAIGNS = 20_000;
 const MAX_BAND_KEYS = 200_000;
 const MAX_SENDERS_PER_CAMPAIGN = 2_000;
 
@@ -65,15 +66,24 @@ export interface CampaignTracker {
   record(m: SentContent, now: number): ContentSpread;
   /** The spread so far without counting anything. */
   peek(m: Omit<SentContent, 'recipients' | 'strangers'>, now: number): ContentSpread;
-  /** Everything the tracker holds, as JSON-safe data (maps as entry lists, in their least-recently-used order). */
-  snapshot(): CampaignSnapshot;
 }
 
-export interface CampaignSnapshot {
-  nextId: number;
-  campaigns: Array<[number, { sketch: number[]; identities: Array<[string, Window]>; logins: Array<[string, { recipients: Ring; strangers: Ring }]>; all: Window }]>;
-  bands: Array<[string, number]>;
+/** One campaign as JSON-safe data (maps as entry lists), as the sink receives it and the tracker starts from it. */
+export interface StoredCampaign {
+  sketch: number[];
+  identities: Array<[string, Window]>;
+  logins: Array<[string, { recipients: Ring; strangers: Ring }]>;
+  all: Window;
 }
+
+const isWindow = (w: unknown): w is Window => typeof w === 'object' && w !== null && 'hour' in w && 'day' in w && 'lastAt' in w;
+function isStoredCampaign(d: unknown): d is StoredCampaign {
+  if (typeof d !== 'object' || d === null) return false;
+  const c = d as Partial<StoredCampaign>;
+  return Array.isArray(c.sketch) && Array.isArray(c.identities) && Array.isArray(c.logins) && isWindow(c.all);
+}
+
+const stored = (c: Campaign): StoredCampaign => ({ sketch: c.sketch, identities: [...c.identities], logins: [...c.logins], all: c.all });
 
 const newWindow = (): Window => ({ hour: newCountRing(60_000, 60), day: newCountRing(3_600_000, 24), lastAt: 0 });
 
@@ -92,18 +102,29 @@ export function touchEntry<K, V>(map: Map<K, V>, key: K, make: () => V, max: num
   return value;
 }
 
-/** A tracker, empty or with what a snapshot held. */
-export function createCampaignTracker(from?: CampaignSnapshot): CampaignTracker {
-  const bands = new Map<string, number>(from?.bands);
-  const campaigns = new Map<number, Campaign>(
-    from?.campaigns.map(([id, c]) => [id, { sketch: c.sketch, identities: new Map(c.identities), logins: new Map(c.logins), all: c.all }]),
-  );
-  let nextId = from?.nextId ?? 1;
+/** The LSH band keys of a sketch: a message shares a campaign's band when two of their MinHash values agree in a row. */
+function bandKeys(sketch: number[]): string[] {
+  const keys: string[] = [];
+  for (let b = 0; b + ROWS_PER_BAND <= sketch.length; b += ROWS_PER_BAND) keys.push(`${b}:${sketch.slice(b, b + ROWS_PER_BAND).join(',')}`);
+  return keys;
+}
 
-  function bandKeys(sketch: number[]): string[] {
-    const keys: string[] = [];
-    for (let b = 0; b + ROWS_PER_BAND <= sketch.length; b += ROWS_PER_BAND) keys.push(`${b}:${sketch.slice(b, b + ROWS_PER_BAND).join(',')}`);
-    return keys;
+const NO_SINK: CampaignSink = { changed() {}, removed() {} };
+
+/**
+ * A tracker holding the campaigns `from` lists (least recently touched first, as the sink's store loads them), which
+ * tells `sink` of every campaign it changes or evicts.
+ */
+export function createCampaignTracker(from: Array<{ id: number; data: unknown }> = [], sink: CampaignSink = NO_SINK): CampaignTracker {
+  const bands = new Map<string, number>();
+  const campaigns = new Map<number, Campaign>();
+  let nextId = 1;
+  for (const { id, data } of from.slice(-MAX_CAMPAIGNS)) {
+    if (!isStoredCampaign(data)) continue; // a row of another shape (a damaged file, another release) is one campaign forgotten
+    campaigns.set(id, { sketch: data.sketch, identities: new Map(data.identities), logins: new Map(data.logins), all: data.all });
+    // The bands are the sketches' own: each band goes to the first campaign that holds it, as when they were recorded.
+    for (const key of bandKeys(data.sketch)) if (!bands.has(key)) touchEntry(bands, key, () => id, MAX_BAND_KEYS);
+    nextId = Math.max(nextId, id + 1);
   }
 
   function find(sketch: number[], keys: string[]): number | undefined {
@@ -144,13 +165,21 @@ export function createCampaignTracker(from?: CampaignSnapshot): CampaignTracker 
       const keys = bandKeys(m.sketch);
       const found = find(m.sketch, keys);
       const id = found ?? nextId++;
-      const c = touchEntry<number, Campaign>(campaigns, id, () => ({ sketch: m.sketch, identities: new Map(), logins: new Map(), all: newWindow() }), MAX_CAMPAIGNS);
+      const c: Campaign = campaigns.get(id) ?? { sketch: m.sketch, identities: new Map(), logins: new Map(), all: newWindow() };
+      campaigns.delete(id);
+      campaigns.set(id, c);
+      if (campaigns.size > MAX_CAMPAIGNS) {
+        const oldest = campaigns.keys().next().value!;
+        campaigns.delete(oldest);
+        sink.removed(oldest);
+      }
       for (const key of keys) if (!bands.has(key)) touchEntry(bands, key, () => id, MAX_BAND_KEYS);
       add(touchEntry(c.identities, m.identityKey, newWindow, MAX_SENDERS_PER_CAMPAIGN), now, m.recipients);
       const login = touchEntry(c.logins, m.account, () => ({ recipients: newCountRing(60_000, 60), strangers: newCountRing(60_000, 60) }), MAX_SENDERS_PER_CAMPAIGN);
       addCount(login.recipients, now, m.recipients);
       addCount(login.strangers, now, m.strangers);
       add(c.all, now, m.recipients);
+      sink.changed(id, c.all.lastAt, () => stored(c));
       return spread(c, m, now);
     },
     peek(m, now) {
@@ -158,10 +187,5 @@ export function createCampaignTracker(from?: CampaignSnapshot): CampaignTracker 
       const id = find(m.sketch, bandKeys(m.sketch));
       return spread(id === undefined ? undefined : campaigns.get(id), m, now);
     },
-    snapshot: () => ({
-      nextId,
-      campaigns: [...campaigns].map(([id, c]) => [id, { sketch: c.sketch, identities: [...c.identities], logins: [...c.logins], all: c.all }]),
-      bands: [...bands],
-    }),
   };
 }

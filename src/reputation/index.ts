@@ -13,11 +13,11 @@ import type { Reason } from '../classify/types.js';
 import type { TimelineEvent } from '../queue/events.js';
 import { identityKey, type Evidence, type SenderIdentity } from '../shared/types.js';
 import type { Db } from '../store/sqlite.js';
-import { createCampaignTracker, type CampaignSnapshot } from './campaign.js';
+import { createCampaignTracker, MAX_CAMPAIGNS } from './campaign.js';
+import { sqliteCampaignRows } from './campaign-rows.js';
 import { recentSamples } from './samples.js';
 import { createNewLinkOutreach, NEW_LINK_OUTREACH_TABLE, NEW_LINK_OUTREACH_WINDOW_MS } from './new-link-outreach.js';
 import { createStoppedContent, STOPPED_CONTENT_TABLE, STOPPED_CONTENT_WINDOW_MS } from './stopped-content.js';
-import { sqliteSnapshots } from './snapshots.js';
 import { sqliteWindowJournal } from './window-journal.js';
 import { createSqliteCounterStore } from './sqlite-counter-store.js';
 import { createSuspensions, isInForce, operatorSuspension, type Suspension } from './suspensions.js';
@@ -55,7 +55,6 @@ export interface ReputationOptions {
 }
 
 
-const CAMPAIGN_SNAPSHOT = 'campaigns.v1';
 const DAY_MS = 24 * 3_600_000;
 
 export function createReputation(opts: ReputationOptions) {
@@ -67,10 +66,9 @@ export function createReputation(opts: ReputationOptions) {
     sqliteWindowJournal(db, STOPPED_CONTENT_TABLE, STOPPED_CONTENT_WINDOW_MS, { flushMs }),
     sqliteWindowJournal(db, NEW_LINK_OUTREACH_TABLE, NEW_LINK_OUTREACH_WINDOW_MS, { flushMs }),
   ] as const;
-  // The campaign index of the last clean stop, if it was less than its longest window (a day) ago. The name carries the
-  // snapshot's shape version: a release that changes the shape starts with an empty index instead of misreading it.
-  const snapshots = sqliteSnapshots(db);
-  const campaigns = createCampaignTracker(snapshots.read(CAMPAIGN_SNAPSHOT, clock() - DAY_MS) as CampaignSnapshot | undefined);
+  // The campaigns touched in the last day (their longest window), as written up to the last batch before a stop or crash.
+  const campaignRows = sqliteCampaignRows(db, { flushMs });
+  const campaigns = createCampaignTracker(campaignRows.load(clock() - DAY_MS, MAX_CAMPAIGNS), campaignRows);
   const behaviour = createBehaviour(
     counters,
     campaigns,
@@ -181,7 +179,7 @@ export function createReputation(opts: ReputationOptions) {
     /** Write the counters' last batch. */
     close: () => {
       for (const j of journals) j.close();
-      snapshots.write(CAMPAIGN_SNAPSHOT, clock(), campaigns.snapshot());
+      campaignRows.close();
       counters.close();
     },
   };
