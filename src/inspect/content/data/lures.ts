@@ -19,7 +19,20 @@ export const lurePatterns: Record<LureKind, string[]> = {
     // the reader's own password expiring, or an expiry notice; not an article headline such as "Password Expires"
     w`your\s+(?:[\w-]+\s+){0,3}password\s+(?:for\s+[\w\s]{0,30}?)?(?:will\s+expire|has\s+expired|is\s+expiring)|password\s+(?:expiry|expiration)\s+(?:notice|notification|alert|warning)|password\s+(?:[\w\s]{0,30}?)expires\s+(?:today|tomorrow|soon|in\s+\d|within)`,
     w`keep\s+(?:your\s+)?(?:current|same)\s+password`,
-    w`mailbox\s+(?:is\s+)?(?:full|over\s*quota)|storage\s+(?:limit|quota)|(?:messages?|e-?mails?)\s+(?:are\s+)?(?:on\s+hold|held|pending\s+delivery)|release\s+(?:pending\s+)?messages`,
+    w`mailbox\s+(?:is\s+)?(?:full|over\s*quota)|storage\s+(?:limit|quota)|(?:messages?|e-?mails?)\s+(?:are\s+)?(?:on\s+hold|held|pending\s+delivery)`,
+    // The mail server keeps the reader's own incoming mail back until they "release" it on a web page: no mail system
+    // asks its user to sign in elsewhere to receive their mail. The reader's mail, counted or "your": not "I have two
+    // pending e-mails to answer".
+    w`release\s+(?:(?:your|the|all)\s+)?(?:\d+\s+)?(?:pending|held|blocked|incoming|queued)\s+(?:incoming\s+)?(?:messages|e-?mails|mails)|release\s+your\s+(?:messages|e-?mails|mails)`,
+    w`(?:you\s+have|there\s+are)\s+(?:\d+|several|some)\s+(?:new\s+)?(?:pending|undelivered|held|incoming|blocked|queued)\s+(?:incoming\s+)?(?:messages|e-?mails|mails)`,
+    w`(?:incoming\s+)?(?:messages?|e-?mails?)\s+(?:that\s+)?(?:were|have\s+been|are\s+being|are)\s+(?:held|blocked|suspended|delayed|queued|stuck)\s+(?:on|by|in|at|due)\b`,
+    // the same in de, fr, es, it, nl, pt
+    w`(?:ausstehende|zurückgehaltene|blockierte)\s+(?:nachrichten|e-?mails)|(?:nachrichten|e-?mails)\s+(?:wurden|werden)\s+(?:zurückgehalten|blockiert|nicht\s+zugestellt)|(?:nachrichten|e-?mails)\s+freigeben`,
+    w`vous\s+avez\s+\d+\s+(?:messages?|e-?mails?|courriels?)\s+(?:en\s+attente|bloqués|retenus|non\s+distribués)|messages?\s+(?:bloqués|retenus|non\s+distribués)|libére[rz]\s+(?:vos\s+)?(?:\d+\s+)?messages`,
+    w`tienes?\s+\d+\s+(?:mensajes|correos)\s+(?:pendientes|retenidos|bloqueados)|(?:mensajes|correos)\s+(?:retenidos|bloqueados|no\s+entregados)|liberar\s+(?:sus\s+|tus\s+)?(?:mensajes|correos)`,
+    w`(?:hai|ha)\s+\d+\s+(?:messaggi|e-?mail)\s+(?:in\s+sospeso|in\s+attesa|bloccat[ie]|trattenut[ie])|messaggi\s+(?:bloccati|trattenuti|non\s+consegnati)`,
+    w`(?:u\s+heeft|je\s+hebt)\s+\d+\s+(?:openstaande|wachtende|geblokkeerde)\s+(?:berichten|e-?mails)|(?:berichten|e-?mails)\s+(?:zijn\s+|werden\s+|worden\s+)?(?:vastgehouden|geblokkeerd|niet\s+afgeleverd)`,
+    w`(?:você\s+)?tem\s+\d+\s+(?:mensagens|e-?mails)\s+(?:pendentes|retidas|bloqueadas)|(?:mensagens|e-?mails)\s+(?:retidas|bloqueadas|não\s+entregues)|liberar\s+(?:suas\s+)?mensagens`,
     w`sign\s+in\s+with\s+your\s+(?:e-?mail|microsoft|office)|(?:e-?mail|login)\s+credentials`,
     w`(?:multi-?factor|two-?factor|mfa|2fa)\s+(?:authentication\s+)?(?:settings?\s+)?(?:must\s+be\s+)?(?:renewed|expires?|update|re-?registration|re-?enroll)`,
     w`unusual\s+(?:sign-?in|login|activity)`,

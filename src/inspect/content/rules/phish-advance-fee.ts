@@ -11,8 +11,15 @@ const PHRASES = new RegExp(
     String.raw`((?:million|billion)\s+(?:united\s+states\s+dollars|u\.?s\.?\s+dollars|usd))\b`, // spelled out, as the script writes it
     String.raw`((?:transfer|remit|move)\s+(?:the\s+|this\s+)?(?:funds?|money|sum)\s+(?:in)?to\s+your\s+(?:bank\s+)?account)`,
     String.raw`(beneficiary|foreign\s+partner)\b`,
-    String.raw`((?:late|deceased)\s+(?:client|father|husband|customer))\b`,
+    String.raw`((?:late|deceased)\s+(?:client|father|husband|wife|customer|engineer|uncle))\b`,
     String.raw`(\d{1,2}\s*%\s+of\s+the\s+(?:total\s+)?(?:sum|amount|funds))`,
+    // the dying donor's variant: a widow with months to live gives her fortune to a stranger
+    String.raw`((?:few|some|\d+)\s+(?:months|weeks)\s+to\s+live|donate\s+(?:this|the|my|these)\s+(?:funds?|money|sum|inheritance|fortune))`,
+    // a sum in the millions written in figures, as the "sum of" or "deposit of" to be released
+    String.raw`((?:sum|fund|funds|amount|deposit|payment)\s+of\s+\(?(?:us\s*)?\$\s?\d{1,3}(?:,\d{3}){2,})`,
+    // the "compensation" variant: paid out on a card after a fee, the transaction "risk free"
+    String.raw`(compensation\s+(?:payment|fund)|(?:100\s*%\s+)?risk[\s-]free\s+(?:transaction|transfer|deal))`,
+    String.raw`(atm\s+(?:master\s*|visa\s*)?card)`,
   ].join('|') + ')',
   'g',
 );

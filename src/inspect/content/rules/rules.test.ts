@@ -249,6 +249,36 @@ describe('content rules', () => {
     }
   });
 
+  it('knows the reader\'s own mail held back until they release it elsewhere, in seven languages, and not someone\'s pending mail in ordinary words', async () => {
+    const lure = contentRules.find((r) => r.name === 'PHISH_LURE_LINK')!;
+    const link = ' https://mail-release.evil.example/owa/';
+    for (const text of [
+      'You have 7 pending incoming messages on the server. Release your pending messages to your inbox:',
+      'You have 7 incoming messages that were held on the mail server because of a system delay. Open:',
+      'Sie haben 4 ausstehende Nachrichten. Nachrichten freigeben:',
+      'Vous avez 5 messages en attente sur le serveur. Libérez vos messages ici :',
+      'Tienes 3 mensajes pendientes en el servidor. Liberar mensajes:',
+      'Hai 6 messaggi in sospeso sul server di posta. Recuperali qui:',
+      'U heeft 2 wachtende berichten op de server. Bekijk ze hier:',
+      'Você tem 9 mensagens pendentes no servidor. Liberar suas mensagens:',
+    ]) expect(lure.test(await parsed({ message: () => compose({ text: text + link }) }), {}), text).toBeTruthy();
+    for (const text of [
+      'I still have two pending emails to answer before lunch, then I will look at the draft:',
+      'The press team will send the release messages for the launch on Monday; the calendar is here:',
+      'Tipps: So sortieren Sie eingehende Nachrichten in Outlook automatisch in Ordner:',
+    ]) expect(lure.test(await parsed({ message: () => compose({ text: text + link }) }), {}), text).toBe(false);
+  });
+
+  it('reads the advance-fee script in its dying donor and compensation variants, and not a grant\'s beneficiary', async () => {
+    const fee = contentRules.find((r) => r.name === 'PHISH_ADVANCE_FEE')!;
+    const donor = 'I am a widow; my late husband deposited the sum of ($4,500,000.00 USD). My doctor says I have a few months to live, so I will donate this fund to an honest person.';
+    const compensation = 'Your compensation payment of $1,500,000.00 has been approved and will be delivered on an ATM Master Card.';
+    const grant = 'The foundation received a donation of $2,500,000 from a local family; as beneficiary of the grant, our school opens the new library in May.';
+    expect(fee.test(await parsed({ message: () => compose({ text: donor }) }), {})).toBeTruthy();
+    expect(fee.test(await parsed({ message: () => compose({ text: compensation }) }), {})).toBeTruthy();
+    expect(fee.test(await parsed({ message: () => compose({ text: grant }) }), {})).toBe(false);
+  });
+
   it('knows an article headline about expiring passwords from a notice that the reader\'s password expires', async () => {
     const lure = contentRules.find((r) => r.name === 'PHISH_LURE_LINK')!;
     const headline = 'Q321305 - how to log on if you forget your password or your password expires https://kb.example.org/q321305';
