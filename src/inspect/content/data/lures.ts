@@ -90,6 +90,11 @@ export const lurePatterns: Record<LureKind, string[]> = {
     w`betaalgegevens|betaling\s+(?:mislukt|geweigerd)`,
     w`dados\s+de\s+pagamento|pagamento\s+(?:recusado|falhou)`,
     w`débito\s+(?:pendente|em\s+aberto)|boleto\s+(?:vencido|em\s+aberto|pendente)|segunda\s+via\s+do\s+boleto`,
+    // the reader's domain name about to lapse, renewed on a page that is not the registrar's (a registrar's own notice
+    // links to its own site): en, de, fr, es, it, nl, pt
+    w`(?:your\s+domain(?:\s+name)?(?:\s+[a-z0-9-]+\.[a-z0-9.-]+)?|domain(?:\s+name)?\s+[a-z0-9-]+\.[a-z0-9.-]+)\s+(?:expires|will\s+expire|has\s+expired|is\s+(?:about\s+to\s+)?expiring)|domain\s+(?:name\s+)?expiration\s+(?:notice|warning|alert)|renew\s+your\s+domain`,
+    w`(?:ihre|deine)\s+domain\s+(?:[a-z0-9-]+\.[a-z0-9.-]+\s+)?läuft\s+(?:[\w.,]+\s+){0,3}?ab|(?:votre\s+)?nom\s+de\s+domaine\s+(?:[a-z0-9-]+\.[a-z0-9.-]+\s+)?(?:expire|a\s+expiré|arrive\s+à\s+expiration)`,
+    w`(?:su|tu)\s+dominio\s+(?:[a-z0-9-]+\.[a-z0-9.-]+\s+)?(?:expira|vence|ha\s+caducado)|(?:il\s+tuo|il\s+suo)\s+dominio\s+(?:[a-z0-9-]+\.[a-z0-9.-]+\s+)?(?:scade|è\s+scaduto)|(?:uw|je)\s+domeinnaam\s+(?:[a-z0-9-]+\.[a-z0-9.-]+\s+)?(?:verloopt|is\s+verlopen)|(?:seu|o\s+seu)\s+domínio\s+(?:[a-z0-9-]+\.[a-z0-9.-]+\s+)?(?:expira|vence|expirou)`,
   ],
   parcel: [
     w`(?:customs|delivery|shipping|redelivery|postage)\s+(?:fee|duty|charge|costs?)`,

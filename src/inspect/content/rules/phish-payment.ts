@@ -9,6 +9,8 @@ const PAYMENT_PHRASES = new RegExp(
   [
     String.raw`(?:wire|bank)\s+transfer\s+(?:of|the|to)`,
     String.raw`(?:change|update)\s+(?:of|to|in)?\s*(?:our|the)?\s*bank(?:ing)?\s+details`,
+    // the supplier's or employee's account "changed": invoices or the salary to be paid elsewhere from now on
+    String.raw`(?:bank(?:ing)?|account)\s+(?:details|information|info)\s+(?:have|has)\s+(?:been\s+)?(?:changed|updated)|(?:do\s+not|don't)\s+(?:pay|send)\s+(?:\w+\s+){0,2}?(?:to|into)\s+the\s+old\s+account|(?:change|update)\s+my\s+(?:direct\s+deposit|payroll|salary\s+account)`,
     String.raw`(?:payment|invoice)\s+(?:is\s+)?(?:overdue|past\s+due|outstanding|declined|failed)`,
     String.raw`(?:buy|purchase|send)\s+(?:me\s+)?(?:some\s+)?(?:itunes|google\s+play|amazon|steam)?\s*gift\s*cards?`,
     String.raw`western\s+union|moneygram`,

@@ -269,6 +269,28 @@ describe('content rules', () => {
     ]) expect(lure.test(await parsed({ message: () => compose({ text: text + link }) }), {}), text).toBe(false);
   });
 
+  it('reads the reader\'s domain name about to lapse as a payment lure off the registrar\'s site, not an article or the registrar\'s own notice', async () => {
+    const lure = contentRules.find((r) => r.name === 'PHISH_LURE_LINK')!;
+    for (const text of [
+      'Your domain example.com expires in 3 days. Renew now: https://domain-renewal.evil.example/r',
+      'Ihre Domain example.de läuft in 3 Tagen ab. Jetzt verlängern: https://domain-renewal.evil.example/r',
+      'Votre nom de domaine example.fr expire dans 3 jours : https://domain-renewal.evil.example/r',
+    ]) expect(lure.test(await parsed({ message: () => compose({ text }) }), {}), text).toBeTruthy();
+    const article = 'Why the .io domain name expires with the territory, explained: https://news.example.org/io';
+    const registrar = 'Your domain example.com expires in 30 days. Renew it in your account: https://www.example.com/domains/renew';
+    expect(lure.test(await parsed({ message: () => compose({ text: article }) }), {})).toBe(false);
+    expect(lure.test(await parsed({ message: () => compose({ text: registrar }) }), {})).toBe(false);
+  });
+
+  it('reads a supplier\'s or employee\'s account that "changed" as payment pressure', async () => {
+    const payment = contentRules.find((r) => r.name === 'PHISH_PAYMENT')!;
+    for (const text of [
+      'Please be informed that our bank details have changed. Do not pay to the old account.',
+      'I would like to update my direct deposit information before the next payroll.',
+    ]) expect(payment.test(await parsed({ message: () => compose({ text }) }), {}), text).toBeTruthy();
+    expect(payment.test(await parsed({ message: () => compose({ text: 'Our office address has changed; the bank account stays the same.' }) }), {})).toBe(false);
+  });
+
   it('reads the advance-fee script in its dying donor and compensation variants, and not a grant\'s beneficiary', async () => {
     const fee = contentRules.find((r) => r.name === 'PHISH_ADVANCE_FEE')!;
     const donor = 'I am a widow; my late husband deposited the sum of ($4,500,000.00 USD). My doctor says I have a few months to live, so I will donate this fund to an honest person.';
