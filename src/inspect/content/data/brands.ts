@@ -64,6 +64,13 @@ export const brands: Brand[] = [
   { name: 'millennium bcp', domains: ['millenniumbcp.pt'] },
   { name: 'ebay', domains: ['ebay.com', 'ebay.co.uk', 'ebay.de', 'ebay.fr', 'ebay.es', 'ebay.it'] },
   { name: 'irs', domains: ['irs.gov'] },
+  // Tax offices, whose refunds and "irregular" tax numbers are a lure of their own.
+  { name: 'hmrc', domains: ['hmrc.gov.uk', 'gov.uk'] },
+  { name: 'receita federal', domains: ['gov.br'] },
+  { name: 'agenzia delle entrate', domains: ['agenziaentrate.gov.it', 'agenziaentrate.it'] },
+  { name: 'agencia tributaria', domains: ['agenciatributaria.gob.es', 'agenciatributaria.es'] },
+  { name: 'belastingdienst', domains: ['belastingdienst.nl'] },
+  { name: 'bundeszentralamt für steuern', domains: ['bzst.de'] },
   { name: 'coinbase', domains: ['coinbase.com'] },
   { name: 'binance', domains: ['binance.com'] },
   { name: 'metamask', domains: ['metamask.io'] },

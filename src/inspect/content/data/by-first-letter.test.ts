@@ -3,7 +3,7 @@ import { generateHam, hamKinds } from '../../../../eval/generate/ham.js';
 import { generatePhish, phishFamilies } from '../../../../eval/generate/phish.js';
 import { parseContent, defaultParseLimits } from '../message.js';
 import { byFirstLetter } from './by-first-letter.js';
-import { lurePatterns } from './lures.js';
+import { LURE_SEARCHES, lureIn, lurePatterns, MAX_LURE_SOURCE } from './lures.js';
 
 const firstMatch = (source: string, text: string) => {
   const m = new RegExp(String.raw`\b(?:${source})`).exec(text);
@@ -36,5 +36,14 @@ describe('phrase patterns grouped by first letter', () => {
       }
     }
     expect(found).toBeGreaterThan(50);
+  });
+
+  it('keeps every lure expression under the size past which V8 stops optimising it, and still finds the earliest lure of any kind', () => {
+    expect(LURE_SEARCHES.length).toBeGreaterThan(1);
+    for (const { re } of LURE_SEARCHES) expect(re.source.length).toBeLessThanOrEqual(MAX_LURE_SOURCE);
+    expect(LURE_SEARCHES.flatMap((s) => s.kinds).sort()).toEqual(Object.keys(lurePatterns).sort());
+    // A reward lure (second expression) before a credentials one (first expression): the earlier one wins.
+    expect(lureIn('congratulations, you have won a new phone. also: verify your account')).toMatchObject({ kind: 'reward' });
+    expect(lureIn('verify your account. congratulations, you have won a new phone')).toMatchObject({ kind: 'credentials' });
   });
 });

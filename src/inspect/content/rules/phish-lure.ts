@@ -44,7 +44,7 @@ export const phishLure: ContentRule = {
   name: 'PHISH_LURE_LINK',
   score: 4.0,
   strength: 'evidence',
-  description: 'asks the reader to act on an account, payment, parcel, invoice, wallet or prize, and sends them off the sender\'s own site to do it',
+  description: 'asks the reader to act on an account, payment, parcel, invoice, wallet, prize or complaint, and sends them off the sender\'s own site to do it',
   test(msg) {
     const lure = findLure(msg);
     if (!lure) return false;

@@ -291,6 +291,25 @@ describe('content rules', () => {
     expect(payment.test(await parsed({ message: () => compose({ text: 'Our office address has changed; the bank account stays the same.' }) }), {})).toBe(false);
   });
 
+  it('knows complaints about the reader\'s site or page, mail that stops unless they act, and the HR handbook lure; not the same topics in ordinary words', async () => {
+    const lure = contentRules.find((r) => r.name === 'PHISH_LURE_LINK')!;
+    const link = ' https://proof-files.evil.example/x';
+    for (const text of [
+      'Your page has been reported for violating our community standards and is scheduled for permanent deletion. Submit an appeal:',
+      'Your website uses my images without my permission. This is a copyright infringement. See the proof here:',
+      'Ihre Webseite verwendet meine Bilder ohne meine Erlaubnis (Urheberrechtsverletzung). Beweise:',
+      'Votre site utilise mes photos sans autorisation. Les preuves :',
+      'To continue receiving messages, please verify your email address within 24 hours:',
+      'All employees are required to read and acknowledge the updated employee handbook by Friday:',
+    ]) expect(lure.test(await parsed({ message: () => compose({ text: text + link }) }), {}), text).toBeTruthy();
+    for (const text of [
+      'To keep receiving our emails about new courses, confirm your subscription:',
+      'Our lawyer wrote a guide to photo licences for small shops, worth a read:',
+      'This week: the copyright infringement case against the chip maker, and PHP 4.3 released:',
+      'The handbook for new volunteers is on the club site:',
+    ]) expect(lure.test(await parsed({ message: () => compose({ text: text + link }) }), {}), text).toBe(false);
+  });
+
   it('reads the advance-fee script in its dying donor and compensation variants, and not a grant\'s beneficiary', async () => {
     const fee = contentRules.find((r) => r.name === 'PHISH_ADVANCE_FEE')!;
     const donor = 'I am a widow; my late husband deposited the sum of ($4,500,000.00 USD). My doctor says I have a few months to live, so I will donate this fund to an honest person.';
