@@ -26,7 +26,14 @@ export const lurePatterns: Record<LureKind, string[]> = {
     w`release\s+(?:(?:your|the|all)\s+)?(?:\d+\s+)?(?:pending|held|blocked|incoming|queued)\s+(?:incoming\s+)?(?:messages|e-?mails|mails)|release\s+your\s+(?:messages|e-?mails|mails)`,
     w`(?:you\s+have|there\s+are)\s+(?:\d+|several|some)\s+(?:new\s+)?(?:pending|undelivered|held|incoming|blocked|queued)\s+(?:incoming\s+)?(?:messages|e-?mails|mails)`,
     w`(?:incoming\s+)?(?:messages?|e-?mails?)\s+(?:that\s+)?(?:were|have\s+been|are\s+being|are)\s+(?:held|blocked|suspended|delayed|queued|stuck)\s+(?:on|by|in|at|due)\b`,
-    // the same in de, fr, es, it, nl, pt
+    // the reader's mailbox full or over its storage limit, in de, fr, es, it, nl, pt (English above)
+    w`(?:postfach|e-?mail-?postfach)\s+(?:ist\s+)?(?:voll|fast\s+voll|überfüllt)|speicher(?:grenze|limit|kontingent)\s+(?:\w+\s+){0,3}?(?:erreicht|überschritten)`,
+    w`boîte\s+(?:aux\s+lettres|mail|de\s+réception)\s+(?:est\s+)?(?:pleine|saturée|presque\s+pleine)|(?:quota|limite)\s+de\s+stockage\s+(?:\w+\s+){0,2}?(?:atteint|dépassé)`,
+    w`(?:buzón|bandeja\s+de\s+entrada)\s+(?:de\s+correo\s+)?(?:está\s+)?(?:llen[oa]|casi\s+llen[oa])|límite\s+de\s+almacenamiento`,
+    w`casella\s+(?:di\s+posta\s+)?(?:è\s+)?(?:piena|quasi\s+piena)|limite\s+di\s+(?:archiviazione|spazio)`,
+    w`(?:mailbox|postvak)\s+is\s+(?:vol|bijna\s+vol)|opslaglimiet|opslagruimte\s+(?:is\s+)?(?:vol|bereikt|overschreden)`,
+    w`caixa\s+(?:de\s+(?:correio|entrada|e-?mail)\s+)?(?:está\s+)?(?:cheia|lotada|quase\s+cheia)|limite\s+de\s+armazenamento`,
+    // the reader's own mail held back, in de, fr, es, it, nl, pt
     w`(?:ausstehende|zurückgehaltene|blockierte)\s+(?:nachrichten|e-?mails)|(?:nachrichten|e-?mails)\s+(?:wurden|werden)\s+(?:zurückgehalten|blockiert|nicht\s+zugestellt)|(?:nachrichten|e-?mails)\s+freigeben`,
     w`vous\s+avez\s+\d+\s+(?:messages?|e-?mails?|courriels?)\s+(?:en\s+attente|bloqués|retenus|non\s+distribués)|messages?\s+(?:bloqués|retenus|non\s+distribués)|libére[rz]\s+(?:vos\s+)?(?:\d+\s+)?messages`,
     w`tienes?\s+\d+\s+(?:mensajes|correos)\s+(?:pendientes|retenidos|bloqueados)|(?:mensajes|correos)\s+(?:retenidos|bloqueados|no\s+entregados)|liberar\s+(?:sus\s+|tus\s+)?(?:mensajes|correos)`,

@@ -269,6 +269,23 @@ describe('content rules', () => {
     ]) expect(lure.test(await parsed({ message: () => compose({ text: text + link }) }), {}), text).toBe(false);
   });
 
+  it('knows a full mailbox in six more languages, and not a full letterbox or a storage price list', async () => {
+    const lure = contentRules.find((r) => r.name === 'PHISH_LURE_LINK')!;
+    const link = ' https://webmail-space.evil.example/?e=chris@example.com';
+    for (const text of [
+      'Ihr Postfach ist fast voll. Speicherplatz erweitern:',
+      'Votre boîte aux lettres est pleine. Augmentez votre espace :',
+      'Su buzón de correo está lleno. Amplíe el espacio:',
+      'La tua casella di posta è piena: hai superato il limite di archiviazione. Aumenta spazio:',
+      'Uw mailbox is bijna vol. Vergroot uw opslag:',
+      'Sua caixa de entrada está cheia. Libere espaço:',
+    ]) expect(lure.test(await parsed({ message: () => compose({ text: text + link }) }), {}), text).toBeTruthy();
+    for (const text of [
+      'Der Briefkasten im Hof ist voll, bitte leeren. Plan:',
+      'Nos offres de stockage en ligne à partir de 2 € par mois :',
+    ]) expect(lure.test(await parsed({ message: () => compose({ text: text + link }) }), {}), text).toBe(false);
+  });
+
   it('reads the reader\'s domain name about to lapse as a payment lure off the registrar\'s site, not an article or the registrar\'s own notice', async () => {
     const lure = contentRules.find((r) => r.name === 'PHISH_LURE_LINK')!;
     for (const text of [
