@@ -1,17 +1,29 @@
 // Payment pressure and untraceable payment means: the language of invoice fraud, fake fees and gift-card scams.
-import { linksOnlyToOwnSite } from '../links.js';
+import { paymentPlatformHosts } from '../data/payment-platforms.js';
+import { linksOnlyToOwnSite, offSiteLinks } from '../links.js';
+import type { ContentMessage } from '../message.js';
 import { findPhrase } from './phrases.js';
 import type { ContentRule } from './rule.js';
 
-const PAYMENT_PHRASES = new RegExp(
+// Said in ordinary bills too: "please pay by bank transfer to the account below", "your invoice is overdue". They press
+// for a payment only when the reader is sent to pay on a page that is neither the sender's nor a payment service's.
+const BILLING_PHRASES = new RegExp(
   // \b first: the alternatives are only tried at word starts, a fifth of the positions.
   String.raw`\b(?:` +
   [
     String.raw`(?:wire|bank)\s+transfer\s+(?:of|the|to)`,
+    String.raw`(?:payment|invoice)\s+(?:is\s+)?(?:overdue|past\s+due|outstanding|declined|failed)`,
+  ].join('|') +
+    ')',
+);
+
+// Never said by an honest bill: money sent to a new account, gift cards, untraceable transfers, fees to release funds.
+const FRAUD_PHRASES = new RegExp(
+  String.raw`\b(?:` +
+  [
     String.raw`(?:change|update)\s+(?:of|to|in)?\s*(?:our|the)?\s*bank(?:ing)?\s+details`,
     // the supplier's or employee's account "changed": invoices or the salary to be paid elsewhere from now on
     String.raw`(?:bank(?:ing)?|account)\s+(?:details|information|info)\s+(?:have|has)\s+(?:been\s+)?(?:changed|updated)|(?:do\s+not|don't)\s+(?:pay|send)\s+(?:\w+\s+){0,2}?(?:to|into)\s+the\s+old\s+account|(?:change|update)\s+my\s+(?:direct\s+deposit|payroll|salary\s+account)`,
-    String.raw`(?:payment|invoice)\s+(?:is\s+)?(?:overdue|past\s+due|outstanding|declined|failed)`,
     String.raw`(?:buy|purchase|send)\s+(?:me\s+)?(?:some\s+)?(?:itunes|google\s+play|amazon|steam)?\s*gift\s*cards?`,
     String.raw`western\s+union|moneygram`,
     String.raw`(?:send|pay|transfer)\s+(?:the\s+)?(?:fee|amount|payment)\s+(?:in|via|by)\s+(?:bitcoin|btc|crypto)`,
@@ -21,11 +33,14 @@ const PAYMENT_PHRASES = new RegExp(
     ')',
 );
 
+/** A link that leaves the sender's site for a page no payment service hosts. */
+const paysElsewhere = (msg: ContentMessage) => offSiteLinks(msg).some((l) => !paymentPlatformHosts.has(l.host));
+
 export const phishPayment: ContentRule = {
   name: 'PHISH_PAYMENT',
   score: 1.5,
   strength: 'hint',
   description: 'presses for a payment or asks for payment details',
-  // The same words in a service's own notice send the reader to its own site only (see linksOnlyToOwnSite).
-  test: (msg) => !linksOnlyToOwnSite(msg) && findPhrase(msg, PAYMENT_PHRASES),
+  // The fraud phrases in a service's own notice send the reader to its own site only (see linksOnlyToOwnSite).
+  test: (msg) => (!linksOnlyToOwnSite(msg) && findPhrase(msg, FRAUD_PHRASES)) || (paysElsewhere(msg) && findPhrase(msg, BILLING_PHRASES)),
 };

@@ -348,13 +348,19 @@ describe('content rules', () => {
   it('reads payment and account wording as a service\'s own notice when every link stays on the sender\'s site', async () => {
     const own = 'We could not charge your card: your payment failed. Please verify your account billing at https://app.example.com/billing';
     const elsewhere = 'We could not charge your card: your payment failed. Please verify your account billing at https://billing-example.net/pay';
-    const noLink = 'Your payment failed. Please send the amount by bank transfer to the account below.';
+    const noLink = 'Please send the amount by bank transfer to the account below within 30 days.';
     for (const name of ['PHISH_PAYMENT', 'PHISH_CREDENTIALS']) {
       const rule = contentRules.find((r) => r.name === name)!;
       expect(rule.test(await parsed({ message: () => compose({ text: own }) }), {})).toBe(false);
       expect(rule.test(await parsed({ message: () => compose({ text: elsewhere }) }), {})).toBeTruthy();
     }
-    expect(contentRules.find((r) => r.name === 'PHISH_PAYMENT')!.test(await parsed({ message: () => compose({ text: noLink }) }), {})).toBeTruthy();
+    const payment = contentRules.find((r) => r.name === 'PHISH_PAYMENT')!;
+    // A bill without a link asking for a bank transfer is an ordinary invoice; money to a new account is not.
+    expect(payment.test(await parsed({ message: () => compose({ text: noLink }) }), {})).toBe(false);
+    expect(payment.test(await parsed({ message: () => compose({ text: noLink + ' Note that our bank details have changed.' }) }), {})).toBeTruthy();
+    // An overdue invoice to pay on a payment service's page is billing; on some other site it presses.
+    expect(payment.test(await parsed({ message: () => compose({ text: 'Your invoice is overdue: https://invoice.stripe.com/i/acct_1/x' }) }), {})).toBe(false);
+    expect(payment.test(await parsed({ message: () => compose({ text: 'Your invoice is overdue: https://pay-invoices.example.net/x' }) }), {})).toBeTruthy();
   });
 
   it('takes an invoice to settle on a payment service\'s hosted page for billing, not a lure', async () => {
