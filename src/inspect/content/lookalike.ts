@@ -45,7 +45,9 @@ function imitatedBrand(registrable: string): Lookalike | null {
   const sk = skeleton(label);
   const own = brandLabels.get(label);
   if (own && isBrandDomain(own, registrable)) return null;
-  const exact = brandLabels.get(sk);
+  // Two letters are too few to imitate anything: "w3" folds to "we" (WeTransfer's we.tl), and the web's own w3.org
+  // links were taken for WeTransfer lookalikes. Three-letter brands (dhl, ups, irs) are imitated with digits, so they stay.
+  const exact = sk.length >= 3 ? brandLabels.get(sk) : undefined;
   if (exact && !isBrandDomain(exact, registrable) && (sk !== label || unicode !== label)) return { domain: registrable, brand: exact, how: 'confusable letters' };
   for (const [brandLabel, brand] of brandLabels) {
     if (isBrandDomain(brand, registrable)) continue;
