@@ -30,8 +30,9 @@ export function scoreMessage(msg: ContentMessage, ctx: ScoreContext, o: ScorerOp
   for (const rule of o.extraRules ? [...contentRules, ...o.extraRules] : contentRules) {
     const hit = rule.test(msg, ctx);
     if (hit === false) continue;
-    const description = typeof hit === 'string' && hit ? `${rule.description} (${hit})` : rule.description;
-    found[rule.strength].push({ name: rule.name, score: rule.score, description });
+    const detail = typeof hit === 'object' ? hit.detail : hit;
+    const description = typeof detail === 'string' && detail ? `${rule.description} (${detail})` : rule.description;
+    found[rule.strength].push({ name: rule.name, score: typeof hit === 'object' ? hit.score : rule.score, description });
   }
   const evidence = found.evidence.length > 0 ? [...found.evidence, ...found.corroboration] : [];
   const hints = found.hint;

@@ -40,6 +40,15 @@ function wayOut(msg: ContentMessage, kind: string): string | null {
   return null;
 }
 
+/**
+ * A sign-in lure (the account, the mailbox, a shared document or voice message behind a log-in) with a way off the
+ * sender's site is what phishing from a hijacked mailbox is made of, and honest notices of that kind link to their
+ * own service: alone it tags. The other kinds stay a point under the tag threshold alone, because honest mail says
+ * them with links elsewhere too (a shop's invoice on its accounting service, a parcel on the carrier's site, a
+ * reward on a loyalty platform): the model, a brand, urgency or a link domain new to the relay must agree.
+ */
+const SIGN_IN_SCORE = 5.0;
+
 export const phishLure: ContentRule = {
   name: 'PHISH_LURE_LINK',
   score: 4.0,
@@ -49,6 +58,8 @@ export const phishLure: ContentRule = {
     const lure = findLure(msg);
     if (!lure) return false;
     const out = wayOut(msg, lure.kind);
-    return out ? `${lure.kind}: "${lure.phrase}", ${out}` : false;
+    if (!out) return false;
+    const detail = `${lure.kind}: "${lure.phrase}", ${out}`;
+    return lure.kind === 'credentials' ? { detail, score: SIGN_IN_SCORE } : detail;
   },
 };

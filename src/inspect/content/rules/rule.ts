@@ -1,5 +1,6 @@
 // The shape of a content rule: plain data plus one pure test. A test returns false when the rule does not apply,
-// true when it does, or a short detail (the brand, the domain, the file name) that is added to the description.
+// true when it does, or a short detail (the brand, the domain, the file name) that is added to the description, or
+// a detail with its own score.
 import type { ContentMessage } from '../message.js';
 import type { ScoreContext } from '../types.js';
 
@@ -12,11 +13,18 @@ import type { ScoreContext } from '../types.js';
  */
 export type RuleStrength = 'evidence' | 'hint' | 'corroboration';
 
+/** A hit whose weight depends on what was found (a kind of lure that weighs more than the others). */
+export interface RuleMatch {
+  detail: string;
+  score: number;
+}
+
 export interface ContentRule {
   /** Upper-case name, stable: operators and the decide stage refer to it. */
   name: string;
   score: number;
   strength: RuleStrength;
   description: string;
-  test(msg: ContentMessage, ctx: ScoreContext): boolean | string;
+  /** `score` is the rule's usual weight; a test may return a `RuleMatch` to weigh one hit otherwise. */
+  test(msg: ContentMessage, ctx: ScoreContext): boolean | string | RuleMatch;
 }

@@ -447,9 +447,20 @@ describe('content rules', () => {
     expect(await fired('Nos cartes cadeaux sont en vente en magasin. Envoyez-nous vos questions.')).toBe(false);
   });
 
+  it('weighs a sign-in lure with a way off the sender\'s site enough to tag alone, the other kinds a point under', async () => {
+    const lure = contentRules.find((r) => r.name === 'PHISH_LURE_LINK')!;
+    const signIn = lure.test(await parsed({ message: () => compose({ text: 'Your 2026 W-2 is ready. Sign in with your company email to view it: https://w2-docs.evil.example/v' }) }), {});
+    expect(signIn).toMatchObject({ score: 5, detail: expect.stringMatching(/^credentials: "sign in with your company email"/) });
+    const invoice = lure.test(await parsed({ message: () => compose({ text: 'Your invoice is overdue. View invoice: https://invoices.evil.example/v' }) }), {});
+    expect(invoice).toMatch(/^invoice:/);
+  });
+
   it('knows prizes, surveys and points that lapse today as lures, and Brazilian Portuguese account and parcel lures', async () => {
     const lure = contentRules.find((r) => r.name === 'PHISH_LURE_LINK')!;
-    const test = async (text: string) => lure.test(await parsed({ message: () => compose({ text }) }), {});
+    const test = async (text: string) => {
+      const hit = lure.test(await parsed({ message: () => compose({ text }) }), {});
+      return typeof hit === 'object' ? hit.detail : hit;
+    };
     for (const text of [
       'Congratulations! You have been selected to receive a $100 gift card: https://r.evil.example/s',
       'Complete our short 30-second survey to claim your reward: https://r.evil.example/s',
