@@ -453,6 +453,9 @@ describe('content rules', () => {
     expect(signIn).toMatchObject({ score: 5, detail: expect.stringMatching(/^credentials: "sign in with your company email"/) });
     const invoice = lure.test(await parsed({ message: () => compose({ text: 'Your invoice is overdue. View invoice: https://invoices.evil.example/v' }) }), {});
     expect(invoice).toMatch(/^invoice:/);
+    // A person sharing a folder on a file-sharing service: a lure's words, the usual weight.
+    const share = lure.test(await parsed({ message: () => compose({ text: 'I have shared a folder with you with the logo drafts: https://drive.google.com/drive/folders/1AbC' }) }), {});
+    expect(share).toMatch(/^credentials: "shared a folder with you"/);
   });
 
   it('knows prizes, surveys and points that lapse today as lures, and Brazilian Portuguese account and parcel lures', async () => {
