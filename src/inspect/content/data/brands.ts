@@ -114,3 +114,6 @@ export const brandLabels: ReadonlyMap<string, Brand> = new Map(
 );
 
 export const isBrandDomain = (brand: Brand, registrable: string) => brand.domains.includes(registrable);
+
+/** Every registrable domain of the brands: a link there leads to the brand's own site. */
+export const brandDomains: ReadonlySet<string> = new Set(brands.flatMap((b) => b.domains));

@@ -5,6 +5,7 @@
 import { lureIn } from '../data/lures.js';
 import { extensionOf } from '../data/attachments.js';
 import { paymentPlatformHosts } from '../data/payment-platforms.js';
+import { brandDomains } from '../data/brands.js';
 import { onSharingService } from '../data/sharing-services.js';
 import { offSiteLinks } from '../links.js';
 import type { ContentMessage } from '../message.js';
@@ -44,12 +45,22 @@ function wayOut(msg: ContentMessage, kind: string): string | null {
 /**
  * A sign-in lure (the account, the mailbox, a shared document or voice message behind a log-in) with a way off the
  * sender's site is what phishing from a hijacked mailbox is made of, and honest notices of that kind link to their
- * own service: alone it tags, unless its links all go to a file-sharing service's own pages (a person sharing a
- * folder writes just that). The other kinds stay a point under the tag threshold alone, because honest mail says
+ * own service: alone it tags, unless its links all go to a well-known service's own pages (toServicesOwnPages).
+ * The other kinds stay a point under the tag threshold alone, because honest mail says
  * them with links elsewhere too (a shop's invoice on its accounting service, a parcel on the carrier's site, a
  * reward on a loyalty platform): the model, a brand, urgency or a link domain new to the relay must agree.
  */
 const SIGN_IN_SCORE = 5.0;
+
+/**
+ * Every off-site link goes to a well-known service's own pages and nothing is attached: a person sharing a folder
+ * on Google Drive, an IT department sending staff to Microsoft's password page. No attacker's page is behind those
+ * links, so the sign-in lure keeps the usual weight and other evidence must agree.
+ */
+function toServicesOwnPages(msg: ContentMessage): boolean {
+  const links = offSiteLinks(msg);
+  return links.length > 0 && msg.attachments.length === 0 && links.every((l) => onSharingService(l.host) || brandDomains.has(l.domain));
+}
 
 export const phishLure: ContentRule = {
   name: 'PHISH_LURE_LINK',
@@ -62,9 +73,6 @@ export const phishLure: ContentRule = {
     const out = wayOut(msg, lure.kind);
     if (!out) return false;
     const detail = `${lure.kind}: "${lure.phrase}", ${out}`;
-    // A person sharing a folder links to the sharing service itself: the usual weight, corroboration must agree.
-    const links = offSiteLinks(msg);
-    const sharing = links.length > 0 && links.every((l) => onSharingService(l.host)) && msg.attachments.length === 0;
-    return lure.kind === 'credentials' && !sharing ? { detail, score: SIGN_IN_SCORE } : detail;
+    return lure.kind === 'credentials' && !toServicesOwnPages(msg) ? { detail, score: SIGN_IN_SCORE } : detail;
   },
 };

@@ -456,6 +456,9 @@ describe('content rules', () => {
     // A person sharing a folder on a file-sharing service: a lure's words, the usual weight.
     const share = lure.test(await parsed({ message: () => compose({ text: 'I have shared a folder with you with the logo drafts: https://drive.google.com/drive/folders/1AbC' }) }), {});
     expect(share).toMatch(/^credentials: "shared a folder with you"/);
+    // Staff sent to Microsoft's own password page by their IT department: the usual weight too.
+    const itDesk = lure.test(await parsed({ message: () => compose({ text: 'Your Windows password will expire in 5 days. Change it at https://passwordreset.microsoftonline.com' }) }), {});
+    expect(itDesk).toMatch(/^credentials:/);
   });
 
   it('knows prizes, surveys and points that lapse today as lures, and Brazilian Portuguese account and parcel lures', async () => {
