@@ -136,30 +136,27 @@ describe('policy', () => {
     expect(last[4]).toContain('CAMPAIGN');
   });
 
-  it('a campaign counted before a restart is still counted after it', async () => {
-    const { policy, reputation, db, config } = setup();
+  /** Four identities send one text, the relay stops (`stop`), and a fifth identity's copies after it must be a campaign. */
+  async function campaignAfterStop(raw: Record<string, unknown>, stop: (reputation: Reputation) => Promise<void> | void) {
+    const { policy, reputation, db, config } = setup(raw);
     const text = 'Cheap replica watches, all brands, free shipping today only, order at http://watches.example.test/shop now';
     for (let k = 0; k < 4; k++) for (let r = 0; r < 8; r++) await send(policy, msg(id(`site${k}`, `acct${k}`), `x${r}@r${k}.test`, T0 + k * 1000 + r, text));
-    reputation.close();
+    await stop(reputation);
     const restarted = createReputation({ config, db, clock: () => T0 + 10 * 60_000 });
     const again = createPolicy({ config, reputation: restarted, logger: silentLogger });
     const names = new Set<string>();
     for (let r = 0; r < 8; r++) for (const e of (await send(again, msg(id('site4', 'acct4'), `x${r}@r4.test`, T0 + 10 * 60_000 + r, text))).evidence) names.add(e.name);
-    expect([...names]).toContain('CAMPAIGN');
     restarted.close();
+    return [...names];
+  }
+
+  it('a campaign counted before a restart is still counted after it', async () => {
+    expect(await campaignAfterStop({}, (reputation) => reputation.close())).toContain('CAMPAIGN');
   });
 
   it('a campaign counted before a crash is still counted after it, as written by the last batch', async () => {
-    const { policy, db, config } = setup({ policy: { flushMs: 20 } });
-    const text = 'Cheap replica watches, all brands, free shipping today only, order at http://watches.example.test/shop now';
-    for (let k = 0; k < 4; k++) for (let r = 0; r < 8; r++) await send(policy, msg(id(`site${k}`, `acct${k}`), `x${r}@r${k}.test`, T0 + k * 1000 + r, text));
-    await new Promise((resolve) => setTimeout(resolve, 200)); // a few batches; then the process dies without a close
-    const restarted = createReputation({ config, db, clock: () => T0 + 10 * 60_000 });
-    const again = createPolicy({ config, reputation: restarted, logger: silentLogger });
-    const names = new Set<string>();
-    for (let r = 0; r < 8; r++) for (const e of (await send(again, msg(id('site4', 'acct4'), `x${r}@r4.test`, T0 + 10 * 60_000 + r, text))).evidence) names.add(e.name);
-    expect([...names]).toContain('CAMPAIGN');
-    restarted.close();
+    // A few batches, then the process dies without a close.
+    expect(await campaignAfterStop({ policy: { flushMs: 20 } }, () => new Promise((resolve) => setTimeout(resolve, 200)))).toContain('CAMPAIGN');
   });
 
   it('hard bounces from the event stream and complaints reported later count against the identity', async () => {
