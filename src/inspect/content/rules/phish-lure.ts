@@ -45,10 +45,10 @@ function wayOut(msg: ContentMessage, kind: string): string | null {
 /**
  * A sign-in lure (the account, the mailbox, a shared document or voice message behind a log-in) with a way off the
  * sender's site is what phishing from a hijacked mailbox is made of, and honest notices of that kind link to their
- * own service: alone it tags, unless its links all go to a well-known service's own pages (toServicesOwnPages).
- * The other kinds stay a point under the tag threshold alone, because honest mail says
- * them with links elsewhere too (a shop's invoice on its accounting service, a parcel on the carrier's site, a
- * reward on a loyalty platform): the model, a brand, urgency or a link domain new to the relay must agree.
+ * own service: alone it tags, unless its links all go to a well-known service's own pages (toServicesOwnPages). The
+ * other kinds stay a point under the tag threshold alone, because honest mail says them with links elsewhere too (a
+ * shop's invoice on its accounting service, a parcel on the carrier's site, a reward on a loyalty platform): the
+ * model, a brand, urgency or a link domain new to the relay must agree.
  */
 const SIGN_IN_SCORE = 5.0;
 
