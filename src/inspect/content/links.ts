@@ -24,10 +24,19 @@ export function nameIncludesOwnDomain(msg: ContentMessage): boolean {
   return label.length >= 4 && (msg.from?.name ?? '').toLowerCase().replace(/[\s._-]+/g, '').includes(label.replace(/-/g, ''));
 }
 
-/** Click links to a registrable domain other than the sender's own. */
+/**
+ * The same organisation's site under another suffix: mail from acmecrm.io linking to app.acmecrm.com, a company's
+ * sending domain beside its web domain. The name must be long enough not to match by chance (four letters or more).
+ */
+function sameName(domain: string, own: string): boolean {
+  const label = own.split('.', 1)[0]!;
+  return label.length >= 4 && domain.split('.', 1)[0] === label;
+}
+
+/** Click links to a registrable domain other than the sender's own (or the same name under another suffix). */
 export function offSiteLinks(msg: ContentMessage): Link[] {
   const own = senderDomain(msg);
-  return clickLinks(msg).filter((l) => l.domain !== own);
+  return clickLinks(msg).filter((l) => l.domain !== own && !sameName(l.domain, own));
 }
 
 /**
@@ -37,7 +46,7 @@ export function offSiteLinks(msg: ContentMessage): Link[] {
 export function linksOnlyToOwnSite(msg: ContentMessage): boolean {
   const own = senderDomain(msg);
   const links = clickLinks(msg);
-  return own !== '' && links.length > 0 && links.every((l) => l.domain === own);
+  return own !== '' && links.length > 0 && links.every((l) => l.domain === own || sameName(l.domain, own));
 }
 
 /** The link a redirector sends the reader on to, when a query parameter carries a URL on another domain. */

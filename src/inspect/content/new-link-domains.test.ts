@@ -19,23 +19,23 @@ const newsletter = (domain: string) => compose({ text: `This week on the blog: h
 describe('new link domains', () => {
   it('lists the off-site link domains the history does not know, once each', async () => {
     const seen = new Set(['wikipedia.org']);
-    const msg = await message('See https://www.example.com/a https://de.wikipedia.org/x https://fresh.example.net/1 https://cdn.fresh.example.net/2');
-    expect(newLinkDomains(msg, (d) => seen.has(d))).toEqual(['example.net']);
+    const msg = await message('See https://www.example.com/a https://de.wikipedia.org/x https://fresh.news-site.net/1 https://cdn.fresh.news-site.net/2');
+    expect(newLinkDomains(msg, (d) => seen.has(d))).toEqual(['news-site.net']);
   });
 
   it('as a rule: corroboration naming the domains, quiet when everything is known', async () => {
     const rule = newLinkDomainRule((d) => d === 'wikipedia.org');
     expect(rule.strength).toBe('corroboration');
-    expect(rule.test(await message('Read https://fresh.example.net/x'), {})).toBe('example.net');
+    expect(rule.test(await message('Read https://fresh.news-site.net/x'), {})).toBe('news-site.net');
     expect(rule.test(await message('Read https://en.wikipedia.org/wiki/Mail'), {})).toBe(false);
   });
 
   it('adds to evidence only: a first deployment does not hold honest mail for links it has not seen', async () => {
     const scorer = createContentScorer(contentSchema.parse({}), { linkHistory: createLinkHistory({ sendersToKnow: 2, maxDomains: 100 }) });
-    expect(scorer.score(await newsletter('blog.example.net')).rules.map((r) => r.name)).not.toContain('NEW_LINK_DOMAIN');
-    const phish = scorer.score(await lure('release-mail.example.top'));
+    expect(scorer.score(await newsletter('blog.news-site.net')).rules.map((r) => r.name)).not.toContain('NEW_LINK_DOMAIN');
+    const phish = scorer.score(await lure('release-mail.top'));
     expect(phish.rules.map((r) => r.name)).toEqual(expect.arrayContaining(['PHISH_LURE_LINK', 'NEW_LINK_DOMAIN']));
-    expect(phish.rules.find((r) => r.name === 'NEW_LINK_DOMAIN')!.description).toContain('(example.top)');
+    expect(phish.rules.find((r) => r.name === 'NEW_LINK_DOMAIN')!.description).toContain('(release-mail.top)');
   });
 
   it('learns a domain from clean mail of two senders, never from one sender alone', async () => {

@@ -68,7 +68,7 @@ const cases: Record<string, { positive: Case; negative: Case }> = {
   LINK_FREE_HOSTING: {
     positive: { message: () => html('<a href="https://secure-review-docs.pages.dev/view">Open the document</a>') },
     // a page of the sender's own domain, and a domain whose name merely ends like a platform
-    negative: { message: () => html('<a href="https://www.example.com/view">Open</a> <a href="https://mypages.dev.example.net/">docs</a>') },
+    negative: { message: () => html('<a href="https://www.example.com/view">Open</a> <a href="https://mypages.dev.docs-site.net/">docs</a>') },
   },
   RECIPIENT_IN_LINK: {
     positive: { message: () => compose({ text: 'Sign in: https://portal.evil.example/login#Ym9iQGV4YW1wbGUub3Jn' }), ctx: { recipients: ['bob@example.org'] } },
@@ -137,7 +137,7 @@ const cases: Record<string, { positive: Case; negative: Case }> = {
     negative: { message: () => compose({ from: 'WordPress <wordpress@example.com>', to: 'info@example.com', replyTo: 'visitor@elsewhere.example.org' }) },
   },
   LINK_BRAND_MISMATCH: {
-    positive: { message: () => compose({ from: '"PayPal Service" <alice@example.com>', html: '<p>Please confirm.</p><a href="https://paypa1-login.example.xyz/x">Open</a>', text: undefined }) },
+    positive: { message: () => compose({ from: '"PayPal Service" <alice@example.com>', html: '<p>Please confirm.</p><a href="https://paypa1-login.xyz/x">Open</a>', text: undefined }) },
     negative: { message: () => compose({ from: '"DHL Express via Shop" <shop@example.com>', html: '<a href="https://www.dhl.de/track?x=1">Track</a> <a href="https://www.example.com/">Shop</a>', text: undefined }) },
   },
   LOOKALIKE_DOMAIN: {
@@ -153,7 +153,7 @@ const cases: Record<string, { positive: Case; negative: Case }> = {
     negative: { message: () => html('<form action="https://www.example.com/search"><input type="text" name="q"></form><a href="https://www.example.com/login">Sign in</a>') },
   },
   PHISH_LURE_LINK: {
-    positive: { message: () => compose({ text: 'Ihr Konto wurde gesperrt. Bestätigen Sie Ihre Daten hier: https://secure-check.example.top/de' }) },
+    positive: { message: () => compose({ text: 'Ihr Konto wurde gesperrt. Bestätigen Sie Ihre Daten hier: https://secure-check.top/de' }) },
     // The same words from the shop's own billing page, linking to the sender's own domain.
     negative: { message: () => compose({ text: 'We could not process your payment. Update your payment method at https://app.example.com/billing' }) },
   },
@@ -235,10 +235,10 @@ describe('content rules', () => {
 
   it('reads lures in the sender\'s own words, not in the lines a reply quotes', async () => {
     const lure = contentRules.find((r) => r.name === 'PHISH_LURE_LINK')!;
-    const quoted = 'It handles that fine.\n\n> I assume it can take a mailbox full of mail to report.\n\nDocs: https://docs.example.net/report\n';
+    const quoted = 'It handles that fine.\n\n> I assume it can take a mailbox full of mail to report.\n\nDocs: https://docs.file-share.net/report\n';
     expect(lure.test(await parsed({ message: () => compose({ text: quoted }) }), {})).toBe(false);
     // The same lure above the quote, as a hijacked account answers in a real thread, still counts.
-    const hijack = 'Your mailbox is full, release pending messages at https://docs.example.net/report\n\n> see you Tuesday\n';
+    const hijack = 'Your mailbox is full, release pending messages at https://docs.file-share.net/report\n\n> see you Tuesday\n';
     expect(lure.test(await parsed({ message: () => compose({ text: hijack }) }), {})).toBeTruthy();
   });
 
@@ -293,7 +293,7 @@ describe('content rules', () => {
       'Ihre Domain example.de läuft in 3 Tagen ab. Jetzt verlängern: https://domain-renewal.evil.example/r',
       'Votre nom de domaine example.fr expire dans 3 jours : https://domain-renewal.evil.example/r',
     ]) expect(lure.test(await parsed({ message: () => compose({ text }) }), {}), text).toBeTruthy();
-    const article = 'Why the .io domain name expires with the territory, explained: https://news.example.org/io';
+    const article = 'Why the .io domain name expires with the territory, explained: https://news-site.org/io';
     const registrar = 'Your domain example.com expires in 30 days. Renew it in your account: https://www.example.com/domains/renew';
     expect(lure.test(await parsed({ message: () => compose({ text: article }) }), {})).toBe(false);
     expect(lure.test(await parsed({ message: () => compose({ text: registrar }) }), {})).toBe(false);
@@ -339,9 +339,9 @@ describe('content rules', () => {
 
   it('knows an article headline about expiring passwords from a notice that the reader\'s password expires', async () => {
     const lure = contentRules.find((r) => r.name === 'PHISH_LURE_LINK')!;
-    const headline = 'Q321305 - how to log on if you forget your password or your password expires https://kb.example.org/q321305';
+    const headline = 'Q321305 - how to log on if you forget your password or your password expires https://kb-help.org/q321305';
     expect(lure.test(await parsed({ message: () => compose({ text: headline }) }), {})).toBe(false);
-    const notice = 'Your Microsoft 365 password for this mailbox expires today. Keep it here: https://kb.example.org/keep';
+    const notice = 'Your Microsoft 365 password for this mailbox expires today. Keep it here: https://kb-help.org/keep';
     expect(lure.test(await parsed({ message: () => compose({ text: notice }) }), {})).toBeTruthy();
   });
 
@@ -360,7 +360,17 @@ describe('content rules', () => {
     expect(payment.test(await parsed({ message: () => compose({ text: noLink + ' Note that our bank details have changed.' }) }), {})).toBeTruthy();
     // An overdue invoice to pay on a payment service's page is billing; on some other site it presses.
     expect(payment.test(await parsed({ message: () => compose({ text: 'Your invoice is overdue: https://invoice.stripe.com/i/acct_1/x' }) }), {})).toBe(false);
-    expect(payment.test(await parsed({ message: () => compose({ text: 'Your invoice is overdue: https://pay-invoices.example.net/x' }) }), {})).toBeTruthy();
+    expect(payment.test(await parsed({ message: () => compose({ text: 'Your invoice is overdue: https://pay-invoices.net/x' }) }), {})).toBeTruthy();
+  });
+
+  it('takes a link to the sender\'s own name under another suffix for its own site, not for a way out', async () => {
+    const lure = contentRules.find((r) => r.name === 'PHISH_LURE_LINK')!;
+    const from = 'Acme CRM <no-reply@acmecrm.io>';
+    const text = (link: string) => `Your account will be deactivated on 5 January unless you sign in before then: ${link}`;
+    expect(lure.test(await parsed({ message: () => compose({ from, text: text('https://app.acmecrm.com/login') }) }), {})).toBe(false);
+    expect(lure.test(await parsed({ message: () => compose({ from, text: text('https://acmecrm-login.com/x') }) }), {})).toBeTruthy();
+    // Short names match by chance: a three-letter sender name does not make abc.net its own.
+    expect(lure.test(await parsed({ message: () => compose({ from: 'Abc <no-reply@abc.io>', text: text('https://abc.net/login') }) }), {})).toBeTruthy();
   });
 
   it('takes an invoice to settle on a payment service\'s hosted page for billing, not a lure', async () => {
@@ -387,8 +397,8 @@ describe('content rules', () => {
     ]) expect(lure.test(await parsed({ message: () => compose({ text }) }), {}), text).toBeTruthy();
     // The same topics in ordinary words stay quiet.
     for (const text of [
-      'I left you a voice message yesterday about the offsite, call me back when you can. https://maps.example.org/x',
-      'The quarterly salary review meeting moves to Friday. Agenda: https://wiki.example.org/agenda',
+      'I left you a voice message yesterday about the offsite, call me back when you can. https://maps-site.org/x',
+      'The quarterly salary review meeting moves to Friday. Agenda: https://wiki-site.org/agenda',
     ]) expect(lure.test(await parsed({ message: () => compose({ text }) }), {}), text).toBe(false);
   });
 
