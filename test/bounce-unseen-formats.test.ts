@@ -273,6 +273,14 @@ describe('the reporting MTA\'s own words where no remote reply is quoted (fixed 
     expect(reasons(raw)).toEqual([['saburo@isp.example.jp', 'filtered']]);
   });
 
+  it('GroupWise: the cause after the address is the reason, not the advice paragraph under it', () => {
+    const raw = plain('Mail Delivery System <postmaster@gw.example.net>', 'Message status - undeliverable', [
+      'The message that you sent was undeliverable to the following:', '\tjdoe@example.com (host not found)', '',
+      'Possible causes:', '\tInvalid address', '\tThe mail system is down',
+    ]);
+    expect(reasons(raw)).toEqual([['jdoe@example.com', 'hostunknown']]);
+  });
+
   it('McAfee Email Gateway: "User unknown" without an address status is filtered, with 5.1.1 a missing mailbox', () => {
     const notice = (reply: string) => message(['From: Mail Delivery Subsystem <postmaster@gateway.example.net>', 'To: sender@example.org',
       'Subject: Delivery Status', 'X-NAI-Header: Modified by McAfee Email Gateway', 'MIME-Version: 1.0', 'Content-Type: text/plain', '',

@@ -247,13 +247,22 @@ function sendmailReason(block: string): string | null {
   return m ? squeeze(m[1]!) : null;
 }
 
+/** An entry with nothing but the address (a list marker before it, a label after it allowed). */
+const ADDRESS_ONLY = /^(?:[-*•>]+ ?)?<?[^\s<>]+>?:?(?: [\p{L} ]{1,30}:)?$/u;
+
 /**
  * The block's own words, unless it holds nothing but the address, or the address and a label that introduces what
- * follows it ("because:", "Reason:"): the reason is then stated elsewhere, above or below the list.
+ * follows it ("because:", "Reason:"): the reason is then stated elsewhere, above or below the list. When the entry's
+ * first paragraph states something, that paragraph is its reason: what follows a blank line is the report's own
+ * advice for every recipient (GroupWise: "jdoe@… (host not found)", then "Possible causes: Invalid address").
  */
 function blockWords(block: string): string | null {
-  const words = squeeze(block.split('\n').slice(0, 12).join(' '));
-  return /^<?[^\s<>]+>?:?(?: [\p{L} ]{1,30}:)?$/u.test(words) ? null : words;
+  const lines = block.split('\n').slice(0, 12);
+  const blank = lines.findIndex((l, i) => i > 0 && l.trim() === '');
+  const first = squeeze((blank > 0 ? lines.slice(0, blank) : lines).join(' '));
+  if (!ADDRESS_ONLY.test(first)) return first;
+  const words = squeeze(lines.join(' '));
+  return ADDRESS_ONLY.test(words) ? null : words;
 }
 
 function squeeze(text: string): string {
