@@ -33,10 +33,19 @@ function sameName(domain: string, own: string): boolean {
   return label.length >= 4 && domain.split('.', 1)[0] === label;
 }
 
-/** Click links to a registrable domain other than the sender's own (or the same name under another suffix). */
+/**
+ * The second-level names reserved for documentation (RFC 2606): nobody can register them, so no page of anyone's is
+ * behind a link there. Templates keep them where a placeholder was never filled ("[Product Name] ( https://example.com )").
+ */
+const RESERVED_FOR_EXAMPLES = new Set(['example.com', 'example.net', 'example.org']);
+
+/**
+ * Click links to a registrable domain other than the sender's own (or the same name under another suffix), leaving
+ * out the names reserved for examples.
+ */
 export function offSiteLinks(msg: ContentMessage): Link[] {
   const own = senderDomain(msg);
-  return clickLinks(msg).filter((l) => l.domain !== own && !sameName(l.domain, own));
+  return clickLinks(msg).filter((l) => l.domain !== own && !sameName(l.domain, own) && !RESERVED_FOR_EXAMPLES.has(l.domain));
 }
 
 /**

@@ -373,6 +373,14 @@ describe('content rules', () => {
     expect(lure.test(await parsed({ message: () => compose({ from: 'Abc <no-reply@abc.io>', text: text('https://abc.net/login') }) }), {})).toBeTruthy();
   });
 
+  it('takes a link to a name reserved for examples (a template placeholder left unfilled) for no way out', async () => {
+    const lure = contentRules.find((r) => r.name === 'PHISH_LURE_LINK')!;
+    const from = 'Brightlane Billing <billing@brightlane.io>';
+    const text = (link: string) => `We were unable to process your last payment. Check and update your billing info: ${link}`;
+    expect(lure.test(await parsed({ message: () => compose({ from, text: text('https://example.com/billing') }) }), {})).toBe(false);
+    expect(lure.test(await parsed({ message: () => compose({ from, text: text('https://billing-update.net/b') }) }), {})).toBeTruthy();
+  });
+
   it('takes an invoice to settle on a payment service\'s hosted page for billing, not a lure', async () => {
     const lure = contentRules.find((r) => r.name === 'PHISH_LURE_LINK')!;
     const hosted = 'Your invoice for December is ready. View invoice and pay: https://invoice.stripe.com/i/acct_1/test_x';
