@@ -19,6 +19,7 @@ const PHRASES = new RegExp(
     String.raw`((?:sum|fund|funds|amount|deposit|payment)\s+of\s+\(?(?:us\s*)?\$\s?\d{1,3}(?:,\d{3}){2,})`,
     // the "compensation" variant: paid out on a card after a fee, the transaction "risk free"
     String.raw`(compensation\s+(?:payment|fund)|(?:100\s*%\s+)?risk[\s-]free\s+(?:transaction|transfer|deal))`,
+    // a group of its own: "compensation payment … on an ATM card" is two phrases of the script, not one
     String.raw`(atm\s+(?:master\s*|visa\s*)?card)`,
   ].join('|') + ')',
   'g',
