@@ -44,8 +44,13 @@ const RESERVED_FOR_EXAMPLES = new Set(['example.com', 'example.net', 'example.or
  * out the names reserved for examples.
  */
 export function offSiteLinks(msg: ContentMessage): Link[] {
+  return clickLinks(msg).filter((l) => !isOwnSite(l.domain, msg) && !RESERVED_FOR_EXAMPLES.has(l.domain));
+}
+
+/** The registrable domain is the sender's own site (or the same name under another suffix). */
+export function isOwnSite(domain: string, msg: ContentMessage): boolean {
   const own = senderDomain(msg);
-  return clickLinks(msg).filter((l) => l.domain !== own && !sameName(l.domain, own) && !RESERVED_FOR_EXAMPLES.has(l.domain));
+  return own !== '' && (domain === own || sameName(domain, own));
 }
 
 /**
@@ -53,9 +58,8 @@ export function offSiteLinks(msg: ContentMessage): Link[] {
  * notice does ("your payment failed: update it in your account"). The reader acts where the sender is answerable.
  */
 export function linksOnlyToOwnSite(msg: ContentMessage): boolean {
-  const own = senderDomain(msg);
   const links = clickLinks(msg);
-  return own !== '' && links.length > 0 && links.every((l) => l.domain === own || sameName(l.domain, own));
+  return links.length > 0 && links.every((l) => isOwnSite(l.domain, msg));
 }
 
 /** The link a redirector sends the reader on to, when a query parameter carries a URL on another domain. */

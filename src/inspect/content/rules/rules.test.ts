@@ -373,6 +373,15 @@ describe('content rules', () => {
     expect(lure.test(await parsed({ message: () => compose({ from: 'Abc <no-reply@abc.io>', text: text('https://abc.net/login') }) }), {})).toBeTruthy();
   });
 
+  it('takes a partner\'s name over a link to the sender\'s own site for a portal, a well-known brand\'s for a disguise', async () => {
+    const mismatch = contentRules.find((r) => r.name === 'URL_ANCHOR_MISMATCH')!;
+    const mall = (shown: string, href: string) =>
+      parsed({ message: () => compose({ from: 'Shopmall <news@shopmall.ie>', text: undefined, html: `<p>This week at <a href="${href}">${shown}</a></p>` }) });
+    expect(mismatch.test(await mall('www.arnotts.ie', 'https://www.shopmall.ie/arnotts'), {})).toBe(false);
+    expect(mismatch.test(await mall('www.paypal.com', 'https://www.shopmall.ie/wp-content/pp/'), {})).toBe('paypal.com -> shopmall.ie');
+    expect(mismatch.test(await mall('www.arnotts.ie', 'https://arnotts-offers.top/'), {})).toBe('arnotts.ie -> arnotts-offers.top');
+  });
+
   it('takes a link to a name reserved for examples (a template placeholder left unfilled) for no way out', async () => {
     const lure = contentRules.find((r) => r.name === 'PHISH_LURE_LINK')!;
     const from = 'Brightlane Billing <billing@brightlane.io>';
