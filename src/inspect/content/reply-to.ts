@@ -1,15 +1,37 @@
-// The Reply-To that takes answers away from the sender's domain, for mail that leaves that domain.
-import type { ContentMessage } from './message.js';
+// The Reply-To that takes answers away from the sender's domain, for mail that leaves that domain or that pretends to
+// come from the sender in person.
+import type { ContentMessage, Mailbox } from './message.js';
 import type { ScoreContext } from './types.js';
 import { registrableDomain } from './urls.js';
 
-/** Reply-To's and From's registrable domains when they differ and a recipient is outside From's domain. */
-export function externalReplyTo(msg: ContentMessage, ctx: ScoreContext): { domain: string; from: string } | null {
+/**
+ * Reply-To's and From's registrable domains when they differ and either a recipient is outside From's domain or the
+ * Reply-To carries the sender's own name (`internal`: every recipient is inside From's domain). Inside one domain a Reply-To elsewhere is how contact forms work (the site
+ * mails its owner with the visitor's address to answer); a Reply-To in the sender's own name on another domain is the
+ * colleague or boss whose answers go to a mailbox the attacker holds (business e-mail compromise).
+ */
+export function externalReplyTo(msg: ContentMessage, ctx: ScoreContext): { domain: string; from: string; internal: boolean } | null {
   if (!msg.replyTo?.domain) return null;
   const domain = registrableDomain(msg.replyTo.domain);
   const from = msg.from ? registrableDomain(msg.from.domain) : '';
   if (domain === from) return null;
   const recipients = ctx.recipients?.length ? ctx.recipients : msg.to.map((t) => t.address);
   const outside = recipients.length === 0 || recipients.some((r) => registrableDomain(r) !== from);
-  return outside ? { domain, from } : null;
+  return outside || (msg.from !== null && inSendersName(msg.replyTo, msg.from)) ? { domain, from, internal: !outside } : null;
+}
+
+/** Letters only, lower case, accents dropped: "Marie-Hélène O'Brien" and "mariehelene.obrien" compare alike. */
+const letters = (s: string) => s.normalize('NFKD').toLowerCase().replace(/[^\p{L}]/gu, '');
+
+/**
+ * The Reply-To names the sender: the same display name, or the From address's user name or the display name's last
+ * word (four letters or more, so a first name or "info" does not match by chance) inside the Reply-To's user name.
+ */
+function inSendersName(replyTo: Mailbox, from: Mailbox): boolean {
+  const fromName = letters(from.name);
+  if (fromName.length >= 4 && fromName === letters(replyTo.name)) return true;
+  const replyUser = letters(replyTo.address.slice(0, replyTo.address.lastIndexOf('@')));
+  const fromUser = letters(from.address.slice(0, from.address.lastIndexOf('@')));
+  const surname = letters(from.name.trim().split(/\s+/).pop() ?? '');
+  return [fromUser, surname].some((part) => part.length >= 4 && replyUser.includes(part));
 }

@@ -27,6 +27,7 @@ import { phishCredentials } from './phish-credentials.js';
 import { phishCallback } from './phish-callback.js';
 import { phishExtortion } from './phish-extortion.js';
 import { phishGiftCard } from './phish-gift-card.js';
+import { phishWireRequest } from './phish-wire-request.js';
 import { phishLure } from './phish-lure.js';
 import { phishPayment } from './phish-payment.js';
 import { phishQrCode } from './phish-qr-code.js';
@@ -60,7 +61,7 @@ export const contentRules: readonly ContentRule[] = [
   // attachments
   attachExecutable, attachScript, attachMacroOffice, attachEncryptedArchive, attachHtmlForm, attachDoubleExtension,
   // language
-  phishLure, phishQrCode, phishGiftCard, phishCallback, phishExtortion, phishCredentials, phishPayment, phishUrgency, phishAdvanceFee, subjectAllCaps, textAllCaps,
+  phishLure, phishQrCode, phishGiftCard, phishWireRequest, phishCallback, phishExtortion, phishCredentials, phishPayment, phishUrgency, phishAdvanceFee, subjectAllCaps, textAllCaps,
   // encoding
   base64Text, mixedScripts, zeroWidth,
 ];

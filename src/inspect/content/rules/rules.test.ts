@@ -165,6 +165,13 @@ const cases: Record<string, { positive: Case; negative: Case }> = {
     positive: { message: () => compose({ text: 'Are you at your desk? I need you to buy 6 Apple gift cards of $100 for a client. Scratch the back and send me the codes by email.' }) },
     negative: { message: () => compose({ text: 'Looking for a present? Buy a gift card in our shop, in any amount from 10 to 200 euros.' }) },
   },
+  PHISH_WIRE_REQUEST: {
+    positive: { message: () => compose({ from: 'Mark Ellison <mark@acme-tools.com>', to: 'accounts@acme-tools.com', replyTo: 'Mark Ellison <m.ellison.office@gmail.com>',
+      subject: 'Quick favour', text: 'Are you at your desk? I need you to process a wire transfer of $48,500 to a new vendor today. Keep this confidential, I am in meetings all afternoon.' }) },
+    // A sole trader answering from a personal mailbox bills a client, and would like it paid today: mail to another firm.
+    negative: { message: () => compose({ from: 'Jane Moss <jane@mossdesign.com>', to: 'office@client.example', replyTo: 'mossdesign@gmail.com',
+      subject: 'Invoice 2026-114', text: 'Hello, please find invoice 2026-114 attached. Payment by bank transfer please; if you could pay it today that would be lovely. Thank you!' }) },
+  },
   PHISH_CALLBACK: {
     positive: { message: () => compose({ from: 'Norton Billing <billing.dept4471@gmail.com>', subject: 'Norton 360 subscription renewed',
       text: 'Your Norton 360 Deluxe subscription was renewed today for $399.99 (invoice 88213). If you did not authorize this charge, call our billing department at +1 (808) 555-0142 within 24 hours to cancel and get a refund.' }) },
@@ -380,6 +387,19 @@ describe('content rules', () => {
     expect(mismatch.test(await mall('www.arnotts.ie', 'https://www.shopmall.ie/arnotts'), {})).toBe(false);
     expect(mismatch.test(await mall('www.paypal.com', 'https://www.shopmall.ie/wp-content/pp/'), {})).toBe('paypal.com -> shopmall.ie');
     expect(mismatch.test(await mall('www.arnotts.ie', 'https://arnotts-offers.top/'), {})).toBe('arnotts.ie -> arnotts-offers.top');
+  });
+
+  it('takes a Reply-To in the sender\'s own name inside one domain for a diverted answer, a contact form\'s visitor for none', async () => {
+    const freemail = contentRules.find((r) => r.name === 'REPLYTO_FREEMAIL')!;
+    const wire = contentRules.find((r) => r.name === 'PHISH_WIRE_REQUEST')!;
+    const text = 'Bitte veranlasse heute noch eine Überweisung über 18.400 € an den neuen Lieferanten. Vertraulich, ich bin im Termin.';
+    const inside = (replyTo: string, from = 'Petra Wagner <p.wagner@wagner-bau.de>') => parsed({ message: () => compose({ from, to: 'buchhaltung@wagner-bau.de', replyTo, subject: 'Dringend', text }) });
+    // the boss's name, the boss's surname in the user name
+    expect(freemail.test(await inside('Petra Wagner <petra.private@gmx.de>'), {})).toBe('gmx.de');
+    expect(wire.test(await inside('<wagner.petra.gf@gmail.com>'), {})).toContain('überweisung');
+    // the site's form mailing its owner, a visitor's address to answer: the same words are the visitor's
+    expect(freemail.test(await inside('Lukas Brandt <lukas.brandt@gmail.com>', 'Wagner Bau Website <website@wagner-bau.de>'), {})).toBe(false);
+    expect(wire.test(await inside('Lukas Brandt <lukas.brandt@gmail.com>', 'Wagner Bau Website <website@wagner-bau.de>'), {})).toBe(false);
   });
 
   it('takes a link to a name reserved for examples (a template placeholder left unfilled) for no way out', async () => {
