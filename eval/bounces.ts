@@ -24,7 +24,17 @@ interface Answer {
 }
 
 const repoRoot = resolve(import.meta.dirname, '..');
+const USAGE = 'usage: npm run eval:bounces [-- CORPUS_DIR]   (default $MAILWARDEN_BOUNCE_CORPUS, else ../shared/corpus/bounces)';
+if (process.argv[2] === '--help' || process.argv[2] === '-h') {
+  console.log(USAGE);
+  process.exit(0);
+}
 const corpus = resolve(process.argv[2] ?? process.env.MAILWARDEN_BOUNCE_CORPUS ?? join(repoRoot, '../shared/corpus/bounces'));
+if (process.argv[2]?.startsWith('-') || !existsSync(join(corpus, 'expected.jsonl'))) {
+  const problem = process.argv[2]?.startsWith('-') ? `unknown option ${process.argv[2]}` : `no ${join(corpus, 'expected.jsonl')} (the bounce corpus with Sisimai's labels)`;
+  console.error(`eval:bounces: ${problem}\n${USAGE}`);
+  process.exit(2);
+}
 const sisimaiScript = resolve(process.env.SISIMAI_BOUNCE ?? join(repoRoot, '../shared/bench/sisimai-bounce'));
 /** Sisimai 4 reason names that the 2026 list merged or renamed. */
 const SISIMAI4_NAMES: Record<string, string> = { speeding: 'ratelimited', toomanyconn: 'ratelimited', mesgtoobig: 'emailtoolarge', exceedlimit: 'emailtoolarge' };
