@@ -402,6 +402,20 @@ describe('content rules', () => {
     expect(wire.test(await inside('Lukas Brandt <lukas.brandt@gmail.com>', 'Wagner Bau Website <website@wagner-bau.de>'), {})).toBe(false);
   });
 
+  it('leaves a template\'s preview text (one short hidden span before anything visible) out of hidden and tiny text', async () => {
+    const hidden = contentRules.find((r) => r.name === 'HTML_HIDDEN_TEXT')!;
+    const tiny = contentRules.find((r) => r.name === 'HTML_TINY_FONT')!;
+    const preview = 'Tom Hargreaves with Hargreaves & Co Accountants has invited you to use Tallyfox to collaborate with them. Use the button below to set up your account.';
+    const span = (text: string) => `<span class="preheader" style="display: none !important; visibility: hidden; font-size: 1px; line-height: 1px; max-height: 0; opacity: 0;">${text}</span>`;
+    const page = (body: string) => parsed({ message: () => html(body) });
+    const opening = await page(`${span(preview)}<table><tr><td><h1>Hi Anna,</h1><p>${filler}</p></td></tr></table>`);
+    expect(hidden.test(opening, {})).toBe(false);
+    expect(tiny.test(opening, {})).toBe(false);
+    // The same span after what the reader sees, or a longer block in front, is text hidden from the reader.
+    expect(hidden.test(await page(`<p>${filler}</p>${span(preview)}`), {})).toBe(true);
+    expect(tiny.test(await page(`${span(filler)}<p>Buy now</p>`), {})).toBe(true);
+  });
+
   it('takes a link to a name reserved for examples (a template placeholder left unfilled) for no way out', async () => {
     const lure = contentRules.find((r) => r.name === 'PHISH_LURE_LINK')!;
     const from = 'Brightlane Billing <billing@brightlane.io>';
