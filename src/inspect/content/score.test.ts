@@ -92,6 +92,21 @@ describe('content verdict', () => {
     expect(mixed.rules[0]!.description).toContain('0.787, 4.6 capped to 4: below 0.9 the model is unsure');
   });
 
+  it('lets the model tag a message whose links all stay on the sender\'s own site only when it is nearly sure', async () => {
+    // One clue seen in 19 of 20 spam and 1 of 20 ham: spam probability 0.940, sure enough to tag anywhere else.
+    const model = { spamMessages: 20, hamMessages: 20, tokens: new Map([['subject:replica', { spam: 19, ham: 1 }]]) };
+    const o = { model, thresholds, modelWeight: 8, maxScanBytes: 1e6 };
+    const verdictFor = async (link: string) => {
+      const p = parseContent(await compose({ from: 'Brightlane <news@brightlane.io>', subject: 'replica', text: `Your trial ends on Friday: ${link}` }));
+      if (p.kind !== 'message') throw new Error(p.reason);
+      return scoreMessage(p.message, {}, o);
+    };
+    const own = await verdictFor('https://app.brightlane.io/billing');
+    expect(own).toMatchObject({ action: 'accept', rules: [{ name: 'STATISTICAL_MODEL', score: 4 }] });
+    expect(own.rules[0]!.description).toContain("0.940, 7 capped to 4: every link stays on the sender's own site");
+    expect(await verdictFor('https://brightlane-offers.top/billing')).toMatchObject({ action: 'tag', rules: [{ name: 'STATISTICAL_MODEL', score: 7 }] });
+  });
+
   it('gives bytes that are no message the reject score, with the reason', () => {
     const v = scoreContent(Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'));
     expect(v).toMatchObject({ action: 'reject', spam: true, rules: [{ name: 'NOT_A_MESSAGE' }] });
