@@ -33,6 +33,18 @@ function fromAddresses(values: string[]): string[] {
   return values.flatMap((v) => addressparser(v, { flatten: true }).map((a) => a.address));
 }
 
+/**
+ * Date and Message-ID for a message whose client left them out, as a submission server may add them (RFC 6409
+ * §8.2-8.3): applications often rely on their MSA for both, RFC 5322 requires a Date, and Gmail refuses mail without
+ * a Message-ID. Only a missing field is supplied; a client's own is never replaced.
+ */
+function missingOriginFields(header: HeaderField[], queueId: string, hostname: string, now: number): Array<[string, string]> {
+  const added: Array<[string, string]> = [];
+  if (fieldValues(header, 'Date').length === 0) added.push(['Date', new Date(now).toUTCString().replace(/GMT$/, '+0000')]);
+  if (fieldValues(header, 'Message-ID').length === 0) added.push(['Message-ID', `<${queueId}@${hostname}>`]);
+  return added;
+}
+
 function buildStoredMessage(ctx: AcceptContext, session: SMTPServerSession, parts: ReturnType<typeof splitMessage>, extra: {
   queueId: string;
   /** The client's header fields, as read before any was removed. */
@@ -40,6 +52,8 @@ function buildStoredMessage(ctx: AcceptContext, session: SMTPServerSession, part
   recipients: string[];
   identity: NewMessage['identity'];
   decision: Decision;
+  /** Origin fields the client left out (missingOriginFields), written below our trace headers. */
+  added: Array<[string, string]>;
   now: number;
 }): Buffer {
   stripSourceHeaders(parts.headers, ctx.sources);
@@ -54,7 +68,7 @@ function buildStoredMessage(ctx: AcceptContext, session: SMTPServerSession, part
     `${ctx.config.identity.traceHeader}: ${traceValue(extra.queueId, extra.identity, ctx.traceSecret)}\r\n` +
     // Gmail's feedback loop: ours unless the client set its own (an ESP's campaign ids are worth more than ours).
     (ctx.feedback && fieldValues(extra.header, 'Feedback-ID').length === 0 ? `Feedback-ID: ${ctx.feedback.feedbackId(extra.identity)}\r\n` : '') +
-    (extra.decision.addHeaders ?? []).map(([name, value]) => `${name}: ${value.replace(/[\r\n]+/g, ' ')}\r\n`).join('');
+    [...(extra.decision.addHeaders ?? []), ...extra.added].map(([name, value]) => `${name}: ${value.replace(/[\r\n]+/g, ' ')}\r\n`).join('');
   return joinMessage(parts, Buffer.from(ours, 'utf8'));
 }
 
@@ -120,7 +134,8 @@ async function judgeAndStore(ctx: AcceptContext, state: SessionState, session: S
     return refuse(reply.code, reply.text, { refusalId: queueId, account: identity.account, sub: identity.sub, verdict: decision.verdict });
   }
 
-  const raw = buildStoredMessage(ctx, session, parts, { queueId, header, recipients, identity, decision, now });
+  const added = missingOriginFields(header, queueId, ctx.config.hostname, now);
+  const raw = buildStoredMessage(ctx, session, parts, { queueId, header, recipients, identity, decision, added, now });
   const message: NewMessage = {
     id: queueId,
     receivedAt: now,
@@ -135,7 +150,7 @@ async function judgeAndStore(ctx: AcceptContext, state: SessionState, session: S
     // RFC 6152: 8-bit content needs 8BITMIME from the next hop, whatever the client declared.
     eightBit: session.envelope.bodyType === '8bitmime' || !isAscii(data.raw),
     events: [
-      { at: now, type: 'received', data: { clientIp: session.remoteAddress, helo: session.hostNameAppearsAs, listener: state.listener, tls: Boolean(session.secure), size: data.size, mailFrom, recipients } },
+      { at: now, type: 'received', data: { clientIp: session.remoteAddress, helo: session.hostNameAppearsAs, listener: state.listener, tls: Boolean(session.secure), size: data.size, mailFrom, recipients, ...(added.length ? { addedHeaders: added.map(([name]) => name) } : {}) } },
       { at: now, type: 'identity', data: { ...identity } },
       { at: now, type: 'verdict', data: { verdict: decision.verdict, code: decision.code, reason: decision.reason, evidence: decision.evidence } },
       { at: now, type: reply.state === 'quarantined' ? 'quarantined' : 'queued', data: {} },

@@ -30,6 +30,8 @@ export interface ClientReceipt {
   size: number;
   mailFrom: string;
   recipients: string[];
+  /** Header fields the client left out and the relay supplied (Date, Message-ID: RFC 6409 §8.2-8.3). */
+  addedHeaders?: string[];
 }
 
 /** A DSN the relay wrote itself about another message. */

@@ -18,9 +18,7 @@ import { htmlTinyFont } from './html-tiny-font.js';
 import { linkBrandMismatch } from './link-brand-mismatch.js';
 import { linkFreeHosting } from './link-free-hosting.js';
 import { lookalikeDomain } from './lookalike-domain.js';
-import { missingDate } from './missing-date.js';
 import { missingFrom } from './missing-from.js';
-import { missingMessageId } from './missing-message-id.js';
 import { mixedScripts } from './mixed-scripts.js';
 import { phishAdvanceFee } from './phish-advance-fee.js';
 import { phishCredentials } from './phish-credentials.js';
@@ -51,7 +49,7 @@ export type { ContentRule } from './rule.js';
 
 export const contentRules: readonly ContentRule[] = [
   // headers and identity
-  missingFrom, missingDate, missingMessageId, badDate, fromEnvelopeMismatch, fromAuthMismatch, replyToFreemail,
+  missingFrom, badDate, fromEnvelopeMismatch, fromAuthMismatch, replyToFreemail,
   replyToOtherDomain, brandDisplayName, displayNameDomain,
   // links
   urlShortener, urlIpLiteral, urlUserInfo, urlAnchorMismatch, urlRedirect, urlScriptScheme,

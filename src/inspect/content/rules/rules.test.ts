@@ -29,14 +29,6 @@ const cases: Record<string, { positive: Case; negative: Case }> = {
     positive: { message: async () => withoutHeader(await compose(), 'from') },
     negative: { message: () => compose() },
   },
-  MISSING_DATE: {
-    positive: { message: async () => withoutHeader(await compose(), 'date') },
-    negative: { message: () => compose() },
-  },
-  MISSING_MESSAGE_ID: {
-    positive: { message: async () => withoutHeader(await compose(), 'message-id') },
-    negative: { message: () => compose() },
-  },
   BAD_DATE: {
     positive: { message: () => compose({ headers: { Date: 'Tuesday, sometime in spring' }, date: undefined }) },
     negative: { message: () => compose({ date: new Date('2026-11-03T08:00:00Z') }), ctx: { now: Date.parse('2026-11-02T09:30:00Z') } },
