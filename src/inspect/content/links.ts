@@ -1,5 +1,6 @@
 // Questions the link rules share: which links a reader can click, which of them leave the sender's own domain, and
 // where a redirector sends them.
+import { appStoreHosts, socialNetworkDomains } from './data/profile-pages.js';
 import { redirectParams } from './data/redirect-params.js';
 import type { ContentMessage } from './message.js';
 import { parseLink, registrableDomain, type Link } from './urls.js';
@@ -54,12 +55,14 @@ export function isOwnSite(domain: string, msg: ContentMessage): boolean {
 }
 
 /**
- * The message sends the reader somewhere, and only to the sender's own site: what a service's own billing or account
- * notice does ("your payment failed: update it in your account"). The reader acts where the sender is answerable.
+ * The message sends the reader to the sender's own site, and nowhere else but the sender's profile pages on social
+ * networks and app stores (a template's footer): what a service's own billing or account notice does ("your payment
+ * failed: update it in your account"). The reader acts where the sender is answerable.
  */
 export function linksOnlyToOwnSite(msg: ContentMessage): boolean {
   const links = clickLinks(msg);
-  return links.length > 0 && links.every((l) => isOwnSite(l.domain, msg));
+  const own = links.filter((l) => isOwnSite(l.domain, msg));
+  return own.length > 0 && links.every((l) => own.includes(l) || socialNetworkDomains.has(l.domain) || appStoreHosts.has(l.host));
 }
 
 /** The link a redirector sends the reader on to, when a query parameter carries a URL on another domain. */

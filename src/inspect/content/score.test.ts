@@ -105,6 +105,11 @@ describe('content verdict', () => {
     expect(own).toMatchObject({ action: 'accept', rules: [{ name: 'STATISTICAL_MODEL', score: 4 }] });
     expect(own.rules[0]!.description).toContain("0.940, 7 capped to 4: every link stays on the sender's own site");
     expect(await verdictFor('https://brightlane-offers.top/billing')).toMatchObject({ action: 'tag', rules: [{ name: 'STATISTICAL_MODEL', score: 7 }] });
+    // A template's footer: the company's profiles on social networks and its app's listing are its own pages too.
+    const footer = ' Follow us: https://www.facebook.com/brightlane https://x.com/brightlane Get the app: https://apps.apple.com/app/id1234567';
+    expect(await verdictFor(`https://app.brightlane.io/billing${footer}`)).toMatchObject({ action: 'accept', rules: [{ name: 'STATISTICAL_MODEL', score: 4 }] });
+    // Another page of the same platforms is not a profile: Google's own pages outside the app store count as elsewhere.
+    expect(await verdictFor('https://app.brightlane.io/billing https://sites.google.com/view/brightlane-billing')).toMatchObject({ action: 'tag' });
   });
 
   it('gives bytes that are no message the reject score, with the reason', () => {
