@@ -81,6 +81,7 @@ export const brands: Brand[] = [
   { name: 'itaú', domains: ['itau.com.br'] },
   { name: 'itau', domains: ['itau.com.br'] },
   { name: 'banco do brasil', domains: ['bb.com.br'] },
+  { name: 'ourocard', domains: ['bb.com.br'] }, // Banco do Brasil's cards
   { name: 'caixa', domains: ['caixa.gov.br'], commonWord: true },
   { name: 'nubank', domains: ['nubank.com.br', 'nu.com.br'] },
   { name: 'correios', domains: ['correios.com.br'] },

@@ -408,6 +408,18 @@ describe('content rules', () => {
     expect(tiny.test(await page(`${span(filler)}<p>Buy now</p>`), {})).toBe(true);
   });
 
+  it('counts a protected PDF as hidden from scanners when the mail gives its password, not a bank\'s statement', async () => {
+    const rule = contentRules.find((r) => r.name === 'ATTACH_ENCRYPTED_ARCHIVE')!;
+    const pdf = (encrypted: boolean) =>
+      Buffer.from(`%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer\n<< /Size 6 /Root 1 0 R${encrypted ? ' /Encrypt 5 0 R' : ''} >>\n%%EOF\n`, 'latin1');
+    const mail = (text: string, encrypted = true) =>
+      parsed({ message: () => compose({ from: 'Ourocard <pontos.ourocard@gmail.com>', text, attachments: [{ filename: 'extrato.pdf', content: pdf(encrypted), contentType: 'application/pdf' }] }) });
+    expect(rule.test(await mail('Seus pontos expiram em 24 horas. Veja como resgatar no arquivo em anexo. Senha de acesso: 123'), {})).toBe('extrato.pdf, its password in the text');
+    // the bank's own statement: the password is something the reader knows, not written here
+    expect(rule.test(await mail('Seu extrato mensal segue em anexo. A senha são os cinco primeiros dígitos do seu CPF.'), {})).toBe(false);
+    expect(rule.test(await mail('Your statement is attached. Password: 123', false), {})).toBe(false);
+  });
+
   it('takes a link to a name reserved for examples (a template placeholder left unfilled) for no way out', async () => {
     const lure = contentRules.find((r) => r.name === 'PHISH_LURE_LINK')!;
     const from = 'Brightlane Billing <billing@brightlane.io>';
