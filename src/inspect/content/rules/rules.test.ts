@@ -540,6 +540,15 @@ describe('content rules', () => {
       'Identificamos uma pendência no seu cadastro. Atualize seus dados: https://r.evil.example/a',
       'Sua encomenda foi taxada. Pague a taxa de importação: https://r.evil.example/t',
       'Your iCloud storage is full. Your photos and videos will be deleted: https://r.evil.example/u',
+      // points that lapse in a few hours, in each language; a prize draw's "you are in the final draw", du-form wins
+      'Seus 189.204 pontos expiram em 24 horas. Resgate: https://r.evil.example/p',
+      'Ihre Punkte verfallen in 12 Stunden: https://r.evil.example/p',
+      'Vos points expirent dans 24 heures : https://r.evil.example/p',
+      'Tus puntos caducan en 48 horas: https://r.evil.example/p',
+      'I tuoi punti scadono tra 24 ore: https://r.evil.example/p',
+      'Je punten verlopen over 24 uur: https://r.evil.example/p',
+      'Hallo Anna, du bist in der Endauslosung zum Finale! Prüfe deine Angaben: https://r.evil.example/n',
+      'Glückwunsch, du hast ein iPhone 15 gewonnen: https://r.evil.example/n',
     ]) expect(await test(text), text).toMatch(/^(?:reward|credentials|parcel):/);
     // A shop's points reminder with a date, a sweepstakes' own "claim your prize", points earned: no lure.
     for (const text of [
@@ -548,6 +557,8 @@ describe('content rules', () => {
       "Congratulations! You've been selected for early access to our new dashboard: https://beta.partner.example/join",
       'Sie wurden für unser Beta-Programm ausgewählt: https://beta.partner.example/de',
       'Vous avez été sélectionné pour participer au programme bêta : https://beta.partner.example/fr',
+      'Deine Punkte verfallen nach 24 Monaten ohne Einkauf: https://partner.example/punkte',
+      'Die Endauslosung findet am 24. Dezember statt, viel Glück: https://partner.example/gewinnspiel',
     ]) expect(await test(text), text).toBe(false);
   });
 
