@@ -130,6 +130,8 @@ export const lurePatterns: Record<LureKind, string[]> = {
   ],
   crypto: [
     w`(?:seed|recovery|secret)\s+phrase|connect\s+your\s+wallet|verify\s+your\s+wallet|wallet\s+verification|airdrop`,
+    // tokens "allocated" to the reader's balance, to be claimed on the attacker's page
+    w`claim\s+your\s+(?:[\w$]+\s+)?(?:token\s+)?allocation|token\s+allocation\s+(?:program|event)`,
     w`(?:btc|eth|usdt|bitcoin)\s+(?:pending\s+)?withdrawal|withdrawal\s+of\s+[\d.]+\s*(?:btc|eth|usdt)`,
     w`wallet\s+bestätigen|krypto-?konto|auszahlung\s+bereit`,
   ],
@@ -140,11 +142,11 @@ export const lurePatterns: Record<LureKind, string[]> = {
   reward: [
     // chosen to receive something given away (a gift, an amount): being "selected for early access" is no prize
     w`(?:selected|chosen)\s+(?:to\s+(?:receive|win|get|claim)\s+[^.!?\n]{0,40}?(?:reward|prize|gift|voucher|coupon|bonus|[$€£]\s?\d)|as\s+(?:a|the|our)\s+(?:lucky\s+)?winner|for\s+(?:a|an|our|this)\s+(?:exclusive\s+|special\s+|free\s+)?(?:reward|prize|gift))`,
-    w`congratulations[!,.]*\s+(?:[\w-]+[!,.]*\s+)?you(?:'ve|\s+have)\s+won|you(?:'ve|\s+have)\s+won\s+(?:a|an|the)\s+(?:free\s+|brand\s+new\s+)?[\w$€£-]+`,
+    w`you\s+are\s+one\s+of\s+(?:the|our)\s+(?:lucky\s+)?(?:finalists|winners)|congratulations[!,.]*\s+(?:[\w-]+[!,.]*\s+)?you(?:'ve|\s+have)\s+won|you(?:'ve|\s+have)\s+won\s+(?:a|an|the)\s+(?:free\s+|brand\s+new\s+)?[\w$€£-]+`,
     w`(?:complete|take|answer|fill\s+out|finish)\s+(?:a|our|this|the)\s+(?:short\s+|quick\s+|brief\s+)?(?:\d+[\s-]*(?:second|minute|question)s?\s+)?survey\s+(?:to|and)\s+(?:claim|receive|get|collect|win)|claim\s+your\s+(?:free|exclusive|complimentary)\s+(?:reward|prize|gift)`,
     w`points\s+(?:will\s+)?(?:expire|lapse|are\s+expiring)\s+(?:today|tonight|tomorrow|in\s+\d+\s+hours)`,
     // de
-    w`als\s+(?:glücklicher\s+)?gewinner|(?:sie\s+haben|du\s+hast|ihr\s+habt)\s+(?:ein(?:e|en)?\s+[\w-]+(?:\s+[\w-]+)?\s+)?gewonnen|(?:du\s+bist|sie\s+sind)\s+in\s+der\s+(?:end|final)auslosung|(?:prämie|gewinn|geschenk|belohnung)\s+(?:jetzt\s+)?(?:einlösen|abholen|sichern|anfordern)|punkte\s+verfallen\s+(?:heute|morgen|in\s+\d+\s+stunden)`,
+    w`als\s+(?:glücklicher\s+)?gewinner|(?:sie\s+haben|du\s+hast|ihr\s+habt)\s+(?:ein(?:e|en)?\s+[\w-]+(?:\s+[\w-]+)?\s+)?gewonnen|(?:du\s+bist|sie\s+sind)\s+in\s+der\s+(?:end|final)auslosung|(?:prämie|gewinn|geschenk|belohnung)\s+(?:jetzt\s+)?(?:zu\s+)?(?:einlösen|abholen|sichern|anfordern)|(?:sie\s+sind|du\s+bist)\s+(?:einer|eine)\s+der\s+(?:glücklichen\s+)?(?:finalisten|gewinner)|punkte\s+verfallen\s+(?:heute|morgen|in\s+\d+\s+stunden)`,
     // fr
     w`(?:sélectionnée?|choisie?)\s+pour\s+(?:recevoir|gagner|remporter)|vous\s+avez\s+gagné|(?:récupére[rz]|réclame[rz])\s+votre\s+(?:cadeau|récompense|prix|lot)|points\s+(?:expirent|vont\s+expirer)\s+(?:aujourd'hui|demain|ce\s+soir|dans\s+\d+\s+heures)`,
     // es

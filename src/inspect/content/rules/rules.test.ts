@@ -549,7 +549,10 @@ describe('content rules', () => {
       'Je punten verlopen over 24 uur: https://r.evil.example/p',
       'Hallo Anna, du bist in der Endauslosung zum Finale! Prüfe deine Angaben: https://r.evil.example/n',
       'Glückwunsch, du hast ein iPhone 15 gewonnen: https://r.evil.example/n',
-    ]) expect(await test(text), text).toMatch(/^(?:reward|credentials|parcel):/);
+      'Sie sind einer der Finalisten für unser Gewinnspiel. Machen Sie mit, um Ihren möglichen Gewinn JETZT zu sichern: https://r.evil.example/g',
+      'Congratulations, you are one of the lucky finalists of our holiday draw: https://r.evil.example/g',
+      'Register to claim your XRP allocation: https://r.evil.example/x',
+    ]) expect(await test(text), text).toMatch(/^(?:reward|credentials|parcel|crypto):/);
     // A shop's points reminder with a date, a sweepstakes' own "claim your prize", points earned: no lure.
     for (const text of [
       'You earned 85 points with your last order. 120 points expire on 31 December: https://partner.example/rewards',
@@ -559,6 +562,7 @@ describe('content rules', () => {
       'Vous avez été sélectionné pour participer au programme bêta : https://beta.partner.example/fr',
       'Deine Punkte verfallen nach 24 Monaten ohne Einkauf: https://partner.example/punkte',
       'Die Endauslosung findet am 24. Dezember statt, viel Glück: https://partner.example/gewinnspiel',
+      'The five finalists of the design award are announced on our blog: https://partner.example/award',
     ]) expect(await test(text), text).toBe(false);
   });
 
