@@ -112,6 +112,23 @@ describe('content verdict', () => {
     expect(await verdictFor('https://app.brightlane.io/billing https://sites.google.com/view/brightlane-billing')).toMatchObject({ action: 'tag' });
   });
 
+  it('reads a message the same whichever transfer encoding its library chose', async () => {
+    // Python's email package writes UTF-8 text in base64, other libraries in quoted-printable: same words, same verdict.
+    const body = 'Hi Anna,\r\n\r\nyour Brightlane receipt for December: 49.00 EUR, paid by card.\r\n';
+    const as = (cte: string, encoded: string) =>
+      Buffer.from('From: Brightlane <billing@brightlane.io>\r\nTo: anna@example.org\r\nSubject: Your receipt\r\nMIME-Version: 1.0\r\n' +
+        `Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: ${cte}\r\n\r\n${encoded}\r\n`);
+    const tokens = (raw: Buffer) => {
+      const p = parseContent(raw);
+      if (p.kind !== 'message') throw new Error(p.reason);
+      return [...messageTokens(p.message)].sort();
+    };
+    const base64 = tokens(as('base64', Buffer.from(body).toString('base64')));
+    expect(base64).toContain('part:plain');
+    expect(base64).toEqual(tokens(as('quoted-printable', body)));
+    expect(scoreContent(as('base64', Buffer.from(body).toString('base64')))).toEqual(scoreContent(as('7bit', body)));
+  });
+
   it('gives bytes that are no message the reject score, with the reason', () => {
     const v = scoreContent(Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'));
     expect(v).toMatchObject({ action: 'reject', spam: true, rules: [{ name: 'NOT_A_MESSAGE' }] });

@@ -34,7 +34,10 @@ export function messageTokens(msg: ContentMessage): Set<string> {
     for (const piece of link.url.toLowerCase().split(URL_PIECE)) if (piece.length >= 3 && piece.length <= 20) add('urlp:' + piece);
     add('url:scheme:' + link.scheme);
   }
-  for (const p of msg.textParts) add(`part:${p.html ? 'html' : 'plain'}:${p.transferEncoding}`);
+  // The part's kind, not its transfer encoding: the sender's library picks base64 or quoted-printable (Python's
+  // email package writes UTF-8 text in base64), so the encoding says which software wrote the mail, not what it says;
+  // 2002 spamware's base64 taught the model to read every base64 part as spam.
+  for (const p of msg.textParts) add(`part:${p.html ? 'html' : 'plain'}`);
   for (const a of msg.attachments) add('attach:' + a.contentType);
   for (const tag of msg.html?.tagNames ?? []) add('tag:' + tag);
   return out;

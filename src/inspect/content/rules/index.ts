@@ -6,7 +6,6 @@ import { attachHtmlForm } from './attach-html-form.js';
 import { attachMacroOffice } from './attach-macro-office.js';
 import { attachScript } from './attach-script.js';
 import { badDate } from './bad-date.js';
-import { base64Text } from './base64-text.js';
 import { brandDisplayName } from './brand-display-name.js';
 import { displayNameDomain } from './display-name-domain.js';
 import { fromAuthMismatch } from './from-auth-mismatch.js';
@@ -61,5 +60,5 @@ export const contentRules: readonly ContentRule[] = [
   // language
   phishLure, phishQrCode, phishGiftCard, phishWireRequest, phishCallback, phishExtortion, phishCredentials, phishPayment, phishUrgency, phishAdvanceFee, subjectAllCaps, textAllCaps,
   // encoding
-  base64Text, mixedScripts, zeroWidth,
+  mixedScripts, zeroWidth,
 ];
