@@ -87,6 +87,7 @@ export const brands: Brand[] = [
   { name: 'correios', domains: ['correios.com.br'] },
   { name: 'livelo', domains: ['livelo.com.br'] },
   { name: 'mercado livre', domains: ['mercadolivre.com.br', 'mercadolibre.com'] },
+  { name: 'mercado pago', domains: ['mercadopago.com', 'mercadopago.com.br'] },
   { name: 'mercado libre', domains: ['mercadolibre.com', 'mercadolivre.com.br'] },
   // Retailers and carriers whose names the fake reward and survey mail of North America signs with.
   { name: 'costco', domains: ['costco.com', 'costco.ca'] },

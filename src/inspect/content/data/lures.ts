@@ -89,6 +89,8 @@ export const lurePatterns: Record<LureKind, string[]> = {
     w`confirme\s+(?:os\s+seus|a\s+sua|seus)\s+(?:dados|identidade|conta)`,
     // pt-BR: update the registration or the security token, settle a "pending issue" on the account or tax number
     w`atualiz(?:e|ar)\s+(?:os\s+|seus\s+|o\s+seu\s+|seu\s+|o\s+|sua\s+)?(?:dados|cadastro|token|dispositivo\s+de\s+segurança)|(?:evitar|evite)\s+o\s+(?:bloqueio|cancelamento)|regularize\s+(?:a\s+|sua\s+|seu\s+|o\s+)?(?:situação|pendência|cadastro|cpf|conta)|pendência\s+(?:em|no|na)\s+(?:seu\s+|sua\s+|o\s+|a\s+)?(?:cadastro|cpf|conta)|cpf\s+(?:está\s+)?(?:irregular|bloqueado|suspenso|cancelado)`,
+    // pt-BR: a sign-in from a new device to disown ("não fui eu"), a device or security token to update
+    w`(?:houve|detectamos|identificamos)\s+um\s+(?:novo\s+)?acesso\s+(?:a|à)\s+sua\s+conta|atualiza(?:ção|r)\s+(?:do\s+seu\s+|o\s+seu\s+|seu\s+|do\s+)?(?:aparelho|dispositivo|itoken|módulo\s+de\s+segurança)`,
   ],
   payment: [
     w`(?:update|confirm|verify)\s+(?:your\s+)?(?:payment|billing|card)\s+(?:information|details|method|info)`,
@@ -111,7 +113,7 @@ export const lurePatterns: Record<LureKind, string[]> = {
   parcel: [
     w`(?:customs|delivery|shipping|redelivery|postage)\s+(?:fee|duty|charge|costs?)`,
     w`(?:parcel|package|shipment)\s+(?:could\s+not|couldn't|cannot)\s+be\s+delivered|(?:parcel|package)\s+is\s+(?:waiting|on\s+hold|held)`,
-    w`(?:versand|zoll|zustell)gebühr|paket\s+(?:konnte\s+nicht|wartet)`,
+    w`(?:versand|zoll|zustell)gebühr|paket\s+(?:konnte\s+nicht|wartet)|(?:konnten|können)\s+ihr\s+paket\s+nicht\s+(?:zustellen|liefern)|paket,?\s+das\s+auf\s+(?:die\s+)?(?:lieferung|zustellung)\s+wartet`,
     w`frais\s+de\s+(?:livraison|douane|port)|colis\s+(?:n'a\s+pas\s+pu|est\s+en\s+attente)`,
     w`tasas\s+de\s+aduana|gastos\s+de\s+envío|paquete\s+(?:está\s+)?retenido|envío\s+está\s+retenido`,
     w`spese\s+di\s+(?:spedizione|consegna)|pacco\s+(?:è\s+)?in\s+giacenza`,
@@ -146,7 +148,7 @@ export const lurePatterns: Record<LureKind, string[]> = {
     w`(?:complete|take|answer|fill\s+out|finish)\s+(?:a|our|this|the)\s+(?:short\s+|quick\s+|brief\s+)?(?:\d+[\s-]*(?:second|minute|question)s?\s+)?survey\s+(?:to|and)\s+(?:claim|receive|get|collect|win)|claim\s+your\s+(?:free|exclusive|complimentary)\s+(?:reward|prize|gift)`,
     w`points\s+(?:will\s+)?(?:expire|lapse|are\s+expiring)\s+(?:today|tonight|tomorrow|in\s+\d+\s+hours)`,
     // de
-    w`als\s+(?:glücklicher\s+)?gewinner|(?:sie\s+haben|du\s+hast|ihr\s+habt)\s+(?:ein(?:e|en)?\s+[\w-]+(?:\s+[\w-]+)?\s+)?gewonnen|(?:du\s+bist|sie\s+sind)\s+in\s+der\s+(?:end|final)auslosung|(?:prämie|gewinn|geschenk|belohnung)\s+(?:jetzt\s+)?(?:zu\s+)?(?:einlösen|abholen|sichern|anfordern)|(?:sie\s+sind|du\s+bist)\s+(?:einer|eine)\s+der\s+(?:glücklichen\s+)?(?:finalisten|gewinner)|punkte\s+verfallen\s+(?:heute|morgen|in\s+\d+\s+stunden)`,
+    w`[\w-]*gutschein\s+(?:auf\s+(?:sie|dich)\s+)?wartet|als\s+(?:glücklicher\s+)?gewinner|(?:sie\s+haben|du\s+hast|ihr\s+habt)\s+(?:ein(?:e|en)?\s+[\w-]+(?:\s+[\w-]+)?\s+)?gewonnen|(?:du\s+bist|sie\s+sind)\s+in\s+der\s+(?:end|final)auslosung|(?:prämie|gewinn|geschenk|belohnung)\s+(?:jetzt\s+)?(?:zu\s+)?(?:einlösen|abholen|sichern|anfordern)|(?:sie\s+sind|du\s+bist)\s+(?:einer|eine)\s+der\s+(?:glücklichen\s+)?(?:finalisten|gewinner)|punkte\s+verfallen\s+(?:heute|morgen|in\s+\d+\s+stunden)`,
     // fr
     w`(?:sélectionnée?|choisie?)\s+pour\s+(?:recevoir|gagner|remporter)|vous\s+avez\s+gagné|(?:récupére[rz]|réclame[rz])\s+votre\s+(?:cadeau|récompense|prix|lot)|points\s+(?:expirent|vont\s+expirer)\s+(?:aujourd'hui|demain|ce\s+soir|dans\s+\d+\s+heures)`,
     // es

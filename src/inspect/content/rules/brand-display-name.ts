@@ -5,7 +5,16 @@ import { nameIncludesOwnDomain } from '../links.js';
 import { registrableDomain } from '../urls.js';
 import type { ContentRule } from './rule.js';
 
-const patterns = brands.map((b) => ({ ...b, re: new RegExp(`\\b${b.name.replace(/ /g, '\\s*')}\\b`, 'i') }));
+/**
+ * A display name as a reader sees it, in the letters a pattern can match: accents dropped ("ITAÚ" reads "ITAU"), and
+ * letters spaced out to slip past filters joined again ("I T A Ú - FEITO COM VOCÊ" reads "ITAU - FEITO COM VOCE").
+ */
+function readable(name: string): string {
+  const folded = name.normalize('NFKD').replace(/\p{M}/gu, '');
+  return folded.replace(/(?<!\p{L})(?:\p{L}[ .]){2,}\p{L}(?!\p{L})/gu, (spaced) => spaced.replace(/[ .]/g, ''));
+}
+
+const patterns = brands.map((b) => ({ ...b, re: new RegExp(`\\b${readable(b.name).replace(/ /g, '\\s*')}\\b`, 'i') }));
 
 export const brandDisplayName: ContentRule = {
   name: 'BRAND_IMPERSONATION',
@@ -15,7 +24,8 @@ export const brandDisplayName: ContentRule = {
   test(msg) {
     if (!msg.from?.name || nameIncludesOwnDomain(msg)) return false;
     const domain = registrableDomain(msg.from.domain);
-    const brand = patterns.find((b) => b.re.test(msg.from!.name));
+    const name = readable(msg.from.name);
+    const brand = patterns.find((b) => b.re.test(name));
     return brand !== undefined && !brand.domains.includes(domain) && brand.name;
   },
 };

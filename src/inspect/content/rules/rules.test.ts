@@ -410,6 +410,15 @@ describe('content rules', () => {
     expect(rule.test(await mail('Your statement is attached. Password: 123', false), {})).toBe(false);
   });
 
+  it('reads a brand in a display name through accents and letters spaced out to slip past filters', async () => {
+    const rule = contentRules.find((r) => r.name === 'BRAND_IMPERSONATION')!;
+    const from = async (f: string) => rule.test(await parsed({ message: () => compose({ from: f }) }), {});
+    expect(await from('"I T A Ú - FEITO COM VOCÊ." <ism-tokens15@t-online.de>')).toBe('itaú');
+    expect(await from('"P.a.y.P.a.l Service" <service@secure-account.example>')).toBe('paypal');
+    expect(await from('"Itaú Unibanco" <avisos@itau.com.br>')).toBe(false);
+    expect(await from('"J. R. Miller" <jr@millerlaw.example>')).toBe(false);
+  });
+
   it('takes a link to a name reserved for examples (a template placeholder left unfilled) for no way out', async () => {
     const lure = contentRules.find((r) => r.name === 'PHISH_LURE_LINK')!;
     const from = 'Brightlane Billing <billing@brightlane.io>';
@@ -542,6 +551,10 @@ describe('content rules', () => {
       'Sie sind einer der Finalisten für unser Gewinnspiel. Machen Sie mit, um Ihren möglichen Gewinn JETZT zu sichern: https://r.evil.example/g',
       'Congratulations, you are one of the lucky finalists of our holiday draw: https://r.evil.example/g',
       'Register to claim your XRP allocation: https://r.evil.example/x',
+      'Das ist das letzte Mal, dass wir Sie erinnern: Ihr 500€ EDEKA-Gutschein auf Sie wartet. Bestätigen Sie hier: https://r.evil.example/g',
+      'Wir konnten Ihr Paket nicht zustellen. Bitte bestätigen Sie Ihre Adresse: https://r.evil.example/p',
+      'Houve um acesso à sua conta em um novo dispositivo. Não fui eu: https://r.evil.example/a',
+      'Não identificamos a atualização do seu aparelho. Solicitar atualização: https://r.evil.example/a',
     ]) expect(await test(text), text).toMatch(/^(?:reward|credentials|parcel|crypto):/);
     // A shop's points reminder with a date, a sweepstakes' own "claim your prize", points earned: no lure.
     for (const text of [
