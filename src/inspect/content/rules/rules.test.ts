@@ -553,6 +553,7 @@ describe('content rules', () => {
       'Register to claim your XRP allocation: https://r.evil.example/x',
       'Das ist das letzte Mal, dass wir Sie erinnern: Ihr 500€ EDEKA-Gutschein auf Sie wartet. Bestätigen Sie hier: https://r.evil.example/g',
       'Wir konnten Ihr Paket nicht zustellen. Bitte bestätigen Sie Ihre Adresse: https://r.evil.example/p',
+      'Falls Sie also als Gutscheinempfänger ausgewählt wurden, hier nachsehen: https://r.evil.example/g',
       'Houve um acesso à sua conta em um novo dispositivo. Não fui eu: https://r.evil.example/a',
       'Não identificamos a atualização do seu aparelho. Solicitar atualização: https://r.evil.example/a',
     ]) expect(await test(text), text).toMatch(/^(?:reward|credentials|parcel|crypto):/);
@@ -566,6 +567,7 @@ describe('content rules', () => {
       'Deine Punkte verfallen nach 24 Monaten ohne Einkauf: https://partner.example/punkte',
       'Die Endauslosung findet am 24. Dezember statt, viel Glück: https://partner.example/gewinnspiel',
       'The five finalists of the design award are announced on our blog: https://partner.example/award',
+      'Sie wurden als Teilnehmerin für den Workshop ausgewählt: https://partner.example/workshop',
     ]) expect(await test(text), text).toBe(false);
   });
 
