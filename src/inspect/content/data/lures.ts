@@ -134,7 +134,7 @@ export const lurePatterns: Record<LureKind, string[]> = {
     w`(?:seed|recovery|secret)\s+phrase|connect\s+your\s+wallet|verify\s+your\s+wallet|wallet\s+verification|airdrop`,
     // tokens "allocated" to the reader's balance, to be claimed on the attacker's page
     w`claim\s+your\s+(?:[\w$]+\s+)?(?:token\s+)?allocation|token\s+allocation\s+(?:program|event)`,
-    w`(?:btc|eth|usdt|bitcoin)\s+(?:pending\s+)?withdrawal|withdrawal\s+of\s+[\d.]+\s*(?:btc|eth|usdt)`,
+    w`(?:btc|eth|usdt|bitcoin)\s+(?:pending\s+)?withdrawal|withdrawal\s+of\s+(?:[\d.]+\s*)?(?:btc|eth|usdt|bitcoin)|earned\s+\+?[\d.]+\s*(?:btc|eth|usdt)|cloud\s+mining`,
     w`wallet\s+bestätigen|krypto-?konto|auszahlung\s+bereit`,
   ],
   // A prize, a reward for a survey, or loyalty points that lapse today: the reader "claims" them on the attacker's

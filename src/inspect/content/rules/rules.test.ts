@@ -551,6 +551,7 @@ describe('content rules', () => {
       'Sie sind einer der Finalisten für unser Gewinnspiel. Machen Sie mit, um Ihren möglichen Gewinn JETZT zu sichern: https://r.evil.example/g',
       'Congratulations, you are one of the lucky finalists of our holiday draw: https://r.evil.example/g',
       'Register to claim your XRP allocation: https://r.evil.example/x',
+      'You have earned +0.303472 BTC using our cloud mining service! This withdrawal of BTC is pending: https://r.evil.example/x',
       'Das ist das letzte Mal, dass wir Sie erinnern: Ihr 500€ EDEKA-Gutschein auf Sie wartet. Bestätigen Sie hier: https://r.evil.example/g',
       'Wir konnten Ihr Paket nicht zustellen. Bitte bestätigen Sie Ihre Adresse: https://r.evil.example/p',
       'Falls Sie also als Gutscheinempfänger ausgewählt wurden, hier nachsehen: https://r.evil.example/g',
