@@ -45,12 +45,17 @@ const RESERVED_FOR_EXAMPLES = new Set(['example.com', 'example.net', 'example.or
  * out the names reserved for examples.
  */
 export function offSiteLinks(msg: ContentMessage): Link[] {
-  return clickLinks(msg).filter((l) => !isOwnSite(l.domain, msg) && !RESERVED_FOR_EXAMPLES.has(l.domain));
+  const own = senderDomain(msg);
+  return clickLinks(msg).filter((l) => !ownSite(l.domain, own) && !RESERVED_FOR_EXAMPLES.has(l.domain));
 }
 
 /** The registrable domain is the sender's own site (or the same name under another suffix). */
 export function isOwnSite(domain: string, msg: ContentMessage): boolean {
-  const own = senderDomain(msg);
+  return ownSite(domain, senderDomain(msg));
+}
+
+/** isOwnSite with the sender's registrable domain already looked up (once per message, not once per link). */
+function ownSite(domain: string, own: string): boolean {
   return own !== '' && (domain === own || sameName(domain, own));
 }
 
@@ -60,8 +65,9 @@ export function isOwnSite(domain: string, msg: ContentMessage): boolean {
  * failed: update it in your account"). The reader acts where the sender is answerable.
  */
 export function linksOnlyToOwnSite(msg: ContentMessage): boolean {
+  const sender = senderDomain(msg);
   const links = clickLinks(msg);
-  const own = links.filter((l) => isOwnSite(l.domain, msg));
+  const own = links.filter((l) => ownSite(l.domain, sender));
   return own.length > 0 && links.every((l) => own.includes(l) || socialNetworkDomains.has(l.domain) || appStoreHosts.has(l.host));
 }
 
