@@ -10,6 +10,7 @@ export const freeHostingSuffixes = [
   'godaddysites.com', 'yolasite.com', 'jimdosite.com', 'blogspot.com', 'sites.google.com', 'forms.gle',
   'docs.google.com', 'forms.office.com', 'typeform.com', 'jotform.com', 'ipfs.io', 'dweb.link', 'cloudflare-ipfs.com',
   'ngrok.io', 'ngrok-free.app', 'trycloudflare.com', 's3.amazonaws.com', 'amplifyapp.com', 'codesandbox.io',
+  'run.app', 'cloudfunctions.net', // Google Cloud Run and Cloud Functions: a deployed page gets a name there
 ];
 
 /** Whether a host name is on one of those platforms (the suffix itself or a name below it). */

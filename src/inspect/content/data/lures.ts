@@ -146,19 +146,19 @@ export const lurePatterns: Record<LureKind, string[]> = {
     w`(?:selected|chosen)\s+(?:to\s+(?:receive|win|get|claim)\s+[^.!?\n]{0,40}?(?:reward|prize|gift|voucher|coupon|bonus|[$€£]\s?\d)|as\s+(?:a|the|our)\s+(?:lucky\s+)?winner|for\s+(?:a|an|our|this)\s+(?:exclusive\s+|special\s+|free\s+)?(?:reward|prize|gift))`,
     w`you\s+are\s+one\s+of\s+(?:the|our)\s+(?:lucky\s+)?(?:finalists|winners)|congratulations[!,.]*\s+(?:[\w-]+[!,.]*\s+)?you(?:'ve|\s+have)\s+won|you(?:'ve|\s+have)\s+won\s+(?:a|an|the)\s+(?:free\s+|brand\s+new\s+)?[\w$€£-]+`,
     w`(?:complete|take|answer|fill\s+out|finish)\s+(?:a|our|this|the)\s+(?:short\s+|quick\s+|brief\s+)?(?:\d+[\s-]*(?:second|minute|question)s?\s+)?survey\s+(?:to|and)\s+(?:claim|receive|get|collect|win)|claim\s+your\s+(?:free|exclusive|complimentary)\s+(?:reward|prize|gift)`,
-    w`points\s+(?:will\s+)?(?:expire|lapse|are\s+expiring)\s+(?:today|tonight|tomorrow|in\s+\d+\s+hours)`,
+    w`points\s+(?:will\s+)?(?:expire|lapse|are\s+expiring)\s+(?:today|tonight|tomorrow|soon|in\s+\d+\s+hours)`,
     // de
-    w`[\w-]*gutschein\s+(?:auf\s+(?:sie|dich)\s+)?wartet|als\s+[\w-]*(?:empfänger|gewinner)(?:in)?\s+ausgewählt|als\s+(?:glücklicher\s+)?gewinner|(?:sie\s+haben|du\s+hast|ihr\s+habt)\s+(?:ein(?:e|en)?\s+[\w-]+(?:\s+[\w-]+)?\s+)?gewonnen|(?:du\s+bist|sie\s+sind)\s+in\s+der\s+(?:end|final)auslosung|(?:prämie|gewinn|geschenk|belohnung)\s+(?:jetzt\s+)?(?:zu\s+)?(?:einlösen|abholen|sichern|anfordern)|(?:sie\s+sind|du\s+bist)\s+(?:einer|eine)\s+der\s+(?:glücklichen\s+)?(?:finalisten|gewinner)|punkte\s+verfallen\s+(?:heute|morgen|in\s+\d+\s+stunden)`,
+    w`[\w-]*gutschein\s+(?:auf\s+(?:sie|dich)\s+)?wartet|als\s+[\w-]*(?:empfänger|gewinner)(?:in)?\s+ausgewählt|als\s+(?:glücklicher\s+)?gewinner|(?:sie\s+haben|du\s+hast|ihr\s+habt)\s+(?:ein(?:e|en)?\s+[\w-]+(?:\s+[\w-]+)?\s+)?gewonnen|(?:du\s+bist|sie\s+sind)\s+in\s+der\s+(?:end|final)auslosung|(?:prämie|gewinn|geschenk|belohnung)\s+(?:jetzt\s+)?(?:zu\s+)?(?:einlösen|abholen|sichern|anfordern)|(?:sie\s+sind|du\s+bist)\s+(?:einer|eine)\s+der\s+(?:glücklichen\s+)?(?:finalisten|gewinner)|punkte\s+verfallen\s+(?:heute|morgen|bald|in\s+\d+\s+stunden)`,
     // fr
-    w`(?:sélectionnée?|choisie?)\s+pour\s+(?:recevoir|gagner|remporter)|vous\s+avez\s+gagné|(?:récupére[rz]|réclame[rz])\s+votre\s+(?:cadeau|récompense|prix|lot)|points\s+(?:expirent|vont\s+expirer)\s+(?:aujourd'hui|demain|ce\s+soir|dans\s+\d+\s+heures)`,
+    w`(?:sélectionnée?|choisie?)\s+pour\s+(?:recevoir|gagner|remporter)|vous\s+avez\s+gagné|(?:récupére[rz]|réclame[rz])\s+votre\s+(?:cadeau|récompense|prix|lot)|points\s+(?:expirent|vont\s+expirer)\s+(?:aujourd'hui|demain|ce\s+soir|bientôt|dans\s+\d+\s+heures)`,
     // es
-    w`seleccionad[oa]\s+para\s+(?:recibir|ganar|obtener)|(?:has|ha)\s+ganado\s+(?:un|una|el|la)|reclam[ae]\s+(?:tu|su)\s+(?:premio|regalo|recompensa)|puntos\s+(?:caducan|vencen|expiran)\s+(?:hoy|mañana|en\s+\d+\s+horas)`,
+    w`seleccionad[oa]\s+para\s+(?:recibir|ganar|obtener)|(?:has|ha)\s+ganado\s+(?:un|una|el|la)|reclam[ae]\s+(?:tu|su)\s+(?:premio|regalo|recompensa)|puntos\s+(?:caducan|vencen|expiran)\s+(?:hoy|mañana|pronto|en\s+\d+\s+horas)`,
     // it
-    w`selezionat[oa]\s+per\s+(?:ricevere|vincere|ottenere)|hai\s+vinto|riscatta\s+(?:il\s+tuo|subito\s+il)\s+(?:premio|regalo)|punti\s+scadono\s+(?:oggi|domani|(?:tra|fra)\s+\d+\s+ore)`,
+    w`selezionat[oa]\s+per\s+(?:ricevere|vincere|ottenere)|hai\s+vinto|riscatta\s+(?:il\s+tuo|subito\s+il)\s+(?:premio|regalo)|punti\s+scadono\s+(?:oggi|domani|presto|(?:tra|fra)\s+\d+\s+ore)`,
     // nl
-    w`geselecteerd\s+(?:om\s+[^.!?\n]{0,40}?te\s+(?:ontvangen|winnen)|voor\s+(?:een\s+)?(?:prijs|beloning|cadeau))|(?:u\s+heeft|je\s+hebt)\s+(?:een\s+[\w-]+\s+)?gewonnen|claim\s+(?:uw|je)\s+(?:prijs|beloning|cadeau)|punten\s+verlopen\s+(?:vandaag|morgen|over\s+\d+\s+uur)`,
+    w`geselecteerd\s+(?:om\s+[^.!?\n]{0,40}?te\s+(?:ontvangen|winnen)|voor\s+(?:een\s+)?(?:prijs|beloning|cadeau))|(?:u\s+heeft|je\s+hebt)\s+(?:een\s+[\w-]+\s+)?gewonnen|claim\s+(?:uw|je)\s+(?:prijs|beloning|cadeau)|punten\s+verlopen\s+(?:vandaag|morgen|binnenkort|over\s+\d+\s+uur)`,
     // pt
-    w`(?:selecionad[oa]|escolhid[oa])\s+para\s+(?:receber|ganhar|resgatar)|(?:você|voce)\s+foi\s+sortead[oa]|(?:você|voce)\s+ganhou|pontos\s+(?:expiram|vencem|irão\s+expirar|vão\s+expirar)\s+(?:hoje|amanhã|em\s+\d+\s+horas)|resgat(?:e|ar)\s+(?:seu|o\s+seu)\s+(?:prêmio|brinde|presente)`,
+    w`(?:selecionad[oa]|escolhid[oa])\s+para\s+(?:receber|ganhar|resgatar)|(?:você|voce)\s+foi\s+sortead[oa]|(?:você|voce)\s+ganhou|pontos\s+(?:expiram|vencem|irão\s+expirar|vão\s+expirar)\s+(?:hoje|amanhã|em\s+breve|em\s+\d+\s+horas)|resgat(?:e|ar)\s+(?:seu|o\s+seu)\s+(?:prêmio|brinde|presente)`,
   ],
   // A complaint about the reader's site or page: a platform's policy "violated" with an appeal to file, or a
   // photographer's copyright claim with "proof" and a threat of court. The appeal form and the proof sit behind a link

@@ -2,7 +2,8 @@
 // domain that is neither the brand's nor the sender's own: "PayPal" in the name and the button going to
 // paypa1-login.xyz. Everyday words that are also brands (apple, office) count only in the display name.
 import { brandNamePattern, brands, type Brand } from '../data/brands.js';
-import { nameIncludesOwnDomain, offSiteLinks } from '../links.js';
+import { onFreeHosting } from '../data/free-hosting.js';
+import { nameIncludesOwnDomain, offSiteLinks, senderDomain } from '../links.js';
 import { findLure } from './phish-lure.js';
 import type { ContentRule } from './rule.js';
 
@@ -27,6 +28,13 @@ export const linkBrandMismatch: ContentRule = {
     // headlines all the time, but do not ask the reader to unlock an account through a stranger's site).
     const ownName = nameIncludesOwnDomain(msg);
     const brand = (ownName ? undefined : brandIn(msg.from?.name ?? '', true)) ?? (findLure(msg) ? brandIn(msg.subject + '\n' + msg.text, false) : undefined);
-    return brand ? `says ${brand.name}, links go to ${links[0]!.domain}` : false;
+    if (brand) return `says ${brand.name}, links go to ${links[0]!.domain}`;
+    // Mail from a brand's own domain links to its site or its mailing service's tracker, never to a page on a free
+    // hosting platform: that is a forged From (a relay's customer cannot send as the bank once its sender domains are
+    // enforced, but `score` reads mail from anywhere).
+    const sender = senderDomain(msg);
+    const self = brands.find((b) => b.domains.includes(sender));
+    const hosted = self && links.find((l) => onFreeHosting(l.host));
+    return hosted ? `says ${self.name} from its own domain, links go to ${hosted.host}` : false;
   },
 };

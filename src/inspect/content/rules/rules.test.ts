@@ -419,6 +419,15 @@ describe('content rules', () => {
     expect(await from('"J. R. Miller" <jr@millerlaw.example>')).toBe(false);
   });
 
+  it('takes a brand\'s own domain in From with a link to a free hosting platform for a forged sender, not its tracker', async () => {
+    const rule = contentRules.find((r) => r.name === 'LINK_BRAND_MISMATCH')!;
+    const bank = (href: string) =>
+      parsed({ message: () => compose({ from: 'Bradesco <noreply@bradesco.com.br>', text: undefined, html: `<p>Agora você é Bradesco Prime! Para concluir, <a href="${href}">cadastre-se</a>.</p>` }) });
+    expect(rule.test(await bank('https://b-a4qxna7jwq-rj.a.run.app/b/?tr=18590'), {})).toBe('says bradesco from its own domain, links go to b-a4qxna7jwq-rj.a.run.app');
+    // the bank's own newsletter through its mailing service's click tracker
+    expect(rule.test(await bank('https://click.mailing-service.example.net/t/18590'), {})).toBe(false);
+  });
+
   it('takes a link to a name reserved for examples (a template placeholder left unfilled) for no way out', async () => {
     const lure = contentRules.find((r) => r.name === 'PHISH_LURE_LINK')!;
     const from = 'Brightlane Billing <billing@brightlane.io>';
@@ -546,6 +555,7 @@ describe('content rules', () => {
       'Tus puntos caducan en 48 horas: https://r.evil.example/p',
       'I tuoi punti scadono tra 24 ore: https://r.evil.example/p',
       'Je punten verlopen over 24 uur: https://r.evil.example/p',
+      'Prezado cliente, seus 962.326 mil pontos expiram em breve! Resgate: https://r.evil.example/p',
       'Hallo Anna, du bist in der Endauslosung zum Finale! Prüfe deine Angaben: https://r.evil.example/n',
       'Glückwunsch, du hast ein iPhone 15 gewonnen: https://r.evil.example/n',
       'Sie sind einer der Finalisten für unser Gewinnspiel. Machen Sie mit, um Ihren möglichen Gewinn JETZT zu sichern: https://r.evil.example/g',
