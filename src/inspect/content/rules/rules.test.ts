@@ -565,6 +565,9 @@ describe('content rules', () => {
       'Das ist das letzte Mal, dass wir Sie erinnern: Ihr 500€ EDEKA-Gutschein auf Sie wartet. Bestätigen Sie hier: https://r.evil.example/g',
       'Wir konnten Ihr Paket nicht zustellen. Bitte bestätigen Sie Ihre Adresse: https://r.evil.example/p',
       'Falls Sie also als Gutscheinempfänger ausgewählt wurden, hier nachsehen: https://r.evil.example/g',
+      'Sie wurden ausgewählt an der Endauslosung eines Supermarkt Gutscheins teilnehmen zu dürfen: https://r.evil.example/g',
+      'Sie gehören zu den Auserwählten für das Fressnapf Gewinnspiel. BESTÄTIGEN: https://r.evil.example/g',
+      'Wir könnten Ihnen einen Einkaufsgutschein im Wert von 250 € zusenden: https://r.evil.example/g',
       'Houve um acesso à sua conta em um novo dispositivo. Não fui eu: https://r.evil.example/a',
       'Não identificamos a atualização do seu aparelho. Solicitar atualização: https://r.evil.example/a',
     ]) expect(await test(text), text).toMatch(/^(?:reward|credentials|parcel|crypto):/);
