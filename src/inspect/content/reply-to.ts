@@ -6,9 +6,10 @@ import { registrableDomain } from './urls.js';
 
 /**
  * Reply-To's and From's registrable domains when they differ and either a recipient is outside From's domain or the
- * Reply-To carries the sender's own name (`internal`: every recipient is inside From's domain). Inside one domain a Reply-To elsewhere is how contact forms work (the site
- * mails its owner with the visitor's address to answer); a Reply-To in the sender's own name on another domain is the
- * colleague or boss whose answers go to a mailbox the attacker holds (business e-mail compromise).
+ * Reply-To carries the sender's own name (`internal`: every recipient is inside From's domain). Inside one domain a
+ * Reply-To elsewhere is how contact forms work (the site mails its owner with the visitor's address to answer); a
+ * Reply-To in the sender's own name on another domain is the colleague or boss whose answers go to a mailbox the
+ * attacker holds (business e-mail compromise).
  */
 export function externalReplyTo(msg: ContentMessage, ctx: ScoreContext): { domain: string; from: string; internal: boolean } | null {
   if (!msg.replyTo?.domain) return null;
