@@ -80,9 +80,18 @@ describe('content verdict', () => {
       if (p.kind !== 'message') throw new Error(p.reason);
       return scoreMessage(p.message, {}, o);
     };
-    const reply = verdictOf(await compose({ ...spamWords, inReplyTo: '<minutes-0@example.org>' }));
+    const reply = verdictOf(await compose({ ...spamWords, subject: `Re: ${spamWords.subject}`, inReplyTo: '<minutes-0@example.org>' }));
     expect(reply).toMatchObject({ action: 'accept', rules: [{ name: 'STATISTICAL_MODEL', score: 4.9 }] });
     expect(reply.rules[0]!.description).toContain('a reply in a conversation');
+    const quoting = verdictOf(await compose({ ...spamWords, text: `${spamWords.text}\n\nOn Monday Ann wrote:\n> see you`, inReplyTo: '<minutes-0@example.org>' }));
+    expect(quoting.rules[0]).toMatchObject({ name: 'STATISTICAL_MODEL', score: 4.9 });
+    // Naming a message without reading as a reply (a help-desk notice, bulk mail with the header left empty) is not a
+    // conversation: every word is the sender's, and the model tags on its own.
+    const helpdesk = await compose({ ...spamWords, inReplyTo: '<ticket-4411@helpdesk.example>' });
+    const emptyHeaders = Buffer.concat([Buffer.from('In-Reply-To:\r\nReferences:\r\n'), await compose({ ...spamWords, subject: `Re: ${spamWords.subject}` })]);
+    for (const notice of [helpdesk, emptyHeaders]) {
+      expect(verdictOf(notice)).toMatchObject({ action: 'tag', rules: [{ name: 'STATISTICAL_MODEL', score: 7.9 }] });
+    }
     // One clue seen in 8 of 10 spam and 2 of 10 ham: spam probability 0.787, in the range where the model is unsure.
     const unsure = { ...o, model: { spamMessages: 10, hamMessages: 10, tokens: new Map([['subject:replica', { spam: 8, ham: 2 }]]) } };
     const p = parseContent(spamRaw);

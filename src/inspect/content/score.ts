@@ -81,10 +81,25 @@ function modelHit(p: number, hintScore: number, corroborated: boolean, shape: { 
   return { name: 'STATISTICAL_MODEL', score, description: `${description}, ${raw} capped to ${score}: ${why}` };
 }
 
-/** A reply names the message it answers (RFC 5322 §3.6.4). */
+/**
+ * A reply in a conversation names the message it answers (RFC 5322 §3.6.4: a msg-id in In-Reply-To or References)
+ * and reads as one: its subject carries a reply prefix, or it quotes the earlier message. Naming a message is not
+ * enough: bulk senders write the headers empty, and a help-desk platform's notice (abused to send a "verify your
+ * wallet" lure from the platform's own domain) names its ticket without quoting anything, so every word in it is the
+ * sender's.
+ */
 function isReply(msg: ContentMessage): boolean {
-  return msg.headers.some((f) => f.name === 'in-reply-to' || f.name === 'references');
+  const answers = msg.headers.some((f) => (f.name === 'in-reply-to' || f.name === 'references') && MSG_ID.test(f.value));
+  return answers && (REPLY_PREFIX.test(msg.subject) || msg.lower.own !== msg.lower.text || QUOTE_INTRO.test(msg.lower.text));
 }
+
+const MSG_ID = /<[^<>\s]+@[^<>\s]+>/;
+// "Re:" and its translations as mail clients write them (Outlook's AW, SV, VS, Antw, RIF, Odp, YNT, ΑΠ, 回复 ...),
+// with an optional counter ("Re[2]:").
+const REPLY_PREFIX = /^\s*(?:re|aw|sv|vs|antw|antwort|rif|r|odp|ynt|res|resp|ref|réf|rép|απ|回复|答复|回覆)\s*(?:\[\d+\])?\s*[:：]/iu;
+// How clients introduce the quoted message when they do not prefix its lines with ">": "On … wrote:" and its
+// translations, Outlook's "-----Original Message-----" and its header block ("From: … Sent: …").
+const QUOTE_INTRO = /\b(?:wrote|schrieb|a écrit|escreveu|escribió|ha scritto|schreef|skrev|napisał)\s*:|-{2,}\s*(?:original message|ursprüngliche nachricht|message d'origine|mensagem original|mensaje original|messaggio originale)|\b(?:from|von|de|da|van):[^\n]{1,200}\n\s*(?:sent|gesendet|envoyé|enviado|inviato|verzonden|date|datum):/iu;
 
 const sum = (hits: RuleHit[]) => hits.reduce((s, h) => s + h.score, 0);
 
