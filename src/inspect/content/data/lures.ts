@@ -57,7 +57,7 @@ export const lurePatterns: Record<LureKind, string[]> = {
     // the mail system keeps the reader's mail back
     w`(?:messages?|e-?mails?)\s+(?:in|(?:held|placed|stuck)\s+in)\s+(?:your\s+)?quarantine|quarantined\s+(?:messages?|e-?mails?)|undelivered\s+(?:messages?|e-?mails?)`,
     // the account is about to go away
-    w`(?:account|mailbox|profile|page|channel)\s+(?:will\s+be|is\s+(?:scheduled|set)\s+to\s+be)\s+(?:permanently\s+)?(?:closed|terminated|deleted|deactivated|disabled|shut\s+down)|scheduled\s+for\s+(?:permanent\s+)?(?:deletion|deactivation|termination|removal)`,
+    w`(?:account|mailbox|profile|page|channel|wallet)s?\s+(?:will\s+be|is\s+(?:scheduled|set)\s+to\s+be)\s+(?:permanently\s+|temporarily\s+)?(?:closed|terminated|deleted|deactivated|disabled|shut\s+down)|scheduled\s+for\s+(?:permanent\s+)?(?:deletion|deactivation|termination|removal)`,
     // the mail system stops delivering the reader's mail unless they act elsewhere ("to keep receiving our emails" or
     // "emails from us" is a newsletter asking for consent again)
     w`(?:continue|keep)\s+(?:to\s+)?receiv(?:e|ing)\s+(?:(?:new|incoming|your)\s+)?(?:messages|e-?mails)(?!\s+from\s+(?:us|our))|(?:not|no\s+longer)\s+be\s+able\s+to\s+(?:send\s+(?:or|and)\s+)?receive\s+(?:new\s+|incoming\s+)?(?:messages|e-?mails)`,

@@ -12,7 +12,7 @@ const URGENCY_PHRASES = new RegExp(
     String.raw`final\s+(?:notice|warning|reminder)`,
     String.raw`act\s+(?:now|immediately|fast)`,
     String.raw`failure\s+to\s+(?:comply|respond|verify|do\s+so)`,
-    String.raw`(?:expires?|terminated?|suspended?)\s+(?:today|immediately|soon)`,
+    String.raw`(?:expires?|terminated?|suspended?|disabled|deactivated|locked|deleted|closed)\s+(?:today|immediately|soon)`,
   ].join('|') +
     ')',
 );

@@ -179,8 +179,8 @@ const cases: Record<string, { positive: Case; negative: Case }> = {
     negative: { message: () => compose({ text: 'The bank holiday moves our meeting; details follow.' }) },
   },
   PHISH_URGENCY: {
-    positive: { message: () => compose({ subject: 'FINAL NOTICE', text: 'Respond within 24 hours or lose access.' }) },
-    negative: { message: () => compose({ text: 'No rush: whenever you have time this month.' }) },
+    positive: { message: () => compose({ subject: 'FINAL NOTICE', text: 'Respond within 24 hours or lose access. Unverified profiles are disabled soon.' }) },
+    negative: { message: () => compose({ text: 'No rush: whenever you have time this month. The old office closed last year.' }) },
   },
   PHISH_ADVANCE_FEE: {
     positive: { message: () => compose({ text: 'This strictly confidential matter concerns my late father who left 8.6 million US dollars; I need to transfer the funds into your account as foreign partner.' }) },
@@ -302,6 +302,7 @@ describe('content rules', () => {
     const link = ' https://proof-files.evil.example/x';
     for (const text of [
       'Your page has been reported for violating our community standards and is scheduled for permanent deletion. Submit an appeal:',
+      'Your wallet is still pending verification. All unverified wallets will be temporarily disabled soon. Verify now:',
       'Your website uses my images without my permission. This is a copyright infringement. See the proof here:',
       'Ihre Webseite verwendet meine Bilder ohne meine Erlaubnis (Urheberrechtsverletzung). Beweise:',
       'Votre site utilise mes photos sans autorisation. Les preuves :',
