@@ -10,6 +10,7 @@ import { brandDisplayName } from './brand-display-name.js';
 import { displayNameDomain } from './display-name-domain.js';
 import { fromAuthMismatch } from './from-auth-mismatch.js';
 import { fromEnvelopeMismatch } from './from-envelope-mismatch.js';
+import { greetingByAddress } from './greeting-by-address.js';
 import { htmlPasswordField } from './html-password-field.js';
 import { htmlHiddenText } from './html-hidden-text.js';
 import { htmlImageOnly } from './html-image-only.js';
@@ -58,7 +59,7 @@ export const contentRules: readonly ContentRule[] = [
   // attachments
   attachExecutable, attachScript, attachMacroOffice, attachEncryptedArchive, attachHtmlForm, attachDoubleExtension,
   // language
-  phishLure, phishQrCode, phishGiftCard, phishWireRequest, phishCallback, phishExtortion, phishCredentials, phishPayment, phishUrgency, phishAdvanceFee, subjectAllCaps, textAllCaps,
+  greetingByAddress, phishLure, phishQrCode, phishGiftCard, phishWireRequest, phishCallback, phishExtortion, phishCredentials, phishPayment, phishUrgency, phishAdvanceFee, subjectAllCaps, textAllCaps,
   // encoding
   mixedScripts, zeroWidth,
 ];

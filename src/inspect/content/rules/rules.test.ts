@@ -56,6 +56,11 @@ const cases: Record<string, { positive: Case; negative: Case }> = {
     // a page of the sender's own domain, and a domain whose name merely ends like a platform
     negative: { message: () => html('<a href="https://www.example.com/view">Open</a> <a href="https://mypages.dev.docs-site.net/">docs</a>') },
   },
+  GREETING_BY_ADDRESS: {
+    positive: { message: () => compose({ text: 'Hey bob@example.org, ich sehe, wir wohnen in der Nähe.' }) },
+    // the address in a footer, and a greeting by name
+    negative: { message: () => compose({ text: 'Hi Bob,\n\nyour order shipped.\n\nThis message was sent to bob@example.org.' }) },
+  },
   RECIPIENT_IN_LINK: {
     positive: { message: () => compose({ text: 'Sign in: https://portal.evil.example/login#Ym9iQGV4YW1wbGUub3Jn' }), ctx: { recipients: ['bob@example.org'] } },
     // the reader's address on the sender's own site (its unsubscribe link), and another reader's address elsewhere

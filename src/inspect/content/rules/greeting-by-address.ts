@@ -1,0 +1,29 @@
+// "Hello jane@example.com": a greeting that names the reader by their e-mail address. A sender with whom the reader
+// has an account or a conversation knows their name (or greets them without one); a list of harvested addresses
+// holds nothing else, so phishing and spam kits paste the address where the name would go. Some sign-up mail does it
+// too, before the service knows the name, so it is a hint.
+import type { ContentRule } from './rule.js';
+
+// Greetings in the seven languages the lure lists know, lower case (the rule reads the lower-cased text).
+const GREETING = String.raw`(?:hi|hello|hey|dear|greetings|hallo|moin|liebe[rs]?|sehr\s+geehrte[rs]?|bonjour|bonsoir|salut|cher|chère|hola|estimad[oa]|querid[oa]|ciao|salve|gentile|car[oa]|beste|geachte|hoi|olá|ola|oi|prezad[oa])`;
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export const greetingByAddress: ContentRule = {
+  name: 'GREETING_BY_ADDRESS',
+  score: 1.5,
+  strength: 'hint',
+  description: 'greets the reader by their e-mail address, as mail to a list of harvested addresses does',
+  test(msg, ctx) {
+    const recipients = (ctx.recipients?.length ? ctx.recipients : msg.to.map((t) => t.address)).filter((r) => r.includes('@'));
+    if (recipients.length === 0) return false;
+    const text = msg.lower.own;
+    for (const address of recipients) {
+      const a = address.toLowerCase();
+      if (!text.includes(a)) continue;
+      const greeting = new RegExp(String.raw`(?:^|[^\p{L}])${GREETING}[\s,:]+(?:mr\.?\s+|mrs\.?\s+|ms\.?\s+)?${escape(a)}`, 'u');
+      if (greeting.test(text) || greeting.test(msg.lower.subject)) return a;
+    }
+    return false;
+  },
+};
