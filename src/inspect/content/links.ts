@@ -73,6 +73,8 @@ export function linksOnlyToOwnSite(msg: ContentMessage): boolean {
 
 /** The link a redirector sends the reader on to, when a query parameter carries a URL on another domain. */
 export function redirectTarget(link: Link): Link | null {
+  const amp = googleAmpTarget(link);
+  if (amp) return amp;
   const q = link.url.indexOf('?');
   if (q === -1) return null;
   for (const pair of link.url.slice(q + 1).split(/[&;]/)) {
@@ -89,4 +91,16 @@ export function redirectTarget(link: Link): Link | null {
     if (target.host && target.domain !== link.domain) return target;
   }
   return null;
+}
+
+/**
+ * Google's AMP viewer shows any page under a Google address (https://www.google.co.uk/amp/s/other.example/page), and
+ * phishing uses it to put google.com in front of its own host.
+ */
+function googleAmpTarget(link: Link): Link | null {
+  if (!link.domain.startsWith('google.')) return null;
+  const m = /^https?:\/\/[^/]+\/amp\/(?:s\/)?([^/?#\s]+\.[^/?#\s]+[^\s]*)/i.exec(link.url);
+  if (!m) return null;
+  const target = parseLink(`https://${m[1]}`, '', link.origin);
+  return target.host && target.domain !== link.domain ? target : null;
 }

@@ -166,6 +166,8 @@ export const lurePatterns: Record<LureKind, string[]> = {
   // photographer's copyright claim with "proof" and a threat of court. The appeal form and the proof sit behind a link
   // off the sender's site (a platform's real notice links to the platform itself).
   legal: [
+    // a court's summons or notice, to be read behind a link: courts serve papers by post or through their own portals
+    w`(?:court|legal)\s+(?:summons|notice|order)\s+(?:against|for|to)\s+you|you\s+(?:have\s+been|are\s+(?:hereby\s+)?)summoned|notificaci[oó]n\s+judicial|citaci[oó]n\s+judicial|orden\s+judicial|notificação\s+(?:extra)?judicial|intimação\s+judicial|citação\s+judicial|gerichtliche\s+(?:vorladung|mitteilung|zustellung)|assignation\s+(?:en\s+justice|au\s+tribunal)|convocation\s+(?:au|devant\s+le)\s+tribunal|citazione\s+(?:in\s+giudizio|giudiziaria)|notifica\s+giudiziaria|gerechtelijke\s+(?:dagvaarding|kennisgeving)|dagvaarding`,
     w`(?:violat(?:ed|es|ing)|breach(?:ed|es|ing)?|in\s+violation\s+of)\s+(?:of\s+)?our\s+(?:community\s+(?:standards|guidelines)|copyright\s+polic(?:y|ies)|terms(?:\s+of\s+(?:service|use))?|polic(?:y|ies)|guidelines)`,
     // said to the reader about their own site: a newsletter's article on copyright cases names no "you"
     w`your\s+(?:website|site|page|blog|shop)\s+(?:\w+\s+){0,3}?(?:uses?|used|contains?|is\s+using|infring\w*)\s+(?:my|our)\s+(?:\w+\s+)?(?:images?|photos?|photographs|pictures|illustrations|artwork|content)|(?:uses?|used|using)\s+(?:my|our)\s+(?:images?|photos?|photographs|pictures|illustrations|artwork)\s+without\s+(?:my\s+|our\s+)?(?:permission|consent|licen[cs]e)|(?:legal|court)\s+action\s+against\s+you`,

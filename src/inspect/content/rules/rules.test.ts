@@ -307,6 +307,8 @@ describe('content rules', () => {
     const link = ' https://proof-files.evil.example/x';
     for (const text of [
       'Your page has been reported for violating our community standards and is scheduled for permanent deletion. Submit an appeal:',
+      'Notificación judicial: no hemos recibido respuesta. Para evitar cualquier penalización revise el documento:',
+      'Gerichtliche Vorladung: Ihre Unterlagen liegen bereit:',
       'Your wallet is still pending verification. All unverified wallets will be temporarily disabled soon. Verify now:',
       'Your website uses my images without my permission. This is a copyright infringement. See the proof here:',
       'Ihre Webseite verwendet meine Bilder ohne meine Erlaubnis (Urheberrechtsverletzung). Beweise:',
@@ -319,6 +321,8 @@ describe('content rules', () => {
       'Our lawyer wrote a guide to photo licences for small shops, worth a read:',
       'This week: the copyright infringement case against the chip maker, and PHP 4.3 released:',
       'The handbook for new volunteers is on the club site:',
+      'Our webinar on judicial review and court procedure, slides here:',
+      'News: PayPal receives subpoena in the fraud inquiry; read the full story:',
     ]) expect(lure.test(await parsed({ message: () => compose({ text: text + link }) }), {}), text).toBe(false);
   });
 
@@ -432,6 +436,22 @@ describe('content rules', () => {
     expect(rule.test(await bank('https://b-a4qxna7jwq-rj.a.run.app/b/?tr=18590'), {})).toBe('says bradesco from its own domain, links go to b-a4qxna7jwq-rj.a.run.app');
     // the bank's own newsletter through its mailing service's click tracker
     expect(rule.test(await bank('https://click.mailing-service.example.net/t/18590'), {})).toBe(false);
+  });
+
+  it('takes a server\'s generic name after its address for a bare address, not a name that merely holds numbers', async () => {
+    const rule = contentRules.find((r) => r.name === 'URL_IP_LITERAL')!;
+    for (const host of ['142.132.167.72.host.secureserver.net', 'ec2-54-12-3-4.compute-1.amazonaws.com']) {
+      expect(rule.test(await parsed({ message: () => html(`<a href="http://${host}/doc">Open the notice</a>`) }), {}), host).toMatchObject({ score: 2 });
+    }
+    for (const host of ['www.example.com', 'files.2026.10.31.example.org', 'cdn-1-2-3.example.net']) {
+      expect(rule.test(await parsed({ message: () => html(`<a href="https://${host}/doc">Open</a>`) }), {}), host).toBe(false);
+    }
+  });
+
+  it('follows Google\'s AMP viewer to the page it shows', async () => {
+    const rule = contentRules.find((r) => r.name === 'URL_REDIRECT')!;
+    expect(rule.test(await parsed({ message: () => html('<a href="https://www.google.co.uk/amp/s/tosuchapel.example/SURqTU">Enter to win</a>') }), {})).toBe('google.co.uk sends on to tosuchapel.example');
+    expect(rule.test(await parsed({ message: () => html('<a href="https://www.google.com/amp/">About AMP</a>') }), {})).toBe(false);
   });
 
   it('takes a link to a name reserved for examples (a template placeholder left unfilled) for no way out', async () => {
