@@ -569,6 +569,12 @@ describe('content rules', () => {
     for (const text of [
       'Congratulations! You have been selected to receive a $100 gift card: https://r.evil.example/s',
       'Complete our short 30-second survey to claim your reward: https://r.evil.example/s',
+      'Um Anspruch zu erheben, nehmen Sie einfach an dieser kurzen Umfrage teil: https://r.evil.example/s',
+      'Es dauert nur eine Minute, um diesen fantastischen Preis zu erhalten: https://r.evil.example/s',
+      'Sie wurden ausgewählt, an unserem Treueprogramm teilzunehmen: https://r.evil.example/s',
+      'Répondez à ce court questionnaire pour recevoir votre kit : https://r.evil.example/s',
+      'Responda esta breve encuesta para reclamar su regalo: https://r.evil.example/s',
+      'Vul deze korte enquête in om je cadeau te ontvangen: https://r.evil.example/s',
       'Your reward points expire today. Redeem: https://r.evil.example/p',
       'Seus pontos expiram hoje! Troque agora: https://r.evil.example/p',
       'Identificamos uma pendência no seu cadastro. Atualize seus dados: https://r.evil.example/a',
@@ -608,6 +614,8 @@ describe('content rules', () => {
       'Die Endauslosung findet am 24. Dezember statt, viel Glück: https://partner.example/gewinnspiel',
       'The five finalists of the design award are announced on our blog: https://partner.example/award',
       'Sie wurden als Teilnehmerin für den Workshop ausgewählt: https://partner.example/workshop',
+      'Bitte nehmen Sie an unserer kurzen Umfrage zur Zufriedenheit mit dem Kundendienst teil: https://survey.partner.example/q',
+      'Vul deze korte enquête in over onze nieuwe website: https://survey.partner.example/q',
     ]) expect(await test(text), text).toBe(false);
   });
 
