@@ -12,8 +12,8 @@
 // Then today's mail from the generators in eval/generate/: outbound ham (31 kinds, 7 languages) and phishing of
 // 2022-2026 style. The content rules were designed looking at the DEV seed range only; figures are printed for the
 // REPORT range by default. Both ranges come from the same templates, so those figures say how the rules do on new
-// combinations of known tricks, not on tricks nobody wrote down; the ham kinds the shipped model never learnt from are
-// counted apart. Lines:
+// combinations of known tricks, not on tricks nobody wrote down; the ham kinds and phishing families the shipped model
+// never learnt from (it learns the others on DEV seeds) are counted apart. Lines:
 //   ham n flagged held refused      (flagged = tag or more; held = quarantine; refused = reject)
 //   phish n flagged held refused    (recall = flagged / n)
 // and the peers' rows on the same generated files (their "recall" is on phishing, "fpr" on ham).
@@ -23,7 +23,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { stripLeakingHeaders } from '../src/inspect/content/corpus.js';
 import { generateHam, modelHeldOutKinds, type Generated } from '../eval/generate/ham.js';
-import { generatePhish } from '../eval/generate/phish.js';
+import { generatePhish, modelHeldOutFamilies } from '../eval/generate/phish.js';
 import { DEV_SEEDS, REPORT_SEEDS, seeds } from '../eval/generate/random.js';
 import { createContentScorer } from '../src/inspect/content/index.js';
 import { saveModel } from '../src/inspect/content/model-file.js';
@@ -127,6 +127,8 @@ console.log(generatedLine('ham', hams));
 console.log(generatedLine('ham-kinds-model-learnt', hams.filter((g) => !modelHeldOutKinds.has(g.kind))));
 console.log(generatedLine('ham-kinds-model-never-saw', hams.filter((g) => modelHeldOutKinds.has(g.kind))));
 console.log(generatedLine('phish', phish));
+console.log(generatedLine('phish-families-model-learnt', phish.filter((g) => !modelHeldOutFamilies.has(g.kind.split('/')[0]!))));
+console.log(generatedLine('phish-families-model-never-saw', phish.filter((g) => modelHeldOutFamilies.has(g.kind.split('/')[0]!))));
 for (const family of [...new Set(phish.map((g) => g.kind.split('/')[0]!))]) console.log(generatedLine(`phish-${family}`, phish.filter((g) => g.kind.startsWith(family))));
 
 if (!flag('--no-peers')) {

@@ -259,6 +259,15 @@ const families: Record<string, Family> = {
 
 export const phishFamilies = Object.keys(families);
 
+/**
+ * Families the shipped model never learns from: every third, so that eval:spam can say how it does on kinds of lure
+ * it has not seen, beside the ones it has (on other seeds); and callback phishing, which is a receipt word for word
+ * ("your card has been charged $499.99 … call us"): learning its words taught the model to distrust receipts (a
+ * payment confirmation rendered from a public template went from tagged by nothing to spam probability 0.996), and
+ * PHISH_CALLBACK reads it by what a receipt does not have, a phone number to call about a charge.
+ */
+export const modelHeldOutFamilies: ReadonlySet<string> = new Set([...phishFamilies.filter((_, i) => i % 3 === 2), 'callback']);
+
 export async function generatePhish(seed: number): Promise<Generated> {
   const r = rand(seed);
   const family = phishFamilies[seed % phishFamilies.length]!;

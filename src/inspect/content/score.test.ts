@@ -62,7 +62,8 @@ describe('content verdict', () => {
   });
 
   it('keeps the model under the tag threshold in a reply and where its clues conflict', async () => {
-    const spamWords = { subject: 'cheap replica watches', text: 'cheap replica watches discount order today' };
+    // A link elsewhere: a message that sends the reader nowhere has its own limit (below).
+    const spamWords = { subject: 'cheap replica watches', text: 'cheap replica watches discount order today https://replica-shop.example/' };
     const tokensOf = (raw: Buffer) => {
       const p = parseContent(raw);
       if (p.kind !== 'message') throw new Error(p.reason);
@@ -101,7 +102,7 @@ describe('content verdict', () => {
     expect(mixed.rules[0]!.description).toContain('0.787, 4.6 capped to 4: below 0.9 the model is unsure');
   });
 
-  it('lets the model tag a message whose links all stay on the sender\'s own site only when it is nearly sure', async () => {
+  it('lets the model tag a message that sends the reader nowhere but the sender\'s own site only when it is nearly sure', async () => {
     // One clue seen in 19 of 20 spam and 1 of 20 ham: spam probability 0.940, sure enough to tag anywhere else.
     const model = { spamMessages: 20, hamMessages: 20, tokens: new Map([['subject:replica', { spam: 19, ham: 1 }]]) };
     const o = { model, thresholds, modelWeight: 8, maxScanBytes: 1e6 };
@@ -112,13 +113,15 @@ describe('content verdict', () => {
     };
     const own = await verdictFor('https://app.brightlane.io/billing');
     expect(own).toMatchObject({ action: 'accept', rules: [{ name: 'STATISTICAL_MODEL', score: 4 }] });
-    expect(own.rules[0]!.description).toContain("0.940, 7 capped to 4: every link stays on the sender's own site");
+    expect(own.rules[0]!.description).toContain("0.940, 7 capped to 4: it sends the reader nowhere but the sender's own site");
     expect(await verdictFor('https://brightlane-offers.top/billing')).toMatchObject({ action: 'tag', rules: [{ name: 'STATISTICAL_MODEL', score: 7 }] });
     // A template's footer: the company's profiles on social networks and its app's listing are its own pages too.
     const footer = ' Follow us: https://www.facebook.com/brightlane https://x.com/brightlane Get the app: https://apps.apple.com/app/id1234567';
     expect(await verdictFor(`https://app.brightlane.io/billing${footer}`)).toMatchObject({ action: 'accept', rules: [{ name: 'STATISTICAL_MODEL', score: 4 }] });
     // Another page of the same platforms is not a profile: Google's own pages outside the app store count as elsewhere.
     expect(await verdictFor('https://app.brightlane.io/billing https://sites.google.com/view/brightlane-billing')).toMatchObject({ action: 'tag' });
+    // No link and no attachment: it sends the reader nowhere at all (an invoice whose amount is in the text).
+    expect(await verdictFor('reply to this mail with any question')).toMatchObject({ action: 'accept', rules: [{ name: 'STATISTICAL_MODEL', score: 4 }] });
   });
 
   it('reads a message the same whichever transfer encoding its library chose', async () => {

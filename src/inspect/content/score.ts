@@ -3,7 +3,7 @@
 import { spamProbability, type BayesModel } from './bayes.js';
 import { defaultParseLimits, parseContent, type ContentMessage } from './message.js';
 import { contentRules, type ContentRule } from './rules/index.js';
-import { linksOnlyToOwnSite } from './links.js';
+import { clickLinks, linksOnlyToOwnSite } from './links.js';
 import { messageTokens } from './tokens.js';
 import type { ContentAction, ContentThresholds, ContentVerdict, RuleHit, ScoreContext } from './types.js';
 
@@ -38,7 +38,7 @@ export function scoreMessage(msg: ContentMessage, ctx: ScoreContext, o: ScorerOp
   const evidence = found.evidence.length > 0 ? [...found.evidence, ...found.corroboration] : [];
   const hints = found.hint;
   const p = spamProbability(o.model, messageTokens(msg));
-  const model = modelHit(p, sum(hints), evidence.length > 0, { reply: isReply(msg), ownSiteOnly: linksOnlyToOwnSite(msg) }, o);
+  const model = modelHit(p, sum(hints), evidence.length > 0, { reply: isReply(msg), staysHome: sendsNowhereElse(msg) }, o);
   return verdictOf([...evidence, ...hints, ...(model ? [model] : [])], o.thresholds);
 }
 
@@ -53,24 +53,26 @@ export function scoreMessage(msg: ContentMessage, ctx: ScoreContext, o: ScorerOp
  * - a reply in a conversation (In-Reply-To or References) carries the correspondent's quoted words and the
  *   sender's short answer: the tokens mostly describe the thread, not the sender, so the line stays under the tag
  *   threshold there too. A faked header buys a spammer nothing beyond that: evidence still holds and refuses.
- * - mail whose every link stays on the sender's own site is unsure below `UNSURE_BELOW_OWN_SITE`. On a relay the From
- *   domain is the customer's own: a hijacked account's spam sends readers to the attacker's pages, a service's own
- *   notice (welcome, trial ending, invitation, payment failed) to the service's. The shipped model learnt the
- *   opposite from 2002 inbound spam, whose senders owned their domains, and from too few of today's templates: on
- *   the public Postmark templates rendered for five made-up companies it put 28 of 165 at 0.8 or more (the company's
- *   country and trade words swing it), the highest at 0.91.
+ * - mail that sends the reader nowhere but the sender's own site (every link stays there, or it has no link and no
+ *   attachment at all) is unsure below `UNSURE_BELOW_HOME`. On a relay the From domain is the customer's own: a
+ *   hijacked account's spam sends readers to the attacker's pages, a service's own notice (welcome, trial ending,
+ *   invitation, payment failed) to the service's; and a message that sends them nowhere can harm only by what it
+ *   asks in words, which the callback, wire-transfer, advance-fee and extortion rules read. The shipped model learnt
+ *   the opposite from 2002 inbound spam, whose senders owned their domains, and from too few of today's templates:
+ *   on public Postmark and sendwithus templates rendered for five made-up companies it put notices at 0.98-0.99
+ *   (a dunning notice, an invoice without a link), once it had learnt today's phishing words too.
  */
 const UNSURE_BELOW = 0.9;
-const UNSURE_BELOW_OWN_SITE = 0.98;
+const UNSURE_BELOW_HOME = 0.995;
 
-function modelHit(p: number, hintScore: number, corroborated: boolean, shape: { reply: boolean; ownSiteOnly: boolean }, o: ScorerOptions): RuleHit | null {
+function modelHit(p: number, hintScore: number, corroborated: boolean, shape: { reply: boolean; staysHome: boolean }, o: ScorerOptions): RuleHit | null {
   const raw = round(o.modelWeight * (2 * p - 1));
   if (raw <= 0) return null;
   const limits: Array<[number, string]> = [];
   if (!corroborated) limits.push([round(o.thresholds.quarantine - 0.1 - hintScore), 'the model and style hints alone only tag, nothing else corroborates them']);
   if (p < UNSURE_BELOW) limits.push([round(o.thresholds.tag - 1), `below ${UNSURE_BELOW} the model is unsure and tags only with other signs`]);
-  else if (shape.ownSiteOnly && p < UNSURE_BELOW_OWN_SITE) {
-    limits.push([round(o.thresholds.tag - 1), `every link stays on the sender's own site: below ${UNSURE_BELOW_OWN_SITE} the model tags only with other signs`]);
+  else if (shape.staysHome && p < UNSURE_BELOW_HOME) {
+    limits.push([round(o.thresholds.tag - 1), `it sends the reader nowhere but the sender's own site: below ${UNSURE_BELOW_HOME} the model tags only with other signs`]);
   }
   if (shape.reply) limits.push([round(o.thresholds.tag - 0.1), 'a reply in a conversation is tagged only with other signs']);
   const [cap, why] = limits.reduce<[number, string]>((low, l) => (l[0] < low[0] ? l : low), [raw, '']);
@@ -79,6 +81,11 @@ function modelHit(p: number, hintScore: number, corroborated: boolean, shape: { 
   if (score === raw) return { name: 'STATISTICAL_MODEL', score, description };
   if (score === 0) return null;
   return { name: 'STATISTICAL_MODEL', score, description: `${description}, ${raw} capped to ${score}: ${why}` };
+}
+
+/** Every link stays on the sender's own site, or there is neither a link nor an attachment. */
+function sendsNowhereElse(msg: ContentMessage): boolean {
+  return clickLinks(msg).length === 0 ? msg.attachments.length === 0 : linksOnlyToOwnSite(msg);
 }
 
 /**

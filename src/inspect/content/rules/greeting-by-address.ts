@@ -1,7 +1,8 @@
 // "Hello jane@example.com": a greeting that names the reader by their e-mail address. A sender with whom the reader
 // has an account or a conversation knows their name (or greets them without one); a list of harvested addresses
-// holds nothing else, so phishing and spam kits paste the address where the name would go. Some sign-up mail does it
-// too, before the service knows the name, so it is a hint.
+// holds nothing else, so phishing and spam kits paste the address where the name would go. Honest services do it too
+// when they know no name (a payment notice, a sign-up confirmation: on public templates rendered for made-up
+// companies it was the one hint beside the model's unsure line), so it only corroborates evidence.
 import type { ContentRule } from './rule.js';
 
 // Greetings in the seven languages the lure lists know, lower case (the rule reads the lower-cased text).
@@ -12,7 +13,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export const greetingByAddress: ContentRule = {
   name: 'GREETING_BY_ADDRESS',
   score: 1.5,
-  strength: 'hint',
+  strength: 'corroboration',
   description: 'greets the reader by their e-mail address, as mail to a list of harvested addresses does',
   test(msg, ctx) {
     const recipients = (ctx.recipients?.length ? ctx.recipients : msg.to.map((t) => t.address)).filter((r) => r.includes('@'));
