@@ -18,12 +18,14 @@ export const greetingByAddress: ContentRule = {
   test(msg, ctx) {
     const recipients = (ctx.recipients?.length ? ctx.recipients : msg.to.map((t) => t.address)).filter((r) => r.includes('@'));
     if (recipients.length === 0) return false;
-    const text = msg.lower.own;
+    const { own: text, subject } = msg.lower;
     for (const address of recipients) {
       const a = address.toLowerCase();
-      if (!text.includes(a)) continue;
+      // The subject addressed to the reader by their address ("jane@example.com, you have won ...").
+      if (subject.startsWith(a) && /^\s*[,:!-]/.test(subject.slice(a.length))) return a;
+      if (!text.includes(a) && !subject.includes(a)) continue;
       const greeting = new RegExp(String.raw`(?:^|[^\p{L}])${GREETING}[\s,:]+(?:mr\.?\s+|mrs\.?\s+|ms\.?\s+)?${escape(a)}`, 'u');
-      if (greeting.test(text) || greeting.test(msg.lower.subject)) return a;
+      if (greeting.test(text) || greeting.test(subject)) return a;
     }
     return false;
   },

@@ -57,7 +57,7 @@ const cases: Record<string, { positive: Case; negative: Case }> = {
     negative: { message: () => html('<a href="https://www.example.com/view">Open</a> <a href="https://mypages.dev.docs-site.net/">docs</a>') },
   },
   GREETING_BY_ADDRESS: {
-    positive: { message: () => compose({ text: 'Hey bob@example.org, ich sehe, wir wohnen in der Nähe.' }) },
+    positive: { message: () => compose({ subject: 'bob@example.org , Gewinnen Sie einen Valentinskorb!', text: 'Hey bob@example.org, ich sehe, wir wohnen in der Nähe.' }) },
     // the address in a footer, and a greeting by name
     negative: { message: () => compose({ text: 'Hi Bob,\n\nyour order shipped.\n\nThis message was sent to bob@example.org.' }) },
   },
@@ -326,6 +326,17 @@ describe('content rules', () => {
     ]) expect(lure.test(await parsed({ message: () => compose({ text: text + link }) }), {}), text).toBe(false);
   });
 
+  it('reads the advance-fee script in the languages it is translated into, not a news item with a sum in millions', async () => {
+    const fee = contentRules.find((r) => r.name === 'PHISH_ADVANCE_FEE')!;
+    for (const text of [
+      'Você está sendo compensado com 5,8 milhões de dólares; como beneficiário, seu dinheiro é convertido em um cartão Visa ATM.',
+      'Su pago de compensación está aprobado y le será entregado en una tarjeta ATM.',
+      'Une affaire strictement confidentielle : feu mon client a laissé 12 millions de dollars sans plus proche parent.',
+      'Als Begünstigter erhalten Sie die Entschädigungszahlung von 2,5 Millionen US-Dollar.',
+    ]) expect(fee.test(await parsed({ message: () => compose({ text }) }), {}), text).toBe(true);
+    expect(fee.test(await parsed({ message: () => compose({ text: 'A empresa investiu 40 milhões de dólares na nova fábrica em Manaus.' }) }), {})).toBe(false);
+  });
+
   it('reads the advance-fee script in its dying donor and compensation variants, and not a grant\'s beneficiary', async () => {
     const fee = contentRules.find((r) => r.name === 'PHISH_ADVANCE_FEE')!;
     const donor = 'I am a widow; my late husband deposited the sum of ($4,500,000.00 USD). My doctor says I have a few months to live, so I will donate this fund to an honest person.';
@@ -436,6 +447,13 @@ describe('content rules', () => {
     expect(rule.test(await bank('https://b-a4qxna7jwq-rj.a.run.app/b/?tr=18590'), {})).toBe('says bradesco from its own domain, links go to b-a4qxna7jwq-rj.a.run.app');
     // the bank's own newsletter through its mailing service's click tracker
     expect(rule.test(await bank('https://click.mailing-service.example.net/t/18590'), {})).toBe(false);
+  });
+
+  it('reads a greeting by address in the text and a subject that opens with the reader\'s address', async () => {
+    const rule = contentRules.find((r) => r.name === 'GREETING_BY_ADDRESS')!;
+    expect(rule.test(await parsed({ message: () => compose({ text: 'Olá bob@example.org! Seu prêmio espera.' }) }), {})).toBe('bob@example.org');
+    expect(rule.test(await parsed({ message: () => compose({ subject: 'bob@example.org, your prize is waiting' }) }), {})).toBe('bob@example.org');
+    expect(rule.test(await parsed({ message: () => compose({ subject: 'Report for bob@example.org: 3 new comments' }) }), {})).toBe(false);
   });
 
   it('takes a server\'s generic name after its address for a bare address, not a name that merely holds numbers', async () => {
