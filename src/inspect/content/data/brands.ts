@@ -48,6 +48,9 @@ export const brands: Brand[] = [
   { name: 'poste italiane', domains: ['poste.it', 'posteitaliane.it'] },
   { name: 'postnl', domains: ['postnl.nl'] },
   { name: 'ctt', domains: ['ctt.pt'] },
+  { name: 'dpd', domains: ['dpd.com', 'dpd.de', 'dpd.co.uk', 'dpd.fr', 'dpd.nl', 'dpd.be', 'dpd.at'] },
+  { name: 'gls', domains: ['gls-group.com', 'gls-group.eu', 'gls-pakete.de'] },
+  { name: 'evri', domains: ['evri.com'] },
   { name: 'wells fargo', domains: ['wellsfargo.com'] },
   { name: 'bank of america', domains: ['bankofamerica.com', 'bofa.com'] },
   { name: 'chase', domains: ['chase.com', 'jpmorgan.com'], commonWord: true },
@@ -75,6 +78,11 @@ export const brands: Brand[] = [
   { name: 'binance', domains: ['binance.com'] },
   { name: 'metamask', domains: ['metamask.io'] },
   { name: 'ledger', domains: ['ledger.com'], commonWord: true },
+  { name: 'trust wallet', domains: ['trustwallet.com'] },
+  { name: 'ripple', domains: ['ripple.com', 'xrpl.org'], commonWord: true },
+  { name: 'bitpanda', domains: ['bitpanda.com'] },
+  { name: 'trezor', domains: ['trezor.io'] },
+  { name: 'opensea', domains: ['opensea.io'] },
   { name: 'spotify', domains: ['spotify.com'] },
   // Brazil's banks, post, loyalty and shopping names, which Brazilian phishing signs with most.
   { name: 'bradesco', domains: ['bradesco.com.br', 'bradescoseguros.com.br'] },
@@ -97,6 +105,8 @@ export const brands: Brand[] = [
   { name: 't-mobile', domains: ['t-mobile.com'] },
   // ... and the supermarkets of Europe's fake prize and survey mail.
   { name: 'carrefour', domains: ['carrefour.fr', 'carrefour.com', 'carrefour.es', 'carrefour.it'] },
+  { name: 'adac', domains: ['adac.de'] },
+  { name: 'lindt', domains: ['lindt.com', 'lindt.de', 'lindt.ch', 'lindt.co.uk', 'lindtusa.com'] },
   { name: 'lidl', domains: ['lidl.com', 'lidl.de', 'lidl.fr', 'lidl.es', 'lidl.it', 'lidl.nl', 'lidl.pt', 'lidl.co.uk'] },
   // The names callback phishing ("your subscription was renewed, call to cancel") signs with most often.
   { name: 'norton', domains: ['norton.com', 'nortonlifelock.com', 'gen.com'] },

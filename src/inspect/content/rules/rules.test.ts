@@ -438,6 +438,11 @@ describe('content rules', () => {
     expect(await from('"P.a.y.P.a.l Service" <service@secure-account.example>')).toBe('paypal');
     expect(await from('"Itaú Unibanco" <avisos@itau.com.br>')).toBe(false);
     expect(await from('"J. R. Miller" <jr@millerlaw.example>')).toBe(false);
+    // exchanges, carriers and the names of Europe's fake prize mail
+    expect(await from('Ripple <teamripple@lucidire.example>')).toBe('ripple');
+    expect(await from('"Trust Wallet Support" <support@mrkqqzoq.example>')).toBe('trust wallet');
+    expect(await from('"ADAC Kundenservice" <info@verbraucher-aktion.example>')).toBe('adac');
+    expect(await from('"DPD Paket" <noreply@dpd.de>')).toBe(false);
   });
 
   it('takes a brand\'s own domain in From with a link to a free hosting platform for a forged sender, not its tracker', async () => {
