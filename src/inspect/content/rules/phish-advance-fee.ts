@@ -1,27 +1,31 @@
 // The advance-fee ("419") script: a confidential transfer of a large sum, a next of kin or beneficiary, and the
 // reader's bank account to receive it, in English and in the translations the same script goes out in (pt, es, fr,
 // de, it, nl). Two of its phrases must appear, since each alone occurs in honest mail.
+import { byFirstLetter } from '../data/by-first-letter.js';
 import type { ContentRule } from './rule.js';
+
+/** One phrase of the script as a capture group, its alternatives grouped by first letter (see by-first-letter.ts). */
+const phrase = (alternatives: string, wordEnd = false) => `(${byFirstLetter([alternatives])})${wordEnd ? String.raw`\b` : ''}`;
 
 // One pattern, one capture group per phrase, so the text is scanned once (lower case, see phrases.ts); one \b in
 // front of them all, so the alternatives are tried at word starts only.
 const PHRASES = new RegExp(
   String.raw`\b(?:` + [
-    String.raw`(strictly\s+confidential|very\s+confidential\s+(?:request|business|transaction)|estritamente\s+confidencial|estrictamente\s+confidencial|strictement\s+confidentiel(?:le)?|streng\s+vertraulich|strettamente\s+confidenziale|strikt\s+vertrouwelijk)`,
-    String.raw`(next\s+of\s+kin|parente\s+mais\s+próximo|pariente\s+más\s+cercano|plus\s+proche\s+parent|nächsten?\s+angehörigen?|parente\s+più\s+prossimo|naaste\s+familielid)\b`,
-    String.raw`((?:million|billion)\s+(?:united\s+states\s+dollars|u\.?s\.?\s+dollars|usd)|milhões\s+de\s+dólares|millones\s+de\s+dólares|millions\s+de\s+dollars|millionen\s+(?:us-?)?dollar|milioni\s+di\s+dollari|miljoen\s+(?:amerikaanse\s+)?dollar)\b`, // spelled out, as the script writes it
-    String.raw`((?:transfer|remit|move)\s+(?:the\s+|this\s+)?(?:funds?|money|sum)\s+(?:in)?to\s+your\s+(?:bank\s+)?account)`,
-    String.raw`(beneficiary|foreign\s+partner|beneficiári[oa]s?|beneficiari[oa]s?|bénéficiaire|begünstigter?|begunstigde)\b`,
-    String.raw`((?:late|deceased)\s+(?:client|father|husband|wife|customer|engineer|uncle)|(?:falecido|finado)\s+(?:cliente|pai|marido|esposo)|(?:difunto|fallecido)\s+(?:cliente|padre|esposo|marido)|(?:feu|défunt)\s+(?:client|père|mari)|verstorbenen?\s+(?:kunden?|vaters?|ehemann(?:es)?|mann(?:es)?)|(?:defunto|compianto)\s+(?:cliente|padre|marito)|overleden\s+(?:klant|vader|echtgenoot))\b`,
-    String.raw`(\d{1,2}\s*%\s+of\s+the\s+(?:total\s+)?(?:sum|amount|funds))`,
+    phrase(String.raw`strictly\s+confidential|very\s+confidential\s+(?:request|business|transaction)|estritamente\s+confidencial|estrictamente\s+confidencial|strictement\s+confidentiel(?:le)?|streng\s+vertraulich|strettamente\s+confidenziale|strikt\s+vertrouwelijk`),
+    phrase(String.raw`next\s+of\s+kin|parente\s+mais\s+próximo|pariente\s+más\s+cercano|plus\s+proche\s+parent|nächsten?\s+angehörigen?|parente\s+più\s+prossimo|naaste\s+familielid`, true),
+    phrase(String.raw`(?:million|billion)\s+(?:united\s+states\s+dollars|u\.?s\.?\s+dollars|usd)|milhões\s+de\s+dólares|millones\s+de\s+dólares|millions\s+de\s+dollars|millionen\s+(?:us-?)?dollar|milioni\s+di\s+dollari|miljoen\s+(?:amerikaanse\s+)?dollar`, true), // spelled out, as the script writes it
+    phrase(String.raw`(?:transfer|remit|move)\s+(?:the\s+|this\s+)?(?:funds?|money|sum)\s+(?:in)?to\s+your\s+(?:bank\s+)?account`),
+    phrase(String.raw`beneficiary|foreign\s+partner|beneficiári[oa]s?|beneficiari[oa]s?|bénéficiaire|begünstigter?|begunstigde`, true),
+    phrase(String.raw`(?:late|deceased)\s+(?:client|father|husband|wife|customer|engineer|uncle)|(?:falecido|finado)\s+(?:cliente|pai|marido|esposo)|(?:difunto|fallecido)\s+(?:cliente|padre|esposo|marido)|(?:feu|défunt)\s+(?:client|père|mari)|verstorbenen?\s+(?:kunden?|vaters?|ehemann(?:es)?|mann(?:es)?)|(?:defunto|compianto)\s+(?:cliente|padre|marito)|overleden\s+(?:klant|vader|echtgenoot)`, true),
+    phrase(String.raw`\d{1,2}\s*%\s+of\s+the\s+(?:total\s+)?(?:sum|amount|funds)`),
     // the dying donor's variant: a widow with months to live gives her fortune to a stranger
-    String.raw`((?:few|some|\d+)\s+(?:months|weeks)\s+to\s+live|donate\s+(?:this|the|my|these)\s+(?:funds?|money|sum|inheritance|fortune))`,
+    phrase(String.raw`(?:few|some|\d+)\s+(?:months|weeks)\s+to\s+live|donate\s+(?:this|the|my|these)\s+(?:funds?|money|sum|inheritance|fortune)`),
     // a sum in the millions written in figures, as the "sum of" or "deposit of" to be released
-    String.raw`((?:sum|fund|funds|amount|deposit|payment)\s+of\s+\(?(?:us\s*)?\$\s?\d{1,3}(?:,\d{3}){2,})`,
+    phrase(String.raw`(?:sum|fund|funds|amount|deposit|payment)\s+of\s+\(?(?:us\s*)?\$\s?\d{1,3}(?:,\d{3}){2,}`),
     // the "compensation" variant: paid out on a card after a fee, the transaction "risk free"
-    String.raw`(compensation\s+(?:payment|fund)|(?:100\s*%\s+)?risk[\s-]free\s+(?:transaction|transfer|deal)|(?:pagamento|fundos?)\s+de\s+compensação|(?:pago|fondos?)\s+de\s+compensación|(?:paiement|fonds)\s+de\s+compensation|entschädigungs(?:zahlung|fonds)|(?:pagamento|fondo)\s+di\s+(?:compensazione|risarcimento)|compensatie(?:betaling|fonds))`,
+    phrase(String.raw`compensation\s+(?:payment|fund)|(?:100\s*%\s+)?risk[\s-]free\s+(?:transaction|transfer|deal)|(?:pagamento|fundos?)\s+de\s+compensação|(?:pago|fondos?)\s+de\s+compensación|(?:paiement|fonds)\s+de\s+compensation|entschädigungs(?:zahlung|fonds)|(?:pagamento|fondo)\s+di\s+(?:compensazione|risarcimento)|compensatie(?:betaling|fonds)`),
     // a group of its own: "compensation payment … on an ATM card" is two phrases of the script, not one
-    String.raw`(atm\s+(?:master\s*|visa\s*)?card|cart(?:ão|a)\s+(?:visa\s+|master\s*)?atm|tarjeta\s+(?:visa\s+)?atm|carte\s+(?:visa\s+)?atm|atm-?(?:karte|kaart))`,
+    phrase(String.raw`atm\s+(?:master\s*|visa\s*)?card|cart(?:ão|a)\s+(?:visa\s+|master\s*)?atm|tarjeta\s+(?:visa\s+)?atm|carte\s+(?:visa\s+)?atm|atm-?(?:karte|kaart)`),
   ].join('|') + ')',
   'g',
 );
