@@ -60,10 +60,10 @@ export function scoreMessage(msg: ContentMessage, ctx: ScoreContext, o: ScorerOp
  *   asks in words, which the callback, wire-transfer, advance-fee and extortion rules read. The shipped model learnt
  *   the opposite from 2002 inbound spam, whose senders owned their domains, and from too few of today's templates:
  *   on public Postmark and sendwithus templates rendered for five made-up companies it put notices at 0.98-0.99
- *   (a dunning notice, an invoice without a link), once it had learnt today's phishing words too.
+ *   (a dunning notice, an invoice without a link) once it had learnt today's phishing too.
  */
 const UNSURE_BELOW = 0.9;
-const UNSURE_BELOW_HOME = 0.995;
+const UNSURE_BELOW_HOME = 0.99;
 
 function modelHit(p: number, hintScore: number, corroborated: boolean, shape: { reply: boolean; staysHome: boolean }, o: ScorerOptions): RuleHit | null {
   const raw = round(o.modelWeight * (2 * p - 1));

@@ -43,6 +43,19 @@ export function messageTokens(msg: ContentMessage): Set<string> {
   return out;
 }
 
+/**
+ * Whether a token is a word of the subject or the text (`messageTokens` prefixes everything else it learns: the
+ * sender's name and domain, links, MIME shape, tags, headers). Generated training mail teaches the model its words
+ * only: its markup, addresses and headers are the generator's own, not the world's.
+ */
+export function isWordToken(token: string): boolean {
+  if (token.startsWith('subject:')) return true;
+  const colon = token.indexOf(':');
+  return colon === -1 || !STRUCTURE_PREFIXES.has(token.slice(0, colon));
+}
+
+const STRUCTURE_PREFIXES = new Set(['from', 'replyto', 'url', 'urlp', 'part', 'attach', 'tag', ...SENDER_HEADERS]);
+
 /** Words of 3-20 characters of lower-case text, punctuation trimmed; longer ones by first letter and length class. */
 function words(lowerText: string, prefix: string, add: (t: string) => void): void {
   // A scan by character code instead of split(/\s+/): the same words (JavaScript's \s, below), without the array of
