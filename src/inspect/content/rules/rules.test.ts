@@ -454,6 +454,13 @@ describe('content rules', () => {
     expect(rule.test(await bank('https://click.mailing-service.example.net/t/18590'), {})).toBe(false);
   });
 
+  it('leaves a Reply-To at the sender\'s help desk alone, not one under the sender\'s name on another suffix', async () => {
+    const rule = contentRules.find((r) => r.name === 'REPLYTO_OTHER_DOMAIN')!;
+    const from = 'Brightlane <no-reply@mail.brightlane.io>';
+    expect(rule.test(await parsed({ message: () => compose({ from, replyTo: 'Support <support@brightlane.zendesk.com>' }) }), {})).toBe(false);
+    expect(rule.test(await parsed({ message: () => compose({ from, replyTo: 'billing@brightlane.co' }) }), {})).toBe('brightlane.co instead of brightlane.io');
+  });
+
   it('reads a greeting by address in the text and a subject that opens with the reader\'s address', async () => {
     const rule = contentRules.find((r) => r.name === 'GREETING_BY_ADDRESS')!;
     expect(rule.test(await parsed({ message: () => compose({ text: 'Olá bob@example.org! Seu prêmio espera.' }) }), {})).toBe('bob@example.org');
