@@ -1,7 +1,10 @@
 // An HTML message that is images and almost no text puts its words where text filters cannot read them.
 import type { ContentRule } from './rule.js';
 
-const MAX_TEXT_CHARS = 200;
+// A sentence or two is words a filter reads: a payment notice under the company's logo ("Your card ending in 3205 has
+// been charged: Growth plan, 25/06/2026, €39.00. Thanks for being a customer!", about 150 characters) is no image
+// spam; on 130 transactional messages from public templates sent as HTML only, 200 characters tagged four of them.
+const MAX_TEXT_CHARS = 100;
 
 export const htmlImageOnly: ContentRule = {
   name: 'HTML_IMAGE_ONLY',

@@ -96,7 +96,8 @@ const cases: Record<string, { positive: Case; negative: Case }> = {
   },
   HTML_IMAGE_ONLY: {
     positive: { message: () => html('<a href="https://shop.example/"><img src="https://shop.example/offer.jpg"></a>') },
-    negative: { message: () => html(`<img src="https://example.com/logo.png"><p>${filler}</p>`) },
+    // a short payment notice under the company's logo: a sentence or two is words a filter reads
+    negative: { message: () => html('<img src="https://example.com/logo.png"><p>Your credit card ending in 3205 has been charged: Growth plan (monthly), 25/06/2026, €39.00. Thanks for being a customer!</p>') },
   },
   ATTACH_EXECUTABLE: {
     positive: { message: () => attach('report.dat', MZ, 'application/octet-stream') },
