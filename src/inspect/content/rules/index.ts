@@ -35,6 +35,7 @@ import { recipientInLink } from './recipient-in-link.js';
 import { replyToFreemail } from './replyto-freemail.js';
 import { replyToOtherDomain } from './replyto-other-domain.js';
 import type { ContentRule } from './rule.js';
+import { styledLetters } from './styled-letters.js';
 import { subjectAllCaps } from './subject-all-caps.js';
 import { textAllCaps } from './text-all-caps.js';
 import { urlAnchorMismatch } from './url-anchor-mismatch.js';
@@ -61,5 +62,5 @@ export const contentRules: readonly ContentRule[] = [
   // language
   greetingByAddress, phishLure, phishQrCode, phishGiftCard, phishWireRequest, phishCallback, phishExtortion, phishCredentials, phishPayment, phishUrgency, phishAdvanceFee, subjectAllCaps, textAllCaps,
   // encoding
-  mixedScripts, zeroWidth,
+  mixedScripts, zeroWidth, styledLetters,
 ];

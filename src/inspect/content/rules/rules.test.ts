@@ -200,6 +200,11 @@ const cases: Record<string, { positive: Case; negative: Case }> = {
     positive: { message: () => compose({ text: `${filler}\n${filler.toUpperCase()}` }) },
     negative: { message: () => compose({ text: `${filler} The NASA, ESA and JAXA teams met at the UN in NYC with the EU and WHO.` }) },
   },
+  STYLED_LETTERS: {
+    positive: { message: () => compose({ subject: '𝐈𝐬𝐨𝐥𝐚𝐭𝐢𝐨𝐧 𝐭𝐡𝐞𝐫𝐦𝐢𝐪𝐮𝐞 : 𝐃É𝐂𝐎𝐔𝐕𝐑𝐄𝐙' }) },
+    // a formula with a few mathematical letters, and a heart
+    negative: { message: () => compose({ text: 'The force is 𝐅 = m𝐚, see the attached sheet ❤' }) },
+  },
   MIXED_SCRIPTS: {
     positive: { message: () => compose({ text: 'Your Pаypal account needs аttention from the Pаypal team.' }) },
     negative: { message: () => compose({ text: 'Привет, Bob! The Москва office sends greetings.' }) },
@@ -460,6 +465,18 @@ describe('content rules', () => {
     const from = 'Brightlane <no-reply@mail.brightlane.io>';
     expect(rule.test(await parsed({ message: () => compose({ from, replyTo: 'Support <support@brightlane.zendesk.com>' }) }), {})).toBe(false);
     expect(rule.test(await parsed({ message: () => compose({ from, replyTo: 'billing@brightlane.co' }) }), {})).toBe('brightlane.co instead of brightlane.io');
+  });
+
+  it('reads "within 48 hours" in six more languages, a voucher to confirm, and a Portuguese demand letter', async () => {
+    const urgency = contentRules.find((r) => r.name === 'PHISH_URGENCY')!;
+    for (const text of ['Se isso não for tratado nas próximas 48 horas.', 'Bitte antworten Sie innerhalb von 24 Stunden.', 'Répondez dans les prochaines 24 heures.']) {
+      expect(urgency.test(await parsed({ message: () => compose({ text }) }), {}), text).toBeTruthy();
+    }
+    expect(urgency.test(await parsed({ message: () => compose({ text: 'Der Kurs dauert 48 Stunden, verteilt auf sechs Wochen.' }) }), {})).toBe(false);
+    const lure = contentRules.find((r) => r.name === 'PHISH_LURE_LINK')!;
+    for (const text of ['Bestätigen Sie jetzt Ihren Netto-Gutschein: https://r.evil.example/g', 'SARs emitiu uma Carta de Demanda que requer sua atenção: https://r.evil.example/d']) {
+      expect(lure.test(await parsed({ message: () => compose({ text }) }), {}), text).toBeTruthy();
+    }
   });
 
   it('reads a greeting by address in the text and a subject that opens with the reader\'s address', async () => {

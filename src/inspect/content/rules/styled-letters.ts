@@ -1,0 +1,21 @@
+// Words written in Unicode's "mathematical" letters (𝐁𝐎𝐋𝐃, 𝘪𝘵𝘢𝘭𝘪𝘤, 𝕕𝕠𝕦𝕓𝕝𝕖-𝕤𝕥𝕣𝕦𝕔𝕜) or its enclosed and full-width
+// forms (🅵🆁🅴🅴, ｆｒｅｅ): a reader sees ordinary words, a word filter sees symbols it knows nothing of. These
+// blocks exist for mathematics; mail uses them to get bold text into a subject line where no markup goes, and to
+// slip past filters.
+import type { ContentRule } from './rule.js';
+
+// Mathematical Alphanumeric Symbols (U+1D400-1D7FF), Enclosed Alphanumeric Supplement letters (U+1F130-1F189) and
+// full-width Latin letters (U+FF21-FF3A, U+FF41-FF5A).
+const STYLED = /[\u{1D400}-\u{1D7FF}\u{1F130}-\u{1F189}\uFF21-\uFF3A\uFF41-\uFF5A]/gu;
+const MIN_LETTERS = 6;
+
+export const styledLetters: ContentRule = {
+  name: 'STYLED_LETTERS',
+  score: 1.5,
+  strength: 'hint',
+  description: 'words written in mathematical or enclosed Unicode letters, which read as words and filter as symbols',
+  test(msg) {
+    const n = (msg.subject.match(STYLED)?.length ?? 0) + (msg.text.match(STYLED)?.length ?? 0);
+    return n >= MIN_LETTERS && `${n} letters`;
+  },
+};
