@@ -202,8 +202,8 @@ const cases: Record<string, { positive: Case; negative: Case }> = {
   },
   STYLED_LETTERS: {
     positive: { message: () => compose({ subject: '𝐈𝐬𝐨𝐥𝐚𝐭𝐢𝐨𝐧 𝐭𝐡𝐞𝐫𝐦𝐢𝐪𝐮𝐞 : 𝐃É𝐂𝐎𝐔𝐕𝐑𝐄𝐙' }) },
-    // a formula with a few mathematical letters, and a heart
-    negative: { message: () => compose({ text: 'The force is 𝐅 = m𝐚, see the attached sheet ❤' }) },
+    // a formula with a few mathematical letters, and Japanese mail's full-width letters
+    negative: { message: () => compose({ text: 'The force is 𝐅 = m𝐚, see the attached sheet. ログインＩＤとＰＡＳＳＷＯＲＤを確認してください' }) },
   },
   MIXED_SCRIPTS: {
     positive: { message: () => compose({ text: 'Your Pаypal account needs аttention from the Pаypal team.' }) },

@@ -1,12 +1,11 @@
-// Words written in Unicode's "mathematical" letters (𝐁𝐎𝐋𝐃, 𝘪𝘵𝘢𝘭𝘪𝘤, 𝕕𝕠𝕦𝕓𝕝𝕖-𝕤𝕥𝕣𝕦𝕔𝕜) or its enclosed and full-width
-// forms (🅵🆁🅴🅴, ｆｒｅｅ): a reader sees ordinary words, a word filter sees symbols it knows nothing of. These
-// blocks exist for mathematics; mail uses them to get bold text into a subject line where no markup goes, and to
-// slip past filters.
+// Words written in Unicode's "mathematical" letters (𝐁𝐎𝐋𝐃, 𝘪𝘵𝘢𝘭𝘪𝘤, 𝕕𝕠𝕦𝕓𝕝𝕖-𝕤𝕥𝕣𝕦𝕔𝕜) or its enclosed forms (🅵🆁🅴🅴): a
+// reader sees ordinary words, a word filter sees symbols it knows nothing of. These blocks exist for mathematics and
+// symbols; mail uses them to get bold text into a subject line where no markup goes, and to slip past filters.
+// Full-width Latin letters (ＩＤ, ＴＥＬ) are left out: Japanese mail writes them every day.
 import type { ContentRule } from './rule.js';
 
-// Mathematical Alphanumeric Symbols (U+1D400-1D7FF), Enclosed Alphanumeric Supplement letters (U+1F130-1F189) and
-// full-width Latin letters (U+FF21-FF3A, U+FF41-FF5A).
-const STYLED = /[\u{1D400}-\u{1D7FF}\u{1F130}-\u{1F189}\uFF21-\uFF3A\uFF41-\uFF5A]/gu;
+// Mathematical Alphanumeric Symbols (U+1D400-1D7FF) and Enclosed Alphanumeric Supplement letters (U+1F130-1F189).
+const STYLED = /[\u{1D400}-\u{1D7FF}\u{1F130}-\u{1F189}]/gu;
 const MIN_LETTERS = 6;
 
 export const styledLetters: ContentRule = {
