@@ -12,10 +12,7 @@ const URGENCY_PHRASES = new RegExp(
     String.raw`final\s+(?:notice|warning|reminder)`,
     String.raw`act\s+(?:now|immediately|fast)`,
     String.raw`failure\s+to\s+(?:comply|respond|verify|do\s+so)`,
-    String.raw`(?:expires?|terminated?|suspended?|disabled|deactivated|locked|deleted|closed)\s+(?:today|immediately|soon)`,
-    // "within 24 hours" in the other six languages the lure lists know
-    String.raw`(?:nas|em|en\s+las|dans\s+les|in\s+den|entro\s+le|binnen\s+de|within\s+the)\s+(?:próximas|proximas|prochaines|nächsten|prossime|komende|next)\s+(?:24|48|72)\s+(?:horas|heures|stunden|ore|uur|hours)`,
-    String.raw`(?:innerhalb\s+von|entro|dentro\s+de|sous|binnen)\s+(?:24|48|72)\s+(?:stunden|ore|horas|heures|uur)`,
+    String.raw`(?:expires?|terminated?|suspended?|disabled|deactivated|locked)\s+(?:today|immediately|soon)`,
   ].join('|') +
     ')',
 );
