@@ -8,6 +8,7 @@ import { attachScript } from './attach-script.js';
 import { badDate } from './bad-date.js';
 import { brandDisplayName } from './brand-display-name.js';
 import { displayNameDomain } from './display-name-domain.js';
+import { fakeSafetyBanner } from './fake-safety-banner.js';
 import { fromAuthMismatch } from './from-auth-mismatch.js';
 import { fromEnvelopeMismatch } from './from-envelope-mismatch.js';
 import { greetingByAddress } from './greeting-by-address.js';
@@ -60,7 +61,7 @@ export const contentRules: readonly ContentRule[] = [
   // attachments
   attachExecutable, attachScript, attachMacroOffice, attachEncryptedArchive, attachHtmlForm, attachDoubleExtension,
   // language
-  greetingByAddress, phishLure, phishQrCode, phishGiftCard, phishWireRequest, phishCallback, phishExtortion, phishCredentials, phishPayment, phishUrgency, phishAdvanceFee, subjectAllCaps, textAllCaps,
+  greetingByAddress, fakeSafetyBanner, phishLure, phishQrCode, phishGiftCard, phishWireRequest, phishCallback, phishExtortion, phishCredentials, phishPayment, phishUrgency, phishAdvanceFee, subjectAllCaps, textAllCaps,
   // encoding
   mixedScripts, zeroWidth, styledLetters,
 ];

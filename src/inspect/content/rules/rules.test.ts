@@ -56,6 +56,11 @@ const cases: Record<string, { positive: Case; negative: Case }> = {
     // a page of the sender's own domain, and a domain whose name merely ends like a platform
     negative: { message: () => html('<a href="https://www.example.com/view">Open</a> <a href="https://mypages.dev.docs-site.net/">docs</a>') },
   },
+  FAKE_SAFETY_BANNER: {
+    positive: { message: () => compose({ text: 'This message is from a trusted sender.\nUw FedEx-pakket is in behandeling.' }) },
+    // an antivirus footer says what the sender's gateway did
+    negative: { message: () => compose({ text: 'Minutes attached.\n--\nThis e-mail was scanned for viruses by the office gateway.' }) },
+  },
   GREETING_BY_ADDRESS: {
     positive: { message: () => compose({ subject: 'bob@example.org , Gewinnen Sie einen Valentinskorb!', text: 'Hey bob@example.org, ich sehe, wir wohnen in der Nähe.' }) },
     // the address in a footer, and a greeting by name
@@ -469,7 +474,12 @@ describe('content rules', () => {
 
   it('reads a voucher to confirm and a Portuguese demand letter as lures', async () => {
     const lure = contentRules.find((r) => r.name === 'PHISH_LURE_LINK')!;
-    for (const text of ['Bestätigen Sie jetzt Ihren Netto-Gutschein: https://r.evil.example/g', 'SARs emitiu uma Carta de Demanda que requer sua atenção: https://r.evil.example/d']) {
+    for (const text of [
+      'Bestätigen Sie jetzt Ihren Netto-Gutschein: https://r.evil.example/g',
+      'SARs emitiu uma Carta de Demanda que requer sua atenção: https://r.evil.example/d',
+      'U hebt (1) pakket in de wacht. Bevestig de leveringsgegevens op de volgende pagina: https://r.evil.example/p',
+      'Sie wurden als einer der wenigen Glücklichen ausgewählt: https://r.evil.example/p',
+    ]) {
       expect(lure.test(await parsed({ message: () => compose({ text }) }), {}), text).toBeTruthy();
     }
   });
