@@ -160,6 +160,11 @@ function mailboxes(fields: HeaderField[], name: string): Mailbox[] {
   return out;
 }
 
+/** Every mailbox the From field names (RFC 5322 §3.6.2 allows several, with a Sender then required). */
+export function fromMailboxes(msg: ContentMessage): Mailbox[] {
+  return mailboxes(msg.headers, 'from');
+}
+
 /** Value of the first field of that name, encoded words decoded; '' when absent. */
 export function headerText(msg: ContentMessage, name: string): string {
   return decoded(msg.headers, name);

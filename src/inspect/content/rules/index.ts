@@ -11,6 +11,7 @@ import { displayNameDomain } from './display-name-domain.js';
 import { fakeSafetyBanner } from './fake-safety-banner.js';
 import { fromAuthMismatch } from './from-auth-mismatch.js';
 import { fromEnvelopeMismatch } from './from-envelope-mismatch.js';
+import { fromSeveral } from './from-several.js';
 import { greetingByAddress } from './greeting-by-address.js';
 import { htmlPasswordField } from './html-password-field.js';
 import { htmlHiddenText } from './html-hidden-text.js';
@@ -51,7 +52,7 @@ export type { ContentRule } from './rule.js';
 
 export const contentRules: readonly ContentRule[] = [
   // headers and identity
-  missingFrom, badDate, fromEnvelopeMismatch, fromAuthMismatch, replyToFreemail,
+  missingFrom, fromSeveral, badDate, fromEnvelopeMismatch, fromAuthMismatch, replyToFreemail,
   replyToOtherDomain, brandDisplayName, displayNameDomain,
   // links
   urlShortener, urlIpLiteral, urlUserInfo, urlAnchorMismatch, urlRedirect, urlScriptScheme,

@@ -56,6 +56,11 @@ const cases: Record<string, { positive: Case; negative: Case }> = {
     // a page of the sender's own domain, and a domain whose name merely ends like a platform
     negative: { message: () => html('<a href="https://www.example.com/view">Open</a> <a href="https://mypages.dev.docs-site.net/">docs</a>') },
   },
+  FROM_SEVERAL_ADDRESSES: {
+    positive: { message: () => compose({ from: '"deals@shop.example", <service@mailer.example>' }) },
+    // several authors with a Sender, as RFC 5322 §3.6.2 asks
+    negative: { message: () => compose({ from: 'Alice <alice@example.com>, Bob <bob@example.com>', sender: 'Alice <alice@example.com>' }) },
+  },
   FAKE_SAFETY_BANNER: {
     positive: { message: () => compose({ text: 'This message is from a trusted sender.\nUw FedEx-pakket is in behandeling.' }) },
     // an antivirus footer says what the sender's gateway did
