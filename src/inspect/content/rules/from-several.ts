@@ -11,7 +11,9 @@ export const fromSeveral: ContentRule = {
   strength: 'hint',
   description: 'From names several addresses and there is no Sender (RFC 5322 §3.6.2; Gmail refuses such mail)',
   test(msg) {
-    if (hasHeader(msg, 'sender')) return false;
+    // One address has one "@": only a field with two is parsed again.
+    const field = msg.headers.find((f) => f.name === 'from')?.value ?? '';
+    if (field.indexOf('@') === field.lastIndexOf('@') || hasHeader(msg, 'sender')) return false;
     const authors = fromMailboxes(msg);
     return authors.length > 1 && authors.map((a) => a.address).join(', ');
   },
