@@ -7,10 +7,14 @@ const SCAN_QR = new RegExp(
   String.raw`(?:scan\w*|escane\w*|scansion\w*|digitaliz\w*|leia|lees|lies)\s[^.!?\n]{0,60}?(?<![\p{L}])qr(?![\p{L}])|(?<![\p{L}])qr[\s-]?(?:code|kode|código|codice|-code)[^.!?\n]{0,60}?(?:scan|escane|scansion|digitaliz)`,
   'u',
 );
-const PURPOSE = new RegExp(
-  String.raw`authenticat|sign\s*in|log\s*in|password|passwort|anmeld|mot\s+de\s+passe|connexion|contraseña|iniciar\s+sesión|accedi|accesso|wachtwoord|inloggen|palavra-passe|senha|mfa|2fa|multi-?factor|zwei-?faktor|verif|bestätig|confirm|account|konto|compte|cuenta|conto|rekening|conta|document|dokument|signature|unterschrift|firma|assinatura|handtekening`,
+// Signing in, or signing a document, through a code in a mail is the sign-in lure with its link hidden in the image
+// (PHISH_LURE_LINK counts a shared document to review and sign among the sign-in lures too): it weighs as a sign-in
+// lure with a way off the sender's site does (5: it tags alone); verifying or confirming an account a point under.
+const SIGN_IN = new RegExp(
+  String.raw`authenticat|sign\s*in|log\s*in|password|passwort|anmeld|mot\s+de\s+passe|connexion|contraseña|iniciar\s+sesión|accedi|accesso|wachtwoord|inloggen|palavra-passe|senha|mfa|2fa|multi-?factor|zwei-?faktor|document|dokument|signature|unterschrift|firma|assinatura|handtekening`,
   'u',
 );
+const OTHER_PURPOSE = new RegExp(String.raw`verif|bestätig|confirm|account|konto|compte|cuenta|conto|rekening|conta`, 'u');
 
 export const phishQrCode: ContentRule = {
   name: 'PHISH_QR_CODE',
@@ -21,7 +25,9 @@ export const phishQrCode: ContentRule = {
     const text = msg.lower.subject + '\n' + msg.lower.own;
     if (!text.includes('qr')) return false; // both forms name the code: a plain search first spares the scan
     const scan = SCAN_QR.exec(text);
-    if (!scan || !PURPOSE.test(text)) return false;
-    return `"${scan[0].replace(/\s+/g, ' ')}"`;
+    if (!scan) return false;
+    const detail = `"${scan[0].replace(/\s+/g, ' ')}"`;
+    if (SIGN_IN.test(text)) return { detail, score: 5 };
+    return OTHER_PURPOSE.test(text) && detail;
   },
 };

@@ -477,6 +477,14 @@ describe('content rules', () => {
     expect(rule.test(await parsed({ message: () => compose({ from, replyTo: 'billing@brightlane.co' }) }), {})).toBe('brightlane.co instead of brightlane.io');
   });
 
+  it('weighs a QR code to sign in or sign a document with as a sign-in lure with a way off the site, one to verify an account a point under', async () => {
+    const rule = contentRules.find((r) => r.name === 'PHISH_QR_CODE')!;
+    const img = '<img src="https://img.example.net/qr.png">';
+    expect(rule.test(await parsed({ message: () => html(`<p>Your MFA expires today. Scan the QR code below to re-authenticate.</p>${img}`) }), {})).toMatchObject({ score: 5 });
+    expect(rule.test(await parsed({ message: () => html(`<p>Scan the QR code to review and sign the document.</p>${img}`) }), {})).toMatchObject({ score: 5 });
+    expect(rule.test(await parsed({ message: () => html(`<p>Scan the QR code to verify your account.</p>${img}`) }), {})).toBe('"scan the qr"');
+  });
+
   it('reads a voucher to confirm and a Portuguese demand letter as lures', async () => {
     const lure = contentRules.find((r) => r.name === 'PHISH_LURE_LINK')!;
     for (const text of [
