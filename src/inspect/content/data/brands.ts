@@ -106,6 +106,8 @@ export const brands: Brand[] = [
   // ... and the supermarkets of Europe's fake prize and survey mail.
   { name: 'carrefour', domains: ['carrefour.fr', 'carrefour.com', 'carrefour.es', 'carrefour.it'] },
   { name: 'adac', domains: ['adac.de'] },
+  { name: 'deutsche bahn', domains: ['bahn.de', 'deutschebahn.com'] },
+  { name: 'telekom', domains: ['telekom.de', 'telekom.com', 't-online.de'] },
   { name: 'lindt', domains: ['lindt.com', 'lindt.de', 'lindt.ch', 'lindt.co.uk', 'lindtusa.com'] },
   { name: 'lidl', domains: ['lidl.com', 'lidl.de', 'lidl.fr', 'lidl.es', 'lidl.it', 'lidl.nl', 'lidl.pt', 'lidl.co.uk'] },
   // The names callback phishing ("your subscription was renewed, call to cancel") signs with most often.

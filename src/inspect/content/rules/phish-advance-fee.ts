@@ -4,13 +4,10 @@
 import { byFirstLetter } from '../data/by-first-letter.js';
 import type { ContentRule } from './rule.js';
 
-/** One phrase of the script as a capture group, its alternatives grouped by first letter (see by-first-letter.ts). */
-const phrase = (alternatives: string, wordEnd = false) => `(${byFirstLetter([alternatives])})${wordEnd ? String.raw`\b` : ''}`;
+/** One phrase of the script: its alternatives, with a word end after each where asked. */
+const phrase = (alternatives: string, wordEnd = false) => (wordEnd ? String.raw`(?:${alternatives})\b` : alternatives);
 
-// One pattern, one capture group per phrase, so the text is scanned once (lower case, see phrases.ts); one \b in
-// front of them all, so the alternatives are tried at word starts only.
-const PHRASES = new RegExp(
-  String.raw`\b(?:` + [
+const PHRASE_KINDS = [
     phrase(String.raw`strictly\s+confidential|very\s+confidential\s+(?:request|business|transaction)|estritamente\s+confidencial|estrictamente\s+confidencial|strictement\s+confidentiel(?:le)?|streng\s+vertraulich|strettamente\s+confidenziale|strikt\s+vertrouwelijk`),
     phrase(String.raw`next\s+of\s+kin|parente\s+mais\s+próximo|pariente\s+más\s+cercano|plus\s+proche\s+parent|nächsten?\s+angehörigen?|parente\s+più\s+prossimo|naaste\s+familielid`, true),
     phrase(String.raw`(?:million|billion)\s+(?:united\s+states\s+dollars|u\.?s\.?\s+dollars|usd)|milhões\s+de\s+dólares|millones\s+de\s+dólares|millions\s+de\s+dollars|millionen\s+(?:us-?)?dollar|milioni\s+di\s+dollari|miljoen\s+(?:amerikaanse\s+)?dollar`, true), // spelled out, as the script writes it
@@ -26,14 +23,18 @@ const PHRASES = new RegExp(
     phrase(String.raw`compensation\s+(?:payment|fund)|(?:100\s*%\s+)?risk[\s-]free\s+(?:transaction|transfer|deal)|(?:pagamento|fundos?)\s+de\s+compensação|(?:pago|fondos?)\s+de\s+compensación|(?:paiement|fonds)\s+de\s+compensation|entschädigungs(?:zahlung|fonds)|(?:pagamento|fondo)\s+di\s+(?:compensazione|risarcimento)|compensatie(?:betaling|fonds)`),
     // a group of its own: "compensation payment … on an ATM card" is two phrases of the script, not one
     phrase(String.raw`atm\s+(?:master\s*|visa\s*)?card|cart(?:ão|a)\s+(?:visa\s+|master\s*)?atm|tarjeta\s+(?:visa\s+)?atm|carte\s+(?:visa\s+)?atm|atm-?(?:karte|kaart)`),
-  ].join('|') + ')',
-  'g',
-);
+];
+
+// Scanned once (lower case, see phrases.ts) by one pattern of every phrase's alternatives grouped by first letter
+// (see by-first-letter.ts), \b in front so they are tried at word starts only: honest mail holds none of them, so the
+// scan is all the rule costs there. A phrase found is then told apart by its own anchored pattern.
+const ANY_PHRASE = new RegExp(String.raw`\b(?:${byFirstLetter(PHRASE_KINDS)})`, 'g');
+const EACH_PHRASE = PHRASE_KINDS.map((p) => new RegExp(`^(?:${p})`));
 const MIN_PHRASES = 2;
 
 function distinctPhrases(text: string, found: Set<number>): void {
-  for (const m of text.matchAll(PHRASES)) {
-    found.add(m.findIndex((g, i) => i > 0 && g !== undefined));
+  for (const m of text.matchAll(ANY_PHRASE)) {
+    found.add(EACH_PHRASE.findIndex((re) => re.test(m[0])));
     if (found.size >= MIN_PHRASES) return;
   }
 }

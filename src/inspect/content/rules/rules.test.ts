@@ -458,6 +458,7 @@ describe('content rules', () => {
     expect(await from('Ripple <teamripple@lucidire.example>')).toBe('ripple');
     expect(await from('"Trust Wallet Support" <support@mrkqqzoq.example>')).toBe('trust wallet');
     expect(await from('"ADAC Kundenservice" <info@verbraucher-aktion.example>')).toBe('adac');
+    expect(await from('Kundenservice Deutsche Bahn <reply@telekom.com>')).toBe('deutsche bahn');
     expect(await from('"DPD Paket" <noreply@dpd.de>')).toBe(false);
   });
 
@@ -492,6 +493,7 @@ describe('content rules', () => {
       'SARs emitiu uma Carta de Demanda que requer sua atenção: https://r.evil.example/d',
       'U hebt (1) pakket in de wacht. Bevestig de leveringsgegevens op de volgende pagina: https://r.evil.example/p',
       'Sie wurden als einer der wenigen Glücklichen ausgewählt: https://r.evil.example/p',
+      'Sie wurden heute für unsere Verlosung für einen 100€ Bahngutschein ausgewählt: https://r.evil.example/p',
     ]) {
       expect(lure.test(await parsed({ message: () => compose({ text }) }), {}), text).toBeTruthy();
     }

@@ -6,6 +6,7 @@ import type { ContentRule } from './rule.js';
 
 // Four numbers of 0-255 in a row, separated by dots or dashes, as one run of labels inside a longer host name.
 const OCTET = String.raw`(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)`;
+const HAS_DIGIT = /\d/; // most hosts have none: the cheap test first
 const ADDRESS_IN_NAME = new RegExp(String.raw`(?:^|[.-])${OCTET}([.-])${OCTET}\1${OCTET}\1${OCTET}(?:[.-]|$)`);
 
 export const urlIpLiteral: ContentRule = {
@@ -17,7 +18,7 @@ export const urlIpLiteral: ContentRule = {
     const web = msg.links.filter((l) => l.scheme.startsWith('http'));
     const bare = web.find((l) => l.isIp);
     if (bare) return bare.host;
-    const named = web.find((l) => ADDRESS_IN_NAME.test(l.host));
+    const named = web.find((l) => HAS_DIGIT.test(l.host) && ADDRESS_IN_NAME.test(l.host));
     return named ? { detail: `${named.host}, a server's generic name after its address`, score: 2 } : false;
   },
 };
