@@ -77,7 +77,7 @@ export async function trainDefaultModel(
 /**
  * Learns a generated message's words as spam, nothing else of it: the generator's markup, link addresses and headers
  * are its own, and learnt they made today's honest templates look like its phishing (on 130 transactional messages
- * from public templates, 63 were one hint from a tag with every token learnt, 30 with words only, same dose).
+ * from public templates, 70 were one hint from a tag with every token of 286 learnt, 30 with their words only).
  */
 function learnWords(model: BayesModel, raw: Buffer): void {
   const parsed = parseContent(raw);
