@@ -70,11 +70,14 @@ export async function startDns(zone: Zone, opts: DnsOptions = {}): Promise<DnsSe
     return dnsPacket.encode({ type: 'response', id: q.id, flags, questions: q.questions, answers: truncated || entry?.servfail ? [] : answers });
   };
 
-  const sock = createSocket('udp4');
-  sock.on('message', (msg, rinfo) => {
-    const reply = answer(msg, 'udp');
-    if (reply) sock.send(reply, rinfo.port, rinfo.address);
-  });
+  const udpSocket = () => {
+    const s = createSocket('udp4');
+    s.on('message', (msg, rinfo) => {
+      const reply = answer(msg, 'udp');
+      if (reply) s.send(reply, rinfo.port, rinfo.address);
+    });
+    return s;
+  };
   const tcp: Server = createServer((conn) => {
     let buffered = Buffer.alloc(0);
     conn.on('data', (c: Buffer) => {
@@ -88,13 +91,25 @@ export async function startDns(zone: Zone, opts: DnsOptions = {}): Promise<DnsSe
     });
     conn.on('error', () => {});
   });
-  // UDP and TCP on the same port, as a real server: a free UDP port, then the same one for TCP (rarely taken).
-  await new Promise<void>((resolve) => sock.bind(0, '127.0.0.1', () => resolve()));
-  const port = (sock.address() as AddressInfo).port;
-  await new Promise<void>((resolve, reject) => {
-    tcp.once('error', (err) => reject(new Error(`the test DNS server could not listen on TCP port ${port}: ${err.message}`)));
-    tcp.listen(port, '127.0.0.1', resolve);
-  });
+  // UDP and TCP on the same port, as a real server: a free UDP port, then the same one for TCP. Another test running
+  // alongside sometimes holds that port for TCP (seen once in a full run), so a few tries with new ports.
+  let sock = udpSocket();
+  let port = 0;
+  for (let attempt = 1; ; attempt++) {
+    await new Promise<void>((resolve) => sock.bind(0, '127.0.0.1', () => resolve()));
+    port = (sock.address() as AddressInfo).port;
+    const failed = await new Promise<Error | null>((resolve) => {
+      tcp.once('error', resolve);
+      tcp.listen(port, '127.0.0.1', () => {
+        tcp.removeListener('error', resolve);
+        resolve(null);
+      });
+    });
+    if (!failed) break;
+    await new Promise<void>((resolve) => sock.close(() => resolve()));
+    if (attempt === 5) throw new Error(`the test DNS server found no port free for both UDP and TCP: ${failed.message}`);
+    sock = udpSocket();
+  }
   return {
     server: `127.0.0.1:${port}`,
     asked,
