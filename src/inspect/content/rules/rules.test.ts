@@ -682,6 +682,8 @@ describe('content rules', () => {
       'Die Endauslosung findet am 24. Dezember statt, viel Glück: https://partner.example/gewinnspiel',
       'The five finalists of the design award are announced on our blog: https://partner.example/award',
       'Sie wurden als Teilnehmerin für den Workshop ausgewählt: https://partner.example/workshop',
+      'Jetzt Ihren 10 € Gutschein sichern und im Shop einlösen: https://partner.example/gutschein',
+      'Beim Gewinnspiel werden drei Gewinner per Los ausgewählt, Teilnahmebedingungen: https://partner.example/agb',
       'Bitte nehmen Sie an unserer kurzen Umfrage zur Zufriedenheit mit dem Kundendienst teil: https://survey.partner.example/q',
       'Vul deze korte enquête in over onze nieuwe website: https://survey.partner.example/q',
     ]) expect(await test(text), text).toBe(false);
