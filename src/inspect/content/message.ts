@@ -5,6 +5,7 @@ import addressparser from 'nodemailer/lib/addressparser';
 import { decodedField, type HeaderField } from '../../shared/mime/header.js';
 import { contentParts, readMime } from '../../shared/mime/reader.js';
 import { analyseHtml, type HtmlFeatures } from './html.js';
+import type { ScoreContext } from './types.js';
 import { parseLink, textUrls, type Link } from './urls.js';
 
 export interface Mailbox {
@@ -158,6 +159,11 @@ function mailboxes(fields: HeaderField[], name: string): Mailbox[] {
     });
   }
   return out;
+}
+
+/** Who the message goes to: the envelope recipients when the relay knows them, else the To field's addresses. */
+export function recipientsOf(msg: ContentMessage, ctx: ScoreContext): string[] {
+  return ctx.recipients?.length ? ctx.recipients : msg.to.map((t) => t.address);
 }
 
 /** Every mailbox the From field names (RFC 5322 §3.6.2 allows several, with a Sender then required). */

@@ -1,6 +1,6 @@
 // The Reply-To that takes answers away from the sender's domain, for mail that leaves that domain or that pretends to
 // come from the sender in person.
-import type { ContentMessage, Mailbox } from './message.js';
+import { recipientsOf, type ContentMessage, type Mailbox } from './message.js';
 import type { ScoreContext } from './types.js';
 import { registrableDomain } from './urls.js';
 
@@ -16,7 +16,7 @@ export function externalReplyTo(msg: ContentMessage, ctx: ScoreContext): { domai
   const domain = registrableDomain(msg.replyTo.domain);
   const from = msg.from ? registrableDomain(msg.from.domain) : '';
   if (domain === from) return null;
-  const recipients = ctx.recipients?.length ? ctx.recipients : msg.to.map((t) => t.address);
+  const recipients = recipientsOf(msg, ctx);
   const outside = recipients.length === 0 || recipients.some((r) => registrableDomain(r) !== from);
   return outside || (msg.from !== null && inSendersName(msg.replyTo, msg.from)) ? { domain, from, internal: !outside } : null;
 }

@@ -3,6 +3,7 @@
 // holds nothing else, so phishing and spam kits paste the address where the name would go. Honest services do it too
 // when they know no name (a payment notice, a sign-up confirmation: on public templates rendered for made-up
 // companies it was the one hint beside the model's unsure line), so it only corroborates evidence.
+import { recipientsOf } from '../message.js';
 import type { ContentRule } from './rule.js';
 
 // Greetings in the seven languages the lure lists know, lower case (the rule reads the lower-cased text).
@@ -16,7 +17,7 @@ export const greetingByAddress: ContentRule = {
   strength: 'corroboration',
   description: 'greets the reader by their e-mail address, as mail to a list of harvested addresses does',
   test(msg, ctx) {
-    const recipients = (ctx.recipients?.length ? ctx.recipients : msg.to.map((t) => t.address)).filter((r) => r.includes('@'));
+    const recipients = recipientsOf(msg, ctx).filter((r) => r.includes('@'));
     if (recipients.length === 0) return false;
     const { own: text, subject } = msg.lower;
     for (const address of recipients) {

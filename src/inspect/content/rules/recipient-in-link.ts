@@ -3,6 +3,7 @@
 // unsubscribe and tracking links too, so it only corroborates other evidence. Looked for as written, URL-encoded
 // (%40) and in base64 (the usual ways kits pass it).
 import { offSiteLinks } from '../links.js';
+import { recipientsOf } from '../message.js';
 import type { ContentRule } from './rule.js';
 
 function forms(address: string): string[] {
@@ -16,7 +17,7 @@ export const recipientInLink: ContentRule = {
   strength: 'corroboration',
   description: 'a link to another site carries the recipient\'s own address (a page made up for this reader)',
   test(msg, ctx) {
-    const recipients = ctx.recipients?.length ? ctx.recipients : msg.to.map((t) => t.address);
+    const recipients = recipientsOf(msg, ctx);
     const wanted = recipients.filter((r) => r.includes('@')).flatMap(forms);
     if (wanted.length === 0) return false;
     for (const link of offSiteLinks(msg)) {
