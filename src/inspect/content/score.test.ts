@@ -90,7 +90,9 @@ describe('content verdict', () => {
     // conversation: every word is the sender's, and the model tags on its own.
     const helpdesk = await compose({ ...spamWords, inReplyTo: '<ticket-4411@helpdesk.example>' });
     const emptyHeaders = Buffer.concat([Buffer.from('In-Reply-To:\r\nReferences:\r\n'), await compose({ ...spamWords, subject: `Re: ${spamWords.subject}` })]);
-    for (const notice of [helpdesk, emptyHeaders]) {
+    // A forward passes a whole message on, quoted header block and all: the recipient reads the forwarded words.
+    const forward = await compose({ ...spamWords, subject: `Fwd: ${spamWords.subject}`, text: `---------- Forwarded message ---------\nFrom: Shop <deals@replica-shop.example>\nDate: Monday\n\n${spamWords.text}\n\nOn Monday Ann wrote:\n> see you`, inReplyTo: '<minutes-0@example.org>' });
+    for (const notice of [helpdesk, emptyHeaders, forward]) {
       expect(verdictOf(notice)).toMatchObject({ action: 'tag', rules: [{ name: 'STATISTICAL_MODEL', score: 7.9 }] });
     }
     // One clue seen in 8 of 10 spam and 2 of 10 ham: spam probability 0.787, in the range where the model is unsure.
@@ -106,8 +108,8 @@ describe('content verdict', () => {
     // One clue seen in 19 of 20 spam and 1 of 20 ham: spam probability 0.940, sure enough to tag anywhere else.
     const model = { spamMessages: 20, hamMessages: 20, tokens: new Map([['subject:replica', { spam: 19, ham: 1 }]]) };
     const o = { model, thresholds, modelWeight: 8, maxScanBytes: 1e6 };
-    const verdictFor = async (link: string) => {
-      const p = parseContent(await compose({ from: 'Brightlane <news@brightlane.io>', subject: 'replica', text: `Your trial ends on Friday: ${link}` }));
+    const verdictFor = async (link: string, extra: Record<string, string> = {}) => {
+      const p = parseContent(await compose({ from: 'Brightlane <news@brightlane.io>', to: 'ann@example.org', subject: 'replica', text: `Your trial ends on Friday: ${link}`, ...extra }));
       if (p.kind !== 'message') throw new Error(p.reason);
       return scoreMessage(p.message, {}, o);
     };
@@ -122,6 +124,10 @@ describe('content verdict', () => {
     expect(await verdictFor('https://app.brightlane.io/billing https://sites.google.com/view/brightlane-billing')).toMatchObject({ action: 'tag' });
     // No link and no attachment: it sends the reader nowhere at all (an invoice whose amount is in the text).
     expect(await verdictFor('reply to this mail with any question')).toMatchObject({ action: 'accept', rules: [{ name: 'STATISTICAL_MODEL', score: 4 }] });
+    // ... unless the answer goes elsewhere: a Reply-To on another domain, or a free mailbox named in the text.
+    expect(await verdictFor('reply to this mail with any question', { replyTo: 'brightlane.billing@gmail.com' })).toMatchObject({ rules: [{ name: 'REPLYTO_FREEMAIL' }, { name: 'STATISTICAL_MODEL', score: 5.9 }] });
+    expect(await verdictFor('write to my private e-mail brightlane.billing@gmail.com')).toMatchObject({ action: 'tag', rules: [{ name: 'STATISTICAL_MODEL', score: 7 }] });
+    expect(await verdictFor('write to us at billing@brightlane.io')).toMatchObject({ action: 'accept', rules: [{ name: 'STATISTICAL_MODEL', score: 4 }] });
   });
 
   it('reads a message the same whichever transfer encoding its library chose', async () => {

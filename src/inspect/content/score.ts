@@ -3,7 +3,9 @@
 import { spamProbability, type BayesModel } from './bayes.js';
 import { defaultParseLimits, parseContent, type ContentMessage } from './message.js';
 import { contentRules, type ContentRule } from './rules/index.js';
-import { clickLinks, linksOnlyToOwnSite } from './links.js';
+import { freemailDomains } from './data/freemail.js';
+import { clickLinks, linksOnlyToOwnSite, senderDomain } from './links.js';
+import { externalReplyTo } from './reply-to.js';
 import { messageTokens } from './tokens.js';
 import type { ContentAction, ContentThresholds, ContentVerdict, RuleHit, ScoreContext } from './types.js';
 
@@ -38,7 +40,7 @@ export function scoreMessage(msg: ContentMessage, ctx: ScoreContext, o: ScorerOp
   const evidence = found.evidence.length > 0 ? [...found.evidence, ...found.corroboration] : [];
   const hints = found.hint;
   const p = spamProbability(o.model, messageTokens(msg));
-  const model = modelHit(p, sum(hints), evidence.length > 0, { reply: isReply(msg), staysHome: sendsNowhereElse(msg) }, o);
+  const model = modelHit(p, sum(hints), evidence.length > 0, { reply: isReply(msg), staysHome: sendsNowhereElse(msg, ctx) }, o);
   return verdictOf([...evidence, ...hints, ...(model ? [model] : [])], o.thresholds);
 }
 
@@ -54,7 +56,7 @@ export function scoreMessage(msg: ContentMessage, ctx: ScoreContext, o: ScorerOp
  *   sender's short answer: the tokens mostly describe the thread, not the sender, so the line stays under the tag
  *   threshold there too. A faked header buys a spammer nothing beyond that: evidence still holds and refuses.
  * - mail that sends the reader nowhere but the sender's own site (every link stays there, or it has no link and no
- *   attachment at all) is unsure below `UNSURE_BELOW_HOME`. On a relay the From domain is the customer's own: a
+ *   attachment at all, and answers come back to the sender) is unsure below `UNSURE_BELOW_HOME`. On a relay the From domain is the customer's own: a
  *   hijacked account's spam sends readers to the attacker's pages, a service's own notice (welcome, trial ending,
  *   invitation, payment failed) to the service's; and a message that sends them nowhere can harm only by what it
  *   asks in words, which the callback, wire-transfer, advance-fee and extortion rules read. The shipped model learnt
@@ -83,24 +85,46 @@ function modelHit(p: number, hintScore: number, corroborated: boolean, shape: { 
   return { name: 'STATISTICAL_MODEL', score, description: `${description}, ${raw} capped to ${score}: ${why}` };
 }
 
-/** Every link stays on the sender's own site, or there is neither a link nor an attachment. */
-function sendsNowhereElse(msg: ContentMessage): boolean {
+/**
+ * Every link stays on the sender's own site, or there is neither a link nor an attachment; and the reader's answer
+ * goes back to the sender: a Reply-To on another domain, or a free-mail address in the text to write to instead
+ * ("It's my e-mail for response: …@gmail.com"), sends the reader elsewhere as surely as a link does.
+ */
+function sendsNowhereElse(msg: ContentMessage, ctx: ScoreContext): boolean {
+  if (externalReplyTo(msg, ctx) !== null || namesFreeMailboxElsewhere(msg)) return false;
   return clickLinks(msg).length === 0 ? msg.attachments.length === 0 : linksOnlyToOwnSite(msg);
 }
+
+/** The sender's own words name a mailbox at a free-mail provider other than the From domain. */
+function namesFreeMailboxElsewhere(msg: ContentMessage): boolean {
+  const own = senderDomain(msg);
+  for (const m of msg.lower.own.matchAll(MAILBOX_IN_TEXT)) {
+    const domain = m[1]!;
+    if (domain !== own && freemailDomains.has(domain)) return true;
+  }
+  return false;
+}
+
+const MAILBOX_IN_TEXT = /[\w.+-]+@((?:[\w-]+\.)+[a-z]{2,})\b/g;
 
 /**
  * A reply in a conversation names the message it answers (RFC 5322 §3.6.4: a msg-id in In-Reply-To or References)
  * and reads as one: its subject carries a reply prefix, or it quotes the earlier message. Naming a message is not
  * enough: bulk senders write the headers empty, and a help-desk platform's notice (abused to send a "verify your
  * wallet" lure from the platform's own domain) names its ticket without quoting anything, so every word in it is the
- * sender's.
+ * sender's. A forward is not a reply either: it passes a whole message on, and what it passes on is what the reader gets
+ * (a phishing message forwarded by the account's owner or by an attacker reads the same in the recipient's inbox).
  */
 function isReply(msg: ContentMessage): boolean {
+  if (FORWARD_PREFIX.test(msg.subject)) return false;
   const answers = msg.headers.some((f) => (f.name === 'in-reply-to' || f.name === 'references') && MSG_ID.test(f.value));
   return answers && (REPLY_PREFIX.test(msg.subject) || msg.lower.own !== msg.lower.text || QUOTE_INTRO.test(msg.lower.text));
 }
 
 const MSG_ID = /<[^<>\s]+@[^<>\s]+>/;
+// "Fwd:" and its translations as clients write them (Outlook's WG, TR, RV, I, Doorst, PD, ENC, VL, ILT). "VS" is
+// left out: Danish and Norwegian forward with it, Finnish replies with it.
+const FORWARD_PREFIX = /^\s*(?:fwd?|wg|tr|rv|i|doorst|pd|enc|vl|ilt|πρθ|转发|轉寄)\s*(?:\[\d+\])?\s*[:：]/iu;
 // "Re:" and its translations as mail clients write them (Outlook's AW, SV, VS, Antw, RIF, Odp, YNT, ΑΠ, 回复 ...),
 // with an optional counter ("Re[2]:").
 const REPLY_PREFIX = /^\s*(?:re|aw|sv|vs|antw|antwort|rif|r|odp|ynt|res|resp|ref|réf|rép|απ|回复|答复|回覆)\s*(?:\[\d+\])?\s*[:：]/iu;
