@@ -1,6 +1,7 @@
-// The parts of an HTML body that scoring needs: its visible text, its links with their anchor text, and the style
-// tricks spammers use to hide text from the reader but not from filters. Regular expressions over a bounded prefix
-// rather than a DOM (htmlparser2 builds a tree per message, several times slower than the whole scoring budget).
+// The parts of an HTML body that scoring needs: its visible text, its links with their anchor text (what the reader
+// sees of it: invisible elements left out), and the style tricks spammers use to hide text from the reader but not
+// from filters. Regular expressions over a bounded prefix rather than a DOM (htmlparser2 builds a tree per message,
+// several times slower than the whole scoring budget).
 // A stranger writes this HTML, so nothing may scan to the end once per tag: script/style blocks and anchors are found
 // by forward-only searches (linear), and every other pattern has bounded repetitions (2 KiB inside a tag, 1 KiB of
 // element text), over at most `MAX_HTML_CHARS`.
@@ -22,6 +23,8 @@ export interface HtmlFeatures {
   hiddenChars: number;
   /** Characters of text inside elements with a font size of 1-2px or <font size=1>. */
   tinyChars: number;
+  /** Invisible elements with a letter or digit right before and right after them: words broken up for a filter. */
+  wordSplits: number;
   tagNames: string[];
   hasForm: boolean;
   hasPasswordInput: boolean;
@@ -62,6 +65,7 @@ export function analyseHtml(fullHtml: string): HtmlFeatures {
     imageCount,
     hiddenChars: sumText(visible, HIDDEN_STYLE),
     tinyChars: sumText(visible, TINY_STYLE),
+    wordSplits: wordSplits(visible),
     tagNames: [...tagNames],
     hasForm: tagNames.has('form'),
     hasPasswordInput: /<input\b[^>]*type\s*=\s*["']?password/i.test(visible),
@@ -97,7 +101,7 @@ function anchors(html: string): HtmlLink[] {
     if (close < textStart) close = lower.indexOf('</a', textStart);
     if (close === -1) break; // no anchor after this one is closed either
     const h = HREF.exec(m[1]!);
-    if (h) links.push({ href: decodeHTML(h[1] ?? h[2] ?? h[3] ?? '').trim(), text: textOf(html.slice(textStart, close)) });
+    if (h) links.push({ href: decodeHTML(h[1] ?? h[2] ?? h[3] ?? '').trim(), text: textOf(html.slice(textStart, close).replace(HIDDEN_STYLE, '')) });
   }
   return links;
 }
@@ -121,6 +125,20 @@ function sumText(html: string, pattern: RegExp): number {
   }
   return n;
 }
+
+/**
+ * Invisible elements inside a word ("Stat<sub style="display:none">9R4ZET</sub>ement"): the reader sees one word, a
+ * filter reads two pieces and a random token. No layout needs an invisible element between two letters.
+ */
+function wordSplits(html: string): number {
+  let n = 0;
+  for (const m of html.matchAll(HIDDEN_STYLE)) {
+    if (WORD_CHAR.test(html.charAt(m.index - 1)) && WORD_CHAR.test(html.charAt(m.index + m[0].length))) n++;
+  }
+  return n;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /** Visible text of an HTML fragment: tags become spaces, entities are decoded, white space collapsed. */
 export function textOf(fragment: string): string {

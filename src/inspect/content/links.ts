@@ -3,7 +3,7 @@
 import { appStoreHosts, socialNetworkDomains } from './data/profile-pages.js';
 import { redirectParams } from './data/redirect-params.js';
 import type { ContentMessage } from './message.js';
-import { parseLink, registrableDomain, type Link } from './urls.js';
+import { isInternetDomain, parseLink, registrableDomain, type Link } from './urls.js';
 
 /** Links the reader clicks (HTML anchors and URLs in plain text), http or https; not images and other sources. */
 export function clickLinks(msg: ContentMessage): Link[] {
@@ -18,9 +18,11 @@ export function senderDomain(msg: ContentMessage): string {
 /**
  * The From display name also names the sender's own organisation (the label of its registrable domain, as in
  * "Lockergnome Apple Core <subscriptions@lockergnome.com>"): a brand named beside it is the topic of the mail, not an
- * identity it claims. Short labels are left out: three letters match too many words by chance.
+ * identity it claims. Short labels are left out: three letters match too many words by chance; so is a From domain that
+ * is no internet domain ("Correios <contato@correios>" names nobody's site).
  */
 export function nameIncludesOwnDomain(msg: ContentMessage): boolean {
+  if (!msg.from || !isInternetDomain(msg.from.domain)) return false;
   const label = senderDomain(msg).split('.', 1)[0] ?? '';
   return label.length >= 4 && (msg.from?.name ?? '').toLowerCase().replace(/[\s._-]+/g, '').includes(label.replace(/-/g, ''));
 }

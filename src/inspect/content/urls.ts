@@ -58,6 +58,15 @@ export function textUrls(text: string): string[] {
   return out;
 }
 
+/**
+ * A domain the internet can route mail to by name: a valid host name with a registrable part ("correios",
+ * "web01" and "%atendimento.com" are not). RFC 5322 asks for a fully qualified domain in From.
+ */
+export function isInternetDomain(domain: string): boolean {
+  const parsed = parseDomain(domain);
+  return parsed.isIp === true || (parsed.hostname !== null && parsed.domain !== null);
+}
+
 /** The registrable domain of a host name or of an e-mail address's domain; '' when there is none. */
 export function registrableDomain(hostOrAddress: string): string {
   const host = hostOrAddress.slice(hostOrAddress.lastIndexOf('@') + 1).toLowerCase().replace(/[>\s]/g, '');

@@ -7,10 +7,12 @@ import type { ContentRule } from './rule.js';
 
 /**
  * A display name as a reader sees it, in the letters a pattern can match: accents dropped ("ITAÚ" reads "ITAU"), and
- * letters spaced out to slip past filters joined again ("I T A Ú - FEITO COM VOCÊ" reads "ITAU - FEITO COM VOCE").
+ * letters spaced out to slip past filters joined again ("I T A Ú - FEITO COM VOCÊ" reads "ITAU - FEITO COM VOCE"),
+ * trade-mark signs read as spaces ("Mcafee™" reads "Mcafee").
  */
 function readable(name: string): string {
-  const folded = name.normalize('NFKD').replace(/\p{M}/gu, '');
+  // Trade-mark signs first: compatibility decomposition spells "Mcafee™" as "McafeeTM", one word.
+  const folded = name.replace(/[™®©℠]/g, ' ').normalize('NFKD').replace(/\p{M}/gu, '');
   return folded.replace(/(?<!\p{L})(?:\p{L}[ .]){2,}\p{L}(?!\p{L})/gu, (spaced) => spaced.replace(/[ .]/g, ''));
 }
 

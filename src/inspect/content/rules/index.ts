@@ -15,6 +15,7 @@ import { fromSeveral } from './from-several.js';
 import { greetingByAddress } from './greeting-by-address.js';
 import { htmlPasswordField } from './html-password-field.js';
 import { htmlHiddenText } from './html-hidden-text.js';
+import { htmlWordSplit } from './html-word-split.js';
 import { htmlImageOnly } from './html-image-only.js';
 import { htmlTinyFont } from './html-tiny-font.js';
 import { linkBrandMismatch } from './link-brand-mismatch.js';
@@ -58,7 +59,7 @@ export const contentRules: readonly ContentRule[] = [
   urlShortener, urlIpLiteral, urlUserInfo, urlAnchorMismatch, urlRedirect, urlScriptScheme,
   linkBrandMismatch, lookalikeDomain, punycodeDomain, linkFreeHosting, recipientInLink,
   // HTML
-  htmlHiddenText, htmlTinyFont, htmlImageOnly, htmlPasswordField,
+  htmlHiddenText, htmlWordSplit, htmlTinyFont, htmlImageOnly, htmlPasswordField,
   // attachments
   attachExecutable, attachScript, attachMacroOffice, attachEncryptedArchive, attachHtmlForm, attachDoubleExtension,
   // language

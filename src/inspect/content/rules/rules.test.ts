@@ -100,6 +100,11 @@ const cases: Record<string, { positive: Case; negative: Case }> = {
     positive: { message: () => html(`<p>Buy now</p><div style="display:none">${filler}</div>`) },
     negative: { message: () => html(`<p>${filler}</p><span style="display:none">preheader</span>`) },
   },
+  HTML_WORD_SPLIT: {
+    positive: { message: () => html(['To see your State', 'ment, down', 'load the fi', 'le'].join('<sub style="display:none;font-size:0.0001px">9R4ZET0AYQ</sub>')) },
+    // Hidden blocks between words (a preheader, a mobile-only menu) split nothing.
+    negative: { message: () => html('<span style="display:none">Your receipt</span><p>Thanks!</p> <div style="display:none;max-height:0">Menu</div> <p>See you</p> <span style="display:none">x</span>') },
+  },
   HTML_TINY_FONT: {
     positive: { message: () => html(`<p>Buy now</p><font size="1">${filler}</font>`) },
     negative: { message: () => html(`<p>${filler}</p><font size="2">Unsubscribe at any time.</font>`) },
@@ -252,6 +257,29 @@ describe('content rules', () => {
     expect(lure.test(await parsed({ message: () => compose({ text: hijack }) }), {})).toBeTruthy();
   });
 
+  it('takes a From at a bare name or a broken domain for no From address, and the brand it names for a disguise', async () => {
+    const rule = (name: string) => contentRules.find((r) => r.name === name)!;
+    for (const [from, domain] of [['Correios <contato@correios>', 'correios'], ['"Taxa" <taxa@%atendimento.com>', '%atendimento.com']] as const) {
+      const msg = await parsed({ message: () => compose({ from }) });
+      expect(rule('MISSING_FROM').test(msg, {})).toBe(`${msg.from?.domain ?? domain} is not an internet domain`);
+    }
+    // A bare name in the domain is nobody's site, so a brand named beside it is claimed, not the sender's own name.
+    expect(rule('BRAND_IMPERSONATION').test(await parsed({ message: () => compose({ from: 'Correios <contato@correios>' }) }), {})).toBe('correios');
+    expect(rule('MISSING_FROM').test(await parsed({ message: () => compose({ from: 'Cron Daemon <root@web01.example.net>' }) }), {})).toBe(false);
+  });
+
+  it('reads a brand with a trade-mark sign in the display name', async () => {
+    const brand = contentRules.find((r) => r.name === 'BRAND_IMPERSONATION')!;
+    expect(brand.test(await parsed({ message: () => compose({ from: 'Mcafee™ <support@norskdesign.example>' }) }), {})).toBe('mcafee');
+    expect(brand.test(await parsed({ message: () => compose({ from: 'PayPal® Service <service@paypal.com>' }) }), {})).toBe(false);
+  });
+
+  it('reads a link\'s text as the reader sees it, without the invisible pieces that break it up', async () => {
+    const hide = '<sub style="display:none">9R4ZET0AYQ</sub>';
+    const message = () => html(`Your statement: <a href="https://ap.lc/mwkEz">ht${hide}tps://www.ss${hide}a.gov/forms</a>`);
+    expect(contentRules.find((r) => r.name === 'URL_ANCHOR_MISMATCH')!.test(await parsed({ message }), {})).toBe('ssa.gov -> ap.lc');
+  });
+
   it('takes a brand beside the sender\'s own organisation in the display name for a topic, not an identity', async () => {
     const message = () => compose({ from: '"Gnomeletter Apple Core" <news@gnomeletter.example>', html: '<p>Tips for your Mac.</p><a href="https://tips.example.org/mac">Read</a>', text: undefined });
     for (const name of ['BRAND_IMPERSONATION', 'LINK_BRAND_MISMATCH']) {
@@ -276,6 +304,44 @@ describe('content rules', () => {
       'I still have two pending emails to answer before lunch, then I will look at the draft:',
       'The press team will send the release messages for the launch on Monday; the calendar is here:',
       'Tipps: So sortieren Sie eingehende Nachrichten in Outlook automatisch in Ordner:',
+    ]) expect(lure.test(await parsed({ message: () => compose({ text: text + link }) }), {}), text).toBe(false);
+  });
+
+  it('knows a parcel held at customs until a fee is paid, in seven languages, and not a shop\'s notice that customs cleared it', async () => {
+    const lure = contentRules.find((r) => r.name === 'PHISH_LURE_LINK')!;
+    const link = ' https://parcel-fees.evil.example/pay';
+    for (const text of [
+      'Your parcel is held at customs until the import charges are settled. Pay now:',
+      'Ihr Paket wird vom Zoll festgehalten. Jetzt bezahlen:',
+      'Votre colis est retenu en douane. Réglez maintenant :',
+      'Su paquete ha sido retenido en la aduana. Pague aquí:',
+      'Il tuo pacco è trattenuto in dogana. Paga ora:',
+      'Uw pakket wordt vastgehouden door de douane. Betaal hier:',
+      'Verificamos que o seu pedido encontra-se retido na alfândega por conta de taxas pendentes. Pagar agora:',
+      'Seu pedido foi bloqueado pela fiscalização alfandegária devido à falta de pagamento. Efetuar pagamento:',
+    ]) expect(lure.test(await parsed({ message: () => compose({ text: text + link }) }), {}), text).toBeTruthy();
+    for (const text of [
+      'Your order has cleared customs and is on its way. Track it here:',
+      'Ihre Sendung befindet sich in der Zollabfertigung. Sendungsverfolgung:',
+      'Seu pedido foi enviado e está a caminho. Rastreie aqui:',
+    ]) expect(lure.test(await parsed({ message: () => compose({ text: text + link }) }), {}), text).toBe(false);
+  });
+
+  it('knows a lapsed subscription or protection to renew off the sender\'s site, in seven languages, and not a subscription\'s news', async () => {
+    const lure = contentRules.find((r) => r.name === 'PHISH_LURE_LINK')!;
+    const link = ' https://renew-now.evil.example/cl/146565';
+    for (const text of [
+      'Your antivirus protection has expired. Renew now:',
+      'Ihr McAfee-Abonnement läuft ab, verlängern Sie es jetzt:',
+      'Votre abonnement Norton a expiré. Renouvelez :',
+      'Su suscripción ha caducado. Renueve aquí:',
+      'Il tuo abbonamento è scaduto. Rinnova ora:',
+      'Uw abonnement is verlopen. Verleng hier:',
+      'Sua assinatura expirou. Renove agora:',
+    ]) expect(lure.test(await parsed({ message: () => compose({ text: text + link }) }), {}), text).toBeTruthy();
+    for (const text of [
+      'Your subscription includes three new courses this month. Browse them here:',
+      'Ihr Abonnement wurde verlängert, vielen Dank. Rechnung:',
     ]) expect(lure.test(await parsed({ message: () => compose({ text: text + link }) }), {}), text).toBe(false);
   });
 
