@@ -1,5 +1,6 @@
 // Links of a message: every URL in its text and HTML, with the host and registrable domain that the URL rules and
 // the tokenizer need. tldts knows the public suffix list, so "evil.co.uk" and "paypal.co.uk" differ as they should.
+import { domainToASCII, domainToUnicode } from 'node:url';
 import { parse as parseDomain } from 'tldts';
 
 export interface Link {
@@ -60,11 +61,16 @@ export function textUrls(text: string): string[] {
 
 /**
  * A domain the internet can route mail to by name: a valid host name with a registrable part ("correios",
- * "web01" and "%atendimento.com" are not). RFC 5322 asks for a fully qualified domain in From.
+ * "web01" and "%atendimento.com" are not), written as itself: in its ASCII or its Unicode form. Letters that IDNA
+ * only maps onto others ("𝗞𝗶𝗻𝗱𝗲𝗿.𝗱𝗲", mathematical bold, which a browser would turn into kinder.de) are a
+ * disguise, not a name. RFC 5322 asks for a fully qualified domain in From.
  */
 export function isInternetDomain(domain: string): boolean {
-  const parsed = parseDomain(domain);
-  return parsed.isIp === true || (parsed.hostname !== null && parsed.domain !== null);
+  const lower = domain.toLowerCase();
+  const ascii = domainToASCII(lower);
+  if (ascii === '' || (ascii !== lower && domainToUnicode(ascii) !== lower)) return false;
+  const parsed = parseDomain(ascii);
+  return parsed.hostname !== null && parsed.domain !== null;
 }
 
 /** The registrable domain of a host name or of an e-mail address's domain; '' when there is none. */

@@ -103,8 +103,12 @@ export const lurePatterns: Record<LureKind, string[]> = {
     w`(?:ihr|dein)\s+(?:[\w-]+-)?(?:abonnement|abo|schutz|virenschutz|mitgliedschaft|lizenz)\s+(?:ist|wurde)\s+(?:abgelaufen|beendet|gesperrt)|(?:ihr|dein)\s+(?:[\w-]+-)?(?:abonnement|abo|schutz|mitgliedschaft|lizenz)\s+läuft\s+(?:heute\s+|morgen\s+|bald\s+)?ab`,
     w`(?:votre|ton)\s+(?:abonnement|protection|licence)\s+(?:\w+\s+)?(?:a\s+expiré|est\s+expirée?|expire\s+aujourd'hui)|(?:su|tu)\s+(?:suscripción|protección|licencia|membresía)\s+(?:\w+\s+)?(?:ha\s+(?:caducado|expirado|vencido)|vence\s+hoy)`,
     w`(?:il\s+tuo|il\s+suo|la\s+tua|la\s+sua)\s+(?:abbonamento|protezione|licenza)\s+(?:\w+\s+)?(?:è\s+scadut[oa]|scade\s+oggi)|(?:uw|je)\s+(?:abonnement|bescherming|licentie|lidmaatschap)\s+(?:is\s+verlopen|verloopt\s+vandaag)|(?:sua|seu)\s+(?:assinatura|proteção|licença)\s+(?:\w+\s+)?(?:expirou|venceu|expira\s+hoje)`,
-    // money offered back: a refund that needs the reader's card or bank details
-    w`tax\s+refund|(?:eligible|qualified)\s+(?:for|to\s+receive)\s+a\s+refund|refund\s+(?:is\s+)?(?:pending|waiting|ready)|claim\s+your\s+refund`,
+    // money offered back: a refund or compensation that needs the reader's card or bank details; en, de, fr, es, it,
+    // nl, pt
+    w`tax\s+refund|(?:eligible|qualified)\s+(?:for|to\s+receive)\s+a\s+refund|refund\s+(?:is\s+)?(?:pending|waiting|ready)|claim\s+your\s+refund|entitled\s+to\s+(?:a\s+)?(?:refund|compensation)`,
+    w`steuerrückerstattung|anspruch\s+auf\s+(?:eine\s+)?(?:rückerstattung|erstattung|entschädigung)|rückerstattung\s+(?:ist\s+)?(?:bereit|ausstehend)|remboursement\s+d'impôt|droit\s+à\s+(?:un\s+)?(?:remboursement|indemnisation|dédommagement)|(?:réclamez|demandez)\s+votre\s+remboursement`,
+    w`devolución\s+de\s+impuestos|derecho\s+a\s+(?:un\s+|una\s+)?(?:reembolso|indemnización|compensación)|(?:reclame|solicite)\s+su\s+reembolso|rimborso\s+(?:fiscale|irpef)|diritto\s+a\s+(?:un\s+)?(?:rimborso|risarcimento|indennizzo)|(?:richiedi|riscuoti)\s+il\s+tuo\s+rimborso`,
+    w`belastingteruggave|recht\s+op\s+(?:een\s+)?(?:terugbetaling|compensatie|schadevergoeding|teruggave)|terugclaimen|claim\s+(?:uw|je)\s+(?:terugbetaling|geld)|restituição\s+(?:do\s+imposto|de\s+impostos)|direito\s+a\s+(?:um\s+|uma\s+)?(?:reembolso|restituição|indenização)|(?:solicite|resgate)\s+(?:o\s+)?seu\s+reembolso`,
     w`(?:zahlungs|bank)(?:daten|informationen)\s+(?:aktualisieren|bestätigen)|zahlung\s+(?:fehlgeschlagen|abgelehnt)`,
     w`(?:informations|coordonnées)\s+(?:de\s+paiement|bancaires)|paiement\s+(?:refusé|a\s+échoué)|pas\s+pu\s+valider\s+votre\s+paiement`,
     w`(?:datos|información)\s+de\s+pago|pago\s+(?:rechazado|fallido)`,

@@ -12,7 +12,7 @@ export const linkFreeHosting: ContentRule = {
   test(msg) {
     for (const link of offSiteLinks(msg)) {
       const platform = onFreeHosting(link.host);
-      if (platform) return `${link.host} (${platform})`;
+      if (platform) return link.host === platform ? platform : `${link.host} (${platform})`;
     }
     return false;
   },

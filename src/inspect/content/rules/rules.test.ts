@@ -259,13 +259,16 @@ describe('content rules', () => {
 
   it('takes a From at a bare name or a broken domain for no From address, and the brand it names for a disguise', async () => {
     const rule = (name: string) => contentRules.find((r) => r.name === name)!;
-    for (const [from, domain] of [['Correios <contato@correios>', 'correios'], ['"Taxa" <taxa@%atendimento.com>', '%atendimento.com']] as const) {
-      const msg = await parsed({ message: () => compose({ from }) });
-      expect(rule('MISSING_FROM').test(msg, {})).toBe(`${msg.from?.domain ?? domain} is not an internet domain`);
+    // Written into the header as the sender wrote them (a composer would turn the styled letters into kinder.de).
+    const rawFrom = async (from: string) => Buffer.concat([Buffer.from(`From: ${from}\r\n`), withoutHeader(await compose(), 'from')]);
+    for (const from of ['Correios <contato@correios>', '"Taxa" <taxa@%atendimento.com>', '"Dein Geschenk" <no-reply@𝗞𝗶𝗻𝗱𝗲𝗿.𝗱𝗲>']) {
+      expect(rule('MISSING_FROM').test(await parsed({ message: () => rawFrom(from) }), {}), from).toBeTruthy();
+    }
+    for (const from of ['Bäckerei <info@bäckerei-müller.example>', 'Cron Daemon <root@web01.example.net>', 'Post <a@xn--bckerei-q2a.example>']) {
+      expect(rule('MISSING_FROM').test(await parsed({ message: () => compose({ from }) }), {}), from).toBe(false);
     }
     // A bare name in the domain is nobody's site, so a brand named beside it is claimed, not the sender's own name.
     expect(rule('BRAND_IMPERSONATION').test(await parsed({ message: () => compose({ from: 'Correios <contato@correios>' }) }), {})).toBe('correios');
-    expect(rule('MISSING_FROM').test(await parsed({ message: () => compose({ from: 'Cron Daemon <root@web01.example.net>' }) }), {})).toBe(false);
   });
 
   it('reads a brand with a trade-mark sign in the display name', async () => {
@@ -342,6 +345,24 @@ describe('content rules', () => {
     for (const text of [
       'Your subscription includes three new courses this month. Browse them here:',
       'Ihr Abonnement wurde verlängert, vielen Dank. Rechnung:',
+    ]) expect(lure.test(await parsed({ message: () => compose({ text: text + link }) }), {}), text).toBe(false);
+  });
+
+  it('knows money offered back for the reader\'s details, in seven languages, and not a shop\'s refund receipt', async () => {
+    const lure = contentRules.find((r) => r.name === 'PHISH_LURE_LINK')!;
+    const link = ' https://storage.googleapis.com/newera1/claim.html';
+    for (const text of [
+      'You are entitled to compensation of up to 10,000 EUR. Claim it here:',
+      'Sie haben Anspruch auf eine Rückerstattung. Jetzt beantragen:',
+      'Vous avez droit à un remboursement. Cliquez ici :',
+      'Tiene derecho a una indemnización. Solicítela aquí:',
+      'Hai diritto a un rimborso. Richiedilo qui:',
+      'Je kunt je geld terugclaimen: tot €10.000. Claim mijn compensatie:',
+      'Você tem direito a uma restituição. Acesse:',
+    ]) expect(lure.test(await parsed({ message: () => compose({ text: text + link }) }), {}), text).toBeTruthy();
+    for (const text of [
+      'We have refunded 24.90 EUR to your card; it shows within five days. Order details:',
+      'Ihre Rückerstattung über 24,90 EUR wurde veranlasst. Bestellung:',
     ]) expect(lure.test(await parsed({ message: () => compose({ text: text + link }) }), {}), text).toBe(false);
   });
 
