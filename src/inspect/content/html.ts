@@ -58,14 +58,15 @@ export function analyseHtml(fullHtml: string): HtmlFeatures {
     tagNames.add(name);
     if (name === 'img' && !m[0].startsWith('</')) imageCount++;
   }
+  const hidden = styledText(visible, HIDDEN_STYLE);
   return {
     text: textOf(visible),
     links,
     sources,
     imageCount,
-    hiddenChars: sumText(visible, HIDDEN_STYLE),
-    tinyChars: sumText(visible, TINY_STYLE),
-    wordSplits: wordSplits(visible),
+    hiddenChars: hidden.chars,
+    tinyChars: styledText(visible, TINY_STYLE).chars,
+    wordSplits: hidden.wordSplits,
     tagNames: [...tagNames],
     hasForm: tagNames.has('form'),
     hasPasswordInput: /<input\b[^>]*type\s*=\s*["']?password/i.test(visible),
@@ -114,28 +115,23 @@ function anchors(html: string): HtmlLink[] {
  */
 const PREVIEW_MAX_CHARS = 200;
 
-function sumText(html: string, pattern: RegExp): number {
-  let n = 0;
+/**
+ * Characters of text inside the elements a style pattern finds, and how many of those elements sit inside a word
+ * ("Stat<sub style="display:none">9R4ZET</sub>ement": the reader sees one word, a filter reads two pieces and a
+ * random token; no layout needs an invisible element between two letters). One pass for both.
+ */
+function styledText(html: string, pattern: RegExp): { chars: number; wordSplits: number } {
+  let chars = 0;
+  let wordSplits = 0;
   let first = true;
   for (const m of html.matchAll(pattern)) {
-    const chars = textOf(m[2]!).replace(/\s+/g, '').length;
-    const preview = first && chars <= PREVIEW_MAX_CHARS && textOf(html.slice(0, m.index)) === '';
+    const n = textOf(m[2]!).replace(/\s+/g, '').length;
+    const preview = first && n <= PREVIEW_MAX_CHARS && textOf(html.slice(0, m.index)) === '';
     first = false;
-    if (!preview) n += chars;
+    if (!preview) chars += n;
+    if (WORD_CHAR.test(html.charAt(m.index - 1)) && WORD_CHAR.test(html.charAt(m.index + m[0].length))) wordSplits++;
   }
-  return n;
-}
-
-/**
- * Invisible elements inside a word ("Stat<sub style="display:none">9R4ZET</sub>ement"): the reader sees one word, a
- * filter reads two pieces and a random token. No layout needs an invisible element between two letters.
- */
-function wordSplits(html: string): number {
-  let n = 0;
-  for (const m of html.matchAll(HIDDEN_STYLE)) {
-    if (WORD_CHAR.test(html.charAt(m.index - 1)) && WORD_CHAR.test(html.charAt(m.index + m[0].length))) n++;
-  }
-  return n;
+  return { chars, wordSplits };
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
