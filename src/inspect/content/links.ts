@@ -18,8 +18,8 @@ export function senderDomain(msg: ContentMessage): string {
 /**
  * The From display name also names the sender's own organisation (the label of its registrable domain, as in
  * "Lockergnome Apple Core <subscriptions@lockergnome.com>"): a brand named beside it is the topic of the mail, not an
- * identity it claims. Short labels are left out: three letters match too many words by chance; so is a From domain that
- * is no internet domain ("Correios <contato@correios>" names nobody's site).
+ * identity it claims. Short labels are left out: three letters match too many words by chance; so is a From domain
+ * that is no internet domain ("Correios <contato@correios>" names nobody's site).
  */
 export function nameIncludesOwnDomain(msg: ContentMessage): boolean {
   if (!msg.from || !isInternetDomain(msg.from.domain)) return false;

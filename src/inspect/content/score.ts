@@ -56,10 +56,10 @@ export function scoreMessage(msg: ContentMessage, ctx: ScoreContext, o: ScorerOp
  *   sender's short answer: the tokens mostly describe the thread, not the sender, so the line stays under the tag
  *   threshold there too. A faked header buys a spammer nothing beyond that: evidence still holds and refuses.
  * - mail that sends the reader nowhere but the sender's own site (every link stays there, or it has no link and no
- *   attachment at all, and answers come back to the sender) is unsure below `UNSURE_BELOW_HOME`. On a relay the From domain is the customer's own: a
- *   hijacked account's spam sends readers to the attacker's pages, a service's own notice (welcome, trial ending,
- *   invitation, payment failed) to the service's; and a message that sends them nowhere can harm only by what it
- *   asks in words, which the callback, wire-transfer, advance-fee and extortion rules read. The shipped model learnt
+ *   attachment at all, and answers come back to the sender) is unsure below `UNSURE_BELOW_HOME`. On a relay the From
+ *   domain is the customer's own: a hijacked account's spam sends readers to the attacker's pages, a service's own
+ *   notice (welcome, trial ending, invitation, payment failed) to the service's; and a message that sends them
+ *   nowhere can harm only by what it asks in words, which the callback, wire-transfer, advance-fee and extortion rules read. The shipped model learnt
  *   the opposite from 2002 inbound spam, whose senders owned their domains, and from too few of today's templates:
  *   on public Postmark and sendwithus templates rendered for five made-up companies it put notices at 0.98-0.99
  *   (a dunning notice, an invoice without a link) once it had learnt today's phishing too.
@@ -112,8 +112,8 @@ const MAILBOX_IN_TEXT = /[\w.+-]+@((?:[\w-]+\.)+[a-z]{2,})\b/g;
  * and reads as one: its subject carries a reply prefix, or it quotes the earlier message. Naming a message is not
  * enough: bulk senders write the headers empty, and a help-desk platform's notice (abused to send a "verify your
  * wallet" lure from the platform's own domain) names its ticket without quoting anything, so every word in it is the
- * sender's. A forward is not a reply either: it passes a whole message on, and what it passes on is what the reader gets
- * (a phishing message forwarded by the account's owner or by an attacker reads the same in the recipient's inbox).
+ * sender's. A forward is not a reply either: it passes a whole message on, and what it passes on is what the reader
+ * gets (a phishing message forwarded by the account's owner or by an attacker reads the same in the recipient's inbox).
  */
 function isReply(msg: ContentMessage): boolean {
   if (FORWARD_PREFIX.test(msg.subject)) return false;
