@@ -59,10 +59,11 @@ export function scoreMessage(msg: ContentMessage, ctx: ScoreContext, o: ScorerOp
  *   attachment at all, and answers come back to the sender) is unsure below `UNSURE_BELOW_HOME`. On a relay the From
  *   domain is the customer's own: a hijacked account's spam sends readers to the attacker's pages, a service's own
  *   notice (welcome, trial ending, invitation, payment failed) to the service's; and a message that sends them
- *   nowhere can harm only by what it asks in words, which the callback, wire-transfer, advance-fee and extortion rules read. The shipped model learnt
- *   the opposite from 2002 inbound spam, whose senders owned their domains, and from too few of today's templates:
- *   on public Postmark and sendwithus templates rendered for five made-up companies it put notices at 0.98-0.99
- *   (a dunning notice, an invoice without a link) once it had learnt today's phishing too.
+ *   nowhere can harm only by what it asks in words, which the callback, wire-transfer, advance-fee and extortion
+ *   rules read. The shipped model learnt the opposite from 2002 inbound spam, whose senders owned their domains, and
+ *   from too few of today's templates: on public Postmark and sendwithus templates rendered for five made-up
+ *   companies it put notices at 0.98-0.99 (a dunning notice, an invoice without a link) once it had learnt today's
+ *   phishing too.
  */
 const UNSURE_BELOW = 0.9;
 const UNSURE_BELOW_HOME = 0.99;
