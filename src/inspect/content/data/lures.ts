@@ -8,7 +8,7 @@
 // bench:score a fifth of its speed; spell the compounds out instead.
 import { byFirstLetter } from './by-first-letter.js';
 
-export type LureKind = 'credentials' | 'payment' | 'parcel' | 'invoice' | 'crypto' | 'reward' | 'legal';
+export type LureKind = 'credentials' | 'payment' | 'parcel' | 'invoice' | 'crypto' | 'reward' | 'legal' | 'gambling' | 'pharmacy' | 'weight-loss';
 
 const w = String.raw;
 
@@ -193,6 +193,29 @@ export const lurePatterns: Record<LureKind, string[]> = {
     // said to the reader about their own site: a newsletter's article on copyright cases names no "you"
     w`your\s+(?:website|site|page|blog|shop)\s+(?:\w+\s+){0,3}?(?:uses?|used|contains?|is\s+using|infring\w*)\s+(?:my|our)\s+(?:\w+\s+)?(?:images?|photos?|photographs|pictures|illustrations|artwork|content)|(?:uses?|used|using)\s+(?:my|our)\s+(?:images?|photos?|photographs|pictures|illustrations|artwork)\s+without\s+(?:my\s+|our\s+)?(?:permission|consent|licen[cs]e)|(?:legal|court)\s+action\s+against\s+you`,
     w`(?:meine|unsere)\s+(?:bilder|fotos)\s+ohne\s+(?:meine\s+|unsere\s+)?(?:erlaubnis|genehmigung|zustimmung)|mes\s+(?:images|photos)\s+sans\s+(?:mon\s+)?(?:autorisation|accord|permission)|mis\s+(?:imágenes|fotos)\s+sin\s+(?:mi\s+)?(?:permiso|autorización)|(?:le\s+)?mie\s+(?:immagini|foto)\s+senza\s+(?:il\s+mio\s+)?(?:permesso|consenso)|mijn\s+(?:afbeeldingen|foto's)\s+zonder\s+(?:mijn\s+)?toestemming|minhas\s+(?:imagens|fotos)\s+sem\s+(?:minha\s+)?(?:permissão|autorização)`,
+  ],
+  // What a hijacked account's spam run sells when it is not after a password: casino bonuses, prescription drugs and
+  // weight loss, each sold on a page of the spammer's or an affiliate's. Only the pitch itself is matched (a bonus in
+  // free spins or on a deposit, a drug by name or "without prescription", kilos lost in days), not the topic: a
+  // newsletter about gambling law or a pharmacy's news says "casino" and "prescription" without selling either.
+  gambling: [
+    w`free\s+spins|(?:no|zero)[\s-]+deposit\s+(?:bonus|required|needed)|(?:first\s+|matched\s+)?deposit\s+bonus|casino\s+bonus|(?:welcome|sign[\s-]?up)\s+bonus\s+(?:of|up\s+to)\s+[^.!?\n]{0,30}?(?:spins|[$€£]\s?\d|\d+\s?%)|(?:play|spin)\s+(?:now\s+)?(?:and\s+)?win\s+(?:real\s+)?(?:money|cash)`,
+    w`freispiele|freidrehungen|einzahlungsbonus|casino-?bonus|bonus\s+ohne\s+einzahlung|willkommensbonus\s+(?:von|bis\s+zu)`,
+    w`tours\s+gratuits|bonus\s+(?:sans\s+dépôt|de\s+(?:premier\s+)?dépôt|de\s+bienvenue\s+(?:de|jusqu))|giros\s+gratis|tiradas\s+gratis|bono\s+(?:sin\s+depósito|de\s+depósito|de\s+bienvenida\s+(?:de|hasta))`,
+    w`giri\s+(?:gratis|gratuiti)|bonus\s+(?:senza\s+deposito|sul\s+(?:primo\s+)?deposito|di\s+benvenuto\s+(?:di|fino))|gratis\s+spins|stortingsbonus|bonus\s+zonder\s+storting|welkomstbonus\s+(?:van|tot)`,
+    w`rodadas\s+grátis|giros\s+grátis|(?:bônus|bónus|bonus)\s+(?:sem\s+depósito|de\s+depósito|de\s+(?:boas[\s-]vindas|cadastro)\s+(?:de|até))|apostas?\s+grátis`,
+  ],
+  pharmacy: [
+    // the drugs pharmacy spam has sold for twenty years, named with the sale (a drug's name alone is a topic: mailing
+    // lists about spam filters and news sites quote it every week); en, de, fr, es, it, nl, pt
+    w`(?:buy|order|cheap|discount|generic|kaufen|bestellen|acheter|comprar|comprare|kopen)\s+(?:\w+\s+){0,2}?(?:viagra|cialis|levitra|kamagra|sildenafil|tadalafil|vardenafil|tramadol|xanax|alprazolam|valium|phentermine|oxycodone|oxycontin|hydrocodone|ambien|zolpidem)\b`,
+    w`(?:viagra|cialis|levitra|kamagra|sildenafil|tadalafil|vardenafil|tramadol|xanax|alprazolam|valium|phentermine|oxycodone|oxycontin|hydrocodone|ambien|zolpidem)\s+(?:online|for\s+sale|from\s+[$€£]|at\s+[$€£]|without\s+(?:a\s+)?prescription|kaufen|bestellen|rezeptfrei|ohne\s+rezept|sans\s+ordonnance|sin\s+receta|senza\s+ricetta|zonder\s+recept|sem\s+receita|generika|générique|genérico|generico)`,
+    w`male\s+enhancement\s+(?:pills|formula|supplement)|potenzmittel\s+(?:kaufen|bestellen|ohne\s+rezept|rezeptfrei)|potenzpillen`,
+  ],
+  'weight-loss': [
+    w`lose\s+(?:up\s+to\s+)?\d+\s*(?:lbs?|pounds|kg|kilos)\s+(?:in|within)\s+\d+|(?:burn|melt)s?\s+(?:away\s+)?(?:belly\s+|stubborn\s+)?fat\s+(?:fast|while|without)|keto\s+(?:gummies|pills|burn)|weight[\s-]loss\s+(?:pills|gummies|supplement|miracle|secret)`,
+    w`kilo\s+(?:abnehmen|verlieren)\s+in\s+\d+|kg\s+(?:abnehmen|verlieren)\s+in\s+\d+|abnehmen\s+ohne\s+(?:diät|sport|hunger)|schlankheitspillen|perdre\s+(?:jusqu'à\s+)?\d+\s*(?:kg|kilos)\s+en\s+\d+|maigrir\s+sans\s+(?:régime|effort|sport)`,
+    w`perder\s+(?:hasta\s+|até\s+)?\d+\s*(?:kg|kilos|quilos|libras)\s+(?:en|em)\s+\d+|adelgazar\s+sin\s+(?:dieta|esfuerzo)|emagrecer\s+sem\s+(?:dieta|esforço|academia)|emagrecer\s+(?:até\s+)?\d+\s*(?:kg|quilos)|dimagrire\s+senza\s+(?:dieta|fatica)|perdere\s+(?:fino\s+a\s+)?\d+\s*(?:kg|chili)\s+in\s+\d+|afvallen\s+zonder\s+(?:dieet|moeite)`,
   ],
 };
 

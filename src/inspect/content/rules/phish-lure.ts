@@ -1,7 +1,7 @@
 // A phishing lure (your account is blocked, a parcel fee is unpaid, an invoice waits, a wallet needs verifying, a prize
-// waits to be claimed) with a way out of the sender's own domain to act on it: a link to another domain, a login page
-// attached as HTML, or a page packed into a data: URI. The same words from a shop's own billing page link to the
-// shop's own domain and do not fire.
+// waits to be claimed), or a spam run's offer (casino bonus, prescription drugs, weight loss), with a way out of the
+// sender's own domain to act on it: a link to another domain, a login page attached as HTML, or a page packed into a
+// data: URI. The same words from a shop's own billing page link to the shop's own domain and do not fire.
 import { lureIn } from '../data/lures.js';
 import { extensionOf } from '../data/attachments.js';
 import { paymentPlatformHosts } from '../data/payment-platforms.js';
@@ -45,12 +45,14 @@ function wayOut(msg: ContentMessage, kind: string): string | null {
 /**
  * A sign-in lure (the account, the mailbox, a shared document or voice message behind a log-in) with a way off the
  * sender's site is what phishing from a hijacked mailbox is made of, and honest notices of that kind link to their
- * own service: alone it tags, unless its links all go to a well-known service's own pages (toServicesOwnPages). The
- * other kinds stay a point under the tag threshold alone, because honest mail says them with links elsewhere too (a
- * shop's invoice on its accounting service, a parcel on the carrier's site, a reward on a loyalty platform): the
- * model, a brand, urgency or a link domain new to the relay must agree.
+ * own service: alone it tags, unless its links all go to a well-known service's own pages (toServicesOwnPages). So
+ * does a casino bonus or a prescription drug sold on another domain: a licensed casino or pharmacy mailing its
+ * customers links to its own site, an affiliate's spam run from somebody's mailbox to the affiliate's. The other
+ * kinds stay a point under the tag threshold alone, because honest mail says them with links elsewhere too (a
+ * shop's invoice on its accounting service, a parcel on the carrier's site, a reward on a loyalty platform, a
+ * fitness tip on a video site): the model, a brand, urgency or a link domain new to the relay must agree.
  */
-const SIGN_IN_SCORE = 5.0;
+const TAGS_ALONE_SCORE = 5.0;
 
 /**
  * Every off-site link goes to a well-known service's own pages and nothing is attached: a person sharing a folder
@@ -66,13 +68,14 @@ export const phishLure: ContentRule = {
   name: 'PHISH_LURE_LINK',
   score: 4.0,
   strength: 'evidence',
-  description: 'asks the reader to act on an account, payment, parcel, invoice, wallet, prize or complaint, and sends them off the sender\'s own site to do it',
+  description: 'asks the reader to act on an account, payment, parcel, invoice, wallet, prize or complaint, or sells casino bonuses, prescription drugs or weight loss, and sends them off the sender\'s own site to do it',
   test(msg) {
     const lure = findLure(msg);
     if (!lure) return false;
     const out = wayOut(msg, lure.kind);
     if (!out) return false;
     const detail = `${lure.kind}: "${lure.phrase}", ${out}`;
-    return lure.kind === 'credentials' && !toServicesOwnPages(msg) ? { detail, score: SIGN_IN_SCORE } : detail;
+    const tagsAlone = lure.kind === 'credentials' ? !toServicesOwnPages(msg) : lure.kind === 'gambling' || lure.kind === 'pharmacy';
+    return tagsAlone ? { detail, score: TAGS_ALONE_SCORE } : detail;
   },
 };

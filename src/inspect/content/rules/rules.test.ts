@@ -348,6 +348,35 @@ describe('content rules', () => {
     ]) expect(lure.test(await parsed({ message: () => compose({ text: text + link }) }), {}), text).toBe(false);
   });
 
+  it('knows a spam run\'s casino bonus, drugs and weight loss sold on another domain, in seven languages, and not news on those topics', async () => {
+    const lure = contentRules.find((r) => r.name === 'PHISH_LURE_LINK')!;
+    const link = ' https://bonus-club.evil.example/go?aff=2291';
+    const tags = async (text: string) => lure.test(await parsed({ message: () => compose({ text: text + link }) }), {});
+    for (const text of [
+      'Get 200 free spins and a 100% deposit bonus today:',
+      '50 Freispiele ohne Einzahlung warten auf dich:',
+      'Profitez de 100 tours gratuits sur votre premier dépôt :',
+      'Consigue 50 giros gratis con tu primer depósito:',
+      'Ricevi 100 giri gratis subito:',
+      'Claim je 25 gratis spins:',
+      'Ganhe 100 rodadas grátis no seu primeiro depósito:',
+      'Buy cheap Viagra and Cialis, discreet shipping:',
+      'Cialis rezeptfrei, diskreter Versand:',
+      'Kamagra online, entrega rápida:',
+    ]) expect(await tags(text), text).toMatchObject({ score: 5 });
+    for (const text of [
+      'Lose up to 15 kg in 30 days with one gummy a day:',
+      'Emagrecer sem dieta: o segredo das famosas:',
+      '10 Kilo abnehmen in 4 Wochen, ganz ohne Hunger:',
+    ]) expect(await tags(text), text).toMatch(/^weight-loss:/);
+    for (const text of [
+      'The state parliament passed the new online casino law on Tuesday; our summary is here:',
+      'Your prescription is ready for pick-up at our Main Street branch. Opening hours:',
+      'Spam of the week: Viagra again, and a new trick with images. Our filter notes:',
+      'Our spring running club: ten weeks, three runs a week, sign up here:',
+    ]) expect(await tags(text), text).toBe(false);
+  });
+
   it('knows money offered back for the reader\'s details, in seven languages, and not a shop\'s refund receipt', async () => {
     const lure = contentRules.find((r) => r.name === 'PHISH_LURE_LINK')!;
     const link = ' https://storage.googleapis.com/newera1/claim.html';
