@@ -15,6 +15,13 @@ describe('classifyReply', () => {
     expect(c.fix.length).toBeGreaterThan(20);
   });
 
+  it('lets the object a generic refusal names decide what it reaches: an IP the session, a domain the message', () => {
+    expect(classifyReply({ text: '554 5.7.1 Your message was rejected because the sending domain is listed on a URI blocklist' }))
+      .toMatchObject({ reason: 'blocked', blame: 'sender-domain', scope: 'message', action: 'bounce' });
+    expect(classifyReply({ text: '550 Rejected: 198.51.100.7 listed at bl.spamcop.net' }))
+      .toMatchObject({ reason: 'blocked', blame: 'sender-ip', scope: 'session', action: 'pause-route' });
+  });
+
   it("tells au (KDDI)'s reception filter from a missing mailbox by the form of the reply", () => {
     expect(classifyReply({ text: '550 : User unknown', mx: 'mx3.ezweb.ne.jp', phase: 'rcpt' })).toMatchObject({ reason: 'filtered', provider: 'au (KDDI)' });
     expect(classifyReply({ text: '550 <hanako.example@au.com>: User unknown', mx: 'mx3.au.com', phase: 'rcpt' })).toMatchObject({ reason: 'userunknown' });

@@ -27,9 +27,11 @@ export function classifyWith(rules: RuleSet, input: ReplyInput): Classification 
 function followNamedObject(c: Classification, reply: ParsedReply): Classification {
   const blame = blameByObject(c.reason, c.blame, reply.flat);
   if (!blame) return c;
-  // An IP refused for what it is, is blocked; a domain refused keeps the rule's reason (reputation, policy ...).
+  // An IP refused for what it is, is blocked; a domain refused keeps the rule's reason (reputation, policy ...). What
+  // the refusal reaches follows the object too: an IP's every message on the connection, a domain's only its own.
   const reason = blame === 'sender-ip' && (c.reason === 'securityerror' || c.reason === 'notaccept') ? 'blocked' : c.reason;
-  return reason === c.reason ? { ...c, blame, action: actionOf({ ...c, blame }) } : retarget(c, reason, blame, c.rule);
+  const scope = blame === 'sender-ip' ? 'session' : 'message';
+  return reason === c.reason ? { ...c, blame, scope, action: actionOf({ ...c, blame, scope }) } : { ...retarget(c, reason, blame, c.rule), scope };
 }
 
 /** "dns; MX1.Example.COM." (a DSN Remote-MTA field) and "mx1.example.com" name the same host. */
