@@ -8,7 +8,7 @@
 // bench:score a fifth of its speed; spell the compounds out instead.
 import { byFirstLetter } from './by-first-letter.js';
 
-export type LureKind = 'credentials' | 'payment' | 'parcel' | 'invoice' | 'crypto' | 'reward' | 'legal' | 'gambling' | 'pharmacy' | 'weight-loss';
+export type LureKind = 'credentials' | 'payment' | 'parcel' | 'invoice' | 'crypto' | 'reward' | 'legal' | 'gambling' | 'pharmacy' | 'weight-loss' | 'dating';
 
 const w = String.raw;
 
@@ -216,6 +216,14 @@ export const lurePatterns: Record<LureKind, string[]> = {
     w`lose\s+(?:up\s+to\s+)?\d+\s*(?:lbs?|pounds|kg|kilos)\s+(?:in|within)\s+\d+|(?:burn|melt)s?\s+(?:away\s+)?(?:belly\s+|stubborn\s+)?fat\s+(?:fast|while|without)|keto\s+(?:gummies|pills|burn)|weight[\s-]loss\s+(?:pills|gummies|supplement|miracle|secret)`,
     w`kilo\s+(?:abnehmen|verlieren)\s+in\s+\d+|kg\s+(?:abnehmen|verlieren)\s+in\s+\d+|abnehmen\s+ohne\s+(?:diät|sport|hunger)|schlankheitspillen|perdre\s+(?:jusqu'à\s+)?\d+\s*(?:kg|kilos)\s+en\s+\d+|maigrir\s+sans\s+(?:régime|effort|sport)`,
     w`perder\s+(?:hasta\s+|até\s+)?\d+\s*(?:kg|kilos|quilos|libras)\s+(?:en|em)\s+\d+|adelgazar\s+sin\s+(?:dieta|esfuerzo)|emagrecer\s+sem\s+(?:dieta|esforço|academia)|emagrecer\s+(?:até\s+)?\d+\s*(?:kg|quilos)|dimagrire\s+senza\s+(?:dieta|fatica)|perdere\s+(?:fino\s+a\s+)?\d+\s*(?:kg|chili)\s+in\s+\d+|afvallen\s+zonder\s+(?:dieet|moeite)`,
+  ],
+  // Dating and adult spam: women "near you" who want to meet, private photos to see on the spammer's page. A dating
+  // service's own notice ("Anna sent you a message") links to the service, which this kind never fires on.
+  dating: [
+    w`(?:lonely|horny|hot|local|single|sexy)\s+(?:women|girls|ladies|singles|moms|milfs)\s+(?:in|near|around|from)\s+(?:your\s+(?:area|city|town|neighbou?rhood)|you\b)|(?:see|view|check\s+out)\s+(?:my|her|their)\s+private\s+(?:photos|pictures|pics|videos)|sent\s+you\s+(?:a\s+)?private\s+(?:photos?|pictures?|video)`,
+    w`(?:frauen|singles|mädchen|damen)\s+(?:in|aus)\s+deiner\s+(?:nähe|umgebung|stadt|gegend)|(?:siehe|sieh\s+dir|schau\s+dir)\s+(?:meine\s+|ihre\s+)?private[n]?\s+(?:fotos|bilder|videos)|femmes\s+(?:célibataires\s+)?(?:près\s+de\s+chez\s+(?:vous|toi)|de\s+(?:votre|ta)\s+région)|(?:voir|regarde[rz]?)\s+(?:mes|ses)\s+photos\s+(?:privées|intimes)`,
+    w`mujeres\s+(?:solteras\s+)?(?:cerca\s+de\s+ti|en\s+tu\s+(?:zona|ciudad))|(?:ver|mira)\s+(?:mis|sus)\s+fotos\s+(?:privadas|íntimas)|donne\s+(?:single\s+)?(?:vicino\s+a\s+te|nella\s+tua\s+(?:zona|città))|(?:guarda|vedi)\s+(?:le\s+)?(?:mie|sue)\s+foto\s+(?:private|intime)`,
+    w`vrouwen\s+(?:bij\s+(?:jou|u)\s+in\s+de\s+buurt|in\s+(?:jouw|uw)\s+(?:buurt|omgeving))|(?:bekijk|zie)\s+(?:mijn|haar)\s+privé\s*foto's|mulheres\s+(?:solteiras\s+)?(?:perto\s+de\s+(?:você|voce|ti)|na\s+sua\s+(?:região|cidade))|(?:veja|ver)\s+(?:minhas|suas)\s+fotos\s+(?:privadas|íntimas)`,
   ],
 };
 

@@ -348,7 +348,7 @@ describe('content rules', () => {
     ]) expect(lure.test(await parsed({ message: () => compose({ text: text + link }) }), {}), text).toBe(false);
   });
 
-  it('knows a spam run\'s casino bonus, drugs and weight loss sold on another domain, in seven languages, and not news on those topics', async () => {
+  it('knows a spam run\'s casino bonus, drugs, weight loss and dating sold on another domain, in seven languages, and not news on those topics', async () => {
     const lure = contentRules.find((r) => r.name === 'PHISH_LURE_LINK')!;
     const link = ' https://bonus-club.evil.example/go?aff=2291';
     const tags = async (text: string) => lure.test(await parsed({ message: () => compose({ text: text + link }) }), {});
@@ -370,10 +370,18 @@ describe('content rules', () => {
       '10 Kilo abnehmen in 4 Wochen, ganz ohne Hunger:',
     ]) expect(await tags(text), text).toMatch(/^weight-loss:/);
     for (const text of [
+      'Lonely women in your area want to chat tonight:',
+      'Annushka, 28: siehe private Fotos',
+      'Des femmes célibataires près de chez vous vous attendent :',
+      'Mulheres solteiras perto de você querem conversar:',
+    ]) expect(await tags(text), text).toMatch(/^dating:/);
+    for (const text of [
       'The state parliament passed the new online casino law on Tuesday; our summary is here:',
       'Your prescription is ready for pick-up at our Main Street branch. Opening hours:',
       'Spam of the week: Viagra again, and a new trick with images. Our filter notes:',
       'Our spring running club: ten weeks, three runs a week, sign up here:',
+      'Anna sent you a message. Reply to her on our site:',
+      'Privacy tip: never send private photos to people you have not met. Our guide:',
     ]) expect(await tags(text), text).toBe(false);
   });
 
