@@ -106,7 +106,9 @@ function namesFreeMailboxElsewhere(msg: ContentMessage): boolean {
   return false;
 }
 
-const MAILBOX_IN_TEXT = /[\w.+-]+@((?:[\w-]+\.)+[a-z]{2,})\b/g;
+// Anchored on the "@" (a local-part character before it, the domain after it): a leading [\w.+-]+ would be tried at
+// every letter of every word, and was the costliest expression of scoring (4 % of bench:score).
+const MAILBOX_IN_TEXT = /(?<=[\w.+-])@((?:[\w-]+\.)+[a-z]{2,})\b/g;
 
 /**
  * A reply in a conversation names the message it answers (RFC 5322 §3.6.4: a msg-id in In-Reply-To or References)
