@@ -11,6 +11,9 @@ export const freeHostingSuffixes = [
   'docs.google.com', 'forms.office.com', 'typeform.com', 'jotform.com', 'ipfs.io', 'dweb.link', 'cloudflare-ipfs.com',
   'ngrok.io', 'ngrok-free.app', 'trycloudflare.com', 's3.amazonaws.com', 'amplifyapp.com', 'codesandbox.io',
   'run.app', 'cloudfunctions.net', // Google Cloud Run and Cloud Functions: a deployed page gets a name there
+  // Content delivery networks and object storage that give any customer's files a name of their own
+  // (d1234abcd.cloudfront.net): a page linked there is published without a domain
+  'cloudfront.net', 'digitaloceanspaces.com', 'linodeobjects.com', 'wasabisys.com', 'b-cdn.net',
 ];
 
 /** Whether a host name is on one of those platforms (the suffix itself or a name below it). */

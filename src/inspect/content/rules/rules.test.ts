@@ -348,6 +348,12 @@ describe('content rules', () => {
     ]) expect(lure.test(await parsed({ message: () => compose({ text: text + link }) }), {}), text).toBe(false);
   });
 
+  it('takes a page on a CDN or object-storage name of its own for free hosting, not the CDN\'s images', async () => {
+    const rule = contentRules.find((r) => r.name === 'LINK_FREE_HOSTING')!;
+    expect(rule.test(await parsed({ message: () => html('<a href="https://d15k2d11r6t6rl.cloudfront.net/public/u/Link7_1.html">Live chat</a>') }), {})).toBe('d15k2d11r6t6rl.cloudfront.net (cloudfront.net)');
+    expect(rule.test(await parsed({ message: () => html('<img src="https://d15k2d11r6t6rl.cloudfront.net/logo.png"><a href="https://www.example.com/">Shop</a>') }), {})).toBe(false);
+  });
+
   it('knows a spam run\'s casino bonus, drugs, weight loss and dating sold on another domain, in seven languages, and not news on those topics', async () => {
     const lure = contentRules.find((r) => r.name === 'PHISH_LURE_LINK')!;
     const link = ' https://bonus-club.evil.example/go?aff=2291';
@@ -374,6 +380,7 @@ describe('content rules', () => {
       'Annushka, 28: siehe private Fotos',
       'Des femmes célibataires près de chez vous vous attendent :',
       'Mulheres solteiras perto de você querem conversar:',
+      'Treffen Sie heiße ukrainische Singles - siehe Fotos:',
     ]) expect(await tags(text), text).toMatch(/^dating:/);
     for (const text of [
       'The state parliament passed the new online casino law on Tuesday; our summary is here:',
