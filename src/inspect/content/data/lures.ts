@@ -53,7 +53,7 @@ export const lurePatterns: Record<LureKind, string[]> = {
     // a meeting recording or chat waiting behind a sign-in
     w`(?:meeting\s+)?recording\s+is\s+(?:now\s+)?(?:available|ready)|watch\s+(?:the\s+)?recording|sign\s+in\s+with\s+your\s+(?:work|business|company|corporate|office\s*365)\s+(?:e-?mail|account)`,
     // the reader's photo or file storage is full and its contents go unless the reader acts
-    w`(?:icloud|cloud|photo|google|drive|onedrive)\s+storage\s+(?:is\s+|was\s+)?(?:full|almost\s+full|exceeded)|(?:photos|files|videos)\s+(?:and\s+(?:videos|files|photos|documents)\s+)?(?:will\s+be|are\s+about\s+to\s+be)\s+(?:deleted|removed|lost)|(?:cloud-?)?speicher(?:platz)?\s+(?:ist\s+)?voll|fotos\s+(?:und\s+videos\s+)?werden\s+gelöscht`,
+    w`(?:icloud|cloud|photo|google|drive|onedrive)\s+storage\s+(?:is\s+|was\s+|has\s+)?(?:full|almost\s+full|exceeded|reached\s+its\s+(?:limit|capacity))|(?:photos|files|videos)\s+(?:and\s+(?:videos|files|photos|documents)\s+)?(?:will\s+be|are\s+about\s+to\s+be)\s+(?:deleted|removed|lost)|(?:cloud-?)?speicher(?:platz)?\s+(?:ist\s+)?voll|fotos\s+(?:und\s+videos\s+)?werden\s+gelöscht`,
     // the mail system keeps the reader's mail back
     w`(?:messages?|e-?mails?)\s+(?:in|(?:held|placed|stuck)\s+in)\s+(?:your\s+)?quarantine|quarantined\s+(?:messages?|e-?mails?)|undelivered\s+(?:messages?|e-?mails?)`,
     // the account is about to go away
@@ -155,6 +155,10 @@ export const lurePatterns: Record<LureKind, string[]> = {
     w`claim\s+your\s+(?:[\w$]+\s+)?(?:token\s+)?allocation|token\s+allocation\s+(?:program|event)`,
     w`(?:btc|eth|usdt|bitcoin)\s+(?:pending\s+)?withdrawal|withdrawal\s+of\s+(?:[\d.]+\s*)?(?:btc|eth|usdt|bitcoin)|earned\s+\+?[\d.]+\s*(?:btc|eth|usdt)|cloud\s+mining`,
     w`wallet\s+bestätigen|krypto-?konto|auszahlung\s+bereit`,
+    // the get-rich pitch of crypto investment scams: riches or a daily income from bitcoin or "trading" software;
+    // en, de, fr, es, it, nl, pt
+    w`(?:get|become|getting)\s+rich\s+(?:with|from|by|through|trading)\s+(?:bitcoin|crypto)|(?:bitcoin|crypto)\s+(?:millionaire|billionaire)|(?:earn|make)\s+(?:up\s+to\s+)?[$€£]\s?[\d,.]+\s+(?:a|per|every)\s+day\s+(?:with|from|trading)`,
+    w`reich\s+(?:wird|werden|zu\s+werden)\s+(?:mit|von|durch)\s+(?:bitcoins?|krypto)|(?:bitcoin|krypto)-?(?:millionär|billionär)|(?:devenir|devenez)\s+riche\s+(?:avec|grâce\s+au)\s+(?:bitcoin|crypto)|(?:hacerse|hazte)\s+rico\s+con\s+(?:bitcoin|cripto)|(?:diventare|diventa)\s+ricco\s+con\s+(?:bitcoin|cripto)|rijk\s+worden\s+(?:met|door)\s+(?:bitcoin|crypto)|(?:ficar|fique)\s+rico\s+com\s+(?:bitcoin|cripto)`,
   ],
   // A prize, a reward for a survey, or loyalty points that lapse today: the reader "claims" them on the attacker's
   // page and pays a shipping fee or types in a card. A shop's own points reminder names a date and links to the shop,
@@ -213,8 +217,8 @@ export const lurePatterns: Record<LureKind, string[]> = {
     w`male\s+enhancement\s+(?:pills|formula|supplement)|potenzmittel\s+(?:kaufen|bestellen|ohne\s+rezept|rezeptfrei)|potenzpillen`,
   ],
   'weight-loss': [
-    w`lose\s+(?:up\s+to\s+)?\d+\s*(?:lbs?|pounds|kg|kilos)\s+(?:in|within)\s+\d+|(?:burn|melt)s?\s+(?:away\s+)?(?:belly\s+|stubborn\s+)?fat\s+(?:fast|while|without)|keto\s+(?:gummies|pills|burn)|weight[\s-]loss\s+(?:pills|gummies|supplement|miracle|secret)`,
-    w`kilo\s+(?:abnehmen|verlieren)\s+in\s+\d+|kg\s+(?:abnehmen|verlieren)\s+in\s+\d+|abnehmen\s+ohne\s+(?:diät|sport|hunger)|schlankheitspillen|perdre\s+(?:jusqu'à\s+)?\d+\s*(?:kg|kilos)\s+en\s+\d+|maigrir\s+sans\s+(?:régime|effort|sport)`,
+    w`lose\s+(?:up\s+to\s+)?\d+\s*(?:lbs?|pounds|kg|kilos)\s+(?:in|within)\s+\d+|(?:burn|melt)s?\s+(?:away\s+)?(?:belly\s+|stubborn\s+)?fat\s+(?:fast|while|without)|keto[\w-]*\s+(?:[\w-]+\s+)?(?:gummies|gummis|pills|kapseln)|weight[\s-]loss\s+(?:pills|gummies|supplement|miracle|secret)`,
+    w`kilo\s+(?:abnehmen|verlieren)\s+in\s+\d+|kg\s+(?:abnehmen|verlieren)\s+in\s+\d+|abnehmen\s+ohne\s+(?:diät|sport|hunger)|ohne\s+(?:diät|diat)\s+(?:oder|und)\s+(?:sport|hunger)|schlankheitspillen|perdre\s+(?:jusqu'à\s+)?\d+\s*(?:kg|kilos)\s+en\s+\d+|maigrir\s+sans\s+(?:régime|effort|sport)`,
     w`perder\s+(?:hasta\s+|até\s+)?\d+\s*(?:kg|kilos|quilos|libras)\s+(?:en|em)\s+\d+|adelgazar\s+sin\s+(?:dieta|esfuerzo)|emagrecer\s+sem\s+(?:dieta|esforço|academia)|emagrecer\s+(?:até\s+)?\d+\s*(?:kg|quilos)|dimagrire\s+senza\s+(?:dieta|fatica)|perdere\s+(?:fino\s+a\s+)?\d+\s*(?:kg|chili)\s+in\s+\d+|afvallen\s+zonder\s+(?:dieet|moeite)`,
   ],
   // Dating and adult spam: women "near you" who want to meet, private photos to see on the spammer's page. A dating

@@ -374,6 +374,7 @@ describe('content rules', () => {
       'Lose up to 15 kg in 30 days with one gummy a day:',
       'Emagrecer sem dieta: o segredo das famosas:',
       '10 Kilo abnehmen in 4 Wochen, ganz ohne Hunger:',
+      'Fett schmelzen ohne Diät oder Sport: KetoBurn Apple Gummies, jetzt bestellen:',
     ]) expect(await tags(text), text).toMatch(/^weight-loss:/);
     for (const text of [
       'Lonely women in your area want to chat tonight:',
@@ -779,6 +780,9 @@ describe('content rules', () => {
       'Identificamos uma pendência no seu cadastro. Atualize seus dados: https://r.evil.example/a',
       'Sua encomenda foi taxada. Pague a taxa de importação: https://r.evil.example/t',
       'Your iCloud storage is full. Your photos and videos will be deleted: https://r.evil.example/u',
+      'Warning: your cloud storage has reached its limit. Upgrade now: https://r.evil.example/u',
+      'Become a Bitcoin billionaire: our members make money on their laptop with a few minutes a day: https://r.evil.example/b',
+      'Wie man wirklich reich wird mit Bitcoins. Jetzt ausprobieren: https://r.evil.example/b',
       // points that lapse in a few hours, in each language; a prize draw's "you are in the final draw", du-form wins
       'Seus 189.204 pontos expiram em 24 horas. Resgate: https://r.evil.example/p',
       'Ihre Punkte verfallen in 12 Stunden: https://r.evil.example/p',
