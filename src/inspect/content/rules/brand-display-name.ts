@@ -16,7 +16,9 @@ function readable(name: string): string {
   return folded.replace(/(?<!\p{L})(?:\p{L}[ .]){2,}\p{L}(?!\p{L})/gu, (spaced) => spaced.replace(/[ .]/g, ''));
 }
 
-const patterns = brands.map((b) => ({ ...b, re: new RegExp(`\\b${readable(b.name).replace(/ /g, '\\s*')}\\b`, 'i') }));
+// A brand of several words matches with anything a sender writes between them: spaces, none, or the hyphens, dots and
+// underscores that keep a filter from reading the words as one name ("Albert-Heijn", "Deutsche_Bahn").
+const patterns = brands.map((b) => ({ ...b, re: new RegExp(`\\b${readable(b.name).replace(/ /g, '[\\s._-]*')}\\b`, 'i') }));
 
 export const brandDisplayName: ContentRule = {
   name: 'BRAND_IMPERSONATION',

@@ -271,6 +271,14 @@ describe('content rules', () => {
     expect(rule('BRAND_IMPERSONATION').test(await parsed({ message: () => compose({ from: 'Correios <contato@correios>' }) }), {})).toBe('correios');
   });
 
+  it('knows the retailers and online shops that fake rewards and outlets sign with', async () => {
+    const brand = contentRules.find((r) => r.name === 'BRAND_IMPERSONATION')!;
+    expect(brand.test(await parsed({ message: () => compose({ from: '"TEMU_Thank you! - Enjoy Temu Reward on us!" <vkwgc@cutynaledriite.example>' }) }), {})).toBe('temu');
+    expect(brand.test(await parsed({ message: () => compose({ from: '"Albert Heijn Cadeaucentrum" <news@specialty-glass.example>' }) }), {})).toBe('albert heijn');
+    expect(brand.test(await parsed({ message: () => compose({ from: '"-Albert-Heijn Cadeaucentrum!. .LSFIH" <newsletters.QrZl@specialty-glass.example>' }) }), {})).toBe('albert heijn');
+    expect(brand.test(await parsed({ message: () => compose({ from: 'Albert Heijn <nieuwsbrief@ah.nl>' }) }), {})).toBe(false);
+  });
+
   it('reads a brand with a trade-mark sign in the display name', async () => {
     const brand = contentRules.find((r) => r.name === 'BRAND_IMPERSONATION')!;
     expect(brand.test(await parsed({ message: () => compose({ from: 'Mcafee™ <support@norskdesign.example>' }) }), {})).toBe('mcafee');
