@@ -11,6 +11,10 @@ import { byFirstLetter } from './by-first-letter.js';
 export type LureKind = 'credentials' | 'payment' | 'parcel' | 'invoice' | 'crypto' | 'reward' | 'legal' | 'gambling' | 'pharmacy' | 'weight-loss' | 'dating';
 
 const w = String.raw;
+// A letter of a word in the patterns' gaps ("ihr\s+[L]+\s+..."): the expressions run without the u flag (see
+// below), where \w knows only ASCII, and a German, French or Portuguese word with an accent ("für", "você") would end
+// the gap; the Latin-1 and Latin Extended letters are added by hand.
+const L = String.raw`\w\u00c0-\u024f`;
 
 export const lurePatterns: Record<LureKind, string[]> = {
   credentials: [
@@ -19,7 +23,7 @@ export const lurePatterns: Record<LureKind, string[]> = {
     w`(?:verify|confirm|validate)\s+(?:the\s+|this\s+)?(?:account|identity)\s+(?:to|now|within|before)`,
     w`(?:account|mailbox|password|apple\s+id)\s+(?:has\s+been|will\s+be|is|was)\s+(?:suspended|locked|disabled|blocked|limited|restricted|compromised|deactivated|expired?)`,
     // the reader's own password expiring, or an expiry notice; not an article headline such as "Password Expires"
-    w`your\s+(?:[\w-]+\s+){0,3}password\s+(?:for\s+[\w\s]{0,30}?)?(?:will\s+expire|has\s+expired|is\s+expiring)|password\s+(?:expiry|expiration)\s+(?:notice|notification|alert|warning)|password\s+(?:[\w\s]{0,30}?)expires\s+(?:today|tomorrow|soon|in\s+\d|within)`,
+    w`your\s+(?:[${L}-]+\s+){0,3}password\s+(?:for\s+[${L}\s]{0,30}?)?(?:will\s+expire|has\s+expired|is\s+expiring)|password\s+(?:expiry|expiration)\s+(?:notice|notification|alert|warning)|password\s+(?:[${L}\s]{0,30}?)expires\s+(?:today|tomorrow|soon|in\s+\d|within)`,
     w`keep\s+(?:your\s+)?(?:current|same)\s+password`,
     w`mailbox\s+(?:is\s+)?(?:full|over\s*quota)|storage\s+(?:limit|quota)|(?:messages?|e-?mails?)\s+(?:are\s+)?(?:on\s+hold|held|pending\s+delivery)`,
     // The mail server keeps the reader's own incoming mail back until they "release" it on a web page: no mail system
@@ -29,8 +33,8 @@ export const lurePatterns: Record<LureKind, string[]> = {
     w`(?:you\s+have|there\s+are)\s+(?:\d+|several|some)\s+(?:new\s+)?(?:pending|undelivered|held|incoming|blocked|queued)\s+(?:incoming\s+)?(?:messages|e-?mails|mails)`,
     w`(?:incoming\s+)?(?:messages?|e-?mails?)\s+(?:that\s+)?(?:were|have\s+been|are\s+being|are)\s+(?:held|blocked|suspended|delayed|queued|stuck)\s+(?:on|by|in|at|due)\b`,
     // the reader's mailbox full or over its storage limit, in de, fr, es, it, nl, pt (English above)
-    w`(?:postfach|e-?mail-?postfach)\s+(?:ist\s+)?(?:voll|fast\s+voll|überfüllt)|speicher(?:grenze|limit|kontingent)\s+(?:\w+\s+){0,3}?(?:erreicht|überschritten)`,
-    w`boîte\s+(?:aux\s+lettres|mail|de\s+réception)\s+(?:est\s+)?(?:pleine|saturée|presque\s+pleine)|(?:quota|limite)\s+de\s+stockage\s+(?:\w+\s+){0,2}?(?:atteint|dépassé)`,
+    w`(?:postfach|e-?mail-?postfach)\s+(?:ist\s+)?(?:voll|fast\s+voll|überfüllt)|speicher(?:grenze|limit|kontingent)\s+(?:[${L}]+\s+){0,3}?(?:erreicht|überschritten)`,
+    w`boîte\s+(?:aux\s+lettres|mail|de\s+réception)\s+(?:est\s+)?(?:pleine|saturée|presque\s+pleine)|(?:quota|limite)\s+de\s+stockage\s+(?:[${L}]+\s+){0,2}?(?:atteint|dépassé)`,
     w`(?:buzón|bandeja\s+de\s+entrada)\s+(?:de\s+correo\s+)?(?:está\s+)?(?:llen[oa]|casi\s+llen[oa])|límite\s+de\s+almacenamiento`,
     w`casella\s+(?:di\s+posta\s+)?(?:è\s+)?(?:piena|quasi\s+piena)|limite\s+di\s+(?:archiviazione|spazio)`,
     w`(?:mailbox|postvak)\s+is\s+(?:vol|bijna\s+vol)|opslaglimiet|opslagruimte\s+(?:is\s+)?(?:vol|bereikt|overschreden)`,
@@ -47,9 +51,9 @@ export const lurePatterns: Record<LureKind, string[]> = {
     w`unusual\s+(?:sign-?in|login|activity)`,
     w`(?:document|file)s?\s+(?:has|have\s+been|was)\s+shared\s+with\s+you|secure\s+document|review\s+and\s+sign`,
     // a file, folder or fax waiting behind a link: "X shared a file with you", "sent you a secure document"
-    w`shared\s+(?:a|an|the|this|\d+)\s+(?:[\w-]+\s+)?(?:file|document|folder|spreadsheet|pdf)s?\s+with\s+you|sent\s+you\s+(?:a|an)\s+(?:secure\s+|encrypted\s+|new\s+)?(?:document|file|fax|message)\s+to\s+(?:review|sign|view)`,
+    w`shared\s+(?:a|an|the|this|\d+)\s+(?:[${L}-]+\s+)?(?:file|document|folder|spreadsheet|pdf)s?\s+with\s+you|sent\s+you\s+(?:a|an)\s+(?:secure\s+|encrypted\s+|new\s+)?(?:document|file|fax|message)\s+to\s+(?:review|sign|view)`,
     // a voice message or fax to be played or read on a web page: telephone systems deliver the recording itself
-    w`(?:new|missed|received\s+an?(?:\s+[\w-]+){0,3}?)\s+(?:voice\s*(?:mail|message)|fax)|listen\s+to\s+(?:the\s+|your\s+)?(?:voice\s*)?(?:mail|message|recording)|(?:play|view)\s+(?:the\s+)?(?:voice\s*(?:mail|message)|fax)`,
+    w`(?:new|missed|received\s+an?(?:\s+[${L}-]+){0,3}?)\s+(?:voice\s*(?:mail|message)|fax)|listen\s+to\s+(?:the\s+|your\s+)?(?:voice\s*)?(?:mail|message|recording)|(?:play|view)\s+(?:the\s+)?(?:voice\s*(?:mail|message)|fax)`,
     // a meeting recording or chat waiting behind a sign-in
     w`(?:meeting\s+)?recording\s+is\s+(?:now\s+)?(?:available|ready)|watch\s+(?:the\s+)?recording|sign\s+in\s+with\s+your\s+(?:work|business|company|corporate|office\s*365)\s+(?:e-?mail|account)`,
     // the reader's photo or file storage is full and its contents go unless the reader acts
@@ -100,9 +104,9 @@ export const lurePatterns: Record<LureKind, string[]> = {
     // the reader's subscription or protection lapsed, renewal behind a link: the antivirus and streaming renewal scams;
     // a service's own notice links to its own site, which this kind never fires on
     w`(?:subscription|membership|protection|licen[cs]e)\s+(?:has\s+)?(?:expired|lapsed)|(?:subscription|membership|protection)\s+(?:expires|will\s+expire)\s+(?:today|tonight|tomorrow|in\s+\d+\s+hours)`,
-    w`(?:ihr|dein)\s+(?:[\w-]+-)?(?:abonnement|abo|schutz|virenschutz|mitgliedschaft|lizenz)\s+(?:ist|wurde)\s+(?:abgelaufen|beendet|gesperrt)|(?:ihr|dein)\s+(?:[\w-]+-)?(?:abonnement|abo|schutz|mitgliedschaft|lizenz)\s+läuft\s+(?:heute\s+|morgen\s+|bald\s+)?ab`,
-    w`(?:votre|ton)\s+(?:abonnement|protection|licence)\s+(?:\w+\s+)?(?:a\s+expiré|est\s+expirée?|expire\s+aujourd'hui)|(?:su|tu)\s+(?:suscripción|protección|licencia|membresía)\s+(?:\w+\s+)?(?:ha\s+(?:caducado|expirado|vencido)|vence\s+hoy)`,
-    w`(?:il\s+tuo|il\s+suo|la\s+tua|la\s+sua)\s+(?:abbonamento|protezione|licenza)\s+(?:\w+\s+)?(?:è\s+scadut[oa]|scade\s+oggi)|(?:uw|je)\s+(?:abonnement|bescherming|licentie|lidmaatschap)\s+(?:is\s+verlopen|verloopt\s+vandaag)|(?:sua|seu)\s+(?:assinatura|proteção|licença)\s+(?:\w+\s+)?(?:expirou|venceu|expira\s+hoje)`,
+    w`(?:ihr|dein)\s+(?:[${L}-]+-)?(?:abonnement|abo|schutz|virenschutz|mitgliedschaft|lizenz)\s+(?:ist|wurde)\s+(?:abgelaufen|beendet|gesperrt)|(?:ihr|dein)\s+(?:[${L}-]+-)?(?:abonnement|abo|schutz|mitgliedschaft|lizenz)\s+läuft\s+(?:heute\s+|morgen\s+|bald\s+)?ab`,
+    w`(?:votre|ton)\s+(?:abonnement|protection|licence)\s+(?:[${L}]+\s+)?(?:a\s+expiré|est\s+expirée?|expire\s+aujourd'hui)|(?:su|tu)\s+(?:suscripción|protección|licencia|membresía)\s+(?:[${L}]+\s+)?(?:ha\s+(?:caducado|expirado|vencido)|vence\s+hoy)`,
+    w`(?:il\s+tuo|il\s+suo|la\s+tua|la\s+sua)\s+(?:abbonamento|protezione|licenza)\s+(?:[${L}]+\s+)?(?:è\s+scadut[oa]|scade\s+oggi)|(?:uw|je)\s+(?:abonnement|bescherming|licentie|lidmaatschap)\s+(?:is\s+verlopen|verloopt\s+vandaag)|(?:sua|seu)\s+(?:assinatura|proteção|licença)\s+(?:[${L}]+\s+)?(?:expirou|venceu|expira\s+hoje)`,
     // money offered back: a refund or compensation that needs the reader's card or bank details; en, de, fr, es, it,
     // nl, pt
     w`tax\s+refund|(?:eligible|qualified)\s+(?:for|to\s+receive)\s+a\s+refund|refund\s+(?:is\s+)?(?:pending|waiting|ready)|claim\s+your\s+refund|entitled\s+to\s+(?:a\s+)?(?:refund|compensation)`,
@@ -119,7 +123,7 @@ export const lurePatterns: Record<LureKind, string[]> = {
     // the reader's domain name about to lapse, renewed on a page that is not the registrar's (a registrar's own notice
     // links to its own site): en, de, fr, es, it, nl, pt
     w`(?:your\s+domain(?:\s+name)?(?:\s+[a-z0-9-]+\.[a-z0-9.-]+)?|domain(?:\s+name)?\s+[a-z0-9-]+\.[a-z0-9.-]+)\s+(?:expires|will\s+expire|has\s+expired|is\s+(?:about\s+to\s+)?expiring)|domain\s+(?:name\s+)?expiration\s+(?:notice|warning|alert)|renew\s+your\s+domain`,
-    w`(?:ihre|deine)\s+domain\s+(?:[a-z0-9-]+\.[a-z0-9.-]+\s+)?läuft\s+(?:[\w.,]+\s+){0,3}?ab|(?:votre\s+)?nom\s+de\s+domaine\s+(?:[a-z0-9-]+\.[a-z0-9.-]+\s+)?(?:expire|a\s+expiré|arrive\s+à\s+expiration)`,
+    w`(?:ihre|deine)\s+domain\s+(?:[a-z0-9-]+\.[a-z0-9.-]+\s+)?läuft\s+(?:[${L}.,]+\s+){0,3}?ab|(?:votre\s+)?nom\s+de\s+domaine\s+(?:[a-z0-9-]+\.[a-z0-9.-]+\s+)?(?:expire|a\s+expiré|arrive\s+à\s+expiration)`,
     w`(?:su|tu)\s+dominio\s+(?:[a-z0-9-]+\.[a-z0-9.-]+\s+)?(?:expira|vence|ha\s+caducado)|(?:il\s+tuo|il\s+suo)\s+dominio\s+(?:[a-z0-9-]+\.[a-z0-9.-]+\s+)?(?:scade|è\s+scaduto)|(?:uw|je)\s+domeinnaam\s+(?:[a-z0-9-]+\.[a-z0-9.-]+\s+)?(?:verloopt|is\s+verlopen)|(?:seu|o\s+seu)\s+domínio\s+(?:[a-z0-9-]+\.[a-z0-9.-]+\s+)?(?:expira|vence|expirou)`,
   ],
   parcel: [
@@ -152,7 +156,7 @@ export const lurePatterns: Record<LureKind, string[]> = {
   crypto: [
     w`(?:seed|recovery|secret)\s+phrase|connect\s+your\s+wallet|verify\s+your\s+wallet|wallet\s+verification|airdrop`,
     // tokens "allocated" to the reader's balance, to be claimed on the attacker's page
-    w`claim\s+your\s+(?:[\w$]+\s+)?(?:token\s+)?allocation|token\s+allocation\s+(?:program|event)`,
+    w`claim\s+your\s+(?:[${L}$]+\s+)?(?:token\s+)?allocation|token\s+allocation\s+(?:program|event)`,
     w`(?:btc|eth|usdt|bitcoin)\s+(?:pending\s+)?withdrawal|withdrawal\s+of\s+(?:[\d.]+\s*)?(?:btc|eth|usdt|bitcoin)|earned\s+\+?[\d.]+\s*(?:btc|eth|usdt)|cloud\s+mining`,
     w`wallet\s+bestätigen|krypto-?konto|auszahlung\s+bereit`,
     // the get-rich pitch of crypto investment scams: riches or a daily income from bitcoin or "trading" software;
@@ -167,14 +171,14 @@ export const lurePatterns: Record<LureKind, string[]> = {
   reward: [
     // chosen to receive something given away (a gift, an amount): being "selected for early access" is no prize
     w`(?:selected|chosen)\s+(?:to\s+(?:receive|win|get|claim)\s+[^.!?\n]{0,40}?(?:reward|prize|gift|voucher|coupon|bonus|[$€£]\s?\d)|as\s+(?:a|the|our)\s+(?:lucky\s+)?winner|for\s+(?:a|an|our|this)\s+(?:exclusive\s+|special\s+|free\s+)?(?:reward|prize|gift))`,
-    w`you\s+are\s+one\s+of\s+(?:the|our)\s+(?:lucky\s+)?(?:finalists|winners)|congratulations[!,.]*\s+(?:[\w-]+[!,.]*\s+)?you(?:'ve|\s+have)\s+won|you(?:'ve|\s+have)\s+won\s+(?:a|an|the)\s+(?:free\s+|brand\s+new\s+)?[\w$€£-]+`,
+    w`you\s+are\s+one\s+of\s+(?:the|our)\s+(?:lucky\s+)?(?:finalists|winners)|congratulations[!,.]*\s+(?:[${L}-]+[!,.]*\s+)?you(?:'ve|\s+have)\s+won|you(?:'ve|\s+have)\s+won\s+(?:a|an|the)\s+(?:free\s+|brand\s+new\s+)?[${L}$€£-]+`,
     w`(?:complete|take|answer|fill\s+out|finish)\s+(?:a|our|this|the)\s+(?:short\s+|quick\s+|brief\s+)?(?:\d+[\s-]*(?:second|minute|question)s?\s+)?survey\s+(?:to|and)\s+(?:claim|receive|get|collect|win)|claim\s+your\s+(?:free|exclusive|complimentary)\s+(?:reward|prize|gift)`,
     w`points\s+(?:will\s+)?(?:expire|lapse|are\s+expiring)\s+(?:today|tonight|tomorrow|soon|in\s+\d+\s+hours)`,
     // de
-    w`(?:gutschein|einkaufsgutschein|geschenkgutschein|warengutschein)\s+(?:auf\s+(?:sie|dich)\s+)?wartet|als\s+[\w-]*(?:empfänger|gewinner)(?:in)?\s+ausgewählt|als\s+(?:glücklicher\s+)?gewinner|(?:sie\s+haben|du\s+hast|ihr\s+habt)\s+(?:ein(?:e|en)?\s+[\w-]+(?:\s+[\w-]+)?\s+)?gewonnen|(?:du\s+bist|sie\s+sind)\s+in\s+der\s+(?:end|final)auslosung|ausgewählt,?\s+an\s+der\s+(?:end|final)?auslosung|auserwählten\s+für\s+(?:das|den|die|unser)|(?:gutschein|einkaufsgutschein|geschenkgutschein|warengutschein)\s+(?:für\s+[\w-]+\s+)?im\s+wert\s+von\s+\d+|(?:prämie|gewinn|geschenk|belohnung)\s+(?:jetzt\s+)?(?:zu\s+)?(?:einlösen|abholen|sichern|anfordern)|(?:sie\s+sind|du\s+bist)\s+(?:einer|eine)\s+der\s+(?:glücklichen\s+)?(?:finalisten|gewinner)|punkte\s+verfallen\s+(?:heute|morgen|bald|in\s+\d+\s+stunden)`,
+    w`(?:gutschein|einkaufsgutschein|geschenkgutschein|warengutschein)\s+(?:auf\s+(?:sie|dich)\s+)?wartet|als\s+[${L}-]*(?:empfänger|gewinner)(?:in)?\s+ausgewählt|als\s+(?:glücklicher\s+)?gewinner|(?:sie\s+haben|du\s+hast|ihr\s+habt)\s+(?:ein(?:e|en)?\s+[${L}-]+(?:\s+[${L}-]+)?\s+)?gewonnen|(?:du\s+bist|sie\s+sind)\s+in\s+der\s+(?:end|final)auslosung|ausgewählt,?\s+an\s+der\s+(?:end|final)?auslosung|auserwählten\s+für\s+(?:das|den|die|unser)|(?:gutschein|einkaufsgutschein|geschenkgutschein|warengutschein)\s+(?:für\s+[${L}-]+\s+)?im\s+wert\s+von\s+\d+|(?:prämie|gewinn|geschenk|belohnung)\s+(?:jetzt\s+)?(?:zu\s+)?(?:einlösen|abholen|sichern|anfordern)|(?:sie\s+sind|du\s+bist)\s+(?:einer|eine)\s+der\s+(?:glücklichen\s+)?(?:finalisten|gewinner)|punkte\s+verfallen\s+(?:heute|morgen|bald|in\s+\d+\s+stunden)`,
     // a prize to "claim", a short survey to fill in for it (the survey is the kit's form: a shop's own satisfaction
     // survey promises nothing), and a loyalty programme the reader was "selected" for, in de, fr, es, it, nl, pt
-    w`um\s+(?:anspruch\s+zu\s+erheben|(?:ihren|deinen|den|diesen)\s+(?:\w+\s+)?(?:preis|gewinn|gutschein)\s+zu\s+(?:erhalten|sichern|beanspruchen)|(?:ihr|dein|das|dieses)\s+(?:\w+\s+)?(?:geschenk|prämie)\s+zu\s+(?:erhalten|sichern|beanspruchen))|ausgewählt,?\s+an\s+unserem\s+(?:treue|kunden|prämien|bonus)programm|bestätigen\s+sie\s+(?:jetzt\s+)?ihren\s+(?:\d+\s?€\s+)?(?:[\w-]+-)?gutschein|als\s+(?:einer|eine)\s+der\s+(?:wenigen\s+)?glücklichen\s+ausgewählt|umfrage\s+aus\s+und\s+(?:schalten|sichern|erhalten)\s+sie|zu\s+(?:beanspruchen|erhalten|sichern),\s+(?:beantworten|füllen)\s+sie\s+(?:einfach\s+|nur\s+)?(?:diese|unsere|eine)\s+kurze\s+umfrage|(?:sie\s+wurden|du\s+wurdest)\s+(?:[^\s.!?]+\s+){0,3}?für\s+(?:unsere|unser|die|das|den)\s+(?:verlosung|gewinnspiel|auslosung)\s+(?:[^\s.!?]+\s+){0,4}?ausgewählt`,
+    w`um\s+(?:anspruch\s+zu\s+erheben|(?:ihren|deinen|den|diesen)\s+(?:[${L}]+\s+)?(?:preis|gewinn|gutschein)\s+zu\s+(?:erhalten|sichern|beanspruchen)|(?:ihr|dein|das|dieses)\s+(?:[${L}]+\s+)?(?:geschenk|prämie)\s+zu\s+(?:erhalten|sichern|beanspruchen))|ausgewählt,?\s+an\s+unserem\s+(?:treue|kunden|prämien|bonus)programm|bestätigen\s+sie\s+(?:jetzt\s+)?ihren\s+(?:\d+\s?€\s+)?(?:[${L}-]+-)?gutschein|als\s+(?:einer|eine)\s+der\s+(?:wenigen\s+)?glücklichen\s+ausgewählt|umfrage\s+aus\s+und\s+(?:schalten|sichern|erhalten)\s+sie|zu\s+(?:beanspruchen|erhalten|sichern),\s+(?:beantworten|füllen)\s+sie\s+(?:einfach\s+|nur\s+)?(?:diese|unsere|eine)\s+kurze\s+umfrage|(?:sie\s+wurden|du\s+wurdest)\s+(?:[^\s.!?]+\s+){0,3}?für\s+(?:unsere|unser|die|das|den)\s+(?:verlosung|gewinnspiel|auslosung)\s+(?:[^\s.!?]+\s+){0,4}?ausgewählt`,
     w`(?:répondez|participez)\s+à\s+(?:ce|notre|un)\s+(?:court\s+|petit\s+|bref\s+)?(?:questionnaire|sondage|enquête)\s+pour\s+(?:recevoir|réclamer|obtenir|gagner)|(?:responda|complete|participe\s+en)\s+(?:esta|nuestra|una)\s+(?:breve\s+|corta\s+)?encuesta\s+(?:para|y)\s+(?:recibir|reclamar|obtener|ganar)|(?:completa|rispondi\s+al?)\s+(?:il\s+|questo\s+|nostro\s+)?(?:breve\s+)?sondaggio\s+(?:per|e)\s+(?:ricevere|riscattare|ottenere|vincere)|(?:vul|beantwoord)\s+(?:deze|onze|een)\s+(?:korte\s+)?enquête\s+in\s+(?:om|en)|(?:responda|complete|participe\s+d[ae])\s+(?:esta|nossa|uma)\s+(?:breve\s+|rápida\s+)?pesquisa\s+(?:para|e)\s+(?:receber|resgatar|ganhar)`,
     // fr
     w`(?:sélectionnée?|choisie?)\s+pour\s+(?:recevoir|gagner|remporter)|vous\s+avez\s+gagné|(?:récupére[rz]|réclame[rz])\s+votre\s+(?:cadeau|récompense|prix|lot)|points\s+(?:expirent|vont\s+expirer)\s+(?:aujourd'hui|demain|ce\s+soir|bientôt|dans\s+\d+\s+heures)`,
@@ -183,7 +187,7 @@ export const lurePatterns: Record<LureKind, string[]> = {
     // it
     w`selezionat[oa]\s+per\s+(?:ricevere|vincere|ottenere)|hai\s+vinto|riscatta\s+(?:il\s+tuo|subito\s+il)\s+(?:premio|regalo)|punti\s+scadono\s+(?:oggi|domani|presto|(?:tra|fra)\s+\d+\s+ore)`,
     // nl
-    w`geselecteerd\s+(?:om\s+[^.!?\n]{0,40}?te\s+(?:ontvangen|winnen)|voor\s+(?:een\s+)?(?:prijs|beloning|cadeau))|(?:u\s+heeft|je\s+hebt)\s+(?:een\s+[\w-]+\s+)?gewonnen|claim\s+(?:uw|je)\s+(?:prijs|beloning|cadeau)|punten\s+verlopen\s+(?:vandaag|morgen|binnenkort|over\s+\d+\s+uur)`,
+    w`geselecteerd\s+(?:om\s+[^.!?\n]{0,40}?te\s+(?:ontvangen|winnen)|voor\s+(?:een\s+)?(?:prijs|beloning|cadeau))|(?:u\s+heeft|je\s+hebt)\s+(?:een\s+[${L}-]+\s+)?gewonnen|claim\s+(?:uw|je)\s+(?:prijs|beloning|cadeau)|punten\s+verlopen\s+(?:vandaag|morgen|binnenkort|over\s+\d+\s+uur)`,
     // pt
     w`(?:selecionad[oa]|escolhid[oa])\s+para\s+(?:receber|ganhar|resgatar)|(?:você|voce)\s+foi\s+sortead[oa]|(?:você|voce)\s+ganhou|pontos\s+(?:expiram|vencem|irão\s+expirar|vão\s+expirar)\s+(?:hoje|amanhã|em\s+breve|em\s+\d+\s+horas)|resgat(?:e|ar)\s+(?:seu|o\s+seu)\s+(?:prêmio|brinde|presente)`,
   ],
@@ -195,7 +199,7 @@ export const lurePatterns: Record<LureKind, string[]> = {
     w`(?:court|legal)\s+(?:summons|notice|order)\s+(?:against|for|to)\s+you|you\s+(?:have\s+been|are\s+(?:hereby\s+)?)summoned|notificaci[oó]n\s+judicial|citaci[oó]n\s+judicial|orden\s+judicial|notificação\s+(?:extra)?judicial|intimação\s+judicial|citação\s+judicial|carta\s+de\s+demanda|convocação\s+para\s+o\s+tribunal|gerichtliche\s+(?:vorladung|mitteilung|zustellung)|assignation\s+(?:en\s+justice|au\s+tribunal)|convocation\s+(?:au|devant\s+le)\s+tribunal|citazione\s+(?:in\s+giudizio|giudiziaria)|notifica\s+giudiziaria|gerechtelijke\s+(?:dagvaarding|kennisgeving)|dagvaarding`,
     w`(?:violat(?:ed|es|ing)|breach(?:ed|es|ing)?|in\s+violation\s+of)\s+(?:of\s+)?our\s+(?:community\s+(?:standards|guidelines)|copyright\s+polic(?:y|ies)|terms(?:\s+of\s+(?:service|use))?|polic(?:y|ies)|guidelines)`,
     // said to the reader about their own site: a newsletter's article on copyright cases names no "you"
-    w`your\s+(?:website|site|page|blog|shop)\s+(?:\w+\s+){0,3}?(?:uses?|used|contains?|is\s+using|infring\w*)\s+(?:my|our)\s+(?:\w+\s+)?(?:images?|photos?|photographs|pictures|illustrations|artwork|content)|(?:uses?|used|using)\s+(?:my|our)\s+(?:images?|photos?|photographs|pictures|illustrations|artwork)\s+without\s+(?:my\s+|our\s+)?(?:permission|consent|licen[cs]e)|(?:legal|court)\s+action\s+against\s+you`,
+    w`your\s+(?:website|site|page|blog|shop)\s+(?:[${L}]+\s+){0,3}?(?:uses?|used|contains?|is\s+using|infring[${L}]*)\s+(?:my|our)\s+(?:[${L}]+\s+)?(?:images?|photos?|photographs|pictures|illustrations|artwork|content)|(?:uses?|used|using)\s+(?:my|our)\s+(?:images?|photos?|photographs|pictures|illustrations|artwork)\s+without\s+(?:my\s+|our\s+)?(?:permission|consent|licen[cs]e)|(?:legal|court)\s+action\s+against\s+you`,
     w`(?:meine|unsere)\s+(?:bilder|fotos)\s+ohne\s+(?:meine\s+|unsere\s+)?(?:erlaubnis|genehmigung|zustimmung)|mes\s+(?:images|photos)\s+sans\s+(?:mon\s+)?(?:autorisation|accord|permission)|mis\s+(?:imágenes|fotos)\s+sin\s+(?:mi\s+)?(?:permiso|autorización)|(?:le\s+)?mie\s+(?:immagini|foto)\s+senza\s+(?:il\s+mio\s+)?(?:permesso|consenso)|mijn\s+(?:afbeeldingen|foto's)\s+zonder\s+(?:mijn\s+)?toestemming|minhas\s+(?:imagens|fotos)\s+sem\s+(?:minha\s+)?(?:permissão|autorização)`,
   ],
   // What a hijacked account's spam run sells when it is not after a password: casino bonuses, prescription drugs and
@@ -207,17 +211,19 @@ export const lurePatterns: Record<LureKind, string[]> = {
     w`freispiele|freidrehungen|einzahlungsbonus|casino-?bonus|bonus\s+ohne\s+einzahlung|willkommensbonus\s+(?:von|bis\s+zu)`,
     w`tours\s+gratuits|bonus\s+(?:sans\s+dépôt|de\s+(?:premier\s+)?dépôt|de\s+bienvenue\s+(?:de|jusqu))|giros\s+gratis|tiradas\s+gratis|bono\s+(?:sin\s+depósito|de\s+depósito|de\s+bienvenida\s+(?:de|hasta))`,
     w`giri\s+(?:gratis|gratuiti)|bonus\s+(?:senza\s+deposito|sul\s+(?:primo\s+)?deposito|di\s+benvenuto\s+(?:di|fino))|gratis\s+spins|stortingsbonus|bonus\s+zonder\s+storting|welkomstbonus\s+(?:van|tot)`,
+    // a bonus for "new players", the casino's own term for sign-ups, in the seven languages
+    w`bonus\s+(?:\S+\s+){0,5}?(?:new\s+players|neue\s+spieler|nouveaux\s+joueurs|nuevos\s+jugadores|nuovi\s+giocatori|nieuwe\s+spelers|novos\s+jogadores)`,
     w`rodadas\s+grátis|giros\s+grátis|(?:bônus|bónus|bonus)\s+(?:sem\s+depósito|de\s+depósito|de\s+(?:boas[\s-]vindas|cadastro)\s+(?:de|até))|apostas?\s+grátis`,
   ],
   pharmacy: [
     // the drugs pharmacy spam has sold for twenty years, named with the sale (a drug's name alone is a topic: mailing
     // lists about spam filters and news sites quote it every week); en, de, fr, es, it, nl, pt
-    w`(?:buy|order|cheap|discount|generic|kaufen|bestellen|acheter|comprar|comprare|kopen)\s+(?:\w+\s+){0,2}?(?:viagra|cialis|levitra|kamagra|sildenafil|tadalafil|vardenafil|tramadol|xanax|alprazolam|valium|phentermine|oxycodone|oxycontin|hydrocodone|ambien|zolpidem)\b`,
+    w`(?:buy|order|cheap|discount|generic|kaufen|bestellen|acheter|comprar|comprare|kopen)\s+(?:\S+\s+){0,2}?(?:viagra|cialis|levitra|kamagra|sildenafil|tadalafil|vardenafil|tramadol|xanax|alprazolam|valium|phentermine|oxycodone|oxycontin|hydrocodone|ambien|zolpidem)\b`,
     w`(?:viagra|cialis|levitra|kamagra|sildenafil|tadalafil|vardenafil|tramadol|xanax|alprazolam|valium|phentermine|oxycodone|oxycontin|hydrocodone|ambien|zolpidem)\s+(?:online|for\s+sale|from\s+[$€£]|at\s+[$€£]|without\s+(?:a\s+)?prescription|kaufen|bestellen|rezeptfrei|ohne\s+rezept|sans\s+ordonnance|sin\s+receta|senza\s+ricetta|zonder\s+recept|sem\s+receita|generika|générique|genérico|generico)`,
     w`male\s+enhancement\s+(?:pills|formula|supplement)|potenzmittel\s+(?:kaufen|bestellen|ohne\s+rezept|rezeptfrei)|potenzpillen`,
   ],
   'weight-loss': [
-    w`lose\s+(?:up\s+to\s+)?\d+\s*(?:lbs?|pounds|kg|kilos)\s+(?:in|within)\s+\d+|(?:burn|melt)s?\s+(?:away\s+)?(?:belly\s+|stubborn\s+)?fat\s+(?:fast|while|without)|keto[\w-]*\s+(?:[\w-]+\s+)?(?:gummies|gummis|pills|kapseln)|weight[\s-]loss\s+(?:pills|gummies|supplement|miracle|secret)`,
+    w`lose\s+(?:up\s+to\s+)?\d+\s*(?:lbs?|pounds|kg|kilos)\s+(?:in|within)\s+\d+|(?:burn|melt)s?\s+(?:away\s+)?(?:belly\s+|stubborn\s+)?fat\s+(?:fast|while|without)|keto[${L}-]*\s+(?:\S+\s+)?(?:gummies|gummis|pills|kapseln)|weight[\s-]loss\s+(?:pills|gummies|supplement|miracle|secret)`,
     w`kilo\s+(?:abnehmen|verlieren)\s+in\s+\d+|kg\s+(?:abnehmen|verlieren)\s+in\s+\d+|abnehmen\s+ohne\s+(?:diät|sport|hunger)|ohne\s+(?:diät|diat)\s+(?:oder|und)\s+(?:sport|hunger)|schlankheitspillen|perdre\s+(?:jusqu'à\s+)?\d+\s*(?:kg|kilos)\s+en\s+\d+|maigrir\s+sans\s+(?:régime|effort|sport)`,
     w`perder\s+(?:hasta\s+|até\s+)?\d+\s*(?:kg|kilos|quilos|libras)\s+(?:en|em)\s+\d+|adelgazar\s+sin\s+(?:dieta|esfuerzo)|emagrecer\s+sem\s+(?:dieta|esforço|academia)|emagrecer\s+(?:até\s+)?\d+\s*(?:kg|quilos)|dimagrire\s+senza\s+(?:dieta|fatica)|perdere\s+(?:fino\s+a\s+)?\d+\s*(?:kg|chili)\s+in\s+\d+|afvallen\s+zonder\s+(?:dieet|moeite)`,
   ],
@@ -226,7 +232,7 @@ export const lurePatterns: Record<LureKind, string[]> = {
   dating: [
     w`(?:lonely|horny|hot|local|single|sexy)\s+(?:women|girls|ladies|singles|moms|milfs)\s+(?:in|near|around|from)\s+(?:your\s+(?:area|city|town|neighbou?rhood)|you\b)|(?:see|view|check\s+out)\s+(?:my|her|their)\s+private\s+(?:photos|pictures|pics|videos)|sent\s+you\s+(?:a\s+)?private\s+(?:photos?|pictures?|video)`,
     // "hot singles", the genre's own cliché, with a nationality or a place between the words
-    w`(?:hot|sexy|horny)\s+(?:[\w-]+\s+)?singles|heiße\s+(?:[\w-]+\s+)?(?:singles|frauen|girls)|célibataires\s+(?:[\w-]+\s+)?sexy|solteras\s+(?:[\w-]+\s+)?(?:calientes|sexy)|single\s+(?:[\w-]+\s+)?(?:bollenti|sexy)|hete\s+(?:[\w-]+\s+)?singles|solteiras\s+(?:[\w-]+\s+)?(?:quentes|gostosas)`,
+    w`(?:hot|sexy|horny)\s+(?:\S+\s+)?singles|heiße\s+(?:\S+\s+)?(?:singles|frauen|girls)|célibataires\s+(?:\S+\s+)?sexy|solteras\s+(?:\S+\s+)?(?:calientes|sexy)|single\s+(?:\S+\s+)?(?:bollenti|sexy)|hete\s+(?:\S+\s+)?singles|solteiras\s+(?:\S+\s+)?(?:quentes|gostosas)`,
     w`(?:frauen|singles|mädchen|damen)\s+(?:in|aus)\s+deiner\s+(?:nähe|umgebung|stadt|gegend)|(?:siehe|sieh\s+dir|schau\s+dir)\s+(?:meine\s+|ihre\s+)?private[n]?\s+(?:fotos|bilder|videos)|femmes\s+(?:célibataires\s+)?(?:près\s+de\s+chez\s+(?:vous|toi)|de\s+(?:votre|ta)\s+région)|(?:voir|regarde[rz]?)\s+(?:mes|ses)\s+photos\s+(?:privées|intimes)`,
     w`mujeres\s+(?:solteras\s+)?(?:cerca\s+de\s+ti|en\s+tu\s+(?:zona|ciudad))|(?:ver|mira)\s+(?:mis|sus)\s+fotos\s+(?:privadas|íntimas)|donne\s+(?:single\s+)?(?:vicino\s+a\s+te|nella\s+tua\s+(?:zona|città))|(?:guarda|vedi)\s+(?:le\s+)?(?:mie|sue)\s+foto\s+(?:private|intime)`,
     w`vrouwen\s+(?:bij\s+(?:jou|u)\s+in\s+de\s+buurt|in\s+(?:jouw|uw)\s+(?:buurt|omgeving))|(?:bekijk|zie)\s+(?:mijn|haar)\s+privé\s*foto's|mulheres\s+(?:solteiras\s+)?(?:perto\s+de\s+(?:você|voce|ti)|na\s+sua\s+(?:região|cidade))|(?:veja|ver)\s+(?:minhas|suas)\s+fotos\s+(?:privadas|íntimas)`,

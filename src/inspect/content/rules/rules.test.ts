@@ -369,6 +369,7 @@ describe('content rules', () => {
     for (const text of [
       'Get 200 free spins and a 100% deposit bonus today:',
       '50 Freispiele ohne Einzahlung warten auf dich:',
+      '400 % Bonus bis zu 2000 €. Bonus ist nur für neue Spieler gültig:',
       'Profitez de 100 tours gratuits sur votre premier dépôt :',
       'Consigue 50 giros gratis con tu primer depósito:',
       'Ricevi 100 giri gratis subito:',
@@ -396,6 +397,7 @@ describe('content rules', () => {
       'Your prescription is ready for pick-up at our Main Street branch. Opening hours:',
       'Spam of the week: Viagra again, and a new trick with images. Our filter notes:',
       'Our spring running club: ten weeks, three runs a week, sign up here:',
+      'Unser Verein sucht neue Spieler für die C-Jugend. Probetraining:',
       'Anna sent you a message. Reply to her on our site:',
       'Privacy tip: never send private photos to people you have not met. Our guide:',
     ]) expect(await tags(text), text).toBe(false);
@@ -801,6 +803,8 @@ describe('content rules', () => {
       'Prezado cliente, seus 962.326 mil pontos expiram em breve! Resgate: https://r.evil.example/p',
       'Hallo Anna, du bist in der Endauslosung zum Finale! Prüfe deine Angaben: https://r.evil.example/n',
       'Glückwunsch, du hast ein iPhone 15 gewonnen: https://r.evil.example/n',
+      // a gap word with an accent (the patterns run without the u flag, where \w is ASCII only)
+      'Glückwunsch, Sie haben ein schönes Küchenset gewonnen: https://r.evil.example/n',
       'Sie sind einer der Finalisten für unser Gewinnspiel. Machen Sie mit, um Ihren möglichen Gewinn JETZT zu sichern: https://r.evil.example/g',
       'Congratulations, you are one of the lucky finalists of our holiday draw: https://r.evil.example/g',
       'Register to claim your XRP allocation: https://r.evil.example/x',
