@@ -1,7 +1,8 @@
 // Questions the link rules share: which links a reader can click, which of them leave the sender's own domain, and
 // where a redirector sends them.
-import { appStoreHosts, socialNetworkDomains } from './data/profile-pages.js';
+import { appStoreHosts, isMapPage, socialNetworkDomains } from './data/profile-pages.js';
 import { redirectParams } from './data/redirect-params.js';
+import { isClickTracker, isCustomerPageOf } from './data/sender-services.js';
 import type { ContentMessage } from './message.js';
 import { isInternetDomain, parseLink, registrableDomain, type Link } from './urls.js';
 
@@ -43,34 +44,40 @@ function sameName(domain: string, own: string): boolean {
 const RESERVED_FOR_EXAMPLES = new Set(['example.com', 'example.net', 'example.org']);
 
 /**
- * Click links to a registrable domain other than the sender's own (or the same name under another suffix), leaving
- * out the names reserved for examples.
+ * Click links to anywhere but the sender's own site (see ownSite), leaving out the names reserved for examples.
  */
 export function offSiteLinks(msg: ContentMessage): Link[] {
   const own = senderDomain(msg);
-  return clickLinks(msg).filter((l) => !ownSite(l.domain, own) && !RESERVED_FOR_EXAMPLES.has(l.domain));
+  return clickLinks(msg).filter((l) => !ownSite(l, own) && !RESERVED_FOR_EXAMPLES.has(l.domain));
 }
 
-/** The registrable domain is the sender's own site (or the same name under another suffix). */
-export function isOwnSite(domain: string, msg: ContentMessage): boolean {
-  return ownSite(domain, senderDomain(msg));
+/** The link goes to the sender's own site (see ownSite). */
+export function isOwnSite(link: Link, msg: ContentMessage): boolean {
+  return ownSite(link, senderDomain(msg));
 }
 
-/** isOwnSite with the sender's registrable domain already looked up (once per message, not once per link). */
-function ownSite(domain: string, own: string): boolean {
-  return own !== '' && (domain === own || sameName(domain, own));
+/**
+ * The sender's own site: its registrable domain, the same name under another suffix, its pages under its own name
+ * on a status-page, help-centre or shop platform, or the click tracker of the e-mail service it sends through
+ * (data/sender-services.ts). `own` is the sender's registrable domain, looked up once per message.
+ */
+function ownSite(link: Link, own: string): boolean {
+  if (isClickTracker(link.host)) return true;
+  if (own === '') return false;
+  return link.domain === own || sameName(link.domain, own) || isCustomerPageOf(link.host, own.split('.', 1)[0]!);
 }
 
 /**
  * The message sends the reader to the sender's own site, and nowhere else but the sender's profile pages on social
- * networks and app stores (a template's footer): what a service's own billing or account notice does ("your payment
- * failed: update it in your account"). The reader acts where the sender is answerable.
+ * networks and app stores, its booking page and its place on a map (a template's footer): what a service's own
+ * billing or account notice does ("your payment failed: update it in your account"). The reader acts where the sender
+ * is answerable.
  */
 export function linksOnlyToOwnSite(msg: ContentMessage): boolean {
   const sender = senderDomain(msg);
   const links = clickLinks(msg);
-  const own = links.filter((l) => ownSite(l.domain, sender));
-  return own.length > 0 && links.every((l) => own.includes(l) || socialNetworkDomains.has(l.domain) || appStoreHosts.has(l.host));
+  const own = links.filter((l) => ownSite(l, sender));
+  return own.length > 0 && links.every((l) => own.includes(l) || socialNetworkDomains.has(l.domain) || appStoreHosts.has(l.host) || isMapPage(l.host, l.url));
 }
 
 /** The link a redirector sends the reader on to, when a query parameter carries a URL on another domain. */

@@ -120,6 +120,11 @@ describe('content verdict', () => {
     // A template's footer: the company's profiles on social networks and its app's listing are its own pages too.
     const footer = ' Follow us: https://www.facebook.com/brightlane https://x.com/brightlane Get the app: https://apps.apple.com/app/id1234567';
     expect(await verdictFor(`https://app.brightlane.io/billing${footer}`)).toMatchObject({ action: 'accept', rules: [{ name: 'STATISTICAL_MODEL', score: 4 }] });
+    // ... and so are a local business's booking page and its place on the map.
+    const visit = ' Book a visit: https://calendly.com/brightlane/intro Directions: https://www.google.com/maps/search/?api=1&query=Brightlane+Leeds';
+    expect(await verdictFor(`https://app.brightlane.io/billing${visit}`)).toMatchObject({ action: 'accept', rules: [{ name: 'STATISTICAL_MODEL', score: 4 }] });
+    // Google's search is not its map.
+    expect(await verdictFor('https://app.brightlane.io/billing https://www.google.com/search?q=brightlane')).toMatchObject({ action: 'tag' });
     // Another page of the same platforms is not a profile: Google's own pages outside the app store count as elsewhere.
     expect(await verdictFor('https://app.brightlane.io/billing https://sites.google.com/view/brightlane-billing')).toMatchObject({ action: 'tag' });
     // No link and no attachment: it sends the reader nowhere at all (an invoice whose amount is in the text).

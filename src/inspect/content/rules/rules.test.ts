@@ -271,6 +271,25 @@ describe('content rules', () => {
     expect(rule('BRAND_IMPERSONATION').test(await parsed({ message: () => compose({ from: 'Correios <contato@correios>' }) }), {})).toBe('correios');
   });
 
+  it('takes an e-mail service\'s click tracker and the sender\'s own pages on a platform for the sender\'s own site', async () => {
+    const rule = (name: string) => contentRules.find((r) => r.name === name)!;
+    // A shop's receipt sent through SendGrid with link tracking: every link, the footer's Facebook page too, goes
+    // through the tracker, and the receipt offers to update the card on file.
+    const tracked = (n: number) => `https://u1234567.ct.sendgrid.net/ls/click?upn=u001.${'x'.repeat(20)}${n}`;
+    const receipt = () => compose({ from: 'Kettle & Co <orders@kettleandco.example>', subject: 'Your Kettle & Co receipt #KC-20931',
+      html: `<p>This is the receipt for your purchase. No payment is due. Need to <a href="${tracked(1)}">update your payment information</a>?</p>`
+        + `<p><a href="${tracked(2)}">www.kettleandco.example</a> · <a href="${tracked(3)}">Instagram</a> · <a href="${tracked(4)}">Facebook</a></p>`, text: undefined });
+    for (const name of ['PHISH_LURE_LINK', 'LINK_BRAND_MISMATCH', 'URL_ANCHOR_MISMATCH', 'PHISH_CREDENTIALS']) {
+      expect(rule(name).test(await parsed({ message: receipt }), {}), name).toBe(false);
+    }
+    // A sign-up confirmation whose footer links to the company's status page and help centre under its own name.
+    const footer = (status: string) => () => compose({ from: 'Nordpfad <no-reply@nordpfad.example>', subject: 'Bestätigen Sie Ihr Konto',
+      text: `Konto bestätigen: https://app.nordpfad.example/confirm?t=yZ3x\nSystemstatus: ${status}\nHilfe: https://nordpfad.zendesk.com/hc/de` });
+    expect(rule('PHISH_LURE_LINK').test(await parsed({ message: footer('https://nordpfad.statuspage.io') }), {})).toBe(false);
+    // Somebody else's name on the same platform is off the sender's site.
+    expect(rule('PHISH_LURE_LINK').test(await parsed({ message: footer('https://konto-sicherheit.statuspage.io') }), {})).toBeTruthy();
+  });
+
   it('knows the retailers and online shops that fake rewards and outlets sign with', async () => {
     const brand = contentRules.find((r) => r.name === 'BRAND_IMPERSONATION')!;
     expect(brand.test(await parsed({ message: () => compose({ from: '"TEMU_Thank you! - Enjoy Temu Reward on us!" <vkwgc@cutynaledriite.example>' }) }), {})).toBe('temu');

@@ -23,7 +23,7 @@ export const urlAnchorMismatch: ContentRule = {
       const shownHost = SHOWN_HOST.exec(link.anchorText.trim())?.[1];
       const shown = shownHost ? getDomain(shownHost.toLowerCase()) : null;
       if (!shown || shown === link.domain) continue;
-      if (isOwnSite(link.domain, msg) && !brandDomains.has(shown)) continue;
+      if (isOwnSite(link, msg) && !brandDomains.has(shown)) continue;
       return `${shown} -> ${link.domain}`;
     }
     return false;

@@ -1,0 +1,49 @@
+// Services a company sends its readers through without a domain of its own in the link. Both are the sender's as
+// much as its website is: the company chose the destination and answers for it to the service.
+
+/**
+ * Shared click-tracking hosts of the e-mail services (SendGrid's u123.ct.sendgrid.net, Mailchimp's list-manage.com,
+ * Constant Contact's rs6.net ...). A service rewrites every link of a campaign through its tracker, so a receipt sent
+ * through it links "elsewhere" from its first line to its footer, and the link's text shows the shop's own address
+ * while it goes to the tracker. The destination is recorded at the service, under the sender's account, and cannot
+ * be read from the link; a phisher needs an account there (and the service closes it), not merely a hijacked
+ * mailbox on this relay. Services that let each customer track under its own domain (Mailgun's email.example.com,
+ * SendGrid's branded links) are the sender's own site already.
+ */
+const clickTrackerSuffixes = [
+  'ct.sendgrid.net', 'list-manage.com', 'rs6.net', 'klclick.com', 'klclick1.com', 'klclick2.com', 'klclick3.com',
+  'hubspotlinks.com', 'hs-sites.com', 'sendibt2.com', 'sendibt3.com', 'sendibm1.com', 'mjt.lu', 'createsend1.com',
+  'cmail19.com', 'cmail20.com', 'pstmrk.it', 'awstrack.me', 'mandrillapp.com', 'mailchi.mp', 'mlsend.com',
+  'emltrk.com', 'sparkpostmail.com', 'spgo.io', 'mailerlite.com', 'convertkit-mail.com', 'ck.page', 'substack.com',
+];
+
+/** Whether a link's host is an e-mail service's shared click tracker. */
+export function isClickTracker(host: string): boolean {
+  return endsWithAny(host.toLowerCase(), clickTrackerSuffixes);
+}
+
+/**
+ * Platforms that give each customer company pages under its own name: a status page (brightlane.statuspage.io), a
+ * help centre (kettleandco.zendesk.com), a shop (kettleandco.myshopify.com), product documentation. A link to the
+ * sender's own name there is the sender's page; another name there is somebody else's.
+ */
+const customerPagePlatforms = [
+  'statuspage.io', 'instatus.com', 'betteruptime.com', 'zendesk.com', 'freshdesk.com', 'helpscoutdocs.com',
+  'intercom.help', 'zohodesk.com', 'zohodesk.eu', 'atlassian.net', 'myshopify.com', 'gitbook.io', 'readme.io',
+  'readthedocs.io', 'teachable.com', 'thinkific.com', 'kajabi.com', 'bigcartel.com',
+];
+
+/** Whether a host is a page under the sender's organisation name (`label`) on such a platform. */
+export function isCustomerPageOf(host: string, label: string): boolean {
+  const h = host.toLowerCase();
+  for (const platform of customerPagePlatforms) {
+    if (!h.endsWith(`.${platform}`)) continue;
+    const name = h.slice(0, -platform.length - 1).split('.').pop()!;
+    return name.replace(/-/g, '') === label.replace(/-/g, '');
+  }
+  return false;
+}
+
+function endsWithAny(host: string, suffixes: readonly string[]): boolean {
+  return suffixes.some((s) => host === s || host.endsWith(`.${s}`));
+}
