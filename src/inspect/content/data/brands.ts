@@ -106,6 +106,9 @@ export const brands: Brand[] = [
   // ... and the supermarkets of Europe's fake prize and survey mail.
   { name: 'carrefour', domains: ['carrefour.fr', 'carrefour.com', 'carrefour.es', 'carrefour.it'] },
   { name: 'adac', domains: ['adac.de'] },
+  { name: 'techniker krankenkasse', domains: ['tk.de'] },
+  { name: 'barmer', domains: ['barmer.de'] },
+  { name: 'aok', domains: ['aok.de'] },
   { name: 'deutsche bahn', domains: ['bahn.de', 'deutschebahn.com'] },
   { name: 'telekom', domains: ['telekom.de', 'telekom.com', 't-online.de'] },
   { name: 'lindt', domains: ['lindt.com', 'lindt.de', 'lindt.ch', 'lindt.co.uk', 'lindtusa.com'] },

@@ -822,6 +822,8 @@ describe('content rules', () => {
       'Prezado cliente, seus 962.326 mil pontos expiram em breve! Resgate: https://r.evil.example/p',
       'Hallo Anna, du bist in der Endauslosung zum Finale! Prüfe deine Angaben: https://r.evil.example/n',
       'Glückwunsch, du hast ein iPhone 15 gewonnen: https://r.evil.example/n',
+      'Fordern Sie Ihr kostenloses medizinisches Kit jetzt an: https://r.evil.example/k',
+      'Claim your free emergency kit today: https://r.evil.example/k',
       // a gap word with an accent (the patterns run without the u flag, where \w is ASCII only)
       'Glückwunsch, Sie haben ein schönes Küchenset gewonnen: https://r.evil.example/n',
       'Sie sind einer der Finalisten für unser Gewinnspiel. Machen Sie mit, um Ihren möglichen Gewinn JETZT zu sichern: https://r.evil.example/g',
