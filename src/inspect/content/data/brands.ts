@@ -112,6 +112,8 @@ export const brands: Brand[] = [
   { name: 'deutsche bahn', domains: ['bahn.de', 'deutschebahn.com'] },
   { name: 'telekom', domains: ['telekom.de', 'telekom.com', 't-online.de'] },
   { name: 'lindt', domains: ['lindt.com', 'lindt.de', 'lindt.ch', 'lindt.co.uk', 'lindtusa.com'] },
+  { name: 'ferrero', domains: ['ferrero.com', 'ferrero.de', 'ferrero.it', 'ferrero.fr'] },
+  { name: 'verkade', domains: ['verkade.nl', 'verkade.com'] },
   { name: 'lidl', domains: ['lidl.com', 'lidl.de', 'lidl.fr', 'lidl.es', 'lidl.it', 'lidl.nl', 'lidl.pt', 'lidl.co.uk'] },
   { name: 'aldi', domains: ['aldi.com', 'aldi-sued.de', 'aldi-nord.de', 'aldi.co.uk', 'aldi.us', 'aldi.nl', 'aldi.es', 'aldi.it', 'aldi.pt', 'aldi.fr'] },
   { name: 'kaufland', domains: ['kaufland.de', 'kaufland.com'] },

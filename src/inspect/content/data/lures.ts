@@ -174,6 +174,9 @@ export const lurePatterns: Record<LureKind, string[]> = {
     w`you\s+are\s+one\s+of\s+(?:the|our)\s+(?:lucky\s+)?(?:finalists|winners)|congratulations[!,.]*\s+(?:[${L}-]+[!,.]*\s+)?you(?:'ve|\s+have)\s+won|you(?:'ve|\s+have)\s+won\s+(?:a|an|the)\s+(?:free\s+|brand\s+new\s+)?[${L}$€£-]+`,
     w`(?:complete|take|answer|fill\s+out|finish)\s+(?:a|our|this|the)\s+(?:short\s+|quick\s+|brief\s+)?(?:\d+[\s-]*(?:second|minute|question)s?\s+)?survey\s+(?:to|and)\s+(?:claim|receive|get|collect|win)|claim\s+your\s+(?:free|exclusive|complimentary)\s+(?:reward|prize|gift)`,
     w`points\s+(?:will\s+)?(?:expire|lapse|are\s+expiring)\s+(?:today|tonight|tomorrow|soon|in\s+\d+\s+hours)`,
+    // a "product tester" wanted: a brand's product sent free to keep, for the reader's address and a card for the
+    // "shipping"; en, de, fr, es, it, nl, pt
+    w`(?:become|be)\s+(?:a|an|our)\s+(?:official\s+)?(?:product\s+)?tester|(?:produkt|[${L}]+)tester(?:in)?\s+werden|(?:werden\s+sie|werde)\s+(?:jetzt\s+)?(?:[${L}]+-?)?(?:produkt)?tester|devenez\s+(?:notre\s+)?testeu(?:r|se)|(?:conviértete|hazte)\s+en\s+(?:probador|tester)|diventa\s+(?:un\s+|il\s+nostro\s+)?tester|word\s+(?:[${L}-]+\s+)?(?:product|smaak)?tester|torne-se\s+(?:um\s+)?(?:testador|provador)`,
     // something free to order for the reader's details: a "free medical kit" for an insurer's members, a free sample;
     // en, de, fr, es, it, nl, pt
     w`claim\s+your\s+free\s+[${L}-]+\s+(?:kit|box|sample|package|pack|set|bundle)|(?:fordern|sichern)\s+sie\s+(?:jetzt\s+)?ihr(?:e|en)?\s+kostenlos(?:e|es|en)\s+(?:[${L}-]+\s+){1,2}?(?:jetzt\s+)?an\b|(?:réclamez|demandez)\s+votre\s+(?:kit|coffret|échantillon|colis)\s+gratuit|(?:reclama|solicita)\s+tu\s+(?:kit|caja|muestra|paquete)\s+gratis|richiedi\s+il\s+tuo\s+(?:kit|campione|pacco)\s+gratuito|(?:claim|vraag)\s+(?:je|uw)\s+gratis\s+(?:pakket|proefpakket|kit|box)|(?:resgate|solicite)\s+(?:o\s+)?seu\s+(?:kit|pacote|brinde)\s+grátis`,

@@ -17,6 +17,10 @@ const PHRASE_KINDS = [
     phrase(String.raw`\d{1,2}\s*%\s+of\s+the\s+(?:total\s+)?(?:sum|amount|funds)`),
     // the dying donor's variant: a widow with months to live gives her fortune to a stranger
     phrase(String.raw`(?:few|some|\d+)\s+(?:months|weeks)\s+to\s+live|donate\s+(?:this|the|my|these)\s+(?:funds?|money|sum|inheritance|fortune)`),
+    // ... in the translations it goes out in: terminally ill, with months to live (pt, es, fr, de, it, nl)
+    phrase(String.raw`estado\s+terminal|doente\s+terminal|poucos\s+meses\s+de\s+vida|morrerei\s+em\s+breve|enferm[oa]\s+terminal|pocos\s+meses\s+de\s+vida|moriré\s+pronto|phase\s+terminale|quelques\s+mois\s+à\s+vivre|unheilbar\s+krank|wenige\s+monate\s+zu\s+leben|malat[oa]\s+terminale|pochi\s+mesi\s+di\s+vita|terminaal\s+ziek|enkele\s+maanden\s+te\s+leven`),
+    // an inheritance of millions, the fortune to be given away
+    phrase(String.raw`(?:inheritance|herança|herencia|héritage|erbschaft|eredità|erfenis)\s+(?:\S+\s+){0,4}?(?:million|milhões|millones|millions|millionen|milioni|miljoen)`),
     // a sum in the millions written in figures, as the "sum of" or "deposit of" to be released
     phrase(String.raw`(?:sum|fund|funds|amount|deposit|payment)\s+of\s+\(?(?:us\s*)?\$\s?\d{1,3}(?:,\d{3}){2,}`),
     // the "compensation" variant: paid out on a card after a fee, the transaction "risk free"

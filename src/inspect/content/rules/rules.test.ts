@@ -522,6 +522,13 @@ describe('content rules', () => {
     expect(fee.test(await parsed({ message: () => compose({ text: donor }) }), {})).toBeTruthy();
     expect(fee.test(await parsed({ message: () => compose({ text: compensation }) }), {})).toBeTruthy();
     expect(fee.test(await parsed({ message: () => compose({ text: grant }) }), {})).toBe(false);
+    // The dying donor in the translations the script goes out in.
+    for (const text of [
+      'Infelizmente, estou em estado terminal e morrerei em breve. Minha herança é de três milhões de dólares para caridade.',
+      'Ich bin unheilbar krank; meine Erbschaft von 4 Millionen Euro soll einem ehrlichen Menschen zugutekommen.',
+    ]) expect(fee.test(await parsed({ message: () => compose({ text }) }), {}), text).toBe(true);
+    // A hospice's newsletter: a patient's story and a donation, no fortune to hand over.
+    expect(fee.test(await parsed({ message: () => compose({ text: 'Maria, terminally ill, spent her last weeks with us. Thanks to an inheritance gift, our garden reopens.' }) }), {})).toBe(false);
   });
 
   it('knows an article headline about expiring passwords from a notice that the reader\'s password expires', async () => {
@@ -824,6 +831,8 @@ describe('content rules', () => {
       'Glückwunsch, du hast ein iPhone 15 gewonnen: https://r.evil.example/n',
       'Fordern Sie Ihr kostenloses medizinisches Kit jetzt an: https://r.evil.example/k',
       'Claim your free emergency kit today: https://r.evil.example/k',
+      'Word Verkade Smaaktester! Gratis thuisbezorgd en houden: https://r.evil.example/t',
+      'Werden Sie jetzt Ferrero-Produkttester: https://r.evil.example/t',
       // a gap word with an accent (the patterns run without the u flag, where \w is ASCII only)
       'Glückwunsch, Sie haben ein schönes Küchenset gewonnen: https://r.evil.example/n',
       'Sie sind einer der Finalisten für unser Gewinnspiel. Machen Sie mit, um Ihren möglichen Gewinn JETZT zu sichern: https://r.evil.example/g',
