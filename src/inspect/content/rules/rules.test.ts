@@ -271,6 +271,16 @@ describe('content rules', () => {
     expect(rule('BRAND_IMPERSONATION').test(await parsed({ message: () => compose({ from: 'Correios <contato@correios>' }) }), {})).toBe('correios');
   });
 
+  it('reads an IPv4 address in every form a browser accepts, and no domain as one', async () => {
+    const rule = contentRules.find((r) => r.name === 'URL_IP_LITERAL')!;
+    for (const host of ['3112953397', '027142763065', '0xb98be635', '0271.0x8b.230.53', '185.139.230.53']) {
+      // Node's URL parser (WHATWG, as browsers) takes each for 185.139.230.53
+      expect(new URL(`http://${host}/`).hostname, host).toBe('185.139.230.53');
+      expect(rule.test(await parsed({ message: () => html(`<a href="http://${host}/4TRmlI">Claim my discount</a>`) }), {}), host).toBe(host);
+    }
+    expect(rule.test(await parsed({ message: () => html('<a href="http://web2.example.com/">Shop</a> <a href="http://365.example.org/">Deals</a>') }), {})).toBe(false);
+  });
+
   it('takes an e-mail service\'s click tracker and the sender\'s own pages on a platform for the sender\'s own site', async () => {
     const rule = (name: string) => contentRules.find((r) => r.name === name)!;
     // A shop's receipt sent through SendGrid with link tracking: every link, the footer's Facebook page too, goes
