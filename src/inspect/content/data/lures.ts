@@ -177,6 +177,8 @@ export const lurePatterns: Record<LureKind, string[]> = {
     // a "product tester" wanted: a brand's product sent free to keep, for the reader's address and a card for the
     // "shipping"; en, de, fr, es, it, nl, pt
     w`(?:become|be)\s+(?:a|an|our)\s+(?:official\s+)?(?:product\s+)?tester|(?:produkt|[${L}]+)tester(?:in)?\s+werden|(?:werden\s+sie|werde)\s+(?:jetzt\s+)?(?:[${L}]+-?)?(?:produkt)?tester|devenez\s+(?:notre\s+)?testeu(?:r|se)|(?:conviértete|hazte)\s+en\s+(?:probador|tester)|diventa\s+(?:un\s+|il\s+nostro\s+)?tester|word\s+(?:[${L}-]+\s+)?(?:product|smaak)?tester|torne-se\s+(?:um\s+)?(?:testador|provador)`,
+    // a "mystery box" to unlock or claim (the returned-parcels and Black Friday box scams)
+    w`(?:unlock|claim|open|grab)\s+(?:your\s+)?(?:[${L}-]+\s+){0,3}?mystery\s+box|(?:schalte|schalten\s+sie|sichere|sichern\s+sie|hol|holen\s+sie)\s+(?:dir\s+|sich\s+)?(?:deine|ihre)\s+(?:[${L}-]+\s+){0,3}?mystery[\s-]?box`,
     // something free to order for the reader's details: a "free medical kit" for an insurer's members, a free sample;
     // en, de, fr, es, it, nl, pt
     w`claim\s+your\s+free\s+[${L}-]+\s+(?:kit|box|sample|package|pack|set|bundle)|(?:fordern|sichern)\s+sie\s+(?:jetzt\s+)?ihr(?:e|en)?\s+kostenlos(?:e|es|en)\s+(?:[${L}-]+\s+){1,2}?(?:jetzt\s+)?an\b|(?:réclamez|demandez)\s+votre\s+(?:kit|coffret|échantillon|colis)\s+gratuit|(?:reclama|solicita)\s+tu\s+(?:kit|caja|muestra|paquete)\s+gratis|richiedi\s+il\s+tuo\s+(?:kit|campione|pacco)\s+gratuito|(?:claim|vraag)\s+(?:je|uw)\s+gratis\s+(?:pakket|proefpakket|kit|box)|(?:resgate|solicite)\s+(?:o\s+)?seu\s+(?:kit|pacote|brinde)\s+grátis`,
@@ -217,6 +219,8 @@ export const lurePatterns: Record<LureKind, string[]> = {
     w`freispiele|freidrehungen|einzahlungsbonus|casino-?bonus|bonus\s+ohne\s+einzahlung|willkommensbonus\s+(?:von|bis\s+zu)`,
     w`tours\s+gratuits|bonus\s+(?:sans\s+dépôt|de\s+(?:premier\s+)?dépôt|de\s+bienvenue\s+(?:de|jusqu))|giros\s+gratis|tiradas\s+gratis|bono\s+(?:sin\s+depósito|de\s+depósito|de\s+bienvenida\s+(?:de|hasta))`,
     w`giri\s+(?:gratis|gratuiti)|bonus\s+(?:senza\s+deposito|sul\s+(?:primo\s+)?deposito|di\s+benvenuto\s+(?:di|fino))|gratis\s+spins|stortingsbonus|bonus\s+zonder\s+storting|welkomstbonus\s+(?:van|tot)`,
+    // a "reload" bonus on the next deposits, and a welcome bonus "at" a named casino
+    w`reload[\s-]?(?:bonus|boni|bonos|bônus|bónus)|(?:welcome|sign[\s-]?up|deposit)\s+bonus\s+(?:at|from)\s+(?:\S+\s+){0,2}?casino`,
     // a bonus for "new players", the casino's own term for sign-ups, in the seven languages
     w`bonus\s+(?:\S+\s+){0,5}?(?:new\s+players|neue\s+spieler|nouveaux\s+joueurs|nuevos\s+jugadores|nuovi\s+giocatori|nieuwe\s+spelers|novos\s+jogadores)`,
     w`rodadas\s+grátis|giros\s+grátis|(?:bônus|bónus|bonus)\s+(?:sem\s+depósito|de\s+depósito|de\s+(?:boas[\s-]vindas|cadastro)\s+(?:de|até))|apostas?\s+grátis`,

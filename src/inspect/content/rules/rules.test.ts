@@ -399,6 +399,7 @@ describe('content rules', () => {
       'Get 200 free spins and a 100% deposit bonus today:',
       '50 Freispiele ohne Einzahlung warten auf dich:',
       '400 % Bonus bis zu 2000 €. Bonus ist nur für neue Spieler gültig:',
+      'The Ultimate Welcome Bonus at SpinRise CASINO, plus weekly reload bonuses:',
       'Profitez de 100 tours gratuits sur votre premier dépôt :',
       'Consigue 50 giros gratis con tu primer depósito:',
       'Ricevi 100 giri gratis subito:',
@@ -841,6 +842,7 @@ describe('content rules', () => {
       'Glückwunsch, du hast ein iPhone 15 gewonnen: https://r.evil.example/n',
       'Fordern Sie Ihr kostenloses medizinisches Kit jetzt an: https://r.evil.example/k',
       'Claim your free emergency kit today: https://r.evil.example/k',
+      'Schalte deine Black Friday Mystery Box frei: https://r.evil.example/m',
       'Word Verkade Smaaktester! Gratis thuisbezorgd en houden: https://r.evil.example/t',
       'Werden Sie jetzt Ferrero-Produkttester: https://r.evil.example/t',
       // a gap word with an accent (the patterns run without the u flag, where \w is ASCII only)
