@@ -176,7 +176,7 @@ export const lurePatterns: Record<LureKind, string[]> = {
     w`points\s+(?:will\s+)?(?:expire|lapse|are\s+expiring)\s+(?:today|tonight|tomorrow|soon|in\s+\d+\s+hours)`,
     // a "product tester" wanted: a brand's product sent free to keep, for the reader's address and a card for the
     // "shipping"; en, de, fr, es, it, nl, pt
-    w`(?:become|be)\s+(?:a|an|our)\s+(?:official\s+)?(?:product\s+)?tester|(?:produkt|[${L}]+)tester(?:in)?\s+werden|(?:werden\s+sie|werde)\s+(?:jetzt\s+)?(?:[${L}]+-?)?(?:produkt)?tester|devenez\s+(?:notre\s+)?testeu(?:r|se)|(?:conviértete|hazte)\s+en\s+(?:probador|tester)|diventa\s+(?:un\s+|il\s+nostro\s+)?tester|word\s+(?:[${L}-]+\s+)?(?:product|smaak)?tester|torne-se\s+(?:um\s+)?(?:testador|provador)`,
+    w`(?:become|be)\s+(?:a|an|our)\s+(?:official\s+)?(?:product\s+)?tester|produkttester(?:in)?\s+werden|(?:werden\s+sie|werde)\s+(?:jetzt\s+)?(?:[${L}]+-?)?(?:produkt)?tester|devenez\s+(?:notre\s+)?testeu(?:r|se)|(?:conviértete|hazte)\s+en\s+(?:probador|tester)|diventa\s+(?:un\s+|il\s+nostro\s+)?tester|word\s+(?:[${L}-]+\s+)?(?:product|smaak)?tester|torne-se\s+(?:um\s+)?(?:testador|provador)`,
     // a "mystery box" to unlock or claim (the returned-parcels and Black Friday box scams)
     w`(?:unlock|claim|open|grab)\s+(?:your\s+)?(?:[${L}-]+\s+){0,3}?mystery\s+box|(?:schalte|schalten\s+sie|sichere|sichern\s+sie|hol|holen\s+sie)\s+(?:dir\s+|sich\s+)?(?:deine|ihre)\s+(?:[${L}-]+\s+){0,3}?mystery[\s-]?box`,
     // something free to order for the reader's details: a "free medical kit" for an insurer's members, a free sample;
@@ -215,7 +215,7 @@ export const lurePatterns: Record<LureKind, string[]> = {
   // free spins or on a deposit, a drug by name or "without prescription", kilos lost in days), not the topic: a
   // newsletter about gambling law or a pharmacy's news says "casino" and "prescription" without selling either.
   gambling: [
-    w`free\s+spins|(?:no|zero)[\s-]+deposit\s+(?:bonus|required|needed)|(?:first\s+|matched\s+)?deposit\s+bonus|casino\s+bonus|(?:welcome|sign[\s-]?up)\s+bonus\s+(?:of|up\s+to)\s+[^.!?\n]{0,30}?(?:spins|[$€£]\s?\d|\d+\s?%)|(?:play|spin)\s+(?:now\s+)?(?:and\s+)?win\s+(?:real\s+)?(?:money|cash)`,
+    w`free\s+spins|(?:no|zero)[\s-]+deposit\s+(?:bonus|required|needed)|deposit\s+bonus|casino\s+bonus|(?:welcome|sign[\s-]?up)\s+bonus\s+(?:of|up\s+to)\s+[^.!?\n]{0,30}?(?:spins|[$€£]\s?\d|\d+\s?%)|(?:play|spin)\s+(?:now\s+)?(?:and\s+)?win\s+(?:real\s+)?(?:money|cash)`,
     w`freispiele|freidrehungen|einzahlungsbonus|casino-?bonus|bonus\s+ohne\s+einzahlung|willkommensbonus\s+(?:von|bis\s+zu)`,
     w`tours\s+gratuits|bonus\s+(?:sans\s+dépôt|de\s+(?:premier\s+)?dépôt|de\s+bienvenue\s+(?:de|jusqu))|giros\s+gratis|tiradas\s+gratis|bono\s+(?:sin\s+depósito|de\s+depósito|de\s+bienvenida\s+(?:de|hasta))`,
     w`giri\s+(?:gratis|gratuiti)|bonus\s+(?:senza\s+deposito|sul\s+(?:primo\s+)?deposito|di\s+benvenuto\s+(?:di|fino))|gratis\s+spins|stortingsbonus|bonus\s+zonder\s+storting|welkomstbonus\s+(?:van|tot)`,
