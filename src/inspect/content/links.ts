@@ -44,11 +44,13 @@ function sameName(domain: string, own: string): boolean {
 const RESERVED_FOR_EXAMPLES = new Set(['example.com', 'example.net', 'example.org']);
 
 /**
- * Click links to anywhere but the sender's own site (see ownSite), leaving out the names reserved for examples.
+ * Click links to anywhere but the sender's own site (see ownSite), leaving out the names reserved for examples. With
+ * `trackers: 'elsewhere'`, links through an e-mail service's click tracker count as going elsewhere: for a message
+ * that claims to be a brand while sending from another domain, the tracker hides where the brand's name leads.
  */
-export function offSiteLinks(msg: ContentMessage): Link[] {
+export function offSiteLinks(msg: ContentMessage, o: { trackers: 'own' | 'elsewhere' } = { trackers: 'own' }): Link[] {
   const own = senderDomain(msg);
-  return clickLinks(msg).filter((l) => !ownSite(l, own) && !RESERVED_FOR_EXAMPLES.has(l.domain));
+  return clickLinks(msg).filter((l) => !ownSite(l, own, o.trackers === 'own') && !RESERVED_FOR_EXAMPLES.has(l.domain));
 }
 
 /** The link goes to the sender's own site (see ownSite). */
@@ -61,8 +63,8 @@ export function isOwnSite(link: Link, msg: ContentMessage): boolean {
  * on a status-page, help-centre or shop platform, or the click tracker of the e-mail service it sends through
  * (data/sender-services.ts). `own` is the sender's registrable domain, looked up once per message.
  */
-function ownSite(link: Link, own: string): boolean {
-  if (isClickTracker(link.host)) return true;
+function ownSite(link: Link, own: string, trackersAreOwn = true): boolean {
+  if (isClickTracker(link.host)) return trackersAreOwn;
   if (own === '') return false;
   return link.domain === own || sameName(link.domain, own) || isCustomerPageOf(link.host, own.split('.', 1)[0]!);
 }

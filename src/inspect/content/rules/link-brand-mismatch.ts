@@ -22,17 +22,23 @@ export const linkBrandMismatch: ContentRule = {
   description: 'speaks for a brand but links to a domain that is neither the brand\'s nor the sender\'s',
   test(msg) {
     // Links to any listed brand's own domain (a footer's Facebook page) are no deception; the rest are candidates.
-    const links = offSiteLinks(msg).filter((l) => !knownDomains.has(l.domain));
+    const candidates = (trackers: 'own' | 'elsewhere') => offSiteLinks(msg, { trackers }).filter((l) => !knownDomains.has(l.domain));
+    // The sender's name is the brand: then a link through an e-mail service's tracker hides where the brand's name
+    // leads as well as any (the brand's own mail comes from the brand's domain).
+    const sender = senderDomain(msg);
+    const claimed = nameIncludesOwnDomain(msg) ? undefined : brandIn(msg.from?.name ?? '', true);
+    const named = claimed && !claimed.domains.includes(sender) ? claimed : undefined;
+    const hidden = named ? candidates('elsewhere') : [];
+    if (named && hidden.length > 0) return `says ${named.name}, links go to ${hidden[0]!.domain}`;
+    const links = candidates('own');
     if (links.length === 0) return false;
-    // The sender's name is the brand; or the subject or text names it while luring (newsletters name brands in
-    // headlines all the time, but do not ask the reader to unlock an account through a stranger's site).
-    const ownName = nameIncludesOwnDomain(msg);
-    const brand = (ownName ? undefined : brandIn(msg.from?.name ?? '', true)) ?? (findLure(msg) ? brandIn(msg.subject + '\n' + msg.text, false) : undefined);
+    // Or the subject or text names it while luring (newsletters name brands in headlines all the time, but do not
+    // ask the reader to unlock an account through a stranger's site).
+    const brand = findLure(msg) ? brandIn(msg.subject + '\n' + msg.text, false) : undefined;
     if (brand) return `says ${brand.name}, links go to ${links[0]!.domain}`;
     // Mail from a brand's own domain links to its site or its mailing service's tracker, never to a page on a free
     // hosting platform: that is a forged From (a relay's customer cannot send as the bank once its sender domains are
     // enforced, but `score` reads mail from anywhere).
-    const sender = senderDomain(msg);
     const self = brands.find((b) => b.domains.includes(sender));
     const hosted = self && links.find((l) => onFreeHosting(l.host));
     return hosted ? `says ${self.name} from its own domain, links go to ${hosted.host}` : false;

@@ -292,6 +292,13 @@ describe('content rules', () => {
     for (const name of ['PHISH_LURE_LINK', 'LINK_BRAND_MISMATCH', 'URL_ANCHOR_MISMATCH', 'PHISH_CREDENTIALS']) {
       expect(rule(name).test(await parsed({ message: receipt }), {}), name).toBe(false);
     }
+    // A display name that claims a brand the sending domain is not: the tracker hides where the brand's name leads.
+    const claimed = () => compose({ from: 'PayPal <service@paypal-alerts.example>', subject: 'Your account is limited',
+      html: `<p>Please <a href="${tracked(1)}">restore access</a> within 24 hours.</p>`, text: undefined });
+    expect(rule('LINK_BRAND_MISMATCH').test(await parsed({ message: claimed }), {})).toBe('says paypal, links go to sendgrid.net');
+    // The brand's own domain sending through its tracker is the brand.
+    const own = () => compose({ from: 'Geek Squad <support@bestbuy.com>', html: `<p><a href="${tracked(1)}">Your protection plan</a></p>`, text: undefined });
+    expect(rule('LINK_BRAND_MISMATCH').test(await parsed({ message: own }), {})).toBe(false);
     // A sign-up confirmation whose footer links to the company's status page and help centre under its own name.
     const footer = (status: string) => () => compose({ from: 'Nordpfad <no-reply@nordpfad.example>', subject: 'Bestätigen Sie Ihr Konto',
       text: `Konto bestätigen: https://app.nordpfad.example/confirm?t=yZ3x\nSystemstatus: ${status}\nHilfe: https://nordpfad.zendesk.com/hc/de` });
