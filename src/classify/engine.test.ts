@@ -22,6 +22,11 @@ describe('classifyReply', () => {
       .toMatchObject({ reason: 'blocked', blame: 'sender-ip', scope: 'session', action: 'pause-route' });
   });
 
+  it('never blames the content for a refusal before DATA: at RCPT TO the server has judged the sender', () => {
+    expect(classifyReply({ text: '550 5.7.1 Rejected due to policy violations', phase: 'rcpt' })).toMatchObject({ reason: 'policyviolation', blame: 'sender-domain', scope: 'message' });
+    expect(classifyReply({ text: '550 5.7.1 Rejected due to policy violations', phase: 'data' })).toMatchObject({ blame: 'content' });
+  });
+
   it("tells au (KDDI)'s reception filter from a missing mailbox by the form of the reply", () => {
     expect(classifyReply({ text: '550 : User unknown', mx: 'mx3.ezweb.ne.jp', phase: 'rcpt' })).toMatchObject({ reason: 'filtered', provider: 'au (KDDI)' });
     expect(classifyReply({ text: '550 <hanako.example@au.com>: User unknown', mx: 'mx3.au.com', phase: 'rcpt' })).toMatchObject({ reason: 'userunknown' });

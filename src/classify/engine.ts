@@ -162,8 +162,11 @@ function adjustForPhase(c: Classification, reply: ParsedReply, phase: Phase | un
   // connecting IP to refuse.
   if (phase === 'connect' && c.rule.startsWith('fallback') && REFUSAL_WORDS.test(reply.flat)) return retarget(c, 'blocked', 'sender-ip', 'phase-connect');
   if (c.blame === 'recipient' && phase === 'mail') return retarget(c, 'rejected', 'sender-domain', 'phase-mail');
-  // At MAIL FROM the content is not sent yet: a "policy" or "spam" refusal there is about the sender.
-  if (c.blame === 'content' && phase === 'mail') return { ...c, blame: 'sender-domain', action: actionOf({ ...c, blame: 'sender-domain' }) };
+  // At MAIL FROM and RCPT TO the content is not sent yet: a "policy" or "spam" refusal there is about the sender
+  // (the server judged its address, domain or history; an IP it names is followNamedObject's, which runs first).
+  if (c.blame === 'content' && (phase === 'mail' || phase === 'rcpt')) {
+    return { ...c, blame: 'sender-domain', scope: 'message', action: actionOf({ ...c, blame: 'sender-domain', scope: 'message' }) };
+  }
   if (c.reason === 'userunknown' && phase !== 'rcpt' && !keepAfterData) {
     const subject = reply.status?.split('.')[1];
     const afterData = phase === 'data' || phase === 'eod';

@@ -82,7 +82,8 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["451 4.7.1 Service unavailable - try again later", undefined, 'systemerror', 'remote'],
   ["550 5.1.1 <a@example.com>: Recipient address rejected: User unknown in virtual alias table", undefined, 'userunknown', 'recipient'],
   ["550 5.1.1 <a@example.com>: Recipient address rejected: example.com", undefined, 'userunknown', 'recipient'],
-  ["450 4.7.1 <a@example.com>: Recipient address rejected: Policy Rejection- Abuse. Go away", "rcpt", 'policyviolation', 'content'],
+  // At RCPT TO no content has been sent: a policy refusal there judges the sender.
+  ["450 4.7.1 <a@example.com>: Recipient address rejected: Policy Rejection- Abuse. Go away", "rcpt", 'policyviolation', 'sender-domain'],
   ["550 5.7.1 Client host rejected: Access denied", undefined, 'blocked', 'sender-ip'],
   ["554 5.7.1 <unknown[192.0.2.4]>: Client host rejected: Your IP is on a blacklist", undefined, 'blocked', 'sender-ip'],
   ["421 Too many concurrent SMTP connections from this IP address; please try again later.", undefined, 'ratelimited', 'sender-config'],
