@@ -1,5 +1,5 @@
 // A phishing lure (your account is blocked, a parcel fee is unpaid, an invoice waits, a wallet needs verifying, a prize
-// waits to be claimed), or a spam run's offer (casino bonus, prescription drugs, weight loss), with a way out of the
+// waits to be claimed), or a spam run's offer (casino bonus, drugs, weight loss, dating), with a way out of the
 // sender's own domain to act on it: a link to another domain, a login page attached as HTML, or a page packed into a
 // data: URI. The same words from a shop's own billing page link to the shop's own domain and do not fire.
 import { lureIn } from '../data/lures.js';
@@ -68,7 +68,7 @@ export const phishLure: ContentRule = {
   name: 'PHISH_LURE_LINK',
   score: 4.0,
   strength: 'evidence',
-  description: 'asks the reader to act on an account, payment, parcel, invoice, wallet, prize or complaint, or sells casino bonuses, prescription drugs or weight loss, and sends them off the sender\'s own site to do it',
+  description: 'asks the reader to act on an account, payment, parcel, invoice, wallet, prize or complaint, or sells casino bonuses, prescription drugs, weight loss or dating, and sends them off the sender\'s own site to do it',
   test(msg) {
     const lure = findLure(msg);
     if (!lure) return false;
