@@ -34,6 +34,17 @@ describe('parseContent', () => {
     expect(m.text).toContain('Read the agenda');
   });
 
+  it('reads an address written without a scheme as a link, and not a file name, an e-mail address or a URL\'s own path', async () => {
+    const m = message(await compose({
+      text: 'Verify and order the withdrawal ->-> transfer705.pages.dev/evas-dparun?flex, then see config.yaml/notes, ' +
+        'mail anna@example.org/x, read https://docs.example.com/a/b.html/c or https://r.example.net/?u=evil.example.com/p.',
+      html: '<p>Open (login-check.web.app/session/8812) in your browser.</p>',
+    }));
+    const bare = m.links.filter((l) => l.origin === 'text' && !/^https?:\/\/(?:docs|r)\./.test(l.url));
+    expect(bare.map((l) => l.url)).toEqual(['http://transfer705.pages.dev/evas-dparun?flex', 'http://login-check.web.app/session/8812']);
+    expect(bare.map((l) => l.host)).toEqual(['transfer705.pages.dev', 'login-check.web.app']);
+  });
+
   it('calls bytes without a header section not a message', () => {
     for (const garbage of ['', 'hello world\nthis is no mail\n', '\x89PNG\r\n\x1a\n\0\0\0\rIHDR', '\n\nbody only']) {
       expect(parseContent(Buffer.from(garbage, 'latin1')).kind).toBe('not-message');

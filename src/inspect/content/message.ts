@@ -6,7 +6,7 @@ import { decodedField, type HeaderField } from '../../shared/mime/header.js';
 import { contentParts, readMime } from '../../shared/mime/reader.js';
 import { analyseHtml, type HtmlFeatures } from './html.js';
 import type { ScoreContext } from './types.js';
-import { parseLink, textUrls, type Link } from './urls.js';
+import { bareUrls, parseLink, textUrls, type Link } from './urls.js';
 
 export interface Mailbox {
   name: string;
@@ -114,6 +114,7 @@ function parseUncached(raw: Buffer, limits: ParseLimits): ParsedContent {
     ...(html?.links.map((l) => parseLink(l.href, l.text, 'anchor')) ?? []),
     ...(html?.sources.map((s) => parseLink(s, '', 'source')) ?? []),
     ...textUrls(plain).map((u) => parseLink(u, '', 'text')),
+    ...bareUrls(readable).map((u) => parseLink(u, '', 'text')),
   ];
   const subject = decoded(fields, 'subject');
   const lowerText = readable.toLowerCase();

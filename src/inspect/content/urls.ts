@@ -59,10 +59,41 @@ export function textUrls(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(TEXT_URL)) {
     if (out.length >= MAX_TEXT_URLS) break;
-    out.push(m[0].replace(/[.,;:!?)\]]+$/, ''));
+    out.push(trimUrl(m[0]));
   }
   return out;
 }
+
+const trimUrl = (url: string) => url.replace(/[.,;:!?)\]]+$/, '');
+
+/**
+ * Addresses written without a scheme or "www." ("transfer705.pages.dev/verify?id=…"), read as http: a page the
+ * reader is told to open, which mail clients turn into a link or the reader copies into the browser, and which link
+ * scanners that look for "http" miss (phishing writes it so on purpose). Only a host on a public suffix followed by a
+ * path counts: "see example.com" is a name in a sentence, "config.yaml" is a file. Found from the ".tld/" (a search
+ * that starts with a literal dot is cheap) and walked back to the host's first letter; a host inside a URL already
+ * found (a redirect's parameter) is left to the redirect reading.
+ */
+export function bareUrls(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(BARE_TLD_SLASH)) {
+    if (out.length >= MAX_TEXT_URLS) break;
+    let start = m.index;
+    while (start > 0 && HOST_CHAR.test(text[start - 1]!)) start--;
+    if (start > 0 && !BEFORE_BARE_URL.test(text[start - 1]!)) continue;
+    const host = text.slice(start, m.index + m[0].length - 1).toLowerCase();
+    if (host.startsWith('www.') || !parseDomain(host).isIcann) continue;
+    const rest = URL_REST.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 2000))?.[0] ?? '';
+    out.push('http://' + trimUrl(host + '/' + rest));
+  }
+  return out;
+}
+
+const BARE_TLD_SLASH = /\.[a-z]{2,24}\//gi;
+const HOST_CHAR = /[a-z0-9.-]/i;
+// what stands before an address written in a sentence: nothing, a space, an opening bracket or quote, an arrow
+const BEFORE_BARE_URL = /[\s(<\[{"'>:»«]/;
+const URL_REST = /^[^\s<>"'`{}|\\^]*/;
 
 /**
  * A domain the internet can route mail to by name: a valid host name with a registrable part ("correios",

@@ -159,6 +159,10 @@ export const lurePatterns: Record<LureKind, string[]> = {
     w`claim\s+your\s+(?:[${L}$]+\s+)?(?:token\s+)?allocation|token\s+allocation\s+(?:program|event)`,
     w`(?:btc|eth|usdt|bitcoin)\s+(?:pending\s+)?withdrawal|withdrawal\s+of\s+(?:[\d.]+\s*)?(?:btc|eth|usdt|bitcoin)|earned\s+\+?[\d.]+\s*(?:btc|eth|usdt)|cloud\s+mining`,
     w`wallet\s+bestätigen|krypto-?konto|auszahlung\s+bereit`,
+    // money "received" on an account the reader never opened, to be withdrawn on the sender's page: the reader is
+    // told to order the payout of a balance; en, de, fr, es, it, nl, pt
+    w`(?:order|request|confirm|complete|approve|verify)\s+(?:the\s+|your\s+)?withdrawal\s+of\s+(?:the\s+|your\s+)?funds|(?:new\s+)?incoming\s+(?:transaction|transfer|payment)\s+(?:of\s+[$€£]?\s?[\d.,]+|is\s+(?:pending|waiting|on\s+hold)|awaiting|requires)`,
+    w`auszahlung\s+(?:der\s+(?:mittel|gelder)\s+|ihres\s+guthabens\s+)?(?:jetzt\s+)?(?:anfordern|beantragen|bestätigen|veranlassen)|(?:demandez|confirmez)\s+le\s+retrait\s+(?:des|de\s+vos)\s+fonds|(?:solicite|confirme)\s+(?:el|o)\s+(?:retiro|saque|levantamento)\s+(?:de\s+(?:los|sus|seus|os)\s+)?(?:fondos|fundos)|(?:richiedi|conferma)\s+il\s+prelievo\s+dei\s+fondi|(?:vraag|bevestig)\s+(?:de\s+)?opname\s+van\s+(?:het\s+)?(?:geld|tegoed)`,
     // the get-rich pitch of crypto investment scams: riches or a daily income from bitcoin or "trading" software;
     // en, de, fr, es, it, nl, pt
     w`(?:get|become|getting)\s+rich\s+(?:with|from|by|through|trading)\s+(?:bitcoin|crypto)|(?:bitcoin|crypto)\s+(?:millionaire|billionaire)|(?:earn|make)\s+(?:up\s+to\s+)?[$€£]\s?[\d,.]+\s+(?:a|per|every)\s+day\s+(?:with|from|trading)`,
@@ -231,6 +235,11 @@ export const lurePatterns: Record<LureKind, string[]> = {
     w`(?:buy|order|cheap|discount|generic|kaufen|bestellen|acheter|comprar|comprare|kopen)\s+(?:\S+\s+){0,2}?(?:viagra|cialis|levitra|kamagra|sildenafil|tadalafil|vardenafil|tramadol|xanax|alprazolam|valium|phentermine|oxycodone|oxycontin|hydrocodone|ambien|zolpidem)\b`,
     w`(?:viagra|cialis|levitra|kamagra|sildenafil|tadalafil|vardenafil|tramadol|xanax|alprazolam|valium|phentermine|oxycodone|oxycontin|hydrocodone|ambien|zolpidem)\s+(?:online|for\s+sale|from\s+[$€£]|at\s+[$€£]|without\s+(?:a\s+)?prescription|kaufen|bestellen|rezeptfrei|ohne\s+rezept|sans\s+ordonnance|sin\s+receta|senza\s+ricetta|zonder\s+recept|sem\s+receita|generika|générique|genérico|generico)`,
     w`male\s+enhancement\s+(?:pills|formula|supplement)|potenzmittel\s+(?:kaufen|bestellen|ohne\s+rezept|rezeptfrei)|potenzpillen`,
+    // the same trade without a drug's name: the promise of a harder erection or "more power in bed", which is a sales
+    // pitch in every language (a doctor's or a health site's text speaks of erectile dysfunction, not of "rock-hard")
+    w`(?:harder|stronger|rock[\s-]hard|longer[\s-]lasting)\s+erections?|(?:last|stay)\s+longer\s+in\s+bed|more\s+(?:power|stamina)\s+in\s+(?:the\s+)?bed`,
+    w`(?:mega|stein|extra|knall)?[\s-]?harte[nr]?\s+erektion|erektionshilfe|mehr\s+(?:power|standfestigkeit|ausdauer)\s+im\s+bett|länger\s+(?:durchhalten|können)\s+im\s+bett`,
+    w`(?:des|une?|d')\s*érections?\s+(?:plus\s+)?(?:dures?|fermes?|puissantes?)|erecci(?:ón|ones)\s+(?:más\s+)?(?:firmes?|fuertes?|duras?)|ereç(?:ão|ões)\s+(?:mais\s+)?(?:firmes?|fortes?|duras?)|erezion[ei]\s+(?:più\s+)?(?:forti?|dur[ae])|(?:harde|stevige)\s+erecties?|meer\s+(?:power|uithoudingsvermogen)\s+in\s+bed`,
   ],
   'weight-loss': [
     w`lose\s+(?:up\s+to\s+)?\d+\s*(?:lbs?|pounds|kg|kilos)\s+(?:in|within)\s+\d+|(?:burn|melt)s?\s+(?:away\s+)?(?:belly\s+|stubborn\s+)?fat\s+(?:fast|while|without)|keto[${L}-]*\s+(?:\S+\s+)?(?:gummies|gummis|pills|kapseln)|weight[\s-]loss\s+(?:pills|gummies|supplement|miracle|secret)`,

@@ -5,6 +5,9 @@
 export const socialNetworkDomains: ReadonlySet<string> = new Set([
   'facebook.com', 'instagram.com', 'twitter.com', 'x.com', 'linkedin.com', 'youtube.com', 'tiktok.com', 'pinterest.com',
   'threads.net',
+  // Pinterest answers under the reader's country domain too, and footers link there
+  'pinterest.de', 'pinterest.fr', 'pinterest.co.uk', 'pinterest.es', 'pinterest.it', 'pinterest.at', 'pinterest.ch',
+  'pinterest.nl', 'pinterest.pt', 'pinterest.ca', 'pinterest.com.au', 'pinterest.com.mx', 'pinterest.se', 'pinterest.dk',
   'g.page', // Google Business Profile: a local business's "review us on Google" page
   'calendly.com', // a booking page: it asks for a name, an e-mail address and a time
 ]);

@@ -15,6 +15,8 @@ const clickTrackerSuffixes = new Set([
   'hubspotlinks.com', 'hs-sites.com', 'sendibt2.com', 'sendibt3.com', 'sendibm1.com', 'mjt.lu', 'createsend1.com',
   'cmail19.com', 'cmail20.com', 'pstmrk.it', 'awstrack.me', 'mandrillapp.com', 'mailchi.mp', 'mlsend.com',
   'emltrk.com', 'sparkpostmail.com', 'spgo.io', 'mailerlite.com', 'convertkit-mail.com', 'ck.page', 'substack.com',
+  // ActiveCampaign's shared trackers (its customers' own pages are under activehosted.com, below)
+  'acemlna.com', 'acemlnb.com', 'acemlnc.com', 'acemlnd.com',
 ]);
 
 /** Whether a link's host is an e-mail service's shared click tracker. */
@@ -30,7 +32,7 @@ export function isClickTracker(host: string): boolean {
 const customerPagePlatforms = new Set([
   'statuspage.io', 'instatus.com', 'betteruptime.com', 'zendesk.com', 'freshdesk.com', 'helpscoutdocs.com',
   'intercom.help', 'zohodesk.com', 'zohodesk.eu', 'atlassian.net', 'myshopify.com', 'gitbook.io', 'readme.io',
-  'readthedocs.io', 'teachable.com', 'thinkific.com', 'kajabi.com', 'bigcartel.com',
+  'readthedocs.io', 'teachable.com', 'thinkific.com', 'kajabi.com', 'bigcartel.com', 'activehosted.com',
 ]);
 
 /** Whether a host is a page under the sender's organisation name (`label`) on such a platform. */

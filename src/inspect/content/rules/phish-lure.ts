@@ -7,6 +7,7 @@ import { extensionOf } from '../data/attachments.js';
 import { paymentPlatformHosts } from '../data/payment-platforms.js';
 import { brandDomains } from '../data/brands.js';
 import { onSharingService } from '../data/sharing-services.js';
+import { socialNetworkDomains } from '../data/profile-pages.js';
 import { offSiteLinks } from '../links.js';
 import type { ContentMessage } from '../message.js';
 import type { ContentRule } from './rule.js';
@@ -34,7 +35,9 @@ function searchLure(msg: ContentMessage): Lure {
 function wayOut(msg: ContentMessage, kind: string): string | null {
   // An invoice or payment to settle on a payment service's own hosted page is a business billing its customer.
   const billing = kind === 'invoice' || kind === 'payment';
-  const link = offSiteLinks(msg).find((l) => !(billing && paymentPlatformHosts.has(l.host)));
+  const links = offSiteLinks(msg).filter((l) => !(billing && paymentPlatformHosts.has(l.host)));
+  // The sender's profile in a footer (Instagram, Pinterest) is named only when no other link leaves the site.
+  const link = links.find((l) => !socialNetworkDomains.has(l.domain)) ?? links[0];
   if (link) return `links to ${link.domain}`;
   const page = msg.attachments.find((a) => a.contentType === 'text/html' || ['htm', 'html', 'shtml', 'xhtml', 'svg'].includes(extensionOf(a.filename)));
   if (page) return `attaches ${page.filename || 'an HTML page'}`;

@@ -415,6 +415,10 @@ describe('content rules', () => {
       'Buy cheap Viagra and Cialis, discreet shipping:',
       'Cialis rezeptfrei, diskreter Versand:',
       'Kamagra online, entrega rápida:',
+      'DIE Lösung für eine Mega-Harte Erektion – Spray X jetzt entdecken:',
+      'The natural formula for harder erections and more stamina:',
+      'Des érections plus fermes en 15 minutes :',
+      'Ereções mais firmes sem receita:',
     ]) expect(await tags(text), text).toMatchObject({ score: 5 });
     for (const text of [
       'Lose up to 15 kg in 30 days with one gummy a day:',
@@ -437,7 +441,18 @@ describe('content rules', () => {
       'Unser Verein sucht neue Spieler für die C-Jugend. Probetraining:',
       'Anna sent you a message. Reply to her on our site:',
       'Privacy tip: never send private photos to people you have not met. Our guide:',
+      'Erectile dysfunction affects one man in five over forty; our urologist explains the treatments:',
     ]) expect(await tags(text), text).toBe(false);
+  });
+
+  it('weighs a mailing whose every link, the opt-out too, is shortened, and not one shortened link among the sender\'s own', async () => {
+    const rule = contentRules.find((r) => r.name === 'URL_SHORTENER')!;
+    const hit = async (m: string) => rule.test(await parsed({ message: () => html(m) }), {});
+    expect(await hit('Mehr Power im Bett: <a href="https://is.gd/3FqTwz">jetzt entdecken</a>. Keine E-Mails mehr? <a href="https://is.gd/HJEUkd">Hier abmelden</a>.'))
+      .toMatchObject({ score: 5 });
+    // the sender's own site beside the shortened link; a person's note with two shortened links and no opt-out
+    expect(await hit('Our offer: <a href="https://bit.ly/3xY">here</a>. <a href="https://example.com/unsubscribe">Unsubscribe</a>')).toBe('bit.ly');
+    expect(await hit('The photos: <a href="https://bit.ly/3xY">day one</a> and <a href="https://bit.ly/4zQ">day two</a>.')).toBe('bit.ly');
   });
 
   it('knows money offered back for the reader\'s details, in seven languages, and not a shop\'s refund receipt', async () => {
@@ -858,6 +873,8 @@ describe('content rules', () => {
       'Congratulations, you are one of the lucky finalists of our holiday draw: https://r.evil.example/g',
       'Register to claim your XRP allocation: https://r.evil.example/x',
       'You have earned +0.303472 BTC using our cloud mining service! This withdrawal of BTC is pending: https://r.evil.example/x',
+      'You have a new incoming transaction 21337712216. Verify, and order the withdrawal of funds: https://r.evil.example/x',
+      'Ihr Guthaben von 1.250 € ist eingegangen. Auszahlung jetzt anfordern: https://r.evil.example/x',
       'Das ist das letzte Mal, dass wir Sie erinnern: Ihr 500€ EDEKA-Gutschein auf Sie wartet. Bestätigen Sie hier: https://r.evil.example/g',
       'Wir konnten Ihr Paket nicht zustellen. Bitte bestätigen Sie Ihre Adresse: https://r.evil.example/p',
       'Falls Sie also als Gutscheinempfänger ausgewählt wurden, hier nachsehen: https://r.evil.example/g',
@@ -882,6 +899,7 @@ describe('content rules', () => {
       'Beim Gewinnspiel werden drei Gewinner per Los ausgewählt, Teilnahmebedingungen: https://partner.example/agb',
       'Bitte nehmen Sie an unserer kurzen Umfrage zur Zufriedenheit mit dem Kundendienst teil: https://survey.partner.example/q',
       'Vul deze korte enquête in over onze nieuwe website: https://survey.partner.example/q',
+      'Withdrawals of funds take two working days; the fees are listed here: https://partner.example/fees',
     ]) expect(await test(text), text).toBe(false);
   });
 

@@ -1,11 +1,31 @@
-// Links through a URL shortener hide the destination from the reader and from domain reputation.
+// Links through a URL shortener hide the destination from the reader and from domain reputation. A mailing that
+// offers an opt-out and sends every link through one, the opt-out too, hides even where its list is kept: a
+// sender's real mailing links to its own site and unsubscribes at its list service (RFC 8058 asks for a link the
+// receiver can act on), while a spam run's links stay short so that its pages can move from domain to domain.
 import { shortenerDomains } from '../data/shorteners.js';
+import { clickLinks } from '../links.js';
+import type { ContentMessage } from '../message.js';
 import type { ContentRule } from './rule.js';
+
+const HIDDEN_MAILING_SCORE = 5;
+
+// "unsubscribe" and its usual translations (de, fr, es, it, nl, pt)
+const OPT_OUT = /unsubscribe|opt[\s-]?out|abmelden|abbestellen|désabonner|désinscri|darse\s+de\s+baja|cancelar\s+(?:la\s+|a\s+)?(?:suscripción|inscrição|assinatura)|disiscriv|annullare\s+l'iscrizione|afmelden|uitschrijven|descadastr/;
+
+function everyLinkShortened(msg: ContentMessage): string | null {
+  const links = clickLinks(msg);
+  if (links.length < 2 || !links.every((l) => shortenerDomains.has(l.domain))) return null;
+  return OPT_OUT.test(msg.lower.own) ? links[0]!.domain : null;
+}
 
 export const urlShortener: ContentRule = {
   name: 'URL_SHORTENER',
   score: 1.5,
   strength: 'hint',
   description: 'links through a URL shortener',
-  test: (msg) => msg.links.find((l) => shortenerDomains.has(l.domain))?.domain ?? false,
+  test: (msg) => {
+    const hidden = everyLinkShortened(msg);
+    if (hidden) return { score: HIDDEN_MAILING_SCORE, detail: `a mailing whose every link, the opt-out too, goes through ${hidden}` };
+    return msg.links.find((l) => shortenerDomains.has(l.domain))?.domain ?? false;
+  },
 };
