@@ -145,6 +145,12 @@ export const brands: Brand[] = [
   { name: 'walgreens', domains: ['walgreens.com'] },
   { name: 'kroger', domains: ['kroger.com'] },
   { name: 'starbucks', domains: ['starbucks.com'] },
+  // car makers, the first prize of the fake "final draw" surveys ("Mercedes" alone is also a given name)
+  { name: 'mercedes benz', domains: ['mercedes-benz.com', 'mercedes-benz.de', 'mercedes-benz.co.uk', 'mbusa.com'] },
+  { name: 'bmw', domains: ['bmw.com', 'bmw.de', 'bmwusa.com', 'bmw.co.uk', 'bmw.fr'] },
+  { name: 'audi', domains: ['audi.com', 'audi.de', 'audiusa.com', 'audi.co.uk'] },
+  { name: 'volkswagen', domains: ['volkswagen.com', 'volkswagen.de', 'vw.com', 'volkswagen.co.uk'] },
+  { name: 'porsche', domains: ['porsche.com', 'porsche.de'] },
   // The names callback phishing ("your subscription was renewed, call to cancel") signs with most often.
   { name: 'norton', domains: ['norton.com', 'nortonlifelock.com', 'gen.com'] },
   { name: 'mcafee', domains: ['mcafee.com'] },

@@ -20,6 +20,15 @@ function readable(name: string): string {
 // underscores that keep a filter from reading the words as one name ("Albert-Heijn", "Deutsche_Bahn").
 const patterns = brands.map((b) => ({ ...b, re: new RegExp(`\\b${readable(b.name).replace(/ /g, '[\\s._-]*')}\\b`, 'i') }));
 
+/**
+ * The same name with the letters that pass for others in a mail client's sans-serif font read as those: a capital I
+ * among small letters is an l ("Iedger", "PaypaI"), and so are a 1 and a 0 inside a word an l and an o ("App1e").
+ * Nobody spells their own name that way.
+ */
+function lookalikeReading(name: string): string {
+  return name.replace(/I(?=\p{Ll})|(?<=\p{Ll})I/gu, 'l').replace(/(?<=\p{L})1|1(?=\p{Ll})/gu, 'l').replace(/(?<=\p{L})0(?=\p{L})/gu, 'o');
+}
+
 export const brandDisplayName: ContentRule = {
   name: 'BRAND_IMPERSONATION',
   score: 2.5,
@@ -29,7 +38,9 @@ export const brandDisplayName: ContentRule = {
     if (!msg.from?.name || nameIncludesOwnDomain(msg)) return false;
     const domain = registrableDomain(msg.from.domain);
     const name = readable(msg.from.name);
-    const brand = patterns.find((b) => b.re.test(name));
-    return brand !== undefined && !brand.domains.includes(domain) && brand.name;
+    const disguised = lookalikeReading(name);
+    const brand = patterns.find((b) => b.re.test(name)) ?? (disguised !== name ? patterns.find((b) => b.re.test(disguised)) : undefined);
+    if (brand === undefined || brand.domains.includes(domain)) return false;
+    return patterns.some((b) => b === brand && b.re.test(name)) ? brand.name : `${brand.name}, spelt "${msg.from.name}"`;
   },
 };

@@ -22,7 +22,8 @@ const PHRASE_KINDS = [
     // an inheritance of millions, the fortune to be given away
     phrase(String.raw`(?:inheritance|herança|herencia|héritage|erbschaft|eredità|erfenis)\s+(?:\S+\s+){0,4}?(?:million|milhões|millones|millions|millionen|milioni|miljoen)`),
     // a sum in the millions written in figures, as the "sum of" or "deposit of" to be released
-    phrase(String.raw`(?:sum|fund|funds|amount|deposit|payment)\s+of\s+\(?(?:us\s*)?\$\s?\d{1,3}(?:,\d{3}){2,}`),
+    // (and in the translations, where the thousands are marked with dots: "a quantia de ($ 5.500.000.00USD)")
+    phrase(String.raw`(?:sum|fund|funds|amount|deposit|payment|quantia|soma|montante|suma|cantidad|somme|montant|summe|betrag|somma|importo|bedrag)\s+(?:of|de|di|von|van)\s+\(?(?:us\s*)?[$€]\s?\d{1,3}(?:[.,]\d{3}){2,}`),
     // the "compensation" variant: paid out on a card after a fee, the transaction "risk free"
     phrase(String.raw`compensation\s+(?:payment|fund)|(?:100\s*%\s+)?risk[\s-]free\s+(?:transaction|transfer|deal)|(?:pagamento|fundos?)\s+de\s+compensação|(?:pago|fondos?)\s+de\s+compensación|(?:paiement|fonds)\s+de\s+compensation|entschädigungs(?:zahlung|fonds)|(?:pagamento|fondo)\s+di\s+(?:compensazione|risarcimento)|compensatie(?:betaling|fonds)`),
     // a group of its own: "compensation payment … on an ATM card" is two phrases of the script, not one

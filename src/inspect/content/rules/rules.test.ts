@@ -271,6 +271,15 @@ describe('content rules', () => {
     expect(rule('BRAND_IMPERSONATION').test(await parsed({ message: () => compose({ from: 'Correios <contato@correios>' }) }), {})).toBe('correios');
   });
 
+  it('reads a brand in a display name spelt with letters that pass for others, and not a name that merely has them', async () => {
+    const rule = contentRules.find((r) => r.name === 'BRAND_IMPERSONATION')!;
+    const claim = async (from: string) => rule.test(await parsed({ message: () => compose({ from }) }), {});
+    expect(await claim('Iedger <jennifer@shalinimisra.example>')).toBe('ledger, spelt "Iedger"');
+    expect(await claim('"PaypaI Billing" <billing@secure-pay.example>')).toBe('paypal, spelt "PaypaI Billing"');
+    expect(await claim('"App1e Support" <help@icloud-care.example>')).toMatch(/^apple, spelt/);
+    for (const from of ['Ingrid Ledge <ingrid@example.net>', '"IT Desk" <it@example.net>', '"Team 10 Alpha" <a@example.net>']) expect(await claim(from), from).toBe(false);
+  });
+
   it('reads an IPv4 address in every form a browser accepts, and no domain as one', async () => {
     const rule = contentRules.find((r) => r.name === 'URL_IP_LITERAL')!;
     for (const host of ['3112953397', '027142763065', '0xb98be635', '0271.0x8b.230.53', '185.139.230.53']) {
@@ -432,6 +441,8 @@ describe('content rules', () => {
       'Des femmes célibataires près de chez vous vous attendent :',
       'Mulheres solteiras perto de você querem conversar:',
       'Treffen Sie heiße ukrainische Singles - siehe Fotos:',
+      'Geniet van discreet, flirterig chatten. Aanmelden is gratis:',
+      'Discreet affairs and casual encounters, join free tonight:',
     ]) expect(await tags(text), text).toMatch(/^dating:/);
     for (const text of [
       'The state parliament passed the new online casino law on Tuesday; our summary is here:',
@@ -442,6 +453,7 @@ describe('content rules', () => {
       'Anna sent you a message. Reply to her on our site:',
       'Privacy tip: never send private photos to people you have not met. Our guide:',
       'Erectile dysfunction affects one man in five over forty; our urologist explains the treatments:',
+      'Dating apps: how to stay safe when you meet a match for the first time. Our guide:',
     ]) expect(await tags(text), text).toBe(false);
   });
 
@@ -453,6 +465,8 @@ describe('content rules', () => {
     // the sender's own site beside the shortened link; a person's note with two shortened links and no opt-out
     expect(await hit('Our offer: <a href="https://bit.ly/3xY">here</a>. <a href="https://example.com/unsubscribe">Unsubscribe</a>')).toBe('bit.ly');
     expect(await hit('The photos: <a href="https://bit.ly/3xY">day one</a> and <a href="https://bit.ly/4zQ">day two</a>.')).toBe('bit.ly');
+    expect(await hit('Hair Regrowth Spring Sale: <a href="https://tinyurl.com/a1">shop</a>. If you would no longer like to receive these ads, <a href="https://tinyurl.com/a2">click here</a>.'))
+      .toMatchObject({ score: 5 });
   });
 
   it('knows money offered back for the reader\'s details, in seven languages, and not a shop\'s refund receipt', async () => {
@@ -543,8 +557,10 @@ describe('content rules', () => {
       'Su pago de compensación está aprobado y le será entregado en una tarjeta ATM.',
       'Une affaire strictement confidentielle : feu mon client a laissé 12 millions de dollars sans plus proche parent.',
       'Als Begünstigter erhalten Sie die Entschädigungszahlung von 2,5 Millionen US-Dollar.',
+      'Tenho alguns fundos que herdei do meu falecido marido, a quantia de ($ 5.500.000.00USD), depositada no banco.',
     ]) expect(fee.test(await parsed({ message: () => compose({ text }) }), {}), text).toBe(true);
     expect(fee.test(await parsed({ message: () => compose({ text: 'A empresa investiu 40 milhões de dólares na nova fábrica em Manaus.' }) }), {})).toBe(false);
+    expect(fee.test(await parsed({ message: () => compose({ text: 'O contrato prevê a quantia de R$ 1.200.000,00 paga ao fornecedor em três parcelas.' }) }), {})).toBe(false);
   });
 
   it('reads the advance-fee script in its dying donor and compensation variants, and not a grant\'s beneficiary', async () => {
@@ -875,6 +891,14 @@ describe('content rules', () => {
       'You have earned +0.303472 BTC using our cloud mining service! This withdrawal of BTC is pending: https://r.evil.example/x',
       'You have a new incoming transaction 21337712216. Verify, and order the withdrawal of funds: https://r.evil.example/x',
       'Ihr Guthaben von 1.250 € ist eingegangen. Auszahlung jetzt anfordern: https://r.evil.example/x',
+      'Du bist einer von 4 Teilnehmern in der Endauslosung. Bitte beantworte die kurze Umfrage: https://r.evil.example/g',
+      'You are one of 5 finalists in the final draw for a Dyson: https://r.evil.example/g',
+      "Nous aimerions vous offrir un jeu de tournevis Wiha ! Pour réclamer, répondez simplement à ce court sondage : https://r.evil.example/g",
+      'Take a quick survey for a chance to win a brand new Car Emergency Kit: https://r.evil.example/g',
+      '¡ERES NUESTRO GANADOR! Recompensa: Dior J\'Adore. Haga clic aquí para obtener la recompensa: https://r.evil.example/g',
+      'Your reward: a Dyson V15. A small delivery fee may apply: https://r.evil.example/g',
+      'Du gehörst zu den Auserwählten für eine exklusive Mercedes-Umfrage. Teilnehmen: https://r.evil.example/g',
+      'Sichere dir jetzt deine Chance auf den Mercedes CLA: https://r.evil.example/g',
       'Das ist das letzte Mal, dass wir Sie erinnern: Ihr 500€ EDEKA-Gutschein auf Sie wartet. Bestätigen Sie hier: https://r.evil.example/g',
       'Wir konnten Ihr Paket nicht zustellen. Bitte bestätigen Sie Ihre Adresse: https://r.evil.example/p',
       'Falls Sie also als Gutscheinempfänger ausgewählt wurden, hier nachsehen: https://r.evil.example/g',
@@ -884,6 +908,12 @@ describe('content rules', () => {
       'Houve um acesso à sua conta em um novo dispositivo. Não fui eu: https://r.evil.example/a',
       'Não identificamos a atualização do seu aparelho. Solicitar atualização: https://r.evil.example/a',
     ]) expect(await test(text), text).toMatch(/^(?:reward|credentials|parcel|crypto):/);
+    for (const text of [
+      'Consta no Sistema uma Multa de Trânsito no valor de 2.934,70. Visualizar Multa: https://r.evil.example/m',
+      'Your E-ZPass account has an unpaid toll of $4.15. Pay now to avoid a late fee: https://r.evil.example/t',
+      'Avis de contravention : votre amende forfaitaire est majorée sous 48 h : https://r.evil.example/t',
+      'Ihr Bußgeldbescheid liegt vor. Jetzt ansehen: https://r.evil.example/t',
+    ]) expect(await test(text), text).toMatch(/^legal:/);
     // A shop's points reminder with a date, a sweepstakes' own "claim your prize", points earned: no lure.
     for (const text of [
       'You earned 85 points with your last order. 120 points expire on 31 December: https://partner.example/rewards',
@@ -900,6 +930,8 @@ describe('content rules', () => {
       'Bitte nehmen Sie an unserer kurzen Umfrage zur Zufriedenheit mit dem Kundendienst teil: https://survey.partner.example/q',
       'Vul deze korte enquête in over onze nieuwe website: https://survey.partner.example/q',
       'Withdrawals of funds take two working days; the fees are listed here: https://partner.example/fees',
+      'The city council discussed the new toll road and parking rules on Monday: https://partner.example/news',
+      'Die Endauslosung findet am Freitag statt; alle Teilnehmer werden benachrichtigt: https://partner.example/n',
     ]) expect(await test(text), text).toBe(false);
   });
 

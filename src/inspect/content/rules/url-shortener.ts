@@ -9,8 +9,8 @@ import type { ContentRule } from './rule.js';
 
 const HIDDEN_MAILING_SCORE = 5;
 
-// "unsubscribe" and its usual translations (de, fr, es, it, nl, pt)
-const OPT_OUT = /unsubscribe|opt[\s-]?out|abmelden|abbestellen|désabonner|désinscri|darse\s+de\s+baja|cancelar\s+(?:la\s+|a\s+)?(?:suscripción|inscrição|assinatura)|disiscriv|annullare\s+l'iscrizione|afmelden|uitschrijven|descadastr/;
+// "unsubscribe" and its usual translations (de, fr, es, it, nl, pt), and "no longer wish to receive" these e-mails
+const OPT_OUT = /unsubscribe|opt[\s-]?out|abmelden|abbestellen|désabonner|désinscri|darse\s+de\s+baja|cancelar\s+(?:la\s+|a\s+)?(?:suscripción|inscrição|assinatura)|disiscriv|annullare\s+l'iscrizione|afmelden|uitschrijven|descadastr|no\s+longer\s+(?:wish|like|want)\s+to\s+receive|remove\s+yourself\s+from|nicht\s+mehr\s+erhalten|ne\s+plus\s+recevoir|no\s+(?:desea|quiere)\s+recibir|non\s+(?:desideri|vuoi)\s+(?:più\s+)?ricevere|niet\s+langer\s+ontvangen|não\s+(?:deseja|quer)\s+(?:mais\s+)?receber/;
 
 function everyLinkShortened(msg: ContentMessage): string | null {
   const links = clickLinks(msg);
