@@ -31,7 +31,7 @@ export const lurePatterns: Record<LureKind, string[]> = {
     // pending e-mails to answer".
     w`release\s+(?:(?:your|the|all)\s+)?(?:\d+\s+)?(?:pending|held|blocked|incoming|queued)\s+(?:incoming\s+)?(?:messages|e-?mails|mails)|release\s+your\s+(?:messages|e-?mails|mails)`,
     w`(?:you\s+have|there\s+are)\s+(?:\d+|several|some)\s+(?:new\s+)?(?:pending|undelivered|held|incoming|blocked|queued)\s+(?:incoming\s+)?(?:messages|e-?mails|mails)`,
-    w`(?:incoming\s+)?(?:messages?|e-?mails?)\s+(?:that\s+)?(?:were|have\s+been|are\s+being|are)\s+(?:held|blocked|suspended|delayed|queued|stuck)\s+(?:on|by|in|at|due)\b`,
+    w`(?:messages?|e-?mails?)\s+(?:that\s+)?(?:were|have\s+been|are\s+being|are)\s+(?:held|blocked|suspended|delayed|queued|stuck)\s+(?:on|by|in|at|due)\b`,
     // the reader's mailbox full or over its storage limit, in de, fr, es, it, nl, pt (English above)
     w`(?:postfach|e-?mail-?postfach)\s+(?:ist\s+)?(?:voll|fast\s+voll|überfüllt)|speicher(?:grenze|limit|kontingent)\s+(?:[${L}]+\s+){0,3}?(?:erreicht|überschritten)`,
     w`boîte\s+(?:aux\s+lettres|mail|de\s+réception)\s+(?:est\s+)?(?:pleine|saturée|presque\s+pleine)|(?:quota|limite)\s+de\s+stockage\s+(?:[${L}]+\s+){0,2}?(?:atteint|dépassé)`,
@@ -45,7 +45,7 @@ export const lurePatterns: Record<LureKind, string[]> = {
     w`tienes?\s+\d+\s+(?:mensajes|correos)\s+(?:pendientes|retenidos|bloqueados)|(?:mensajes|correos)\s+(?:retenidos|bloqueados|no\s+entregados)|liberar\s+(?:sus\s+|tus\s+)?(?:mensajes|correos)`,
     w`(?:hai|ha)\s+\d+\s+(?:messaggi|e-?mail)\s+(?:in\s+sospeso|in\s+attesa|bloccat[ie]|trattenut[ie])|messaggi\s+(?:bloccati|trattenuti|non\s+consegnati)`,
     w`(?:u\s+heeft|je\s+hebt)\s+\d+\s+(?:openstaande|wachtende|geblokkeerde)\s+(?:berichten|e-?mails)|(?:berichten|e-?mails)\s+(?:zijn\s+|werden\s+|worden\s+)?(?:vastgehouden|geblokkeerd|niet\s+afgeleverd)`,
-    w`(?:você\s+)?tem\s+\d+\s+(?:mensagens|e-?mails)\s+(?:pendentes|retidas|bloqueadas)|(?:mensagens|e-?mails)\s+(?:retidas|bloqueadas|não\s+entregues)|liberar\s+(?:suas\s+)?mensagens`,
+    w`tem\s+\d+\s+(?:mensagens|e-?mails)\s+(?:pendentes|retidas|bloqueadas)|(?:mensagens|e-?mails)\s+(?:retidas|bloqueadas|não\s+entregues)|liberar\s+(?:suas\s+)?mensagens`,
     w`sign\s+in\s+with\s+your\s+(?:e-?mail|microsoft|office)|(?:e-?mail|login)\s+credentials`,
     w`(?:multi-?factor|two-?factor|mfa|2fa)\s+(?:authentication\s+)?(?:settings?\s+)?(?:must\s+be\s+)?(?:renewed|expires?|update|re-?registration|re-?enroll)`,
     w`unusual\s+(?:sign-?in|login|activity)`,
@@ -55,9 +55,9 @@ export const lurePatterns: Record<LureKind, string[]> = {
     // a voice message or fax to be played or read on a web page: telephone systems deliver the recording itself
     w`(?:new|missed|received\s+an?(?:\s+[${L}-]+){0,3}?)\s+(?:voice\s*(?:mail|message)|fax)|listen\s+to\s+(?:the\s+|your\s+)?(?:voice\s*)?(?:mail|message|recording)|(?:play|view)\s+(?:the\s+)?(?:voice\s*(?:mail|message)|fax)`,
     // a meeting recording or chat waiting behind a sign-in
-    w`(?:meeting\s+)?recording\s+is\s+(?:now\s+)?(?:available|ready)|watch\s+(?:the\s+)?recording|sign\s+in\s+with\s+your\s+(?:work|business|company|corporate|office\s*365)\s+(?:e-?mail|account)`,
+    w`recording\s+is\s+(?:now\s+)?(?:available|ready)|watch\s+(?:the\s+)?recording|sign\s+in\s+with\s+your\s+(?:work|business|company|corporate|office\s*365)\s+(?:e-?mail|account)`,
     // the reader's photo or file storage is full and its contents go unless the reader acts
-    w`(?:icloud|cloud|photo|google|drive|onedrive)\s+storage\s+(?:is\s+|was\s+|has\s+)?(?:full|almost\s+full|exceeded|reached\s+its\s+(?:limit|capacity))|(?:photos|files|videos)\s+(?:and\s+(?:videos|files|photos|documents)\s+)?(?:will\s+be|are\s+about\s+to\s+be)\s+(?:deleted|removed|lost)|(?:cloud-?)?speicher(?:platz)?\s+(?:ist\s+)?voll|fotos\s+(?:und\s+videos\s+)?werden\s+gelöscht`,
+    w`(?:icloud|cloud|photo|google|drive|onedrive)\s+storage\s+(?:is\s+|was\s+|has\s+)?(?:full|almost\s+full|exceeded|reached\s+its\s+(?:limit|capacity))|(?:photos|files|videos)\s+(?:and\s+(?:videos|files|photos|documents)\s+)?(?:will\s+be|are\s+about\s+to\s+be)\s+(?:deleted|removed|lost)|(?:cloud-?speicher|speicher)(?:platz)?\s+(?:ist\s+)?voll|fotos\s+(?:und\s+videos\s+)?werden\s+gelöscht`,
     // the mail system keeps the reader's mail back
     w`(?:messages?|e-?mails?)\s+(?:in|(?:held|placed|stuck)\s+in)\s+(?:your\s+)?quarantine|quarantined\s+(?:messages?|e-?mails?)|undelivered\s+(?:messages?|e-?mails?)`,
     // the account is about to go away
@@ -66,7 +66,7 @@ export const lurePatterns: Record<LureKind, string[]> = {
     // "emails from us" is a newsletter asking for consent again)
     w`(?:continue|keep)\s+(?:to\s+)?receiv(?:e|ing)\s+(?:(?:new|incoming|your)\s+)?(?:messages|e-?mails)(?!\s+from\s+(?:us|our))|(?:not|no\s+longer)\s+be\s+able\s+to\s+(?:send\s+(?:or|and)\s+)?receive\s+(?:new\s+|incoming\s+)?(?:messages|e-?mails)`,
     // staff told to read and acknowledge a new handbook or policy on a page (the kits' "HR" lure)
-    w`(?:read\s+and\s+)?acknowledge\s+(?:receipt\s+of\s+)?(?:the\s+)?(?:new|updated|revised)\s+(?:employee\s+)?(?:handbook|polic(?:y|ies))|(?:employee\s+)?handbook\s+(?:has\s+been\s+)?(?:updated|revised)\s+for`,
+    w`acknowledge\s+(?:receipt\s+of\s+)?(?:the\s+)?(?:new|updated|revised)\s+(?:employee\s+)?(?:handbook|polic(?:y|ies))|handbook\s+(?:has\s+been\s+)?(?:updated|revised)\s+for`,
     // pay and staff matters from "HR": an employee signs in to see them
     w`salary\s+(?:adjustment|increase|revision)|payroll\s+(?:update|adjustment|change)|(?:bonus|benefits?|compensation)\s+(?:statement|enrol(?:l)?ment|update|adjustment)`,
     // de, fr: a voice message waiting
@@ -74,7 +74,7 @@ export const lurePatterns: Record<LureKind, string[]> = {
     // de
     w`(?:konto|zugang|passwort|postfach)\s+(?:wird|wurde|ist)\s+(?:gesperrt|deaktiviert|eingeschränkt|ablaufen|abgelaufen)`,
     w`(?:bestätigen|verifizieren|aktualisieren)\s+sie\s+(?:ihr(?:e|en)?\s+)?(?:konto|daten|identität|zugangsdaten|passwort)`,
-    w`(?:ihr(?:e|en)?\s+)?(?:konto|daten|identität|zugangsdaten)\s+(?:zu\s+)?(?:bestätigen|verifizieren)`,
+    w`(?:konto|daten|identität|zugangsdaten)\s+(?:zu\s+)?(?:bestätigen|verifizieren)`,
     w`zwei-?faktor|sicherheitsrichtlinien`,
     // fr
     w`(?:compte|mot\s+de\s+passe|accès)\s+(?:a\s+été|est|sera)\s+(?:suspendu|bloqué|désactivé|limité|expiré)`,
@@ -82,7 +82,7 @@ export const lurePatterns: Record<LureKind, string[]> = {
     w`mot\s+de\s+passe\s+expire|conserver\s+votre\s+mot\s+de\s+passe`,
     // es
     w`(?:cuenta|contraseña|acceso)\s+(?:ha\s+sido|está|será)\s+(?:suspendid[ao]|bloquead[ao]|desactivad[ao]|limitad[ao])`,
-    w`(?:hemos\s+)?bloqueado\s+(?:tu|su)\s+cuenta`,
+    w`bloqueado\s+(?:tu|su)\s+cuenta`,
     w`verifi(?:ca|que|car)\s+(?:tu|su)\s+(?:cuenta|identidad|datos)`,
     // it
     w`(?:account|conto|id\s+apple|password)\s+(?:è\s+stato|è|sarà)\s+(?:sospes[oa]|bloccat[oa]|disattivat[oa]|limitat[oa])`,
@@ -123,7 +123,7 @@ export const lurePatterns: Record<LureKind, string[]> = {
     // the reader's domain name about to lapse, renewed on a page that is not the registrar's (a registrar's own notice
     // links to its own site): en, de, fr, es, it, nl, pt
     w`(?:your\s+domain(?:\s+name)?(?:\s+[a-z0-9-]+\.[a-z0-9.-]+)?|domain(?:\s+name)?\s+[a-z0-9-]+\.[a-z0-9.-]+)\s+(?:expires|will\s+expire|has\s+expired|is\s+(?:about\s+to\s+)?expiring)|domain\s+(?:name\s+)?expiration\s+(?:notice|warning|alert)|renew\s+your\s+domain`,
-    w`(?:ihre|deine)\s+domain\s+(?:[a-z0-9-]+\.[a-z0-9.-]+\s+)?läuft\s+(?:[${L}.,]+\s+){0,3}?ab|(?:votre\s+)?nom\s+de\s+domaine\s+(?:[a-z0-9-]+\.[a-z0-9.-]+\s+)?(?:expire|a\s+expiré|arrive\s+à\s+expiration)`,
+    w`(?:ihre|deine)\s+domain\s+(?:[a-z0-9-]+\.[a-z0-9.-]+\s+)?läuft\s+(?:[${L}.,]+\s+){0,3}?ab|nom\s+de\s+domaine\s+(?:[a-z0-9-]+\.[a-z0-9.-]+\s+)?(?:expire|a\s+expiré|arrive\s+à\s+expiration)`,
     w`(?:su|tu)\s+dominio\s+(?:[a-z0-9-]+\.[a-z0-9.-]+\s+)?(?:expira|vence|ha\s+caducado)|(?:il\s+tuo|il\s+suo)\s+dominio\s+(?:[a-z0-9-]+\.[a-z0-9.-]+\s+)?(?:scade|è\s+scaduto)|(?:uw|je)\s+domeinnaam\s+(?:[a-z0-9-]+\.[a-z0-9.-]+\s+)?(?:verloopt|is\s+verlopen)|(?:seu|o\s+seu)\s+domínio\s+(?:[a-z0-9-]+\.[a-z0-9.-]+\s+)?(?:expira|vence|expirou)`,
   ],
   parcel: [
@@ -161,7 +161,7 @@ export const lurePatterns: Record<LureKind, string[]> = {
     w`wallet\s+bestätigen|krypto-?konto|auszahlung\s+bereit`,
     // money "received" on an account the reader never opened, to be withdrawn on the sender's page: the reader is
     // told to order the payout of a balance; en, de, fr, es, it, nl, pt
-    w`(?:order|request|confirm|complete|approve|verify)\s+(?:the\s+|your\s+)?withdrawal\s+of\s+(?:the\s+|your\s+)?funds|(?:new\s+)?incoming\s+(?:transaction|transfer|payment)\s+(?:of\s+[$€£]?\s?[\d.,]+|is\s+(?:pending|waiting|on\s+hold)|awaiting|requires)`,
+    w`(?:order|request|confirm|complete|approve|verify)\s+(?:the\s+|your\s+)?withdrawal\s+of\s+(?:the\s+|your\s+)?funds|incoming\s+(?:transaction|transfer|payment)\s+(?:of\s+[$€£]?\s?[\d.,]+|is\s+(?:pending|waiting|on\s+hold)|awaiting|requires)`,
     w`auszahlung\s+(?:der\s+(?:mittel|gelder)\s+|ihres\s+guthabens\s+)?(?:jetzt\s+)?(?:anfordern|beantragen|bestätigen|veranlassen)|(?:demandez|confirmez)\s+le\s+retrait\s+(?:des|de\s+vos)\s+fonds|(?:solicite|confirme)\s+(?:el|o)\s+(?:retiro|saque|levantamento)\s+(?:de\s+(?:los|sus|seus|os)\s+)?(?:fondos|fundos)|(?:richiedi|conferma)\s+il\s+prelievo\s+dei\s+fondi|(?:vraag|bevestig)\s+(?:de\s+)?opname\s+van\s+(?:het\s+)?(?:geld|tegoed)`,
     // the get-rich pitch of crypto investment scams: riches or a daily income from bitcoin or "trading" software;
     // en, de, fr, es, it, nl, pt
@@ -182,7 +182,7 @@ export const lurePatterns: Record<LureKind, string[]> = {
     // the reader declared "our winner", and the prize that only needs a small delivery fee paid on the sender's page;
     // en, de, fr, es, it, nl, pt
     w`you\s+are\s+our\s+(?:lucky\s+)?winner|(?:du\s+bist|sie\s+sind)\s+unser(?:e)?\s+(?:glückliche[r]?\s+)?gewinner(?:in)?|vous\s+êtes\s+(?:notre|l'heureux|l'heureuse)\s+gagnant(?:e)?|eres\s+(?:nuestr[oa]|el|la)\s+ganador(?:a)?|(?:sei|lei\s+è)\s+il\s+nostro\s+vincitore|je\s+bent\s+onze\s+winnaar|(?:você\s+é|és)\s+(?:o\s+nosso|a\s+nossa)\s+(?:ganhador|vencedor)(?:a)?`,
-    w`(?:a\s+)?(?:small\s+)?(?:delivery|shipping)\s+fee\s+(?:may\s+apply|applies|is\s+required)|(?:eine\s+)?(?:geringe\s+)?(?:liefer|versand)gebühr\s+(?:kann\s+anfallen|fällt\s+an)|des\s+frais\s+de\s+(?:livraison|port)\s+peuvent\s+s'appliquer|puede\s+aplicarse\s+una\s+tarifa\s+de\s+(?:entrega|envío)|(?:potrebbe|può)\s+essere\s+applicata\s+una\s+(?:tariffa|spesa)\s+di\s+(?:consegna|spedizione)|(?:er\s+)?(?:kunnen|kan)\s+(?:bezorg|verzend)kosten\s+(?:van\s+toepassing\s+zijn|gelden)|(?:pode\s+ser\s+aplicada|poderá\s+ser\s+cobrada)\s+uma\s+taxa\s+de\s+(?:entrega|envio)`,
+    w`(?:delivery|shipping)\s+fee\s+(?:may\s+apply|applies|is\s+required)|(?:liefer|versand)gebühr\s+(?:kann\s+anfallen|fällt\s+an)|des\s+frais\s+de\s+(?:livraison|port)\s+peuvent\s+s'appliquer|puede\s+aplicarse\s+una\s+tarifa\s+de\s+(?:entrega|envío)|(?:potrebbe|può)\s+essere\s+applicata\s+una\s+(?:tariffa|spesa)\s+di\s+(?:consegna|spedizione)|(?:kunnen|kan)\s+(?:bezorg|verzend)kosten\s+(?:van\s+toepassing\s+zijn|gelden)|(?:pode\s+ser\s+aplicada|poderá\s+ser\s+cobrada)\s+uma\s+taxa\s+de\s+(?:entrega|envio)`,
     // the survey named after the prize ("to claim, simply answer this short survey"), a survey "for a chance to win",
     // a loyalty programme the reader was chosen for; en, fr (de, es, it, nl, pt below)
     w`(?:to\s+(?:claim|receive|get)\s+(?:it|yours|your\s+[${L}-]+)?,?\s+(?:simply\s+|just\s+)?(?:answer|complete|take|fill\s+out)\s+(?:this|our|a|the)\s+(?:short\s+|quick\s+|brief\s+)?survey)|survey\s+(?:for\s+a\s+chance|and\s+get\s+a\s+chance)\s+to\s+win|(?:chosen|selected)\s+to\s+(?:participate|take\s+part)\s+in\s+our\s+(?:loyalty|rewards?|customer)\s+program`,
@@ -222,7 +222,7 @@ export const lurePatterns: Record<LureKind, string[]> = {
     w`(?:violat(?:ed|es|ing)|breach(?:ed|es|ing)?|in\s+violation\s+of)\s+(?:of\s+)?our\s+(?:community\s+(?:standards|guidelines)|copyright\s+polic(?:y|ies)|terms(?:\s+of\s+(?:service|use))?|polic(?:y|ies)|guidelines)`,
     // said to the reader about their own site: a newsletter's article on copyright cases names no "you"
     w`your\s+(?:website|site|page|blog|shop)\s+(?:[${L}]+\s+){0,3}?(?:uses?|used|contains?|is\s+using|infring[${L}]*)\s+(?:my|our)\s+(?:[${L}]+\s+)?(?:images?|photos?|photographs|pictures|illustrations|artwork|content)|(?:uses?|used|using)\s+(?:my|our)\s+(?:images?|photos?|photographs|pictures|illustrations|artwork)\s+without\s+(?:my\s+|our\s+)?(?:permission|consent|licen[cs]e)|(?:legal|court)\s+action\s+against\s+you`,
-    w`(?:meine|unsere)\s+(?:bilder|fotos)\s+ohne\s+(?:meine\s+|unsere\s+)?(?:erlaubnis|genehmigung|zustimmung)|mes\s+(?:images|photos)\s+sans\s+(?:mon\s+)?(?:autorisation|accord|permission)|mis\s+(?:imágenes|fotos)\s+sin\s+(?:mi\s+)?(?:permiso|autorización)|(?:le\s+)?mie\s+(?:immagini|foto)\s+senza\s+(?:il\s+mio\s+)?(?:permesso|consenso)|mijn\s+(?:afbeeldingen|foto's)\s+zonder\s+(?:mijn\s+)?toestemming|minhas\s+(?:imagens|fotos)\s+sem\s+(?:minha\s+)?(?:permissão|autorização)`,
+    w`(?:meine|unsere)\s+(?:bilder|fotos)\s+ohne\s+(?:meine\s+|unsere\s+)?(?:erlaubnis|genehmigung|zustimmung)|mes\s+(?:images|photos)\s+sans\s+(?:mon\s+)?(?:autorisation|accord|permission)|mis\s+(?:imágenes|fotos)\s+sin\s+(?:mi\s+)?(?:permiso|autorización)|mie\s+(?:immagini|foto)\s+senza\s+(?:il\s+mio\s+)?(?:permesso|consenso)|mijn\s+(?:afbeeldingen|foto's)\s+zonder\s+(?:mijn\s+)?toestemming|minhas\s+(?:imagens|fotos)\s+sem\s+(?:minha\s+)?(?:permissão|autorização)`,
     // a traffic fine or an unpaid toll to see and pay behind a link: authorities send fines by post or through their
     // own portal (the toll and DETRAN smishing genre); en, de, fr, es, it, nl, pt
     w`(?:unpaid|outstanding|overdue)\s+(?:toll|tolls|parking\s+(?:fine|ticket|charge)|traffic\s+(?:fine|ticket))|(?:traffic|speeding|parking)\s+(?:fine|violation|ticket|penalty)\s+(?:of|for|is|was|has|pending|notice)|toll\s+(?:balance|charges?|invoice)\s+(?:is\s+)?(?:due|unpaid|outstanding|overdue)`,
@@ -252,7 +252,7 @@ export const lurePatterns: Record<LureKind, string[]> = {
     // the same trade without a drug's name: the promise of a harder erection or "more power in bed", which is a sales
     // pitch in every language (a doctor's or a health site's text speaks of erectile dysfunction, not of "rock-hard")
     w`(?:harder|stronger|rock[\s-]hard|longer[\s-]lasting)\s+erections?|(?:last|stay)\s+longer\s+in\s+bed|more\s+(?:power|stamina)\s+in\s+(?:the\s+)?bed`,
-    w`(?:mega|stein|extra|knall)?[\s-]?harte[nr]?\s+erektion|erektionshilfe|mehr\s+(?:power|standfestigkeit|ausdauer)\s+im\s+bett|länger\s+(?:durchhalten|können)\s+im\s+bett`,
+    w`(?:mega|stein|extra|knall)[\s-]?harte[nr]?\s+erektion|harte[nr]?\s+erektion|erektionshilfe|mehr\s+(?:power|standfestigkeit|ausdauer)\s+im\s+bett|länger\s+(?:durchhalten|können)\s+im\s+bett`,
     w`(?:des|une?|d')\s*érections?\s+(?:plus\s+)?(?:dures?|fermes?|puissantes?)|erecci(?:ón|ones)\s+(?:más\s+)?(?:firmes?|fuertes?|duras?)|ereç(?:ão|ões)\s+(?:mais\s+)?(?:firmes?|fortes?|duras?)|erezion[ei]\s+(?:più\s+)?(?:forti?|dur[ae])|(?:harde|stevige)\s+erecties?|meer\s+(?:power|uithoudingsvermogen)\s+in\s+bed`,
   ],
   'weight-loss': [
