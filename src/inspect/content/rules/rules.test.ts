@@ -755,6 +755,9 @@ describe('content rules', () => {
     expect(lure.test(await parsed({ message: () => compose({ text: hosted }) }), {})).toBe(false);
     expect(lure.test(await parsed({ message: () => compose({ text: attacker }) }), {})).toBeTruthy();
     expect(lure.test(await parsed({ message: () => compose({ text: credentials }) }), {})).toBeTruthy();
+    // a failed payment, the sender's billing page written without a scheme, and the payment service's help page
+    const declined = 'We could not process your payment. Update your payment method at example.com/account/billing ; help: support.stripe.com/questions/declined';
+    expect(lure.test(await parsed({ message: () => compose({ text: declined }) }), {})).toBe(false);
   });
 
   it('knows the lures of today\'s phishing kits: voice messages, shared files, quarantined mail, closing accounts, payroll, refunds', async () => {
