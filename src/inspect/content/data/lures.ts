@@ -290,28 +290,33 @@ export const MAX_LURE_SOURCE = 16_000;
 // the Unicode sense as well ("écrivez" must not offer "crivez").
 export const LURE_SEARCHES: ReadonlyArray<{ kinds: LureKind[]; re: RegExp }> = (() => {
   const chunks: Array<{ kinds: LureKind[]; groups: string[]; size: number }> = [];
+  // Each expression is one more pass over the text: a kind goes into the first expression it fits in, not only the
+  // last one (in order, five expressions were needed where four hold them all).
   for (const kind of kinds) {
     const group = `(${byFirstLetter(lurePatterns[kind])})`;
-    const last = chunks[chunks.length - 1];
-    if (last && last.size + group.length <= MAX_LURE_SOURCE) {
-      last.kinds.push(kind);
-      last.groups.push(group);
-      last.size += group.length + 1;
+    const room = chunks.find((c) => c.size + group.length <= MAX_LURE_SOURCE);
+    if (room) {
+      room.kinds.push(kind);
+      room.groups.push(group);
+      room.size += group.length + 1;
     } else chunks.push({ kinds: [kind], groups: [group], size: group.length + 8 });
   }
   return chunks.map((c) => ({ kinds: c.kinds, re: new RegExp(String.raw`\b(?:${c.groups.join('|')})`, 'g') }));
 })();
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
-/** The first lure in a lower-case text, with its kind; null when there is none. */
+/**
+ * The first lure in a lower-case text, with its kind; null when there is none. Two kinds found at the same place go
+ * by the order of `lurePatterns`, whichever expressions they are in.
+ */
 export function lureIn(text: string): { kind: LureKind; phrase: string } | null {
   let best: { kind: LureKind; phrase: string; index: number } | null = null;
   for (const { kinds: chunkKinds, re } of LURE_SEARCHES) {
     re.lastIndex = 0;
-    for (let m = re.exec(text); m && (!best || m.index < best.index); m = re.exec(text)) {
+    for (let m = re.exec(text); m && (!best || m.index <= best.index); m = re.exec(text)) {
       if (m.index === 0 || !LETTER_OR_DIGIT.test(text[m.index - 1]!)) {
-        const group = m.findIndex((g, i) => i > 0 && g !== undefined);
-        best = { kind: chunkKinds[group - 1]!, phrase: m[0], index: m.index };
+        const kind = chunkKinds[m.findIndex((g, i) => i > 0 && g !== undefined) - 1]!;
+        if (!best || m.index < best.index || kinds.indexOf(kind) < kinds.indexOf(best.kind)) best = { kind, phrase: m[0], index: m.index };
         break;
       }
       re.lastIndex = m.index + 1;
