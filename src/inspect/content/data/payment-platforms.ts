@@ -5,9 +5,9 @@
 export const paymentPlatformHosts = new Set([
   'invoice.stripe.com', 'pay.stripe.com', 'checkout.stripe.com', 'billing.stripe.com', 'buy.stripe.com',
   'www.paypal.com', 'paypal.com', 'www.paypal.me', 'paypal.me', 'pay.paddle.com', 'checkout.paddle.com',
-  'checkout.square.site', 'connect.intuit.com', 'in.xero.com', 'pay.gocardless.com',
+  'squareup.com', 'checkout.square.site', 'connect.intuit.com', 'in.xero.com', 'pay.gocardless.com',
   'app.mollie.com', 'pay.sumup.com', 'invoice.zoho.com', 'invoice.zoho.eu', 'checkout.chargebee.com',
   'billing.chargebee.com', 'app.recurly.com', 'my.freshbooks.com', 'pay.invoiced.com', 'checkout.shopify.com',
   // the services' own help pages, which a failed-payment notice points to ("why was my payment declined?")
-  'support.stripe.com', 'stripe.com', 'www.stripe.com', 'www.paddle.com', 'help.mollie.com', 'squareup.com',
+  'support.stripe.com', 'stripe.com', 'www.stripe.com', 'www.paddle.com', 'help.mollie.com',
 ]);

@@ -38,9 +38,10 @@ export const brandDisplayName: ContentRule = {
     if (!msg.from?.name || nameIncludesOwnDomain(msg)) return false;
     const domain = registrableDomain(msg.from.domain);
     const name = readable(msg.from.name);
+    const named = patterns.find((b) => b.re.test(name));
     const disguised = lookalikeReading(name);
-    const brand = patterns.find((b) => b.re.test(name)) ?? (disguised !== name ? patterns.find((b) => b.re.test(disguised)) : undefined);
+    const brand = named ?? (disguised !== name ? patterns.find((b) => b.re.test(disguised)) : undefined);
     if (brand === undefined || brand.domains.includes(domain)) return false;
-    return patterns.some((b) => b === brand && b.re.test(name)) ? brand.name : `${brand.name}, spelt "${msg.from.name}"`;
+    return named ? brand.name : `${brand.name}, spelt "${msg.from.name}"`;
   },
 };
