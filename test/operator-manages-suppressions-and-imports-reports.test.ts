@@ -17,7 +17,7 @@ import { arfComplaint, asDelivered } from './helpers/provider-reports.js';
 import { tempDir } from './helpers/queue-fixture.js';
 import { CLI, cli, cliAsync, writeConfig } from './helpers/relay-process.js';
 import { startTarget, type Target } from './helpers/target-server.js';
-import { waitUntil } from './helpers/wait.js';
+import { waitUntil, waitUntilAsync } from './helpers/wait.js';
 
 let target: Target;
 let relay: Relay;
@@ -103,9 +103,10 @@ it('a complaint is imported from a file and posted to the API behind the admin t
   // The relay runs in this process: the import, which waits for it, must not block it.
   expect(await cliAsync(configFile, 'feedback', 'import', file)).toMatch(/complaint.eml: arf applied \(complaint \(abuse\)\), message \w+ of hosting\/127\.0\.0\.1\n/);
   expect(await send('pat@dest.test')).toMatch(/MW-SUPPRESSED/);
-  // The running relay took the import in itself: its metrics count it, its sender reputation has the complaint.
+  // The running relay took the import in itself: its metrics count it, its sender reputation has the complaint. Both
+  // follow the event stream, which the queue commits in groups a few milliseconds after the answer is written.
   const metric = async (line: string) => (await (await fetch(`http://127.0.0.1:${relay.ports.admin}/metrics`)).text()).split('\n').includes(line);
-  expect(await metric('mailwarden_feedback_events_total{type="complaint"} 1')).toBe(true);
+  await waitUntilAsync('the complaint in the metrics', () => metric('mailwarden_feedback_events_total{type="complaint"} 1'));
   await waitUntil('the complaint in the sender\'s counters', () => / 1 complaints, /.test(cli(configFile, 'senders', 'show', 'hosting/127.0.0.1')));
   // Imported twice: the relay's replay guard answers.
   expect(await cliAsync(configFile, 'feedback', 'import', file)).toMatch(/complaint.eml: arf duplicate \(already counted\)/);
