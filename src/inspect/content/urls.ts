@@ -27,12 +27,12 @@ const TEXT_URL = /\b(?:https?:\/\/|www\.)[^\s<>"'`{}|\\^]{1,2000}/gi;
 const SCHEME = /^([a-z][a-z0-9+.-]{0,30}):/i;
 const AUTHORITY = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i;
 
-/** Parses one URL as written in a message; www.-prefixed text without a scheme is read as http. */
 // A host whose last label is a number is an IPv4 address to a browser (the WHATWG URL standard's "ends in a number"
 // check), whatever form its parts take: decimal (3112953397), octal with a leading zero (027142763065), hex
 // (0xb98be635), or dotted mixes of them (0271.0x8b.230.53). No top-level domain is a number.
 const ENDS_IN_A_NUMBER = /(?:^|\.)(?:\d+|0x[0-9a-f]*)$/i;
 
+/** Parses one URL as written in a message; www.-prefixed text without a scheme is read as http. */
 export function parseLink(raw: string, anchorText = '', origin: LinkOrigin = 'text'): Link {
   const url = /^www\./i.test(raw) ? 'http://' + raw : raw.replace(/[\s\u0000-\u001f]+/g, '');
   const scheme = (SCHEME.exec(url)?.[1] ?? '').toLowerCase();
