@@ -133,6 +133,10 @@ describe('content verdict', () => {
     expect(await verdictFor('reply to this mail with any question', { replyTo: 'brightlane.billing@gmail.com' })).toMatchObject({ rules: [{ name: 'REPLYTO_FREEMAIL' }, { name: 'STATISTICAL_MODEL', score: 5.9 }] });
     expect(await verdictFor('write to my private e-mail brightlane.billing@gmail.com')).toMatchObject({ action: 'tag', rules: [{ name: 'STATISTICAL_MODEL', score: 7 }] });
     expect(await verdictFor('write to us at billing@brightlane.io')).toMatchObject({ action: 'accept', rules: [{ name: 'STATISTICAL_MODEL', score: 4 }] });
+    // The reader's own address is no mailbox to write to instead: a welcome names the login, a footer whom it went to.
+    const login = 'Username: ann.lee84@gmail.com. This message was sent to ann.lee84@gmail.com';
+    expect(await verdictFor(login, { to: 'ann.lee84@gmail.com' })).toMatchObject({ action: 'accept', rules: [{ name: 'STATISTICAL_MODEL', score: 4 }] });
+    expect(await verdictFor(login, { to: 'ann@example.org' })).toMatchObject({ action: 'tag', rules: [{ name: 'STATISTICAL_MODEL', score: 7 }] });
   });
 
   it('reads a message the same whichever transfer encoding its library chose', async () => {

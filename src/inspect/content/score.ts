@@ -1,7 +1,7 @@
 // One content verdict per message: every rule that fires plus the statistical model's contribution, summed into one
 // score and compared with the configured thresholds.
 import { spamProbability, type BayesModel } from './bayes.js';
-import { defaultParseLimits, parseContent, type ContentMessage } from './message.js';
+import { defaultParseLimits, parseContent, recipientsOf, type ContentMessage } from './message.js';
 import { contentRules, type ContentRule } from './rules/index.js';
 import { freemailDomains } from './data/freemail.js';
 import { clickLinks, linksOnlyToOwnSite, senderDomain } from './links.js';
@@ -92,17 +92,26 @@ function modelHit(p: number, hintScore: number, corroborated: boolean, shape: { 
  * ("It's my e-mail for response: …@gmail.com"), sends the reader elsewhere as surely as a link does.
  */
 function sendsNowhereElse(msg: ContentMessage, ctx: ScoreContext): boolean {
-  if (externalReplyTo(msg, ctx) !== null || namesFreeMailboxElsewhere(msg)) return false;
+  if (externalReplyTo(msg, ctx) !== null || namesFreeMailboxElsewhere(msg, ctx)) return false;
   return clickLinks(msg).length === 0 ? msg.attachments.length === 0 : linksOnlyToOwnSite(msg);
 }
 
-/** The sender's own words name a mailbox at a free-mail provider other than the From domain. */
-function namesFreeMailboxElsewhere(msg: ContentMessage): boolean {
+/**
+ * The sender's own words name a mailbox at a free-mail provider other than the From domain, and not the reader's own:
+ * a welcome or a reset names the reader's login ("Username: jane.doe@gmail.com"), a footer says whom it was sent to.
+ */
+function namesFreeMailboxElsewhere(msg: ContentMessage, ctx: ScoreContext): boolean {
   const own = senderDomain(msg);
   const text = msg.lower.own;
+  let readers: Set<string> | undefined;
   for (const m of text.matchAll(DOMAIN_AFTER_AT)) {
     const domain = m[1]!;
-    if (m.index > 0 && LOCAL_PART_CHAR.test(text[m.index - 1]!) && domain !== own && freemailDomains.has(domain)) return true;
+    if (domain === own || !freemailDomains.has(domain)) continue;
+    let start = m.index;
+    while (start > 0 && LOCAL_PART_CHAR.test(text[start - 1]!)) start--;
+    if (start === m.index) continue;
+    readers ??= new Set(recipientsOf(msg, ctx).map((r) => r.toLowerCase()));
+    if (!readers.has(`${text.slice(start, m.index)}@${domain}`)) return true;
   }
   return false;
 }
