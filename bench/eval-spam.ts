@@ -9,20 +9,22 @@
 //   --results DIR     per-message TSV of our rows (file label verdict score action rules)
 //   --seeds dev       generated mail from the DEV seed range instead of the REPORT range (see below)
 //   --generated N     how many generated messages of each class (default 1000)
-// Then today's mail from the generators in eval/generate/: outbound ham (31 kinds, 7 languages) and phishing of
-// 2022-2026 style. The content rules were designed looking at the DEV seed range only; figures are printed for the
-// REPORT range by default. Both ranges come from the same templates, so those figures say how the rules do on new
-// combinations of known tricks, not on tricks nobody wrote down; the ham kinds and phishing families the shipped model
-// never learnt from (it learns the others on DEV seeds) are counted apart. Lines:
+// Then today's mail from the generators in eval/generate/: outbound ham (31 kinds, 7 languages), phishing of
+// 2022-2026 style and spam offers. The content rules were designed looking at the DEV seed range only; figures are
+// printed for the REPORT range by default. Both ranges come from the same templates, so those figures say how the
+// rules do on new combinations of known tricks, not on tricks nobody wrote down; the ham kinds, phishing families and
+// offer kinds the shipped model never learnt from (it learns the others on DEV seeds) are counted apart. Lines:
 //   ham n flagged held refused      (flagged = tag or more; held = quarantine; refused = reject)
 //   phish n flagged held refused    (recall = flagged / n)
-// and the peers' rows on the same generated files (their "recall" is on phishing, "fpr" on ham).
+//   offer n flagged held refused    (unsolicited offers: pills, loans, casinos ... in seven languages; recall likewise)
+// and the peers' rows on the same generated files (their "recall" is on phishing and offers, "fpr" on ham).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { stripLeakingHeaders } from '../src/inspect/content/corpus.js';
 import { generateHam, modelHeldOutKinds, type Generated } from '../eval/generate/ham.js';
+import { generateOffer, modelHeldOutOffers } from '../eval/generate/offers.js';
 import { generatePhish, modelHeldOutFamilies } from '../eval/generate/phish.js';
 import { DEV_SEEDS, REPORT_SEEDS, seeds } from '../eval/generate/random.js';
 import { createContentScorer } from '../src/inspect/content/index.js';
@@ -122,6 +124,7 @@ function runPeers(script: string, list: string, corpus: string, suffix: string):
 const rangeName = seedRange === DEV_SEEDS ? 'DEV' : 'REPORT';
 const hams = await Promise.all(seeds(seedRange, generatedCount).map(generateHam));
 const phish = await Promise.all(seeds(seedRange, generatedCount).map(generatePhish));
+const offers = await Promise.all(seeds(seedRange, generatedCount).map(generateOffer));
 console.log(`# generated mail, ${rangeName} seeds ${seedRange.first}..${seedRange.first + generatedCount - 1}: class n flagged held refused (rates in %)`);
 console.log(generatedLine('ham', hams));
 console.log(generatedLine('ham-kinds-model-learnt', hams.filter((g) => !modelHeldOutKinds.has(g.kind))));
@@ -130,12 +133,15 @@ console.log(generatedLine('phish', phish));
 console.log(generatedLine('phish-families-model-learnt', phish.filter((g) => !modelHeldOutFamilies.has(g.kind.split('/')[0]!))));
 console.log(generatedLine('phish-families-model-never-saw', phish.filter((g) => modelHeldOutFamilies.has(g.kind.split('/')[0]!))));
 for (const family of [...new Set(phish.map((g) => g.kind.split('/')[0]!))]) console.log(generatedLine(`phish-${family}`, phish.filter((g) => g.kind.startsWith(family))));
+console.log(generatedLine('offer', offers));
+console.log(generatedLine('offer-kinds-model-learnt', offers.filter((g) => !modelHeldOutOffers.has(g.kind))));
+console.log(generatedLine('offer-kinds-model-never-saw', offers.filter((g) => modelHeldOutOffers.has(g.kind))));
 
 if (!flag('--no-peers')) {
   const work = mkdtempSync(join(tmpdir(), 'mailwarden-eval-generated-'));
   try {
     const rel: string[] = [];
-    for (const [label, set] of [['ham', hams], ['spam', phish]] as const) {
+    for (const [label, set] of [['ham', hams], ['spam', [...phish, ...offers]]] as const) {
       mkdirSync(join(work, label));
       for (const g of set) {
         const name = `${label}/${g.kind.replace(/\//g, '-')}-${g.seed}.eml`;

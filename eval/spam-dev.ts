@@ -21,7 +21,7 @@ const settings = contentSchema.parse({});
 const fold = (f: LabelledFile) => (createHash('sha256').update(basename(f.path)).digest()[0]! >> 1) & 1;
 const development = corpusSplit('training');
 /** The generated seeds of the fold that does not hold `k`: half of each list, by parity. */
-const everyOther = (g: GeneratedSeeds, k: number): GeneratedSeeds => ({ ham: g.ham.filter((s) => s % 2 !== k), phish: g.phish.filter((s) => s % 2 !== k) });
+const everyOther = (g: GeneratedSeeds, k: number): GeneratedSeeds => ({ ham: g.ham.filter((s) => s % 2 !== k), phish: g.phish.filter((s) => s % 2 !== k), offers: g.offers.filter((s) => s % 2 !== k) });
 
 let fp = 0, fn = 0, ham = 0, spam = 0;
 const wrong: string[] = [];

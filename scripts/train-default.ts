@@ -12,4 +12,4 @@ const files = [...corpusSplit('training'), ...corpusSplit('holdout')];
 const { model, generated } = await trainDefaultModel(files, modelSeeds(2), (line) => console.error(line));
 const out = join(repoRoot, 'models', 'default.json');
 saveModel(out, model);
-console.log(`${out}: ${model.tokens.size} tokens from ${model.hamMessages} ham (${generated.ham} generated) + ${model.spamMessages} spam of ${corpusDir}, and the words of ${generated.phish} generated phishing messages`);
+console.log(`${out}: ${model.tokens.size} tokens from ${model.hamMessages} ham (${generated.ham} generated) + ${model.spamMessages} spam of ${corpusDir}, and the words of ${generated.phish} generated phishing messages and ${generated.offers} generated spam offers`);
