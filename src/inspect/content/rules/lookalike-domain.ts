@@ -1,5 +1,7 @@
-// A link or the sender address on a domain dressed up as a well-known brand's (see lookalike.ts for the tricks).
-import { clickLinks } from '../links.js';
+// A link or the sender address on a domain dressed up as a well-known brand's (see lookalike.ts for the tricks). A
+// link through an open redirector is judged by where it lands: google.com/amp/s/insights-ripple.com is a Ripple
+// lookalike behind Google's name.
+import { clickLinks, redirectTarget } from '../links.js';
 import { lookalikeOf } from '../lookalike.js';
 import { registrableDomain } from '../urls.js';
 import type { ContentRule } from './rule.js';
@@ -10,7 +12,7 @@ export const lookalikeDomain: ContentRule = {
   strength: 'evidence',
   description: 'a link or the sender uses a domain made to look like a well-known brand\'s',
   test(msg) {
-    const domains = new Set(clickLinks(msg).map((l) => l.domain));
+    const domains = new Set(clickLinks(msg).flatMap((l) => [l.domain, redirectTarget(l)?.domain ?? l.domain]));
     if (msg.from?.domain) domains.add(registrableDomain(msg.from.domain));
     for (const d of domains) {
       const found = lookalikeOf(d);

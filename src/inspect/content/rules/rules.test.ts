@@ -739,6 +739,14 @@ describe('content rules', () => {
     expect(rule.test(await parsed({ message: () => html('<a href="https://www.google.com/amp/">About AMP</a>') }), {})).toBe(false);
   });
 
+  it('judges a link through a redirector by where it lands for a lookalike, and a redirect to the brand itself as none', async () => {
+    const rule = contentRules.find((r) => r.name === 'LOOKALIKE_DOMAIN')!;
+    const link = (href: string) => parsed({ message: () => html(`<p>Join our community event.</p><a href="${href}">Registration</a>`) });
+    expect(rule.test(await link('https://google.com/amp/s/insights-ripple.com'), {})).toBe('insights-ripple.com imitates ripple.com: brand name inside');
+    expect(rule.test(await link('https://www.google.com/url?q=https%3A%2F%2Fpaypal-secure.example%2Fx&sa=D'), {})).toBeTruthy();
+    expect(rule.test(await link('https://www.google.com/url?q=https%3A%2F%2Fwww.paypal.com%2Fsignin&sa=D'), {})).toBe(false);
+  });
+
   it('takes a link to a name reserved for examples (a template placeholder left unfilled) for no way out', async () => {
     const lure = contentRules.find((r) => r.name === 'PHISH_LURE_LINK')!;
     const from = 'Brightlane Billing <billing@brightlane.io>';
