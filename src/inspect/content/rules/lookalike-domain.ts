@@ -12,7 +12,12 @@ export const lookalikeDomain: ContentRule = {
   strength: 'evidence',
   description: 'a link or the sender uses a domain made to look like a well-known brand\'s',
   test(msg) {
-    const domains = new Set(clickLinks(msg).flatMap((l) => [l.domain, redirectTarget(l)?.domain ?? l.domain]));
+    const domains = new Set<string>();
+    for (const link of clickLinks(msg)) {
+      domains.add(link.domain);
+      const landing = redirectTarget(link);
+      if (landing) domains.add(landing.domain);
+    }
     if (msg.from?.domain) domains.add(registrableDomain(msg.from.domain));
     for (const d of domains) {
       const found = lookalikeOf(d);
