@@ -138,6 +138,19 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["550 5.7.1 Header From: address is invalid", undefined, 'rejected', 'sender-domain'],
   ["Deferred: Connection refused by mail.example.org.", undefined, 'blocked', 'sender-ip'],
   ["550 5.4.1 All recipient addresses rejected: Access denied. AS(201806271) [AM4PEPF00027A5F.eurprd04.prod.outlook.com]", undefined, 'rejected', 'sender-domain'],
+  // MTA source texts and provider documentation (session 16): qmail-smtpd, Postfix smtpd/smtp, Sendmail, Gmail and
+  // Google Workspace error references, SPF explanations.
+  ["553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)", 'rcpt', 'norelaying', 'sender-config'],
+  ["553 sorry, your envelope sender domain must exist (#5.7.1)", 'mail', 'rejected', 'sender-domain'],
+  ["450 4.7.1 Client host rejected: cannot find your reverse hostname, [192.0.2.1]", 'rcpt', 'requireptr', 'sender-config'],
+  ["Cannot start TLS: handshake failure", undefined, 'failedstarttls', 'sender-config'],
+  ["550 5.7.1 Sender domain example.org does not designate 192.0.2.1 as permitted sender", 'mail', 'authfailure', 'sender-domain'],
+  ["450 4.7.1 Error: too much mail from 192.0.2.1", 'mail', 'ratelimited', 'sender-volume'],
+  ["550 5.4.5 Daily sending quota exceeded.", undefined, 'ratelimited', 'sender-volume'],
+  ["Cannot send message for 5 days", undefined, 'expired', 'network'],
+  ["550-5.7.1 Messages missing a valid messageId header are not accepted.", 'eod', 'notcompliantrfc', 'content'],
+  ["554 5.7.1 Executable attachments are not allowed", 'eod', 'policyviolation', 'content'],
+  ["552-5.7.0 This message was blocked because its content presents a potential security issue.", 'eod', 'policyviolation', 'content'],
 ];
 
 describe('wording families beyond the development corpus', () => {
@@ -146,4 +159,11 @@ describe('wording families beyond the development corpus', () => {
       expect(classifyReply({ text, phase })).toMatchObject({ reason, blame });
     });
   }
+});
+
+describe('a time-out is one failed attempt, not the end of the retries', () => {
+  it('retries a live "451 4.4.2 Connection timed out" instead of returning the message', () => {
+    expect(classifyReply({ text: '451 4.4.2 Connection timed out' })).toMatchObject({ reason: 'networkerror', permanent: false, action: 'retry' });
+    expect(classifyReply({ text: 'connect to mx.example.net[192.0.2.1]:25: Connection timed out' })).toMatchObject({ reason: 'networkerror', permanent: false });
+  });
 });
