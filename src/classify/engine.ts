@@ -1,6 +1,8 @@
 // Classifies one remote reply. Order of evidence (issue 3): SMTP phase, then the rules of the provider detected from
-// the MX host or the reply, then the generic wording families, then the RFC 3463 status, then the basic code.
+// the MX host or the reply, then the generic wording families, then single cue words (cue-words.ts), then the RFC 3463 status, then
+// the basic code.
 import { REASON_PROFILES, actionOf } from './reasons.js';
+import { reasonFromCueWords } from './cue-words.js';
 import { blameByObject } from './named-object.js';
 import { isCandidate, mayMatch, scanLiterals } from './prefilter.js';
 import { parseReply, type ParsedReply } from './reply.js';
@@ -90,11 +92,25 @@ function fromRule(rule: CompiledRule, reply: ParsedReply, provider: string | nul
   };
 }
 
+/** Whether an enhanced status names a cause of its own: not X.0.0, not X.7.0/X.7.1 (any refusal), not a status
+ * no table knows. */
+function isSpecificStatus(status: string | null, byStatus: Reason | null): boolean {
+  if (!status || !byStatus) return false;
+  const [, subject, detail] = status.split('.');
+  return detail !== '0' && !(subject === '7' && detail === '1');
+}
+
 /** Words of a real protocol complaint: only these let an X.5.x status say "syntax error". */
 const PROTOCOL_WORDS = /syntax|command|unrecogni[sz]ed|parameter|sequence|argument|not implemented|line too long|pipelin/;
 
 function fromCodes(reply: ParsedReply, phase: Phase | undefined, provider: string | null): Classification {
   const byStatus = reply.status ? reasonFromStatus(reply.status) : null;
+  // A word that names the cause outranks a status that names none (X.0.0, X.7.1 "delivery not authorized", X.5.x on
+  // a refusal); a specific status (X.1.1 no mailbox, X.2.2 full) outranks a word.
+  if (!isSpecificStatus(reply.status, byStatus)) {
+    const cue = reasonFromCueWords(reply.flat);
+    if (cue) return fromReason(cue, reply, provider, 'cue-word');
+  }
   // MTAs put X.5.x on refusals of every kind (Sendmail's 5.5.0 for "Service unavailable"): a status is specific
   // evidence only when the text agrees with it.
   const generic = byStatus === 'syntaxerror' && !PROTOCOL_WORDS.test(reply.flat);
