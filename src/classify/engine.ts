@@ -1,6 +1,6 @@
 // Classifies one remote reply. Order of evidence (issue 3): SMTP phase, then the rules of the provider detected from
-// the MX host or the reply, then the generic wording families, then single cue words (cue-words.ts), then the RFC 3463 status, then
-// the basic code.
+// the MX host or the reply, then the generic wording families, then single cue words (cue-words.ts), then the RFC
+// 3463 status, then the basic code.
 import { REASON_PROFILES, actionOf } from './reasons.js';
 import { reasonFromCueWords } from './cue-words.js';
 import { blameByObject } from './named-object.js';
