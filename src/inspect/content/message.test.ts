@@ -34,6 +34,21 @@ describe('parseContent', () => {
     expect(m.text).toContain('Read the agenda');
   });
 
+  it('gives the phrase rules the HTML text alone where the plain part repeats it, and both where it does not', async () => {
+    const prose = 'Thank you for your order. Your parcel leaves our warehouse tomorrow morning and arrives within three working days. ' +
+      'Tracking details follow in a separate message once the carrier collects it from our loading bay.';
+    const same = message(await compose({ text: `${prose}\nhttps://shop.example.com/orders/42`, html: `<p>${prose}</p><p><a href="https://shop.example.com/orders/42">Your order</a></p>` }));
+    expect(same.lower.own).not.toContain('https://shop.example.com/orders/42');
+    expect(same.lower.own).toContain('loading bay');
+    expect(same.lower.text).toContain('https://shop.example.com/orders/42'); // the model still reads both
+    // An image-only HTML part beside a plain text that says everything: the plain text is read.
+    const imageOnly = message(await compose({ text: `${prose} Please verify your account within 24 hours.`, html: '<p><img src="https://cdn.example.com/banner.png"></p>' }));
+    expect(imageOnly.lower.own).toContain('verify your account within 24 hours');
+    // A plain part that says more than the HTML: both are read.
+    const more = message(await compose({ text: `${prose} Please verify your account within 24 hours.`, html: `<p>${prose.slice(0, 60)}</p>` }));
+    expect(more.lower.own).toContain('verify your account');
+  });
+
   it('reads an address written without a scheme as a link, and not a file name, an e-mail address or a URL\'s own path', async () => {
     const m = message(await compose({
       text: 'Verify and order the withdrawal ->-> transfer705.pages.dev/evas-dparun?flex, then see config.yaml/notes, ' +

@@ -45,7 +45,7 @@ export interface ContentMessage {
   /**
    * Subject and text in lower case, made once: the tokenizer reads `text`; the phrase rules read `own`, the text
    * without the lines quoted from an earlier message ("> ..."): in a reply those are the correspondent's words, not
-   * what the sender asks of the reader.
+   * what the sender asks of the reader; and the HTML text alone where the plain part repeats it (`phraseText`).
    */
   lower: { subject: string; text: string; own: string };
   /** HTML analysis of all HTML parts together (empty features when there are none). */
@@ -118,6 +118,7 @@ function parseUncached(raw: Buffer, limits: ParseLimits): ParsedContent {
   ];
   const subject = decoded(fields, 'subject');
   const lowerText = readable.toLowerCase();
+  const phrases = phraseText(plain, html?.text.slice(0, limits.maxTextChars) ?? '', lowerText);
   return {
     kind: 'message',
     message: {
@@ -129,13 +130,67 @@ function parseUncached(raw: Buffer, limits: ParseLimits): ParsedContent {
       textParts,
       attachments,
       text: readable,
-      lower: { subject: subject.toLowerCase(), text: lowerText, own: withoutQuotedLines(lowerText) },
+      lower: { subject: subject.toLowerCase(), text: lowerText, own: withoutQuotedLines(phrases) },
       html,
       links,
       defects: mime.defects,
     },
   };
 }
+
+/**
+ * The text the phrase rules read: the plain and the HTML text, or the HTML text alone where the plain part only
+ * repeats it. A multipart/alternative message says the same thing in both (RFC 2046 §5.1.4) and the reader sees the
+ * HTML one; reading both runs every phrase list twice over the same words (the phrase lists are the largest part of
+ * the scoring time). A plain part that says much the HTML does not (an image-only HTML part, another text) is read
+ * too; a sentence or two found only in the plain version, which no HTML reader sees, may not be. The model's tokens
+ * still come from both (`text`).
+ */
+function phraseText(plain: string, htmlText: string, lowerText: string): string {
+  if (!plain || !htmlText) return lowerText;
+  const htmlLower = htmlText.toLowerCase();
+  return plainRepeats(plain.toLowerCase(), htmlLower) ? htmlLower : lowerText;
+}
+
+/** Words of the plain text checked against the HTML text: spread over the whole text, so no part of it is skipped. */
+const REPEAT_SAMPLES = 64;
+/** Sampled words the HTML text may lack (a word broken differently, a line only the plain version has) and still
+ * say the same. */
+const REPEAT_MAX_MISSING = 2;
+/** A word of the prose: letters only (addresses, numbers and links are written differently in the two versions). */
+const PROSE_WORD = /^\p{L}{5,}$/u;
+
+function plainRepeats(plainLower: string, htmlLower: string): boolean {
+  // The word at each of REPEAT_SAMPLES evenly spaced places (the first prose word from there): no split of the
+  // whole text, which would cost about what it saves.
+  const stride = Math.max(1, Math.floor(plainLower.length / REPEAT_SAMPLES));
+  let checked = 0;
+  let missing = 0;
+  for (let at = 0; at < plainLower.length; at += stride) {
+    const word = proseWordFrom(plainLower, at, at + stride);
+    if (word === null) continue;
+    checked++;
+    if (!htmlLower.includes(word) && ++missing > REPEAT_MAX_MISSING) return false;
+  }
+  return checked > 0;
+}
+
+/** The first prose word that starts in [from, before) (a word cut at `from` does not count), or null. */
+function proseWordFrom(text: string, from: number, before: number): string | null {
+  let i = from;
+  if (i > 0) while (i < text.length && !isBlank(text.charCodeAt(i - 1))) i++;
+  while (i < before && i < text.length) {
+    while (i < text.length && isBlank(text.charCodeAt(i))) i++;
+    if (i >= before) return null;
+    const start = i;
+    while (i < text.length && !isBlank(text.charCodeAt(i))) i++;
+    const word = text.slice(start, i);
+    if (PROSE_WORD.test(word)) return word;
+  }
+  return null;
+}
+
+const isBlank = (c: number) => c === 32 || (c >= 9 && c <= 13) || c === 0xa0;
 
 /** Text without the lines a reply quotes (RFC 3676 §4.5: quoted lines start with ">"). */
 function withoutQuotedLines(text: string): string {
