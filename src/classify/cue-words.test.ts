@@ -21,6 +21,10 @@ describe('a word that names the cause, where no rule knows the phrase', () => {
     expect(classifyReply({ text: '550 5.1.1 Refused: address on our spam list' })).toMatchObject({ reason: 'userunknown' });
   });
 
+  it('reads a word only in a reply: a text without a code or a status stays unrecognised', () => {
+    expect(classifyReply({ text: 'hello spam world' }).rule).toBe('fallback-none');
+  });
+
   it('reads nothing into a reply without such a word', () => {
     expect(classifyReply({ text: '550 5.7.1 Refused' }).rule).not.toBe('cue-word');
   });

@@ -106,8 +106,9 @@ const PROTOCOL_WORDS = /syntax|command|unrecogni[sz]ed|parameter|sequence|argume
 function fromCodes(reply: ParsedReply, phase: Phase | undefined, provider: string | null): Classification {
   const byStatus = reply.status ? reasonFromStatus(reply.status) : null;
   // A word that names the cause outranks a status that names none (X.0.0, X.7.1 "delivery not authorized", X.5.x on
-  // a refusal); a specific status (X.1.1 no mailbox, X.2.2 full) outranks a word.
-  if (!isSpecificStatus(reply.status, byStatus)) {
+  // a refusal); a specific status (X.1.1 no mailbox, X.2.2 full) outranks a word. Only in a reply (a code or a
+  // status says it is one): one word in any other text ("hello spam") is no refusal.
+  if ((reply.code !== null || reply.status !== null) && !isSpecificStatus(reply.status, byStatus)) {
     const cue = reasonFromCueWords(reply.flat);
     if (cue) return fromReason(cue, reply, provider, 'cue-word');
   }
