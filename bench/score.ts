@@ -5,6 +5,11 @@
 // threads (lower), and is steadier than wall time when other processes compete for the cores. Also the latency
 // per message (median, p99). Floor from issue 4: >= 1,000 msgs/s per core, <= 2 ms median.
 //   N=<messages, default 3000>  ROUNDS=<default 3>
+//   COMPARE=<path of another build's dist/ directory>: this build and that one in alternating rounds of N messages,
+//   the best round of each and their ratio. On a shared machine a single round swings by a third; the best of many
+//   short alternating rounds (N=400 ROUNDS=40) compares two builds to about 2 %.
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { contentSchema } from '../src/config/schema.js';
 import { createContentScorer } from '../src/inspect/content/index.js';
 
@@ -52,6 +57,11 @@ const messages = Array.from({ length: N }, (_, i) => generate(i));
 const avgKb = messages.reduce((s, m) => s + m.length, 0) / messages.length / 1024;
 for (const m of messages.slice(0, 200)) scorer.score(Buffer.from(m)); // warm-up (JIT)
 
+if (process.env.COMPARE) {
+  await compare(process.env.COMPARE);
+  process.exit(0);
+}
+
 console.log(`# content scoring, one core: ${N} generated messages, ${avgKb.toFixed(1)} KB average, ${ROUNDS} rounds`);
 console.log('# round msgs_per_sec_per_core msgs_per_cpu_sec median_ms p99_ms');
 for (let round = 1; round <= ROUNDS; round++) {
@@ -71,4 +81,22 @@ for (let round = 1; round <= ROUNDS; round++) {
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   latencies.sort();
   console.log(round, (N / wallSeconds).toFixed(0), (N / cpuSeconds).toFixed(0), latencies[Math.floor(N / 2)]!.toFixed(3), latencies[Math.floor(N * 0.99)]!.toFixed(3));
+}
+
+/** This build against another one (its dist/ directory), in alternating rounds; the best round of each. */
+async function compare(otherDist: string): Promise<void> {
+  const other = (await import(pathToFileURL(join(resolve(otherDist), 'inspect/content/index.js')).href)) as { createContentScorer: typeof createContentScorer };
+  const builds = { this: scorer, other: other.createContentScorer(contentSchema.parse({})) };
+  for (const m of messages.slice(0, 200)) builds.other.score(Buffer.from(m));
+  const best = { this: 0, other: 0 };
+  console.log(`# this build against ${otherDist}: ${N} messages a round, ${ROUNDS} rounds each, alternating`);
+  for (let round = 1; round <= ROUNDS; round++) {
+    for (const name of round % 2 ? (['this', 'other'] as const) : (['other', 'this'] as const)) {
+      const batch = messages.map((m) => Buffer.from(m));
+      const t0 = process.hrtime.bigint();
+      for (const b of batch) builds[name].score(b);
+      best[name] = Math.max(best[name], N / (Number(process.hrtime.bigint() - t0) / 1e9));
+    }
+  }
+  console.log(`best round: this ${best.this.toFixed(0)}, other ${best.other.toFixed(0)} msgs/s per core; this/other ${(best.this / best.other).toFixed(3)}`);
 }
