@@ -919,6 +919,13 @@ describe('content rules', () => {
       'Wir könnten Ihnen einen Einkaufsgutschein im Wert von 250 € zusenden: https://r.evil.example/g',
       'Houve um acesso à sua conta em um novo dispositivo. Não fui eu: https://r.evil.example/a',
       'Não identificamos a atualização do seu aparelho. Solicitar atualização: https://r.evil.example/a',
+      // chosen for a promotion or a draw with a borrowed brand; a dormant "platform" balance to be zeroed
+      'Você foi selecionado para participar da Promoção de Ano Novo com a Cielo, prêmios todo dia: https://r.evil.example/g',
+      'You have been selected to take part in our New Year prize draw: https://r.evil.example/g',
+      'Sie wurden ausgewählt, an unserer Jubiläums-Verlosung teilzunehmen: https://r.evil.example/g',
+      'Has sido seleccionado para participar en el sorteo de aniversario: https://r.evil.example/g',
+      'We plan to block inactive accounts shortly. Your balance will be zeroed upon account deactivation: https://r.evil.example/x',
+      'Ihr Guthaben wird auf null gesetzt, wenn Sie sich nicht anmelden: https://r.evil.example/x',
     ]) expect(await test(text), text).toMatch(/^(?:reward|credentials|parcel|crypto):/);
     for (const text of [
       'Consta no Sistema uma Multa de Trânsito no valor de 2.934,70. Visualizar Multa: https://r.evil.example/m',
@@ -943,6 +950,8 @@ describe('content rules', () => {
       'Füllen Sie die Umfrage zu Ihrem letzten Einkauf aus und helfen Sie uns, besser zu werden: https://survey.partner.example/q',
       'Vul deze korte enquête in over onze nieuwe website: https://survey.partner.example/q',
       'Withdrawals of funds take two working days; the fees are listed here: https://partner.example/fees',
+      'Unused gift card balances are not refunded. Check your balance: https://partner.example/giftcards',
+      'Enter our New Year prize draw before 31 January: https://partner.example/draw',
       'The city council discussed the new toll road and parking rules on Monday: https://partner.example/news',
       'Die Endauslosung findet am Freitag statt; alle Teilnehmer werden benachrichtigt: https://partner.example/n',
     ]) expect(await test(text), text).toBe(false);
