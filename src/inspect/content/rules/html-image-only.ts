@@ -1,4 +1,5 @@
 // An HTML message that is images and almost no text puts its words where text filters cannot read them.
+import type { ContentMessage } from '../message.js';
 import type { ContentRule } from './rule.js';
 
 // A sentence or two is words a filter reads: a payment notice under the company's logo ("Your card ending in 3205 has
@@ -6,13 +7,16 @@ import type { ContentRule } from './rule.js';
 // spam; on 130 transactional messages from public templates sent as HTML only, 200 characters tagged four of them.
 const MAX_TEXT_CHARS = 100;
 
+/** Whether the message is HTML made of images with almost no text. */
+export function isImageOnly(msg: ContentMessage): boolean {
+  if (!msg.html || msg.html.imageCount === 0) return false;
+  return msg.text.replace(/\s+/g, '').length < MAX_TEXT_CHARS;
+}
+
 export const htmlImageOnly: ContentRule = {
   name: 'HTML_IMAGE_ONLY',
   score: 1.5,
   strength: 'hint',
   description: 'HTML message made of images with almost no text',
-  test(msg) {
-    if (!msg.html || msg.html.imageCount === 0) return false;
-    return msg.text.replace(/\s+/g, '').length < MAX_TEXT_CHARS;
-  },
+  test: isImageOnly,
 };

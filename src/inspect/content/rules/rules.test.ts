@@ -467,6 +467,10 @@ describe('content rules', () => {
     expect(await hit('The photos: <a href="https://bit.ly/3xY">day one</a> and <a href="https://bit.ly/4zQ">day two</a>.')).toBe('bit.ly');
     expect(await hit('Hair Regrowth Spring Sale: <a href="https://tinyurl.com/a1">shop</a>. If you would no longer like to receive these ads, <a href="https://tinyurl.com/a2">click here</a>.'))
       .toMatchObject({ score: 5 });
+    // images and no words, every link shortened; the same pictures linking to the sender's own shop are no such thing
+    const pictures = (a: string, b: string) => `<a href="${a}"><img src="https://img.example.net/1.png"></a><a href="${b}"><img src="https://img.example.net/2.png"></a>`;
+    expect(await hit(pictures('https://t.co/13ihCu', 'https://t.co/0MjDMC'))).toMatchObject({ score: 5, detail: expect.stringContaining('images') });
+    expect(await hit(pictures('https://shop.example.com/sale', 'https://t.co/0MjDMC'))).toBe('t.co');
   });
 
   it('knows money offered back for the reader\'s details, in seven languages, and not a shop\'s refund receipt', async () => {
