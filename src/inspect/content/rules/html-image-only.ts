@@ -6,11 +6,15 @@ import type { ContentRule } from './rule.js';
 // been charged: Growth plan, 25/06/2026, €39.00. Thanks for being a customer!", about 150 characters) is no image
 // spam; on 130 transactional messages from public templates sent as HTML only, 200 characters tagged four of them.
 const MAX_TEXT_CHARS = 100;
+// Text without words is no text either: rows of digits and underscores under the pictures, there to look like content.
+const MAX_LETTERS = 20;
+const ENOUGH_LETTERS = new RegExp(String.raw`^(?:\P{L}*\p{L}){${MAX_LETTERS}}`, 'u'); // stops at the 20th letter
 
 /** Whether the message is HTML made of images with almost no text. */
 export function isImageOnly(msg: ContentMessage): boolean {
   if (!msg.html || msg.html.imageCount === 0) return false;
-  return msg.text.replace(/\s+/g, '').length < MAX_TEXT_CHARS;
+  if (msg.text.replace(/\s+/g, '').length < MAX_TEXT_CHARS) return true;
+  return !ENOUGH_LETTERS.test(msg.text);
 }
 
 export const htmlImageOnly: ContentRule = {

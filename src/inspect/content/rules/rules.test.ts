@@ -241,6 +241,17 @@ describe('content rules', () => {
     expect(Object.keys(cases).sort()).toEqual(contentRules.map((r) => r.name).sort());
   });
 
+  it('counts invisible joiners in the display name, and takes rows of digits under pictures for no text', async () => {
+    const zeroWidth = contentRules.find((r) => r.name === 'ZERO_WIDTH_CHARS')!;
+    const joined = [...'Carrefour'].join('\u034f');
+    expect(zeroWidth.test(await parsed({ message: () => compose({ from: `"${joined}" <admission@example.edu>`, text: 'Tenemos una sorpresa.' }) }), {})).toBeTruthy();
+    // an emoji with its variation selector, and right-to-left marks in Hebrew: no hiding
+    expect(zeroWidth.test(await parsed({ message: () => compose({ from: '"Dana ❤️" <dana@example.org>', text: 'שלום\u200f עולם\u200f, see you\u200f soon ❤️ ❤️ ❤️' }) }), {})).toBe(false);
+    const imageOnly = contentRules.find((r) => r.name === 'HTML_IMAGE_ONLY')!;
+    const digits = Array.from({ length: 12 }, (_, i) => String(2467442 + i * 1111)).join(' ');
+    expect(imageOnly.test(await parsed({ message: () => html(`<img src="https://cdn.example.net/a.png"><p>${'_'.repeat(60)} ${digits}</p>`) }), {})).toBe(true);
+  });
+
   it('BAD_DATE also fires on a date days ahead of the clock, and an old date is fine', async () => {
     const badDate = contentRules.find((r) => r.name === 'BAD_DATE')!;
     const now = Date.parse('2026-11-02T09:30:00Z');
