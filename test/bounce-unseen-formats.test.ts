@@ -411,4 +411,44 @@ describe('several recipients in one report: each one found, each with its own re
     expect(reasons(domino(['  Maximum hop count exceeded.  Message probably in a routing loop.'])))
       .toEqual([['alice@one.example', 'networkerror'], ['bob@one.example', 'networkerror']]);
   });
+
+  it('a message store that files the recipient under an internal name: the Original-Recipient is the address the sender wrote', () => {
+    // Sun ONE / Oracle Communications Messaging Server's LMTP channel writes a source route to its store daemon.
+    const raw = report('delivery-status', 'message/delivery-status', [
+      'Reporting-MTA: dns;mta1.example.net (lmtpcs-daemon)', '',
+      'Original-recipient: rfc822;judy@example.net',
+      'Final-recipient: rfc822;@store2.example.net:judy@ims_daemon',
+      'Action: failed', 'Status: 5.2.0 (LMTP transmission failure has occurred)',
+      'Diagnostic-code: smtp;522 5.2.0 Delivery failed: Over quota',
+    ]);
+    expect(reasons(raw)).toEqual([['judy@example.net', 'mailboxfull']]);
+    // A Final-Recipient that is a real address stays the answer, whatever the Original-Recipient said.
+    const aliased = report('delivery-status', 'message/delivery-status', [
+      'Reporting-MTA: dns; relay.example.net', '', 'Original-Recipient: rfc822;sales@example.net',
+      'Final-Recipient: rfc822;mallory@mail.example.net', 'Action: failed', 'Status: 5.1.1',
+      'Diagnostic-Code: smtp; 550 5.1.1 <mallory@mail.example.net>: User unknown',
+    ]);
+    expect(reasons(aliased)).toEqual([['mallory@mail.example.net', 'userunknown']]);
+  });
+
+  it('a delay warning whose name lookup failed names the DNS, not an expiry: the MTA is still trying', () => {
+    const lookup = report('delivery-status', 'message/delivery-status', [
+      'Reporting-MTA: dns; relay.example.org', '', 'Final-Recipient: rfc822; oscar@broken-dns.example', 'Action: delayed',
+      'Status: 4.4.3', 'Diagnostic-Code: smtp; 451 4.4.3 no MX or A record for broken-dns.example',
+    ], 'THIS IS A WARNING ONLY. Delivery will be retried for 4 more days.');
+    expect(reasons(lookup)).toEqual([['oscar@broken-dns.example', 'networkerror']]);
+    const sendmail = report('delivery-status', 'message/delivery-status', [
+      'Reporting-MTA: dns; relay.example.org', '', 'Final-Recipient: RFC822; peggy@broken-dns.example', 'Action: delayed',
+      'Status: 4.0.0 (broken-dns.example: host name lookup failure)',
+    ]);
+    expect(reasons(sendmail)).toEqual([['peggy@broken-dns.example', 'networkerror']]);
+  });
+
+  it('CommuniGate Pro: a required header missing is a format refusal, whatever recipient it names', () => {
+    const raw = report('delivery-status', 'message/delivery-status', [
+      'Reporting-MTA: dns; mail.example.net', '', "Original-Recipient: rfc822;<rupert@example.net>", 'Final-Recipient: system;<>',
+      'Action: failed', 'Status: 5.0.0',
+    ], "Failed to deliver to '<rupert@example.net>'\nMessages without To: fields are not accepted here");
+    expect(reasons(raw)).toEqual([['rupert@example.net', 'notcompliantrfc']]);
+  });
 });

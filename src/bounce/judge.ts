@@ -58,8 +58,9 @@ function classify(kind: BounceKind, facts: RecipientFacts, rules: RuleSet): Clas
   // transport-fault reading of the same words only describes.
   if (facts.hint === 'hostunknown' && facts.code === null && TRANSPORT.has(c.reason)) return fromBounce('hostunknown', base, 'bounce-hostunknown');
   // RFC 3464 §2.3.3 "delayed": the MTA has not delivered in time and says so; unless the reply names a cause, that
-  // is what it reports.
-  if (facts.dsnAction === 'delayed' && (c.rule.startsWith('fallback') || TRANSPORT.has(c.reason))) {
+  // is what it reports. A failed name lookup ("host name lookup failure", "no MX or A for domain") is a cause of its
+  // own: the recipient domain's DNS, which no number of connection attempts fixes.
+  if (facts.dsnAction === 'delayed' && (c.rule.startsWith('fallback') || (TRANSPORT.has(c.reason) && !DNS_RULES.has(c.rule)))) {
     return fromBounce('expired', base, 'dsn-action-delayed');
   }
   // The reporting MTA never reached the host and stopped trying: what the sender learns is that delivery ran out of
@@ -75,6 +76,9 @@ function classify(kind: BounceKind, facts: RecipientFacts, rules: RuleSet): Clas
   }
   return c;
 }
+
+/** Reply rules that say the recipient domain's name lookup failed (generic-remote.yaml, generic-recipient.yaml). */
+const DNS_RULES = new Set(['dns-failure', 'domain-lookup-deferred']);
 
 /** Faults of getting the message across, as opposed to a refusal that names a cause. */
 const TRANSPORT = new Set<Reason>(['networkerror', 'systemerror', 'undefined', 'onhold']);

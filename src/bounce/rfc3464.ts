@@ -68,8 +68,7 @@ function splitRecipientGroups(groups: FieldGroup[]): FieldGroup[] {
 }
 
 function recipientFacts(group: FieldGroup): RecipientFacts | null {
-  const field = group.get('final-recipient') ?? group.get('original-recipient') ?? group.get('x-actual-recipient');
-  const recipient = field ? extractAddress(stripTypePrefix(field)) : null;
+  const recipient = recipientOf(group);
   if (!recipient) return null;
   // Without a Diagnostic-Code, some MTAs put the reason in a comment after the status ("4.0.0 (host lookup failed)").
   const statusComment = /\(([^()]{4,400})\)/.exec(group.get('status') ?? '')?.[1] ?? null;
@@ -91,6 +90,29 @@ function recipientFacts(group: FieldGroup): RecipientFacts | null {
     // text), a failure of the delivery agent rather than any remote server.
     hint: /^\s*x-unix\s*;/i.test(group.get('diagnostic-code') ?? '') ? 'mailererror' : null,
   };
+}
+
+/**
+ * The recipient a report is about: Final-Recipient (RFC 3464 §2.3.2), unless it names a mailbox no sender could
+ * address and Original-Recipient names one. A message store's internal name (Sun ONE's
+ * `@stov1.example.com:user@ims_daemon`, a source route to a host-less channel) is how the last hop filed the
+ * message, not the address the sender wrote.
+ */
+function recipientOf(group: FieldGroup): string | null {
+  const addressIn = (name: string) => {
+    const field = group.get(name);
+    return field ? extractAddress(stripTypePrefix(field)) : null;
+  };
+  const final = addressIn('final-recipient');
+  const original = addressIn('original-recipient');
+  if (final && (isAddressable(final) || !original || !isAddressable(original))) return final;
+  return original ?? addressIn('x-actual-recipient');
+}
+
+/** A domain with a dot or an address literal: what an SMTP client can send to (RFC 5321 §2.3.5). */
+function isAddressable(address: string): boolean {
+  const domain = address.slice(address.lastIndexOf('@') + 1);
+  return domain.includes('.') || domain.startsWith('[');
 }
 
 function dsnAction(value: string): DsnAction | null {
