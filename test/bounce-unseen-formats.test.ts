@@ -451,4 +451,19 @@ describe('several recipients in one report: each one found, each with its own re
     ], "Failed to deliver to '<rupert@example.net>'\nMessages without To: fields are not accepted here");
     expect(reasons(raw)).toEqual([['rupert@example.net', 'notcompliantrfc']]);
   });
+
+  it('Exchange: a report that names the failed recipient only by display name does not blame the sender\'s own address', () => {
+    // The message was written to its sender with the real recipients in Bcc; the summary quotes its To line.
+    const raw = message([
+      'From: System Administrator <postmaster@corp.example.net>', 'To: victor@example.org', 'Subject: Undeliverable: minutes',
+      'MIME-Version: 1.0', 'Content-Type: multipart/mixed; boundary="B"', '', '--B', 'Content-Type: text/plain', '',
+      'Your message', '', '  To:      Victor@example.org', '  Subject: minutes', '  Sent:    Mon, 2 Nov 2026 10:00:00 +0100', '',
+      'did not reach the following recipient(s):', '', 'Wendy Example on Mon, 2 Nov 2026 10:00:05 +0100',
+      '    The recipient name is not recognized', '', '--B', 'Content-Type: message/rfc822', '',
+      'From: Victor <victor@example.org>', 'To: Victor@example.org', 'Subject: minutes', '', 'Hello', '', '--B--',
+    ]);
+    const parsed = parseBounce(raw);
+    expect(parsed.recipients).toEqual([]);
+    expect(parsed.broken).toMatch(/no recognisable recipient|without a recognisable recipient/);
+  });
 });

@@ -22,8 +22,12 @@ export function parseNonstandard(root: MimePart, { report: text, returned }: Rep
   });
   if (recipients.length === 0) {
     // Reports that never name the recipient (list servers, MMS gateways): the returned message says who it was for.
+    // Not its sender, though: a message written to oneself with the others in Bcc (Exchange's "did not reach the
+    // following recipient(s): <display name>") failed for someone the report does not name, and taking the To would
+    // suppress the sender's own address.
     const original = originalHeaders(root);
-    const to = extractAddresses(original ? (fieldValue(original, 'to') ?? '') : inlineRecipients(returned));
+    const sender = new Set([...extractAddresses(root.header('to') ?? ''), ...extractAddresses(original ? (fieldValue(original, 'from') ?? '') : '')].map((a) => a.toLowerCase()));
+    const to = extractAddresses(original ? (fieldValue(original, 'to') ?? '') : inlineRecipients(returned)).filter((a) => !sender.has(a.toLowerCase()));
     if (to.length > 0) return { kind: 'found', value: recipientBlocks({ text, exclude: [], known: to, openingAsReason: true }) };
   }
   if (recipients.length === 0) return { kind: 'broken', error: 'bounce without a recognisable recipient' };

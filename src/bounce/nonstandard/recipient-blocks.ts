@@ -139,11 +139,14 @@ function findRecipients(lines: string[], input: BlockInput): Mention[] {
   const all = [...seen.entries()].map(([address, at]) => ({ address, ...at }));
   if (known.size > 0) return input.known.map((k) => all.find((f) => f.address === k.toLowerCase()) ?? { address: k, line: -1, lines: [] });
   // The original sender is named in most reports ("your message from ..."), but a message sent to oneself bounces
-  // to the recipient itself: the sender counts only when no other address is there. Among the others, the
-  // strongest evidence wins: addresses in RCPT TO commands, else in the report's sentences, else in its summary.
+  // to the recipient itself: the sender counts only when no other address is there, and only where the report
+  // lists it as a recipient: a summary of the original's headers ("To: me@…" above "did not reach the following
+  // recipient(s): <a display name>") says whom the message was addressed to, not who failed. Among the others,
+  // the strongest evidence wins: addresses in RCPT TO commands, else in the report's sentences, else in its summary.
   const excluded = new Set(input.exclude.map((a) => a.toLowerCase()));
   const others = all.filter((f) => !excluded.has(f.address));
-  const pool = others.length > 0 ? others : all;
+  const pool = others.length > 0 ? others : all.filter((f) => f.tier < 2);
+  if (pool.length === 0) return [];
   const bestTier = Math.min(...pool.map((f) => f.tier));
   return pool.filter((f) => f.tier === bestTier).sort((x, y) => x.line - y.line);
 }
