@@ -412,7 +412,7 @@ describe('several recipients in one report: each one found, each with its own re
       .toEqual([['alice@one.example', 'networkerror'], ['bob@one.example', 'networkerror']]);
   });
 
-  it('a message store that files the recipient under an internal name: the Original-Recipient is the address the sender wrote', () => {
+  it('the address the sender wrote (Original-Recipient) is the recipient, not where forwarding or a message store led', () => {
     // Sun ONE / Oracle Communications Messaging Server's LMTP channel writes a source route to its store daemon.
     const raw = report('delivery-status', 'message/delivery-status', [
       'Reporting-MTA: dns;mta1.example.net (lmtpcs-daemon)', '',
@@ -422,13 +422,19 @@ describe('several recipients in one report: each one found, each with its own re
       'Diagnostic-code: smtp;522 5.2.0 Delivery failed: Over quota',
     ]);
     expect(reasons(raw)).toEqual([['judy@example.net', 'mailboxfull']]);
-    // A Final-Recipient that is a real address stays the answer, whatever the Original-Recipient said.
+    // An alias expanded at the destination: the address the sender wrote is the one to act on, not the mailbox the
+    // alias led to (the sender never writes to it, and would go on writing to the alias).
     const aliased = report('delivery-status', 'message/delivery-status', [
       'Reporting-MTA: dns; relay.example.net', '', 'Original-Recipient: rfc822;sales@example.net',
       'Final-Recipient: rfc822;mallory@mail.example.net', 'Action: failed', 'Status: 5.1.1',
       'Diagnostic-Code: smtp; 550 5.1.1 <mallory@mail.example.net>: User unknown',
     ]);
-    expect(reasons(aliased)).toEqual([['mallory@mail.example.net', 'userunknown']]);
+    expect(reasons(aliased)).toEqual([['sales@example.net', 'userunknown']]);
+    // Without an Original-Recipient, the Final-Recipient is all there is.
+    const plainDsn = report('delivery-status', 'message/delivery-status', [
+      'Reporting-MTA: dns; relay.example.net', '', 'Final-Recipient: rfc822;niaj@example.net', 'Action: failed', 'Status: 5.1.1',
+    ]);
+    expect(reasons(plainDsn)).toEqual([['niaj@example.net', 'userunknown']]);
   });
 
   it('a delay warning whose name lookup failed names the DNS, not an expiry: the MTA is still trying', () => {
@@ -465,5 +471,26 @@ describe('several recipients in one report: each one found, each with its own re
     const parsed = parseBounce(raw);
     expect(parsed.recipients).toEqual([]);
     expect(parsed.broken).toMatch(/no recognisable recipient|without a recognisable recipient/);
+  });
+
+  it('a report that never names the recipient: the returned message\'s envelope recipient, never a list\'s address', () => {
+    const notice = (original: string[]) => message([
+      'From: Mail Error <postmaster@mx.example.net>', 'To: list-bounces@lists.example.org', 'Subject: Mail Error', '',
+      'Your mail cannot be delivered to the following address(es):', ' olivia "(0), ErrMsg=mail box space not enough, account=olivia "', '',
+      '---- Header of the source mail attached ----', ...original, '', 'body',
+    ]);
+    // The hop that accepted it recorded the envelope recipient: that is who failed, whatever the To says.
+    const received = notice([
+      'Received: from relay.example.net by mx.example.net with SMTP; Tue, 3 Nov 2026 06:41:26 +0000',
+      'Received: from lists.example.org by relay.example.net (Postfix) with ESMTP id A1B2', '\tfor <olivia@example.net>; Tue, 3 Nov 2026 06:31:27 +0000',
+      'From: <pat@example.com>', 'To: Sam <sam@example.com.au>', 'Cc: <talk@lists.example.org>', 'Subject: Re: sorting',
+    ]);
+    expect(reasons(received)).toEqual([['olivia@example.net', 'mailboxfull']]);
+    // A list's post without such a field: its To is the list, not the member whose mailbox failed.
+    const listPost = notice([
+      'Received: from lists.example.org by relay.example.net (Postfix) with ESMTP id A1B2',
+      'From: <pat@example.com>', 'To: talk@lists.example.org', 'X-BeenThere: talk@lists.example.org', 'Subject: Re: sorting',
+    ]);
+    expect(parseBounce(listPost).recipients).toEqual([]);
   });
 });

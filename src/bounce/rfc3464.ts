@@ -93,20 +93,20 @@ function recipientFacts(group: FieldGroup): RecipientFacts | null {
 }
 
 /**
- * The recipient a report is about: Final-Recipient (RFC 3464 §2.3.2), unless it names a mailbox no sender could
- * address and Original-Recipient names one. A message store's internal name (Sun ONE's
- * `@stov1.example.com:user@ims_daemon`, a source route to a host-less channel) is how the last hop filed the
- * message, not the address the sender wrote.
+ * The recipient a report is about, as the sender wrote it: Original-Recipient (RFC 3464 §2.3.1, the address the
+ * sender gave, which RFC 3461's ORCPT exists to carry back) when it is an address, else Final-Recipient. The final
+ * one is where the message ended up after forwarding and aliases (`sales@` expanded to a person's mailbox, a
+ * forward to another provider) or how a message store files it (Sun ONE's `@store:user@ims_daemon`): suppressing
+ * or blaming it would act on an address the sender never used, and leave the one it keeps writing to untouched.
  */
 function recipientOf(group: FieldGroup): string | null {
   const addressIn = (name: string) => {
     const field = group.get(name);
     return field ? extractAddress(stripTypePrefix(field)) : null;
   };
-  const final = addressIn('final-recipient');
   const original = addressIn('original-recipient');
-  if (final && (isAddressable(final) || !original || !isAddressable(original))) return final;
-  return original ?? addressIn('x-actual-recipient');
+  if (original && isAddressable(original)) return original;
+  return addressIn('final-recipient') ?? original ?? addressIn('x-actual-recipient');
 }
 
 /** A domain with a dot or an address literal: what an SMTP client can send to (RFC 5321 §2.3.5). */

@@ -1,5 +1,6 @@
 // The human-readable report of a bounce: the text the MTA wrote, without the returned copy of the message that
 // non-MIME bounces append after a separator line.
+import { readHeaderSection, type HeaderField } from '../../shared/mime/header.js';
 import { type MimePart } from '../../shared/mime/reader.js';
 
 /** Separator lines that start the returned message in the common non-MIME formats (qmail, Exim, Gmail, DMA, …). */
@@ -30,10 +31,12 @@ export function reportText(root: MimePart, outer: MimePart[]): ReportText {
   return cut ? { report: text.slice(0, cut.index), returned: text.slice(cut.index) } : { report: text, returned: '' };
 }
 
-/** The To: addresses of an inline returned message (headers pasted into the report text). */
-export function inlineRecipients(returned: string): string {
-  const m = /^To:[ \t]*(.*(?:\r?\n[ \t].*)*)/im.exec(returned.length > 65536 ? returned.slice(0, 65536) : returned);
-  return m ? m[1]! : '';
+/** The header fields of an inline returned message (headers pasted into the report text after a separator). */
+export function inlineHeaders(returned: string): HeaderField[] {
+  const start = returned.search(/^[\x21-\x39\x3b-\x7e]+[ \t]*:/m);
+  if (start < 0) return [];
+  const head = returned.slice(start, start + 65536);
+  return readHeaderSection(head, { maxFields: 500, maxHeaderBytes: head.length }).fields;
 }
 
 /** Enough of HTML to read an NDR (Exchange, Office 365 send HTML-only reports): tags out, entities decoded. */
