@@ -493,4 +493,12 @@ describe('several recipients in one report: each one found, each with its own re
     ]);
     expect(parseBounce(listPost).recipients).toEqual([]);
   });
+
+  it('an entry that only says whom it concerns ("Originally addressed to …") is followed by the reason', () => {
+    const raw = plain('postmaster@mail.example.it', 'Delivery failure', [
+      'Your message has encountered delivery problems', 'to local user quentin.', '', '(Originally addressed to quentin@example.it)', '',
+      '       Mailbox unknown', '', 'Your message reads (in part):', '', 'Subject: hello',
+    ]);
+    expect(reasons(raw)).toEqual([['quentin@example.it', 'userunknown']]);
+  });
 });

@@ -250,8 +250,12 @@ function sendmailReason(block: string): string | null {
   return m ? squeeze(m[1]!) : null;
 }
 
-/** An entry with nothing but the address (a list marker before it, a label after it allowed). */
-const ADDRESS_ONLY = /^(?:[-*•>]+ ?)?<?[^\s<>]+>?:?(?: [\p{L} ]{1,30}:)?$/u;
+/**
+ * An entry with nothing but the address (a list marker before it, a label after it allowed), or the address in a
+ * phrase that only says whom it concerns ("(Originally addressed to bob@…)", "Intended recipient: bob@…"): the reason
+ * follows it.
+ */
+const ADDRESS_ONLY = /^(?:[-*•>]+ ?)?\(?(?:(?:originally |was )?addressed to|(?:intended|original|final) recipient:?|recipient(?: address)?:|original address:|for)? ?<?[^\s<>]+>?\)?:?(?: [\p{L} ]{1,30}:)?$/iu;
 
 /**
  * The block's own words, unless it holds nothing but the address, or the address and a label that introduces what
