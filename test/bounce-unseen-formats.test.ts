@@ -501,4 +501,39 @@ describe('several recipients in one report: each one found, each with its own re
     ]);
     expect(reasons(raw)).toEqual([['quentin@example.it', 'userunknown']]);
   });
+
+  it('an alias expanded on the way: one recipient, the address the sender wrote (Postfix and Sendmail)', () => {
+    const postfix = plain('MAILER-DAEMON@relay.example.net (Mail Delivery System)', 'Undelivered Mail Returned to Sender', [
+      'This is the mail system at host relay.example.net.', '', 'I\'m sorry to have to inform you that your message could not',
+      'be delivered to one or more recipients.', '', '<rose@final.example.com> (expanded from <sales@example.net>): host',
+      '    mx.final.example.com[192.0.2.5] said: 550 5.1.1 User unknown (in reply to RCPT TO', '    command)',
+    ]);
+    expect(reasons(postfix)).toEqual([['sales@example.net', 'userunknown']]);
+    const sendmail = plain('Mail Delivery Subsystem <MAILER-DAEMON@host.example.net>', 'Returned mail: see transcript for details', [
+      '   ----- The following addresses had permanent fatal errors -----', 'rose@final.example.com', '    (expanded from: sales@example.net)', '',
+      '   ----- Transcript of session follows -----', '550 5.1.1 rose@final.example.com... User unknown',
+    ]);
+    expect(reasons(sendmail)).toEqual([['sales@example.net', 'userunknown']]);
+  });
+
+  it('a gateway that passes a DSN on as its one attachment, a disclaimer after it: the DSN is read', () => {
+    const raw = message([
+      'From: postmaster@corp.example.com', 'To: list-bounces@lists.example.org', 'Subject: Delivery Status Notification (Failure)',
+      'MIME-Version: 1.0', 'Content-Type: multipart/mixed; boundary="W"', '', '--W', 'Content-Type: message/rfc822', '',
+      'From: postmaster@corp.example.com', 'Subject: Delivery Status Notification (Failure)', 'MIME-Version: 1.0',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="D"', '', '--D', 'Content-Type: text/plain', '',
+      'Delivery to the following recipients failed.', '', '       sybil@example.com', '', '--D', 'Content-Type: message/delivery-status', '',
+      'Reporting-MTA: dns;mail.corp.example.com', '', 'Final-Recipient: rfc822;sybil@example.com', 'Action: failed', 'Status: 5.1.1', '',
+      '--D--', '', '--W', 'Content-Type: text/plain', '', 'This e-mail is confidential.', '--W--',
+    ]);
+    expect(reasons(raw)).toEqual([['sybil@example.com', 'userunknown']]);
+  });
+
+  it('an X.400 address from an Exchange gateway: the Internet address without its attribute type', () => {
+    const raw = plain('System Administrator <postmaster@corp.example.com>', 'Undeliverable: minutes', [
+      'Your message', '', '  To:      talk@lists.example.org', '  Subject: minutes', '', 'did not reach the following recipient(s):', '',
+      'c=US;a= ;p=CORP;o=Site1;dda:SMTP=trent@example.com; on Fri, 4 Oct 2026 17:12:28 -0400', '    The recipient name is not recognized',
+    ]);
+    expect(reasons(raw)).toEqual([['trent@example.com', 'userunknown']]);
+  });
 });

@@ -25,7 +25,9 @@ export function extractAddresses(text: string): string[] {
 function normalizeAddress(raw: string): string {
   // Quotes around an address ("Failed to deliver to 'user@example.com'") are not part of it: the domain can never
   // hold one, and a local part that starts with an apostrophe is legal (RFC 5322 atext) but not seen in practice.
-  const trimmed = raw.replace(/^[."'`]+|[."]+$/g, '');
+  // An X.400 originator/recipient name carries the Internet address as a domain-defined attribute ("dda:SMTP=bob@…",
+  // Exchange 5.5 and other gateways): the attribute's type is no part of the local part.
+  const trimmed = raw.replace(/^[."'`]+|[."]+$/g, '').replace(/^(?:smtp|rfc-?822)=/i, '');
   const at = trimmed.lastIndexOf('@');
   return `${trimmed.slice(0, at)}@${trimmed.slice(at + 1).toLowerCase()}`;
 }

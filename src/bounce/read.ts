@@ -3,7 +3,7 @@
 import type { RuleSet } from '../classify/index.js';
 import { configSchema, type Config } from '../config/schema.js';
 import { extractAddresses } from './address.js';
-import { readMime, type MimeLimits } from '../shared/mime/reader.js';
+import { readMime, type MimeLimits, type MimePart } from '../shared/mime/reader.js';
 import { parseAmazonSes } from './nonstandard/amazon-ses.js';
 import { bounceHint } from './nonstandard/hints.js';
 import { parseNonstandard } from './nonstandard/index.js';
@@ -45,8 +45,25 @@ export function bounceMimeLimits(limits: BounceLimits): MimeLimits {
   return { ...limits, maxFields: 500, maxPartBytes: limits.maxTextChars * 4 };
 }
 
+/**
+ * A gateway that passes a report on as an attachment of its own (Trend Micro's InterScan wraps an Exchange DSN in a
+ * multipart/mixed whose first part is the DSN as message/rfc822, a disclaimer after it): when the outer message has
+ * no report part and its first part with content is its one attached message, a report, that report is the message
+ * to read. A bounce that returns a report it could not deliver says so in its own text first, and stays as it is.
+ */
+function unwrapForwardedReport(root: MimePart): MimePart {
+  const outer = outerParts(root);
+  if (outer.some((p) => p.type === 'multipart/report' || p.type === 'message/delivery-status' || p.type === 'message/feedback-report')) return root;
+  const isMessage = (p: MimePart) => p.type === 'message/rfc822' || p.type === 'message/global';
+  // Several attached reports are a digest (rfc5965.ts reads every one), not one report passed on.
+  if (outer.filter(isMessage).length !== 1) return root;
+  const first = outer.find((p) => isMessage(p) || (p.children.length === 0 && p.text.trim() !== ''));
+  const inner = first && isMessage(first) ? first.children[0] : undefined;
+  return inner?.type === 'multipart/report' ? inner : root;
+}
+
 export function readBounce(raw: Buffer, { limits, traceHeader }: ReadOptions = DEFAULT_READ_OPTIONS): BounceFacts {
-  const root = readMime(raw, bounceMimeLimits(limits)).root;
+  const root = unwrapForwardedReport(readMime(raw, bounceMimeLimits(limits)).root);
   const outer = outerParts(root);
   const report = reportText(root, outer);
   const text = report.report;

@@ -52,7 +52,7 @@ export function recipientBlocks(input: BlockInput): RecipientFacts[] {
   // Every regex below sees lines of bounded length: a report line longer than this is noise, not a reply.
   const lines = input.text.split(/\r?\n/).map((l) => (l.length > MAX_LINE ? l.slice(0, MAX_LINE) : l));
   const text = lines.join('\n');
-  const recipients = findRecipients(lines, input);
+  const recipients = findRecipients(lines, input).map((r) => ({ ...r, address: expandedFrom(lines, r.line) ?? r.address }));
   // Reports that list the failed addresses one per line state the reason once, above the list or below it: a list
   // entry that says nothing itself takes the words after the list, then the report's opening.
   const lastNamed = Math.max(-1, ...recipients.flatMap((r) => r.lines));
@@ -124,8 +124,10 @@ function findRecipients(lines: string[], input: BlockInput): Mention[] {
   const seen = new Map<string, { line: number; tier: number; lines: number[] }>();
   lines.forEach((line, i) => {
     const tier = RCPT_LINE.test(line) || LIST_ENTRY.test(line) ? 0 : SUMMARY_LINE.test(line) ? 2 : 1;
+    const alias = EXPANDED_FROM.exec(line)?.[1]?.toLowerCase();
     for (const a of namedRecipients(line)) {
       const key = a.toLowerCase();
+      if (key === alias) continue; // the address the failed one was expanded from: the same recipient
       if (DAEMON.test(a.slice(0, a.lastIndexOf('@')))) continue;
       if (known.size > 0 && !known.has(key)) continue;
       const before = seen.get(key);
@@ -149,6 +151,19 @@ function findRecipients(lines: string[], input: BlockInput): Mention[] {
   if (pool.length === 0) return [];
   const bestTier = Math.min(...pool.map((f) => f.tier));
   return pool.filter((f) => f.tier === bestTier).sort((x, y) => x.line - y.line);
+}
+
+/**
+ * Postfix ("<rose@final.example> (expanded from <sales@example.net>): …") and Sendmail ("rose@final.example" over
+ * "(expanded from: sales@example.net)") name the alias or forward a failed address came from. That is the address
+ * the sender wrote, and the one to act on (as a DSN's Original-Recipient is): one recipient, not two.
+ */
+const EXPANDED_FROM = /\(expanded from:?\s*<?([^\s<>()]{1,64}@[^\s<>()]{1,255}?)>?\)/i;
+
+function expandedFrom(lines: string[], line: number): string | null {
+  if (line < 0) return null;
+  const here = EXPANDED_FROM.exec(lines[line]!) ?? (lines[line + 1] !== undefined ? EXPANDED_FROM.exec(lines[line + 1]!) : null);
+  return here ? here[1]! : null;
 }
 
 /**
