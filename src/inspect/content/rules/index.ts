@@ -41,6 +41,7 @@ import type { ContentRule } from './rule.js';
 import { styledLetters } from './styled-letters.js';
 import { subjectAllCaps } from './subject-all-caps.js';
 import { textAllCaps } from './text-all-caps.js';
+import { unfilledPlaceholder } from './unfilled-placeholder.js';
 import { urlAnchorMismatch } from './url-anchor-mismatch.js';
 import { urlIpLiteral } from './url-ip-literal.js';
 import { urlRedirect } from './url-redirect.js';
@@ -63,7 +64,7 @@ export const contentRules: readonly ContentRule[] = [
   // attachments
   attachExecutable, attachScript, attachMacroOffice, attachEncryptedArchive, attachHtmlForm, attachDoubleExtension,
   // language
-  greetingByAddress, fakeSafetyBanner, phishLure, phishQrCode, phishGiftCard, phishWireRequest, phishCallback, phishExtortion, phishCredentials, phishPayment, phishUrgency, phishAdvanceFee, subjectAllCaps, textAllCaps,
+  greetingByAddress, fakeSafetyBanner, phishLure, phishQrCode, phishGiftCard, phishWireRequest, phishCallback, phishExtortion, phishCredentials, phishPayment, phishUrgency, phishAdvanceFee, subjectAllCaps, textAllCaps, unfilledPlaceholder,
   // encoding
   mixedScripts, zeroWidth, styledLetters,
 ];

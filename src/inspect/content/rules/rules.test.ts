@@ -211,6 +211,11 @@ const cases: Record<string, { positive: Case; negative: Case }> = {
     positive: { message: () => compose({ subject: 'YOUR POWER SUPPLY IS KILLING YOUR EQUIPMENT' }) },
     negative: { message: () => compose({ subject: 'RE: FYI - NASA and the ESA budget' }) },
   },
+  UNFILLED_PLACEHOLDER: {
+    positive: { message: () => compose({ subject: '#CRYPTO# %FIRSTNAME%, your reward is waiting' }) },
+    // a hashtag, a percentage and a word in brackets are no variables
+    negative: { message: () => compose({ subject: 'Sale: 20% off #summer items [limited] until Friday' }) },
+  },
   TEXT_ALL_CAPS: {
     positive: { message: () => compose({ text: `${filler}\n${filler.toUpperCase()}` }) },
     negative: { message: () => compose({ text: `${filler} The NASA, ESA and JAXA teams met at the UN in NYC with the EU and WHO.` }) },
