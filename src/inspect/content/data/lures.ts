@@ -8,7 +8,7 @@
 // bench:score a fifth of its speed; spell the compounds out instead.
 import { byFirstLetter } from './by-first-letter.js';
 
-export type LureKind = 'credentials' | 'payment' | 'parcel' | 'invoice' | 'crypto' | 'reward' | 'legal' | 'gambling' | 'pharmacy' | 'weight-loss' | 'dating';
+export type LureKind = 'credentials' | 'payment' | 'parcel' | 'invoice' | 'crypto' | 'reward' | 'legal' | 'gambling' | 'pharmacy' | 'weight-loss' | 'dating' | 'crimeware';
 
 const w = String.raw;
 // A letter of a word in the patterns' gaps ("ihr\s+[L]+\s+..."): the expressions run without the u flag (see
@@ -278,6 +278,14 @@ export const lurePatterns: Record<LureKind, string[]> = {
     w`(?:frauen|singles|mädchen|damen)\s+(?:in|aus)\s+deiner\s+(?:nähe|umgebung|stadt|gegend)|(?:siehe|sieh\s+dir|schau\s+dir)\s+(?:meine\s+|ihre\s+)?private[n]?\s+(?:fotos|bilder|videos)|femmes\s+(?:célibataires\s+)?(?:près\s+de\s+chez\s+(?:vous|toi)|de\s+(?:votre|ta)\s+région)|(?:voir|regarde[rz]?)\s+(?:mes|ses)\s+photos\s+(?:privées|intimes)`,
     w`mujeres\s+(?:solteras\s+)?(?:cerca\s+de\s+ti|en\s+tu\s+(?:zona|ciudad))|(?:ver|mira)\s+(?:mis|sus)\s+fotos\s+(?:privadas|íntimas)|donne\s+(?:single\s+)?(?:vicino\s+a\s+te|nella\s+tua\s+(?:zona|città))|(?:guarda|vedi)\s+(?:le\s+)?(?:mie|sue)\s+foto\s+(?:private|intime)`,
     w`vrouwen\s+(?:bij\s+(?:jou|u)\s+in\s+de\s+buurt|in\s+(?:jouw|uw)\s+(?:buurt|omgeving))|(?:bekijk|zie)\s+(?:mijn|haar)\s+privé\s*foto's|mulheres\s+(?:solteiras\s+)?(?:perto\s+de\s+(?:você|voce|ti)|na\s+sua\s+(?:região|cidade))|(?:veja|ver)\s+(?:minhas|suas)\s+fotos\s+(?:privadas|íntimas)`,
+  ],
+  // An underground shop's price list: hacked hosting accounts, web shells, SMTP logins, remote desktops, mailing
+  // scripts and address lists, sold by the piece (the plurals) to the next spammer. A hosting company's own mail names
+  // its cPanel, webmail and SMTP server in the singular, as features of one account; a list of three of these goods
+  // in a row is a catalogue of stolen access.
+  crimeware: [
+    // (at least one of the goods no marketing text sells: "mailers and leads" alone are a print shop's words)
+    w`(?=[^.!?\n]{0,80}?(?:cpanels|smtps|rdps|webmails))(?:cpanels|shells|smtps|rdps|webmails|mailers|leads|ssh|whm)(?:\s*[-/,|&+]\s*|\s+and\s+|\s+)(?:[${L}0-9]+[\s/-]+){0,2}?(?:cpanels|shells|smtps|rdps|webmails|mailers|leads|ssh|whm)(?:\s*[-/,|&+]\s*|\s+and\s+|\s+)(?:[${L}0-9]+[\s/-]+){0,2}?(?:cpanels|shells|smtps|rdps|webmails|mailers|leads)\b`,
   ],
 };
 

@@ -49,8 +49,9 @@ function wayOut(msg: ContentMessage, kind: string): string | null {
  * A sign-in lure (the account, the mailbox, a shared document or voice message behind a log-in) with a way off the
  * sender's site is what phishing from a hijacked mailbox is made of, and honest notices of that kind link to their
  * own service: alone it tags, unless its links all go to a well-known service's own pages (toServicesOwnPages). So
- * does a casino bonus or a prescription drug sold on another domain: a licensed casino or pharmacy mailing its
- * customers links to its own site, an affiliate's spam run from somebody's mailbox to the affiliate's. The other
+ * does a casino bonus or a prescription drug sold on another domain (a licensed casino or pharmacy mailing its
+ * customers links to its own site, an affiliate's spam run from somebody's mailbox to the affiliate's), and an
+ * underground shop's list of stolen access, which no honest sender offers at all. The other
  * kinds stay a point under the tag threshold alone, because honest mail says them with links elsewhere too (a
  * shop's invoice on its accounting service, a parcel on the carrier's site, a reward on a loyalty platform, a
  * fitness tip on a video site): the model, a brand, urgency or a link domain new to the relay must agree.
@@ -71,14 +72,14 @@ export const phishLure: ContentRule = {
   name: 'PHISH_LURE_LINK',
   score: 4.0,
   strength: 'evidence',
-  description: 'asks the reader to act on an account, payment, parcel, invoice, wallet, prize or complaint, or sells casino bonuses, prescription drugs, weight loss or dating, and sends them off the sender\'s own site to do it',
+  description: 'asks the reader to act on an account, payment, parcel, invoice, wallet, prize or complaint, or sells casino bonuses, prescription drugs, weight loss, dating or stolen access, and sends them off the sender\'s own site to do it',
   test(msg) {
     const lure = findLure(msg);
     if (!lure) return false;
     const out = wayOut(msg, lure.kind);
     if (!out) return false;
     const detail = `${lure.kind}: "${lure.phrase}", ${out}`;
-    const tagsAlone = lure.kind === 'credentials' ? !toServicesOwnPages(msg) : lure.kind === 'gambling' || lure.kind === 'pharmacy';
+    const tagsAlone = lure.kind === 'credentials' ? !toServicesOwnPages(msg) : lure.kind === 'gambling' || lure.kind === 'pharmacy' || lure.kind === 'crimeware';
     return tagsAlone ? { detail, score: TAGS_ALONE_SCORE } : detail;
   },
 };

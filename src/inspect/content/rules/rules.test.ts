@@ -470,7 +470,13 @@ describe('content rules', () => {
       'Privacy tip: never send private photos to people you have not met. Our guide:',
       'Erectile dysfunction affects one man in five over forty; our urologist explains the treatments:',
       'Dating apps: how to stay safe when you meet a match for the first time. Our guide:',
+      // a host's own notice names one account's cPanel, webmail and SMTP server; a print shop sells mailers and leads
+      'Your hosting is ready. Your cPanel, webmail and SMTP settings are on this page:',
+      'We print mailers, flyers and postcards and find leads for realtors:',
     ]) expect(await tags(text), text).toBe(false);
+    // an underground shop's price list of stolen access tags alone
+    for (const text of ['Cpanels - Shells - SSH/WHM - RDPs - Smtps - Mailers - Leads, check us out:', 'Fresh SMTPs, RDPs and cPanels for sale:'])
+      expect(await tags(text), text).toMatchObject({ score: 5, detail: expect.stringMatching(/^crimeware:/) });
   });
 
   it('weighs a mailing whose every link, the opt-out too, is shortened, and not one shortened link among the sender\'s own', async () => {
