@@ -948,6 +948,9 @@ describe('content rules', () => {
       // chosen for a promotion or a draw with a borrowed brand; a dormant "platform" balance to be zeroed
       'Você foi selecionado para participar da Promoção de Ano Novo com a Cielo, prêmios todo dia: https://r.evil.example/g',
       'You have been selected to take part in our New Year prize draw: https://r.evil.example/g',
+      'Nehmen Sie an unserer Douglas-Umfrage teil und gewinnen Sie ein Geschenkset: https://r.evil.example/g',
+      'Take our short survey and win a new iPhone: https://r.evil.example/g',
+      'Répondez à notre sondage et gagnez un coffret cadeau : https://r.evil.example/g',
       'Sie wurden ausgewählt, an unserer Jubiläums-Verlosung teilzunehmen: https://r.evil.example/g',
       'Has sido seleccionado para participar en el sorteo de aniversario: https://r.evil.example/g',
       'We plan to block inactive accounts shortly. Your balance will be zeroed upon account deactivation: https://r.evil.example/x',
