@@ -7,6 +7,7 @@ import { attachMacroOffice } from './attach-macro-office.js';
 import { attachScript } from './attach-script.js';
 import { badDate } from './bad-date.js';
 import { brandDisplayName } from './brand-display-name.js';
+import { disguisedWords } from './disguised-words.js';
 import { displayNameDomain } from './display-name-domain.js';
 import { fakeSafetyBanner } from './fake-safety-banner.js';
 import { fromAuthMismatch } from './from-auth-mismatch.js';
@@ -64,7 +65,7 @@ export const contentRules: readonly ContentRule[] = [
   // attachments
   attachExecutable, attachScript, attachMacroOffice, attachEncryptedArchive, attachHtmlForm, attachDoubleExtension,
   // language
-  greetingByAddress, fakeSafetyBanner, phishLure, phishQrCode, phishGiftCard, phishWireRequest, phishCallback, phishExtortion, phishCredentials, phishPayment, phishUrgency, phishAdvanceFee, subjectAllCaps, textAllCaps, unfilledPlaceholder,
+  greetingByAddress, fakeSafetyBanner, phishLure, phishQrCode, phishGiftCard, phishWireRequest, phishCallback, phishExtortion, phishCredentials, phishPayment, phishUrgency, phishAdvanceFee, subjectAllCaps, textAllCaps, unfilledPlaceholder, disguisedWords,
   // encoding
   mixedScripts, zeroWidth, styledLetters,
 ];

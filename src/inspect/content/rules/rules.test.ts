@@ -211,6 +211,11 @@ const cases: Record<string, { positive: Case; negative: Case }> = {
     positive: { message: () => compose({ subject: 'YOUR POWER SUPPLY IS KILLING YOUR EQUIPMENT' }) },
     negative: { message: () => compose({ subject: 'RE: FYI - NASA and the ESA budget' }) },
   },
+  DISGUISED_WORDS: {
+    positive: { message: () => compose({ text: 'I ḟeel sặd to ḁlert you ąḅout ẵ couple oḟ news ƒor you. I gảined ǎccess to eǎch oƒ your devices ąnd wåtched thẻ camera.' }) },
+    // French, Portuguese and Vietnamese write their own words with accents, never English ones
+    negative: { message: () => compose({ text: 'Où êtes-vous ? Voilà le café. Não há pão à venda. Tôi và bạn có thể đi ở đây. Crème brûlée for the café.' }) },
+  },
   UNFILLED_PLACEHOLDER: {
     positive: { message: () => compose({ subject: '#CRYPTO# %FIRSTNAME%, your reward is waiting' }) },
     // a hashtag, a percentage and a word in brackets are no variables
