@@ -212,7 +212,7 @@ export const lurePatterns: Record<LureKind, string[]> = {
     // a survey whose answer is a prize ("take our survey and win", "nehmen Sie an unserer Umfrage teil und gewinnen
     // Sie"): the survey-scam kit's promise; a shop's satisfaction survey asks, it does not pay; en, de, fr, es, it,
     // nl, pt
-    w`(?:survey|umfrage|sondage|questionnaire|encuesta|sondaggio|enquête|pesquisa|inquérito)\s+(?:teil\s+)?(?:and|und|et|y|e|en)\s+(?:(?:you\s+)?(?:could\s+|can\s+)?win|gewinnen|gewinne|gagnez|gagner|gana|ganar|vinci|vincere|win|ganhe|ganhar)\b`,
+    w`(?:survey|umfrage|sondage|questionnaire|encuesta|sondaggio|enquête|pesquisa)\s+(?:teil\s+)?(?:and|und|et|y|e|en)\s+(?:you\s+)?(?:could\s+|can\s+)?(?:win|gewinn|gagne|gana|vinci|ganhe)`,
     // fr
     w`(?:sélectionnée?|choisie?)\s+pour\s+(?:recevoir|gagner|remporter)|vous\s+avez\s+gagné|(?:récupére[rz]|réclame[rz])\s+votre\s+(?:cadeau|récompense|prix|lot)|points\s+(?:expirent|vont\s+expirer)\s+(?:aujourd'hui|demain|ce\s+soir|bientôt|dans\s+\d+\s+heures)`,
     // es
@@ -288,8 +288,8 @@ export const lurePatterns: Record<LureKind, string[]> = {
   // its cPanel, webmail and SMTP server in the singular, as features of one account; a list of three of these goods
   // in a row is a catalogue of stolen access.
   crimeware: [
-    // (at least one of the goods no marketing text sells: "mailers and leads" alone are a print shop's words)
-    w`(?=[^.!?\n]{0,80}?(?:cpanels|smtps|rdps|webmails))(?:cpanels|shells|smtps|rdps|webmails|mailers|leads|ssh|whm)(?:\s*[-/,|&+]\s*|\s+and\s+|\s+)(?:[${L}0-9]+[\s/-]+){0,2}?(?:cpanels|shells|smtps|rdps|webmails|mailers|leads|ssh|whm)(?:\s*[-/,|&+]\s*|\s+and\s+|\s+)(?:[${L}0-9]+[\s/-]+){0,2}?(?:cpanels|shells|smtps|rdps|webmails|mailers|leads)\b`,
+    // (it opens with one of the goods no marketing text sells: "mailers and leads" alone are a print shop's words)
+    w`(?:cpanels|smtps|rdps|webmails|shells)(?:[\s\-/,|&+]+(?:and\s+)?(?:[a-z0-9]+[\s/-]+){0,2}?(?:cpanels|shells|smtps|rdps|webmails|mailers|leads|ssh|whm)){2}\b`,
   ],
 };
 
