@@ -430,6 +430,14 @@ describe('several recipients in one report: each one found, each with its own re
       'Diagnostic-Code: smtp; 550 5.1.1 <mallory@mail.example.net>: User unknown',
     ]);
     expect(reasons(aliased)).toEqual([['sales@example.net', 'userunknown']]);
+    // A list the destination expanded: every member's group names the list as Original-Recipient; each member's
+    // failure is its own, and the list did not fail.
+    const expanded = report('delivery-status', 'message/delivery-status', [
+      'Reporting-MTA: dns; lists.example.net', '',
+      'Original-Recipient: rfc822;team@example.net', 'Final-Recipient: rfc822;uma@example.net', 'Action: failed', 'Status: 5.1.1', '',
+      'Original-Recipient: rfc822;team@example.net', 'Final-Recipient: rfc822;victor@example.net', 'Action: failed', 'Status: 5.2.2',
+    ]);
+    expect(reasons(expanded)).toEqual([['uma@example.net', 'userunknown'], ['victor@example.net', 'mailboxfull']]);
     // Without an Original-Recipient, the Final-Recipient is all there is.
     const plainDsn = report('delivery-status', 'message/delivery-status', [
       'Reporting-MTA: dns; relay.example.net', '', 'Final-Recipient: rfc822;niaj@example.net', 'Action: failed', 'Status: 5.1.1',

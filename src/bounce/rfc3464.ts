@@ -28,13 +28,16 @@ export function parseRfc3464(root: MimePart, outer: MimePart[] = outerParts(root
     return claimsDsn ? { kind: 'broken', error: 'multipart/report of delivery-status without a status part' } : { kind: 'not-this-kind' };
   }
   let reportingMta: string | null = null;
+  const groups = sources.flatMap((text) => splitRecipientGroups(parseFieldGroups(text)));
+  // An Original-Recipient that several groups share is a list or alias the destination expanded (team@ to each
+  // member): each member's failure is its own, and the list's address is not what failed.
+  const originals = groups.map((g) => addressIn(g, 'original-recipient')?.toLowerCase()).filter((a): a is string => !!a);
+  const shared = new Set(originals.filter((a, i) => originals.indexOf(a) !== i));
   const recipients: RecipientFacts[] = [];
-  for (const text of sources) {
-    for (const group of splitRecipientGroups(parseFieldGroups(text))) {
-      if (group.has('reporting-mta')) reportingMta ??= stripTypePrefix(group.get('reporting-mta')!);
-      const facts = recipientFacts(group);
-      if (facts) recipients.push(facts);
-    }
+  for (const group of groups) {
+    if (group.has('reporting-mta')) reportingMta ??= stripTypePrefix(group.get('reporting-mta')!);
+    const facts = recipientFacts(group, shared);
+    if (facts) recipients.push(facts);
   }
   if (recipients.length === 0) return { kind: 'broken', error: 'delivery-status part without a recipient field' };
   return { kind: 'found', value: { reportingMta, recipients } };
@@ -67,8 +70,8 @@ function splitRecipientGroups(groups: FieldGroup[]): FieldGroup[] {
   return out;
 }
 
-function recipientFacts(group: FieldGroup): RecipientFacts | null {
-  const recipient = recipientOf(group);
+function recipientFacts(group: FieldGroup, sharedOriginals: ReadonlySet<string>): RecipientFacts | null {
+  const recipient = recipientOf(group, sharedOriginals);
   if (!recipient) return null;
   // Without a Diagnostic-Code, some MTAs put the reason in a comment after the status ("4.0.0 (host lookup failed)").
   const statusComment = /\(([^()]{4,400})\)/.exec(group.get('status') ?? '')?.[1] ?? null;
@@ -99,14 +102,15 @@ function recipientFacts(group: FieldGroup): RecipientFacts | null {
  * forward to another provider) or how a message store files it (Sun ONE's `@store:user@ims_daemon`): suppressing
  * or blaming it would act on an address the sender never used, and leave the one it keeps writing to untouched.
  */
-function recipientOf(group: FieldGroup): string | null {
-  const addressIn = (name: string) => {
-    const field = group.get(name);
-    return field ? extractAddress(stripTypePrefix(field)) : null;
-  };
-  const original = addressIn('original-recipient');
-  if (original && isAddressable(original)) return original;
-  return addressIn('final-recipient') ?? original ?? addressIn('x-actual-recipient');
+function recipientOf(group: FieldGroup, sharedOriginals: ReadonlySet<string>): string | null {
+  const original = addressIn(group, 'original-recipient');
+  if (original && isAddressable(original) && !sharedOriginals.has(original.toLowerCase())) return original;
+  return addressIn(group, 'final-recipient') ?? original ?? addressIn(group, 'x-actual-recipient');
+}
+
+function addressIn(group: FieldGroup, name: string): string | null {
+  const field = group.get(name);
+  return field ? extractAddress(stripTypePrefix(field)) : null;
 }
 
 /** A domain with a dot or an address literal: what an SMTP client can send to (RFC 5321 §2.3.5). */

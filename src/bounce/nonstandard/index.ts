@@ -53,4 +53,3 @@ function envelopeRecipients(original: HeaderField[], root: MimePart): string[] {
 const RECEIVED_FOR = /\bfor\s+<?([^\s<>;@]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,63})>?/i;
 /** Fields a list manager adds to every post it sends on (RFC 2369, RFC 2919, Mailman, Majordomo, Sympa). */
 const LIST_FIELDS = ['list-id', 'list-post', 'x-beenthere', 'x-mailman-version', 'x-list', 'mailing-list'];
-
