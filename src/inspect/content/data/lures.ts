@@ -18,6 +18,12 @@ const L = String.raw`\w\u00c0-\u024f`;
 
 export const lurePatterns: Record<LureKind, string[]> = {
   credentials: [
+    // access to the account "may be restricted" unless the reader verifies a detail within hours, and a card's
+    // "temporary deactivation": a bank's or a platform's real notice sends the reader to its own site, which this
+    // lure's way out never is; en, de, fr, es, it, nl, pt
+    w`access\s+to\s+your\s+(?:account|card)\s+(?:may|will|could|might)\s+be\s+(?:temporarily\s+)?(?:restricted|limited|suspended|blocked)|(?:verify|confirm)\s+your\s+(?:phone\s+number|mobile\s+number|identity)\s+within\s+(?:the\s+next\s+)?\d+\s+hours`,
+    w`zugriff\s+auf\s+(?:ihr|dein)\s+konto\s+(?:(?:kann|wird|könnte)\s+)?(?:vorübergehend\s+)?(?:eingeschränkt|gesperrt)|(?:ihre|deine)\s+telefonnummer\s+innerhalb\s+(?:der\s+nächsten\s+)?\d+\s+stunden|deaktivierung\s+(?:ihrer|deiner)\s+(?:bank|kredit)?karte`,
+    w`l'accès\s+à\s+votre\s+compte\s+(?:pourrait|peut|sera)\s+être\s+(?:temporairement\s+)?(?:restreint|limité|suspendu)|el\s+acceso\s+a\s+su\s+cuenta\s+(?:podría|puede|será)\s+(?:ser\s+)?(?:restringido|limitado|suspendido)|l'accesso\s+al\s+(?:tuo|suo)\s+(?:account|conto)\s+(?:potrebbe|può|sarà)\s+(?:essere\s+)?(?:limitato|sospeso)|toegang\s+tot\s+(?:uw|je)\s+(?:account|rekening)\s+(?:kan|wordt)\s+(?:tijdelijk\s+)?(?:worden\s+)?(?:beperkt|geblokkeerd)|o\s+acesso\s+à\s+sua\s+conta\s+(?:poderá|pode|será)\s+(?:ser\s+)?(?:restringido|limitado|suspenso)`,
     // en
     w`(?:verify|confirm|validate|re-?validate|update|unlock|restore|secure|re-?activate)\s+your\s+(?:account|identity|password|login|credentials|mailbox|e-?mail\s+account|apple\s+id)`,
     w`(?:verify|confirm|validate)\s+(?:the\s+|this\s+)?(?:account|identity)\s+(?:to|now|within|before)`,

@@ -960,6 +960,10 @@ describe('content rules', () => {
       'Has sido seleccionado para participar en el sorteo de aniversario: https://r.evil.example/g',
       'We plan to block inactive accounts shortly. Your balance will be zeroed upon account deactivation: https://r.evil.example/x',
       'Ihr Guthaben wird auf null gesetzt, wenn Sie sich nicht anmelden: https://r.evil.example/x',
+      // access "may be restricted" unless a detail is verified within hours; a card's "deactivation"
+      'Please verify your phone number within 48 hours, or access to your account may be restricted: https://r.evil.example/v',
+      'Sollte die Verifizierung nicht erfolgen, kann der Zugriff auf Ihr Konto vorübergehend eingeschränkt werden: https://r.evil.example/v',
+      "Sans vérification, l'accès à votre compte pourrait être suspendu : https://r.evil.example/v",
     ]) expect(await test(text), text).toMatch(/^(?:reward|credentials|parcel|crypto):/);
     for (const text of [
       'Consta no Sistema uma Multa de Trânsito no valor de 2.934,70. Visualizar Multa: https://r.evil.example/m',
