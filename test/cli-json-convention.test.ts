@@ -1,7 +1,7 @@
 // The CLI's JSON convention (docs/cli.md): every listing's --json prints JSON Lines, one object per line; a command
 // that prints one thing prints one JSON object. Runs the built CLI (dist/): `npm test` builds first.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -45,5 +45,20 @@ describe('CLI --json', () => {
     const shown: unknown = JSON.parse(cli(dataDir, 'accounts', 'show', 'shop', '--json'));
     expect(shown).toMatchObject({ name: 'shop', suspended: false });
     expect(Array.isArray(shown)).toBe(false);
+  });
+
+  it('stops quietly when the reader closes the pipe early, as `| head` does', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mw-cli-pipe-'));
+    const bounce = ['From: MAILER-DAEMON@mx.example.net', 'To: shop@example.com', 'Subject: Undelivered Mail Returned to Sender', '',
+      '<nobody@example.org>: host mx.example.org[192.0.2.7] said: 550 5.1.1 <nobody@example.org>: Recipient address', '    rejected: User unknown (in reply to RCPT TO command)', ''].join('\r\n');
+    const files = Array.from({ length: 400 }, (_, i) => join(dir, `b${i}.eml`));
+    for (const f of files) writeFileSync(f, bounce);
+    const child = spawn(process.execPath, ['dist/cli/main.js', 'bounce', '--json', ...files], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.once('data', () => child.stdout.destroy()); // the reader has what it wanted and goes away
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 });

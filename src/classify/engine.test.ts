@@ -25,6 +25,8 @@ describe('classifyReply', () => {
   it('never blames the content for a refusal before DATA: at RCPT TO the server has judged the sender', () => {
     expect(classifyReply({ text: '550 5.7.1 Rejected due to policy violations', phase: 'rcpt' })).toMatchObject({ reason: 'policyviolation', blame: 'sender-domain', scope: 'message' });
     expect(classifyReply({ text: '550 5.7.1 Rejected due to policy violations', phase: 'data' })).toMatchObject({ blame: 'content' });
+    // ... unless the one object it names is the connecting IP: then the IP is what was judged, and the whole session.
+    expect(classifyReply({ text: '550 Rejected: policy violation from IP 192.0.2.9', phase: 'rcpt' })).toMatchObject({ reason: 'policyviolation', blame: 'sender-ip', scope: 'session' });
   });
 
   it("tells au (KDDI)'s reception filter from a missing mailbox by the form of the reply", () => {

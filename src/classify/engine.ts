@@ -3,7 +3,7 @@
 // 3463 status, then the basic code.
 import { REASON_PROFILES, actionOf } from './reasons.js';
 import { reasonFromCueWords } from './cue-words.js';
-import { blameByObject } from './named-object.js';
+import { blameByObject, namedObject } from './named-object.js';
 import { isCandidate, mayMatch, scanLiterals } from './prefilter.js';
 import { parseReply, type ParsedReply } from './reply.js';
 import type { CompiledRule, RuleSet } from './ruleset.js';
@@ -179,10 +179,13 @@ function adjustForPhase(c: Classification, reply: ParsedReply, phase: Phase | un
   // connecting IP to refuse.
   if (phase === 'connect' && c.rule.startsWith('fallback') && REFUSAL_WORDS.test(reply.flat)) return retarget(c, 'blocked', 'sender-ip', 'phase-connect');
   if (c.blame === 'recipient' && phase === 'mail') return retarget(c, 'rejected', 'sender-domain', 'phase-mail');
-  // At MAIL FROM and RCPT TO the content is not sent yet: a "policy" or "spam" refusal there is about the sender
-  // (the server judged its address, domain or history; an IP it names is followNamedObject's, which runs first).
+  // At MAIL FROM and RCPT TO the content is not sent yet: a "policy" or "spam" refusal there is about the sender,
+  // its IP when that is the one object the reply names ("policy violation from IP 192.0.2.1"), else its address or
+  // domain (the server judged its history).
   if (c.blame === 'content' && (phase === 'mail' || phase === 'rcpt')) {
-    return { ...c, blame: 'sender-domain', scope: 'message', action: actionOf({ ...c, blame: 'sender-domain', scope: 'message' }) };
+    const onIp = namedObject(reply.flat) === 'sender-ip';
+    const sender: Classification = { ...c, blame: onIp ? 'sender-ip' : 'sender-domain', scope: onIp ? 'session' : 'message' };
+    return { ...sender, action: actionOf(sender) };
   }
   if (c.reason === 'userunknown' && phase !== 'rcpt' && !keepAfterData) {
     const subject = reply.status?.split('.')[1];

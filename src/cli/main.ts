@@ -11,6 +11,13 @@ const program = new Command('mailwarden')
   .showHelpAfterError()
   .exitOverride();
 
+// A reader that stops early (`mailwarden bounce --json *.eml | head`) closes the pipe: that ends the output, as it
+// ends any Unix filter's, and is no error to report with a stack trace.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code !== 'EPIPE') throw err;
+  process.exit(process.exitCode ?? 0);
+});
+
 await registerCommands(program, process.argv.slice(2));
 
 try {
