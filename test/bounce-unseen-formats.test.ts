@@ -544,4 +544,41 @@ describe('several recipients in one report: each one found, each with its own re
     ]);
     expect(reasons(raw)).toEqual([['trent@example.com', 'userunknown']]);
   });
+
+  it('a DSN with a bare status and a gateway disclaimer under the list: the status, not the disclaimer', () => {
+    const raw = message([
+      'From: postmaster@corp.example.com', 'To: sender@example.org', 'Subject: Delivery Status Notification (Failure)', 'MIME-Version: 1.0',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="D"', '', '--D', 'Content-Type: text/plain', '',
+      'Delivery to the following recipients failed.', '', '       walter@example.com', '', '',
+      '________________________________________________________________________',
+      '**** This email has been scanned for all viruses by the gateway of Example Corp ****', '',
+      '--D', 'Content-Type: message/delivery-status', '', 'Reporting-MTA: dns;mail.corp.example.com', '',
+      'Final-Recipient: rfc822;walter@example.com', 'Action: failed', 'Status: 5.1.1', '', '--D--',
+    ]);
+    expect(reasons(raw)).toEqual([['walter@example.com', 'userunknown']]);
+  });
+
+  it('the remote host\'s IP address is no status code: "host …[1.2.3.4] said:" is not status 2.3.4 (delivered)', () => {
+    const raw = report('delivery-status', 'message/delivery-status', [
+      'Reporting-MTA: dns; relay.example.net', '', 'Final-Recipient: rfc822; xavier@example.com', 'Action: failed', 'Status: 5.0.0',
+      'Diagnostic-Code: X-Postfix; host mx.example.com[1.2.3.4] said: 550 5.7.1 Blocked by SpamAssassin (in reply to end of DATA command)',
+    ]);
+    const [r] = parseBounce(raw).recipients;
+    expect(r).toMatchObject({ recipient: 'xavier@example.com', status: '5.7.1', reason: 'spamdetected', blame: 'content' });
+  });
+
+  it('a report that greets the sender by address names no failed recipient with it', () => {
+    const raw = plain('Mail Delivery Subsystem <MAILER-DAEMON@mail.example.net>', 'Mail Delivery Problem', [
+      'Sorry sender@example.org. Your mail to the following recipients could not be delivered because they are not accepting mail with attachments or embedded images:',
+      '\tsomeuser',
+    ]);
+    expect(parseBounce(raw).recipients.map((r) => r.recipient)).not.toContain('sender@example.org');
+  });
+
+  it('a Lotus Notes absence notice ("AUTO: … is out of the office") is an auto-reply, not a bounce', () => {
+    const raw = message(['From: Jane.Doe@example.com', 'To: sender@example.org', 'Subject: AUTO: Doe, Jane is out of the office. (returning 05/01/2027)',
+      'Content-Type: text/plain; charset=US-ASCII', '', 'I am out of the office until 05/01/2027.']);
+    expect(parseBounce(raw)).toMatchObject({ kind: 'autoreply', recipients: [{ recipient: 'Jane.Doe@example.com', reason: 'vacation' }] });
+  });
 });
+

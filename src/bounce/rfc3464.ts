@@ -4,7 +4,8 @@
 import { extractAddress } from './address.js';
 import { parseFieldGroups, stripTypePrefix, type FieldGroup } from './fields.js';
 import { type MimePart } from '../shared/mime/reader.js';
-import { findCode, findStatus } from './smtp-reply.js';
+import { findEnhancedStatus } from '../classify/reply.js';
+import { findCode } from './smtp-reply.js';
 import type { DsnAction, ParseResult, RecipientFacts } from './types.js';
 
 export interface DeliveryStatus {
@@ -76,8 +77,8 @@ function recipientFacts(group: FieldGroup, sharedOriginals: ReadonlySet<string>)
   // Without a Diagnostic-Code, some MTAs put the reason in a comment after the status ("4.0.0 (host lookup failed)").
   const statusComment = /\(([^()]{4,400})\)/.exec(group.get('status') ?? '')?.[1] ?? null;
   const diagnostic = group.has('diagnostic-code') ? stripTypePrefix(group.get('diagnostic-code')!) || statusComment : statusComment;
-  const fieldStatus = findStatus(group.get('status') ?? '');
-  const textStatus = diagnostic ? findStatus(diagnostic) : null;
+  const fieldStatus = findEnhancedStatus(group.get('status') ?? '');
+  const textStatus = diagnostic ? findEnhancedStatus(diagnostic) : null;
   // The remote server's own status, quoted in its reply, says more than the reporting MTA's summary of it.
   const status = textStatus ?? fieldStatus;
   const remote = group.get('remote-mta');

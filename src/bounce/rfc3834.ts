@@ -22,8 +22,12 @@ function bodyHead(root: MimePart): string {
 /** Auto-replies of mailboxes that were closed rather than left for a holiday. */
 const DISABLED = /(?:inbox|mailbox|address|account)\b.{0,60}\b(?:is )?no longer (?:in use|active|monitored|valid|available)|has been (?:closed|deactivated|disabled)/i;
 
-/** Subjects of auto-replies in the common clients (Exchange, Apple, Gmail, Zimbra) and languages. */
-const AUTO_SUBJECT = /^(?:auto(?:matic)?[ -]?(?:reply|response|respons|antwort|réponse|risposta|respuesta)|out of (?:the )?office|vacation|abwesenheit|absence|autorespond|自動応答|不在)/i;
+/**
+ * Subjects of auto-replies in the common clients (Exchange, Apple, Gmail, Zimbra) and languages: Outlook's own
+ * prefix in its languages ("Automatische Antwort:", "Réponse automatique :", "Respuesta automática:"), and Lotus
+ * Notes' "AUTO: Jane Doe is out of the office (returning …)".
+ */
+const AUTO_SUBJECT = /^(?:auto(?:matic)?[ -]?(?:reply|response|respons|antwort|réponse|risposta|respuesta)|automatische antwort|automatisch antwoord|réponse automatique|respuesta automática|risposta automatica|resposta automática|auto:\s|out of (?:the )?office|vacation|abwesenheit|absence|autorespond|自動応答|不在)/i;
 
 export function parseRfc3834(root: MimePart, bodyText: string): ParseResult<AutoReply> {
   if (!isAutoReply(root)) return { kind: 'not-this-kind' };

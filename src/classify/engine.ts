@@ -123,7 +123,12 @@ function fromCodes(reply: ParsedReply, phase: Phase | undefined, provider: strin
     const byCode = reasonFromCode(reply.code, phase);
     // "550" names a missing mailbox only when nothing else is said: words of refusal with no mailbox named ("…
     // (user@example.com:blocked)", "Message refused") refuse the mail, they do not say the address is gone.
-    if (byCode === 'userunknown' && REFUSAL_WORDS.test(reply.flat) && !MAILBOX_WORDS.test(reply.flat)) return fromReason('rejected', reply, provider, 'fallback-code');
+    if (byCode === 'userunknown' && !MAILBOX_WORDS.test(reply.flat)) {
+      // Nor do words about the sending server ("Your server requires confirmation … ?IP=192.0.2.1"): its IP is what
+      // the reply is about.
+      if (namedObject(reply.flat) === 'sender-ip') return fromReason('blocked', reply, provider, 'fallback-code');
+      if (REFUSAL_WORDS.test(reply.flat)) return fromReason('rejected', reply, provider, 'fallback-code');
+    }
     return fromReason(byCode, reply, provider, 'fallback-code');
   }
   return fromReason('undefined', reply, provider, 'fallback-none');
@@ -182,7 +187,9 @@ function adjustForPhase(c: Classification, reply: ParsedReply, phase: Phase | un
   // At MAIL FROM and RCPT TO the content is not sent yet: a "policy" or "spam" refusal there is about the sender,
   // its IP when that is the one object the reply names ("policy violation from IP 192.0.2.1"), else its address or
   // domain (the server judged its history).
-  if (c.blame === 'content' && (phase === 'mail' || phase === 'rcpt')) {
+  // A size refusal is the exception: SIZE (RFC 1870) declares the message's size at MAIL FROM, so a server can
+  // refuse it for its size before it is sent.
+  if (c.blame === 'content' && c.reason !== 'emailtoolarge' && (phase === 'mail' || phase === 'rcpt')) {
     const onIp = namedObject(reply.flat) === 'sender-ip';
     const sender: Classification = { ...c, blame: onIp ? 'sender-ip' : 'sender-domain', scope: onIp ? 'session' : 'message' };
     return { ...sender, action: actionOf(sender) };

@@ -35,15 +35,28 @@ const PHASE_NAMES: Record<string, Phase> = {
   data: 'data', helo: 'helo', ehlo: 'helo',
 };
 
+// The reporting MTA's words before the reply it quotes: Postfix's "host mx.example.net[192.0.2.1] said:", Exim's
+// "SMTP error from remote mail server after RCPT TO:<bob@example.net>: host mx.example.net [192.0.2.1]:". They name
+// the remote host, not the cause; read as part of the reply, "host … [192.0.2.1] said: 550 Blocked by SpamAssassin"
+// looked like a refusal of an IP.
+const REPORTER_PREFACE = /^\s*(?:host\s+[^\s\[\]]+\s*(?:\[[^\]]*\]\s*)?said:|smtp error from remote (?:mail server|mailer|server) after [^:\n]*:(?:\s*<[^>\n]*>:?)?(?:\s*host\s+[^\s\[\]]+\s*(?:\[[^\]]*\])?:)?)\s*/i;
+
+/** The first RFC 3463 status in a text, e.g. "5.1.1"; never a piece of an IP address or a longer dotted number. */
+export function findEnhancedStatus(text: string): string | null {
+  const m = ENHANCED_STATUS.exec(text);
+  return m ? `${m[1]}.${m[2]}.${m[3]}` : null;
+}
+
 /** Parses `text`; `statusHint` is used only when the text itself carries no enhanced status code. */
 export function parseReply(text: string, statusHint?: string): ParsedReply {
   const head = text.length > MAX_REPLY_CHARS ? text.slice(0, MAX_REPLY_CHARS) : text;
-  const body = head.replace(DIAGNOSTIC_TYPE, '');
+  const whole = head.replace(DIAGNOSTIC_TYPE, '');
+  const preface = REPORTER_PREFACE.exec(whole);
+  const body = preface ? whole.slice(preface[0].length) : whole;
   const codeMatch = BASIC_CODE.exec(body);
-  const statusMatch = ENHANCED_STATUS.exec(body);
-  const status = statusMatch ? `${statusMatch[1]}.${statusMatch[2]}.${statusMatch[3]}` : normaliseStatus(statusHint);
+  const status = findEnhancedStatus(body) ?? normaliseStatus(statusHint);
   const flat = (' ' + body).replace(CONTINUATION_OR_SPACE, ' ').trim().toLowerCase();
-  const mention = PHASE_MENTION.exec(flat);
+  const mention = PHASE_MENTION.exec(flat) ?? (preface ? PHASE_MENTION.exec(preface[0].toLowerCase().replace(/\s+/g, ' ')) : null);
   const phase = mention ? PHASE_NAMES[mention[1] ?? mention[2]!] ?? null : null;
   return { code: codeMatch ? Number(codeMatch[1]) : null, status, flat, phase };
 }

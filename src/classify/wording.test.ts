@@ -151,6 +151,27 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["550-5.7.1 Messages missing a valid messageId header are not accepted.", 'eod', 'notcompliantrfc', 'content'],
   ["554 5.7.1 Executable attachments are not allowed", 'eod', 'policyviolation', 'content'],
   ["552-5.7.0 This message was blocked because its content presents a potential security issue.", 'eod', 'policyviolation', 'content'],
+  // Session 18, from how each kind of refusal is worded (a second public collection's development half showed them
+  // missing): the reporting MTA's "host … said:" names a host, not a cause; a content filter's "blocked using" is not
+  // a DNSBL zone; SURBL and URIBL list only links; a full mailbox counted in messages; size and relay refusals put
+  // from the server's side.
+  ["host mx.example.net[192.0.2.4] said: 550 5.7.1 Blocked by SpamAssassin (in reply to end of DATA command)", undefined, 'spamdetected', 'content'],
+  ["SMTP error from remote mail server after RCPT TO:<bob@example.net>: host mx.example.net [192.0.2.1]: 550 5.1.1 <bob@example.net>: Recipient address rejected: User unknown", undefined, 'userunknown', 'recipient'],
+  ["553 Blocked using spam pattern, your message may contain the spam contents", 'eod', 'spamdetected', 'content'],
+  ["554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org", 'rcpt', 'blocked', 'sender-ip'],
+  ["550 5.7.1 Your email breaches local URIBL policy.", 'eod', 'spamdetected', 'content'],
+  ["550 5.7.1 Rejected - bulk email", 'eod', 'spamdetected', 'content'],
+  ["554 5.7.1 Your message failed several antispam checks. Please be sure your mail server is configured correctly (spf, HELO, PTR).", 'eod', 'spamdetected', 'content'],
+  ["550 <user@example.de> User has too many messages on the server.", 'rcpt', 'mailboxfull', 'recipient'],
+  ["450 4.7.1 Too many messages from your IP, slow down", 'rcpt', 'ratelimited', 'sender-volume'],
+  ["The recipient mailbox has exceeded its disk space limit.", undefined, 'mailboxfull', 'recipient'],
+  ["552 RCPT TO:<user@example.org> max message size exceeded", 'rcpt', 'emailtoolarge', 'content'],
+  ["550 5.2.3 RESOLVER.RST.SendSizeLimit.Org; message too large for this organization", undefined, 'emailtoolarge', 'content'],
+  ["550 5.7.124 RESOLVER.RST.SenderNotAllowed; Sender not in allowed-senders list", undefined, 'filtered', 'recipient'],
+  ["553 you are trying to use me [mx.example.net] as a relay, but I have not been configured to let you [192.0.2.1] do this.", 'rcpt', 'norelaying', 'sender-config'],
+  ["Name service error for name=example.org type=MX: Malformed name server reply", undefined, 'networkerror', 'network'],
+  ["554 Rcpt <bob@example.net> does not exist", 'rcpt', 'userunknown', 'recipient'],
+  ["550 Your server requires confirmation. Visit http://www.example.net/allow?IP=192.0.2.1 to confirm this mail server.", 'rcpt', 'blocked', 'sender-ip'],
 ];
 
 describe('wording families beyond the development corpus', () => {

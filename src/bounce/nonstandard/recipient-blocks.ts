@@ -3,7 +3,8 @@
 // one shape: a recipient address on its own line or in a sentence, followed by the reason and often the remote
 // server's reply. One reader for that shape covers them all; formats that really differ get their own module.
 import { extractAddresses } from '../address.js';
-import { findCode, findStatus } from '../smtp-reply.js';
+import { findEnhancedStatus } from '../../classify/reply.js';
+import { findCode } from '../smtp-reply.js';
 import type { Phase, Reason } from '../../classify/types.js';
 import type { RecipientFacts } from '../types.js';
 import { bounceHint } from './hints.js';
@@ -96,7 +97,9 @@ function recipientBlock(lines: string[], r: Mention, all: Mention[]): string {
   const others = all.filter((o) => o !== r).flatMap((o) => o.lines);
   const blockAt = (line: number): string => {
     const end = others.filter((s) => s > line).reduce((a, b) => Math.min(a, b), lines.length);
-    return lines.slice(transcriptStart(lines, line, others), end).join('\n');
+    const block = lines.slice(transcriptStart(lines, line, others), end);
+    const footer = block.findIndex((l, i) => i > 0 && FOOTER_RULE.test(l));
+    return (footer > 0 ? block.slice(0, footer) : block).join('\n');
   };
   const best = blockAt(r.line);
   if (remoteReply(best) !== null) return best;
@@ -118,15 +121,26 @@ function recipientBlock(lines: string[], r: Mention, all: Mention[]): string {
   return best;
 }
 
+/**
+ * A rule of underscores, or the signature separator "-- " (RFC 3676 §4.3): what follows is a gateway's disclaimer
+ * or a signature ("This email has been scanned for all viruses … by Messagelabs"), not the recipient's reason.
+ */
+const FOOTER_RULE = /^(?:\s*_{10,}\s*|-- )$/;
+
+/** "Sorry bob@example.com." / "Dear bob@example.com,": the report greets its reader, the original sender. */
+const GREETING = /^\s*(?:sorry|dear|hello|hi|hallo|bonjour|hola|ciao)[\s,]+<?([^\s<>@]{1,64}@[^\s<>,.!:;]+(?:\.[^\s<>,.!:;]+)+)>?[.,!:;]/i;
+
 /** The failed recipients in report order, each with the line that names it best and every line that names it. */
 function findRecipients(lines: string[], input: BlockInput): Mention[] {
   const known = new Set(input.known.map((k) => k.toLowerCase()));
   const seen = new Map<string, { line: number; tier: number; lines: number[] }>();
   lines.forEach((line, i) => {
-    const tier = RCPT_LINE.test(line) || LIST_ENTRY.test(line) ? 0 : SUMMARY_LINE.test(line) ? 2 : 1;
+    const lineTier = RCPT_LINE.test(line) || LIST_ENTRY.test(line) ? 0 : SUMMARY_LINE.test(line) ? 2 : 1;
     const alias = EXPANDED_FROM.exec(line)?.[1]?.toLowerCase();
+    const greeted = GREETING.exec(line)?.[1]?.toLowerCase();
     for (const a of namedRecipients(line)) {
       const key = a.toLowerCase();
+      const tier = key === greeted ? 2 : lineTier; // the reader greeted, like a summary of the original's headers
       if (key === alias) continue; // the address the failed one was expanded from: the same recipient
       if (DAEMON.test(a.slice(0, a.lastIndexOf('@')))) continue;
       if (known.size > 0 && !known.has(key)) continue;
@@ -220,7 +234,7 @@ function factsFromBlock(recipient: string, block: string, whole: WholeReport): R
   const diagnostic = said?.slice(0, MAX_DIAGNOSTIC) || null;
   return {
     recipient,
-    status: diagnostic ? findStatus(diagnostic) : null,
+    status: diagnostic ? findEnhancedStatus(diagnostic) : null,
     code: reply ? findCode(reply) : null,
     diagnostic,
     remoteMta: remoteHost(block),
