@@ -171,6 +171,14 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["553 you are trying to use me [mx.example.net] as a relay, but I have not been configured to let you [192.0.2.1] do this.", 'rcpt', 'norelaying', 'sender-config'],
   ["Name service error for name=example.org type=MX: Malformed name server reply", undefined, 'networkerror', 'network'],
   ["554 Rcpt <bob@example.net> does not exist", 'rcpt', 'userunknown', 'recipient'],
+  // A Chinese webmail server's published reply list (short English texts): size "too long", a relay or a sender
+  // address the host denies, a looping message.
+  ["552 message is too long.", 'eod', 'emailtoolarge', 'content'],
+  ["554 attachment is too long.", 'eod', 'emailtoolarge', 'content'],
+  ["553 host denies relay.", 'rcpt', 'norelaying', 'sender-config'],
+  ["554 Black mail address.", 'mail', 'rejected', 'sender-domain'],
+  ["554 sender is unvalidated.", 'mail', 'rejected', 'sender-domain'],
+  ["552 looping message.", 'eod', 'networkerror', 'network'],
   ["550 Your server requires confirmation. Visit http://www.example.net/allow?IP=192.0.2.1 to confirm this mail server.", 'rcpt', 'blocked', 'sender-ip'],
 ];
 
