@@ -125,7 +125,7 @@ function styledText(html: string, pattern: RegExp): { chars: number; wordSplits:
   let wordSplits = 0;
   let first = true;
   for (const m of html.matchAll(pattern)) {
-    const n = textOf(m[2]!).replace(/\s+/g, '').length;
+    const n = textOf(shownInside(m[0], m[2]!)).replace(/\s+/g, '').length;
     const preview = first && n <= PREVIEW_MAX_CHARS && textOf(html.slice(0, m.index)) === '';
     first = false;
     if (!preview) chars += n;
@@ -135,6 +135,30 @@ function styledText(html: string, pattern: RegExp): { chars: number; wordSplits:
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/**
+ * What an element hidden only by `font-size: 0` really hides. Layout code sets the container of inline-block
+ * columns to font-size 0 so that the white space between them takes no room, and gives each column's text its size
+ * back below it (MJML renders every section so, as do Foundation for Emails and most ESPs' builders), inline or
+ * through a class of its style sheet; without this, every such template read as a block of hidden text. So text in
+ * a child block (a div, table or paragraph), or in a child with a class or a size of its own, is seen; text directly
+ * inside, or in inline children without either (a span of hash-buster words), inherits the zero size and is hidden.
+ * A child cut off by the element's end (nested elements of the same name) is seen from its start.
+ */
+function shownInside(element: string, content: string): string {
+  const open = element.slice(0, element.length - content.length);
+  if (!FONT_SIZE_ZERO.test(open) || OTHER_HIDING.test(open)) return content;
+  const stillHidden = content.replace(RESTYLED_CHILD, ' ');
+  const unclosed = stillHidden.search(RESTYLED_OPEN);
+  return unclosed === -1 ? stillHidden : stillHidden.slice(0, unclosed);
+}
+
+const FONT_SIZE_ZERO = /font-size\s*:\s*0(?:px|pt|em)?\b/i;
+const OTHER_HIDING = /display\s*:\s*none|visibility\s*:\s*hidden|opacity\s*:\s*0(?:\.0+)?\b|max-height\s*:\s*0/i;
+// A child that is a block, or names a class, or sets a size that is not zero.
+const RESTYLED = String.raw`(?:(?:div|table|p|h[1-6]|ul|ol|center)\b[^>]{0,2048}?|\w+\b[^>]{0,2048}?(?:\bclass\s*=|style\s*=\s*["'][^"']{0,2048}?font-size\s*:\s*0*(?:[1-9]\d*(?:\.\d+)?|\.\d*[1-9]\d*)\s*(?:px|pt|em|rem|%))[^>]{0,2048}?)`;
+const RESTYLED_OPEN = new RegExp(`<${RESTYLED}>`, 'i');
+const RESTYLED_CHILD = new RegExp(`<(?=(\\w+))${RESTYLED}>[\\s\\S]{0,1024}?<\\/\\1\\s*>`, 'gi');
 
 /** Visible text of an HTML fragment: tags become spaces, entities are decoded, white space collapsed. */
 export function textOf(fragment: string): string {

@@ -683,6 +683,22 @@ describe('content rules', () => {
     expect(tiny.test(await page(`${span(filler)}<p>Buy now</p>`), {})).toBe(true);
   });
 
+  it('does not read the zero font size of an inline-block layout (MJML, Foundation) as hidden text', async () => {
+    const hidden = contentRules.find((r) => r.name === 'HTML_HIDDEN_TEXT')!;
+    const page = (body: string) => parsed({ message: () => html(body) });
+    // The container's font-size 0 removes the gaps between columns; each column gives its text a size back, inline,
+    // through a class of the style sheet, or as a block.
+    const column = (inner: string) => `<td style="direction:ltr;font-size:0px;padding:20px 0;text-align:center;">${inner}</td>`;
+    expect(hidden.test(await page(`<p>Hi</p><table><tr>${column(`<div style="font-family:Arial;font-size:13px;color:#000">${filler}</div>`)}</tr></table>`), {})).toBe(false);
+    expect(hidden.test(await page(`<p>Hi</p><table><tr>${column(`<div class="receipt-text">${filler}</div>`)}</tr></table>`), {})).toBe(false);
+    expect(hidden.test(await page(`<p>Hi</p><table><tr>${column(`<table><tr><td>${filler}</td></tr></table>`)}</tr></table>`), {})).toBe(false);
+    // Words directly inside a zero-size element, or in a bare inline child, inherit the size: hidden.
+    expect(hidden.test(await page(`<p>Hi</p><span style="font-size:0px">${filler}</span>`), {})).toBe(true);
+    expect(hidden.test(await page(`<p>Hi</p><div style="font-size:0"><span>${filler}</span></div>`), {})).toBe(true);
+    // Other ways of hiding hide the children too.
+    expect(hidden.test(await page(`<p>Hi</p><div style="display:none;font-size:0"><div class="x">${filler}</div></div>`), {})).toBe(true);
+  });
+
   it('counts a protected PDF as hidden from scanners when the mail gives its password, not a bank\'s statement', async () => {
     const rule = contentRules.find((r) => r.name === 'ATTACH_ENCRYPTED_ARCHIVE')!;
     const pdf = (encrypted: boolean) =>
