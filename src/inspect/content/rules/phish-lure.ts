@@ -8,7 +8,7 @@ import { paymentPlatformHosts } from '../data/payment-platforms.js';
 import { brandDomains } from '../data/brands.js';
 import { onSharingService } from '../data/sharing-services.js';
 import { socialNetworkDomains } from '../data/profile-pages.js';
-import { offSiteLinks } from '../links.js';
+import { clickLinks, isOwnSite, offSiteLinks } from '../links.js';
 import type { ContentMessage } from '../message.js';
 import type { ContentRule } from './rule.js';
 
@@ -36,8 +36,11 @@ function wayOut(msg: ContentMessage, kind: string): string | null {
   // An invoice or payment to settle on a payment service's own hosted page is a business billing its customer.
   const billing = kind === 'invoice' || kind === 'payment';
   const links = offSiteLinks(msg).filter((l) => !(billing && paymentPlatformHosts.has(l.host)));
-  // The sender's profile in a footer (Instagram, Pinterest) is named only when no other link leaves the site.
-  const link = links.find((l) => !socialNetworkDomains.has(l.domain)) ?? links[0];
+  // The sender's profile in a footer (Instagram, Pinterest) is named only when no other link leaves the site, and
+  // is a way out only when the message has no link to the sender's own site: an honest notice asks for the action
+  // on its own site ("Confirm email address") and adds "Follow us on Twitter" below; a lure whose one link is a
+  // social page sends the reader there to act.
+  const link = links.find((l) => !socialNetworkDomains.has(l.domain)) ?? (clickLinks(msg).some((l) => isOwnSite(l, msg)) ? undefined : links[0]);
   if (link) return `links to ${link.domain}`;
   const page = msg.attachments.find((a) => a.contentType === 'text/html' || ['htm', 'html', 'shtml', 'xhtml', 'svg'].includes(extensionOf(a.filename)));
   if (page) return `attaches ${page.filename || 'an HTML page'}`;

@@ -683,6 +683,16 @@ describe('content rules', () => {
     expect(tiny.test(await page(`${span(filler)}<p>Buy now</p>`), {})).toBe(true);
   });
 
+  it('takes a social profile in the footer of a notice that acts on its own site for no way out; a lure linking only to one is', async () => {
+    const rule = contentRules.find((r) => r.name === 'PHISH_LURE_LINK')!;
+    const page = (body: string) => parsed({ message: () => html(body) });
+    const confirm = '<p>Please confirm your account by clicking the link below.</p>';
+    const own = await page(`${confirm}<a href="https://app.example.com/confirm?t=8f2c">Confirm email address</a><p>Follow <a href="https://twitter.com/examplehq">@examplehq</a> on Twitter.</p>`);
+    expect(rule.test(own, {})).toBe(false);
+    expect(rule.test(await page(`${confirm}<a href="https://www.facebook.com/groups/verify-now">Confirm email address</a>`), {})).not.toBe(false);
+    expect(rule.test(await page(`${confirm}<a href="https://confirm-mailbox.top/x">Confirm</a><p>Follow <a href="https://twitter.com/examplehq">@examplehq</a></p>`), {})).not.toBe(false);
+  });
+
   it('does not read the zero font size of an inline-block layout (MJML, Foundation) as hidden text', async () => {
     const hidden = contentRules.find((r) => r.name === 'HTML_HIDDEN_TEXT')!;
     const page = (body: string) => parsed({ message: () => html(body) });
