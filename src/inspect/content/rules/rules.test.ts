@@ -693,6 +693,13 @@ describe('content rules', () => {
     expect(rule.test(await page(`${confirm}<a href="https://confirm-mailbox.top/x">Confirm</a><p>Follow <a href="https://twitter.com/examplehq">@examplehq</a></p>`), {})).not.toBe(false);
   });
 
+  it('takes a share button that sends the reader back to the sender\'s own site for no redirect', async () => {
+    const rule = contentRules.find((r) => r.name === 'URL_REDIRECT')!;
+    const page = (href: string) => parsed({ message: () => html(`<p>Our spring collection is here.</p><a href="${href}">Share</a>`) });
+    expect(rule.test(await page('https://www.facebook.com/sharer/sharer.php?u=https://shop.example.com/spring'), {})).toBe(false);
+    expect(rule.test(await page('https://www.facebook.com/l.php?u=https://login-check.top/x'), {})).not.toBe(false);
+  });
+
   it('does not read the zero font size of an inline-block layout (MJML, Foundation) as hidden text', async () => {
     const hidden = contentRules.find((r) => r.name === 'HTML_HIDDEN_TEXT')!;
     const page = (body: string) => parsed({ message: () => html(body) });
