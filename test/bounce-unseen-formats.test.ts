@@ -580,5 +580,19 @@ describe('several recipients in one report: each one found, each with its own re
       'Content-Type: text/plain; charset=US-ASCII', '', 'I am out of the office until 05/01/2027.']);
     expect(parseBounce(raw)).toMatchObject({ kind: 'autoreply', recipients: [{ recipient: 'Jane.Doe@example.com', reason: 'vacation' }] });
   });
+
+  it('a vacation(1)-style answer (null return path, "Precedence: bulk") is an auto-reply', () => {
+    const raw = message(['Return-Path: <>', 'From: Jamie Smith <jamie@example.com>', 'To: sender@example.org', 'Subject: Thank you for your e-mail',
+      'Precedence: bulk', 'Content-Type: text/plain', '', 'Thank you for your e-mail. I will reply as soon as I can.', '', 'Jamie']);
+    expect(parseBounce(raw)).toMatchObject({ kind: 'autoreply', recipients: [{ recipient: 'jamie@example.com', reason: 'vacation' }] });
+  });
+
+  it('a DSN whose status names the missing mailbox and whose reply only says "recipient rejected" is a missing mailbox', () => {
+    const raw = report('delivery-status', 'message/delivery-status', [
+      'Reporting-MTA: dns; relay.example.net', '', 'Final-Recipient: RFC822; yolanda@example.net', 'Action: failed', 'Status: 5.1.1',
+      'Diagnostic-Code: SMTP; 550 <yolanda@example.net> recipient rejected',
+    ]);
+    expect(reasons(raw)).toEqual([['yolanda@example.net', 'userunknown']]);
+  });
 });
 

@@ -46,5 +46,8 @@ function isAutoReply(root: MimePart): boolean {
   if (/^\s*auto-replied/i.test(root.header('auto-submitted'))) return true;
   if (root.header('x-autoreply') || root.header('x-autorespond') || /vacation/i.test(root.header('x-apple-action'))) return true;
   if (/^\s*auto[_-]reply/i.test(root.header('precedence'))) return true;
+  // The classic vacation(1) mark: a null return path (RFC 3834 §3.3: no answer to an answer) with "Precedence: bulk"
+  // or "junk", on a message that is no bounce ("Thank you for your e-mail, I will reply as soon as possible").
+  if (/^\s*<\s*>\s*$/.test(root.header('return-path')) && /^\s*(?:bulk|junk)\b/i.test(root.header('precedence'))) return true;
   return AUTO_SUBJECT.test(root.decodedHeader('subject').trim());
 }

@@ -12,7 +12,7 @@ const CUES: ReadonlyArray<readonly [Reason, RegExp]> = [
   ['requireptr', /\b(ptr|rdns|reverse (dns|lookup|hostname|mapping|name))\b/],
   ['failedstarttls', /\b(starttls|tls|ssl)\b/],
   ['blocked', /\b(dnsbl|rbl|blacklist(ed)?|blocklist(ed)?|black[- ]listed|block[- ]listed|denylist(ed)?|spamhaus|spamcop|sorbs)\b/],
-  ['spamdetected', /\b(spam|junk mail|bulk mail)\b/],
+  ['spamdetected', /\b(spam(ming|mer|s)?|junk mail|bulk mail)\b/],
   ['norelaying', /\b(relay(ing)? (access )?(denied|prohibited|refused|not)|(not|unable to|cannot|can't|won't|do not) (permitted to )?relay)\b/],
   ['ratelimited', /\b(rate[- ]limit\w*|too many|throttl\w*|slow down)\b/],
   ['mailboxfull', /\b(over ?quota|quota|mailbox (is )?full|full mailbox)\b/],

@@ -171,6 +171,20 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["553 you are trying to use me [mx.example.net] as a relay, but I have not been configured to let you [192.0.2.1] do this.", 'rcpt', 'norelaying', 'sender-config'],
   ["Name service error for name=example.org type=MX: Malformed name server reply", undefined, 'networkerror', 'network'],
   ["554 Rcpt <bob@example.net> does not exist", 'rcpt', 'userunknown', 'recipient'],
+  // The collection's second half, read after its never-read measurement: a missing mailbox in other words, a gateway's
+  // size class, bulk mailers and named content filters, "spamming", the resolver's "Name or service not known", and
+  // "recipient rejected" as the server's refusal of the RCPT, not the recipient's choice.
+  ["553 sorry, badrcptto(user mail-box not found) (#5.7.1)", 'rcpt', 'userunknown', 'recipient'],
+  ["550 5.7.1 No mailbox found", 'rcpt', 'userunknown', 'recipient'],
+  ["550 Recipient Rejected: No account by that name here", 'rcpt', 'userunknown', 'recipient'],
+  ["554 5.7.1 Message Rejected Class=size limit=15728640 Subclass=reject size=18571048", 'eod', 'emailtoolarge', 'content'],
+  ["550 5.7.1 Message rejected: mailbox size limit exceeded", 'rcpt', 'mailboxfull', 'recipient'],
+  ["550 5.7.1 You are using a mass mailer, therefore you are bounced.", 'eod', 'spamdetected', 'content'],
+  ["553 5.7.3 CONTENT REJECT: dspam check", 'eod', 'spamdetected', 'content'],
+  ["550 Message refused by MailMarshal SpamProfiler", 'eod', 'spamdetected', 'content'],
+  ["550 Spamming not allowed", 'eod', 'spamdetected', 'content'],
+  ["[mx.example.org]: Name or service not known", undefined, 'hostunknown', 'recipient'],
+  ["550 5.7.1 Sender blocked by recipient", 'rcpt', 'filtered', 'recipient'],
   // A Chinese webmail server's published reply list (short English texts): size "too long", a relay or a sender
   // address the host denies, a looping message.
   ["552 message is too long.", 'eod', 'emailtoolarge', 'content'],
