@@ -201,7 +201,7 @@ const cases: Record<string, { positive: Case; negative: Case }> = {
   },
   PHISH_URGENCY: {
     positive: { message: () => compose({ subject: 'FINAL NOTICE', text: 'Respond within 24 hours or lose access. Unverified profiles are disabled soon.' }) },
-    negative: { message: () => compose({ text: 'No rush: whenever you have time this month. Our office is closed today for the holiday.' }) },
+    negative: { message: () => compose({ text: 'No rush: whenever you have time this month. Our office is closed today for the holiday. Orders ship within 24 hours, and the recording is sent to attendees within 48 hours.' }) },
   },
   PHISH_ADVANCE_FEE: {
     positive: { message: () => compose({ text: 'This strictly confidential matter concerns my late father who left 8.6 million US dollars; I need to transfer the funds into your account as foreign partner.' }) },
@@ -236,7 +236,7 @@ const cases: Record<string, { positive: Case; negative: Case }> = {
   },
   ZERO_WIDTH_CHARS: {
     positive: { message: () => compose({ text: 'Vi\u200bag\u200bra che\u200bap to\u200bday' }) },
-    negative: { message: () => compose({ text: 'A normal sentence with an emoji 👍🏽 and a soft\u00adhyphen.' }) },
+    negative: { message: () => compose({ text: 'A normal sentence with an emoji 👍🏽 and a soft\u00adhyphen. Preview text \u200c\u00a0\u200c\u00a0\u200c\u00a0\u200c\u00a0\u200c\u00a0' }) },
   },
 };
 

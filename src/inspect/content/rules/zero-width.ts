@@ -7,7 +7,10 @@ import type { ContentRule } from './rule.js';
 // separator, zero-width space/non-joiner/joiner, word joiner and invisible operators, BOM, half-width filler. Left
 // out: the variation selectors and tags of emoji sequences, Mongolian's free variation selectors, and the bidi marks
 // and controls that Arabic and Hebrew text uses.
-const INVISIBLE = /[\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200d\u2060-\u2064\u3164\ufeff\uffa0]/g;
+const INVISIBLE = '[\\u00ad\\u034f\\u115f\\u1160\\u17b4\\u17b5\\u180e\\u200b-\\u200d\\u2060-\\u2064\\u3164\\ufeff\\uffa0]';
+// Only between two letters or digits: a template's preview filler ("&zwnj;&nbsp;" repeated after the preview text,
+// so that the inbox shows nothing of the body after it) sits between spaces and splits no word.
+const INSIDE_WORD = new RegExp(`(?<=[\\p{L}\\p{N}])${INVISIBLE}+(?=[\\p{L}\\p{N}])`, 'gu');
 const MIN_CHARS = 3;
 
 export const zeroWidth: ContentRule = {
@@ -16,7 +19,8 @@ export const zeroWidth: ContentRule = {
   strength: 'hint',
   description: 'text hides zero-width characters inside words',
   test(msg) {
-    const n = [msg.subject, msg.text, msg.from?.name ?? ''].reduce((sum, text) => sum + (text.match(INVISIBLE)?.length ?? 0), 0);
+    let n = 0;
+    for (const text of [msg.subject, msg.text, msg.from?.name ?? '']) for (const m of text.matchAll(INSIDE_WORD)) n += m[0].length;
     return n >= MIN_CHARS && `${n} characters`;
   },
 };
