@@ -54,10 +54,12 @@ interface StyledElement {
   content: string;
 }
 
-/** Each element whose opening tag's attributes match, with its content up to the nearest closing tag of its name. */
-function styledElements(html: string, attributes: RegExp): StyledElement[] {
+/**
+ * Each element whose opening tag's attributes match, with its content up to the nearest closing tag of its name.
+ * `lower` is the HTML in lower case, made once by a caller that scans the same HTML twice.
+ */
+function styledElements(html: string, attributes: RegExp, lower = html.toLowerCase()): StyledElement[] {
   const found: StyledElement[] = [];
-  const lower = html.toLowerCase();
   OPENING_TAG.lastIndex = 0;
   for (let m = OPENING_TAG.exec(html); m; m = OPENING_TAG.exec(html)) {
     if (!attributes.test(m[2]!)) continue;
@@ -109,14 +111,15 @@ export function analyseHtml(fullHtml: string): HtmlFeatures {
     tagNames.add(name);
     if (name === 'img' && !m[0].startsWith('</')) imageCount++;
   }
-  const hidden = styledText(visible, HIDING_ATTRIBUTES);
+  const lowerVisible = visible.toLowerCase();
+  const hidden = styledText(visible, lowerVisible, HIDING_ATTRIBUTES);
   return {
     text: textOf(visible),
     links,
     sources,
     imageCount,
     hiddenChars: hidden.chars,
-    tinyChars: styledText(visible, TINY_ATTRIBUTES).chars,
+    tinyChars: styledText(visible, lowerVisible, TINY_ATTRIBUTES).chars,
     wordSplits: hidden.wordSplits,
     tagNames: [...tagNames],
     hasForm: tagNames.has('form'),
@@ -171,11 +174,11 @@ const PREVIEW_MAX_CHARS = 200;
  * ("Stat<sub style="display:none">9R4ZET</sub>ement": the reader sees one word, a filter reads two pieces and a
  * random token; no layout needs an invisible element between two letters). One pass for both.
  */
-function styledText(html: string, attributes: RegExp): { chars: number; wordSplits: number } {
+function styledText(html: string, lower: string, attributes: RegExp): { chars: number; wordSplits: number } {
   let chars = 0;
   let wordSplits = 0;
   let first = true;
-  for (const e of styledElements(html, attributes)) {
+  for (const e of styledElements(html, attributes, lower)) {
     const n = textOf(shownInside(e.attributes, e.content)).replace(/\s+/g, '').length;
     const preview = first && n <= PREVIEW_MAX_CHARS && textOf(html.slice(0, e.index)) === '';
     first = false;
