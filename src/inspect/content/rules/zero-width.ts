@@ -11,6 +11,9 @@ const INVISIBLE = '[\\u00ad\\u034f\\u115f\\u1160\\u17b4\\u17b5\\u180e\\u200b-\\u
 // Only between two letters or digits: a template's preview filler ("&zwnj;&nbsp;" repeated after the preview text,
 // so that the inbox shows nothing of the body after it) sits between spaces and splits no word.
 const INSIDE_WORD = new RegExp(`(?<=[\\p{L}\\p{N}])${INVISIBLE}+(?=[\\p{L}\\p{N}])`, 'gu');
+// The look-behind is tried at every position of every text; most mail has no invisible character at all, and a
+// plain class finds that out several times faster.
+const ANY_INVISIBLE = new RegExp(INVISIBLE);
 const MIN_CHARS = 3;
 
 export const zeroWidth: ContentRule = {
@@ -20,7 +23,10 @@ export const zeroWidth: ContentRule = {
   description: 'text hides zero-width characters inside words',
   test(msg) {
     let n = 0;
-    for (const text of [msg.subject, msg.text, msg.from?.name ?? '']) for (const m of text.matchAll(INSIDE_WORD)) n += m[0].length;
+    for (const text of [msg.subject, msg.text, msg.from?.name ?? '']) {
+      if (!ANY_INVISIBLE.test(text)) continue;
+      for (const m of text.matchAll(INSIDE_WORD)) n += m[0].length;
+    }
     return n >= MIN_CHARS && `${n} characters`;
   },
 };
