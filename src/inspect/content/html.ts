@@ -41,8 +41,12 @@ const TAG = /<\/?([a-z][a-z0-9]*)\b[^>]{0,2048}>/gi;
 // within STYLED_CONTENT_CHARS (a scan, not one pattern over both: the single pattern's nested bounded repeats cost
 // 0.2 s on 200 KB of crafted attributes).
 const OPENING_TAG = /<(\w+)\b([^>]{0,2048})>/g;
-const HIDING_ATTRIBUTES =
-  /style\s*=\s*["'][^"']*?(?:display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?:px|pt|em)?\b|opacity\s*:\s*0(?:\.0+)?\b|max-height\s*:\s*0)[^"']*["']/i;
+// A zero ("0", "0px", "0.0em"), not the start of a fraction: "font-size: 0.875rem" is the small text of every
+// Tailwind-built template (react-email's among them), "opacity: 0.5" a faded footer; both were read as hidden.
+const ZERO = '0(?:\\.0*)?(?![.\\d])';
+const FONT_SIZE_ZERO_CSS = `font-size\\s*:\\s*${ZERO}`;
+const OTHER_HIDING_CSS = `display\\s*:\\s*none|visibility\\s*:\\s*hidden|opacity\\s*:\\s*${ZERO}|max-height\\s*:\\s*${ZERO}`;
+const HIDING_ATTRIBUTES = new RegExp(`style\\s*=\\s*["'][^"']*?(?:${OTHER_HIDING_CSS}|${FONT_SIZE_ZERO_CSS})[^"']*["']`, 'i');
 const TINY_ATTRIBUTES = /style\s*=\s*["'][^"']*?font-size\s*:\s*[12](?:\.\d+)?px[^"']*["']|\bsize\s*=\s*["']?1["']?(?=\s|$)/i;
 const STYLED_CONTENT_CHARS = 1024;
 
@@ -179,7 +183,7 @@ function styledText(html: string, lower: string, attributes: RegExp): { chars: n
   let wordSplits = 0;
   let first = true;
   for (const e of styledElements(html, attributes, lower)) {
-    const n = textOf(shownInside(e.attributes, e.content)).replace(/\s+/g, '').length;
+    const n = textOf(shownInside(e.attributes, e.content)).replace(NOT_TEXT, '').length;
     const preview = first && n <= PREVIEW_MAX_CHARS && textOf(html.slice(0, e.index)) === '';
     first = false;
     if (!preview) chars += n;
@@ -189,6 +193,11 @@ function styledText(html: string, lower: string, attributes: RegExp): { chars: n
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
+// What renders as nothing is no hidden text: white space and Unicode's default-ignorable code points. Templates pad
+// their preview text with such filler ("&nbsp;&zwnj;&zwsp;&lrm;…" repeated, as react-email and the preheader
+// snippets of Litmus and Email on Acid do), so that the inbox shows no body text after the preview; counted, a
+// 30-character preview became a 600-character block of hidden text in every such template.
+const NOT_TEXT = /[\s\p{Default_Ignorable_Code_Point}]+/gu;
 
 /**
  * What an element hidden only by `font-size: 0` really hides. Layout code sets the container of inline-block
@@ -231,8 +240,8 @@ function isRestyled(name: string, attributes: string): boolean {
   return BLOCK_ELEMENTS.has(name) || CLASS_ATTRIBUTE.test(attributes) || NON_ZERO_FONT_SIZE.test(attributes);
 }
 
-const FONT_SIZE_ZERO = /font-size\s*:\s*0(?:px|pt|em)?\b/i;
-const OTHER_HIDING = /display\s*:\s*none|visibility\s*:\s*hidden|opacity\s*:\s*0(?:\.0+)?\b|max-height\s*:\s*0/i;
+const FONT_SIZE_ZERO = new RegExp(FONT_SIZE_ZERO_CSS, 'i');
+const OTHER_HIDING = new RegExp(OTHER_HIDING_CSS, 'i');
 const CHILD_TAG = /<(\/?)([a-z][a-z0-9]*)\b([^>]{0,2048})>/gi;
 const BLOCK_ELEMENTS: ReadonlySet<string> = new Set(['div', 'table', 'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'center']);
 const CLASS_ATTRIBUTE = /\bclass\s*=/i;

@@ -683,6 +683,27 @@ describe('content rules', () => {
     expect(tiny.test(await page(`${span(filler)}<p>Buy now</p>`), {})).toBe(true);
   });
 
+  it('counts no preview filler (invisible characters padding a preview text) as hidden text', async () => {
+    const hidden = contentRules.find((r) => r.name === 'HTML_HIDDEN_TEXT')!;
+    const page = (body: string) => parsed({ message: () => html(body) });
+    // A component library pads the preview to a fixed length with characters that render as nothing, so that the
+    // inbox shows nothing of the body after it.
+    const padding = '\u00a0\u200c\u200b\u200d\u200e\u200f\ufeff'.repeat(120);
+    const preview = `<div style="display:none;overflow:hidden;line-height:1px;opacity:0;max-height:0;max-width:0">Your sign-in code for Tallyfox<div>${padding}</div></div>`;
+    expect(hidden.test(await page(`<table><tr><td>${preview}<h1>Your code</h1><p>${filler}</p></td></tr></table>`), {})).toBe(false);
+    // Words hidden the same way still count.
+    expect(hidden.test(await page(`<table><tr><td><div style="display:none;max-height:0">${filler}<div>${padding.slice(0, 140)}</div></div><p>Hi</p></td></tr></table>`), {})).toBe(true);
+  });
+
+  it('reads a fractional font size or opacity as visible (Tailwind\'s 0.875rem), only a zero as hidden', async () => {
+    const hidden = contentRules.find((r) => r.name === 'HTML_HIDDEN_TEXT')!;
+    const page = (body: string) => parsed({ message: () => html(body) });
+    expect(hidden.test(await page(`<h1>Your year</h1><p style="font-size:0.875rem;line-height:1.25rem">${filler}</p>`), {})).toBe(false);
+    expect(hidden.test(await page(`<h1>Your year</h1><p style="opacity:0.6">${filler}</p>`), {})).toBe(false);
+    expect(hidden.test(await page(`<h1>Your year</h1><p style="font-size:0.0em">${filler}</p>`), {})).toBe(true);
+    expect(hidden.test(await page(`<h1>Your year</h1><p style="opacity: 0 !important">${filler}</p>`), {})).toBe(true);
+  });
+
   it('takes a social profile in the footer of a notice that acts on its own site for no way out; a lure linking only to one is', async () => {
     const rule = contentRules.find((r) => r.name === 'PHISH_LURE_LINK')!;
     const page = (body: string) => parsed({ message: () => html(body) });
