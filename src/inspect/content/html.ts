@@ -53,13 +53,17 @@ const STYLED_CONTENT_CHARS = 1024;
 interface StyledElement {
   index: number;
   end: number;
+  /** False when no closing tag was found within STYLED_CONTENT_CHARS: the element then holds at least that much. */
+  closed: boolean;
   /** The opening tag's attributes. */
   attributes: string;
   content: string;
 }
 
 /**
- * Each element whose opening tag's attributes match, with its content up to the nearest closing tag of its name.
+ * Each element whose opening tag's attributes match, with its content up to the nearest closing tag of its name, or
+ * its first STYLED_CONTENT_CHARS when that tag is further away or missing: a browser hides everything up to the
+ * closing tag, so a longer block hides at least as much (skipped, 1,025 characters of hidden words went unseen).
  * `lower` is the HTML in lower case, made once by a caller that scans the same HTML twice.
  */
 function styledElements(html: string, attributes: RegExp, lower = html.toLowerCase()): StyledElement[] {
@@ -68,10 +72,10 @@ function styledElements(html: string, attributes: RegExp, lower = html.toLowerCa
   for (let m = OPENING_TAG.exec(html); m; m = OPENING_TAG.exec(html)) {
     if (!attributes.test(m[2]!)) continue;
     const start = m.index + m[0].length;
-    const close = closingTag(lower, m[1]!.toLowerCase(), start);
-    if (!close) continue;
-    found.push({ index: m.index, end: close.end, attributes: m[2]!, content: html.slice(start, close.at) });
-    OPENING_TAG.lastIndex = close.end;
+    const close = closingTag(lower, m[1]!.toLowerCase(), start) ?? { at: Math.min(start + STYLED_CONTENT_CHARS, html.length), end: -1 };
+    const end = close.end === -1 ? close.at : close.end;
+    found.push({ index: m.index, end, closed: close.end !== -1, attributes: m[2]!, content: html.slice(start, close.at) });
+    OPENING_TAG.lastIndex = end;
   }
   return found;
 }
@@ -187,7 +191,7 @@ function styledText(html: string, lower: string, attributes: RegExp): { chars: n
     const preview = first && n <= PREVIEW_MAX_CHARS && textOf(html.slice(0, e.index)) === '';
     first = false;
     if (!preview) chars += n;
-    if (WORD_CHAR.test(html.charAt(e.index - 1)) && WORD_CHAR.test(html.charAt(e.end))) wordSplits++;
+    if (e.closed && WORD_CHAR.test(html.charAt(e.index - 1)) && WORD_CHAR.test(html.charAt(e.end))) wordSplits++;
   }
   return { chars, wordSplits };
 }

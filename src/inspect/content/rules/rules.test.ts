@@ -704,6 +704,14 @@ describe('content rules', () => {
     expect(hidden.test(await page(`<h1>Your year</h1><p style="opacity: 0 !important">${filler}</p>`), {})).toBe(true);
   });
 
+  it('counts a hidden block longer than the closing-tag search window, closed far away or never', async () => {
+    const hidden = contentRules.find((r) => r.name === 'HTML_HIDDEN_TEXT')!;
+    const page = (body: string) => parsed({ message: () => html(body) });
+    const long = filler.repeat(4); // about 1,400 characters of words
+    expect(hidden.test(await page(`<p>Cheap meds, click now</p><div style="display:none">${long}</div>`), {})).toBe(true);
+    expect(hidden.test(await page(`<p>Cheap meds, click now</p><span style="display:none">${long}`), {})).toBe(true);
+  });
+
   it('takes a social profile in the footer of a notice that acts on its own site for no way out; a lure linking only to one is', async () => {
     const rule = contentRules.find((r) => r.name === 'PHISH_LURE_LINK')!;
     const page = (body: string) => parsed({ message: () => html(body) });
