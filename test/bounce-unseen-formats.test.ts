@@ -594,5 +594,55 @@ describe('several recipients in one report: each one found, each with its own re
     ]);
     expect(reasons(raw)).toEqual([['yolanda@example.net', 'userunknown']]);
   });
-});
 
+  it('a Diagnostic-Code cut short is read in full from the human-readable part (Gmail-style DSN)', () => {
+    const text = ['** Message not delivered **', '', 'There was a problem delivering your message to zoe@example.com.', '',
+      'The response from the remote server was:', '552 5.2.0 Q8sd This message has been rejected due to content judged to be spam by the internet community'].join('\n');
+    const raw = report('delivery-status', 'message/delivery-status', [
+      'Reporting-MTA: dns; googlemail.com', '', 'Final-Recipient: rfc822; zoe@example.com', 'Action: failed', 'Status: 5.2.0',
+      'Diagnostic-Code: smtp; 552 5.2.0 Q8sd This message has been rejected due to content judged to b',
+    ], text);
+    expect(parseBounce(raw).recipients).toMatchObject([{ recipient: 'zoe@example.com', reason: 'spamdetected', blame: 'content' }]);
+  });
+
+  it('an Original-Recipient\'s reply is found under its Final-Recipient\'s address in the text', () => {
+    const text = ['Your message has been partially delivered:', '', '    ----- There was a temporary problem delivering to these addresses -----',
+      "<john.doe@example.org> (connection to 'mx.example.org' failed: Connection refused)"].join('\n');
+    const raw = report('delivery-status', 'message/delivery-status', [
+      'Reporting-MTA: dns;mx.example.net', '', 'Original-Recipient: rfc822;jdoe@example.org', 'Final-Recipient: rfc822;john.doe@example.org',
+      'Action: delayed', 'Status: 4.0.0',
+    ], text);
+    const [r] = parseBounce(raw).recipients;
+    expect(r).toMatchObject({ recipient: 'jdoe@example.org' });
+    expect(r!.diagnostic).toContain('Connection refused');
+  });
+
+  it('a mistyped domain with an underscore is the address that failed, not the part before it', () => {
+    const raw = report('delivery-status', 'message/delivery-status', [
+      'Reporting-MTA: dns; mail.example.net', '', 'Original-Recipient: ann@dgh_example.dk', 'Final-Recipient: rfc822;ann@dgh_example.dk',
+      'Action: failed', 'Status: 5.4.4', 'Diagnostic-Code: DNS; Host not found',
+    ]);
+    expect(reasons(raw)).toEqual([['ann@dgh_example.dk', 'hostunknown']]);
+  });
+
+  it('"could not connect and send the mail" (IceWarp) is a network error, the count a sender exceeded a rate limit', () => {
+    const raw = report('delivery-status', 'message/delivery-status', [
+      'Reporting-MTA: DNS; mail.example.net', '', 'Final-Recipient: RFC822; <lin@example.dk>', 'Action: failed', 'Remote-MTA: DNS; 192.0.2.84',
+    ], ['  ----- The following addresses had permanent fatal errors -----', '<lin@example.dk>', '  ----- Transcript of session follows -----',
+      '554 could not connect and send the mail to 192.0.2.84'].join('\n'));
+    expect(reasons(raw)).toEqual([['lin@example.dk', 'networkerror']]);
+    const posts = plain('Mail Delivery Subsystem <mailer-daemon@example.com>', 'Delivery Status Notification (Failure)', [
+      'Delivery to the following recipient failed permanently:', '', '     group@example.com', '',
+      'Technical details of permanent failure:', 'You have exceeded the allowable number of posts without solving a captcha.',
+    ]);
+    expect(reasons(posts)).toEqual([['group@example.com', 'ratelimited']]);
+  });
+
+  it('"Unknown E-Mail Address" is a missing mailbox whatever the status says', () => {
+    const raw = report('delivery-status', 'message/delivery-status', [
+      'Reporting-MTA: dns; mail.example.net', '', 'Final-Recipient: RFC822; ed@example.com', 'Action: failed', 'Status: 5.3.0',
+      'Diagnostic-Code: SMTP; 553 5.3.0 <ed@example.com>... Unknown E-Mail Address',
+    ]);
+    expect(reasons(raw)).toEqual([['ed@example.com', 'userunknown']]);
+  });
+});

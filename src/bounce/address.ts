@@ -1,9 +1,11 @@
 // Mailbox addresses as they appear in bounces: bare, in angle brackets, quoted, with RFC 3464 "rfc822;" prefixes.
 
 // RFC 6531 allows UTF-8 in both parts (RFC 6533 reports carry such addresses): letters and digits of any script.
+// The domain may hold an underscore: no host name can (RFC 1123), but a mistyped one is what the sender wrote and
+// what failed ("allborg@dgh_allborg.dk": Host not found), and cutting it there names a different address.
 // Quantifiers are bounded (RFC 5321 §4.5.3.1: 64-octet local part, 255-octet domain) so that a long run of
 // address-like characters costs linear time, not quadratic backtracking.
-const ADDRESS = /[\p{L}\p{N}!#$%&'*+\/=?^_`{|}~.\-"]{1,64}@[\p{L}\p{N}](?:[\p{L}\p{N}.\-]{0,253}[\p{L}\p{N}])?|[\p{L}\p{N}._%+\-]{1,64}@\[[0-9.]{7,15}\]/u;
+const ADDRESS = /[\p{L}\p{N}!#$%&'*+\/=?^_`{|}~.\-"]{1,64}@[\p{L}\p{N}](?:[\p{L}\p{N}._\-]{0,253}[\p{L}\p{N}])?|[\p{L}\p{N}._%+\-]{1,64}@\[[0-9.]{7,15}\]/u;
 /** Lines longer than this are read only up to it when looking for addresses. */
 const MAX_LINE = 1000;
 const ADDRESS_G = new RegExp(ADDRESS.source, 'gu');

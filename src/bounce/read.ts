@@ -116,16 +116,27 @@ function blankFacts(recipient: string, diagnostic: string | null): RecipientFact
 }
 
 /**
+ * The DSN's Diagnostic-Code, unless it is missing or a cut-off start of the reply the human-readable part quotes in
+ * full (Gmail's DSNs cut the field, "… rejected due to content judged to b"): the reply's own words come first.
+ */
+function fuller(field: string | null, text: string | null): string | null {
+  if (field === null || text === null) return field ?? text;
+  const squeeze = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+  const [f, t] = [squeeze(field), squeeze(text)];
+  return t.length > f.length + 10 && t.startsWith(f) ? text : field;
+}
+
+/**
  * A DSN often lacks a Diagnostic-Code or gives a bare status, while its human-readable part names the remote reply
  * (Sendmail's transcript, Exim's "SMTP error from remote mail server"): fill the gaps from that text.
  */
 function enrichFromText(recipients: RecipientFacts[], text: string): RecipientFacts[] {
-  const blocks = recipientBlocks({ text, exclude: [], known: recipients.map((r) => r.recipient), openingAsReason: false });
+  const blocks = recipientBlocks({ text, exclude: [], known: recipients.map((r) => r.finalRecipient ?? r.recipient), openingAsReason: false });
   return recipients.map((r, i) => {
     const fromText = blocks[i];
     return {
       ...r,
-      diagnostic: r.diagnostic ?? fromText?.diagnostic ?? null,
+      diagnostic: fuller(r.diagnostic, fromText?.diagnostic ?? null),
       code: r.code ?? (r.diagnostic ? null : (fromText?.code ?? null)),
       remoteMta: r.remoteMta ?? fromText?.remoteMta ?? null,
       phase: fromText?.phase ?? null,

@@ -82,7 +82,9 @@ function recipientFacts(group: FieldGroup, sharedOriginals: ReadonlySet<string>)
   // The remote server's own status, quoted in its reply, says more than the reporting MTA's summary of it.
   const status = textStatus ?? fieldStatus;
   const remote = group.get('remote-mta');
+  const final = addressIn(group, 'final-recipient');
   return {
+    ...(final && final.toLowerCase() !== recipient.toLowerCase() ? { finalRecipient: final } : {}),
     recipient,
     status,
     code: diagnostic ? findCode(diagnostic) : null,

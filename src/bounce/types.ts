@@ -33,6 +33,11 @@ export interface RecipientFacts {
   hint: Reason | null;
   /** Set when the bounce format never names the SMTP command its replies answered (nonstandard/gateways.ts). */
   commandless?: boolean;
+  /**
+   * A DSN's Final-Recipient when the recipient is its Original-Recipient: the address the report's human-readable
+   * text names (the MTA writes where it tried to deliver, not what the sender wrote).
+   */
+  finalRecipient?: string;
 }
 
 /** What an RFC 5965 feedback report says, kept for the feedback-loop stage. */

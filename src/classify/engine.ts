@@ -21,7 +21,9 @@ export function classifyWith(rules: RuleSet, input: ReplyInput): Classification 
   const provider = detectProvider(rules, mx, reply.flat);
   const rule = findRule(rules, reply, phase, provider);
   const found = rule ? fromRule(rule, reply, provider) : fromCodes(reply, phase, provider);
-  const named = rule?.provider ? found : followNamedObject(found, reply);
+  // A rule that found a configuration fault (a missing PTR, the HELO name, authentication, TLS) keeps it when the
+  // reply names the IP: the IP is where the fault shows, not what is refused for its reputation.
+  const named = rule?.provider || (rule && found.blame === 'sender-config') ? found : followNamedObject(found, reply);
   return adjustForPhase(named, reply, phase, rule?.keepAfterData ?? false);
 }
 
