@@ -645,4 +645,30 @@ describe('several recipients in one report: each one found, each with its own re
     ]);
     expect(reasons(raw)).toEqual([['ed@example.com', 'userunknown']]);
   });
+
+  it('a reply in an extension field is read when there is no Diagnostic-Code (Hotmail\'s X-Supplementary-Info)', () => {
+    const raw = report('delivery-status', 'message/delivery-status', [
+      'Reporting-MTA: dns; BAY0-MC1.hotmail.com', '', 'Final-recipient: RFC822; una@example.com', 'Action: failed', 'Status: 5.5.0',
+      'X-Supplementary-Info: < #5.5.0 smtp;550 Requested action not taken: mailbox', ' unavailable (123:4198:-2147467259)>',
+    ]);
+    const [r] = parseBounce(raw).recipients;
+    expect(r).toMatchObject({ recipient: 'una@example.com', code: 550, reason: 'userunknown' });
+  });
+
+  it('an out-of-office answer a sending service relays under its daemon address is an auto-reply naming nobody', () => {
+    const raw = message(['From: MAILER-DAEMON@amazonses.example', 'To: bounces@example.org', 'Subject: Out of Office Re: Your weekly report',
+      'Auto-Submitted: auto-replied', 'Precedence: bulk', 'Content-Type: text/plain', '',
+      'I am away until Monday. Please send all questions to Jared: jared@example.edu', '', '-- ', 'Jo Olson | jo@example.edu']);
+    expect(parseBounce(raw)).toMatchObject({ kind: 'autoreply', recipients: [] });
+    // The same daemon's failure report stays a bounce.
+    const bounce = message(['From: MAILER-DAEMON@amazonses.example', 'To: bounces@example.org', 'Subject: Out of Office Re: Your weekly report',
+      'Auto-Submitted: auto-replied', 'Content-Type: text/plain', '', 'Your message could not be delivered to jo@example.edu: 550 5.1.1 User unknown']);
+    expect(parseBounce(bounce).kind).not.toBe('autoreply');
+  });
+
+  it('a generated answer to a message ("Auto-Submitted: auto-generated", "Re: …") from a person\'s address is an auto-reply', () => {
+    const raw = message(['Return-Path: <jake@example.com>', 'From: Jake <jake@example.com>', 'To: reply+abc@forum.example.org',
+      'Subject: re: [Forum] a new post in your topic', 'Auto-Submitted: auto-generated', 'Content-Type: text/plain', '', 'I am travelling this week.']);
+    expect(parseBounce(raw)).toMatchObject({ kind: 'autoreply', recipients: [{ recipient: 'jake@example.com', reason: 'vacation' }] });
+  });
 });

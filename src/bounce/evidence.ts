@@ -2,7 +2,7 @@
 import { type MimePart } from '../shared/mime/reader.js';
 
 /** Senders of delivery failure reports across MTAs. */
-const DAEMON_FROM = /mailer-daemon|post_?master|mail delivery|mail-daemon|mailerdaemon|^\s*<>\s*$|daemon@/i;
+export const DAEMON_FROM = /mailer-daemon|post_?master|mail delivery|mail-daemon|mailerdaemon|^\s*<>\s*$|daemon@/i;
 /** Subjects of delivery failure reports across MTAs and languages. */
 const BOUNCE_SUBJECT =
   /undeliver|undelivered|delivery (?:status|failure|failed|notification|has failed|problem)|returned mail|failure notice|mail system error|non[- ]?delivery|could not be delivered|delivery failed|not delivered|mail delivery|returned to sender|unzustellbar|nicht zustellbar|non remis|no entregado|error sending|could not send|nondeliverable|リターンメール|配信/i;

@@ -95,6 +95,7 @@ export function readBounce(raw: Buffer, { limits, traceHeader }: ReadOptions = D
 
   const auto = parseRfc3834(root, text);
   if (auto.kind === 'found') {
+    if (auto.value.responder === null) return { kind: 'autoreply', recipients: [] };
     const facts = blankFacts(auto.value.responder, auto.value.excerpt);
     return { kind: 'autoreply', recipients: [auto.value.disabled ? { ...facts, hint: 'suspend' } : facts] };
   }

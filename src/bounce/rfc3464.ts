@@ -76,7 +76,7 @@ function recipientFacts(group: FieldGroup, sharedOriginals: ReadonlySet<string>)
   if (!recipient) return null;
   // Without a Diagnostic-Code, some MTAs put the reason in a comment after the status ("4.0.0 (host lookup failed)").
   const statusComment = /\(([^()]{4,400})\)/.exec(group.get('status') ?? '')?.[1] ?? null;
-  const diagnostic = group.has('diagnostic-code') ? stripTypePrefix(group.get('diagnostic-code')!) || statusComment : statusComment;
+  const diagnostic = group.has('diagnostic-code') ? stripTypePrefix(group.get('diagnostic-code')!) || statusComment : (statusComment ?? extensionDiagnostic(group));
   const fieldStatus = findEnhancedStatus(group.get('status') ?? '');
   const textStatus = diagnostic ? findEnhancedStatus(diagnostic) : null;
   // The remote server's own status, quoted in its reply, says more than the reporting MTA's summary of it.
@@ -96,6 +96,20 @@ function recipientFacts(group: FieldGroup, sharedOriginals: ReadonlySet<string>)
     // text), a failure of the delivery agent rather than any remote server.
     hint: /^\s*x-unix\s*;/i.test(group.get('diagnostic-code') ?? '') ? 'mailererror' : null,
   };
+}
+
+/**
+ * A remote reply in an extension field (RFC 3464 §2.4: "X-" fields) when the report has no Diagnostic-Code: Hotmail
+ * writes "X-Supplementary-Info: < #5.5.0 smtp;550 Requested action not taken: mailbox unavailable (…)>". Only a
+ * field that carries a diagnostic type and a reply code is taken.
+ */
+function extensionDiagnostic(group: FieldGroup): string | null {
+  for (const [name, value] of group) {
+    if (!name.startsWith('x-')) continue;
+    const m = /\bsmtp\s*;\s*([245]\d\d\b.*)$/is.exec(value);
+    if (m) return m[1]!.replace(/\s*>\s*$/, '').trim();
+  }
+  return null;
 }
 
 /**

@@ -2,12 +2,12 @@
 // relay must not count them as bounces nor answer them.
 import { extractAddress } from './address.js';
 import { allParts, type MimePart } from '../shared/mime/reader.js';
-import { looksLikeBounce } from './evidence.js';
+import { BOUNCE_BODY, DAEMON_FROM, looksLikeBounce } from './evidence.js';
 import type { ParseResult } from './types.js';
 
 export interface AutoReply {
-  /** Who answered: the recipient of the original message. */
-  responder: string;
+  /** Who answered: the recipient of the original message; null when a service relayed the reply under its own name. */
+  responder: string | null;
   /** The first lines of the reply, as the diagnostic. */
   excerpt: string;
   /** The reply says the mailbox is gone for good ("no longer in use"): not absence, a disabled address. */
@@ -30,11 +30,30 @@ const DISABLED = /(?:inbox|mailbox|address|account)\b.{0,60}\b(?:is )?no longer 
 const AUTO_SUBJECT = /^(?:auto(?:matic)?[ -]?(?:reply|response|respons|antwort|réponse|risposta|respuesta)|automatische antwort|automatisch antwoord|réponse automatique|respuesta automática|risposta automatica|resposta automática|auto:\s|out of (?:the )?office|vacation|abwesenheit|absence|autorespond|自動応答|不在)/i;
 
 export function parseRfc3834(root: MimePart, bodyText: string): ParseResult<AutoReply> {
-  if (!isAutoReply(root)) return { kind: 'not-this-kind' };
+  const relayed = relayedAutoReply(root, bodyText);
+  if (!relayed && !isAutoReply(root)) return { kind: 'not-this-kind' };
+  const excerpt = bodyText.replace(/\s+/g, ' ').trim().slice(0, 300);
+  if (relayed) return { kind: 'found', value: { responder: null, excerpt, disabled: DISABLED.test(excerpt) } };
   const responder = extractAddress(root.header('from')) ?? extractAddress(root.header('sender')) ?? extractAddress(root.header('return-path'));
   if (!responder) return { kind: 'broken', error: 'auto-reply without a From address' };
-  const excerpt = bodyText.replace(/\s+/g, ' ').trim().slice(0, 300);
   return { kind: 'found', value: { responder, excerpt, disabled: DISABLED.test(excerpt) } };
+}
+
+/**
+ * An auto-reply that a sending service passes back under its daemon address (Amazon SES forwards recipients'
+ * "Out of Office" answers from MAILER-DAEMON@amazonses.com): marked auto-replied, with an auto-reply subject, and
+ * neither a failure subject, a failed-recipients list, a delivery-status report nor a failure sentence. Who answered
+ * is then unknown (the From is the service's), so it names no recipient.
+ */
+function relayedAutoReply(root: MimePart, bodyText: string): boolean {
+  return (
+    /^\s*auto-replied/i.test(root.header('auto-submitted')) &&
+    AUTO_SUBJECT.test(root.decodedHeader('subject').trim()) &&
+    DAEMON_FROM.test(root.header('from')) &&
+    root.header('x-failed-recipients') === '' &&
+    !/delivery-status/i.test(root.params['report-type'] ?? '') &&
+    !BOUNCE_BODY.test(bodyText.slice(0, 2048))
+  );
 }
 
 function isAutoReply(root: MimePart): boolean {
@@ -42,8 +61,11 @@ function isAutoReply(root: MimePart): boolean {
   if (looksLikeBounce(root)) return false;
   // Nor is a feedback report (RFC 5965), whose generators mark it auto-submitted as well.
   if (/feedback-report/i.test(root.params['report-type'] ?? '') || /^Feedback-Type[ \t]*:/im.test(bodyHead(root))) return false;
-  // RFC 3834 §5: "auto-replied" marks a response; "auto-generated" alone is also used by bounces, so not enough.
+  // RFC 3834 §5: "auto-replied" marks a response; "auto-generated" alone is also used by bounces, so not enough,
+  // but a generated message that answers one ("Re: …", a Sieve or procmail vacation script that marks its answers
+  // auto-generated) and is no bounce is a response all the same.
   if (/^\s*auto-replied/i.test(root.header('auto-submitted'))) return true;
+  if (/^\s*auto-generated/i.test(root.header('auto-submitted')) && /^\s*re\s*:/i.test(root.decodedHeader('subject'))) return true;
   if (root.header('x-autoreply') || root.header('x-autorespond') || /vacation/i.test(root.header('x-apple-action'))) return true;
   if (/^\s*auto[_-]reply/i.test(root.header('precedence'))) return true;
   // The classic vacation(1) mark: a null return path (RFC 3834 §3.3: no answer to an answer) with "Precedence: bulk"
