@@ -47,12 +47,25 @@ export function findEnhancedStatus(text: string): string | null {
   return m ? `${m[1]}.${m[2]}.${m[3]}` : null;
 }
 
+/**
+ * A reply quoted whole ("'550 5.1.1 User unknown'", as reports and logs quote it) is the reply inside the quotes:
+ * the quote would hide its code from the rules that read the code at the start.
+ */
+function unquoted(text: string): string {
+  const m = /^\s*(["'`\u2018\u201c])(?=\s*[2-5]\d\d\b)/.exec(text);
+  if (!m) return text;
+  const close = m[1] === '\u2018' ? '\u2019' : m[1] === '\u201c' ? '\u201d' : m[1]!;
+  const inner = text.slice(m[0].length);
+  const end = inner.lastIndexOf(close);
+  return end === -1 ? inner : inner.slice(0, end) + inner.slice(end + 1);
+}
+
 /** Parses `text`; `statusHint` is used only when the text itself carries no enhanced status code. */
 export function parseReply(text: string, statusHint?: string): ParsedReply {
   const head = text.length > MAX_REPLY_CHARS ? text.slice(0, MAX_REPLY_CHARS) : text;
   const whole = head.replace(DIAGNOSTIC_TYPE, '');
   const preface = REPORTER_PREFACE.exec(whole);
-  const body = preface ? whole.slice(preface[0].length) : whole;
+  const body = unquoted(preface ? whole.slice(preface[0].length) : whole);
   const codeMatch = BASIC_CODE.exec(body);
   const status = findEnhancedStatus(body) ?? normaliseStatus(statusHint);
   const flat = (' ' + body).replace(CONTINUATION_OR_SPACE, ' ').trim().toLowerCase();

@@ -210,3 +210,13 @@ describe('a time-out is one failed attempt, not the end of the retries', () => {
     expect(classifyReply({ text: 'connect to mx.example.net[192.0.2.1]:25: Connection timed out' })).toMatchObject({ reason: 'networkerror', permanent: false });
   });
 });
+
+describe('how a reply is written does not change what it says', () => {
+  it('reads a reply quoted whole as the reply inside the quotes', () => {
+    for (const q of ['"%"', "'%'", '\u201c%\u201d']) {
+      expect(classifyReply({ text: q.replace('%', '553 mail.example.com does not exist') })).toMatchObject({ code: 553, reason: 'hostunknown' });
+      expect(classifyReply({ text: q.replace('%', '550 5.1.1 <a@example.com>: Recipient address rejected: User unknown') })).toMatchObject({ status: '5.1.1', reason: 'userunknown' });
+    }
+  });
+});
+
