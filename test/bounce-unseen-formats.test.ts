@@ -671,4 +671,13 @@ describe('several recipients in one report: each one found, each with its own re
       'Subject: re: [Forum] a new post in your topic', 'Auto-Submitted: auto-generated', 'Content-Type: text/plain', '', 'I am travelling this week.']);
     expect(parseBounce(raw)).toMatchObject({ kind: 'autoreply', recipients: [{ recipient: 'jake@example.com', reason: 'vacation' }] });
   });
+
+  it('a DSN that failed on a temporary reply is no retry: the reporting MTA gave up', () => {
+    const raw = report('delivery-status', 'message/delivery-status', [
+      'Reporting-MTA: dns; mx2.example.net', 'Arrival-Date: Tue,  3 Apr 2026 13:54:03 -0700 (PDT)', '',
+      'Final-Recipient: rfc822; sam@example.com', 'Action: failed', 'Status: 4.4.1',
+      'Diagnostic-Code: X-Postfix; delivery temporarily suspended: connect to mx.example.com[192.0.2.34]: Connection refused',
+    ]);
+    expect(parseBounce(raw).recipients).toMatchObject([{ recipient: 'sam@example.com', reason: 'networkerror', action: 'bounce' }]);
+  });
 });

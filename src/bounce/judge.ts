@@ -19,7 +19,9 @@ export function judgeRecipient(kind: BounceKind, facts: RecipientFacts, rules: R
     remote_mta: facts.remoteMta,
     reason: c.reason,
     blame: c.blame,
-    action: c.action,
+    // A DSN that reports "Action: failed" says the reporting MTA gave up, even on a temporary reply (a queue
+    // lifetime ran out): nothing will retry the message, whatever its last reply's class.
+    action: facts.dsnAction === 'failed' && (c.action === 'retry' || c.action === 'retry-later') ? 'bounce' : c.action,
     explanation: c.explanation,
   };
 }
