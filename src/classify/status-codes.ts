@@ -38,6 +38,10 @@ const BY_SUBJECT_DETAIL: Record<string, Reason> = {
 export function reasonFromStatus(status: string): Reason | null {
   const [cls, subject, detail] = status.split('.');
   if (cls === '2') return 'delivered';
+  // X.3.2 "system not accepting network messages" is, as a transient status, a host shutting down, overloaded or in
+  // maintenance (RFC 3463 §3.4: "imminent shutdown, excessive load, or system maintenance"): the remote system's
+  // state, retried; only as a permanent status does it say the destination takes no mail.
+  if (cls === '4' && subject === '3' && detail === '2') return 'systemerror';
   return BY_SUBJECT_DETAIL[`${subject}.${detail}`] ?? BY_SUBJECT_DETAIL[`${subject}.0`] ?? null;
 }
 

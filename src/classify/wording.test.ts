@@ -26,6 +26,10 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["554 5.7.1 Rejected due to high probability of spam", undefined, 'spamdetected', 'content'],
   ["550 5.7.1 TLS is required but was not negotiated", undefined, 'failedstarttls', 'sender-config'],
   ["421 4.7.0 Temporary System Problem. Try again later (10).", undefined, 'systemerror', 'remote'],
+  // RFC 3463 §3.4: a transient X.3.2 is a host shutting down or overloaded, not a destination that takes no mail.
+  ["421 4.3.2 Service shutting down", undefined, 'systemerror', 'remote'],
+  // Gmail's domain-rate wording without the word Gmail: "DKIM" names the domain, no authentication failed.
+  ["421 4.7.0 Our system has detected an unusual rate of unsolicited mail originating from your DKIM domain", undefined, 'blocked', 'sender-domain'],
   // Exchange Online's directory-based edge blocking (the AS(…) code names Microsoft): the address does not exist there.
   ["550 5.4.1 Recipient address rejected: Access denied. AS(201806281)", undefined, 'userunknown', 'recipient'],
   ["421 4.7.27 This mail has been rate limited because SPF does not pass. Gmail requires all bulk senders to authenticate with SPF.", undefined, 'authfailure', 'sender-domain'],
