@@ -40,7 +40,8 @@ export function splitMultipart(body: string, boundary: string): MultipartBodies 
 export function splitMultipartTolerant(body: string, boundary: string): MultipartBodies & { guessed: boolean } {
   const declared = boundary ? splitMultipart(body, boundary) : null;
   if (declared && declared.bodies.length > 0) return { ...declared, guessed: false };
-  const candidate = /^--(?=\S{6,70}\r?$)(\S*[^\s-]\S*)\r?$/m.exec(body.length > 65536 ? body.slice(0, 65536) : body);
+  // A delimiter line may end in white space (RFC 2046 §5.1.1: "transport padding"), which some gateways add.
+  const candidate = /^--(?=\S{6,70}[ \t]*\r?$)(\S*[^\s-]\S*)[ \t]*\r?$/m.exec(body.length > 65536 ? body.slice(0, 65536) : body);
   const guess = candidate && body.split(`--${candidate[1]}`).length > 2 ? splitMultipart(body, candidate[1]!) : null;
   if (guess) return { ...guess, guessed: true };
   return { ...(declared ?? { bodies: [], closed: false }), guessed: false };

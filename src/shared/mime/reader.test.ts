@@ -68,6 +68,11 @@ describe('readMime', () => {
     expect(root.children.map((c) => c.text.trim())).toEqual(['hello']);
   });
 
+  it('finds the boundary the body uses when its delimiter lines carry transport padding (RFC 2046 §5.1.1)', () => {
+    const root = parseMime(msg(['Content-Type: multipart/mixed;', 'boundary="lost.on.an.unfolded.line"', '', '--actual.123  ', 'Content-Type: text/plain', '', 'hello', '--actual.123-- ']), limits);
+    expect(allParts(root).map((p) => p.text.trim())).toContain('hello');
+  });
+
   it('reads a multipart without any boundary line as text', () => {
     expect(parseMime(msg(['Content-Type: multipart/report; boundary=x', '', 'plain words']), limits).text.trim()).toBe('plain words');
   });
