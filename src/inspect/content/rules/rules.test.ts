@@ -722,6 +722,17 @@ describe('content rules', () => {
     expect(rule.test(await page(`${confirm}<a href="https://confirm-mailbox.top/x">Confirm</a><p>Follow <a href="https://twitter.com/examplehq">@examplehq</a></p>`), {})).not.toBe(false);
   });
 
+  it('takes the link that carries the lure\'s words for the way to act: a vendor\'s credit in the footer is no way out', async () => {
+    const rule = contentRules.find((r) => r.name === 'PHISH_LURE_LINK')!;
+    const page = (body: string) => parsed({ message: () => html(body) });
+    const notice = '<p>Here is your invoice INV/2026/00457 amounting to 1,250.00 EUR. Please remit payment at your earliest convenience.</p>';
+    const credit = '<p>Powered by <a href="https://www.odoo.example/?utm_source=db">Odoo</a></p>';
+    expect(rule.test(await page(`${notice}<a href="https://erp.example.com/my/invoices/457?access_token=9f2">View Invoice</a>${credit}`), {})).toBe(false);
+    // The button that leaves the site, or a second one that does, is the way out as before.
+    expect(rule.test(await page(`${notice}<a href="https://invoice-portal.top/457">View Invoice</a>${credit}`), {})).not.toBe(false);
+    expect(rule.test(await page(`${notice}<a href="https://erp.example.com/my/invoices/457">View Invoice</a><a href="https://invoice-portal.top/457">View invoice online</a>`), {})).not.toBe(false);
+  });
+
   it('takes a share button that sends the reader back to the sender\'s own site for no redirect', async () => {
     const rule = contentRules.find((r) => r.name === 'URL_REDIRECT')!;
     const page = (href: string) => parsed({ message: () => html(`<p>Our spring collection is here.</p><a href="${href}">Share</a>`) });
