@@ -9,7 +9,7 @@ import { bounceHint } from './nonstandard/hints.js';
 import { parseNonstandard } from './nonstandard/index.js';
 import { parseJmrp } from './nonstandard/jmrp.js';
 import { parseListServer } from './nonstandard/list-server.js';
-import { recipientBlocks } from './nonstandard/recipient-blocks.js';
+import { recipientBlocks, squeeze } from './nonstandard/recipient-blocks.js';
 import { bounceParties, reportText } from './nonstandard/report-text.js';
 import { outerParts, parseRfc3464 } from './rfc3464.js';
 import { parseRfc3834 } from './rfc3834.js';
@@ -122,8 +122,7 @@ function blankFacts(recipient: string, diagnostic: string | null): RecipientFact
  */
 function fuller(field: string | null, text: string | null): string | null {
   if (field === null || text === null) return field ?? text;
-  const squeeze = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
-  const [f, t] = [squeeze(field), squeeze(text)];
+  const [f, t] = [squeeze(field).toLowerCase(), squeeze(text).toLowerCase()];
   return t.length > f.length + 10 && t.startsWith(f) ? text : field;
 }
 

@@ -301,7 +301,8 @@ function blockWords(block: string): string | null {
   return ADDRESS_ONLY.test(words) ? null : words;
 }
 
-function squeeze(text: string): string {
+/** White space runs as one space, trimmed. */
+export function squeeze(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
