@@ -15,8 +15,11 @@ const PHRASE_KINDS = [
     phrase(String.raw`beneficiary|foreign\s+partner|beneficiári[oa]s?|beneficiari[oa]s?|bénéficiaire|begünstigter?|begunstigde`, true),
     phrase(String.raw`(?:late|deceased)\s+(?:client|father|husband|wife|customer|engineer|uncle)|(?:falecido|finado)\s+(?:cliente|pai|marido|esposo)|(?:difunto|fallecido)\s+(?:cliente|padre|esposo|marido)|(?:feu|défunt)\s+(?:client|père|mari)|verstorbenen?\s+(?:kunden?|vaters?|ehemann(?:es)?|mann(?:es)?)|(?:defunto|compianto)\s+(?:cliente|padre|marito)|overleden\s+(?:klant|vader|echtgenoot)`, true),
     phrase(String.raw`\d{1,2}\s*%\s+of\s+the\s+(?:total\s+)?(?:sum|amount|funds)`),
-    // the dying donor's variant: a widow with months to live gives her fortune to a stranger
-    phrase(String.raw`(?:few|some|\d+)\s+(?:months|weeks)\s+to\s+live|donate\s+(?:this|the|my|these)\s+(?:funds?|money|sum|inheritance|fortune)`),
+    // the dying donor's variant: a widow with months to live (or her cancer) gives her fortune to a stranger
+    phrase(String.raw`(?:few|some|\d+)\s+(?:months|weeks)\s+to\s+live|donate\s+(?:this|the|my|these)\s+(?:funds?|money|sum|inheritance|fortune)|(?:diagnosed\s+with|suffering\s+from|due\s+to|battling|dying\s+of)\s+(?:\w+\s+)?cancer`),
+    // the donor's gift to the reader: millions "donated to you", "for charity"
+    phrase(String.raw`(?:donated|donating|awarded|granted|gifted)\s+(?:the\s+sum\s+of\s+)?\(?(?:us\s*)?[$€]\s?\d{1,3}(?:[.,]\d{3}){2,}(?:[.,]\d\d)?\s*(?:usd|eur|dollars|euros?)?\s+to\s+you`),
+    phrase(String.raw`for\s+(?:the\s+purpose\s+of\s+)?charit(?:y|able\s+(?:work|purposes?))|(?:charity|charitable)\s+(?:work|project|purposes?)`, true),
     // ... in the translations it goes out in: terminally ill, with months to live (pt, es, fr, de, it, nl)
     phrase(String.raw`estado\s+terminal|doente\s+terminal|poucos\s+meses\s+de\s+vida|morrerei\s+em\s+breve|enferm[oa]\s+terminal|pocos\s+meses\s+de\s+vida|moriré\s+pronto|phase\s+terminale|quelques\s+mois\s+à\s+vivre|unheilbar\s+krank|wenige\s+monate\s+zu\s+leben|malat[oa]\s+terminale|pochi\s+mesi\s+di\s+vita|terminaal\s+ziek|enkele\s+maanden\s+te\s+leven`),
     // an inheritance of millions, the fortune to be given away

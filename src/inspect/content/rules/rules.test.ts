@@ -722,6 +722,14 @@ describe('content rules', () => {
     expect(rule.test(await page(`${confirm}<a href="https://confirm-mailbox.top/x">Confirm</a><p>Follow <a href="https://twitter.com/examplehq">@examplehq</a></p>`), {})).not.toBe(false);
   });
 
+  it('reads the dying donor\'s and the charity donor\'s advance-fee stories, not a charity\'s own report', async () => {
+    const rule = contentRules.find((r) => r.name === 'PHISH_ADVANCE_FEE')!;
+    const text = async (t: string) => parsed({ message: () => compose({ text: t }) });
+    expect(rule.test(await text('With a limited timeframe due to cancer, I seek a reliable partner to handle the allocated funds of my late husband.'), {})).toBe(true);
+    expect(rule.test(await text('Mr. Bernard has donated $ 3,500,000.00 USD to you for the purpose of charity, contact him for details on how to receive your donation.'), {})).toBe(true);
+    expect(rule.test(await text('Thanks to you, our charity work reached 12,000 families this year: donors gave $1,250,000 to the food bank.'), {})).toBe(false);
+  });
+
   it('takes the link that carries the lure\'s words for the way to act: a vendor\'s credit in the footer is no way out', async () => {
     const rule = contentRules.find((r) => r.name === 'PHISH_LURE_LINK')!;
     const page = (body: string) => parsed({ message: () => html(body) });
