@@ -730,6 +730,14 @@ describe('content rules', () => {
     expect(rule.test(await text('Thanks to you, our charity work reached 12,000 families this year: donors gave $1,250,000 to the food bank.'), {})).toBe(false);
   });
 
+  it('reads "confirm your address for the shipping" of a prize sent free as a parcel lure, in English and German', async () => {
+    const rule = contentRules.find((r) => r.name === 'PHISH_LURE_LINK')!;
+    const text = async (t: string) => parsed({ message: () => compose({ text: t }) });
+    expect(rule.test(await text('Four tickets are ready to ship to you free of charge. Confirm your address for the shipping here: https://prize-desk.top/x'), {})).not.toBe(false);
+    expect(rule.test(await text('Vier Eintrittskarten liegen für Sie bereit. Bestätigen Sie jetzt hier Ihre Adresse für den Versand: https://prize-desk.top/x'), {})).not.toBe(false);
+    expect(rule.test(await text('Your order ships tomorrow. Confirm your address for the delivery in your account: https://shop.example.com/account'), {})).toBe(false);
+  });
+
   it('takes the link that carries the lure\'s words for the way to act: a vendor\'s credit in the footer is no way out', async () => {
     const rule = contentRules.find((r) => r.name === 'PHISH_LURE_LINK')!;
     const page = (body: string) => parsed({ message: () => html(body) });
