@@ -25,6 +25,7 @@ export interface HtmlFeatures {
   tinyChars: number;
   /** Invisible elements with a letter or digit right before and right after them: words broken up for a filter. */
   wordSplits: number;
+  tagNames: string[];
   hasForm: boolean;
   hasPasswordInput: boolean;
 }
@@ -111,12 +112,12 @@ export function analyseHtml(fullHtml: string): HtmlFeatures {
     if (sources.length >= MAX_LINKS) break;
     sources.push(decodeHTML(m[1] ?? m[2] ?? m[3] ?? '').trim());
   }
+  const tagNames = new Set<string>();
   let imageCount = 0;
-  let hasForm = false;
   for (const m of visible.matchAll(TAG)) {
     const name = m[1]!.toLowerCase();
+    tagNames.add(name);
     if (name === 'img' && !m[0].startsWith('</')) imageCount++;
-    else if (name === 'form') hasForm = true;
   }
   const lowerVisible = visible.toLowerCase();
   const hidden = styledText(visible, lowerVisible, HIDING_ATTRIBUTES);
@@ -128,7 +129,8 @@ export function analyseHtml(fullHtml: string): HtmlFeatures {
     hiddenChars: hidden.chars,
     tinyChars: styledText(visible, lowerVisible, TINY_ATTRIBUTES).chars,
     wordSplits: hidden.wordSplits,
-    hasForm,
+    tagNames: [...tagNames],
+    hasForm: tagNames.has('form'),
     hasPasswordInput: /<input\b[^>]*type\s*=\s*["']?password/i.test(visible),
   };
 }

@@ -1,4 +1,4 @@
-// Tokens the statistical model learns from: words of the readable text and subject, link domains and the pieces of link addresses, the MIME part types,
+// Tokens the statistical model learns from: words of the readable text and subject, link domains and the pieces of link addresses, the MIME shape,
 // and a short list of headers the sender's own software writes. Only those headers: the trace and list headers that
 // receiving systems add (Received, List-*, X-Spam-*, ...) are never seen by an outbound relay on its customers' mail,
 // and learning them would teach "mailing list = ham" (see ../shared/corpus/README.md).
@@ -39,10 +39,7 @@ export function messageTokens(msg: ContentMessage): Set<string> {
   // 2002 spamware's base64 taught the model to read every base64 part as spam.
   for (const p of msg.textParts) add(`part:${p.html ? 'html' : 'plain'}`);
   for (const a of msg.attachments) add('attach:' + a.contentType);
-  // Not the HTML tag names: which tags a message uses says which software built it, not what it says, as its
-  // transfer encoding does. Learnt from 2002 mail (plain-text ham, HTML spam), <strong>, <h2>, <tbody> and <small>
-  // were spam clues of 0.90-0.96 that every template builder of today writes: WooCommerce's and PrestaShop's own
-  // order and account mails read at spam probability 0.99 on them alone.
+  for (const tag of msg.html?.tagNames ?? []) add('tag:' + tag);
   return out;
 }
 
