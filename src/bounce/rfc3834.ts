@@ -32,12 +32,14 @@ const AUTO_SUBJECT = /^(?:auto(?:matic)?[ -]?(?:reply|response|respons|antwort|r
 export function parseRfc3834(root: MimePart, bodyText: string): ParseResult<AutoReply> {
   const relayed = relayedAutoReply(root, bodyText);
   if (!relayed && !isAutoReply(root)) return { kind: 'not-this-kind' };
+  const responder = relayed ? null : extractAddress(root.header('from')) ?? extractAddress(root.header('sender')) ?? extractAddress(root.header('return-path'));
+  if (!relayed && !responder) return { kind: 'broken', error: 'auto-reply without a From address' };
   const excerpt = bodyText.replace(/\s+/g, ' ').trim().slice(0, 300);
-  if (relayed) return { kind: 'found', value: { responder: null, excerpt, disabled: DISABLED.test(excerpt) } };
-  const responder = extractAddress(root.header('from')) ?? extractAddress(root.header('sender')) ?? extractAddress(root.header('return-path'));
-  if (!responder) return { kind: 'broken', error: 'auto-reply without a From address' };
   return { kind: 'found', value: { responder, excerpt, disabled: DISABLED.test(excerpt) } };
 }
+
+/** RFC 3834 §5: the mark of a response. */
+const autoReplied = (root: MimePart): boolean => /^\s*auto-replied/i.test(root.header('auto-submitted'));
 
 /**
  * An auto-reply that a sending service passes back under its daemon address (Amazon SES forwards recipients'
@@ -47,7 +49,7 @@ export function parseRfc3834(root: MimePart, bodyText: string): ParseResult<Auto
  */
 function relayedAutoReply(root: MimePart, bodyText: string): boolean {
   return (
-    /^\s*auto-replied/i.test(root.header('auto-submitted')) &&
+    autoReplied(root) &&
     AUTO_SUBJECT.test(root.decodedHeader('subject').trim()) &&
     DAEMON_FROM.test(root.header('from')) &&
     root.header('x-failed-recipients') === '' &&
@@ -64,7 +66,7 @@ function isAutoReply(root: MimePart): boolean {
   // RFC 3834 §5: "auto-replied" marks a response; "auto-generated" alone is also used by bounces, so not enough,
   // but a generated message that answers one ("Re: …", a Sieve or procmail vacation script that marks its answers
   // auto-generated) and is no bounce is a response all the same.
-  if (/^\s*auto-replied/i.test(root.header('auto-submitted'))) return true;
+  if (autoReplied(root)) return true;
   if (/^\s*auto-generated/i.test(root.header('auto-submitted')) && /^\s*re\s*:/i.test(root.decodedHeader('subject'))) return true;
   if (root.header('x-autoreply') || root.header('x-autorespond') || /vacation/i.test(root.header('x-apple-action'))) return true;
   if (/^\s*auto[_-]reply/i.test(root.header('precedence'))) return true;
