@@ -103,7 +103,7 @@ function isSpecificStatus(status: string | null, byStatus: Reason | null): boole
 }
 
 /** Words of a real protocol complaint: only these let an X.5.x status say "syntax error". */
-const PROTOCOL_WORDS = /syntax|command|unrecogni[sz]ed|parameter|sequence|argument|not implemented|line too long|pipelin/;
+const PROTOCOL_WORDS = /syntax|command|protocol|unrecogni[sz]ed|parameter|sequence|argument|not implemented|line too long|pipelin/;
 
 function fromCodes(reply: ParsedReply, phase: Phase | undefined, provider: string | null): Classification {
   const byStatus = reply.status ? reasonFromStatus(reply.status) : null;

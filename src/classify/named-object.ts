@@ -11,7 +11,7 @@ const SENDER_REFUSALS: ReadonlySet<Reason> = new Set(['blocked', 'badreputation'
 const SENDER_BLAMES: ReadonlySet<Blame> = new Set(['sender-ip', 'sender-domain', 'sender-config']);
 
 const IPV4 = /(?<![\d.])(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}(?![\d.])/;
-const IP_WORDS = /\b(?:(?:your|sending|sender|client|source|connecting)\s+(?:ip|host|(?:mail\s+)?server)\b|ip\s+address|\bip\b)/;
+const IP_WORDS = /\b(?:(?:your|sending|sender|client|source|connecting)\s+(?:ip|host|(?:mail\s+)?server)\b|ip\s+address|(?<![\w.@-])ip(?![\w.@-]))/;
 const DOMAIN_WORDS = /\b(?:(?:your|sender|sending|from|mail\s*from|envelope|helo)\s+domain|domain\s+(?:name\s+)?(?:[a-z0-9-]+\.)+[a-z]{2,}|domain(?:'s)?\s+(?:reputation|is\s+(?:listed|blocked|blacklisted|blocklisted)))\b/;
 
 /** 'sender-ip' or 'sender-domain' when the reply names exactly one of them; null otherwise. */

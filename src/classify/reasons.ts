@@ -202,7 +202,6 @@ export function actionOf(c: { reason: Reason; blame: Blame; scope: Scope; perman
   }
   const ownFate: Action = c.permanent ? 'bounce' : 'retry';
   if (c.scope === 'recipient' || c.blame === 'recipient') return ownFate;
-  if (c.reason === 'onhold' && c.blame === 'none' && !c.permanent) return 'retry-later';
   if (c.reason === 'ratelimited' && !c.permanent) return 'slow-down';
   if ((c.reason === 'blocked' || c.reason === 'badreputation') && c.blame === 'sender-ip') return c.permanent ? 'pause-route' : 'slow-down';
   return ownFate;

@@ -42,6 +42,10 @@ export function reasonFromStatus(status: string): Reason | null {
   // maintenance (RFC 3463 §3.4: "imminent shutdown, excessive load, or system maintenance"): the remote system's
   // state, retried; only as a permanent status does it say the destination takes no mail.
   if (cls === '4' && subject === '3' && detail === '2') return 'systemerror';
+  // A transient X.7.1 ("delivery not authorized", for now) with no words to say why is a deferral of the sending host:
+  // nothing about the message or the address can change by waiting, the host's standing can (Sisimai's table reads it
+  // the same way). The permanent 5.7.1 stays a security refusal of unknown object.
+  if (cls === '4' && subject === '7' && detail === '1') return 'blocked';
   return BY_SUBJECT_DETAIL[`${subject}.${detail}`] ?? BY_SUBJECT_DETAIL[`${subject}.0`] ?? null;
 }
 

@@ -60,7 +60,7 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["550 Rejected by recipient", undefined, 'filtered', 'recipient'],
   ["550 5.7.606-649 Access denied, banned sending IP", undefined, 'blocked', 'sender-ip'],
   ["554 5.7.0 Your message could not be sent. The limit on the number of allowed outgoing messages was exceeded. Try again later.", undefined, 'ratelimited', 'sender-volume'],
-  ["451 4.7.1 Please try again later (greylisted)", undefined, 'onhold', 'none'],
+  ["451 4.7.1 Please try again later (greylisted)", undefined, 'onhold', 'remote'],
   ["550 5.1.0 Sender rejected", undefined, 'rejected', 'sender-domain'],
   ["550 5.7.1 Connection refused - Your IP is listed on UCEPROTECT", undefined, 'blocked', 'sender-ip'],
   ["554 rejecting banned content", undefined, 'policyviolation', 'content'],
@@ -198,6 +198,19 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["554 sender is unvalidated.", 'mail', 'rejected', 'sender-domain'],
   ["552 looping message.", 'eod', 'networkerror', 'network'],
   ["550 Your server requires confirmation. Visit http://www.example.net/allow?IP=192.0.2.1 to confirm this mail server.", 'rcpt', 'blocked', 'sender-ip'],
+  // Session 20, from MTA sources and how replies are built: Postfix postscreen's and smtpd's fixed texts, the SPF policy
+  // servers' explanation link, a host name that merely starts with "ip-", a transient X.7.1 with no words, a queue's
+  // quota, a header or attachment kind a filter refuses.
+  ["550 5.5.1 Protocol error", 'connect', 'syntaxerror', 'local'],
+  ["451 4.3.5 <user@example.net>: Recipient address rejected: Server configuration error", 'rcpt', 'systemerror', 'remote'],
+  ["550 5.7.1 <user@example.net>: Sender address rejected: Please see http://www.openspf.org/Why?s=mfrom;id=a@example.org;ip=192.0.2.3;r=mx.example.net", 'rcpt', 'authfailure', 'sender-domain'],
+  ["450 4.1.8 <cron@ip-10-20-30-40.eu-central-1.compute.internal>: Sender address rejected: Domain not found", 'rcpt', 'rejected', 'sender-domain'],
+  ["451 4.7.1 Please try again later", 'rcpt', 'blocked', 'sender-ip'],
+  ["452 4.3.1 Queue quota exceeded for this domain", undefined, 'systemfull', 'remote'],
+  ["552 5.2.2 Quota exceeded (mailbox for user is full)", undefined, 'mailboxfull', 'recipient'],
+  ["554 5.7.1 Blocked file type in attachment (.exe)", 'eod', 'policyviolation', 'content'],
+  ["550 5.7.1 Message contains inappropriate language", 'eod', 'spamdetected', 'content'],
+  ["550 5.7.1 <bulk@example.org>: sender is banned", 'mail', 'rejected', 'sender-domain'],
 ];
 
 describe('wording families beyond the development corpus', () => {
