@@ -605,6 +605,21 @@ describe('several recipients in one report: each one found, each with its own re
     expect(parseBounce(raw).recipients).toMatchObject([{ recipient: 'zoe@example.com', reason: 'spamdetected', blame: 'content' }]);
   });
 
+  it('a multi-line reply cut after its first line is read whole from the session transcript (older Sendmail)', () => {
+    const first = '550-5.7.1 The sending domain of this message has';
+    const text = ['   ----- The following addresses had permanent fatal errors -----', '<amy@example.com>', `    (reason: ${first})`, '',
+      '   ----- Transcript of session follows -----', '... while talking to mx1.example.com.:', '>>> DATA', `<<< ${first}`,
+      '<<< 550-5.7.1 a poor reputation with our filters. Mail from it is not', '<<< 550 5.7.1 accepted until its reputation improves.',
+      '554 5.0.0 Service unavailable'].join('\n');
+    const raw = report('delivery-status', 'message/delivery-status', [
+      'Reporting-MTA: dns; mail.example.org', '', 'Final-Recipient: RFC822; amy@example.com', 'Action: failed', 'Status: 5.7.1',
+      'Remote-MTA: DNS; mx1.example.com', `Diagnostic-Code: SMTP; ${first}`,
+    ], text);
+    const [r] = parseBounce(raw).recipients;
+    expect(r!.diagnostic).toContain('accepted until its reputation improves');
+    expect(r).toMatchObject({ reason: 'badreputation', blame: 'sender-domain' });
+  });
+
   it('an Original-Recipient\'s reply is found under its Final-Recipient\'s address in the text', () => {
     const text = ['Your message has been partially delivered:', '', '    ----- There was a temporary problem delivering to these addresses -----',
       "<john.doe@example.org> (connection to 'mx.example.org' failed: Connection refused)"].join('\n');

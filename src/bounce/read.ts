@@ -127,6 +127,35 @@ function fuller(field: string | null, text: string | null): string | null {
 }
 
 /**
+ * A multi-line reply cut after its first line. Older Sendmail keeps only the first line ("550-5.7.1 … this message
+ * is") in the Diagnostic-Code and in its summary, and the whole reply only in its session transcript ("<<< 550-5.7.1
+ * …" down to "<<< 550 5.7.1 …"). By RFC 5321 §4.2.1 every line but the last has a hyphen after the code, so a
+ * diagnostic that opens "550-" and has no "550 " line is a cut one: the text line that starts the same way, and the
+ * lines after it with the same code, are the whole reply.
+ */
+function wholeReply(diagnostic: string | null, text: string): string | null {
+  if (diagnostic === null) return null;
+  const flat = squeeze(diagnostic);
+  const code = /^(\d{3})-/.exec(flat)?.[1];
+  if (!code || flat.includes(` ${code} `)) return diagnostic;
+  const head = flat.slice(0, 60).toLowerCase();
+  // Transcript markers: Sendmail's "<<< ", others' "<-- ".
+  const lines = text.split('\n', 5000).map((l) => l.replace(/^\s*(?:<<<|<-+)?\s*/, ''));
+  const start = lines.findIndex((l) => squeeze(l).toLowerCase().startsWith(head));
+  if (start === -1) return diagnostic;
+  const reply: string[] = [];
+  for (const line of lines.slice(start, start + MAX_REPLY_LINES)) {
+    if (!line.startsWith(`${code}-`) && !line.startsWith(`${code} `)) break;
+    reply.push(line.trimEnd());
+    if (line.startsWith(`${code} `)) return reply.join('\n');
+  }
+  return diagnostic;
+}
+
+/** Longer replies exist (policy texts), none that a bounce quotes in a transcript. */
+const MAX_REPLY_LINES = 30;
+
+/**
  * A DSN often lacks a Diagnostic-Code or gives a bare status, while its human-readable part names the remote reply
  * (Sendmail's transcript, Exim's "SMTP error from remote mail server"): fill the gaps from that text.
  */
@@ -136,7 +165,7 @@ function enrichFromText(recipients: RecipientFacts[], text: string): RecipientFa
     const fromText = blocks[i];
     return {
       ...r,
-      diagnostic: fuller(r.diagnostic, fromText?.diagnostic ?? null),
+      diagnostic: wholeReply(fuller(r.diagnostic, fromText?.diagnostic ?? null), text),
       code: r.code ?? (r.diagnostic ? null : (fromText?.code ?? null)),
       remoteMta: r.remoteMta ?? fromText?.remoteMta ?? null,
       phase: fromText?.phase ?? null,
