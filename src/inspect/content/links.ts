@@ -2,6 +2,7 @@
 // where a redirector sends them.
 import { appStoreHosts, isMapPage, socialNetworkDomains } from './data/profile-pages.js';
 import { redirectParams } from './data/redirect-params.js';
+import { lureIn } from './data/lures.js';
 import { isClickTracker, isCustomerPageOf } from './data/sender-services.js';
 import type { ContentMessage } from './message.js';
 import { isInternetDomain, parseLink, registrableDomain, type Link } from './urls.js';
@@ -80,6 +81,23 @@ export function linksOnlyToOwnSite(msg: ContentMessage): boolean {
   const links = clickLinks(msg);
   const own = links.filter((l) => ownSite(l, sender));
   return own.length > 0 && links.every((l) => own.includes(l) || socialNetworkDomains.has(l.domain) || appStoreHosts.has(l.host) || isMapPage(l.host, l.url));
+}
+
+/**
+ * Where the message sends the reader to act is the sender's own site, whatever links sit further down. The link that
+ * carries a lure's own words ("View invoice", "Reset your password"), or else the first link the reader meets in the
+ * text (an invoice's number, "here"), is where the reader acts; when it stays on the sender's site and none of the
+ * links that leave it (`offSite`) carries such words, the others (a "Powered by Akaunting" or "Powered by Odoo"
+ * credit, a help centre) are not where the reader is sent. A lure from a hijacked mailbox puts the attacker's link
+ * first and the mailbox owner's own site, if at all, in the signature below it.
+ */
+export function actsOnOwnSite(msg: ContentMessage, offSite: Link[]): boolean {
+  const carriesLure = (l: Link) => l.anchorText !== '' && lureIn(l.anchorText.toLowerCase()) !== null;
+  if (offSite.some(carriesLure)) return false;
+  const sender = senderDomain(msg);
+  const clicks = clickLinks(msg);
+  const first = clicks.find((l) => l.origin === 'anchor' && l.anchorText.trim() !== '');
+  return (first !== undefined && ownSite(first, sender)) || clicks.some((l) => carriesLure(l) && ownSite(l, sender));
 }
 
 /** The link a redirector sends the reader on to, when a query parameter carries a URL on another domain. */

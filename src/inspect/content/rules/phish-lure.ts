@@ -8,9 +8,8 @@ import { paymentPlatformHosts } from '../data/payment-platforms.js';
 import { brandDomains } from '../data/brands.js';
 import { onSharingService } from '../data/sharing-services.js';
 import { socialNetworkDomains } from '../data/profile-pages.js';
-import { clickLinks, isOwnSite, offSiteLinks } from '../links.js';
+import { actsOnOwnSite, clickLinks, isOwnSite, offSiteLinks } from '../links.js';
 import type { ContentMessage } from '../message.js';
-import type { Link } from '../urls.js';
 import type { ContentRule } from './rule.js';
 
 type Lure = { kind: string; phrase: string } | null;
@@ -36,13 +35,8 @@ function searchLure(msg: ContentMessage): Lure {
 function wayOut(msg: ContentMessage, kind: string): string | null {
   // An invoice or payment to settle on a payment service's own hosted page is a business billing its customer.
   const billing = kind === 'invoice' || kind === 'payment';
-  // The link that carries the lure's own words ("View invoice", "Reset your password") is where the reader is sent
-  // to act; when it stays on the sender's site and no link that leaves it carries such words, the other links (a
-  // "Powered by Odoo" credit, a help centre) are not the way out.
   const offSite = offSiteLinks(msg).filter((l) => !(billing && paymentPlatformHosts.has(l.host)));
-  const carriesLure = (l: Link) => l.anchorText !== '' && lureIn(l.anchorText.toLowerCase()) !== null;
-  const actsOnOwnSite = clickLinks(msg).some((l) => carriesLure(l) && isOwnSite(l, msg)) && !offSite.some(carriesLure);
-  const links = actsOnOwnSite ? [] : offSite;
+  const links = actsOnOwnSite(msg, offSite) ? [] : offSite;
   // The sender's profile in a footer (Instagram, Pinterest) is named only when no other link leaves the site, and
   // is a way out only when the message has no link to the sender's own site: an honest notice asks for the action
   // on its own site ("Confirm email address") and adds "Follow us on Twitter" below; a lure whose one link is a

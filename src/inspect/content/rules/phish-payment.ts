@@ -1,6 +1,6 @@
 // Payment pressure and untraceable payment means: the language of invoice fraud, fake fees and gift-card scams.
 import { paymentPlatformHosts } from '../data/payment-platforms.js';
-import { linksOnlyToOwnSite, offSiteLinks } from '../links.js';
+import { actsOnOwnSite, linksOnlyToOwnSite, offSiteLinks } from '../links.js';
 import type { ContentMessage } from '../message.js';
 import { findPhrase } from './phrases.js';
 import type { ContentRule } from './rule.js';
@@ -33,8 +33,11 @@ const FRAUD_PHRASES = new RegExp(
     ')',
 );
 
-/** A link that leaves the sender's site for a page no payment service hosts. */
-const paysElsewhere = (msg: ContentMessage) => offSiteLinks(msg).some((l) => !paymentPlatformHosts.has(l.host));
+/** The reader is sent to pay on a page that is neither the sender's (see actsOnOwnSite) nor a payment service's. */
+function paysElsewhere(msg: ContentMessage): boolean {
+  const elsewhere = offSiteLinks(msg).filter((l) => !paymentPlatformHosts.has(l.host));
+  return elsewhere.length > 0 && !actsOnOwnSite(msg, elsewhere);
+}
 
 export const phishPayment: ContentRule = {
   name: 'PHISH_PAYMENT',

@@ -749,6 +749,22 @@ describe('content rules', () => {
     expect(rule.test(await page(`${notice}<a href="https://erp.example.com/my/invoices/457">View Invoice</a><a href="https://invoice-portal.top/457">View invoice online</a>`), {})).not.toBe(false);
   });
 
+  it('takes the first link the reader meets for the way to act when no link carries the lure\'s words', async () => {
+    const lure = contentRules.find((r) => r.name === 'PHISH_LURE_LINK')!;
+    const payment = contentRules.find((r) => r.name === 'PHISH_PAYMENT')!;
+    const page = (body: string) => parsed({ message: () => html(body) });
+    const notice = '<p>This is an overdue notice: your invoice is overdue. The total is $2,600.00. You can see the invoice and pay it here:';
+    const credit = '<p>Powered by <a href="https://books-vendor.example/?utm_medium=software">Ledgerly</a> <a href="https://books-vendor.example/start">Get Started</a></p>';
+    // The invoice's own number links to the sender's billing site; the software's credit comes last.
+    const own = await page(`${notice} <a href="https://billing.example.com/invoices/24?signature=5f2">INV-00021</a></p>${credit}`);
+    expect(lure.test(own, {})).toBe(false);
+    expect(payment.test(own, {})).toBe(false);
+    // A hijacked mailbox's lure: the attacker's link first, the owner's website in the signature below.
+    const hijacked = await page(`${notice} <a href="https://invoice-view.top/24">INV-00021</a></p><p>Regards, <a href="https://www.example.com/">www.example.com</a></p>`);
+    expect(lure.test(hijacked, {})).not.toBe(false);
+    expect(payment.test(hijacked, {})).not.toBe(false);
+  });
+
   it('takes a share button that sends the reader back to the sender\'s own site for no redirect', async () => {
     const rule = contentRules.find((r) => r.name === 'URL_REDIRECT')!;
     const page = (href: string) => parsed({ message: () => html(`<p>Our spring collection is here.</p><a href="${href}">Share</a>`) });
