@@ -28,7 +28,7 @@ const letters = (s: string) => s.normalize('NFKD').toLowerCase().replace(/[^\p{L
  * The Reply-To names the sender: the same display name, or the From address's user name or the display name's last
  * word (four letters or more, so a first name or "info" does not match by chance) inside the Reply-To's user name.
  */
-function inSendersName(replyTo: Mailbox, from: Mailbox): boolean {
+export function inSendersName(replyTo: Mailbox, from: Mailbox): boolean {
   const fromName = letters(from.name);
   if (fromName.length >= 4 && fromName === letters(replyTo.name)) return true;
   const replyUser = letters(replyTo.address.slice(0, replyTo.address.lastIndexOf('@')));

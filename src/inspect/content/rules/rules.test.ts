@@ -669,6 +669,15 @@ describe('content rules', () => {
     expect(wire.test(await inside('Lukas Brandt <lukas.brandt@gmail.com>', 'Wagner Bau Website <website@wagner-bau.de>'), {})).toBe(false);
   });
 
+  it('takes a Reply-To to another free mailbox than a free-mail From for a diverted answer, the sender\'s second address for none', async () => {
+    const freemail = contentRules.find((r) => r.name === 'REPLYTO_FREEMAIL')!;
+    const note = (from: string, replyTo: string) => parsed({ message: () => compose({ from, replyTo, to: 'someone@example.net', subject: '', text: 'I wrote to you before and you did not answer. Is this address still in use?' }) });
+    expect(freemail.test(await note('"Dr. Samuel Okoro" <linda.m4471@gmail.com>', 'claims.desk2291@gmail.com'), {})).toBe('claims.desk2291@gmail.com');
+    expect(freemail.test(await note('"Dr. Samuel Okoro" <linda.m4471@gmail.com>', 'claims.desk2291@outlook.com'), {})).toBe('outlook.com');
+    expect(freemail.test(await note('Marta Novak <marta.novak@gmail.com>', 'Marta Novak <novak.marta@gmail.com>'), {})).toBe(false);
+    expect(freemail.test(await note('Marta Novak <marta.novak@gmail.com>', 'marta.novak@gmail.com'), {})).toBe(false);
+  });
+
   it('leaves a template\'s preview text (one short hidden span before anything visible) out of hidden and tiny text', async () => {
     const hidden = contentRules.find((r) => r.name === 'HTML_HIDDEN_TEXT')!;
     const tiny = contentRules.find((r) => r.name === 'HTML_TINY_FONT')!;
