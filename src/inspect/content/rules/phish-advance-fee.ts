@@ -29,6 +29,11 @@ const PHRASE_KINDS = [
     phrase(String.raw`(?:sum|fund|funds|amount|deposit|payment|quantia|soma|montante|suma|cantidad|somme|montant|summe|betrag|somma|importo|bedrag)\s+(?:of|de|di|von|van)\s+\(?(?:us\s*)?[$€]\s?\d{1,3}(?:[.,]\d{3}){2,}`),
     // the "compensation" variant: paid out on a card after a fee, the transaction "risk free"
     phrase(String.raw`compensation\s+(?:payment|fund)|(?:100\s*%\s+)?risk[\s-]free\s+(?:transaction|transfer|deal)|(?:pagamento|fundos?)\s+de\s+compensação|(?:pago|fondos?)\s+de\s+compensación|(?:paiement|fonds)\s+de\s+compensation|entschädigungs(?:zahlung|fonds)|(?:pagamento|fondo)\s+di\s+(?:compensazione|risarcimento)|compensatie(?:betaling|fonds)`),
+    // the consignment variant: a "diplomatic agent" holds a box of cash or a card for the reader at customs
+    phrase(String.raw`diplomat(?:ic)?\s+(?:delivery\s+|courier\s+)?(?:agent|courier)`, true),
+    phrase(String.raw`consignment\s+(?:box|boxes|package|trunk)`, true),
+    // a sum in the millions written with a currency sign and "million" ("USD$1.5million", "US$ 4.7 million", "€ 2,5 milhões")
+    phrase(String.raw`(?:us\s*d?\s*\$|usd\s*\$?|\$|€|eur\s*)\s?\d{1,3}(?:[.,]\d{1,3})?\s*(?:million|milhões|millones|millions|millionen|milioni|miljoen)`),
     // a group of its own: "compensation payment … on an ATM card" is two phrases of the script, not one
     phrase(String.raw`atm\s+(?:master\s*|visa\s*)?card|cart(?:ão|a)\s+(?:visa\s+|master\s*)?atm|tarjeta\s+(?:visa\s+)?atm|carte\s+(?:visa\s+)?atm|atm-?(?:karte|kaart)`),
 ];

@@ -739,6 +739,14 @@ describe('content rules', () => {
     expect(rule.test(await text('Thanks to you, our charity work reached 12,000 families this year: donors gave $1,250,000 to the food bank.'), {})).toBe(false);
   });
 
+  it('reads the consignment variant of the advance-fee story, not a company\'s funding news', async () => {
+    const rule = contentRules.find((r) => r.name === 'PHISH_ADVANCE_FEE')!;
+    const text = async (t: string) => parsed({ message: () => compose({ text: t }) });
+    expect(rule.test(await text('I am a diplomatic courier holding a consignment box registered in your name at the airport. Reply with your delivery address.'), {})).toBe(true);
+    expect(rule.test(await text('Your compensation of US$ 2.8 million is loaded on a consignment package; send your details to the agent.'), {})).toBe(true);
+    expect(rule.test(await text('We closed a $4.5 million seed round this week and will ship the new dashboard in March.'), {})).toBe(false);
+  });
+
   it('reads "confirm your address for the shipping" of a prize sent free as a parcel lure, in English and German', async () => {
     const rule = contentRules.find((r) => r.name === 'PHISH_LURE_LINK')!;
     const text = async (t: string) => parsed({ message: () => compose({ text: t }) });
