@@ -46,7 +46,7 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["550 Administrative prohibition", undefined, 'policyviolation', 'content'],
   ["550 5.0.350 Remote server returned an error -> 550 5.7.1 Recipient not authorized", undefined, 'filtered', 'recipient'],
   ["554 Message refused", undefined, 'undefined', 'remote'],
-  ["553 5.7.1 Sender address rejected: not owned by user", undefined, 'rejected', 'sender-domain'],
+  ["553 5.7.1 Sender address rejected: not owned by user", undefined, 'rejected', 'sender-config'],
   ["550 5.7.26 Unauthenticated email from example.com is not accepted due to domain's DMARC policy", undefined, 'authfailure', 'sender-domain'],
   ["421 4.7.1 Intrusion prevention active for [192.0.2.1]", undefined, 'blocked', 'sender-ip'],
   ["550 No such recipient", undefined, 'userunknown', 'recipient'],
@@ -98,7 +98,8 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["550 Invalid HELO name", "helo", 'blocked', 'sender-config'],
   ["501 5.5.2 <localhost>: Helo command rejected: need fully-qualified hostname", "helo", 'blocked', 'sender-config'],
   ["550 5.7.1 Untrusted TLS certificate", undefined, 'failedstarttls', 'sender-config'],
-  ["454 4.7.0 TLS not available due to local problem", undefined, 'failedstarttls', 'sender-config'],
+  // Postfix smtpd's answer when its own TLS set-up failed: the receiver's fault
+  ["454 4.7.0 TLS not available due to local problem", undefined, 'failedstarttls', 'remote'],
   ["550 5.7.367 Remote server returned not permitted to relay -> 550 5.7.1 Relaying denied", undefined, 'norelaying', 'sender-config'],
   ["550 Mailbox unavailable or access denied", undefined, 'userunknown', 'recipient'],
   ["450 4.2.1 The user you are trying to contact is receiving email too quickly. Please resend your message at a later time.", undefined, 'ratelimited', 'recipient'],
@@ -211,6 +212,17 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["554 5.7.1 Blocked file type in attachment (.exe)", 'eod', 'policyviolation', 'content'],
   ["550 5.7.1 Message contains inappropriate language", 'eod', 'spamdetected', 'content'],
   ["550 5.7.1 <bulk@example.org>: sender is banned", 'mail', 'rejected', 'sender-domain'],
+  // The receiver's own filter failing, a size in bytes, a pending verification probe, a smarthost's login check, a
+  // recipient's hourly limit, an address that is no address: wordings of MTA sources and provider tables.
+  ["451 4.3.0 Temporary failure: could not connect to the anti-virus daemon", 'eod', 'systemerror', 'remote'],
+  ["450 4.7.1 Content filter engine timed out, try again later", 'eod', 'systemerror', 'remote'],
+  ["552 5.3.4 Message is bigger than 26214400 bytes", 'eod', 'emailtoolarge', 'content'],
+  ["450 4.1.1 <a@example.net>: Recipient address rejected: unverified address: Address verification in progress", 'rcpt', 'onhold', 'remote'],
+  ["553 5.7.1 <news@example.org>: Sender address rejected: not owned by authenticated user", 'mail', 'rejected', 'sender-config'],
+  ["550 5.2.121 The recipient is receiving too many messages; try again later", undefined, 'ratelimited', 'recipient'],
+  ["553 5.1.3 Bad recipient address syntax", 'rcpt', 'userunknown', 'recipient'],
+  ["550 5.7.1 Delivery is not allowed to this address.", 'rcpt', 'norelaying', 'sender-config'],
+  ["552 5.2.2 <a@example.net> Quota violation for this mailbox", 'rcpt', 'mailboxfull', 'recipient'],
 ];
 
 describe('wording families beyond the development corpus', () => {
