@@ -8,7 +8,10 @@ describe('blame follows the object a refusal names', () => {
     expect(namedObject('550 mail from 203.0.113.5 not allowed')).toBe('sender-ip');
     expect(namedObject('550 5.7.1 your domain example.com has a poor reputation')).toBe('sender-domain');
     expect(namedObject('554 client host [192.0.2.1] blocked: domain example.com is listed')).toBeNull();
-    expect(namedObject('553 5.7.1 sender address rejected: not owned by user')).toBeNull();
+    // the sender's address is the sender's side, not its IP; an IP beside it (the address's own MX, in a callout's
+    // answer) leaves the reading as the rule made it
+    expect(namedObject('553 5.7.1 sender address rejected: not owned by user')).toBe('sender-domain');
+    expect(namedObject('450 4.1.7 <b@example.net>: sender address rejected: unverified address: host mx.example.net[198.51.100.4] said: 550 no such user')).toBeNull();
     expect(namedObject('550 5.7.1 message refused')).toBeNull();
   });
 

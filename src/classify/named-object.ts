@@ -12,7 +12,7 @@ const SENDER_BLAMES: ReadonlySet<Blame> = new Set(['sender-ip', 'sender-domain',
 
 const IPV4 = /(?<![\d.])(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}(?![\d.])/;
 const IP_WORDS = /\b(?:(?:your|sending|sender|client|source|connecting)\s+(?:ip|host|(?:mail\s+)?server)\b|ip\s+address|(?<![\w.@-])ip(?![\w.@-]))/;
-const DOMAIN_WORDS = /\b(?:(?:your|sender|sending|from|mail\s*from|envelope|helo)\s+domain|domain\s+(?:name\s+)?(?:[a-z0-9-]+\.)+[a-z]{2,}|domain(?:'s)?\s+(?:reputation|is\s+(?:listed|blocked|blacklisted|blocklisted)))\b/;
+const DOMAIN_WORDS = /\b(?:(?:your|sender|sending|from|mail\s*from|envelope|helo)\s+domain|sender\s+address|domain\s+(?:name\s+)?(?:[a-z0-9-]+\.)+[a-z]{2,}|domain(?:'s)?\s+(?:reputation|is\s+(?:listed|blocked|blacklisted|blocklisted)))\b/;
 
 /** 'sender-ip' or 'sender-domain' when the reply names exactly one of them; null otherwise. */
 export function namedObject(text: string): 'sender-ip' | 'sender-domain' | null {

@@ -223,6 +223,17 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["553 5.1.3 Bad recipient address syntax", 'rcpt', 'userunknown', 'recipient'],
   ["550 5.7.1 Delivery is not allowed to this address.", 'rcpt', 'norelaying', 'sender-config'],
   ["552 5.2.2 <a@example.net> Quota violation for this mailbox", 'rcpt', 'mailboxfull', 'recipient'],
+  // Exim's SPF ACL example text, Outlook.com's authentication level, a mailbox another process holds, Exim's command
+  // time-out, a relay refused in other words, a gateway's URL list, amavis's banned file, a callout's answer naming
+  // the sender address's own MX.
+  ["550 192.0.2.61 is not allowed to send mail from example.org", 'mail', 'authfailure', 'sender-domain'],
+  ["550 5.7.515 Access denied, sending domain EXAMPLE.ORG does not meet the required authentication level.", 'eod', 'authfailure', 'sender-domain'],
+  ["451 4.2.0 Mailbox is locked by another session, try again later", 'rcpt', 'systemerror', 'remote'],
+  ["421 mx.example.net: SMTP data timeout - closing connection", undefined, 'networkerror', 'network'],
+  ["550 Relaying rejected for this destination", 'rcpt', 'norelaying', 'sender-config'],
+  ["554 5.7.1 Message refused: it contains blocked URLs", 'eod', 'spamdetected', 'content'],
+  ["554 5.7.0 Reject, id=11111-01 - BANNED: P=p002,L=1,M=application/x-msdos-program", 'eod', 'policyviolation', 'content'],
+  ["450 4.1.7 <news@example.org>: Sender address rejected: unverified address: host mx.example.org[198.51.100.9] said: 550 5.1.1 unknown user", 'rcpt', 'rejected', 'sender-domain'],
 ];
 
 describe('wording families beyond the development corpus', () => {
