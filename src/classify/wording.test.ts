@@ -234,6 +234,11 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["554 5.7.1 Message refused: it contains blocked URLs", 'eod', 'spamdetected', 'content'],
   ["554 5.7.0 Reject, id=11111-01 - BANNED: P=p002,L=1,M=application/x-msdos-program", 'eod', 'policyviolation', 'content'],
   ["450 4.1.7 <news@example.org>: Sender address rejected: unverified address: host mx.example.org[198.51.100.9] said: 550 5.1.1 unknown user", 'rcpt', 'rejected', 'sender-domain'],
+  // A blind set of bounces written from MTA templates: Sendmail's relay refusal that adds "Proper authentication
+  // required" (Sisimai: norelaying), Exchange Online's sending limit, an attachment kind named by its extension.
+  ["550 5.7.1 <q@example.net>... Relaying denied. Proper authentication required.", 'rcpt', 'norelaying', 'sender-config'],
+  ["554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException; Failed to process message", undefined, 'ratelimited', 'sender-volume'],
+  ["550 5.7.1 Message rejected: attachment type .js not permitted", 'eod', 'policyviolation', 'content'],
 ];
 
 describe('wording families beyond the development corpus', () => {
