@@ -239,6 +239,15 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["550 5.7.1 <q@example.net>... Relaying denied. Proper authentication required.", 'rcpt', 'norelaying', 'sender-config'],
   ["554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException; Failed to process message", undefined, 'ratelimited', 'sender-volume'],
   ["550 5.7.1 Message rejected: attachment type .js not permitted", 'eod', 'policyviolation', 'content'],
+  // A fourth blind set: a hosting server's or smarthost's sending limits, a relay that "requires authentication",
+  // a refusal of the connection by policy, a moved user, Exim's synchronization error, Exchange's store quota.
+  ["550 Domain example.org has exceeded the max emails per hour (500/500 (100%)) allowed", undefined, 'ratelimited', 'sender-volume'],
+  ["451 4.7.1 Hourly sending limit exceeded for account news@example.org", 'mail', 'ratelimited', 'sender-volume'],
+  ["530 5.7.1 This server requires authentication before relaying to remote domains", 'rcpt', 'securityerror', 'sender-config'],
+  ["554 Connection refused due to local policy", 'connect', 'blocked', 'sender-ip'],
+  ["550 5.1.6 <a@example.com>: Recipient address rejected: Mailbox has moved to a@example.org", 'rcpt', 'hasmoved', 'recipient'],
+  ["554 SMTP synchronization error", undefined, 'syntaxerror', 'local'],
+  ["554 5.2.2 STOREDRV.Deliver.Exception:QuotaExceededException; Failed to process message", undefined, 'mailboxfull', 'recipient'],
 ];
 
 describe('wording families beyond the development corpus', () => {
