@@ -41,7 +41,8 @@ describe('phrase patterns grouped by first letter', () => {
   it('keeps every lure expression under the size past which V8 stops optimising it, and still finds the earliest lure of any kind', () => {
     expect(LURE_SEARCHES.length).toBeGreaterThan(1);
     for (const { re } of LURE_SEARCHES) expect(re.source.length).toBeLessThanOrEqual(MAX_LURE_SOURCE);
-    expect(LURE_SEARCHES.flatMap((s) => s.kinds).sort()).toEqual(Object.keys(lurePatterns).sort());
+    // every kind searched (a kind too large for one expression takes several groups)
+    expect([...new Set(LURE_SEARCHES.flatMap((s) => s.kinds))].sort()).toEqual(Object.keys(lurePatterns).sort());
     // A reward lure (second expression) before a credentials one (first expression): the earlier one wins.
     expect(lureIn('congratulations, you have won a new phone. also: verify your account')).toMatchObject({ kind: 'reward' });
     expect(lureIn('verify your account. congratulations, you have won a new phone')).toMatchObject({ kind: 'credentials' });

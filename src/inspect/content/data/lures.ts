@@ -58,6 +58,11 @@ export const lurePatterns: Record<LureKind, string[]> = {
     w`(?:document|file)s?\s+(?:has|have\s+been|was)\s+shared\s+with\s+you|secure\s+document|review\s+and\s+sign`,
     // a file, folder or fax waiting behind a link: "X shared a file with you", "sent you a secure document"
     w`shared\s+(?:a|an|the|this|\d+)\s+(?:[${L}-]+\s+)?(?:file|document|folder|spreadsheet|pdf)s?\s+with\s+you|sent\s+you\s+(?:a|an)\s+(?:secure\s+|encrypted\s+|new\s+)?(?:document|file|fax|message)\s+to\s+(?:review|sign|view)`,
+    // ... in the six other languages: "hat eine Datei für Sie freigegeben", "a partagé un fichier avec vous", "ha
+    // compartido un documento contigo", "ha condiviso un file con te", "heeft een bestand met u gedeeld", "compartilhou
+    // um arquivo com você", and a document sent "to sign" (fr, es, it, de)
+    w`hat\s+(?:eine?|die|das|den|\d+)\s+(?:datei|dokument|ordner|pdf|unterlagen)(?:en|e)?\s+(?:mit\s+ihnen|für\s+sie|mit\s+dir|für\s+dich)\s+(?:geteilt|freigegeben)|a\s+partagé\s+(?:un|une|le|la|des|\d+)\s+(?:fichier|document|dossier)s?\s+avec\s+vous|ha\s+compartido\s+(?:un|una|el|la|\d+)\s+(?:archivo|documento|carpeta)s?\s+(?:contigo|con\s+usted)|ha\s+condiviso\s+(?:un|una|il|la|\d+)\s+(?:file|documento|cartella|documenti)\s+con\s+(?:te|lei|voi)|heeft\s+(?:een|het|de|\d+)\s+(?:bestand|document|map)(?:en)?\s+met\s+(?:u|je|jou)\s+gedeeld|(?:compartilhou|partilhou)\s+(?:um|uma|o|a|\d+)\s+(?:arquivo|ficheiro|documento|pasta)s?\s+(?:com\s+você|consigo)`,
+    w`(?:examiner|consulter|vérifier)\s+et\s+signer|revisar\s+y\s+firmar|esaminare\s+e\s+firmare|prüfen\s+und\s+unterschreiben|bekijken\s+en\s+ondertekenen|rever\s+e\s+assinar|(?:document|fichier)s?\s+(?:à\s+signer|en\s+attente\s+de\s+(?:votre\s+)?signature)|documentos?\s+(?:para\s+firmar|pendientes?\s+de\s+firma)|document[oi]\s+da\s+firmare|dokument(?:e)?\s+(?:zur\s+unterschrift|zum\s+unterschreiben)`,
     // a voice message or fax to be played or read on a web page: telephone systems deliver the recording itself
     w`(?:new|missed|received\s+an?(?:\s+[${L}-]+){0,3}?)\s+(?:voice\s*(?:mail|message)|fax)|listen\s+to\s+(?:the\s+|your\s+)?(?:voice\s*)?(?:mail|message|recording)|(?:play|view)\s+(?:the\s+)?(?:voice\s*(?:mail|message)|fax)`,
     // a meeting recording or chat waiting behind a sign-in
@@ -86,6 +91,8 @@ export const lurePatterns: Record<LureKind, string[]> = {
     w`(?:compte|mot\s+de\s+passe|accès)\s+(?:a\s+été|est|sera)\s+(?:suspendu|bloqué|désactivé|limité|expiré)`,
     w`(?:vérifie[rz]|confirme[rz]|valide[rz])\s+(?:votre|vos)\s+(?:compte|identité|informations|données|mot\s+de\s+passe)`,
     w`mot\s+de\s+passe\s+expire|conserver\s+votre\s+mot\s+de\s+passe`,
+    // de: the password "expires today" unless the reader keeps it on a page ("Kennwort beibehalten")
+    w`(?:kennwort|passwort)\s+(?:für\s+(?:ihr|dein)\s+(?:postfach|konto|e-?mail-?konto)\s+(?:\S+\s+)?)?läuft\s+(?:heute\s+|morgen\s+|bald\s+|in\s+\d+\s+(?:tagen|stunden)\s+)?ab|(?:aktuelles\s+)?(?:kennwort|passwort)\s+beibehalten`,
     // es
     w`(?:cuenta|contraseña|acceso)\s+(?:ha\s+sido|está|será)\s+(?:suspendid[ao]|bloquead[ao]|desactivad[ao]|limitad[ao])`,
     w`bloqueado\s+(?:tu|su)\s+cuenta`,
@@ -157,7 +164,7 @@ export const lurePatterns: Record<LureKind, string[]> = {
     w`consult(?:e|ar)\s+la\s+factura|factura\s+(?:pendiente|vencida|sigue\s+pendiente)`,
     w`visualizza\s+la\s+fattura|fattura\s+(?:non\s+pagata|scaduta|risulta\s+non\s+pagata)`,
     w`bekijk\s+(?:en\s+betaal\s+)?de\s+factuur|openstaande\s+factuur|factuur\s+.{0,30}staat\s+nog\s+open`,
-    w`consulte\s+e\s+pague\s+a\s+fatura|fatura\s+(?:em\s+atraso|vencida|em\s+aberto|pendente)`,
+    w`consulte\s+e\s+pague\s+a\s+fatura|fatura\s+(?:em\s+atraso|vencida|em\s+aberto|pendente)|consultar\s+(?:e\s+(?:descarregar|baixar)\s+)?a\s+fatura|ver\s+(?:a\s+)?fatura\b`,
   ],
   crypto: [
     w`(?:seed|recovery|secret)\s+phrase|connect\s+your\s+wallet|verify\s+your\s+wallet|wallet\s+verification|airdrop`,
@@ -317,8 +324,13 @@ export const LURE_SEARCHES: ReadonlyArray<{ kinds: LureKind[]; re: RegExp }> = (
   const chunks: Array<{ kinds: LureKind[]; groups: string[]; size: number }> = [];
   // Each expression is one more pass over the text: a kind goes into the first expression it fits in, not only the
   // last one (in order, five expressions were needed where four hold them all).
-  for (const kind of kinds) {
-    const group = `(${byFirstLetter(lurePatterns[kind])})`;
+  // A kind too large for one expression (the credential lures in seven languages) is cut into halves that each
+  // take a group named by the kind, so a kind may appear more than once. The groups are placed largest first, each
+  // into the first expression with room (first-fit decreasing): four passes hold what five would in kind order.
+  const groups = kinds
+    .flatMap((kind) => partsThatFit(lurePatterns[kind]).map((part) => ({ kind, group: `(${byFirstLetter(part)})` })))
+    .sort((a, b) => b.group.length - a.group.length);
+  for (const { kind, group } of groups) {
     const room = chunks.find((c) => c.size + group.length <= MAX_LURE_SOURCE);
     if (room) {
       room.kinds.push(kind);
@@ -328,6 +340,22 @@ export const LURE_SEARCHES: ReadonlyArray<{ kinds: LureKind[]; re: RegExp }> = (
   }
   return chunks.map((c) => ({ kinds: c.kinds, re: new RegExp(String.raw`\b(?:${c.groups.join('|')})`, 'g') }));
 })();
+
+/** A kind's patterns whole when their grouped expression fits one search, else cut in order into runs of half that. */
+function partsThatFit(patterns: readonly string[]): string[][] {
+  if (byFirstLetter(patterns).length + 16 <= MAX_LURE_SOURCE) return [[...patterns]];
+  const parts: string[][] = [];
+  let current: string[] = [];
+  for (const pattern of patterns) {
+    if (current.length > 0 && byFirstLetter([...current, pattern]).length + 16 > MAX_LURE_SOURCE / 2) {
+      parts.push(current);
+      current = [];
+    }
+    current.push(pattern);
+  }
+  if (current.length > 0) parts.push(current);
+  return parts;
+}
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /**

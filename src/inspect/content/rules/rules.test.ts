@@ -739,6 +739,31 @@ describe('content rules', () => {
     expect(rule.test(await text('Thanks to you, our charity work reached 12,000 families this year: donors gave $1,250,000 to the food bank.'), {})).toBe(false);
   });
 
+  it('reads a shared file, a document to sign, a password that expires and an invoice to view in the other languages', async () => {
+    const rule = contentRules.find((r) => r.name === 'PHISH_LURE_LINK')!;
+    const text = async (t: string) => parsed({ message: () => compose({ text: t }) });
+    const away = ' https://docs-viewer.top/x';
+    for (const lure of [
+      'Jonas Keller hat ein Dokument mit Ihnen geteilt.', 'Claire a partagé un fichier avec vous.', 'Lucía ha compartido un documento contigo.',
+      'Paolo ha condiviso un file con te.', 'Pieter heeft een bestand met u gedeeld.', 'Rita compartilhou um arquivo com você.',
+      'Merci de consulter et signer le contrat.', 'Por favor, revisar y firmar el acuerdo.',
+      'Das Kennwort für Ihr Postfach läuft heute ab.', 'Pode consultar e descarregar a fatura no link abaixo.',
+    ]) expect(rule.test(await text(lure + away), {}), lure).not.toBe(false);
+    // the same words on the sender's own site are no way out
+    expect(rule.test(await text('Jonas Keller hat ein Dokument mit Ihnen geteilt: https://www.example.com/portal/doc/4'), {})).toBe(false);
+  });
+
+  it('reads a supplier\'s changed bank details in other words and languages as payment pressure', async () => {
+    const payment = contentRules.find((r) => r.name === 'PHISH_PAYMENT')!;
+    const text = async (t: string) => parsed({ message: () => compose({ text: t }) });
+    for (const t of [
+      'We have changed our banking arrangements; all future payments should be made to our new account below.',
+      'Aufgrund einer Umstellung hat sich unsere Bankverbindung geändert.', 'Veuillez noter nos nouvelles coordonnées bancaires.',
+      'Le informamos de nuestros nuevos datos bancarios.', 'Vi comunichiamo le nuove coordinate bancarie.', 'Hierbij onze gewijzigde bankgegevens.',
+    ]) expect(payment.test(await text(t), {}), t).not.toBe(false);
+    expect(payment.test(await text('Please pay the invoice by bank transfer to the account on the invoice, as always.'), {})).toBe(false);
+  });
+
   it('reads the consignment variant of the advance-fee story, not a company\'s funding news', async () => {
     const rule = contentRules.find((r) => r.name === 'PHISH_ADVANCE_FEE')!;
     const text = async (t: string) => parsed({ message: () => compose({ text: t }) });
