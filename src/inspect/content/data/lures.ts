@@ -322,11 +322,10 @@ export const MAX_LURE_SOURCE = 16_000;
 // the Unicode sense as well ("écrivez" must not offer "crivez").
 export const LURE_SEARCHES: ReadonlyArray<{ kinds: LureKind[]; re: RegExp }> = (() => {
   const chunks: Array<{ kinds: LureKind[]; groups: string[]; size: number }> = [];
-  // Each expression is one more pass over the text: a kind goes into the first expression it fits in, not only the
-  // last one (in order, five expressions were needed where four hold them all).
-  // A kind too large for one expression (the credential lures in seven languages) is cut into halves that each
-  // take a group named by the kind, so a kind may appear more than once. The groups are placed largest first, each
-  // into the first expression with room (first-fit decreasing): four passes hold what five would in kind order.
+  // Each expression is one more pass over the text, so the groups are packed: largest first, each into the first
+  // expression with room (first-fit decreasing; in kind order, five expressions were needed where four hold them
+  // all). A kind too large for one expression (the credential lures in seven languages) is cut into halves that each
+  // take a group named by the kind, so a kind may appear more than once.
   const groups = kinds
     .flatMap((kind) => partsThatFit(lurePatterns[kind]).map((part) => ({ kind, group: `(${byFirstLetter(part)})` })))
     .sort((a, b) => b.group.length - a.group.length);
@@ -341,21 +340,13 @@ export const LURE_SEARCHES: ReadonlyArray<{ kinds: LureKind[]; re: RegExp }> = (
   return chunks.map((c) => ({ kinds: c.kinds, re: new RegExp(String.raw`\b(?:${c.groups.join('|')})`, 'g') }));
 })();
 
-/** A kind's patterns whole when their grouped expression fits one search, else cut in order into runs of half that. */
+/** A kind's patterns whole when their grouped expression fits one search, else halved (in order) until each part does. */
 function partsThatFit(patterns: readonly string[]): string[][] {
-  if (byFirstLetter(patterns).length + 16 <= MAX_LURE_SOURCE) return [[...patterns]];
-  const parts: string[][] = [];
-  let current: string[] = [];
-  for (const pattern of patterns) {
-    if (current.length > 0 && byFirstLetter([...current, pattern]).length + 16 > MAX_LURE_SOURCE / 2) {
-      parts.push(current);
-      current = [];
-    }
-    current.push(pattern);
-  }
-  if (current.length > 0) parts.push(current);
-  return parts;
+  if (patterns.length < 2 || byFirstLetter(patterns).length + 16 <= MAX_LURE_SOURCE) return [[...patterns]];
+  const half = Math.ceil(patterns.length / 2);
+  return [...partsThatFit(patterns.slice(0, half)), ...partsThatFit(patterns.slice(half))];
 }
+
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /**
