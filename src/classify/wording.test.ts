@@ -248,6 +248,17 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["550 5.1.6 <a@example.com>: Recipient address rejected: Mailbox has moved to a@example.org", 'rcpt', 'hasmoved', 'recipient'],
   ["554 SMTP synchronization error", undefined, 'syntaxerror', 'local'],
   ["554 5.2.2 STOREDRV.Deliver.Exception:QuotaExceededException; Failed to process message", undefined, 'mailboxfull', 'recipient'],
+  // session 21 (a fifth set of replies written from memory of 60 systems)
+  ["451 4.7.0 Temporary server error. Please try again later. PRX2", undefined, 'systemerror', 'remote'],
+  ["550 5.7.1 Odrzucone przez filtr antyspamowy. Rejected by antispam filter.", undefined, 'spamdetected', 'content'],
+  ["550 5.7.1 Message refused by the antispam policy of this server", undefined, 'spamdetected', 'content'],
+  ["550 A URL in this message (promo.example) is listed on a URI blocklist", undefined, 'spamdetected', 'content'],
+  ["550 5.3.2 Service currently unavailable", 'rcpt', 'blocked', 'sender-ip'],
+  ["421 4.3.2 Service currently unavailable", 'rcpt', 'systemerror', 'remote'],
+  ["501 Syntactically invalid EHLO argument(s)", 'helo', 'syntaxerror', 'sender-config'],
+  ["451 Could not complete sender verify callout", 'rcpt', 'rejected', 'sender-domain'],
+  ["550 5.7.1 Unconfigured Sending Domain <mail.example.org>", 'mail', 'rejected', 'sender-config'],
+  ["451 Authentication failed: Maximum credits exceeded", 'mail', 'ratelimited', 'sender-volume'],
 ];
 
 describe('wording families beyond the development corpus', () => {
