@@ -620,6 +620,28 @@ describe('several recipients in one report: each one found, each with its own re
     expect(r).toMatchObject({ reason: 'badreputation', blame: 'sender-domain' });
   });
 
+  it('a Diagnostic-Code that keeps only the last line of a multi-line reply is read whole from the text (Courier)', () => {
+    const last = '550 5.7.1  https://mail.example.com/help/1234 x12si345 - esmtp';
+    const text = ['Your message to the following recipients cannot be delivered:', '', '<ben@example.com>:', '    mx.example.com [192.0.2.9]:',
+      '>>> DATA', '<<< 550-5.7.1 [198.51.100.61] Messages from this IP address are rejected because of', '<<< 550-5.7.1 its poor reputation. For more information, go to',
+      `<<< ${last}`].join('\n');
+    const raw = report('delivery-status', 'message/delivery-status', [
+      'Reporting-MTA: dns; mail.example.org', '', 'Final-Recipient: rfc822; ben@example.com', 'Action: failed', 'Status: 5.7.1',
+      'Remote-MTA: dns; mx.example.com', `Diagnostic-Code: smtp; ${last}`,
+    ], text);
+    const [r] = parseBounce(raw).recipients;
+    expect(r!.diagnostic).toContain('its poor reputation');
+    expect(r).toMatchObject({ reason: 'badreputation', blame: 'sender-ip' });
+  });
+
+  it('Exchange\'s "QUEUE.Expired" is the end of the retries whatever the last attempt\'s error was', () => {
+    const raw = report('delivery-status', 'message/delivery-status', [
+      'Reporting-MTA: dns;relay1.example.net', '', 'Final-Recipient: rfc822;info@example.com', 'Action: failed', 'Status: 4.4.7',
+      'Diagnostic-Code: smtp;550 4.4.7 QUEUE.Expired; message expired [Message=451 4.4.0 Error encountered while communicating with primary target IP address: "Failed to connect. Winsock error code: 10061."] [LastAttemptedServerName=mx.example.com]',
+    ]);
+    expect(parseBounce(raw).recipients).toMatchObject([{ recipient: 'info@example.com', reason: 'expired' }]);
+  });
+
   it('an Original-Recipient\'s reply is found under its Final-Recipient\'s address in the text', () => {
     const text = ['Your message has been partially delivered:', '', '    ----- There was a temporary problem delivering to these addresses -----',
       "<john.doe@example.org> (connection to 'mx.example.org' failed: Connection refused)"].join('\n');

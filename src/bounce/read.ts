@@ -127,22 +127,32 @@ function fuller(field: string | null, text: string | null): string | null {
 }
 
 /**
- * A multi-line reply cut after its first line. Older Sendmail keeps only the first line ("550-5.7.1 … this message
- * is") in the Diagnostic-Code and in its summary, and the whole reply only in its session transcript ("<<< 550-5.7.1
- * …" down to "<<< 550 5.7.1 …"). By RFC 5321 §4.2.1 every line but the last has a hyphen after the code, so a
- * diagnostic that opens "550-" and has no "550 " line is a cut one: the text line that starts the same way, and the
- * lines after it with the same code, are the whole reply.
+ * A multi-line reply of which the Diagnostic-Code keeps one line only. By RFC 5321 §4.2.1 every line but the last
+ * has a hyphen after the code, so a diagnostic that opens "550-" and has no "550 " line was cut after its first line
+ * (older Sendmail keeps only "550-5.7.1 … this message is" in the field and the whole reply in its session
+ * transcript, "<<< 550-5.7.1 …" down to "<<< 550 5.7.1 …"), and one that is a lone "550 " line may be the last line
+ * of a longer reply (Courier keeps Gmail's closing "550 5.7.1 https://support.google.com/… - gsmtp" and quotes the
+ * reason in the lines before it). The text line that starts the same way, and the lines of the same code after it
+ * (or before it), are the whole reply.
  */
 function wholeReply(diagnostic: string | null, text: string): string | null {
   if (diagnostic === null) return null;
   const flat = squeeze(diagnostic);
-  const code = /^(\d{3})-/.exec(flat)?.[1];
-  if (!code || flat.includes(` ${code} `)) return diagnostic;
+  const [, code, separator] = /^(\d{3})([- ])/.exec(flat) ?? [];
+  if (!code) return diagnostic;
+  const cutAfterFirst = separator === '-' && !flat.includes(` ${code} `);
+  const lastLineOnly = separator === ' ' && !flat.includes(` ${code}-`) && text.includes(`${code}-`);
+  if (!cutAfterFirst && !lastLineOnly) return diagnostic;
   const head = flat.slice(0, 60).toLowerCase();
-  // Transcript markers: Sendmail's "<<< ", others' "<-- ".
+  // Transcript markers: Sendmail's and Courier's "<<< ", others' "<-- ".
   const lines = text.split('\n', 5000).map((l) => l.replace(/^\s*(?:<<<|<-+)?\s*/, ''));
   const start = lines.findIndex((l) => squeeze(l).toLowerCase().startsWith(head));
   if (start === -1) return diagnostic;
+  if (lastLineOnly) {
+    let first = start;
+    while (first > 0 && start - first < MAX_REPLY_LINES && lines[first - 1]!.startsWith(`${code}-`)) first--;
+    return first === start ? diagnostic : lines.slice(first, start + 1).map((l) => l.trimEnd()).join('\n');
+  }
   const reply: string[] = [];
   for (const line of lines.slice(start, start + MAX_REPLY_LINES)) {
     if (!line.startsWith(`${code}-`) && !line.startsWith(`${code} `)) break;

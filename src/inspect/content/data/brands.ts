@@ -34,7 +34,7 @@ export const brands: Brand[] = [
   { name: 'whatsapp', domains: ['whatsapp.com', 'wa.me'] },
   { name: 'linkedin', domains: ['linkedin.com', 'lnkd.in'] },
   { name: 'docusign', domains: ['docusign.com', 'docusign.net'] },
-  { name: 'dropbox', domains: ['dropbox.com', 'dropboxmail.com'] },
+  { name: 'dropbox', domains: ['dropbox.com', 'dropboxmail.com', 'dropboxusercontent.com'] }, // the last serves shared files' downloads
   { name: 'wetransfer', domains: ['wetransfer.com', 'we.tl'] },
   { name: 'adobe', domains: ['adobe.com', 'adobesign.com'] },
   { name: 'dhl', domains: ['dhl.com', 'dhl.de', 'dhl.nl', 'dhl.fr', 'dhl.es', 'dhl.it', 'dhl.pt', 'deutschepost.de'] },
@@ -74,6 +74,17 @@ export const brands: Brand[] = [
   { name: 'agencia tributaria', domains: ['agenciatributaria.gob.es', 'agenciatributaria.es'] },
   { name: 'belastingdienst', domains: ['belastingdienst.nl'] },
   { name: 'bundeszentralamt für steuern', domains: ['bzst.de'] },
+  // Social-security, health-insurance and identity agencies, whose refunds, benefits and "update your details"
+  // notices European phishing signs with as often as with the tax offices'.
+  { name: 'inps', domains: ['inps.it'] },
+  { name: 'ameli', domains: ['ameli.fr'] },
+  { name: 'assurance maladie', domains: ['ameli.fr'] },
+  { name: 'digid', domains: ['digid.nl'] },
+  { name: 'uwv', domains: ['uwv.nl'] },
+  { name: 'seguridad social', domains: ['seg-social.es'] },
+  { name: 'segurança social', domains: ['seg-social.pt'] },
+  { name: 'deutsche rentenversicherung', domains: ['deutsche-rentenversicherung.de'] },
+  { name: 'social security administration', domains: ['ssa.gov'] },
   { name: 'coinbase', domains: ['coinbase.com'] },
   { name: 'binance', domains: ['binance.com'] },
   { name: 'metamask', domains: ['metamask.io'] },

@@ -62,6 +62,10 @@ export const lurePatterns: Record<LureKind, string[]> = {
     // compartido un documento contigo", "ha condiviso un file con te", "heeft een bestand met u gedeeld", "compartilhou
     // um arquivo com você", and a document sent "to sign" (fr, es, it, de)
     w`hat\s+(?:eine?|die|das|den|\d+)\s+(?:datei|dokument|ordner|pdf|unterlagen)(?:en|e)?\s+(?:mit\s+ihnen|für\s+sie|mit\s+dir|für\s+dich)\s+(?:geteilt|freigegeben)|a\s+partagé\s+(?:un|une|le|la|des|\d+)\s+(?:fichier|document|dossier)s?\s+avec\s+vous|ha\s+compartido\s+(?:un|una|el|la|\d+)\s+(?:archivo|documento|carpeta)s?\s+(?:contigo|con\s+usted)|ha\s+condiviso\s+(?:un|una|il|la|\d+)\s+(?:file|documento|cartella|documenti)\s+con\s+(?:te|lei|voi)|heeft\s+(?:een|het|de|\d+)\s+(?:bestand|document|map)(?:en)?\s+met\s+(?:u|je|jou)\s+gedeeld|(?:compartilhou|partilhou)\s+(?:um|uma|o|a|\d+)\s+(?:arquivo|ficheiro|documento|pasta)s?\s+(?:com\s+você|consigo)`,
+    // files "sent" to the reader behind a link, the transfer services' wording ("Daniel sent you files", "ti ha inviato
+    // un file"): a person attaches a file, a transfer service links to its own pages (toServicesOwnPages); en, de,
+    // fr, es, it, nl, pt
+    w`sent\s+you\s+(?:\d+\s+)?files\b|sent\s+you\s+(?:a|an)\s+(?:[${L}-]+\s+)?(?:file|folder)\b|hat\s+(?:ihnen|dir)\s+(?:eine?|\d+)\s+(?:datei|dokument|ordner)(?:en|e)?\s+(?:gesendet|geschickt|übermittelt)|vous\s+a\s+envoyé\s+(?:un|une|des|\d+)\s+(?:fichier|dossier)s?|te\s+ha\s+enviado\s+(?:un|una|\d+)\s+(?:archivo|fichero|carpeta)s?|(?:ti|le)\s+ha\s+inviato\s+(?:un|una|\d+)\s+(?:file|cartella)|heeft\s+(?:u|je|jou)\s+(?:een|\d+)\s+(?:bestand|map)(?:en)?\s+(?:gestuurd|verzonden)|(?:lhe|te)\s+enviou\s+(?:um|uma|\d+)\s+(?:arquivo|ficheiro|pasta)s?`,
     w`(?:examiner|consulter|vérifier)\s+et\s+signer|revisar\s+y\s+firmar|esaminare\s+e\s+firmare|prüfen\s+und\s+unterschreiben|bekijken\s+en\s+ondertekenen|rever\s+e\s+assinar|(?:document|fichier)s?\s+(?:à\s+signer|en\s+attente\s+de\s+(?:votre\s+)?signature)|documentos?\s+(?:para\s+firmar|pendientes?\s+de\s+firma)|document[oi]\s+da\s+firmare|dokument(?:e)?\s+(?:zur\s+unterschrift|zum\s+unterschreiben)`,
     // a voice message or fax to be played or read on a web page: telephone systems deliver the recording itself
     w`(?:new|missed|received\s+an?(?:\s+[${L}-]+){0,3}?)\s+(?:voice\s*(?:mail|message)|fax)|listen\s+to\s+(?:the\s+|your\s+)?(?:voice\s*)?(?:mail|message|recording)|(?:play|view)\s+(?:the\s+)?(?:voice\s*(?:mail|message)|fax)`,
@@ -159,7 +163,7 @@ export const lurePatterns: Record<LureKind, string[]> = {
   ],
   invoice: [
     w`(?:view|see|open|download|settle)\s+(?:and\s+(?:settle|pay)\s+)?(?:the\s+|your\s+)?invoice|invoice\s+(?:is\s+)?(?:overdue|unpaid|outstanding)|payment\s+advice|remittance`,
-    w`rechnung\s+(?:ansehen|einsehen|herunterladen|ist\s+(?:noch\s+)?offen)|zahlungsavis|offene\s+rechnung|rechnung\s+(?:können|kannst)\s+(?:sie|du)\s+hier`,
+    w`rechnung\s+(?:ansehen|einsehen|öffnen|abrufen|herunterladen|ist\s+(?:noch\s+)?offen)|zahlungsavis|offene\s+rechnung|rechnung\s+(?:können|kannst)\s+(?:sie|du)\s+hier`,
     w`(?:voir|consulte[rz])\s+(?:et\s+réglez\s+)?la\s+facture|facture\s+(?:impayée|reste\s+impayée)|avis\s+de\s+paiement`,
     w`consult(?:e|ar)\s+la\s+factura|factura\s+(?:pendiente|vencida|sigue\s+pendiente)`,
     w`visualizza\s+la\s+fattura|fattura\s+(?:non\s+pagata|scaduta|risulta\s+non\s+pagata)`,

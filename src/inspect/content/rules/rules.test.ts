@@ -748,6 +748,10 @@ describe('content rules', () => {
       'Paolo ha condiviso un file con te.', 'Pieter heeft een bestand met u gedeeld.', 'Rita compartilhou um arquivo com você.',
       'Merci de consulter et signer le contrat.', 'Por favor, revisar y firmar el acuerdo.',
       'Das Kennwort für Ihr Postfach läuft heute ab.', 'Pode consultar e descarregar a fatura no link abaixo.',
+      // files "sent" behind a link, a transfer service's wording (session 21)
+      'Daniel sent you files.', 'Pizzeria Vesuvio ti ha inviato un file.', 'Marta te ha enviado un archivo.', 'Luc vous a envoyé un fichier.',
+      'Herr Wolf hat Ihnen eine Datei gesendet.', 'Sanne heeft u een bestand gestuurd.', 'Joana enviou-lhe um ficheiro: lhe enviou um ficheiro.',
+      'Rechnung öffnen (PDF):',
     ]) expect(rule.test(await text(lure + away), {}), lure).not.toBe(false);
     // the same words on the sender's own site are no way out
     expect(rule.test(await text('Jonas Keller hat ein Dokument mit Ihnen geteilt: https://www.example.com/portal/doc/4'), {})).toBe(false);
@@ -923,6 +927,19 @@ describe('content rules', () => {
     expect(rule.test(await link('https://google.com/amp/s/insights-ripple.com'), {})).toBe('insights-ripple.com imitates ripple.com: brand name inside');
     expect(rule.test(await link('https://www.google.com/url?q=https%3A%2F%2Fpaypal-secure.example%2Fx&sa=D'), {})).toBeTruthy();
     expect(rule.test(await link('https://www.google.com/url?q=https%3A%2F%2Fwww.paypal.com%2Fsignin&sa=D'), {})).toBe(false);
+  });
+
+  it('reads a brand\'s file-download domain inside another name as the brand\'s, and the download domain itself as no lookalike', async () => {
+    const rule = contentRules.find((r) => r.name === 'LOOKALIKE_DOMAIN')!;
+    const link = (href: string) => parsed({ message: () => html(`<p>The contract is ready.</p><a href="${href}">Open</a>`) });
+    expect(rule.test(await link('https://dl-dropboxusercontent-share.com/s/8kq2x/contract.html'), {})).toBe('dl-dropboxusercontent-share.com imitates dropbox.com: brand name inside');
+    expect(rule.test(await link('https://dl.dropboxusercontent.com/s/8kq2x/contract.pdf'), {})).toBe(false);
+  });
+
+  it('reads a social-security agency\'s name in the display name of another domain as a brand', async () => {
+    const rule = contentRules.find((r) => r.name === 'BRAND_IMPERSONATION')!;
+    expect(rule.test(await parsed({ message: () => compose({ from: 'INPS Comunicazioni <segreteria@scuola.example>' }) }), {})).toBeTruthy();
+    expect(rule.test(await parsed({ message: () => compose({ from: 'INPS Comunicazioni <comunicazioni@inps.it>' }) }), {})).toBe(false);
   });
 
   it('takes a link to a name reserved for examples (a template placeholder left unfilled) for no way out', async () => {
