@@ -139,6 +139,22 @@ describe('content verdict', () => {
     expect(await verdictFor(login, { to: 'ann@example.org' })).toMatchObject({ action: 'tag', rules: [{ name: 'STATISTICAL_MODEL', score: 7 }] });
   });
 
+  it('does not count HTML tag names against a message that sends the reader nowhere but the sender\'s own site', async () => {
+    // Tag names that only the spam of the model's corpus was written with: they say "HTML", which every shop's notice is.
+    const tags = ['tag:table', 'tag:tbody', 'tag:strong', 'tag:font'].map((t) => [t, { spam: 19, ham: 1 }] as const);
+    const model = { spamMessages: 20, hamMessages: 20, tokens: new Map(tags) };
+    const o = { model, thresholds, modelWeight: 8, maxScanBytes: 1e6 };
+    const verdictFor = async (href: string) => {
+      const html = `<table><tbody><tr><td><font>Your order <strong>#1042</strong> has shipped.</font> <a href="${href}">Track it</a></td></tr></tbody></table>`;
+      const p = parseContent(await compose({ from: 'Brightlane <orders@brightlane.io>', subject: 'Order shipped', html, text: undefined }));
+      if (p.kind !== 'message') throw new Error(p.reason);
+      return scoreMessage(p.message, {}, o);
+    };
+    expect(await verdictFor('https://shop.brightlane.io/orders/1042')).toMatchObject({ action: 'accept', rules: [] });
+    // the same markup with a link elsewhere: the tag names count as before
+    expect(await verdictFor('https://track-parcel.top/1042')).toMatchObject({ action: 'tag', rules: [{ name: 'STATISTICAL_MODEL' }] });
+  });
+
   it('reads a message the same whichever transfer encoding its library chose', async () => {
     // Python's email package writes UTF-8 text in base64, other libraries in quoted-printable: same words, same verdict.
     const body = 'Hi Anna,\r\n\r\nyour Brightlane receipt for December: 49.00 EUR, paid by card.\r\n';

@@ -9,8 +9,11 @@ const SENDER_HEADERS = ['x-mailer', 'user-agent', 'x-priority', 'x-msmail-priori
 const PUNCT_EDGES = /^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu;
 const URL_PIECE = /[/?&=.#:_-]+/;
 
-/** The distinct tokens of a message (a set: the model counts documents, not occurrences). */
-export function messageTokens(msg: ContentMessage): Set<string> {
+/**
+ * The distinct tokens of a message (a set: the model counts documents, not occurrences); without its HTML tag names
+ * when `tagNames` is false (the scorer leaves them out where they say nothing: see score.ts).
+ */
+export function messageTokens(msg: ContentMessage, tagNames = true): Set<string> {
   const out = new Set<string>();
   const add = (t: string) => {
     if (out.size < MAX_TOKENS) out.add(t);
@@ -39,7 +42,7 @@ export function messageTokens(msg: ContentMessage): Set<string> {
   // 2002 spamware's base64 taught the model to read every base64 part as spam.
   for (const p of msg.textParts) add(`part:${p.html ? 'html' : 'plain'}`);
   for (const a of msg.attachments) add('attach:' + a.contentType);
-  for (const tag of msg.html?.tagNames ?? []) add('tag:' + tag);
+  if (tagNames) for (const tag of msg.html?.tagNames ?? []) add('tag:' + tag);
   return out;
 }
 
