@@ -153,6 +153,11 @@ describe('content verdict', () => {
     expect(await verdictFor('https://shop.brightlane.io/orders/1042')).toMatchObject({ action: 'accept', rules: [] });
     // the same markup with a link elsewhere: the tag names count as before
     expect(await verdictFor('https://track-parcel.top/1042')).toMatchObject({ action: 'tag', rules: [{ name: 'STATISTICAL_MODEL' }] });
+    // where the reader acts is the sender's own site, and a vendor's credit sits below it ("Powered by …"): home
+    const credit = (first: string) => verdictFor(`${first}">Track it</a> <a href="https://vendor.example/">Powered by Vendor</a><a href="${first}`);
+    expect(await credit('https://shop.brightlane.io/orders/1042')).toMatchObject({ action: 'accept', rules: [] });
+    // a hijacked mailbox's lure puts the attacker's link first
+    expect(await credit('https://track-parcel.top/1042')).toMatchObject({ action: 'tag' });
   });
 
   it('reads a message the same whichever transfer encoding its library chose', async () => {

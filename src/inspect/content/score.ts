@@ -4,7 +4,7 @@ import { spamProbability, type BayesModel } from './bayes.js';
 import { defaultParseLimits, parseContent, recipientsOf, type ContentMessage } from './message.js';
 import { contentRules, type ContentRule } from './rules/index.js';
 import { freemailDomains } from './data/freemail.js';
-import { clickLinks, linksOnlyToOwnSite, senderDomain } from './links.js';
+import { actsOnOwnSite, clickLinks, linksOnlyToOwnSite, offSiteLinks, senderDomain } from './links.js';
 import { externalReplyTo } from './reply-to.js';
 import { messageTokens } from './tokens.js';
 import type { ContentAction, ContentThresholds, ContentVerdict, RuleHit, ScoreContext } from './types.js';
@@ -91,13 +91,14 @@ function modelHit(p: number, hintScore: number, corroborated: boolean, shape: { 
 }
 
 /**
- * Every link stays on the sender's own site, or there is neither a link nor an attachment; and the reader's answer
+ * Every link stays on the sender's own site, or the link where the reader acts does and the others only sit below it
+ * (a "Powered by" credit, a help centre: actsOnOwnSite), or there is neither a link nor an attachment; and the reader's answer
  * goes back to the sender: a Reply-To on another domain, or a free-mail address in the text to write to instead
  * ("It's my e-mail for response: …@gmail.com"), sends the reader elsewhere as surely as a link does.
  */
 function sendsNowhereElse(msg: ContentMessage, ctx: ScoreContext): boolean {
   if (externalReplyTo(msg, ctx) !== null || namesFreeMailboxElsewhere(msg, ctx)) return false;
-  return clickLinks(msg).length === 0 ? msg.attachments.length === 0 : linksOnlyToOwnSite(msg);
+  return clickLinks(msg).length === 0 ? msg.attachments.length === 0 : linksOnlyToOwnSite(msg) || actsOnOwnSite(msg, offSiteLinks(msg));
 }
 
 /**
