@@ -259,6 +259,24 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["451 Could not complete sender verify callout", 'rcpt', 'rejected', 'sender-domain'],
   ["550 5.7.1 Unconfigured Sending Domain <mail.example.org>", 'mail', 'rejected', 'sender-config'],
   ["451 Authentication failed: Maximum credits exceeded", 'mail', 'ratelimited', 'sender-volume'],
+  // session 21, a sixth set (regional providers, RFC-format refusals, hosting limits)
+  ["521 5.5.2 mx.example.net Error: bare <LF> received", 'data', 'notcompliantrfc', 'content'],
+  ["451 See http://pobox.com/~djb/docs/smtplf.html.", 'data', 'notcompliantrfc', 'content'],
+  ["550 5.7.1 Message rejected: missing Date: header", undefined, 'notcompliantrfc', 'content'],
+  ["554 5.6.0 Message rejected: message contains 2 Message-ID header fields", undefined, 'notcompliantrfc', 'content'],
+  ["550-There is a syntax error in the From: header line\n550 missing or malformed local part", undefined, 'notcompliantrfc', 'content'],
+  ["554 5.6.0 Reject, id=04711-09 - BAD-HEADER-0", undefined, 'notcompliantrfc', 'content'],
+  ["554 5.6.1 Message contains 8-bit characters in the body but 8BITMIME was not declared in MAIL FROM", undefined, 'notcompliantrfc', 'content'],
+  ["554 5.7.1 Message refused: contains a link to a known malicious site", undefined, 'spamdetected', 'content'],
+  ["550 5.7.1 <k@example.org>: Recipient address rejected: sender is on the recipient's personal block list", 'rcpt', 'filtered', 'recipient'],
+  ["550 5.7.1 <a@example.com>: Recipient address rejected: the recipient has screened out mail from this sender", 'rcpt', 'filtered', 'recipient'],
+  ["550 5.7.1 <h@example.jp>: Recipient rejected by receiving filter settings", 'rcpt', 'filtered', 'recipient'],
+  ["451 Internal resource temporarily unavailable - https://community.mimecast.com/docs/DOC-1369#451", 'rcpt', 'onhold', 'remote'],
+  ["550 Domain shop.example has exceeded the max defers and failures per hour (5/5 (100%)) allowed.", 'rcpt', 'ratelimited', 'sender-volume'],
+  ["550 5.4.6 Unusual sending activity detected. Please try after sometime.", 'mail', 'ratelimited', 'sender-volume'],
+  ["554 5.7.1 Service unavailable; Client host [192.0.2.12] blocked using zen.spamhaus.org; Error: open resolver; https://www.spamhaus.org/returnc/pub/203.0.113.1", 'rcpt', 'blocked', 'remote'],
+  ["550 5.7.1 This sender is not authorized to send from shop.example. See https://bit.ly/domain-lockdown.", 'mail', 'authfailure', 'sender-domain'],
+  ["550 A URL in this email (deals.example) is listed on https://spamrl.com/. Please resolve and retry", undefined, 'spamdetected', 'content'],
 ];
 
 describe('wording families beyond the development corpus', () => {
