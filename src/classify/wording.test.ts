@@ -277,6 +277,9 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["554 5.7.1 Service unavailable; Client host [192.0.2.12] blocked using zen.spamhaus.org; Error: open resolver; https://www.spamhaus.org/returnc/pub/203.0.113.1", 'rcpt', 'blocked', 'remote'],
   ["550 5.7.1 This sender is not authorized to send from shop.example. See https://bit.ly/domain-lockdown.", 'mail', 'authfailure', 'sender-domain'],
   ["550 A URL in this email (deals.example) is listed on https://spamrl.com/. Please resolve and retry", undefined, 'spamdetected', 'content'],
+  // the recipient's choice named, beside words that alone would read as the sender's address or as spam
+  ["550 5.7.1 Message rejected by recipient's reception settings (sender domain refused)", 'rcpt', 'filtered', 'recipient'],
+  ["The recipient has refused to receive your mail by the reception filter (Spam filter / Blocked sender list) setting.", undefined, 'filtered', 'recipient'],
 ];
 
 describe('wording families beyond the development corpus', () => {
