@@ -280,6 +280,10 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   // the recipient's choice named, beside words that alone would read as the sender's address or as spam
   ["550 5.7.1 Message rejected by recipient's reception settings (sender domain refused)", 'rcpt', 'filtered', 'recipient'],
   ["The recipient has refused to receive your mail by the reception filter (Spam filter / Blocked sender list) setting.", undefined, 'filtered', 'recipient'],
+  // a provider's wrapper phrase does not outrank the check it names ("Reject due to policy restrictions" heads GMX's
+  // refusals of every kind)
+  ["554-Transaction failed\n554-Reject due to policy restrictions.\n554 Sender domain fails DMARC policy (p=reject).", undefined, 'authfailure', 'sender-domain'],
+  ["451 Internal resources are temporarily unavailable - https://community.mimecast.com/docs/DOC-1369#451", 'rcpt', 'onhold', 'remote'],
 ];
 
 describe('wording families beyond the development corpus', () => {
