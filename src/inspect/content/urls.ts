@@ -106,7 +106,10 @@ export function isInternetDomain(domain: string): boolean {
   const ascii = domainToASCII(lower);
   if (ascii === '' || (ascii !== lower && domainToUnicode(ascii) !== lower)) return false;
   const parsed = parseDomain(ascii);
-  return parsed.hostname !== null && parsed.domain !== null;
+  if (parsed.hostname === null) return false;
+  // A wildcard rule of the public suffix list (*.sch.uk, *.ck) makes every name one label under it a suffix of its
+  // own, with no registrable part; such a name is still a host in the DNS ("school.sch.uk"), unlike "co.uk".
+  return parsed.domain !== null || (parsed.isIcann === true && parsed.publicSuffix === parsed.hostname && ascii.split('.').length >= 3);
 }
 
 /** The registrable domain of a host name or of an e-mail address's domain; '' when there is none. */

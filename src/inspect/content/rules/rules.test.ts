@@ -285,7 +285,8 @@ describe('content rules', () => {
     for (const from of ['Correios <contato@correios>', '"Taxa" <taxa@%atendimento.com>', '"Dein Geschenk" <no-reply@𝗞𝗶𝗻𝗱𝗲𝗿.𝗱𝗲>']) {
       expect(rule('MISSING_FROM').test(await parsed({ message: () => rawFrom(from) }), {}), from).toBeTruthy();
     }
-    for (const from of ['Bäckerei <info@bäckerei-müller.example>', 'Cron Daemon <root@web01.example.net>', 'Post <a@xn--bckerei-q2a.example>']) {
+    // a name under a wildcard suffix of the public suffix list (*.sch.uk, *.ck) is a suffix itself, and still a host
+    for (const from of ['Bäckerei <info@bäckerei-müller.example>', 'Cron Daemon <root@web01.example.net>', 'Post <a@xn--bckerei-q2a.example>', 'School <office@staidans.sch.uk>']) {
       expect(rule('MISSING_FROM').test(await parsed({ message: () => compose({ from }) }), {}), from).toBe(false);
     }
     // A bare name in the domain is nobody's site, so a brand named beside it is claimed, not the sender's own name.
@@ -492,6 +493,8 @@ describe('content rules', () => {
     // the sender's own site beside the shortened link; a person's note with two shortened links and no opt-out
     expect(await hit('Our offer: <a href="https://bit.ly/3xY">here</a>. <a href="https://example.com/unsubscribe">Unsubscribe</a>')).toBe('bit.ly');
     expect(await hit('The photos: <a href="https://bit.ly/3xY">day one</a> and <a href="https://bit.ly/4zQ">day two</a>.')).toBe('bit.ly');
+    // a map's share link leads to the map: no shortener
+    expect(await hit('Directions: <a href="https://maps.app.goo.gl/Xy12AbCd">our cottage on the map</a>, <a href="https://goo.gl/maps/AbC">parking</a>.')).toBe(false);
     expect(await hit('Hair Regrowth Spring Sale: <a href="https://tinyurl.com/a1">shop</a>. If you would no longer like to receive these ads, <a href="https://tinyurl.com/a2">click here</a>.'))
       .toMatchObject({ score: 5 });
     // images and no words, every link shortened; the same pictures linking to the sender's own shop are no such thing

@@ -6,8 +6,10 @@
 // either.
 import { shortenerDomains } from '../data/shorteners.js';
 import { clickLinks } from '../links.js';
+import { isMapPage } from '../data/profile-pages.js';
 import { isImageOnly } from './html-image-only.js';
 import type { ContentMessage } from '../message.js';
+import type { Link } from '../urls.js';
 import type { ContentRule } from './rule.js';
 
 const HIDDEN_MAILING_SCORE = 5;
@@ -15,10 +17,13 @@ const HIDDEN_MAILING_SCORE = 5;
 // "unsubscribe" and its usual translations (de, fr, es, it, nl, pt), and "no longer wish to receive" these e-mails
 const OPT_OUT = /unsubscribe|opt[\s-]?out|abmelden|abbestellen|désabonner|désinscri|darse\s+de\s+baja|cancelar\s+(?:la\s+|a\s+)?(?:suscripción|inscrição|assinatura)|disiscriv|annullare\s+l'iscrizione|afmelden|uitschrijven|descadastr|no\s+longer\s+(?:wish|like|want)\s+to\s+receive|remove\s+yourself\s+from|nicht\s+mehr\s+erhalten|ne\s+plus\s+recevoir|no\s+(?:desea|quiere)\s+recibir|non\s+(?:desideri|vuoi)\s+(?:più\s+)?ricevere|niet\s+langer\s+ontvangen|não\s+(?:deseja|quer)\s+(?:mais\s+)?receber/;
 
+// A map's share link (maps.app.goo.gl, goo.gl/maps) leads to the map and nowhere else: it hides no destination.
+const shortened = (l: Link) => shortenerDomains.has(l.domain) && !isMapPage(l.host, l.url);
+
 /** What hides behind a message whose every link is shortened: its opt-out or its words; null when neither. */
 function everyLinkShortened(msg: ContentMessage): string | null {
   const links = clickLinks(msg);
-  if (links.length < 2 || !links.every((l) => shortenerDomains.has(l.domain))) return null;
+  if (links.length < 2 || !links.every(shortened)) return null;
   if (OPT_OUT.test(msg.lower.own)) return `a mailing whose every link, the opt-out too, goes through ${links[0]!.domain}`;
   if (isImageOnly(msg)) return `a message of images whose every link goes through ${links[0]!.domain}`;
   return null;
@@ -32,6 +37,6 @@ export const urlShortener: ContentRule = {
   test: (msg) => {
     const hidden = everyLinkShortened(msg);
     if (hidden) return { score: HIDDEN_MAILING_SCORE, detail: hidden };
-    return msg.links.find((l) => shortenerDomains.has(l.domain))?.domain ?? false;
+    return msg.links.find(shortened)?.domain ?? false;
   },
 };
