@@ -74,6 +74,8 @@ export const brands: Brand[] = [
   { name: 'agencia tributaria', domains: ['agenciatributaria.gob.es', 'agenciatributaria.es'] },
   { name: 'belastingdienst', domains: ['belastingdienst.nl'] },
   { name: 'bundeszentralamt für steuern', domains: ['bzst.de'] },
+  { name: 'portal das finanças', domains: ['portaldasfinancas.gov.pt'] },
+  { name: 'autoridade tributária', domains: ['portaldasfinancas.gov.pt'] },
   // Social-security, health-insurance and identity agencies, whose refunds, benefits and "update your details"
   // notices European phishing signs with as often as with the tax offices'.
   { name: 'inps', domains: ['inps.it'] },

@@ -57,7 +57,7 @@ export const lurePatterns: Record<LureKind, string[]> = {
     w`unusual\s+(?:sign-?in|login|activity)`,
     w`(?:document|file)s?\s+(?:has|have\s+been|was)\s+shared\s+with\s+you|secure\s+document|review\s+and\s+sign`,
     // a file, folder or fax waiting behind a link: "X shared a file with you", "sent you a secure document"
-    w`shared\s+(?:a|an|the|this|\d+)\s+(?:[${L}-]+\s+)?(?:file|document|folder|spreadsheet|pdf)s?\s+with\s+you|sent\s+you\s+(?:a|an)\s+(?:secure\s+|encrypted\s+|new\s+)?(?:document|file|fax|message)\s+to\s+(?:review|sign|view)`,
+    w`shared\s+(?:a|an|the|this|\d+)\s+(?:[${L}-]+\s+)?(?:file|document|folder|spreadsheet|pdf)s?\s+with\s+you|shared\s+["“'][^"”'\n]{1,120}["”']\s+with\s+you|sent\s+you\s+(?:a|an)\s+(?:secure\s+|encrypted\s+|new\s+)?(?:document|file|fax|message)\s+to\s+(?:review|sign|view)`,
     // ... in the six other languages: "hat eine Datei für Sie freigegeben", "a partagé un fichier avec vous", "ha
     // compartido un documento contigo", "ha condiviso un file con te", "heeft een bestand met u gedeeld", "compartilhou
     // um arquivo com você", and a document sent "to sign" (fr, es, it, de)

@@ -754,7 +754,7 @@ describe('content rules', () => {
       // files "sent" behind a link, a transfer service's wording (session 21)
       'Daniel sent you files.', 'Pizzeria Vesuvio ti ha inviato un file.', 'Marta te ha enviado un archivo.', 'Luc vous a envoyé un fichier.',
       'Herr Wolf hat Ihnen eine Datei gesendet.', 'Sanne heeft u een bestand gestuurd.', 'Joana enviou-lhe um ficheiro: lhe enviou um ficheiro.',
-      'Rechnung öffnen (PDF):',
+      'Rechnung öffnen (PDF):', 'Tom shared "Revised Drawings - Phase 2" with you.',
     ]) expect(rule.test(await text(lure + away), {}), lure).not.toBe(false);
     // the same words on the sender's own site are no way out
     expect(rule.test(await text('Jonas Keller hat ein Dokument mit Ihnen geteilt: https://www.example.com/portal/doc/4'), {})).toBe(false);
@@ -937,6 +937,21 @@ describe('content rules', () => {
     const link = (href: string) => parsed({ message: () => html(`<p>The contract is ready.</p><a href="${href}">Open</a>`) });
     expect(rule.test(await link('https://dl-dropboxusercontent-share.com/s/8kq2x/contract.html'), {})).toBe('dl-dropboxusercontent-share.com imitates dropbox.com: brand name inside');
     expect(rule.test(await link('https://dl.dropboxusercontent.com/s/8kq2x/contract.pdf'), {})).toBe(false);
+  });
+
+  it('takes an HTML attachment that sends the browser on when opened for a door to another page', async () => {
+    const rule = contentRules.find((r) => r.name === 'ATTACH_HTML_FORM')!;
+    const page = async (html: string) => rule.test(await parsed({ message: () => attach('Offerte_v2.htm', html, 'text/html') }), {});
+    for (const html of [
+      '<script>var d=atob("aHR0cHM6Ly9leGFtcGxlLm5ldC8=");document.write(\'<meta http-equiv="refresh" content="0;url=\'+d+\'">\');</script>',
+      '<meta http-equiv="refresh" content="0; url=https://viewer.example.net/open">',
+      '<script>window.location.href = "https://viewer.example.net/" + location.hash;</script>',
+      '<body onload="location.replace(\'https://viewer.example.net/\')">',
+    ]) expect(await page(html), html).toMatchObject({ score: 5, detail: 'Offerte_v2.htm: opens another page' });
+    // a page that only shows something, scripts that compare the location, and a form keep their own answers
+    expect(await page('<h1>Offerte</h1><table><tr><td>8 kW</td><td>12</td></tr></table>')).toBe(false);
+    expect(await page('<script>if (location.hash == "#print") window.print();</script><h1>Offerte</h1>')).toBe(false);
+    expect(await page('<form action="https://viewer.example.net/"><input type="password"></form>')).toBe('Offerte_v2.htm');
   });
 
   it('reads a social-security agency\'s name in the display name of another domain as a brand', async () => {
