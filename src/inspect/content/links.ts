@@ -93,11 +93,12 @@ export function linksOnlyToOwnSite(msg: ContentMessage): boolean {
  */
 export function actsOnOwnSite(msg: ContentMessage, offSite: Link[]): boolean {
   const carriesLure = (l: Link) => l.anchorText !== '' && lureIn(l.anchorText.toLowerCase()) !== null;
-  if (offSite.some(carriesLure)) return false;
   const sender = senderDomain(msg);
   const clicks = clickLinks(msg);
   const first = clicks.find((l) => l.origin === 'anchor' && l.anchorText.trim() !== '');
-  return (first !== undefined && ownSite(first, sender)) || clicks.some((l) => carriesLure(l) && ownSite(l, sender));
+  // The cheap test first: the lure search over every link's text is the costly part, and most mail fails here.
+  const actsHome = (first !== undefined && ownSite(first, sender)) || clicks.some((l) => ownSite(l, sender) && carriesLure(l));
+  return actsHome && !offSite.some(carriesLure);
 }
 
 /** The link a redirector sends the reader on to, when a query parameter carries a URL on another domain. */
