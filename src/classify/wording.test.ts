@@ -39,7 +39,8 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["554 Sender IP address is on a global reject list.", undefined, 'blocked', 'sender-ip'],
   ["550 5.7.1 Sender ID (PRA) not permitted", undefined, 'authfailure', 'sender-domain'],
   // A bare 550 means a missing mailbox only when the text says nothing else; words of refusal do not name one.
-  ["550 permanent failure for one or more recipients (user@example.com:blocked)", undefined, 'rejected', 'sender-domain'],
+  // This list of "(address:blocked)" is Barracuda's own refusal after DATA: its spam verdict (session 21).
+  ["550 permanent failure for one or more recipients (user@example.com:blocked)", undefined, 'spamdetected', 'content'],
   ["550 mailbox unavailable", undefined, 'userunknown', 'recipient'],
   ["550 5.7.1 Your message looks like SPAM or has been reported as SPAM please read https://example.com", undefined, 'spamdetected', 'content'],
   ["554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using b.barracudacentral.org", undefined, 'blocked', 'sender-ip'],
