@@ -390,6 +390,32 @@ const kinds: Record<string, Kind> = {
       text: `Hello ${to.first},\n\nthank you for your order #${n}. You chose to pay with ${coin.name}.\n\nPlease send exactly ${coin.amount} to this address:\n${coin.wallet}\n\nThe exchange rate is held for ${r.pick(['15 minutes', '60 minutes', '24 hours'])}; after that the invoice is recalculated. Your order ships as soon as the payment has ${r.int(1, 3)} confirmations on the network.\n\nQuestions? Reply to this email or call us.\n\n${c.name}\n${c.street}\n${c.city}\n`,
     };
   },
+  // A payment reminder at one of its three levels (friendly, second, final notice before collection), written by the
+  // bookkeeper with the invoice attached again: the honest side of what fake-invoice phishing imitates.
+  'payment-reminder': (r, c, to) => {
+    const p = phrases[c.lang];
+    const n = `${r.pick(['RE', 'INV', 'F', 'FA'])}-2026-${r.int(100, 9999)}`;
+    const level = r.pick(p.dunning);
+    const due = dateText(new Date(SEND_DATE - r.int(14, 60) * 864e5), c.lang);
+    const staff = person(r, c.lang, c.domain);
+    return {
+      sender: staff.email.split('@')[0],
+      fromName: fullName(staff),
+      subject: `${level.subject(n)} – ${c.name}`,
+      text: `${p.hello(fullName(to))}\n\n${level.body(n, money(r.int(30, 4000) + 0.5, c), due)}\n\n${p.regards}\n${fullName(staff)}\n${c.name}\n${c.street}\n${c.city}\n`,
+      attachments: [{ filename: `${n}.pdf`, content: fakePdf(r), contentType: 'application/pdf' }],
+    };
+  },
+  // A membership or subscription fee the bank returned: a club's or a shop's notice with no link to click.
+  'direct-debit-returned': (r, c, to) => {
+    const p = phrases[c.lang];
+    const what = r.pick(c.products);
+    return {
+      sender: r.pick(['billing', 'accounts', 'members']),
+      subject: `${p.debitSubject(what)} – ${c.name}`,
+      text: `${p.hello(to.first)}\n\n${p.debitBody(what, money(r.int(8, 240) + 0.0, c))}\n\n${p.regards}\n${c.name}\n${c.street}\n${c.city}\n`,
+    };
+  },
 };
 
 export const hamKinds = Object.keys(kinds);
