@@ -17,6 +17,11 @@ export const documentExtensions = new Set([
   'zip', 'csv', 'odt', 'mp3', 'mp4', 'wav',
 ]);
 
+/** An attachment a browser opens as a web page: declared text/html, or named so. */
+export function isHtmlPage(a: { contentType: string; filename: string }): boolean {
+  return a.contentType === 'text/html' || ['htm', 'html', 'shtml', 'xhtml'].includes(extensionOf(a.filename));
+}
+
 export function extensionOf(filename: string): string {
   const dot = filename.lastIndexOf('.');
   return dot === -1 ? '' : filename.slice(dot + 1).trim().toLowerCase();

@@ -2,7 +2,7 @@
 // no URL filter sees, because it is opened from disk. Or one that sends the browser on to another page as soon as it
 // is opened (a meta refresh, a script setting the location, often written out of base64 by atob): the attachment
 // is only a door to the attacker's page, and the link behind it is hidden from every filter that reads the message.
-import { extensionOf } from '../data/attachments.js';
+import { isHtmlPage } from '../data/attachments.js';
 import type { ContentRule } from './rule.js';
 
 const FORM = /<form\b|<input\b[^>]*type\s*=\s*["']?password/i;
@@ -18,7 +18,7 @@ export const attachHtmlForm: ContentRule = {
   description: 'carries an HTML page with a form, or one that sends the browser on to another page when opened',
   test(msg) {
     for (const a of msg.attachments) {
-      if (a.contentType !== 'text/html' && !['htm', 'html', 'shtml', 'xhtml'].includes(extensionOf(a.filename))) continue;
+      if (!isHtmlPage(a)) continue;
       const page = a.content.toString('latin1');
       const name = a.filename || '(unnamed)';
       if (FORM.test(page)) return name;

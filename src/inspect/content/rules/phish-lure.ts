@@ -3,7 +3,7 @@
 // sender's own domain to act on it: a link to another domain, a login page attached as HTML, or a page packed into a
 // data: URI. The same words from a shop's own billing page link to the shop's own domain and do not fire.
 import { lureIn } from '../data/lures.js';
-import { extensionOf } from '../data/attachments.js';
+import { extensionOf, isHtmlPage } from '../data/attachments.js';
 import { paymentPlatformHosts } from '../data/payment-platforms.js';
 import { brandDomains } from '../data/brands.js';
 import { onSharingService } from '../data/sharing-services.js';
@@ -43,7 +43,7 @@ function wayOut(msg: ContentMessage, kind: string): string | null {
   // social page sends the reader there to act.
   const link = links.find((l) => !socialNetworkDomains.has(l.domain)) ?? (clickLinks(msg).some((l) => isOwnSite(l, msg)) ? undefined : links[0]);
   if (link) return `links to ${link.domain}`;
-  const page = msg.attachments.find((a) => a.contentType === 'text/html' || ['htm', 'html', 'shtml', 'xhtml', 'svg'].includes(extensionOf(a.filename)));
+  const page = msg.attachments.find((a) => isHtmlPage(a) || extensionOf(a.filename) === 'svg');
   if (page) return `attaches ${page.filename || 'an HTML page'}`;
   if (msg.links.some((l) => l.scheme === 'data' && !l.url.startsWith('data:image/'))) return 'links to a data: page';
   return null;
