@@ -717,4 +717,29 @@ describe('several recipients in one report: each one found, each with its own re
     ]);
     expect(parseBounce(raw).recipients).toMatchObject([{ recipient: 'sam@example.com', reason: 'networkerror', action: 'bounce' }]);
   });
+
+  it('a filtering gateway\'s own refusal notice sent with a null reverse-path is read, an auto-reply sent so stays one', () => {
+    const gateway = message(['Return-Path: <>', 'From: "Mail Security" <notify@gw.example.net>', 'To: <news@example.org>',
+      'Subject: **Message you sent blocked by our bulk email filter**', 'MIME-Version: 1.0', 'Content-Type: text/plain', '',
+      'Your message to: pat@example.net', 'was blocked by our Spam Firewall.', '',
+      '550 5.7.1 Message content rejected, UBE, id=20260301-4411']);
+    expect(parseBounce(gateway).recipients).toMatchObject([{ recipient: 'pat@example.net', reason: 'spamdetected' }]);
+    const away = message(['Return-Path: <>', 'From: Kim <kim@example.net>', 'To: <news@example.org>',
+      'Subject: Automatic reply: March newsletter', 'Auto-Submitted: auto-replied (vacation)', 'Content-Type: text/plain', '',
+      'I am away until 28 March. For urgent matters write to office@example.net.']);
+    expect(parseBounce(away)).toMatchObject({ kind: 'autoreply', recipients: [{ recipient: 'kim@example.net', reason: 'vacation' }] });
+  });
+
+  it('Exchange\'s RESOLVER codes: a group for authenticated senders, a sender the restrictions refuse, a directory fault', () => {
+    const raw = report('delivery-status', 'message/delivery-status', [
+      'Reporting-MTA: dns; mbx1.example.net', '',
+      'Final-Recipient: rfc822; sales@example.net', 'Action: failed', 'Status: 5.7.1',
+      'Diagnostic-Code: smtp; 550 5.7.1 RESOLVER.RST.AuthRequired; authentication required', '',
+      'Final-Recipient: rfc822; board@example.net', 'Action: failed', 'Status: 5.7.1',
+      'Diagnostic-Code: smtp; 550 5.7.1 RESOLVER.RST.NotAuthorized; not authorized', '',
+      'Final-Recipient: rfc822; info@example.net', 'Action: failed', 'Status: 5.1.4',
+      'Diagnostic-Code: smtp; 550 5.1.4 RESOLVER.ADR.Ambiguous; ambiguous address',
+    ]);
+    expect(reasons(raw)).toEqual([['sales@example.net', 'securityerror'], ['board@example.net', 'rejected'], ['info@example.net', 'systemerror']]);
+  });
 });

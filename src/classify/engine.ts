@@ -178,6 +178,16 @@ function isPermanent(reply: ParsedReply, reason: Reason): boolean {
 function adjustForPhase(c: Classification, reply: ParsedReply, phase: Phase | undefined, keepAfterData: boolean): Classification {
   // Before MAIL FROM the server knows only the connecting IP (and its HELO name): no recipient and no content yet.
   if ((c.blame === 'recipient' || c.blame === 'content') && (phase === 'connect' || phase === 'helo')) {
+    // What is said of the destination is no refusal of the sender: a domain that does not exist (the sending MTA's
+    // own DNS answer, before any connection) stays the recipient's; a host that takes no mail at all (RFC 7504's 521
+    // greeting, "does not accept mail") is the receiving side's own set-up.
+    // At HELO the server judges the name the relay greeted with: a refusal that speaks of a name or domain is about
+    // that name, and 501 is RFC 5321's "syntax error in parameters or arguments" (the name is HELO's only argument).
+    if (phase === 'helo' && HELO_NAME_WORDS.test(reply.flat)) {
+      return retarget(c, reply.code === 501 ? 'syntaxerror' : 'blocked', 'sender-config', 'phase-helo');
+    }
+    if (c.reason === 'hostunknown') return c;
+    if (c.reason === 'notaccept') return { ...c, blame: 'remote', scope: 'destination', action: actionOf({ ...c, blame: 'remote', scope: 'destination' }) };
     return retarget(c, 'blocked', 'sender-ip', `phase-${phase}`);
   }
   // A bare "access denied" at connect: the server refuses the connecting IP itself (a PTR or TLS matter would say so).
@@ -208,8 +218,13 @@ function adjustForPhase(c: Classification, reply: ParsedReply, phase: Phase | un
 /** Words that name the recipient's mailbox as the problem. */
 const MAILBOX_WORDS = /\b(user|mailbox|recipient|address|account)s? (unknown|not found|does not exist|unavailable|invalid)|\bno such\b/;
 
-/** Words of refusal, with no cause named. */
-const REFUSAL_WORDS = /\b(block(ed)?|banned|blacklist(ed)?|black-listed|blocklist(ed)?|denied|refused|rejected|not (allowed|welcome|permitted))\b/;
+/** Words that name the HELO argument: a host or domain name. */
+const HELO_NAME_WORDS = /\b(domain|(host ?)?name|fqdn|helo|ehlo)\b/;
+
+/** Words of refusal, with no cause named, in English and in the languages European and Asian receivers answer in
+ * (German, French, Spanish, Italian, Portuguese, Dutch, Polish, Czech, Russian, Chinese, Japanese): no \b after the
+ * other languages' stems, which may end in a letter JavaScript's \b does not count as one. */
+const REFUSAL_WORDS = /\b(block(ed)?|banned|blacklist(ed)?|black-listed|blocklist(ed)?|denied|refused|rejected|not (allowed|welcome|permitted))\b|\b(abgelehnt|abgewiesen|gesperrt|blockiert|refus[ée]|rejet[ée]|bloqu[ée]|rechazad|denegad|bloquead|rifiutat|respint|bloccat|recusad|geweigerd|geblokkeerd|odrzucon|zablokowan|odmítnut|zablokován)|отклонен|отвергнут|заблокирован|запрещен|拒绝|拒收|拒否|ブロック/;
 
 function retarget(c: Classification, reason: Reason, blame: Classification['blame'], rule: string): Classification {
   const profile = REASON_PROFILES[reason];

@@ -16,7 +16,9 @@ const DOMAIN_WORDS = /\b(?:(?:your|sender|sending|from|mail\s*from|envelope|helo
 
 /** 'sender-ip' or 'sender-domain' when the reply names exactly one of them; null otherwise. */
 export function namedObject(text: string): 'sender-ip' | 'sender-domain' | null {
-  const t = text.toLowerCase();
+  // Exim's sender-verify callout quotes the server it called ("Called: 192.0.2.7"): the sender domain's MX, not the
+  // sending IP.
+  const t = text.toLowerCase().replace(/\bcalled:\s+\S+/g, ' ');
   const ip = IPV4.test(t) || IP_WORDS.test(t);
   const domain = DOMAIN_WORDS.test(t);
   if (ip === domain) return null;

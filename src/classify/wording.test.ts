@@ -13,7 +13,7 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["421 4.7.0 Try again later, closing connection. (EHLO) - gsmtp", undefined, 'systemerror', 'remote'],
   ["550 5.7.350 Remote server returned message detected as spam", undefined, 'spamdetected', 'content'],
   ["550 5.7.520 Access denied, Your organization does not allow external forwarding.", undefined, 'policyviolation', 'content'],
-  ["554 5.4.14 Hop count exceeded - possible mail loop", undefined, 'networkerror', 'network'],
+  ["554 5.4.14 Hop count exceeded - possible mail loop", undefined, 'networkerror', 'remote'],
   ["451 4.4.0 DNS query failed", undefined, 'networkerror', 'network'],
   ["550 5.1.8 Access denied, bad outbound sender", undefined, 'rejected', 'sender-domain'],
   ["452 4.5.3 Too many recipients", undefined, 'ratelimited', 'sender-volume'],
@@ -117,7 +117,7 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["421 4.7.32 Your email has been rate limited because the From: header (RFC5322) in this message isn't aligned with either the authenticated SPF or DKIM organizational domain.", undefined, 'authfailure', 'sender-domain'],
   ["553 5.1.2 We weren't able to find the recipient domain. Please check for any spelling errors.", undefined, 'hostunknown', 'recipient'],
   ["550 5.4.5 Daily user sending limit exceeded.", undefined, 'ratelimited', 'sender-volume'],
-  ["554 5.4.6 Message exceeded 50 hops, this may indicate an email loop.", undefined, 'networkerror', 'network'],
+  ["554 5.4.6 Message exceeded 50 hops, this may indicate an email loop.", undefined, 'networkerror', 'remote'],
   ["501 5.5.4 HELO/EHLO argument mail invalid, closing connection.", undefined, 'blocked', 'sender-config'],
   ["554 5.6.0 Email message is malformed. Not accepted.", undefined, 'notcompliantrfc', 'content'],
   ["550 5.7.1 Messages missing a valid Message-ID: header are not accepted.", undefined, 'notcompliantrfc', 'content'],
@@ -198,7 +198,7 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["553 host denies relay.", 'rcpt', 'norelaying', 'sender-config'],
   ["554 Black mail address.", 'mail', 'rejected', 'sender-domain'],
   ["554 sender is unvalidated.", 'mail', 'rejected', 'sender-domain'],
-  ["552 looping message.", 'eod', 'networkerror', 'network'],
+  ["552 looping message.", 'eod', 'networkerror', 'remote'],
   ["550 Your server requires confirmation. Visit http://www.example.net/allow?IP=192.0.2.1 to confirm this mail server.", 'rcpt', 'blocked', 'sender-ip'],
   // Session 20, from MTA sources and how replies are built: Postfix postscreen's and smtpd's fixed texts, the SPF policy
   // servers' explanation link, a host name that merely starts with "ip-", a transient X.7.1 with no words, a queue's
@@ -285,6 +285,27 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   // refusals of every kind)
   ["554-Transaction failed\n554-Reject due to policy restrictions.\n554 Sender domain fails DMARC policy (p=reject).", undefined, 'authfailure', 'sender-domain'],
   ["451 Internal resources are temporarily unavailable - https://community.mimecast.com/docs/DOC-1369#451", 'rcpt', 'onhold', 'remote'],
+  // session 22, from blind reply sets 9 and 10: what is said at connect of the destination is no refusal of the sender
+  ["521 5.3.2 mail.example.net does not accept mail", 'connect', 'notaccept', 'remote'],
+  ["Host or domain name not found. Name service error for name=shop.example type=MX: Host not found", 'connect', 'hostunknown', 'recipient'],
+  // at HELO a refusal about a name is about the relay's greeting
+  ["501 5.0.0 Invalid domain name", 'helo', 'syntaxerror', 'sender-config'],
+  ["550 \"REJECTED - Bad HELO - Host impersonating [shop.example]\"", 'helo', 'blocked', 'sender-config'],
+  ["501 5.1.7 Bad sender address syntax", 'mail', 'rejected', 'sender-config'],
+  // a loop is the receiving side's routing
+  ["554 5.4.0 Error: too many hops", 'eod', 'networkerror', 'remote'],
+  // Exim's callout names the MX it called, not the sending IP
+  ["550-Verification failed for <bounce@shop.example>\n550-Called:   198.51.100.20\n550-Sent:     RCPT TO:<bounce@shop.example>\n550-Response: 550 5.1.1 No such user\n550 Sender verify failed", 'rcpt', 'rejected', 'sender-domain'],
+  ["421 IP=192.0.2.33 - Too many messages from your IP, slow down. (Ask your postmaster for help or to contact tosa@rx.t-online.de to clarify.)", 'mail', 'ratelimited', 'sender-volume'],
+  ["554 Message not allowed - [PH01] Email not accepted for policy reasons. Please visit https://senders.yahooinc.com/smtp-error-codes", 'eod', 'policyviolation', 'content'],
+  ["451 MI:SFQ 163 mx2,QsCowAAnd2Bc 1545785001, please see http://mail.163.com/help/help_spam_16.htm", 'mail', 'ratelimited', 'sender-volume'],
+  // the cause named in the receiver's own language, under a status that names none
+  ["421 4.7.0 Zu viele gleichzeitige Verbindungen von 192.0.2.50, bitte später erneut versuchen", 'connect', 'ratelimited', 'sender-volume'],
+  ["450 4.7.1 Trop de messages envoyés depuis votre adresse, réessayez plus tard", 'rcpt', 'ratelimited', 'sender-volume'],
+  ["450 4.7.1 送信元 192.0.2.61 の逆引きに失敗したため一時的に受信を拒否しました", 'rcpt', 'requireptr', 'sender-config'],
+  ["554 5.7.1 Su servidor figura en una lista negra", 'rcpt', 'blocked', 'sender-ip'],
+  ["554 5.7.1 Сообщение содержит вирус", 'eod', 'virusdetected', 'content'],
+  ["550 Verbindung abgelehnt", 'connect', 'blocked', 'sender-ip'],
 ];
 
 describe('wording families beyond the development corpus', () => {

@@ -1,6 +1,6 @@
 // Non-standard (non-DSN) bounces: is this a bounce at all, and what does it say per recipient.
 import { extractAddresses } from '../address.js';
-import { looksLikeBounce, BOUNCE_BODY } from '../evidence.js';
+import { looksLikeBounce, BOUNCE_BODY, sentAsNotification } from '../evidence.js';
 import { fieldValue, fieldValues, type HeaderField } from '../../shared/mime/header.js';
 import { type MimePart } from '../../shared/mime/reader.js';
 import type { ParseResult, RecipientFacts } from '../types.js';
@@ -12,7 +12,7 @@ import { originalHeaders } from '../original.js';
 export function parseNonstandard(root: MimePart, { report: text, returned }: ReportText): ParseResult<RecipientFacts[]> {
   // A message has headers; bytes without any are not a bounce, whatever words they happen to contain.
   if (root.fields.length === 0) return { kind: 'not-this-kind' };
-  if (!looksLikeBounce(root) && !BOUNCE_BODY.test(text.slice(0, 4096))) return { kind: 'not-this-kind' };
+  if (!looksLikeBounce(root) && !sentAsNotification(root) && !BOUNCE_BODY.test(text.slice(0, 4096))) return { kind: 'not-this-kind' };
   const failedHeader = root.header('x-failed-recipients');
   const recipients = recipientBlocks({
     text,
