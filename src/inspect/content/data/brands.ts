@@ -51,6 +51,17 @@ export const brands: Brand[] = [
   { name: 'dpd', domains: ['dpd.com', 'dpd.de', 'dpd.co.uk', 'dpd.fr', 'dpd.nl', 'dpd.be', 'dpd.at'] },
   { name: 'gls', domains: ['gls-group.com', 'gls-group.eu', 'gls-pakete.de'] },
   { name: 'evri', domains: ['evri.com'] },
+  // Central European and Nordic carriers, whose "pay the surcharge" lures run in Polish, Czech and Swedish. (Names
+  // whose domain label is an everyday word, such as Swiss Post's "post" or ZUS's "zus", are left out: every domain
+  // with that word between hyphens would read as a lookalike.)
+  { name: 'inpost', domains: ['inpost.pl', 'inpost.eu', 'inpost.co.uk', 'inpost.it', 'inpost.es', 'inpost.fr'] },
+  { name: 'poczta polska', domains: ['poczta-polska.pl', 'pocztapolska.pl', 'envelo.pl'] },
+  { name: 'česká pošta', domains: ['ceskaposta.cz', 'postaonline.cz'] },
+  { name: 'zásilkovna', domains: ['zasilkovna.cz', 'packeta.com'] },
+  { name: 'packeta', domains: ['packeta.com', 'zasilkovna.cz'] },
+  { name: 'postnord', domains: ['postnord.se', 'postnord.dk', 'postnord.com', 'postnord.no', 'postnord.fi'] },
+  { name: 'bpost', domains: ['bpost.be'] },
+  { name: 'an post', domains: ['anpost.com', 'anpost.ie'] },
   { name: 'wells fargo', domains: ['wellsfargo.com'] },
   { name: 'bank of america', domains: ['bankofamerica.com', 'bofa.com'] },
   { name: 'chase', domains: ['chase.com', 'jpmorgan.com'], commonWord: true },
@@ -65,6 +76,17 @@ export const brands: Brand[] = [
   { name: 'bbva', domains: ['bbva.es', 'bbva.com'] },
   { name: 'intesa sanpaolo', domains: ['intesasanpaolo.com'] },
   { name: 'millennium bcp', domains: ['millenniumbcp.pt'] },
+  { name: 'pko bp', domains: ['pkobp.pl', 'ipko.pl'] },
+  { name: 'mbank', domains: ['mbank.pl', 'mbank.cz', 'mbank.sk'] },
+  { name: 'pekao', domains: ['pekao.com.pl'] },
+  { name: 'česká spořitelna', domains: ['csas.cz', 'servis24.cz'] },
+  { name: 'čsob', domains: ['csob.cz', 'csob.sk'] },
+  { name: 'komerční banka', domains: ['kb.cz'] },
+  { name: 'swedbank', domains: ['swedbank.se', 'swedbank.com', 'swedbank.lt', 'swedbank.lv', 'swedbank.ee'] },
+  { name: 'handelsbanken', domains: ['handelsbanken.se', 'handelsbanken.com', 'handelsbanken.co.uk'] },
+  { name: 'nordea', domains: ['nordea.se', 'nordea.com', 'nordea.fi', 'nordea.dk', 'nordea.no'] },
+  { name: 'bankid', domains: ['bankid.com', 'bankid.no'] },
+  { name: 'vinted', domains: ['vinted.com', 'vinted.fr', 'vinted.de', 'vinted.pl', 'vinted.cz', 'vinted.es', 'vinted.it', 'vinted.nl', 'vinted.co.uk'] },
   { name: 'ebay', domains: ['ebay.com', 'ebay.co.uk', 'ebay.de', 'ebay.fr', 'ebay.es', 'ebay.it'] },
   { name: 'irs', domains: ['irs.gov'] },
   // Tax offices, whose refunds and "irregular" tax numbers are a lure of their own.
@@ -75,6 +97,9 @@ export const brands: Brand[] = [
   { name: 'belastingdienst', domains: ['belastingdienst.nl'] },
   { name: 'bundeszentralamt für steuern', domains: ['bzst.de'] },
   { name: 'portal das finanças', domains: ['portaldasfinancas.gov.pt'] },
+  { name: 'skatteverket', domains: ['skatteverket.se'] },
+  { name: 'finanční správa', domains: ['financnisprava.cz', 'mfcr.cz'] },
+  { name: 'elster', domains: ['elster.de'] },
   { name: 'autoridade tributária', domains: ['portaldasfinancas.gov.pt'] },
   // Social-security, health-insurance and identity agencies, whose refunds, benefits and "update your details"
   // notices European phishing signs with as often as with the tax offices'.

@@ -1,5 +1,6 @@
 // What phishing asks the reader to do, by kind of lure, in English, German, French, Spanish, Italian, Dutch and
-// Portuguese (Portugal's and Brazil's). Written from how the lures work (your account is blocked, a fee is unpaid, a
+// Portuguese (Portugal's and Brazil's), and the commonest lures (account, payment, parcel, invoice) in Polish, Czech
+// and Swedish. Written from how the lures work (your account is blocked, a fee is unpaid, a
 // document waits, a wallet needs verifying, a prize waits), not copied from samples. Patterns are lower case and run
 // on the lower-cased subject and text. Honest mail says many of these things too ("update your payment method" from a
 // shop's own billing page), so a lure counts as evidence only together with a link that leaves the sender's own
@@ -114,6 +115,14 @@ export const lurePatterns: Record<LureKind, string[]> = {
     w`atualiz(?:e|ar)\s+(?:os\s+|seus\s+|o\s+seu\s+|seu\s+|o\s+|sua\s+)?(?:dados|cadastro|token|dispositivo\s+de\s+segurança)|(?:evitar|evite)\s+o\s+(?:bloqueio|cancelamento)|regularize\s+(?:a\s+|sua\s+|seu\s+|o\s+)?(?:situação|pendência|cadastro|cpf|conta)|pendência\s+(?:em|no|na)\s+(?:seu\s+|sua\s+|o\s+|a\s+)?(?:cadastro|cpf|conta)|cpf\s+(?:está\s+)?(?:irregular|bloqueado|suspenso|cancelado)`,
     // pt-BR: a sign-in from a new device to disown ("não fui eu"), a device or security token to update
     w`(?:houve|detectamos|identificamos)\s+um\s+(?:novo\s+)?acesso\s+(?:a|à)\s+sua\s+conta|atualiza(?:ção|r)\s+(?:do\s+seu\s+|o\s+seu\s+|seu\s+|do\s+)?(?:aparelho|dispositivo|itoken|módulo\s+de\s+segurança)`,
+    // a secure or encrypted message waiting behind a link (the "secure message portal" kits): a bank's or an
+    // encryption service's own notice links to its own pages; en, de, fr, es, it, nl, pt
+    w`(?:received|have)\s+(?:a|an|\d+)\s+(?:new\s+)?(?:secure|encrypted|protected|confidential)\s+(?:(?:and\s+)?(?:secure|encrypted|protected|confidential)\s+)?(?:e-?mail\s+)?messages?|(?:read|view|open|access)\s+(?:the\s+|your\s+)?(?:secure|encrypted|protected)\s+(?:e-?mail\s+)?message|secure\s+message\s+(?:center|centre|portal|viewer)`,
+    w`(?:sichere|verschlüsselte|geschützte)\s+nachricht\s+(?:erhalten|lesen|öffnen|abrufen)|(?:reçu|recevez)\s+un\s+message\s+(?:sécurisé|chiffré|crypté|protégé)|(?:lire|consulter|ouvrir)\s+(?:le\s+)?message\s+(?:sécurisé|chiffré|crypté)|(?:recibido|recibe)\s+un\s+mensaje\s+(?:seguro|cifrado|encriptado|protegido)|ricevuto\s+un\s+messaggio\s+(?:sicuro|crittografato|protetto|cifrato)|(?:beveiligd|versleuteld)\s+bericht\s+(?:ontvangen|lezen|openen|bekijken)|recebeu\s+uma\s+mensagem\s+(?:segura|criptografada|encriptada|protegida)`,
+    // pl, cs, sv: verify the account or details, the account or password blocked or expiring, the mailbox full
+    w`(?:zweryfikuj|potwierdź|zaktualizuj)\s+(?:swoje\s+|swoją\s+|swój\s+)?(?:konto|dane|tożsamość|hasło)|(?:konto|hasło|skrzynka)\s+(?:zostało|zostanie|została)\s+(?:zablokowan[ea]|zawieszon[ea]|dezaktywowan[ea]|wyłączon[ea])|hasło\s+(?:[${L}]+\s+){0,4}?(?:wygasa|wygaśnie|wygasło)|skrzynka\s+(?:pocztowa\s+)?(?:jest\s+)?(?:pełna|przepełniona)`,
+    w`(?:ověřte|potvrďte|aktualizujte)\s+(?:svůj\s+|své\s+|svou\s+)?(?:účet|údaje|identitu|heslo)|(?:účet|heslo|schránka)\s+(?:byl[ao]?|bude)\s+(?:zablokován[ao]?|pozastaven[ao]?|deaktivován[ao]?)|(?:platnost\s+)?(?:vašeho\s+)?hesla?\s+(?:vyprší|vypršela|končí)|schránka\s+(?:je\s+)?(?:plná|přeplněná)`,
+    w`(?:verifiera|bekräfta|uppdatera)\s+(?:ditt\s+|dina\s+)?(?:konto|uppgifter|identitet|lösenord)|(?:konto|kontot|lösenord|lösenordet)\s+(?:har\s+|kommer\s+att\s+)?(?:spärrats|spärras|stängts|stängas|låsts|låsas|går\s+ut|upphör)|(?:brevlåda|inkorg)(?:n)?\s+är\s+(?:full|nästan\s+full)`,
   ],
   payment: [
     w`(?:update|confirm|verify)\s+(?:your\s+)?(?:payment|billing|card)\s+(?:information|details|method|info)`,
@@ -142,6 +151,10 @@ export const lurePatterns: Record<LureKind, string[]> = {
     w`(?:your\s+domain(?:\s+name)?(?:\s+[a-z0-9-]+\.[a-z0-9.-]+)?|domain(?:\s+name)?\s+[a-z0-9-]+\.[a-z0-9.-]+)\s+(?:expires|will\s+expire|has\s+expired|is\s+(?:about\s+to\s+)?expiring)|domain\s+(?:name\s+)?expiration\s+(?:notice|warning|alert)|renew\s+your\s+domain`,
     w`(?:ihre|deine)\s+domain\s+(?:[a-z0-9-]+\.[a-z0-9.-]+\s+)?läuft\s+(?:[${L}.,]+\s+){0,3}?ab|nom\s+de\s+domaine\s+(?:[a-z0-9-]+\.[a-z0-9.-]+\s+)?(?:expire|a\s+expiré|arrive\s+à\s+expiration)`,
     w`(?:su|tu)\s+dominio\s+(?:[a-z0-9-]+\.[a-z0-9.-]+\s+)?(?:expira|vence|ha\s+caducado)|(?:il\s+tuo|il\s+suo)\s+dominio\s+(?:[a-z0-9-]+\.[a-z0-9.-]+\s+)?(?:scade|è\s+scaduto)|(?:uw|je)\s+domeinnaam\s+(?:[a-z0-9-]+\.[a-z0-9.-]+\s+)?(?:verloopt|is\s+verlopen)|(?:seu|o\s+seu)\s+domínio\s+(?:[a-z0-9-]+\.[a-z0-9.-]+\s+)?(?:expira|vence|expirou)`,
+    // pl, cs, sv: a payment declined, card details to update, a tax refund waiting
+    w`(?:płatność|transakcja)\s+(?:została\s+)?(?:odrzucona|nieudana|wstrzymana)|(?:zaktualizuj|potwierdź)\s+(?:swoje\s+)?(?:dane|metodę)\s+(?:płatności|karty)|zwrot\s+(?:podatku|nadpłaty)|przysługuje\s+(?:ci|państwu|pani|panu)\s+zwrot`,
+    w`platba\s+(?:byla\s+)?(?:zamítnuta|odmítnuta|neúspěšná)|(?:aktualizujte|potvrďte)\s+(?:své\s+)?platební\s+údaje|vrácení\s+(?:daně|přeplatku)|nárok\s+na\s+(?:vrácení|refundaci|náhradu)`,
+    w`betalningen\s+(?:misslyckades|avvisades|nekades)|(?:uppdatera|bekräfta)\s+(?:dina\s+)?(?:betalningsuppgifter|kortuppgifter)|skatteåterbäring|rätt\s+till\s+(?:en\s+)?(?:återbetalning|ersättning)`,
   ],
   parcel: [
     w`(?:customs|delivery|shipping|redelivery|postage)\s+(?:fee|duty|charge|costs?)`,
@@ -160,6 +173,10 @@ export const lurePatterns: Record<LureKind, string[]> = {
     w`(?:held|retained|detained|stopped)\s+(?:at|by|in)\s+customs|(?:beim|vom)\s+zoll\s+(?:festgehalten|zurückgehalten|einbehalten)|(?:retenu|bloqué)e?\s+(?:en|à\s+la|par\s+la)\s+douane|droits\s+de\s+douane`,
     w`retenid[oa]\s+en\s+(?:la\s+)?aduana|(?:trattenut[oa]|bloccat[oa]|ferm[oa])\s+in\s+dogana|dazi\s+doganali|(?:vastgehouden|tegengehouden)\s+(?:bij|door)\s+de\s+douane|douanekosten|invoerrechten`,
     w`(?:retid[oa]|bloquead[oa]|parad[oa])\s+(?:na|pela)\s+(?:fiscalização\s+)?(?:alfândega|alfandegária|receita\s+federal)|fiscalização\s+alfandegária|taxas\s+(?:alfandegárias|pendentes|de\s+importação)|pedido\s+(?:está\s+|foi\s+|encontra-se\s+)?(?:retido|taxado)`,
+    // pl, cs, sv: a surcharge or customs fee for a parcel that waits or could not be delivered
+    w`(?:dopłat[aęy]|opłat[aęy])\s+(?:za\s+)?(?:przesyłk[ęi]|paczk[ęi]|dostaw[ęy]|gabaryt|cło)|opłać\s+(?:przesyłkę|paczkę|dostawę)|(?:przesyłka|paczka)\s+(?:czeka|oczekuje|została\s+wstrzymana|nie\s+mogła\s+zostać\s+(?:dostarczona|doręczona|umieszczona))|opłata\s+celna`,
+    w`(?:doplatek|poplatek)\s+(?:za\s+)?(?:zásilku|doručení|dopravu|clo)|(?:zásilka|balík)\s+(?:čeká|je\s+zadržen[aý]?|nemohla\s+být\s+doručena|nemohl\s+být\s+doručen)|celní\s+poplatek|uhraďte\s+(?:poplatek|doplatek|dopravné)`,
+    w`paket(?:et)?\s+(?:väntar|kunde\s+inte\s+levereras|är\s+(?:kvarhållet|stoppat))|tullavgift|fraktavgift|leveransavgift`,
   ],
   invoice: [
     w`(?:view|see|open|download|settle)\s+(?:and\s+(?:settle|pay)\s+)?(?:the\s+|your\s+)?invoice|invoice\s+(?:is\s+)?(?:overdue|unpaid|outstanding)|payment\s+advice|remittance`,
@@ -169,6 +186,8 @@ export const lurePatterns: Record<LureKind, string[]> = {
     w`visualizza\s+la\s+fattura|fattura\s+(?:non\s+pagata|scaduta|risulta\s+non\s+pagata)`,
     w`bekijk\s+(?:en\s+betaal\s+)?de\s+factuur|openstaande\s+factuur|factuur\s+.{0,30}staat\s+nog\s+open`,
     w`consulte\s+e\s+pague\s+a\s+fatura|fatura\s+(?:em\s+atraso|vencida|em\s+aberto|pendente)|consultar\s+(?:e\s+(?:descarregar|baixar)\s+)?a\s+fatura|ver\s+(?:a\s+)?fatura\b`,
+    // pl, cs, sv
+    w`(?:zobacz|pobierz|otwórz)\s+fakturę|faktura\s+(?:jest\s+)?(?:nieopłacona|zaległa|przeterminowana)|(?:zobrazit|stáhnout|otevřít)\s+fakturu|faktura\s+(?:je\s+)?(?:po\s+splatnosti|neuhrazená|nezaplacená)|(?:visa|öppna)\s+fakturan|(?:obetald|förfallen)\s+faktura|fakturan\s+är\s+(?:obetald|förfallen)`,
   ],
   crypto: [
     w`(?:seed|recovery|secret)\s+phrase|connect\s+your\s+wallet|verify\s+your\s+wallet|wallet\s+verification|airdrop`,
@@ -187,6 +206,9 @@ export const lurePatterns: Record<LureKind, string[]> = {
     // en, de, fr, es, it, nl, pt
     w`(?:get|become|getting)\s+rich\s+(?:with|from|by|through|trading)\s+(?:bitcoin|crypto)|(?:bitcoin|crypto)\s+(?:millionaire|billionaire)|(?:earn|make)\s+(?:up\s+to\s+)?[$€£]\s?[\d,.]+\s+(?:a|per|every)\s+day\s+(?:with|from|trading)`,
     w`reich\s+(?:wird|werden|zu\s+werden)\s+(?:mit|von|durch)\s+(?:bitcoins?|krypto)|(?:bitcoin|krypto)-?(?:millionär|billionär)|(?:devenir|devenez)\s+riche\s+(?:avec|grâce\s+au)\s+(?:bitcoin|crypto)|(?:hacerse|hazte)\s+rico\s+con\s+(?:bitcoin|cripto)|(?:diventare|diventa)\s+ricco\s+con\s+(?:bitcoin|cripto)|rijk\s+worden\s+(?:met|door)\s+(?:bitcoin|crypto)|(?:ficar|fique)\s+rico\s+com\s+(?:bitcoin|cripto)`,
+    // a daily income promised in the reader's currency (the "AI trading platform" advertorials); de, fr, es, it, nl,
+    // pt, pl, cs
+    w`(?:verdiene|verdienen)\s+(?:sie\s+)?(?:bis\s+zu\s+)?(?:€\s?)?[\d.,]+\s*(?:€|euro)?\s+(?:am|pro)\s+tag|gagne[rz]?\s+(?:jusqu'à\s+)?[\d\s.,]+\s*(?:€|euros?)\s+par\s+jour|gana[rn]?\s+(?:hasta\s+)?[\d.,]+\s*(?:€|euros?)\s+(?:al|por)\s+día|guadagna(?:re|no)?\s+(?:fino\s+a\s+)?[\d.,]+\s*(?:€|euro)\s+al\s+giorno|verdien\s+(?:tot\s+)?(?:€\s?)?[\d.,]+\s*(?:euro\s+)?per\s+dag|ganh(?:e|ar|a)\s+(?:até\s+)?(?:r\$|€)\s?[\d.,]+\s+por\s+dia|zarabi(?:aj|ać|a)\s+(?:nawet\s+|do\s+)?[\d\s.,]+\s*(?:zł|złotych|€)\s+dziennie|vydělejte\s+(?:si\s+)?(?:až\s+)?[\d\s.,]+\s*(?:kč|€)\s+denně`,
   ],
   // A prize, a reward for a survey, or loyalty points that lapse today: the reader "claims" them on the attacker's
   // page and pays a shipping fee or types in a card. A shop's own points reminder names a date and links to the shop,
@@ -299,6 +321,8 @@ export const lurePatterns: Record<LureKind, string[]> = {
     w`(?:frauen|singles|mädchen|damen)\s+(?:in|aus)\s+deiner\s+(?:nähe|umgebung|stadt|gegend)|(?:siehe|sieh\s+dir|schau\s+dir)\s+(?:meine\s+|ihre\s+)?private[n]?\s+(?:fotos|bilder|videos)|femmes\s+(?:célibataires\s+)?(?:près\s+de\s+chez\s+(?:vous|toi)|de\s+(?:votre|ta)\s+région)|(?:voir|regarde[rz]?)\s+(?:mes|ses)\s+photos\s+(?:privées|intimes)`,
     w`mujeres\s+(?:solteras\s+)?(?:cerca\s+de\s+ti|en\s+tu\s+(?:zona|ciudad))|(?:ver|mira)\s+(?:mis|sus)\s+fotos\s+(?:privadas|íntimas)|donne\s+(?:single\s+)?(?:vicino\s+a\s+te|nella\s+tua\s+(?:zona|città))|(?:guarda|vedi)\s+(?:le\s+)?(?:mie|sue)\s+foto\s+(?:private|intime)`,
     w`vrouwen\s+(?:bij\s+(?:jou|u)\s+in\s+de\s+buurt|in\s+(?:jouw|uw)\s+(?:buurt|omgeving))|(?:bekijk|zie)\s+(?:mijn|haar)\s+privé\s*foto's|mulheres\s+(?:solteiras\s+)?(?:perto\s+de\s+(?:você|voce|ti)|na\s+sua\s+(?:região|cidade))|(?:veja|ver)\s+(?:minhas|suas)\s+fotos\s+(?:privadas|íntimas)`,
+    // private photos put up "for you" on the sender's page
+    w`private\s+(?:photos|pictures|pics|videos)\s+(?:(?:only|just)\s+)?for\s+you|(?:uploaded|posted|put)\s+(?:some\s+|my\s+|a\s+few\s+)?(?:private|intimate|hot)\s+(?:photos|pictures|pics|videos)`,
   ],
   // An underground shop's price list: hacked hosting accounts, web shells, SMTP logins, remote desktops, mailing
   // scripts and address lists, sold by the piece (the plurals) to the next spammer. A hosting company's own mail names

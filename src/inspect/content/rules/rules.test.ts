@@ -927,15 +927,23 @@ describe('content rules', () => {
   it('judges a link through a redirector by where it lands for a lookalike, and a redirect to the brand itself as none', async () => {
     const rule = contentRules.find((r) => r.name === 'LOOKALIKE_DOMAIN')!;
     const link = (href: string) => parsed({ message: () => html(`<p>Join our community event.</p><a href="${href}">Registration</a>`) });
-    expect(rule.test(await link('https://google.com/amp/s/insights-ripple.com'), {})).toBe('insights-ripple.com imitates ripple.com: brand name inside');
+    expect(rule.test(await link('https://google.com/amp/s/insights-ripple.com'), {})).toEqual({ detail: 'insights-ripple.com imitates ripple.com: brand name inside', score: 5 });
     expect(rule.test(await link('https://www.google.com/url?q=https%3A%2F%2Fpaypal-secure.example%2Fx&sa=D'), {})).toBeTruthy();
     expect(rule.test(await link('https://www.google.com/url?q=https%3A%2F%2Fwww.paypal.com%2Fsignin&sa=D'), {})).toBe(false);
+  });
+
+  it('tags a link to a lookalike on its own; the sender\'s own lookalike name and its links to itself weigh less', async () => {
+    const rule = contentRules.find((r) => r.name === 'LOOKALIKE_DOMAIN')!;
+    const offSite = await parsed({ message: () => compose({ from: 'David <david@builder.example>', text: 'Revised drawings: https://builder-my.sharepoint-docs-view.com/personal/david/plans.pdf' }) });
+    expect(rule.test(offSite, {})).toMatchObject({ score: 5 });
+    const own = await parsed({ message: () => compose({ from: 'Shop <info@apple-repair-berlin.com>', text: 'Your repair is done: https://apple-repair-berlin.com/orders/2231' }) });
+    expect(rule.test(own, {})).toBe('apple-repair-berlin.com imitates apple.com: brand name inside');
   });
 
   it('reads a brand\'s file-download domain inside another name as the brand\'s, and the download domain itself as no lookalike', async () => {
     const rule = contentRules.find((r) => r.name === 'LOOKALIKE_DOMAIN')!;
     const link = (href: string) => parsed({ message: () => html(`<p>The contract is ready.</p><a href="${href}">Open</a>`) });
-    expect(rule.test(await link('https://dl-dropboxusercontent-share.com/s/8kq2x/contract.html'), {})).toBe('dl-dropboxusercontent-share.com imitates dropbox.com: brand name inside');
+    expect(rule.test(await link('https://dl-dropboxusercontent-share.com/s/8kq2x/contract.html'), {})).toEqual({ detail: 'dl-dropboxusercontent-share.com imitates dropbox.com: brand name inside', score: 5 });
     expect(rule.test(await link('https://dl.dropboxusercontent.com/s/8kq2x/contract.pdf'), {})).toBe(false);
   });
 
@@ -997,6 +1005,24 @@ describe('content rules', () => {
     for (const text of [
       'I left you a voice message yesterday about the offsite, call me back when you can. https://maps-site.org/x',
       'The quarterly salary review meeting moves to Friday. Agenda: https://wiki-site.org/agenda',
+    ]) expect(lure.test(await parsed({ message: () => compose({ text }) }), {}), text).toBe(false);
+  });
+
+  it('knows the commonest lures in Polish, Czech and Swedish, the secure-message portal and a daily income in the reader\'s currency', async () => {
+    const lure = contentRules.find((r) => r.name === 'PHISH_LURE_LINK')!;
+    for (const text of [
+      'Twoja przesyłka czeka. Opłać przesyłkę (2,19 zł) w ciągu 24 godzin: https://pl-dostawa.example/pay',
+      'Zweryfikuj swoje konto, inaczej zostanie zablokowane: https://poczta-login.example/',
+      'Vaše zásilka čeká na doručení, uhraďte doplatek 39 Kč: https://cz-zasilky.example/platba',
+      'Ověřte svůj účet do 24 hodin: https://ucet-overeni.example/',
+      'Ditt paket väntar. Betala tullavgift här: https://se-paket.example/',
+      'You have received a secure encrypted message from Ridgeway Planning. Read Message: https://viewer.evil.example/m',
+      'Pensionato guadagna 1.150 € al giorno con la nuova piattaforma: https://ai-trading.evil.example/it',
+    ]) expect(lure.test(await parsed({ message: () => compose({ text }) }), {}), text).toBeTruthy();
+    // The same topics from a sender's own site, or said in passing, stay quiet.
+    for (const text of [
+      'Twoja przesyłka została nadana. Śledź ją tutaj: https://www.example.com/sledzenie',
+      'Děkujeme za objednávku, zásilku odešleme zítra. https://maps-site.org/x',
     ]) expect(lure.test(await parsed({ message: () => compose({ text }) }), {}), text).toBe(false);
   });
 
