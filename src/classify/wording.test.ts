@@ -300,7 +300,8 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["554 Message not allowed - [PH01] Email not accepted for policy reasons. Please visit https://senders.yahooinc.com/smtp-error-codes", 'eod', 'policyviolation', 'content'],
   ["451 MI:SFQ 163 mx2,QsCowAAnd2Bc 1545785001, please see http://mail.163.com/help/help_spam_16.htm", 'mail', 'ratelimited', 'sender-volume'],
   // the cause named in the receiver's own language, under a status that names none
-  ["421 4.7.0 Zu viele gleichzeitige Verbindungen von 192.0.2.50, bitte später erneut versuchen", 'connect', 'ratelimited', 'sender-volume'],
+  ["421 4.7.0 Zu viele gleichzeitige Verbindungen von 192.0.2.50, bitte später erneut versuchen", 'connect', 'ratelimited', 'sender-config'],
+  ["421 4.7.0 Zbyt wiele jednoczesnych połączeń z adresu 192.0.2.51", 'connect', 'ratelimited', 'sender-config'],
   ["450 4.7.1 Trop de messages envoyés depuis votre adresse, réessayez plus tard", 'rcpt', 'ratelimited', 'sender-volume'],
   ["450 4.7.1 送信元 192.0.2.61 の逆引きに失敗したため一時的に受信を拒否しました", 'rcpt', 'requireptr', 'sender-config'],
   ["554 5.7.1 Su servidor figura en una lista negra", 'rcpt', 'blocked', 'sender-ip'],
