@@ -307,6 +307,8 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["554 5.7.1 Su servidor figura en una lista negra", 'rcpt', 'blocked', 'sender-ip'],
   ["554 5.7.1 Сообщение содержит вирус", 'eod', 'virusdetected', 'content'],
   ["550 Verbindung abgelehnt", 'connect', 'blocked', 'sender-ip'],
+  // a phishing verdict is the filter's judgement of fraud in the content, not malware
+  ["554 5.7.1 Message rejected: classified as phishing", 'eod', 'spamdetected', 'content'],
 ];
 
 describe('wording families beyond the development corpus', () => {
