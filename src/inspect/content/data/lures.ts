@@ -14,7 +14,8 @@ export type LureKind = 'credentials' | 'payment' | 'parcel' | 'invoice' | 'crypt
 const w = String.raw;
 // A letter of a word in the patterns' gaps ("ihr\s+[L]+\s+..."): the expressions run without the u flag (see
 // below), where \w knows only ASCII, and a German, French or Portuguese word with an accent ("für", "você") would end
-// the gap; the Latin-1 and Latin Extended letters are added by hand.
+// the gap; the Latin-1 and Latin Extended letters are added by hand. For the same reason no alternative may begin with
+// such a letter: \b never stands before it ("účet" is written "váš účet").
 const L = String.raw`\w\u00c0-\u024f`;
 
 export const lurePatterns: Record<LureKind, string[]> = {
@@ -63,6 +64,10 @@ export const lurePatterns: Record<LureKind, string[]> = {
     // compartido un documento contigo", "ha condiviso un file con te", "heeft een bestand met u gedeeld", "compartilhou
     // um arquivo com você", and a document sent "to sign" (fr, es, it, de)
     w`hat\s+(?:eine?|die|das|den|\d+)\s+(?:datei|dokument|ordner|pdf|unterlagen)(?:en|e)?\s+(?:mit\s+ihnen|für\s+sie|mit\s+dir|für\s+dich)\s+(?:geteilt|freigegeben)|a\s+partagé\s+(?:un|une|le|la|des|\d+)\s+(?:fichier|document|dossier)s?\s+avec\s+vous|ha\s+compartido\s+(?:un|una|el|la|\d+)\s+(?:archivo|documento|carpeta)s?\s+(?:contigo|con\s+usted)|ha\s+condiviso\s+(?:un|una|il|la|\d+)\s+(?:file|documento|cartella|documenti)\s+con\s+(?:te|lei|voi)|heeft\s+(?:een|het|de|\d+)\s+(?:bestand|document|map)(?:en)?\s+met\s+(?:u|je|jou)\s+gedeeld|(?:compartilhou|partilhou)\s+(?:um|uma|o|a|\d+)\s+(?:arquivo|ficheiro|documento|pasta)s?\s+(?:com\s+você|consigo)`,
+    // ... and with the reader named before the file, as these languages also say it: "ha condiviso con te la
+    // cartella", "a partagé avec vous le dossier", "ha compartido contigo la carpeta", "hat mit Ihnen die Datei
+    // geteilt", "compartilhou com você a pasta"
+    w`ha\s+condiviso\s+con\s+(?:te|lei|voi)\s+(?:un|una|il|la|i|le|\d+)\s+(?:file|documento|documenti|cartella|cartelle)|a\s+partagé\s+avec\s+vous\s+(?:un|une|le|la|les|des|\d+)\s+(?:fichier|document|dossier)s?|ha\s+compartido\s+(?:contigo|con\s+usted)\s+(?:un|una|el|la|los|las|\d+)\s+(?:archivo|documento|carpeta)s?|hat\s+(?:mit\s+ihnen|mit\s+dir|für\s+sie|für\s+dich)\s+(?:eine?n?|die|das|den|\d+)\s+(?:datei|dokument|ordner|unterlagen)(?:en|e)?\s+(?:geteilt|freigegeben)|(?:compartilhou|partilhou)\s+(?:com\s+você|consigo)\s+(?:um|uma|o|a|os|as|\d+)\s+(?:arquivo|ficheiro|documento|pasta)s?`,
     // files "sent" to the reader behind a link, the transfer services' wording ("Daniel sent you files", "ti ha inviato
     // un file"): a person attaches a file, a transfer service links to its own pages (toServicesOwnPages); en, de,
     // fr, es, it, nl, pt
@@ -121,7 +126,7 @@ export const lurePatterns: Record<LureKind, string[]> = {
     w`(?:sichere|verschlüsselte|geschützte)\s+nachricht\s+(?:erhalten|lesen|öffnen|abrufen)|(?:reçu|recevez)\s+un\s+message\s+(?:sécurisé|chiffré|crypté|protégé)|(?:lire|consulter|ouvrir)\s+(?:le\s+)?message\s+(?:sécurisé|chiffré|crypté)|(?:recibido|recibe)\s+un\s+mensaje\s+(?:seguro|cifrado|encriptado|protegido)|ricevuto\s+un\s+messaggio\s+(?:sicuro|crittografato|protetto|cifrato)|(?:beveiligd|versleuteld)\s+bericht\s+(?:ontvangen|lezen|openen|bekijken)|recebeu\s+uma\s+mensagem\s+(?:segura|criptografada|encriptada|protegida)`,
     // pl, cs, sv: verify the account or details, the account or password blocked or expiring, the mailbox full
     w`(?:zweryfikuj|potwierdź|zaktualizuj)\s+(?:swoje\s+|swoją\s+|swój\s+)?(?:konto|dane|tożsamość|hasło)|(?:konto|hasło|skrzynka)\s+(?:zostało|zostanie|została)\s+(?:zablokowan[ea]|zawieszon[ea]|dezaktywowan[ea]|wyłączon[ea])|hasło\s+(?:[${L}]+\s+){0,4}?(?:wygasa|wygaśnie|wygasło)|skrzynka\s+(?:pocztowa\s+)?(?:jest\s+)?(?:pełna|przepełniona)`,
-    w`(?:ověřte|potvrďte|aktualizujte)\s+(?:svůj\s+|své\s+|svou\s+)?(?:účet|údaje|identitu|heslo)|(?:účet|heslo|schránka)\s+(?:byl[ao]?|bude)\s+(?:zablokován[ao]?|pozastaven[ao]?|deaktivován[ao]?)|(?:platnost\s+)?(?:vašeho\s+)?hesla?\s+(?:vyprší|vypršela|končí)|schránka\s+(?:je\s+)?(?:plná|přeplněná)`,
+    w`(?:ověřte|potvrďte|aktualizujte)\s+(?:svůj\s+|své\s+|svou\s+)?(?:účet|údaje|identitu|heslo)|(?:(?:váš|vaše|tvůj|tvoje)\s+)(?:účet|heslo|schránka)\s+(?:byl[ao]?|bude)\s+(?:zablokován[ao]?|pozastaven[ao]?|deaktivován[ao]?)|(?:platnost\s+)?(?:vašeho\s+)?hesla?\s+(?:vyprší|vypršela|končí)|schránka\s+(?:je\s+)?(?:plná|přeplněná)`,
     w`(?:verifiera|bekräfta|uppdatera)\s+(?:ditt\s+|dina\s+)?(?:konto|uppgifter|identitet|lösenord)|(?:konto|kontot|lösenord|lösenordet)\s+(?:har\s+|kommer\s+att\s+)?(?:spärrats|spärras|stängts|stängas|låsts|låsas|går\s+ut|upphör)|(?:brevlåda|inkorg)(?:n)?\s+är\s+(?:full|nästan\s+full)`,
   ],
   payment: [
@@ -136,6 +141,9 @@ export const lurePatterns: Record<LureKind, string[]> = {
     // money offered back: a refund or compensation that needs the reader's card or bank details; en, de, fr, es, it,
     // nl, pt
     w`tax\s+refund|(?:eligible|qualified)\s+(?:for|to\s+receive)\s+a\s+refund|refund\s+(?:is\s+)?(?:pending|waiting|ready)|claim\s+your\s+refund|entitled\s+to\s+(?:a\s+)?(?:refund|compensation)`,
+    // the refund offered "after the last calculation": the reader may "receive" or "benefit from" it by filling in a
+    // form; en, fr, es, it, de, nl, pt
+    w`(?:receive|claim)\s+your\s+(?:tax\s+)?refund|(?:bénéficier|recevoir)\s+(?:d'un|de\s+votre|votre)\s+remboursement|(?:beneficiarse\s+de|recibir)\s+(?:un|su)\s+reembolso|(?:beneficiare\s+di|ricevere)\s+(?:un|il\s+(?:suo|tuo))\s+rimborso|(?:ihre|deine)\s+(?:rückerstattung|erstattung)\s+(?:zu\s+)?erhalten|(?:uw|je)\s+(?:teruggave|terugbetaling)\s+(?:te\s+)?ontvangen|receber\s+(?:o\s+)?seu\s+reembolso`,
     w`steuerrückerstattung|anspruch\s+auf\s+(?:eine\s+)?(?:rückerstattung|erstattung|entschädigung)|rückerstattung\s+(?:ist\s+)?(?:bereit|ausstehend)|remboursement\s+d'impôt|droit\s+à\s+(?:un\s+)?(?:remboursement|indemnisation|dédommagement)|(?:réclamez|demandez)\s+votre\s+remboursement`,
     w`devolución\s+de\s+impuestos|derecho\s+a\s+(?:un\s+|una\s+)?(?:reembolso|indemnización|compensación)|(?:reclame|solicite)\s+su\s+reembolso|rimborso\s+(?:fiscale|irpef)|diritto\s+a\s+(?:un\s+)?(?:rimborso|risarcimento|indennizzo)|(?:richiedi|riscuoti)\s+il\s+tuo\s+rimborso`,
     w`belastingteruggave|recht\s+op\s+(?:een\s+)?(?:terugbetaling|compensatie|schadevergoeding|teruggave)|terugclaimen|claim\s+(?:uw|je)\s+(?:terugbetaling|geld)|restituição\s+(?:do\s+imposto|de\s+impostos)|direito\s+a\s+(?:um\s+|uma\s+)?(?:reembolso|restituição|indenização)|(?:solicite|resgate)\s+(?:o\s+)?seu\s+reembolso`,
@@ -187,7 +195,7 @@ export const lurePatterns: Record<LureKind, string[]> = {
     w`bekijk\s+(?:en\s+betaal\s+)?de\s+factuur|openstaande\s+factuur|factuur\s+.{0,30}staat\s+nog\s+open`,
     w`consulte\s+e\s+pague\s+a\s+fatura|fatura\s+(?:em\s+atraso|vencida|em\s+aberto|pendente)|consultar\s+(?:e\s+(?:descarregar|baixar)\s+)?a\s+fatura|ver\s+(?:a\s+)?fatura\b`,
     // pl, cs, sv
-    w`(?:zobacz|pobierz|otwórz)\s+fakturę|faktura\s+(?:jest\s+)?(?:nieopłacona|zaległa|przeterminowana)|(?:zobrazit|stáhnout|otevřít)\s+fakturu|faktura\s+(?:je\s+)?(?:po\s+splatnosti|neuhrazená|nezaplacená)|(?:visa|öppna)\s+fakturan|(?:obetald|förfallen)\s+faktura|fakturan\s+är\s+(?:obetald|förfallen)`,
+    w`(?:zobacz|pobierz|otwórz)\s+fakturę|faktura\s+(?:jest\s+)?(?:nieopłacona|zaległa|przeterminowana)|(?:zobrazit|stáhnout|otevřít)\s+fakturu|faktura\s+(?:je\s+)?(?:po\s+splatnosti|neuhrazená|nezaplacená)|visa\s+fakturan|(?:obetald|förfallen)\s+faktura|fakturan\s+är\s+(?:obetald|förfallen)`,
   ],
   crypto: [
     w`(?:seed|recovery|secret)\s+phrase|connect\s+your\s+wallet|verify\s+your\s+wallet|wallet\s+verification|airdrop`,
@@ -209,6 +217,8 @@ export const lurePatterns: Record<LureKind, string[]> = {
     // a daily income promised in the reader's currency (the "AI trading platform" advertorials); de, fr, es, it, nl,
     // pt, pl, cs
     w`(?:verdiene|verdienen)\s+(?:sie\s+)?(?:bis\s+zu\s+)?(?:€\s?)?[\d.,]+\s*(?:€|euro)?\s+(?:am|pro)\s+tag|gagne[rz]?\s+(?:jusqu'à\s+)?[\d\s.,]+\s*(?:€|euros?)\s+par\s+jour|gana[rn]?\s+(?:hasta\s+)?[\d.,]+\s*(?:€|euros?)\s+(?:al|por)\s+día|guadagna(?:re|no)?\s+(?:fino\s+a\s+)?[\d.,]+\s*(?:€|euro)\s+al\s+giorno|verdien\s+(?:tot\s+)?(?:€\s?)?[\d.,]+\s*(?:euro\s+)?per\s+dag|ganh(?:e|ar|a)\s+(?:até\s+)?(?:r\$|€)\s?[\d.,]+\s+por\s+dia|zarabi(?:aj|ać|a)\s+(?:nawet\s+|do\s+)?[\d\s.,]+\s*(?:zł|złotych|€)\s+dziennie|vydělejte\s+(?:si\s+)?(?:až\s+)?[\d\s.,]+\s*(?:kč|€)\s+denně`,
+    // "up to" so much a day, the same pitch with the verb elsewhere ("bis zu 1.800 € täglich verdienen")
+    w`(?:bis\s+zu|jusqu'à|hasta|fino\s+a|tot|até|nawet|až|up\s+to)\s+(?:[$€£]\s?[\d.,]+|[\d.,\s]+\s*(?:€|euros?|zł|kč|usd|dollars?))\s+(?:täglich|pro\s+tag|am\s+tag|par\s+jour|al\s+día|por\s+día|al\s+giorno|per\s+dag|por\s+dia|dziennie|denně|a\s+day|per\s+day)`,
   ],
   // A prize, a reward for a survey, or loyalty points that lapse today: the reader "claims" them on the attacker's
   // page and pays a shipping fee or types in a card. A shop's own points reminder names a date and links to the shop,
@@ -276,6 +286,9 @@ export const lurePatterns: Record<LureKind, string[]> = {
     // a traffic fine or an unpaid toll to see and pay behind a link: authorities send fines by post or through their
     // own portal (the toll and DETRAN smishing genre); en, de, fr, es, it, nl, pt
     w`(?:unpaid|outstanding|overdue)\s+(?:toll|tolls|parking\s+(?:fine|ticket|charge)|traffic\s+(?:fine|ticket))|(?:traffic|speeding|parking)\s+(?:fine|violation|ticket|penalty)\s+(?:of|for|is|was|has|pending|notice)|toll\s+(?:balance|charges?|invoice)\s+(?:is\s+)?(?:due|unpaid|outstanding|overdue)`,
+    // a tax demand to be paid at once behind a link, with a surcharge or enforcement threatened: tax offices send
+    // assessments by post or through their own portal; en, de, fr, es, it, nl, pt
+    w`(?:unpaid|outstanding|overdue)\s+tax\s+(?:bill|assessment|balance|debt)|offene\s+steuerschuld|steuerschuld\s+begleichen|säumniszuschlag|impôt\s+impayé|majoration\s+de\s+(?:10\s*%|retard)|deuda\s+tributaria|recargo\s+de\s+apremio|cartella\s+esattoriale|openstaande\s+(?:aanslag|belastingschuld)|dwangbevel|dívida\s+fiscal|débito\s+fiscal`,
     w`bußgeldbescheid|(?:offenes|unbezahltes|ausstehendes)\s+(?:bußgeld|verwarnungsgeld|strafzettel|mautgebühr)|amende\s+(?:forfaitaire|de\s+stationnement|impayée|majorée)|avis\s+de\s+contravention|(?:multa|infracción|infração|infrazione|multe?)\s+de\s+(?:tr[aâá]nsito|tráfico|estacionamento|estacionamiento)|multa\s+(?:pendente|pendiente|em\s+aberto|no\s+valor)|(?:peaje|pedágio|pedagio)\s+(?:pendiente|pendente|em\s+aberto|impago)|contravvenzione\s+(?:stradale|non\s+pagata)|(?:openstaande|onbetaalde)\s+(?:verkeersboete|boete|tol)|verkeersboete`,
   ],
   // What a hijacked account's spam run sells when it is not after a password: casino bonuses, prescription drugs and

@@ -3,6 +3,7 @@
 // paypa1-login.xyz. Everyday words that are also brands (apple, office) count only in the display name.
 import { brandNamePattern, brands, type Brand } from '../data/brands.js';
 import { onFreeHosting } from '../data/free-hosting.js';
+import { isShortLink } from '../data/shorteners.js';
 import { socialNetworkDomains } from '../data/profile-pages.js';
 import { nameIncludesOwnDomain, offSiteLinks, senderDomain } from '../links.js';
 import { findLure } from './phish-lure.js';
@@ -23,9 +24,10 @@ export const linkBrandMismatch: ContentRule = {
   description: 'speaks for a brand but links to a domain that is neither the brand\'s nor the sender\'s',
   test(msg) {
     // Links to any listed brand's own domain or a social network (a footer's Facebook or Pinterest page) are no
-    // deception; the rest are candidates.
+    // deception, unless the link is a shortener on the brand's domain (LinkedIn's /slink), which leads anywhere; the
+    // rest are candidates.
     const candidates = (trackers: 'own' | 'elsewhere') =>
-      offSiteLinks(msg, { trackers }).filter((l) => !knownDomains.has(l.domain) && !socialNetworkDomains.has(l.domain));
+      offSiteLinks(msg, { trackers }).filter((l) => isShortLink(l) || (!knownDomains.has(l.domain) && !socialNetworkDomains.has(l.domain)));
     // The sender's name is the brand: then a link through an e-mail service's tracker hides where the brand's name
     // leads as well as any (the brand's own mail comes from the brand's domain).
     const sender = senderDomain(msg);

@@ -179,6 +179,13 @@ const cases: Record<string, { positive: Case; negative: Case }> = {
     negative: { message: () => compose({ from: 'Jane Moss <jane@mossdesign.com>', to: 'office@client.example', replyTo: 'mossdesign@gmail.com',
       subject: 'Invoice 2026-114', text: 'Hello, please find invoice 2026-114 attached. Payment by bank transfer please; if you could pay it today that would be lovely. Thank you!' }) },
   },
+  PHISH_NEW_ACCOUNT_ABROAD: {
+    positive: { message: () => compose({ from: 'Buchhaltung <buchhaltung@tischlerei-berg.de>', subject: 'Neue Bankverbindung',
+      text: 'Sehr geehrte Damen und Herren, bitte beachten Sie die Änderung unserer Bankverbindung. Offene Rechnungen bitte ab sofort nur noch auf IBAN LT12 1000 0111 0100 1000 überweisen.' }) },
+    // The same announcement with the firm's new account at home; and a .com firm, whose country the domain does not say.
+    negative: { message: () => compose({ from: 'Buchhaltung <buchhaltung@tischlerei-berg.de>', subject: 'Neue Bankverbindung',
+      text: 'Sehr geehrte Damen und Herren, bitte beachten Sie die Änderung unserer Bankverbindung: IBAN DE89 3704 0044 0532 0130 00 bei der Volksbank.' }) },
+  },
   PHISH_CALLBACK: {
     positive: { message: () => compose({ from: 'Norton Billing <billing.dept4471@gmail.com>', subject: 'Norton 360 subscription renewed',
       text: 'Your Norton 360 Deluxe subscription was renewed today for $399.99 (invoice 88213). If you did not authorize this charge, call our billing department at +1 (808) 555-0142 within 24 hours to cancel and get a refund.' }) },
@@ -932,6 +939,25 @@ describe('content rules', () => {
     expect(rule.test(await link('https://www.google.com/url?q=https%3A%2F%2Fwww.paypal.com%2Fsignin&sa=D'), {})).toBe(false);
   });
 
+  it('reads a brand inside a site\'s name on a free hosting platform as a lookalike, unless the brand is an everyday word', async () => {
+    const rule = contentRules.find((r) => r.name === 'LOOKALIKE_DOMAIN')!;
+    const link = (href: string) => parsed({ message: () => html(`<p>Documents ready.</p><a href="${href}">Open</a>`) });
+    expect(rule.test(await link('https://dropbox-condivisione-it.web.app/s/1'), {})).toMatchObject({ score: 5 });
+    expect(rule.test(await link('https://live-music-night.web.app/'), {})).toBe(false);
+    expect(rule.test(await link('https://apple-orchard-farm.web.app/'), {})).toBe(false);
+    expect(rule.test(await link('https://village-fete.web.app/'), {})).toBe(false);
+  });
+
+  it('takes LinkedIn\'s /slink for a shortener, and a brand\'s name with a link through it for a mismatch', async () => {
+    const short = contentRules.find((r) => r.name === 'URL_SHORTENER')!;
+    const mismatch = contentRules.find((r) => r.name === 'LINK_BRAND_MISMATCH')!;
+    const msg = await parsed({ message: () => compose({ from: 'Belastingdienst <admin@daycare.example>', text: 'Betaal direct: https://www.linkedin.com/slink?code=eR4kT9pQ' }) });
+    expect(short.test(msg, {})).toBe('linkedin.com');
+    expect(mismatch.test(msg, {})).toBeTruthy();
+    const profile = await parsed({ message: () => compose({ text: 'My profile: https://www.linkedin.com/in/jane-doe' }) });
+    expect(short.test(profile, {})).toBe(false);
+  });
+
   it('tags a link to a lookalike on its own; the sender\'s own lookalike name and its links to itself weigh less', async () => {
     const rule = contentRules.find((r) => r.name === 'LOOKALIKE_DOMAIN')!;
     const offSite = await parsed({ message: () => compose({ from: 'David <david@builder.example>', text: 'Revised drawings: https://builder-my.sharepoint-docs-view.com/personal/david/plans.pdf' }) });
@@ -1018,6 +1044,10 @@ describe('content rules', () => {
       'Ditt paket väntar. Betala tullavgift här: https://se-paket.example/',
       'You have received a secure encrypted message from Ridgeway Planning. Read Message: https://viewer.evil.example/m',
       'Pensionato guadagna 1.150 € al giorno con la nuova piattaforma: https://ai-trading.evil.example/it',
+      'Mit nur 250 € Startkapital bis zu 1.800 € täglich verdienen: https://ki-plattform.evil.example/',
+      'Marco ha condiviso con te la cartella "Pagamenti aprile" (2 file): https://share.evil.example/s/1',
+      'Vous pouvez bénéficier d\'un remboursement de 318,50 EUR: https://remb.evil.example/',
+      'Er staat nog een bedrag open; zonder betaling volgt een dwangbevel: https://betaal.evil.example/',
     ]) expect(lure.test(await parsed({ message: () => compose({ text }) }), {}), text).toBeTruthy();
     // The same topics from a sender's own site, or said in passing, stay quiet.
     for (const text of [

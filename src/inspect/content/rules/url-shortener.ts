@@ -4,7 +4,7 @@
 // receiver can act on), while a spam run's links stay short so that its pages can move from domain to domain. A
 // message of images with every link shortened hides both what it says and where it leads: no honest sender needs
 // either.
-import { shortenerDomains } from '../data/shorteners.js';
+import { isShortLink } from '../data/shorteners.js';
 import { clickLinks } from '../links.js';
 import { isMapPage } from '../data/profile-pages.js';
 import { isImageOnly } from './html-image-only.js';
@@ -18,7 +18,7 @@ const HIDDEN_MAILING_SCORE = 5;
 const OPT_OUT = /unsubscribe|opt[\s-]?out|abmelden|abbestellen|désabonner|désinscri|darse\s+de\s+baja|cancelar\s+(?:la\s+|a\s+)?(?:suscripción|inscrição|assinatura)|disiscriv|annullare\s+l'iscrizione|afmelden|uitschrijven|descadastr|no\s+longer\s+(?:wish|like|want)\s+to\s+receive|remove\s+yourself\s+from|nicht\s+mehr\s+erhalten|ne\s+plus\s+recevoir|no\s+(?:desea|quiere)\s+recibir|non\s+(?:desideri|vuoi)\s+(?:più\s+)?ricevere|niet\s+langer\s+ontvangen|não\s+(?:deseja|quer)\s+(?:mais\s+)?receber/;
 
 // A map's share link (maps.app.goo.gl, goo.gl/maps) leads to the map and nowhere else: it hides no destination.
-const shortened = (l: Link) => shortenerDomains.has(l.domain) && !isMapPage(l.host, l.url);
+const shortened = (l: Link) => isShortLink(l) && !isMapPage(l.host, l.url);
 
 /** What hides behind a message whose every link is shortened: its opt-out or its words; null when neither. */
 function everyLinkShortened(msg: ContentMessage): string | null {
