@@ -742,4 +742,13 @@ describe('several recipients in one report: each one found, each with its own re
     ]);
     expect(reasons(raw)).toEqual([['sales@example.net', 'securityerror'], ['board@example.net', 'rejected'], ['info@example.net', 'systemerror']]);
   });
+
+  it('a cause stated in one recipient\'s entry is that recipient\'s alone (the other timed out until the MTA gave up)', () => {
+    const raw = message(['From: MAILER-DAEMON@mx1.example.org', 'To: orders@example.org', 'Subject: Undelivered Mail Returned to Sender',
+      'MIME-Version: 1.0', 'Content-Type: text/plain', '',
+      'This is the mail system at host mx1.example.org.', '',
+      '<kim@example.net>: delivery temporarily suspended: conversation with', '    mx.example.net[198.51.100.25] timed out while receiving the initial server', '    greeting', '',
+      '<lee@example.com>: Host or domain name not found. Name service error for', '    name=example.com type=MX: Host not found, try again', '']);
+    expect(reasons(raw)).toEqual([['kim@example.net', 'expired'], ['lee@example.com', 'hostunknown']]);
+  });
 });

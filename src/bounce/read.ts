@@ -179,7 +179,10 @@ function enrichFromText(recipients: RecipientFacts[], text: string): RecipientFa
       code: r.code ?? (r.diagnostic ? null : (fromText?.code ?? null)),
       remoteMta: r.remoteMta ?? fromText?.remoteMta ?? null,
       phase: fromText?.phase ?? null,
-      hint: r.hint ?? bounceHint(`${r.diagnostic ?? ''}\n${text}`),
+      // The MTA's own words about this recipient: its Diagnostic-Code, else its entry in the text and what the text
+      // says for every recipient (not what it says in another recipient's entry); the whole text when the text
+      // names nobody.
+      hint: r.hint ?? bounceHint(r.diagnostic ?? '') ?? (fromText ? fromText.hint : bounceHint(text)),
     };
   });
 }

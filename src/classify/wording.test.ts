@@ -309,6 +309,7 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["550 Verbindung abgelehnt", 'connect', 'blocked', 'sender-ip'],
   // a phishing verdict is the filter's judgement of fraud in the content, not malware
   ["554 5.7.1 Message rejected: classified as phishing", 'eod', 'spamdetected', 'content'],
+  ["554-5.7.1 Bounce, id=20877-11 - BAD_HEADER", 'eod', 'notcompliantrfc', 'content'],
 ];
 
 describe('wording families beyond the development corpus', () => {
