@@ -751,4 +751,15 @@ describe('several recipients in one report: each one found, each with its own re
       '<lee@example.com>: Host or domain name not found. Name service error for', '    name=example.com type=MX: Host not found, try again', '']);
     expect(reasons(raw)).toEqual([['kim@example.net', 'expired'], ['lee@example.com', 'hostunknown']]);
   });
+
+  it('a Workspace domain\'s Google Groups refusal (its help path under /a/<domain>/) is the sender refused', () => {
+    const raw = message(['From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>', 'To: pat@example.org',
+      'Subject: Delivery Status Notification (Failure)', 'Content-Type: text/plain', '',
+      'Hello pat@example.org,', '', "We're writing to let you know that the group you tried to contact (board) may not exist, or you may",
+      'not have permission to post messages to the group.', '',
+      'If you have questions related to this or any other Google Group, visit the Help Center at',
+      'https://groups.google.com/a/school.example/support/.', '', 'Thanks,', '', 'school.example admins', '',
+      '----- Original message -----', 'To: board@school.example']);
+    expect(parseBounce(raw).recipients).toMatchObject([{ recipient: 'board@school.example', reason: 'rejected' }]);
+  });
 });

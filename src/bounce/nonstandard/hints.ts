@@ -58,8 +58,9 @@ const HINTS: Array<[Reason, RegExp]> = [
   // the recipients of a domain; it quotes no reply. Its administrator guide describes the notice as sent for a
   // permanently refused recipient, and Sisimai (InterScanMSS) reads it as an unknown user.
   ['userunknown', /unable to deliver message to <[^>\s]{1,254}>(?: \(and other recipients in the same domain\))?/gi],
-  // Google Groups answers in the poster's language; the signature and the help link are constant.
-  ['rejected', /groups\.google\.com\/support|^Google Groups$/gim],
+  // Google Groups answers in the poster's language; the signature and the help link are constant (a Workspace
+  // domain's groups link to their own help path, groups.google.com/a/example.com/support).
+  ['rejected', /groups\.google\.com\/(?:a\/[^/\s]{1,253}\/)?support|^Google Groups$/gim],
 ];
 
 const MAX_HINT_TEXT = 8192;
