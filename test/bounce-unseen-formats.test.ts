@@ -762,4 +762,15 @@ describe('several recipients in one report: each one found, each with its own re
       '----- Original message -----', 'To: board@school.example']);
     expect(parseBounce(raw).recipients).toMatchObject([{ recipient: 'board@school.example', reason: 'rejected' }]);
   });
+
+  it('InterScan: each recipient\'s transcript above its "Unable to deliver message to", one refused after DATA', () => {
+    const raw = message(['From: postmaster@imss.example.jp', 'To: sho@example.jp', 'Subject: Mail could not be delivered',
+      'MIME-Version: 1.0', 'Content-Type: text/plain', '',
+      'This message was created automatically by mail delivery software.', '',
+      'Sent <<< RCPT TO:<aoi@example.com>', 'Received >>> 550 5.1.1 <aoi@example.com>... User unknown', '',
+      'Unable to deliver message to <aoi@example.com>.', '',
+      'Sent <<< DATA', 'Received >>> 554 5.3.4 Message too big for system', '',
+      'Unable to deliver message to <ren@example.net>.', '']);
+    expect(reasons(raw)).toEqual([['aoi@example.com', 'userunknown'], ['ren@example.net', 'emailtoolarge']]);
+  });
 });

@@ -36,10 +36,11 @@ export interface BlockInput {
 }
 
 /**
- * How strongly a line names a failed recipient: an RCPT TO command or Sendmail's "550 <addr>... reason" line, any
- * other line, a summary header line.
+ * How strongly a line names a failed recipient: an RCPT TO command, Sendmail's "550 <addr>... reason" line or
+ * InterScan's "Unable to deliver message to <addr>." below each recipient's transcript (the one line that names a
+ * recipient refused after DATA, whose transcript holds no address), any other line, a summary header line.
  */
-const RCPT_LINE = /RCPT TO:\s*<?[^\s<>@]{1,64}@|^[45]\d\d <[^<>\s@]{1,64}@[^<>\s]{1,255}>\.\.\. /i;
+const RCPT_LINE = /RCPT TO:\s*<?[^\s<>@]{1,64}@|^[45]\d\d <[^<>\s@]{1,64}@[^<>\s]{1,255}>\.\.\. |^\s*unable to deliver message to <[^<>\s@]{1,64}@/i;
 /**
  * A line that opens with the address, alone or before a colon or the rest of its entry ("  bob@example.com",
  * "<bob@example.com>:", "<bob@example.com>: host mx said: …", "bob@example.com on 11/2/2026"): an entry of the list of
@@ -199,15 +200,19 @@ function namedRecipients(line: string): string[] {
 }
 
 /** Lines of a Sendmail session transcript: the dialogue, and its per-host summary ("421 host (smtp)... Deferred"). */
-const TRANSCRIPT_CONTEXT = /^\s*(?:>>>|<<<|while talking to\b)|^[245]\d\d [^\s<>]{1,255} \(smtp\)\.\.\. /i;
+const TRANSCRIPT_CONTEXT = /^\s*(?:>>>|<<<|while talking to\b|(?:sent|received)\s+(?:<<<|>>>))|^[245]\d\d [^\s<>]{1,255} \(smtp\)\.\.\. /i;
 
 /**
  * Sendmail names a recipient after the session that failed it ("While talking to mx: >>> MAIL From: <<< 550 Relay
  * denied" then "554 <a@b>... Remote protocol error"): the remote server's own reply is in the transcript above the
- * recipient line, so the recipient's block starts with it (never reaching into another recipient's line).
+ * recipient line, so the recipient's block starts with it (never reaching into another recipient's line). InterScan
+ * writes each recipient's "Sent <<< …" / "Received >>> …" transcript above its line the same way.
  */
 function transcriptStart(lines: string[], line: number, starts: number[]): number {
   let start = line;
+  // InterScan sets a blank line between the transcript ("Sent <<< DATA", "Received >>> 550 …") and its
+  // "Unable to deliver message to <…>."
+  if (start > 1 && lines[start - 1]!.trim() === '' && !starts.includes(start - 2) && TRANSCRIPT_CONTEXT.test(lines[start - 2]!)) start--;
   while (start > 0 && !starts.includes(start - 1) && TRANSCRIPT_CONTEXT.test(lines[start - 1]!)) {
     start--;
     if (/^\s*while talking to\b/i.test(lines[start]!)) break; // the session began here
