@@ -24,7 +24,18 @@ export function classifyWith(rules: RuleSet, input: ReplyInput): Classification 
   // A rule that found a configuration fault (a missing PTR, the HELO name, authentication, TLS) keeps it when the
   // reply names the IP: the IP is where the fault shows, not what is refused for its reputation.
   const named = rule?.provider || (rule && found.blame === 'sender-config') ? found : followNamedObject(found, reply);
-  return adjustForPhase(named, reply, phase, rule?.keepAfterData ?? false);
+  return spokenByServer(adjustForPhase(named, reply, phase, rule?.keepAfterData ?? false), reply);
+}
+
+/**
+ * A network fault in a reply that carries a reply code was reported by a server that did answer: the path to it
+ * works, and what it reports (its own DNS query failed, its back end timed out, a hop limit it counted) is that
+ * system's trouble. `network` stays for what the sending MTA observed itself, without a reply: a connection refused,
+ * a time-out, a name that does not resolve.
+ */
+function spokenByServer(c: Classification, reply: ParsedReply): Classification {
+  if (c.blame !== 'network' || reply.code === null) return c;
+  return { ...c, blame: 'remote', action: actionOf({ ...c, blame: 'remote' }) };
 }
 
 /** A generic reading whose blame the reply's own words contradict: the object it names (named-object.ts) decides. */
@@ -222,9 +233,9 @@ const MAILBOX_WORDS = /\b(user|mailbox|recipient|address|account)s? (unknown|not
 const HELO_NAME_WORDS = /\b(domain|(host ?)?name|fqdn|helo|ehlo)\b/;
 
 /** Words of refusal, with no cause named, in English and in the languages European and Asian receivers answer in
- * (German, French, Spanish, Italian, Portuguese, Dutch, Polish, Czech, Russian, Chinese, Japanese): no \b after the
+ * (German, French, Spanish, Italian, Portuguese, Dutch, Polish, Czech, Russian, Chinese, Japanese, Korean): no \b after the
  * other languages' stems, which may end in a letter JavaScript's \b does not count as one. */
-const REFUSAL_WORDS = /\b(block(ed)?|banned|blacklist(ed)?|black-listed|blocklist(ed)?|denied|refused|rejected|not (allowed|welcome|permitted))\b|\b(abgelehnt|abgewiesen|gesperrt|blockiert|refus[ée]|rejet[ée]|bloqu[ée]|rechazad|denegad|bloquead|rifiutat|respint|bloccat|recusad|geweigerd|geblokkeerd|odrzucon|zablokowan|odmítnut|zablokován)|отклонен|отвергнут|заблокирован|запрещен|拒绝|拒收|拒否|ブロック/;
+const REFUSAL_WORDS = /\b(block(ed)?|banned|blacklist(ed)?|black-listed|blocklist(ed)?|denied|refused|rejected|not (allowed|welcome|permitted))\b|\b(abgelehnt|abgewiesen|gesperrt|blockiert|refus[ée]|rejet[ée]|bloqu[ée]|rechazad|denegad|bloquead|rifiutat|respint|bloccat|recusad|geweigerd|geblokkeerd|odrzucon|zablokowan|odmítnut|zablokován)|отклонен|отвергнут|заблокирован|запрещен|拒绝|拒收|拒否|ブロック|거부|차단/;
 
 function retarget(c: Classification, reason: Reason, blame: Classification['blame'], rule: string): Classification {
   const profile = REASON_PROFILES[reason];

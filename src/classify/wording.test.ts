@@ -14,7 +14,7 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["550 5.7.350 Remote server returned message detected as spam", undefined, 'spamdetected', 'content'],
   ["550 5.7.520 Access denied, Your organization does not allow external forwarding.", undefined, 'policyviolation', 'content'],
   ["554 5.4.14 Hop count exceeded - possible mail loop", undefined, 'networkerror', 'remote'],
-  ["451 4.4.0 DNS query failed", undefined, 'networkerror', 'network'],
+  ["451 4.4.0 DNS query failed", undefined, 'networkerror', 'remote'],
   ["550 5.1.8 Access denied, bad outbound sender", undefined, 'rejected', 'sender-domain'],
   ["452 4.5.3 Too many recipients", undefined, 'ratelimited', 'sender-volume'],
   ["550 High probability of spam", undefined, 'spamdetected', 'content'],
@@ -107,7 +107,7 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["450 4.2.1 Peak SMTP relay limit exceeded for this customer. This is a temporary error.", undefined, 'ratelimited', 'sender-volume'],
   ["421 4.4.5 Server busy, try again later.", undefined, 'systemerror', 'remote'],
   ["452 4.5.3 Domain policy size per transaction exceeded, please try this recipient in a separate transaction.", undefined, 'ratelimited', 'sender-volume'],
-  ["421 4.7.0 Connection expired, try reconnecting.", undefined, 'networkerror', 'network'],
+  ["421 4.7.0 Connection expired, try reconnecting.", undefined, 'networkerror', 'remote'],
   ["421 4.7.0 IP not in whitelist for RCPT domain, closing connection.", undefined, 'blocked', 'sender-ip'],
   ["421 4.7.0 This message is suspicious due to the nature of the content or the links within. To best protect our users from spam, the message has been blocked.", undefined, 'spamdetected', 'content'],
   ["451 4.7.24 The SPF record of the sending domain has one or more suspicious entries. To protect our users from spam, email sent from your IP address has been temporarily rate limited.", undefined, 'authfailure', 'sender-domain'],
@@ -138,7 +138,7 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["550 5.7.23 The message was rejected because of Sender Policy Framework violation", undefined, 'authfailure', 'sender-domain'],
   ["550 5.7.1 Service unavailable, Client host [192.0.2.1] blocked using Customer Block list (AS16012607)", undefined, 'blocked', 'sender-ip'],
   ["550 5.7.510 Access denied, example.com does not accept email over IPv6", undefined, 'blocked', 'sender-config'],
-  ["451 4.4.397 Error communicating with target host. -> 421 4.4.2 Connection dropped due to SocketError", undefined, 'networkerror', 'network'],
+  ["451 4.4.397 Error communicating with target host. -> 421 4.4.2 Connection dropped due to SocketError", undefined, 'networkerror', 'remote'],
   ["550 5.7.124 Sender not in allowed-senders list", undefined, 'filtered', 'recipient'],
   ["550 5.7.512 Access denied, message must be RFC 5322 section 3.6.2 compliant", undefined, 'notcompliantrfc', 'content'],
   ["550 5.7.1 Header From: address is invalid", undefined, 'rejected', 'sender-domain'],
@@ -230,7 +230,7 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["550 192.0.2.61 is not allowed to send mail from example.org", 'mail', 'authfailure', 'sender-domain'],
   ["550 5.7.515 Access denied, sending domain EXAMPLE.ORG does not meet the required authentication level.", 'eod', 'authfailure', 'sender-domain'],
   ["451 4.2.0 Mailbox is locked by another session, try again later", 'rcpt', 'systemerror', 'remote'],
-  ["421 mx.example.net: SMTP data timeout - closing connection", undefined, 'networkerror', 'network'],
+  ["421 mx.example.net: SMTP data timeout - closing connection", undefined, 'networkerror', 'remote'],
   ["550 Relaying rejected for this destination", 'rcpt', 'norelaying', 'sender-config'],
   ["554 5.7.1 Message refused: it contains blocked URLs", 'eod', 'spamdetected', 'content'],
   ["554 5.7.0 Reject, id=11111-01 - BANNED: P=p002,L=1,M=application/x-msdos-program", 'eod', 'policyviolation', 'content'],
@@ -307,6 +307,12 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["554 5.7.1 Su servidor figura en una lista negra", 'rcpt', 'blocked', 'sender-ip'],
   ["554 5.7.1 Сообщение содержит вирус", 'eod', 'virusdetected', 'content'],
   ["550 Verbindung abgelehnt", 'connect', 'blocked', 'sender-ip'],
+  // a network fault the answering server reports is that system's trouble; the sending MTA's own observation, without
+  // a reply, stays the network's
+  ["421 4.4.2 mail.example.com.au Error: timeout exceeded", 'data', 'networkerror', 'remote'],
+  ["connect to mx.example.net[198.51.100.7]:25: Connection timed out", undefined, 'networkerror', 'network'],
+  // Korean: too many messages in a short time
+  ["421 4.7.0 [192.0.2.105] 짧은 시간에 너무 많은 메일을 보내 수신이 일시적으로 제한되었습니다", 'mail', 'ratelimited', 'sender-volume'],
   // a phishing verdict is the filter's judgement of fraud in the content, not malware
   ["554 5.7.1 Message rejected: classified as phishing", 'eod', 'spamdetected', 'content'],
   ["554-5.7.1 Bounce, id=20877-11 - BAD_HEADER", 'eod', 'notcompliantrfc', 'content'],
