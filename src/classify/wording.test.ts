@@ -311,6 +311,10 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   // a reply, stays the network's
   ["421 4.4.2 mail.example.com.au Error: timeout exceeded", 'data', 'networkerror', 'remote'],
   ["connect to mx.example.net[198.51.100.7]:25: Connection timed out", undefined, 'networkerror', 'network'],
+  // a TLS handshake or certificate that failed, as the sending MTA reports it without a reply
+  ["TLS Negotiation failed, the certificate doesn't match the host.", undefined, 'failedstarttls', 'remote'],
+  // SpamAssassin as the judge, not a delivery program's missing Perl module
+  ["550 5.7.1 Message rejected by SpamAssassin (score 9.2)", 'eod', 'spamdetected', 'content'],
   // Korean: too many messages in a short time
   ["421 4.7.0 [192.0.2.105] 짧은 시간에 너무 많은 메일을 보내 수신이 일시적으로 제한되었습니다", 'mail', 'ratelimited', 'sender-volume'],
   // a phishing verdict is the filter's judgement of fraud in the content, not malware
