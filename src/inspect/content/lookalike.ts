@@ -58,7 +58,7 @@ function imitatedBrand(registrable: string): Lookalike | null {
 }
 
 /** Levenshtein distance of exactly one, or two neighbouring letters swapped. */
-function oneEditApart(a: string, b: string): boolean {
+export function oneEditApart(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 1) return false;
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;

@@ -48,6 +48,9 @@ export const brands: Brand[] = [
   { name: 'poste italiane', domains: ['poste.it', 'posteitaliane.it'] },
   { name: 'postnl', domains: ['postnl.nl'] },
   { name: 'ctt', domains: ['ctt.pt'] },
+  // toll operators, whose "unpaid toll" texts and mails are a lure of their own
+  { name: 'via verde', domains: ['viaverde.pt'] },
+  { name: 'e-zpass', domains: ['e-zpassny.com', 'ezpassnj.com', 'e-zpassiag.com'] },
   { name: 'dpd', domains: ['dpd.com', 'dpd.de', 'dpd.co.uk', 'dpd.fr', 'dpd.nl', 'dpd.be', 'dpd.at'] },
   { name: 'gls', domains: ['gls-group.com', 'gls-group.eu', 'gls-pakete.de'] },
   { name: 'evri', domains: ['evri.com'] },

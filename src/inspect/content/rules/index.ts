@@ -33,6 +33,7 @@ import { phishWireRequest } from './phish-wire-request.js';
 import { phishLure } from './phish-lure.js';
 import { phishPayment } from './phish-payment.js';
 import { phishNewAccountAbroad } from './phish-new-account-abroad.js';
+import { phishCousinReplyTo } from './phish-cousin-reply-to.js';
 import { phishQrCode } from './phish-qr-code.js';
 import { phishUrgency } from './phish-urgency.js';
 import { punycodeDomain } from './punycode-domain.js';
@@ -66,7 +67,7 @@ export const contentRules: readonly ContentRule[] = [
   // attachments
   attachExecutable, attachScript, attachMacroOffice, attachEncryptedArchive, attachHtmlForm, attachDoubleExtension,
   // language
-  greetingByAddress, fakeSafetyBanner, phishLure, phishQrCode, phishGiftCard, phishWireRequest, phishCallback, phishExtortion, phishCredentials, phishPayment, phishNewAccountAbroad, phishUrgency, phishAdvanceFee, subjectAllCaps, textAllCaps, unfilledPlaceholder, disguisedWords,
+  greetingByAddress, fakeSafetyBanner, phishLure, phishQrCode, phishGiftCard, phishWireRequest, phishCallback, phishExtortion, phishCredentials, phishPayment, phishNewAccountAbroad, phishCousinReplyTo, phishUrgency, phishAdvanceFee, subjectAllCaps, textAllCaps, unfilledPlaceholder, disguisedWords,
   // encoding
   mixedScripts, zeroWidth, styledLetters,
 ];

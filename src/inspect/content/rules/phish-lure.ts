@@ -6,10 +6,12 @@ import { lureIn } from '../data/lures.js';
 import { extensionOf, isHtmlPage } from '../data/attachments.js';
 import { paymentPlatformHosts } from '../data/payment-platforms.js';
 import { brandDomains } from '../data/brands.js';
+import { onFreeHosting } from '../data/free-hosting.js';
 import { onSharingService } from '../data/sharing-services.js';
 import { socialNetworkDomains } from '../data/profile-pages.js';
 import { actsOnOwnSite, clickLinks, isOwnSite, offSiteLinks } from '../links.js';
 import type { ContentMessage } from '../message.js';
+import type { Link } from '../urls.js';
 import type { ContentRule } from './rule.js';
 
 type Lure = { kind: string; phrase: string } | null;
@@ -52,7 +54,7 @@ function wayOut(msg: ContentMessage, kind: string): string | null {
 /**
  * A sign-in lure (the account, the mailbox, a shared document or voice message behind a log-in) with a way off the
  * sender's site is what phishing from a hijacked mailbox is made of, and honest notices of that kind link to their
- * own service: alone it tags, unless its links all go to a well-known service's own pages (toServicesOwnPages). So
+ * own service: alone it tags (a lure whose links all go to a well-known service's own pages is none: toServicesOwnPages). So
  * does a casino bonus or a prescription drug sold on another domain (a licensed casino or pharmacy mailing its
  * customers links to its own site, an affiliate's spam run from somebody's mailbox to the affiliate's), and an
  * underground shop's list of stolen access, which no honest sender offers at all. The other
@@ -64,12 +66,22 @@ const TAGS_ALONE_SCORE = 5.0;
 
 /**
  * Every off-site link goes to a well-known service's own pages and nothing is attached: a person sharing a folder
- * on Google Drive, an IT department sending staff to Microsoft's password page. No attacker's page is behind those
- * links, so the sign-in lure keeps the usual weight and other evidence must agree.
+ * on Google Drive, an IT department sending staff to Microsoft's password page, a DocuSign request passed on. No
+ * attacker's page is behind those links, so the lure is no evidence at all (the model and the hints may still tag):
+ * holding a forwarded signing request or an IT department's phishing warning for its words would be the relay's
+ * mistake. A page anyone can publish on a brand's domain (a Google Sites page, a Google or Microsoft form, a free
+ * host's subdomain) is no service's own page: that is where such lures collect passwords.
  */
 function toServicesOwnPages(msg: ContentMessage): boolean {
   const links = offSiteLinks(msg);
-  return links.length > 0 && msg.attachments.length === 0 && links.every((l) => onSharingService(l.host) || brandDomains.has(l.domain));
+  return links.length > 0 && msg.attachments.length === 0 && links.every((l) => (onSharingService(l.host) || brandDomains.has(l.domain)) && !userPublished(l));
+}
+
+/** A page anyone may publish without owning the domain: a free host's page, a social network's page or group, a
+ * form on a document service. */
+function userPublished(link: Link): boolean {
+  if (link.host === 'docs.google.com') return /^https?:\/\/docs\.google\.com\/forms\//i.test(link.url);
+  return onFreeHosting(link.host) !== null || socialNetworkDomains.has(link.domain);
 }
 
 export const phishLure: ContentRule = {
@@ -81,9 +93,9 @@ export const phishLure: ContentRule = {
     const lure = findLure(msg);
     if (!lure) return false;
     const out = wayOut(msg, lure.kind);
-    if (!out) return false;
+    if (!out || toServicesOwnPages(msg)) return false;
     const detail = `${lure.kind}: "${lure.phrase}", ${out}`;
-    const tagsAlone = lure.kind === 'credentials' ? !toServicesOwnPages(msg) : lure.kind === 'gambling' || lure.kind === 'pharmacy' || lure.kind === 'crimeware';
+    const tagsAlone = lure.kind === 'credentials' || lure.kind === 'gambling' || lure.kind === 'pharmacy' || lure.kind === 'crimeware';
     return tagsAlone ? { detail, score: TAGS_ALONE_SCORE } : detail;
   },
 };

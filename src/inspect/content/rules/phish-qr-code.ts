@@ -1,6 +1,7 @@
 // "Scan the QR code to keep your password": the link hides in an image that no URL filter reads and that the reader
 // opens on a phone, outside the company's protection. Asking to scan a code to sign in, re-authenticate, verify or
 // sign a document is the lure; event tickets ("show this code at the entrance") ask nothing of the kind.
+import type { ContentMessage } from '../message.js';
 import type { ContentRule } from './rule.js';
 
 const SCAN_QR = new RegExp(
@@ -24,6 +25,8 @@ export const phishQrCode: ContentRule = {
   test(msg) {
     const text = msg.lower.subject + '\n' + msg.lower.own;
     if (!text.includes('qr')) return false; // both forms name the code: a plain search first spares the scan
+    // Without a picture there is no code to scan: an IT department's warning describes the trick in words.
+    if (!carriesPicture(msg)) return false;
     const scan = SCAN_QR.exec(text);
     if (!scan) return false;
     const detail = `"${scan[0].replace(/\s+/g, ' ')}"`;
@@ -31,3 +34,8 @@ export const phishQrCode: ContentRule = {
     return OTHER_PURPOSE.test(text) && detail;
   },
 };
+
+/** An image in the HTML, or an attachment (a picture, or a PDF or document the code is printed in). */
+function carriesPicture(msg: ContentMessage): boolean {
+  return (msg.html?.imageCount ?? 0) > 0 || msg.attachments.length > 0;
+}

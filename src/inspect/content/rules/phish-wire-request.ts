@@ -10,7 +10,7 @@ import type { ContentRule } from './rule.js';
 
 // Seven languages, as the lures. Word edges are letters, not \b: \b knows no "ü". Both expressions run only on the
 // rare message whose answers go to a free mailbox, so their speed does not matter.
-const MOVE_MONEY = new RegExp(
+export const MOVE_MONEY = new RegExp(
   String.raw`(?<!\p{L})(?:` +
   [
     String.raw`(?:wire|bank|funds?)\s+transfers?`,

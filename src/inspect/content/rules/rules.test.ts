@@ -186,6 +186,13 @@ const cases: Record<string, { positive: Case; negative: Case }> = {
     negative: { message: () => compose({ from: 'Buchhaltung <buchhaltung@tischlerei-berg.de>', subject: 'Neue Bankverbindung',
       text: 'Sehr geehrte Damen und Herren, bitte beachten Sie die Änderung unserer Bankverbindung: IBAN DE89 3704 0044 0532 0130 00 bei der Volksbank.' }) },
   },
+  PHISH_COUSIN_REPLY_TO: {
+    positive: { message: () => compose({ from: 'Comptabilité <compta@menuiserie-lefebvre.fr>', to: 'achats@client.example', replyTo: 'compta@menuiserie-lefebvre-sarl.fr',
+      subject: 'Changement de coordonnées bancaires', text: 'Bonjour, suite à un changement de banque, merci de régler les factures en cours sur le nouveau compte ci-joint.' }) },
+    // The same firm answered at its help desk, or a Reply-To on a partner's unrelated domain: no cousin of the name.
+    negative: { message: () => compose({ from: 'Comptabilité <compta@menuiserie-lefebvre.fr>', to: 'achats@client.example', replyTo: 'factures@cabinet-expert.example',
+      subject: 'Changement de coordonnées bancaires', text: 'Bonjour, suite à un changement de banque, merci de régler les factures en cours sur le nouveau compte ci-joint.' }) },
+  },
   PHISH_CALLBACK: {
     positive: { message: () => compose({ from: 'Norton Billing <billing.dept4471@gmail.com>', subject: 'Norton 360 subscription renewed',
       text: 'Your Norton 360 Deluxe subscription was renewed today for $399.99 (invoice 88213). If you did not authorize this charge, call our billing department at +1 (808) 555-0142 within 24 hours to cancel and get a refund.' }) },
@@ -958,6 +965,21 @@ describe('content rules', () => {
     expect(short.test(profile, {})).toBe(false);
   });
 
+  it('takes an archive it cannot open, with its password written in the mail, for a protected one', async () => {
+    const rule = contentRules.find((r) => r.name === 'ATTACH_ENCRYPTED_ARCHIVE')!;
+    const withPassword = await parsed({ message: () => compose({ text: 'Anbei die Mahnung. Das Archiv ist geschützt, Passwort: 3381',
+      attachments: [{ filename: 'Mahnung_3381.7z', content: Buffer.from('7z placeholder') }] }) });
+    expect(rule.test(withPassword, {})).toBe('Mahnung_3381.7z, its password in the text');
+    const without = await parsed({ message: () => compose({ text: 'Anbei die Fotos vom Wochenende.', attachments: [{ filename: 'fotos.7z', content: Buffer.from('7z placeholder') }] }) });
+    expect(rule.test(without, {})).toBe(false);
+  });
+
+  it('reads no QR lure in a message without a picture: an IT warning that describes the trick has nothing to scan', async () => {
+    const rule = contentRules.find((r) => r.name === 'PHISH_QR_CODE')!;
+    const warning = await parsed({ message: () => compose({ text: 'Heads-up: some fake mails carry a QR code instead of a link so you scan it with your phone. Do not scan it and never enter your password.' }) });
+    expect(rule.test(warning, {})).toBe(false);
+  });
+
   it('tags a link to a lookalike on its own; the sender\'s own lookalike name and its links to itself weigh less', async () => {
     const rule = contentRules.find((r) => r.name === 'LOOKALIKE_DOMAIN')!;
     const offSite = await parsed({ message: () => compose({ from: 'David <david@builder.example>', text: 'Revised drawings: https://builder-my.sharepoint-docs-view.com/personal/david/plans.pdf' }) });
@@ -1117,12 +1139,19 @@ describe('content rules', () => {
     expect(signIn).toMatchObject({ score: 5, detail: expect.stringMatching(/^credentials: "sign in with your company email"/) });
     const invoice = lure.test(await parsed({ message: () => compose({ text: 'Your invoice is overdue. View invoice: https://invoices.evil.example/v' }) }), {});
     expect(invoice).toMatch(/^invoice:/);
-    // A person sharing a folder on a file-sharing service: a lure's words, the usual weight.
+    // A person sharing a folder on a file-sharing service, staff sent to Microsoft's own password page by their IT
+    // department, a DocuSign request passed on: the lure's words with no attacker's page behind them are no evidence.
     const share = lure.test(await parsed({ message: () => compose({ text: 'I have shared a folder with you with the logo drafts: https://drive.google.com/drive/folders/1AbC' }) }), {});
-    expect(share).toMatch(/^credentials: "shared a folder with you"/);
-    // Staff sent to Microsoft's own password page by their IT department: the usual weight too.
+    expect(share).toBe(false);
     const itDesk = lure.test(await parsed({ message: () => compose({ text: 'Your Windows password will expire in 5 days. Change it at https://passwordreset.microsoftonline.com' }) }), {});
-    expect(itDesk).toMatch(/^credentials:/);
+    expect(itDesk).toBe(false);
+    const forwarded = lure.test(await parsed({ message: () => compose({ subject: 'FW: Please DocuSign: lease', text: 'Mark sent you a document to review and sign. REVIEW DOCUMENT https://na4.docusign.net/Signing/EmailStart.aspx?a=3f8c' }) }), {});
+    expect(forwarded).toBe(false);
+    // A page anyone can publish on a brand's domain is no service's own: a Google form or Sites page collects passwords.
+    const form = lure.test(await parsed({ message: () => compose({ text: 'Your mailbox is full. Verify your account: https://docs.google.com/forms/d/e/1FAIpQLSc7/viewform' }) }), {});
+    expect(form).toMatchObject({ score: 5 });
+    const site = lure.test(await parsed({ message: () => compose({ text: 'Jane shared "Remittance.pdf" with you: https://sites.google.com/view/remit-2026/home' }) }), {});
+    expect(site).toMatchObject({ score: 5 });
   });
 
   it('knows prizes, surveys and points that lapse today as lures, and Brazilian Portuguese account and parcel lures', async () => {
