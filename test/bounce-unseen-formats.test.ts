@@ -773,4 +773,12 @@ describe('several recipients in one report: each one found, each with its own re
       'Unable to deliver message to <ren@example.net>.', '']);
     expect(reasons(raw)).toEqual([['aoi@example.com', 'userunknown'], ['ren@example.net', 'emailtoolarge']]);
   });
+
+  it('EZweb: the reason stands above the list of addresses, its fixed closing lines below are nobody\'s reason', () => {
+    const raw = message(['From: Postmaster@ezweb.ne.jp', 'To: shop@example.org', 'Subject: Mail System Error - Returned Mail',
+      'Content-Type: text/plain; charset=us-ascii', '',
+      'The user(s) account is disabled.', '', 'The following recipients did not receive this message:', '',
+      '<mika@ezweb.ne.jp>', '', 'Please reply to <Postmaster@ezweb.ne.jp>', 'if you feel this message to be in error.', '']);
+    expect(reasons(raw)).toEqual([['mika@ezweb.ne.jp', 'suspend']]);
+  });
 });

@@ -302,13 +302,20 @@ const ADDRESS_ONLY = /^(?:[-*•>]+ ?)?\(?(?:(?:originally |was )?addressed to|(
  * advice for every recipient (GroupWise: "jdoe@… (host not found)", then "Possible causes: Invalid address").
  */
 function blockWords(block: string): string | null {
-  const lines = block.split('\n').slice(0, 12);
+  const lines = block.split('\n').filter((l) => !REPORT_FOOTER.test(l)).slice(0, 12);
   const blank = lines.findIndex((l, i) => i > 0 && l.trim() === '');
   const first = squeeze((blank > 0 ? lines.slice(0, blank) : lines).join(' '));
   if (!ADDRESS_ONLY.test(first)) return first;
   const words = squeeze(lines.join(' '));
   return ADDRESS_ONLY.test(words) ? null : words;
 }
+
+/**
+ * The fixed closing lines of a list-style report, which follow the last address and are nobody's reason: EZweb's
+ * "Please reply to <Postmaster@ezweb.ne.jp> / if you feel this message to be in error." (its reason stands above the
+ * list: "The user(s) account is disabled.").
+ */
+const REPORT_FOOTER = /^\s*(?:please reply to <?postmaster@\S*|if you feel this message to be in error\.?)\s*$/i;
 
 /** White space runs as one space, trimmed. */
 export function squeeze(text: string): string {
