@@ -315,6 +315,9 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["TLS Negotiation failed, the certificate doesn't match the host.", undefined, 'failedstarttls', 'remote'],
   // SpamAssassin as the judge, not a delivery program's missing Perl module
   ["550 5.7.1 Message rejected by SpamAssassin (score 9.2)", 'eod', 'spamdetected', 'content'],
+  // set 13: a relay refusal worded "disallowed" (Zoho), NetEase's empty-HELO code
+  ["553 Relaying disallowed. Invalid Domain - shop.example", 'rcpt', 'norelaying', 'sender-config'],
+  ["550 MI:NHD HELO命令不能为空 http://mail.163.com/help/help_spam_16.htm", 'helo', 'syntaxerror', 'sender-config'],
   // Korean: too many messages in a short time
   ["421 4.7.0 [192.0.2.105] 짧은 시간에 너무 많은 메일을 보내 수신이 일시적으로 제한되었습니다", 'mail', 'ratelimited', 'sender-volume'],
   // a phishing verdict is the filter's judgement of fraud in the content, not malware
