@@ -24,12 +24,11 @@ export const attachEncryptedArchive: ContentRule = {
     const files = carriedFiles(msg);
     const archived = files.find((f) => f.encrypted);
     if (archived) return archived.archive;
-    if (!GIVES_PASSWORD.test(msg.lower.own)) return false;
     const pdf = files.find((f) => f.archive === '' && isPdf(f.content) && PDF_ENCRYPT.test(f.content.toString('latin1')));
-    if (pdf) return `${pdf.name || 'a PDF'}, its password in the text`;
     // An archive this reader cannot open (7z, rar, or one that does not parse) with a password written beside it is
     // protected all the same: nobody gives the password of an archive that has none.
-    const archive = msg.attachments.find((a) => ARCHIVE_EXTENSIONS.has(extensionOf(a.filename)));
-    return archive !== undefined && `${archive.filename}, its password in the text`;
+    const archive = pdf ? undefined : msg.attachments.find((a) => ARCHIVE_EXTENSIONS.has(extensionOf(a.filename)));
+    if ((!pdf && !archive) || !GIVES_PASSWORD.test(msg.lower.own)) return false;
+    return pdf ? `${pdf.name || 'a PDF'}, its password in the text` : `${archive!.filename}, its password in the text`;
   },
 };

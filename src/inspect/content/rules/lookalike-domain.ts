@@ -15,33 +15,35 @@ import type { ContentRule } from './rule.js';
 
 const OFF_SITE_SCORE = 5.0;
 
+const offSite = (domain: string, found: { brand: Brand; how: string }) => ({ detail: `${domain} imitates ${found.brand.domains[0]}: ${found.how}`, score: OFF_SITE_SCORE });
+
 export const lookalikeDomain: ContentRule = {
   name: 'LOOKALIKE_DOMAIN',
   score: 4.0,
   strength: 'evidence',
   description: 'a link or the sender uses a domain made to look like a well-known brand\'s',
   test(msg) {
-    const offSite = new Set<string>();
-    const own = new Set<string>();
+    // Every link's domain (and where a redirector sends it) is looked up once (lookalikeOf keeps its answers); only a
+    // lookalike found is then placed on or off the sender's site, the costlier question.
+    let own: string | null = null;
     for (const link of clickLinks(msg)) {
-      (isOwnSite(link, msg) ? own : offSite).add(link.domain);
       const landing = redirectTarget(link);
-      if (landing) offSite.add(landing.domain);
-    }
-    for (const d of offSite) {
-      const found = lookalikeOf(d);
-      if (found) return { detail: `${d} imitates ${found.brand.domains[0]}: ${found.how}`, score: OFF_SITE_SCORE };
-    }
-    for (const link of clickLinks(msg)) {
+      if (landing) {
+        const found = lookalikeOf(landing.domain);
+        if (found) return offSite(landing.domain, found);
+      }
+      const found = lookalikeOf(link.domain);
+      if (found) {
+        if (!isOwnSite(link, msg)) return offSite(link.domain, found);
+        own ??= `${link.domain} imitates ${found.brand.domains[0]}: ${found.how}`;
+      }
       const brand = brandInSiteName(link.host);
       if (brand) return { detail: `${link.host} carries ${brand.name}'s name on a free hosting platform`, score: OFF_SITE_SCORE };
     }
-    if (msg.from?.domain) own.add(registrableDomain(msg.from.domain));
-    for (const d of own) {
-      const found = lookalikeOf(d);
-      if (found) return `${d} imitates ${found.brand.domains[0]}: ${found.how}`;
-    }
-    return false;
+    if (own) return own;
+    const sender = msg.from?.domain ? registrableDomain(msg.from.domain) : '';
+    const found = sender ? lookalikeOf(sender) : null;
+    return found ? `${sender} imitates ${found.brand.domains[0]}: ${found.how}` : false;
   },
 };
 
@@ -51,6 +53,10 @@ const BRAND_BY_NAME: ReadonlyMap<string, Brand> = new Map(brands.filter((b) => !
 
 /** The brand whose name is one of the hyphen-separated words of a site's own name on a free hosting platform. */
 function brandInSiteName(host: string): Brand | undefined {
+  // A plain search first: most hosts have no hyphen, and every brand-bearing site name here has one or is a brand
+  // name alone ("dropbox.web.app"), which the platform test then settles.
+  const site = host.slice(0, host.indexOf('.'));
+  if (!site.includes('-') && !BRAND_BY_NAME.has(site)) return undefined;
   const platform = onFreeHosting(host);
   if (!platform || host === platform) return undefined;
   const labels = host.slice(0, host.length - platform.length - 1).split('.');
