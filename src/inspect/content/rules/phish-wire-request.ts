@@ -17,6 +17,8 @@ export const MOVE_MONEY = new RegExp(
     String.raw`(?:make|process|send|arrange|complete|handle|initiate|release)\s+(?:a|an|the|this|that)\s+(?:urgent\s+|quick\s+|same[\s-]day\s+)?(?:payment|transfer|wire)`,
     String.raw`payment\s+to\s+(?:a|the|our|this)\s+(?:new\s+)?(?:vendor|supplier|beneficiary|account)`,
     String.raw`(?:überweisung|überweisen|virement|transferencia|transferência|bonifico|overboeking|overmaking|overmaken|overschrijving)`,
+    // a payment to be made to someone ("eine Zahlung an", "un paiement au", "een aanbetaling naar"), in six languages
+    String.raw`(?:zahlung|anzahlung)\s+(?:\S+\s+)?(?:an|von)\s|(?:paiement|acompte)\s+(?:\S+\s+)?(?:à|au|aux)\s|(?:pago|anticipo)\s+(?:\S+\s+)?(?:a|al)\s|(?:pagamento|acconto)\s+(?:\S+\s+)?(?:a|al|alla)\s|(?:betaling|aanbetaling|spoedbetaling)\s+(?:\S+\s+)?(?:naar|aan|van)\s|(?:pagamento|sinal)\s+(?:\S+\s+)?(?:a|ao|à)\s`,
   ].join('|') +
     ')',
   'u',

@@ -974,6 +974,20 @@ describe('content rules', () => {
     expect(rule.test(without, {})).toBe(false);
   });
 
+  it('weighs new bank details answered at a mailbox elsewhere in the sender\'s own name, and a payment asked for in Dutch', async () => {
+    const cousin = contentRules.find((r) => r.name === 'PHISH_COUSIN_REPLY_TO')!;
+    const rent = await parsed({ message: () => compose({ from: 'Hausverwaltung Berg <verwaltung@hv-berg.example>', to: 'mieter@tenant.example',
+      replyTo: 'Hausverwaltung Berg <hv-berg@buchhaltung-service.example>', subject: 'Neue Bankverbindung', text: 'Sehr geehrte Mieter, unsere neue Bankverbindung für die Miete ab März finden Sie unten.' }) });
+    expect(cousin.test(rent, {})).toBeTruthy();
+    const wire = contentRules.find((r) => r.name === 'PHISH_WIRE_REQUEST')!;
+    const ceo = await parsed({ message: () => compose({ from: 'Henk <directie@bouw-smit.example>', to: 'administratie@bouw-smit.example', replyTo: 'Henk <henk.smit.directie@proton.me>',
+      subject: 'Spoed', text: 'Ik heb vandaag nog een aanbetaling nodig van € 48.750 naar het notariskantoor. Strikt vertrouwelijk.' }) });
+    expect(wire.test(ceo, {})).toBeTruthy();
+    const lure = contentRules.find((r) => r.name === 'PHISH_LURE_LINK')!;
+    const vignette = await parsed({ message: () => compose({ text: 'Vaše vozidlo nemá platnou dálniční známku, hrozí pokuta 5 000 Kč. Zaplaťte zde: https://edalnice-cz.evil.example/' }) });
+    expect(lure.test(vignette, {})).toBeTruthy();
+  });
+
   it('reads no QR lure in a message without a picture: an IT warning that describes the trick has nothing to scan', async () => {
     const rule = contentRules.find((r) => r.name === 'PHISH_QR_CODE')!;
     const warning = await parsed({ message: () => compose({ text: 'Heads-up: some fake mails carry a QR code instead of a link so you scan it with your phone. Do not scan it and never enter your password.' }) });
