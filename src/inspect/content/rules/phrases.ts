@@ -5,6 +5,14 @@ import type { ContentMessage } from '../message.js';
 
 /** The first phrase found, as written in the message, or false. */
 export function findPhrase(msg: ContentMessage, phrases: RegExp): string | false {
-  const m = phrases.exec(msg.lower.subject) ?? phrases.exec(msg.lower.own);
-  return m ? m[0].replace(/\s+/g, ' ') : false;
+  const inSubject = phrases.exec(msg.lower.subject);
+  const m = inSubject ?? phrases.exec(msg.lower.own);
+  if (!m) return false;
+  // A phrase matched from a word's second letter (a pattern cannot put \b before "ä") is shown from its first.
+  const text = inSubject ? msg.lower.subject : msg.lower.own;
+  let start = m.index;
+  while (start > 0 && start > m.index - 3 && WORD_LETTER.test(text[start - 1]!)) start--;
+  return (text.slice(start, m.index) + m[0]).replace(/\s+/g, ' ');
 }
+
+const WORD_LETTER = /\p{L}/u;

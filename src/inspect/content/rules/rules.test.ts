@@ -979,6 +979,10 @@ describe('content rules', () => {
     const rent = await parsed({ message: () => compose({ from: 'Hausverwaltung Berg <verwaltung@hv-berg.example>', to: 'mieter@tenant.example',
       replyTo: 'Hausverwaltung Berg <hv-berg@buchhaltung-service.example>', subject: 'Neue Bankverbindung', text: 'Sehr geehrte Mieter, unsere neue Bankverbindung für die Miete ab März finden Sie unten.' }) });
     expect(cousin.test(rent, {})).toBeTruthy();
+    // the phrase is reported from the word's first letter, though the pattern matches from its second ("änderung")
+    const abroad = contentRules.find((r) => r.name === 'PHISH_NEW_ACCOUNT_ABROAD')!;
+    const change = await parsed({ message: () => compose({ from: 'Buchhaltung <b@tischlerei.example.de>', text: 'Bitte beachten Sie die Änderung unserer Bankverbindung: IBAN LT12 1000 0111 0100 1000.' }) });
+    expect(abroad.test(change, {})).toMatch(/^"änderung unserer bankverbindung"/);
     const wire = contentRules.find((r) => r.name === 'PHISH_WIRE_REQUEST')!;
     const ceo = await parsed({ message: () => compose({ from: 'Henk <directie@bouw-smit.example>', to: 'administratie@bouw-smit.example', replyTo: 'Henk <henk.smit.directie@proton.me>',
       subject: 'Spoed', text: 'Ik heb vandaag nog een aanbetaling nodig van € 48.750 naar het notariskantoor. Strikt vertrouwelijk.' }) });
