@@ -111,7 +111,7 @@ export const lurePatterns: Record<LureKind, string[]> = {
     w`(?:account|conto|id\s+apple|password)\s+(?:è\s+stato|è|sarà)\s+(?:sospes[oa]|bloccat[oa]|disattivat[oa]|limitat[oa])`,
     w`verifica(?:re)?\s+(?:il\s+tuo|i\s+tuoi|le\s+tue)\s+(?:account|conto|dati|informazioni)`,
     // nl
-    w`(?:account|rekening|bankpas|wachtwoord)\s+(?:is|wordt|werd)\s+(?:geblokkeerd|opgeschort|beperkt|verloopt)|bankpas\s+verloopt`,
+    w`(?:account|rekening|bankpas|betaalpas|wachtwoord)\s+(?:is|wordt|werd)\s+(?:geblokkeerd|opgeschort|beperkt|verloopt)|(?:bankpas|betaalpas)\s+verloopt|activeer\s+(?:uw|je)\s+nieuwe\s+(?:bank|betaal)?pas`,
     w`(?:bevestig|verifieer|controleer)\s+(?:uw|je)\s+(?:account|gegevens|identiteit)`,
     // pt
     w`(?:conta|palavra-passe|senha)\s+(?:foi|está|será)\s+(?:suspensa|bloqueada|desativada|limitada)`,
@@ -124,6 +124,10 @@ export const lurePatterns: Record<LureKind, string[]> = {
     // encryption service's own notice links to its own pages; en, de, fr, es, it, nl, pt
     w`(?:received|have)\s+(?:a|an|\d+)\s+(?:new\s+)?(?:secure|encrypted|protected|confidential)\s+(?:(?:and\s+)?(?:secure|encrypted|protected|confidential)\s+)?(?:e-?mail\s+)?messages?|(?:read|view|open|access)\s+(?:the\s+|your\s+)?(?:secure|encrypted|protected)\s+(?:e-?mail\s+)?message|secure\s+message\s+(?:center|centre|portal|viewer)`,
     w`(?:sichere|verschlüsselte|geschützte)\s+nachricht\s+(?:erhalten|lesen|öffnen|abrufen)|(?:reçu|recevez)\s+un\s+message\s+(?:sécurisé|chiffré|crypté|protégé)|(?:lire|consulter|ouvrir)\s+(?:le\s+)?message\s+(?:sécurisé|chiffré|crypté)|(?:recibido|recibe)\s+un\s+mensaje\s+(?:seguro|cifrado|encriptado|protegido)|ricevuto\s+un\s+messaggio\s+(?:sicuro|crittografato|protetto|cifrato)|(?:beveiligd|versleuteld)\s+bericht\s+(?:ontvangen|lezen|openen|bekijken)|recebeu\s+uma\s+mensagem\s+(?:segura|criptografada|encriptada|protegida)`,
+    // the mailbox deactivated or deleted within hours unless the reader "confirms their credentials" or keeps it
+    // active on a page; de, fr, es, it, nl, pt
+    w`(?:ihr|dein)\s+(?:e-?mail-?)?postfach\s+wird\s+(?:[${L}]+\s+){0,3}?(?:deaktiviert|gesperrt|gelöscht)|(?:votre|ta)\s+boîte\s+(?:aux\s+lettres|mail|de\s+réception)\s+(?:sera|va\s+être)\s+(?:désactivée|suspendue|supprimée|fermée)|(?:su|tu)\s+(?:buzón|cuenta\s+de\s+correo)\s+(?:será|va\s+a\s+ser)\s+(?:desactivad[oa]|suspendid[oa]|eliminad[oa]|cerrad[oa])|(?:la\s+tua|la\s+sua)\s+casella\s+(?:di\s+posta\s+)?(?:verrà|sarà)\s+(?:disattivata|sospesa|bloccata|eliminata|chiusa)|(?:uw|je)\s+(?:mailbox|postvak|e-?mailaccount)\s+(?:wordt|zal\s+worden)\s+(?:gedeactiveerd|geblokkeerd|verwijderd|opgeschort)|(?:a\s+sua|sua)\s+caixa\s+(?:de\s+(?:correio|e-?mail)\s+)?(?:será|vai\s+ser)\s+(?:desativada|suspensa|eliminada|encerrada)`,
+    w`conferm\w*\s+(?:le\s+)?(?:tue|sue|vostre)\s+credenziali|mantieni\s+(?:la\s+(?:mia|tua|sua)\s+)?casella\s+attiva|confirme[rz]?\s+(?:vos|tes)\s+identifiants|confirm[ae]r?\s+(?:sus|tus)\s+credenciales|confirm[ae]r?\s+(?:as\s+)?(?:suas|tuas)\s+credenciais|bevestig\s+(?:uw|je)\s+inloggegevens|keep\s+my\s+mailbox\s+active|behalte[n]?\s+(?:sie\s+)?(?:mein|ihr)\s+postfach`,
     // pl, cs, sv: verify the account or details, the account or password blocked or expiring, the mailbox full
     w`(?:zweryfikuj|potwierdź|zaktualizuj)\s+(?:swoje\s+|swoją\s+|swój\s+)?(?:konto|dane|tożsamość|hasło)|(?:konto|hasło|skrzynka)\s+(?:zostało|zostanie|została)\s+(?:zablokowan[ea]|zawieszon[ea]|dezaktywowan[ea]|wyłączon[ea])|hasło\s+(?:[${L}]+\s+){0,4}?(?:wygasa|wygaśnie|wygasło)|skrzynka\s+(?:pocztowa\s+)?(?:jest\s+)?(?:pełna|przepełniona)`,
     w`(?:ověřte|potvrďte|aktualizujte)\s+(?:svůj\s+|své\s+|svou\s+)?(?:účet|údaje|identitu|heslo)|(?:(?:váš|vaše|tvůj|tvoje)\s+)(?:účet|heslo|schránka)\s+(?:byl[ao]?|bude)\s+(?:zablokován[ao]?|pozastaven[ao]?|deaktivován[ao]?)|(?:platnost\s+)?(?:vašeho\s+)?hesla?\s+(?:vyprší|vypršela|končí)|schránka\s+(?:je\s+)?(?:plná|přeplněná)`,

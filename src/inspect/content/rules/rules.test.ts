@@ -979,6 +979,9 @@ describe('content rules', () => {
     const rent = await parsed({ message: () => compose({ from: 'Hausverwaltung Berg <verwaltung@hv-berg.example>', to: 'mieter@tenant.example',
       replyTo: 'Hausverwaltung Berg <hv-berg@buchhaltung-service.example>', subject: 'Neue Bankverbindung', text: 'Sehr geehrte Mieter, unsere neue Bankverbindung für die Miete ab März finden Sie unten.' }) });
     expect(cousin.test(rent, {})).toBeTruthy();
+    const freelancer = await parsed({ message: () => compose({ from: 'Olivia Grant <hello@oliviagrant.example>', to: 'mia@client.example',
+      replyTo: 'Olivia Grant <olivia.grant@mailbox-service.example>', subject: 'Re: Invoice 0087', text: "I've recently switched banks, so could you please use my new details for invoice 0087?" }) });
+    expect(cousin.test(freelancer, {})).toBeTruthy();
     // the phrase is reported from the word's first letter, though the pattern matches from its second ("änderung")
     const abroad = contentRules.find((r) => r.name === 'PHISH_NEW_ACCOUNT_ABROAD')!;
     const change = await parsed({ message: () => compose({ from: 'Buchhaltung <b@tischlerei.example.de>', text: 'Bitte beachten Sie die Änderung unserer Bankverbindung: IBAN LT12 1000 0111 0100 1000.' }) });
@@ -1088,6 +1091,9 @@ describe('content rules', () => {
       'Marco ha condiviso con te la cartella "Pagamenti aprile" (2 file): https://share.evil.example/s/1',
       'Vous pouvez bénéficier d\'un remboursement de 318,50 EUR: https://remb.evil.example/',
       'Er staat nog een bedrag open; zonder betaling volgt een dwangbevel: https://betaal.evil.example/',
+      'La tua casella verrà disattivata entro 24 ore se non confermi le tue credenziali: https://webmail-it.evil.example/',
+      'Votre boîte aux lettres sera désactivée aujourd\'hui: https://webmail-fr.evil.example/',
+      'Uw betaalpas verloopt binnenkort. Activeer uw nieuwe pas: https://pas.evil.example/',
     ]) expect(lure.test(await parsed({ message: () => compose({ text }) }), {}), text).toBeTruthy();
     // The same topics from a sender's own site, or said in passing, stay quiet.
     for (const text of [
