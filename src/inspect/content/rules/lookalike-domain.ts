@@ -55,8 +55,7 @@ const BRAND_BY_NAME: ReadonlyMap<string, Brand> = new Map(brands.filter((b) => !
 function brandInSiteName(host: string): Brand | undefined {
   // A plain search first: most hosts have no hyphen, and every brand-bearing site name here has one or is a brand
   // name alone ("dropbox.web.app"), which the platform test then settles.
-  const site = host.slice(0, host.indexOf('.'));
-  if (!site.includes('-') && !BRAND_BY_NAME.has(site)) return undefined;
+  if (!host.includes('-') && !host.split('.').some((label) => BRAND_BY_NAME.has(label))) return undefined;
   const platform = onFreeHosting(host);
   if (!platform || host === platform) return undefined;
   const labels = host.slice(0, host.length - platform.length - 1).split('.');

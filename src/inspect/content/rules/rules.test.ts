@@ -951,6 +951,7 @@ describe('content rules', () => {
     const link = (href: string) => parsed({ message: () => html(`<p>Documents ready.</p><a href="${href}">Open</a>`) });
     expect(rule.test(await link('https://dropbox-condivisione-it.web.app/s/1'), {})).toMatchObject({ score: 5 });
     expect(rule.test(await link('https://live-music-night.web.app/'), {})).toBe(false);
+    expect(rule.test(await link('https://www.docusign-review.web.app/s/2'), {})).toMatchObject({ score: 5 });
     expect(rule.test(await link('https://apple-orchard-farm.web.app/'), {})).toBe(false);
     expect(rule.test(await link('https://village-fete.web.app/'), {})).toBe(false);
   });
