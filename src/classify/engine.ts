@@ -189,14 +189,14 @@ function isPermanent(reply: ParsedReply, reason: Reason): boolean {
 function adjustForPhase(c: Classification, reply: ParsedReply, phase: Phase | undefined, keepAfterData: boolean): Classification {
   // Before MAIL FROM the server knows only the connecting IP (and its HELO name): no recipient and no content yet.
   if ((c.blame === 'recipient' || c.blame === 'content') && (phase === 'connect' || phase === 'helo')) {
-    // What is said of the destination is no refusal of the sender: a domain that does not exist (the sending MTA's
-    // own DNS answer, before any connection) stays the recipient's; a host that takes no mail at all (RFC 7504's 521
-    // greeting, "does not accept mail") is the receiving side's own set-up.
     // At HELO the server judges the name the relay greeted with: a refusal that speaks of a name or domain is about
     // that name, and 501 is RFC 5321's "syntax error in parameters or arguments" (the name is HELO's only argument).
     if (phase === 'helo' && HELO_NAME_WORDS.test(reply.flat)) {
       return retarget(c, reply.code === 501 ? 'syntaxerror' : 'blocked', 'sender-config', 'phase-helo');
     }
+    // What is said of the destination is no refusal of the sender: a domain that does not exist (the sending MTA's
+    // own DNS answer, before any connection) stays the recipient's; a host that takes no mail at all (RFC 7504's 521
+    // greeting, "does not accept mail") is the receiving side's own set-up.
     if (c.reason === 'hostunknown') return c;
     if (c.reason === 'notaccept') return { ...c, blame: 'remote', scope: 'destination', action: actionOf({ ...c, blame: 'remote', scope: 'destination' }) };
     return retarget(c, 'blocked', 'sender-ip', `phase-${phase}`);

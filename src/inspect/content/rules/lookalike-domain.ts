@@ -15,7 +15,9 @@ import type { ContentRule } from './rule.js';
 
 const OFF_SITE_SCORE = 5.0;
 
-const offSite = (domain: string, found: { brand: Brand; how: string }) => ({ detail: `${domain} imitates ${found.brand.domains[0]}: ${found.how}`, score: OFF_SITE_SCORE });
+/** How a lookalike hit reads in the evidence. */
+const imitation = (domain: string, found: { brand: Brand; how: string }) => `${domain} imitates ${found.brand.domains[0]}: ${found.how}`;
+const offSite = (domain: string, found: { brand: Brand; how: string }) => ({ detail: imitation(domain, found), score: OFF_SITE_SCORE });
 
 export const lookalikeDomain: ContentRule = {
   name: 'LOOKALIKE_DOMAIN',
@@ -35,7 +37,7 @@ export const lookalikeDomain: ContentRule = {
       const found = lookalikeOf(link.domain);
       if (found) {
         if (!isOwnSite(link, msg)) return offSite(link.domain, found);
-        own ??= `${link.domain} imitates ${found.brand.domains[0]}: ${found.how}`;
+        own ??= imitation(link.domain, found);
       }
       const brand = brandInSiteName(link.host);
       if (brand) return { detail: `${link.host} carries ${brand.name}'s name on a free hosting platform`, score: OFF_SITE_SCORE };
@@ -43,7 +45,7 @@ export const lookalikeDomain: ContentRule = {
     if (own) return own;
     const sender = msg.from?.domain ? registrableDomain(msg.from.domain) : '';
     const found = sender ? lookalikeOf(sender) : null;
-    return found ? `${sender} imitates ${found.brand.domains[0]}: ${found.how}` : false;
+    return found ? imitation(sender, found) : false;
   },
 };
 

@@ -33,7 +33,8 @@ export const phishNewAccountAbroad: ContentRule = {
   strength: 'evidence',
   description: "announces new bank details and gives an account in another country than the sender's",
   test(msg) {
-    const home = domainCountry(senderDomain(msg));
+    const sender = senderDomain(msg);
+    const home = domainCountry(sender);
     // The account is printed under its name ("IBAN: LT12 …"): a plain search first spares the phrase scan of every
     // message from a country-code domain.
     if (!home || !msg.lower.own.includes('iban')) return false;
@@ -41,7 +42,7 @@ export const phishNewAccountAbroad: ContentRule = {
     if (!change) return false;
     for (const m of msg.lower.own.matchAll(IBAN)) {
       const country = m[1]!;
-      if (IBAN_COUNTRIES.has(country) && country !== home) return `"${change}", an account in ${country.toUpperCase()} from a .${senderDomain(msg).split('.').pop()} sender`;
+      if (IBAN_COUNTRIES.has(country) && country !== home) return `"${change}", an account in ${country.toUpperCase()} from a .${sender.split('.').pop()} sender`;
     }
     return false;
   },

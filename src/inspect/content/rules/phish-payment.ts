@@ -23,13 +23,13 @@ const BILLING_PHRASES = new RegExp(
 const BANK_CHANGE = [
   String.raw`(?:change|update)\s+(?:of|to|in)?\s*(?:our|the)?\s*bank(?:ing)?\s+details`,
   String.raw`(?:bank(?:ing)?|account)\s+(?:details|information|info)\s+(?:have|has)\s+(?:been\s+)?(?:changed|updated)|(?:do\s+not|don't)\s+(?:pay|send)\s+(?:\w+\s+){0,2}?(?:to|into)\s+the\s+old\s+account|(?:change|update)\s+my\s+(?:direct\s+deposit|payroll|salary\s+account)`,
+  // a freelancer's or supplier's "I've switched banks, please use my new details"
+  String.raw`(?:switched|changed|moved)\s+(?:my\s+|our\s+)?banks\b|use\s+(?:my|our)\s+new\s+(?:bank\s+|banking\s+|account\s+)?details`,
   // ... and the same change announced in the script's other words and languages: "changed our banking
   // arrangements", "future payments … to our new account", "unsere Bankverbindung hat sich geändert", "nouvelles
   // coordonnées bancaires", "nuevos datos bancarios", "nuove coordinate bancarie", "gewijzigde bankgegevens",
   // "novos dados bancários". ("Änderung" is matched from its second letter: these expressions run without the u
   // flag behind \b, which takes "ä" for no letter, so a word that begins with it has no \b before it, only after.)
-  // a freelancer's or supplier's "I've switched banks, please use my new details"
-  String.raw`(?:switched|changed|moved)\s+(?:my\s+|our\s+)?banks\b|use\s+(?:my|our)\s+new\s+(?:bank\s+|banking\s+|account\s+)?details`,
   String.raw`changed\s+(?:our|my)\s+bank(?:ing)?\s+(?:details|arrangements|account|information)|(?:future|all)\s+(?:future\s+)?payments\s+(?:should|must|will|are\s+to)\s+(?:now\s+)?be\s+(?:made|sent|paid|transferred)\s+(?:in)?to\s+(?:our|my|the)\s+new\s+(?:bank\s+)?account|bankverbindung\s+(?:hat\s+sich\s+)?geändert|(?:aenderung|nderung|wechsel)\s+(?:unserer|der|meiner)\s+bankverbindung|(?:unsere|meine)\s+neue\s+bankverbindung|(?:nouvelles?|changement\s+de\s+(?:nos\s+)?)\s*coordonnées\s+bancaires|nouveau\s+rib|(?:nuevos|cambio\s+de\s+(?:nuestros\s+)?)\s*datos\s+bancarios|nueva\s+cuenta\s+bancaria|(?:nuove|cambio\s+(?:delle\s+)?)\s*coordinate\s+bancarie|nuovo\s+iban|(?:gewijzigde|nieuwe)\s+bankgegevens|nieuw\s+rekeningnummer|(?:novos|alteração\s+d[eo]s?\s+)\s*dados\s+bancários`,
 ];
 
