@@ -323,6 +323,12 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   // a phishing verdict is the filter's judgement of fraud in the content, not malware
   ["554 5.7.1 Message rejected: classified as phishing", 'eod', 'spamdetected', 'content'],
   ["554-5.7.1 Bounce, id=20877-11 - BAD_HEADER", 'eod', 'notcompliantrfc', 'content'],
+  // NetEase help_spam_16: HL:ICC too many simultaneous connections, HL:IFC too many messages from one IP
+  ["421 HL:ICC 126 mx7,D8CowAC1 1733900000 http://mail.163.com/help/help_spam_16.htm?ip=198.51.100.3&hostid=mx7", 'connect', 'ratelimited', 'sender-config'],
+  ["451 HL:IFC 163 mx1,GtxpCgB2 1733900000 http://mail.163.com/help/help_spam_16.htm?ip=198.51.100.3&hostid=mx1", 'mail', 'ratelimited', 'sender-volume'],
+  // GMX's newer error links ("case?c=…") name the cause as the older "error-messages?ip=…&c=…" did
+  ["554-Transaction failed 554-Reject due to policy restrictions. 554 For explanation visit https://postmaster.web.de/en/case?c=hi&i=ip&v=198.51.100.4&r=1MfYQx", 'eod', 'notcompliantrfc', 'content'],
+  ["554-gmx.net (mxgmx114) Nemesis ESMTP Service not available 554-No SMTP service 554 For explanation visit https://postmaster.gmx.net/en/case?c=bl&i=ip&v=198.51.100.4", 'connect', 'blocked', 'sender-ip'],
 ];
 
 describe('wording families beyond the development corpus', () => {
