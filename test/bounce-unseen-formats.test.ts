@@ -68,6 +68,31 @@ describe('bounces of formats the development corpus does not hold', () => {
     expect(reasons(full)).toEqual([['heidi@example.com', 'mailboxfull']]);
   });
 
+  it('a delay warning, with or without a DSN, is a report: nothing bounced, the reporting MTA keeps trying', () => {
+    const actions = (raw: Buffer) => parseBounce(raw).recipients.map((r) => [r.recipient, r.reason, r.action]);
+    const sendmail = report('delivery-status', 'message/delivery-status', [
+      'Reporting-MTA: dns; relay.example.org', '', 'Final-Recipient: RFC822; judy@example.com', 'Action: delayed', 'Status: 4.4.7',
+      'Remote-MTA: DNS; mx.example.com', 'Will-Retry-Until: Tue, 8 Dec 2026 09:00:00 +0100',
+    ], '    **      THIS IS A WARNING MESSAGE ONLY      **\n\n<judy@example.com>... Deferred: Connection timed out with mx.example.com.\nWarning: message still undelivered after 4 hours');
+    expect(actions(sendmail)).toEqual([['judy@example.com', 'expired', 'none']]);
+    const exim = plain('Mail Delivery System <Mailer-Daemon@host.example.net>', 'Warning: message 2xyzAB-000Cde-7q delayed 4 hours', [
+      'A message that you sent has not yet been delivered to one or more of its', 'recipients after more than 4 hours on the queue on host.example.net.', '',
+      '  ken@example.com', '    host mx.example.com [192.0.2.8]: Connection timed out', '',
+      'No action is required on your part. Delivery attempts will continue for some time.',
+    ]);
+    expect(actions(exim)).toEqual([['ken@example.com', 'expired', 'none']]);
+    const smtpd = plain('MAILER-DAEMON@mx.example.net', 'Delivery status notification: delay', [
+      'A message is delayed for more than 4 hours for the following', 'list of recipients:', '',
+      'lena@example.com: Network error on destination MXs', '', 'Please note that this is only a temporary failure report.',
+    ]);
+    expect(actions(smtpd)).toEqual([['lena@example.com', 'expired', 'none']]);
+    const gaveUp = plain('Mail Delivery System <Mailer-Daemon@host.example.net>', 'Mail delivery failed: returning message to sender', [
+      'A message that you sent could not be delivered to one or more of its', 'recipients. This is a permanent error. The following address(es) failed:', '',
+      '  ken@example.com', '    retry timeout exceeded',
+    ]);
+    expect(actions(gaveUp)).toEqual([['ken@example.com', 'expired', 'bounce']]);
+  });
+
   it('a final failure after connection timeouts is "expired", a refused connection is not', () => {
     const timedOut = report('delivery-status', 'message/delivery-status', [
       'Reporting-MTA: dns; relay.example.org', '', 'Final-Recipient: rfc822; ivan@example.com', 'Action: failed', 'Status: 4.4.1',

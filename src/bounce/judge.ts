@@ -19,11 +19,23 @@ export function judgeRecipient(kind: BounceKind, facts: RecipientFacts, rules: R
     remote_mta: facts.remoteMta,
     reason: c.reason,
     blame: c.blame,
-    // A DSN that reports "Action: failed" says the reporting MTA gave up, even on a temporary reply (a queue
-    // lifetime ran out): nothing will retry the message, whatever its last reply's class.
-    action: facts.dsnAction === 'failed' && (c.action === 'retry' || c.action === 'retry-later') ? 'bounce' : c.action,
-    explanation: c.explanation,
+    action: reportedAction(facts, c),
+    explanation: facts.dsnAction === 'delayed' && c.reason === 'expired' ? DELAY_WARNING : c.explanation,
   };
+}
+
+/** RFC 3464 §2.3.3 "delayed": a warning that the message is still queued, not that it failed. */
+const DELAY_WARNING =
+  'A delay warning, not a failure: the reporting server has not delivered the message yet and keeps trying; a bounce follows only if it gives up.';
+
+function reportedAction(facts: RecipientFacts, c: Classification): Classification['action'] {
+  // A DSN that reports "Action: failed" says the reporting MTA gave up, even on a temporary reply (a queue
+  // lifetime ran out): nothing will retry the message, whatever its last reply's class.
+  if (facts.dsnAction === 'failed' && (c.action === 'retry' || c.action === 'retry-later')) return 'bounce';
+  // "Action: delayed" says the reporting MTA is still retrying, whatever reason the delay has (Sisimai names the
+  // delay itself "expired"): a report, nothing has bounced yet.
+  if (facts.dsnAction === 'delayed') return 'none';
+  return c.action;
 }
 
 function classify(kind: BounceKind, facts: RecipientFacts, rules: RuleSet): Classification {

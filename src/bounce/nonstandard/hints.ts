@@ -65,6 +65,20 @@ const HINTS: Array<[Reason, RegExp]> = [
 
 const MAX_HINT_TEXT = 8192;
 
+/**
+ * Words only a delay warning uses: the MTA says it has not given up (Postfix's and Sendmail's "THIS IS A WARNING
+ * ONLY … YOU DO NOT NEED TO RESEND", Exim's "Delivery attempts will continue", Gmail's "will retry for N more hours",
+ * Exchange's "Delivery is delayed to these recipients", OpenSMTPD's "only a temporary failure report"). A report without a DSN says in these words what a DSN's
+ * "Action: delayed" says (RFC 3464 §2.3.3).
+ */
+const DELAY_WARNING_ONLY =
+  /\bthis is (?:just |only )?a warning\b|\bwarning message only\b|\byou do not need to resend\b|\bdelivery attempts will continue\b|\bno action is required on your part\b|\bwill (?:keep|continue) (?:on )?(?:trying|retrying|attempting)\b|\bit will be retried until\b|\bwill retry for \d+ more (?:hours?|days?)\b|\bdelivery is delayed to these recipients\b|\bwe will continue (?:to )?(?:attempt|try)|\bonly a temporary failure report\b/i;
+
+/** Whether a report without a DSN says it is a delay warning, not a failure. */
+export function isDelayWarning(text: string): boolean {
+  return DELAY_WARNING_ONLY.test(text.length > MAX_HINT_TEXT ? text.slice(0, MAX_HINT_TEXT) : text);
+}
+
 /** The first reason the MTA's own wording states, or null. */
 export function bounceHint(text: string): Reason | null {
   const bounded = text.length > MAX_HINT_TEXT ? text.slice(0, MAX_HINT_TEXT) : text;

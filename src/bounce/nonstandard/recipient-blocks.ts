@@ -7,7 +7,7 @@ import { findEnhancedStatus } from '../../classify/reply.js';
 import { findCode } from '../smtp-reply.js';
 import type { Phase, Reason } from '../../classify/types.js';
 import type { RecipientFacts } from '../types.js';
-import { bounceHint } from './hints.js';
+import { bounceHint, isDelayWarning } from './hints.js';
 
 /** Local parts that name a mail system, never a failed recipient. */
 const DAEMON = /^(?:mailer-daemon|postmaster|mail-daemon|mailer|daemon|root|bounce[s]?|no-?reply)$/i;
@@ -74,7 +74,7 @@ export function recipientBlocks(input: BlockInput): RecipientFacts[] {
   const replyLine = reply === null ? -1 : text.slice(0, REPLY_START.exec(text)!.index).split('\n').length - 1;
   const ownerEntry = replyOwner >= 0 ? recipients[replyOwner]!.line : -1;
   const inOwnersEntry = ownerEntry >= 0 && ownerEntry <= replyLine && !recipients.some((o) => o.line > ownerEntry && o.line <= replyLine);
-  const whole = { reply, phase: smtpPhase(text), opening };
+  const whole = { reply, phase: smtpPhase(text), opening, delayWarning: isDelayWarning(text) };
   // What the report says for all its recipients (a preamble's "gave up after 5 days") is in the text outside every
   // other recipient's entry: a cause stated inside another recipient's entry ("<bob@…>: Host or domain name not
   // found") is that recipient's alone.
@@ -190,7 +190,11 @@ function expandedFrom(lines: string[], line: number): string | null {
  * quotes another address (often the sender's): once an address opens the line, addresses inside the reply after it
  * are the reply's words, not further recipients.
  */
+/** A message identifier's field ("Message-ID: <0a1b$2c3d@host>"), quoted in transcripts and summaries: never an address. */
+const MESSAGE_ID_FIELD = /\b(?:(?:resent-)?message-id|in-reply-to|references|content-id)\s*:/i;
+
 function namedRecipients(line: string): string[] {
+  if (MESSAGE_ID_FIELD.test(line)) return [];
   const all = extractAddresses(line);
   if (all.length < 2) return all;
   const reply = REPLY_START.exec(line);
@@ -234,6 +238,8 @@ interface WholeReport {
   hint: Reason | null;
   /** Whether `reply` is quoted in another recipient's block. */
   replyOfAnother: boolean;
+  /** The report says it is a delay warning (the MTA keeps trying): its "Action: delayed" in words. */
+  delayWarning: boolean;
 }
 
 function factsFromBlock(recipient: string, block: string, whole: WholeReport): RecipientFacts {
@@ -247,7 +253,7 @@ function factsFromBlock(recipient: string, block: string, whole: WholeReport): R
     code: reply ? findCode(reply) : null,
     diagnostic,
     remoteMta: remoteHost(block),
-    dsnAction: null,
+    dsnAction: whole.delayWarning ? 'delayed' : null,
     phase: smtpPhase(block) ?? whole.phase,
     hint: blockHint(bounceHint(block), whole.hint),
   };
