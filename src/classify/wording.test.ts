@@ -329,6 +329,15 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   // GMX's newer error links ("case?c=…") name the cause as the older "error-messages?ip=…&c=…" did
   ["554-Transaction failed 554-Reject due to policy restrictions. 554 For explanation visit https://postmaster.web.de/en/case?c=hi&i=ip&v=198.51.100.4&r=1MfYQx", 'eod', 'notcompliantrfc', 'content'],
   ["554-gmx.net (mxgmx114) Nemesis ESMTP Service not available 554-No SMTP service 554 For explanation visit https://postmaster.gmx.net/en/case?c=bl&i=ip&v=198.51.100.4", 'connect', 'blocked', 'sender-ip'],
+  // a list that takes posts from members only: the list's choice, not a fault of the sender's address
+  ["550 5.7.1 <board@lists.example.net>: only members of this list may post", 'rcpt', 'rejected', 'recipient'],
+  ["553 Non-members cannot post to this group", 'eod', 'rejected', 'recipient'],
+  // the sender's own count over a limit, also behind a wrapper phrase ("Sender address rejected: … quota exceeded")
+  ["452 4.7.1 <info@example.com>: Sender address rejected: Message count limit reached", 'rcpt', 'ratelimited', 'sender-volume'],
+  ["450 4.4.2 Sending rate for this account has exceeded its hourly maximum", 'mail', 'ratelimited', 'sender-volume'],
+  ["421 4.7.0 Too many active connections from 198.51.100.6, try later", 'connect', 'ratelimited', 'sender-config'],
+  ["550 5.7.1 EHLO argument is not a fully-qualified domain name", 'helo', 'blocked', 'sender-config'],
+  ["550 5.7.1 bad karma, connection refused", 'connect', 'badreputation', 'sender-ip'],
 ];
 
 describe('wording families beyond the development corpus', () => {
