@@ -777,7 +777,7 @@ describe('several recipients in one report: each one found, each with its own re
     expect(reasons(raw)).toEqual([['kim@example.net', 'expired'], ['lee@example.com', 'hostunknown']]);
   });
 
-  it('a Workspace domain\'s Google Groups refusal (its help path under /a/<domain>/) is the sender refused', () => {
+  it('a Workspace domain\'s Google Groups refusal (its help path under /a/<domain>/) is the group\'s refusal of the poster', () => {
     const raw = message(['From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>', 'To: pat@example.org',
       'Subject: Delivery Status Notification (Failure)', 'Content-Type: text/plain', '',
       'Hello pat@example.org,', '', "We're writing to let you know that the group you tried to contact (board) may not exist, or you may",
@@ -785,7 +785,16 @@ describe('several recipients in one report: each one found, each with its own re
       'If you have questions related to this or any other Google Group, visit the Help Center at',
       'https://groups.google.com/a/school.example/support/.', '', 'Thanks,', '', 'school.example admins', '',
       '----- Original message -----', 'To: board@school.example']);
-    expect(parseBounce(raw).recipients).toMatchObject([{ recipient: 'board@school.example', reason: 'rejected' }]);
+    expect(parseBounce(raw).recipients).toMatchObject([{ recipient: 'board@school.example', reason: 'rejected', blame: 'recipient' }]);
+    // the greeting is no reason: the report's words start after it
+    expect(parseBounce(raw).recipients[0]!.diagnostic).toMatch(/^We're writing to let you know/);
+  });
+
+  it('a DSN whose failed recipient is a postmaster address reads that address\'s own line', () => {
+    const raw = report('delivery-status', 'message/delivery-status', [
+      'Reporting-MTA: dns; relay.example.org', '', 'Final-Recipient: rfc822; postmaster@gone.example', 'Action: failed', 'Status: 5.0.0',
+    ], 'Hi!\n\nAn error has occurred while attempting to deliver a message for\nthe following list of recipients:\n\npostmaster@gone.example: Domain does not exist\n');
+    expect(parseBounce(raw).recipients).toMatchObject([{ recipient: 'postmaster@gone.example', reason: 'hostunknown', diagnostic: 'postmaster@gone.example: Domain does not exist' }]);
   });
 
   it('InterScan: each recipient\'s transcript above its "Unable to deliver message to", one refused after DATA', () => {

@@ -59,8 +59,9 @@ const HINTS: Array<[Reason, RegExp]> = [
   // permanently refused recipient, and Sisimai (InterScanMSS) reads it as an unknown user.
   ['userunknown', /unable to deliver message to <[^>\s]{1,254}>(?: \(and other recipients in the same domain\))?/gi],
   // Google Groups answers in the poster's language; the signature and the help link are constant (a Workspace
-  // domain's groups link to their own help path, groups.google.com/a/example.com/support).
-  ['rejected', /groups\.google\.com\/(?:a\/[^/\s]{1,253}\/)?support|^Google Groups$/gim],
+  // domain's groups link to their own help path, groups.google.com/a/example.com/support); its English template
+  // opens "the group you tried to contact (…) may not exist, or you may not have permission to post".
+  ['rejected', /groups\.google\.com\/(?:a\/[^/\s]{1,253}\/)?support|^Google Groups$|\bthe group you tried to contact\b/gim],
 ];
 
 const MAX_HINT_TEXT = 8192;

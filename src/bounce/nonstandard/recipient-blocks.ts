@@ -147,7 +147,8 @@ function findRecipients(lines: string[], input: BlockInput): Mention[] {
       const key = a.toLowerCase();
       const tier = key === greeted ? 2 : lineTier; // the reader greeted, like a summary of the original's headers
       if (key === alias) continue; // the address the failed one was expanded from: the same recipient
-      if (DAEMON.test(a.slice(0, a.lastIndexOf('@')))) continue;
+      // a report's own mailbox names (MAILER-DAEMON, postmaster) are not recipients, unless the DSN names one as such
+      if (DAEMON.test(a.slice(0, a.lastIndexOf('@'))) && !known.has(key)) continue;
       if (known.size > 0 && !known.has(key)) continue;
       const before = seen.get(key);
       if (!before) seen.set(key, { line: i, tier, lines: [i] });
@@ -308,7 +309,7 @@ const ADDRESS_ONLY = /^(?:[-*•>]+ ?)?\(?(?:(?:originally |was )?addressed to|(
  * advice for every recipient (GroupWise: "jdoe@… (host not found)", then "Possible causes: Invalid address").
  */
 function blockWords(block: string): string | null {
-  const lines = block.split('\n').filter((l) => !REPORT_FOOTER.test(l)).slice(0, 12);
+  const lines = block.split('\n').filter((l) => !REPORT_FOOTER.test(l) && !SALUTATION.test(l)).slice(0, 12);
   const blank = lines.findIndex((l, i) => i > 0 && l.trim() === '');
   const first = squeeze((blank > 0 ? lines.slice(0, blank) : lines).join(' '));
   if (!ADDRESS_ONLY.test(first)) return first;
@@ -322,6 +323,9 @@ function blockWords(block: string): string | null {
  * list: "The user(s) account is disabled.").
  */
 const REPORT_FOOTER = /^\s*(?:please reply to <?postmaster@\S*|if you feel this message to be in error\.?)\s*$/i;
+
+/** A line that only greets the reader ("Hello bob@example.com,", "Hi!"): the report's words start after it. */
+const SALUTATION = /^\s*(?:dear|hello|hi|hallo|bonjour|hola|ciao)\b[\s\w.@<>'"-]{0,80}[,!:]?\s*$/i;
 
 /** White space runs as one space, trimmed. */
 export function squeeze(text: string): string {
