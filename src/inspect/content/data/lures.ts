@@ -64,6 +64,13 @@ export const lurePatterns: Record<LureKind, string[]> = {
     // compartido un documento contigo", "ha condiviso un file con te", "heeft een bestand met u gedeeld", "compartilhou
     // um arquivo com você", and a document sent "to sign" (fr, es, it, de)
     w`hat\s+(?:eine?|die|das|den|\d+)\s+(?:datei|dokument|ordner|pdf|unterlagen)(?:en|e)?\s+(?:mit\s+ihnen|für\s+sie|mit\s+dir|für\s+dich)\s+(?:geteilt|freigegeben)|a\s+partagé\s+(?:un|une|le|la|des|\d+)\s+(?:fichier|document|dossier)s?\s+avec\s+vous|ha\s+compartido\s+(?:un|una|el|la|\d+)\s+(?:archivo|documento|carpeta)s?\s+(?:contigo|con\s+usted)|ha\s+condiviso\s+(?:un|una|il|la|\d+)\s+(?:file|documento|cartella|documenti)\s+con\s+(?:te|lei|voi)|heeft\s+(?:een|het|de|\d+)\s+(?:bestand|document|map)(?:en)?\s+met\s+(?:u|je|jou)\s+gedeeld|(?:compartilhou|partilhou)\s+(?:um|uma|o|a|\d+)\s+(?:arquivo|ficheiro|documento|pasta)s?\s+(?:com\s+você|consigo)`,
+    // ... in Polish, Czech and Swedish: "udostępnił Ci plik", "s vámi sdílel soubor", "har delat en fil med dig"
+    w`udostępnił(?:a|o)?\s+(?:ci|tobie|panu|pani|państwu|wam)\s+(?:plik|dokument|folder)(?:y|ów)?|(?:s\s+vámi|s\s+tebou)\s+sdílel(?:a|o)?\s+(?:soubor|dokument|složku)|sdílel(?:a|o)?\s+(?:s\s+vámi|s\s+tebou)\s+(?:soubor|dokument|složku)|har\s+delat\s+(?:en|ett|\d+)\s+(?:fil|filer|dokument|mapp|mappar)\s+med\s+(?:dig|er)`,
+    // a document said to be shared through a file-sharing service ("delat via SharePoint", "shared securely via
+    // OneDrive"): the service's own notice links to the service, which this kind never fires on
+    w`(?:shared|delat|delade|geteilt|freigegeben|partagée?s?|compartid[oa]s?|condivis[oa]|gedeeld|compartilhad[oa]|partilhad[oa]|udostępnion[yae]|sdílen[ýáé])\s+(?:[${L}]+\s+){0,2}?(?:via|through|using|über|par|por|a\s+través\s+de|tramite|met|przez|přes)\s+(?:microsoft\s+)?(?:sharepoint|onedrive|dropbox|google\s+drive|wetransfer)`,
+    // ... with the participle last, as German and Dutch put it ("wurden über Dropbox freigegeben", "zijn via OneDrive gedeeld")
+    w`(?:wurden|wurde|ist|sind|werden|wird|zijn|is|worden|werd)\s+(?:über|via|per|met)\s+(?:microsoft\s+)?(?:sharepoint|onedrive|dropbox|google\s+drive|wetransfer)\s+(?:geteilt|freigegeben|bereitgestellt|gedeeld)`,
     // ... and with the reader named before the file, as these languages also say it: "ha condiviso con te la
     // cartella", "a partagé avec vous le dossier", "ha compartido contigo la carpeta", "hat mit Ihnen die Datei
     // geteilt", "compartilhou com você a pasta"

@@ -769,7 +769,12 @@ describe('content rules', () => {
       'Daniel sent you files.', 'Pizzeria Vesuvio ti ha inviato un file.', 'Marta te ha enviado un archivo.', 'Luc vous a envoyé un fichier.',
       'Herr Wolf hat Ihnen eine Datei gesendet.', 'Sanne heeft u een bestand gestuurd.', 'Joana enviou-lhe um ficheiro: lhe enviou um ficheiro.',
       'Rechnung öffnen (PDF):', 'Tom shared "Revised Drawings - Phase 2" with you.',
+      // Polish, Czech, Swedish, and a document said to be shared through a file-sharing service (session 23)
+      'Anna udostępniła Ci plik.', 'Petr s vámi sdílel dokument.', 'Karin har delat ett dokument med dig.',
+      'Ritningarna är delade via SharePoint.', 'The tender pack is shared securely via OneDrive.', 'Die Unterlagen wurden über Dropbox freigegeben.',
     ]) expect(rule.test(await text(lure + away), {}), lure).not.toBe(false);
+    // a person naming the service the files are on, with the link on that service: no attacker's page
+    expect(rule.test(await text('The photos are shared via Dropbox: https://www.dropbox.com/scl/fo/abc123/photos'), {})).toBe(false);
     // the same words on the sender's own site are no way out
     expect(rule.test(await text('Jonas Keller hat ein Dokument mit Ihnen geteilt: https://www.example.com/portal/doc/4'), {})).toBe(false);
   });
