@@ -123,8 +123,12 @@ describe('content verdict', () => {
     // ... and so are a local business's booking page and its place on the map.
     const visit = ' Book a visit: https://calendly.com/brightlane/intro Directions: https://www.google.com/maps/search/?api=1&query=Brightlane+Leeds';
     expect(await verdictFor(`https://app.brightlane.io/billing${visit}`)).toMatchObject({ action: 'accept', rules: [{ name: 'STATISTICAL_MODEL', score: 4 }] });
-    // Google's search is not its map.
-    expect(await verdictFor('https://app.brightlane.io/billing https://www.google.com/search?q=brightlane')).toMatchObject({ action: 'tag' });
+    // A well-known service's own pages send the reader to no attacker's page either: a carrier's tracking page.
+    expect(await verdictFor('https://www.dhl.de/de/privatkunden/pakete-empfangen/verfolgen.html?piececode=00340434161234567890')).toMatchObject({ action: 'accept', rules: [{ name: 'STATISTICAL_MODEL', score: 4 }] });
+    // ... but a form anyone can publish on a brand's domain is nobody's own page.
+    expect(await verdictFor('https://docs.google.com/forms/d/e/1FAIpQLSe-trial/viewform')).toMatchObject({ action: 'tag' });
+    // ... nor a service's redirector, which sends the reader on to whatever page it names.
+    expect(await verdictFor('https://app.brightlane.io/billing https://www.google.com/url?q=https%3A%2F%2Fbrightlane-offers.top%2Fcart')).toMatchObject({ action: 'tag' });
     // Another page of the same platforms is not a profile: Google's own pages outside the app store count as elsewhere.
     expect(await verdictFor('https://app.brightlane.io/billing https://sites.google.com/view/brightlane-billing')).toMatchObject({ action: 'tag' });
     // No link and no attachment: it sends the reader nowhere at all (an invoice whose amount is in the text).

@@ -6,6 +6,7 @@ import { contentRules, type ContentRule } from './rules/index.js';
 import { freemailDomains } from './data/freemail.js';
 import { actsOnOwnSite, clickLinks, linksOnlyToOwnSite, offSiteLinks, senderDomain } from './links.js';
 import { externalReplyTo } from './reply-to.js';
+import { isServicesOwnPage } from './service-pages.js';
 import { messageTokens } from './tokens.js';
 import type { ContentAction, ContentThresholds, ContentVerdict, RuleHit, ScoreContext } from './types.js';
 
@@ -98,7 +99,9 @@ function modelHit(p: number, hintScore: number, corroborated: boolean, shape: { 
  */
 function sendsNowhereElse(msg: ContentMessage, ctx: ScoreContext): boolean {
   if (externalReplyTo(msg, ctx) !== null || namesFreeMailboxElsewhere(msg, ctx)) return false;
-  return clickLinks(msg).length === 0 ? msg.attachments.length === 0 : linksOnlyToOwnSite(msg) || actsOnOwnSite(msg, offSiteLinks(msg));
+  if (clickLinks(msg).length === 0) return msg.attachments.length === 0;
+  const offSite = offSiteLinks(msg);
+  return linksOnlyToOwnSite(msg) || actsOnOwnSite(msg, offSite) || (msg.attachments.length === 0 && offSite.every(isServicesOwnPage));
 }
 
 /**

@@ -5,13 +5,10 @@
 import { lureIn } from '../data/lures.js';
 import { extensionOf, isHtmlPage } from '../data/attachments.js';
 import { paymentPlatformHosts } from '../data/payment-platforms.js';
-import { brandDomains } from '../data/brands.js';
-import { onFreeHosting } from '../data/free-hosting.js';
-import { onSharingService } from '../data/sharing-services.js';
 import { socialNetworkDomains } from '../data/profile-pages.js';
 import { actsOnOwnSite, clickLinks, isOwnSite, offSiteLinks } from '../links.js';
+import { isServicesOwnPage } from '../service-pages.js';
 import type { ContentMessage } from '../message.js';
-import type { Link } from '../urls.js';
 import type { ContentRule } from './rule.js';
 
 type Lure = { kind: string; phrase: string } | null;
@@ -69,19 +66,11 @@ const TAGS_ALONE_SCORE = 5.0;
  * on Google Drive, an IT department sending staff to Microsoft's password page, a DocuSign request passed on. No
  * attacker's page is behind those links, so the lure is no evidence at all (the model and the hints may still tag):
  * holding a forwarded signing request or an IT department's phishing warning for its words would be the relay's
- * mistake. A page anyone can publish on a brand's domain (a Google Sites page, a Google or Microsoft form, a free
- * host's subdomain) is no service's own page: that is where such lures collect passwords.
+ * mistake.
  */
 function toServicesOwnPages(msg: ContentMessage): boolean {
   const links = offSiteLinks(msg);
-  return links.length > 0 && msg.attachments.length === 0 && links.every((l) => (onSharingService(l.host) || brandDomains.has(l.domain)) && !userPublished(l));
-}
-
-/** A page anyone may publish without owning the domain: a free host's page, a social network's page or group, a
- * form on a document service. */
-function userPublished(link: Link): boolean {
-  if (link.host === 'docs.google.com') return /^https?:\/\/docs\.google\.com\/forms\//i.test(link.url);
-  return onFreeHosting(link.host) !== null || socialNetworkDomains.has(link.domain);
+  return links.length > 0 && msg.attachments.length === 0 && links.every(isServicesOwnPage);
 }
 
 export const phishLure: ContentRule = {
