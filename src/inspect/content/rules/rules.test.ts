@@ -1001,6 +1001,35 @@ describe('content rules', () => {
     expect(lure.test(vignette, {})).toBeTruthy();
   });
 
+  it('reads the boss\'s own hijacked mailbox asking staff for a secret payment without a call; a real request lacks one part', async () => {
+    const wire = contentRules.find((r) => r.name === 'PHISH_WIRE_REQUEST')!;
+    const internal = (text: string) => parsed({ message: () => compose({ from: 'Paul Berger <p.berger@berger-metall.example>', to: 'buchhaltung@berger-metall.example', subject: 'Zahlung', text }) });
+    expect(wire.test(await internal('Bitte heute noch eine Überweisung von 24.900 € an die Kanzlei ausführen. Die Sache ist streng vertraulich. Ich bin den ganzen Tag in einer Besprechung, schreiben Sie mir nur per Mail.'), {})).toBeTruthy();
+    const es = await parsed({ message: () => compose({ from: 'Marta Gil <marta@gil-abogados.example>', to: 'admin@gil-abogados.example',
+      text: 'Necesito una transferencia de 12.000 € hoy. Es confidencial, no lo comentes con nadie. Estoy reunida y no puedo atender el teléfono.' }) });
+    expect(wire.test(es, {})).toBeTruthy();
+    // a manager asking for an ordinary payment, or for discretion about a salary, can still be called
+    expect(wire.test(await internal('Bitte die Überweisung an Schmidt GmbH heute freigeben, die Rechnung liegt im Ordner. Bei Fragen ruf mich an.'), {})).toBe(false);
+    expect(wire.test(await internal('Die Überweisung der Prämien bitte vertraulich behandeln. Ich bin ab 14 Uhr im Büro.'), {})).toBe(false);
+    // mail to another firm is not the firm's own staff
+    const outside = await parsed({ message: () => compose({ from: 'Marta Gil <marta@gil-abogados.example>', to: 'pagos@cliente.example',
+      text: 'Necesito una transferencia de 12.000 € hoy. Es confidencial. Estoy reunida y no puedo atender el teléfono.' }) });
+    expect(wire.test(outside, {})).toBe(false);
+  });
+
+  it('reads new bank details announced as a heading or as "our new account" in several languages', async () => {
+    const abroad = contentRules.find((r) => r.name === 'PHISH_NEW_ACCOUNT_ABROAD')!;
+    for (const [from, text] of [
+      ['b@elektro-vogt.example.de', 'Neue Bankverbindung: IBAN LT60 3250 0123 4567 8901, bitte offene Posten dorthin.'],
+      ['b@elektro-vogt.example.de', 'Wegen der Umstellung unseres Geschäftskontos zahlen Sie bitte auf IBAN LV80 BANK 0000 4351 9500 1.'],
+      ['compta@atelier-roux.example.fr', 'Merci de régler vos factures sur notre nouveau compte : IBAN LT12 1000 0111 0100 1000.'],
+      ['admin@taller-ruiz.example.es', 'Por favor, realice los pagos a nuestra nueva cuenta: IBAN LT12 1000 0111 0100 1000.'],
+    ]) {
+      const msg = await parsed({ message: () => compose({ from: `Buchhaltung <${from}>`, text }) });
+      expect(abroad.test(msg, {}), text).toBeTruthy();
+    }
+  });
+
   it('reads no QR lure in a message without a picture: an IT warning that describes the trick has nothing to scan', async () => {
     const rule = contentRules.find((r) => r.name === 'PHISH_QR_CODE')!;
     const warning = await parsed({ message: () => compose({ text: 'Heads-up: some fake mails carry a QR code instead of a link so you scan it with your phone. Do not scan it and never enter your password.' }) });
