@@ -1017,6 +1017,15 @@ describe('content rules', () => {
     expect(wire.test(outside, {})).toBe(false);
   });
 
+  it('reads no gift-card scam in a shop\'s receipt for the reader\'s own gift card', async () => {
+    const gift = contentRules.find((r) => r.name === 'PHISH_GIFT_CARD')!;
+    const receipt = await parsed({ message: () => compose({ from: 'Café Lindqvist <shop@cafe-lindqvist.example>', subject: 'Your gift card for Café Lindqvist',
+      text: 'Hi Tom, thanks for your purchase! Your e-gift card code is 4821-7730-1195 and the PIN is 0427. We have also emailed the code to Anna.' }) });
+    expect(gift.test(receipt, {})).toBe(false);
+    const scam = await parsed({ message: () => compose({ subject: 'Gift cards', text: 'Gift cards: please purchase 5 Apple cards of $200 today and email me the codes.' }) });
+    expect(gift.test(scam, {})).toBeTruthy();
+  });
+
   it('reads new bank details announced as a heading or as "our new account" in several languages', async () => {
     const abroad = contentRules.find((r) => r.name === 'PHISH_NEW_ACCOUNT_ABROAD')!;
     for (const [from, text] of [
