@@ -338,6 +338,8 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["421 4.7.0 Too many active connections from 198.51.100.6, try later", 'connect', 'ratelimited', 'sender-config'],
   ["550 5.7.1 EHLO argument is not a fully-qualified domain name", 'helo', 'blocked', 'sender-config'],
   ["550 5.7.1 bad karma, connection refused", 'connect', 'badreputation', 'sender-ip'],
+  // the IP's mail held back for its recipients' complaints, with no provider named
+  ["421 4.7.0 Your messages are temporarily deferred due to unexpected volume or user complaints", 'connect', 'badreputation', 'sender-ip'],
 ];
 
 describe('wording families beyond the development corpus', () => {
