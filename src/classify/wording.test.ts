@@ -340,6 +340,15 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["550 5.7.1 bad karma, connection refused", 'connect', 'badreputation', 'sender-ip'],
   // the IP's mail held back for its recipients' complaints, with no provider named
   ["421 4.7.0 Your messages are temporarily deferred due to unexpected volume or user complaints", 'connect', 'badreputation', 'sender-ip'],
+  // a recipient who takes no mail from this sender is not a domain without mail service (RFC 7505's null MX)
+  ["550 5.7.1 <lea@example.org>: the recipient does not accept e-mail from this sender", 'rcpt', 'filtered', 'recipient'],
+  ["550 5.7.1 Le destinataire n'accepte pas les messages de cet expéditeur", 'rcpt', 'filtered', 'recipient'],
+  ["556 5.1.10 Domain example.org does not accept mail", 'rcpt', 'notaccept', 'recipient'],
+  // the sender's sending limit in other languages
+  ["451 4.7.1 Límite de envíos superado para esta cuenta, inténtelo más tarde", 'mail', 'ratelimited', 'sender-volume'],
+  ["450 4.7.1 Limite di invio raggiunto per questo mittente", 'rcpt', 'ratelimited', 'sender-volume'],
+  // GMX's German replies name the same causes as its English ones
+  ["554-mx.example.net (mxgmx009) Nemesis ESMTP Service not available 554-Kein SMTP-Dienst verfügbar 554-Die IP-Adresse 198.51.100.12 steht auf einer Sperrliste", 'connect', 'blocked', 'sender-ip'],
 ];
 
 describe('wording families beyond the development corpus', () => {
