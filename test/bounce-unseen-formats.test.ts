@@ -562,6 +562,24 @@ describe('several recipients in one report: each one found, each with its own re
     expect(reasons(raw)).toEqual([['sybil@example.com', 'userunknown']]);
   });
 
+  it('a bounce a person forwards as an attachment with a note above it is read as that bounce; a bounce of a bounce is not', () => {
+    const forward = (fields: string[], note: string) => message([
+      ...fields, 'MIME-Version: 1.0', 'Content-Type: multipart/mixed; boundary="F"', '', '--F', 'Content-Type: text/plain; charset=utf-8', '', note, '',
+      '--F', 'Content-Type: message/rfc822', '',
+      'From: Mail Delivery System <MAILER-DAEMON@mx.example.net>', 'Subject: Undelivered Mail Returned to Sender', 'Auto-Submitted: auto-replied', 'MIME-Version: 1.0',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="D"', '', '--D', 'Content-Type: text/plain', '',
+      '<vera@example.com>: host mx.example.com[192.0.2.8] said: 552 5.2.2 Mailbox full', '', '--D', 'Content-Type: message/delivery-status', '',
+      'Reporting-MTA: dns; mx.example.net', '', 'Final-Recipient: rfc822; vera@example.com', 'Action: failed', 'Status: 5.2.2', '', '--D--', '', '--F--',
+    ]);
+    const byPerson = forward(['From: Tom <tom@example.org>', 'To: helpdesk@example.org', 'Subject: WG: Undelivered Mail Returned to Sender'],
+      'Hallo, das kam zurück, als ich Vera geschrieben habe. Hast du eine andere Adresse?');
+    expect(reasons(byPerson)).toEqual([['vera@example.com', 'mailboxfull']]);
+    // An MTA that returns the report it could not deliver writes its own failure above it: that is what it reports.
+    const bounceOfBounce = forward(['From: MAILER-DAEMON@relay.example.org', 'To: postmaster@example.org', 'Subject: Fwd: Undelivered Mail Returned to Sender', 'Auto-Submitted: auto-replied'],
+      '<tom@example.org>: host relay.example.org said: 550 5.1.1 User unknown');
+    expect(reasons(bounceOfBounce)).toEqual([['tom@example.org', 'userunknown']]);
+  });
+
   it('an X.400 address from an Exchange gateway: the Internet address without its attribute type', () => {
     const raw = plain('System Administrator <postmaster@corp.example.com>', 'Undeliverable: minutes', [
       'Your message', '', '  To:      talk@lists.example.org', '  Subject: minutes', '', 'did not reach the following recipient(s):', '',

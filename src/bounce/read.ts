@@ -49,17 +49,27 @@ export function bounceMimeLimits(limits: BounceLimits): MimeLimits {
  * A gateway that passes a report on as an attachment of its own (Trend Micro's InterScan wraps an Exchange DSN in a
  * multipart/mixed whose first part is the DSN as message/rfc822, a disclaimer after it): when the outer message has
  * no report part and its first part with content is its one attached message, a report, that report is the message
- * to read. A bounce that returns a report it could not deliver says so in its own text first, and stays as it is.
+ * to read. A bounce that returns a report it could not deliver says so in its own text first, and stays as it is;
+ * a person who forwards a bounce as an attachment writes a note first too ("Fwd:", "RV:", "WG:" in the subject, no
+ * Auto-Submitted field: RFC 3834 §5 has every automatic message say it is one), and the report is still the message.
  */
 function unwrapForwardedReport(root: MimePart): MimePart {
   const outer = outerParts(root);
   if (outer.some((p) => p.type === 'multipart/report' || p.type === 'message/delivery-status' || p.type === 'message/feedback-report')) return root;
   const isMessage = (p: MimePart) => p.type === 'message/rfc822' || p.type === 'message/global';
   // Several attached reports are a digest (rfc5965.ts reads every one), not one report passed on.
-  if (outer.filter(isMessage).length !== 1) return root;
-  const first = outer.find((p) => isMessage(p) || (p.children.length === 0 && p.text.trim() !== ''));
+  const attached = outer.filter(isMessage);
+  if (attached.length !== 1) return root;
+  const first = forwardedByPerson(root) ? attached[0] : outer.find((p) => isMessage(p) || (p.children.length === 0 && p.text.trim() !== ''));
   const inner = first && isMessage(first) ? first.children[0] : undefined;
   return inner?.type === 'multipart/report' ? inner : root;
+}
+
+/** Forward markers of the common mail clients in their languages (Fwd, Fw, WG, TR, RV, I, Doorst, PD, ENC, VS). */
+const FORWARD_SUBJECT = /^\s*(?:fwd?|wg|tr|rv|i|doorst|pd|enc|vs|vb|fs|vl)\s*:/i;
+
+function forwardedByPerson(root: MimePart): boolean {
+  return FORWARD_SUBJECT.test(root.decodedHeader('subject')) && root.header('auto-submitted') === '';
 }
 
 export function readBounce(raw: Buffer, { limits, traceHeader }: ReadOptions = DEFAULT_READ_OPTIONS): BounceFacts {
