@@ -212,6 +212,8 @@ export const lurePatterns: Record<LureKind, string[]> = {
     w`(?:seed|recovery|secret)\s+phrase|connect\s+your\s+wallet|verify\s+your\s+wallet|wallet\s+verification|airdrop`,
     // tokens "allocated" to the reader's balance, to be claimed on the attacker's page
     w`claim\s+your\s+(?:[${L}$]+\s+)?(?:token\s+)?allocation|token\s+allocation\s+(?:program|event)`,
+    // free coins handed out to whoever follows the link (the "giveaway" and "donation" scams)
+    w`(?:accept|claim|receive|get|collect|withdraw)\s+(?:your\s+)?free\s+(?:btc|bitcoin|eth|ether|usdt|crypto|tokens?|coins?)\b|free\s+(?:btc|bitcoin|eth|usdt)\s+(?:giveaway|donation|airdrop)`,
     w`(?:btc|eth|usdt|bitcoin)\s+(?:pending\s+)?withdrawal|withdrawal\s+of\s+(?:[\d.]+\s*)?(?:btc|eth|usdt|bitcoin)|earned\s+\+?[\d.]+\s*(?:btc|eth|usdt)|cloud\s+mining`,
     w`wallet\s+bestätigen|krypto-?konto|auszahlung\s+bereit`,
     // a balance on a "platform" the reader never joined, to be zeroed unless they log in and withdraw it (the dormant
@@ -237,7 +239,7 @@ export const lurePatterns: Record<LureKind, string[]> = {
   // real sweepstakes' "claim your prize" (a free or exclusive gift to claim is the pitch of the fake ones).
   reward: [
     // chosen to receive something given away (a gift, an amount): being "selected for early access" is no prize
-    w`(?:selected|chosen)\s+(?:to\s+(?:receive|win|get|claim)\s+[^.!?\n]{0,40}?(?:reward|prize|gift|voucher|coupon|bonus|[$€£]\s?\d)|as\s+(?:a|the|our)\s+(?:lucky\s+)?winner|for\s+(?:a|an|our|this)\s+(?:exclusive\s+|special\s+|free\s+)?(?:reward|prize|gift))`,
+    w`(?:selected|chosen)\s+(?:to\s+(?:receive|win|get|claim)\s+[^.!?\n]{0,40}?(?:reward|prize|gift|voucher|coupon|bonus|cashback|[$€£]\s?\d|\d[\d,.]*\s?(?:usdt|usdc|btc|eth)\b)|as\s+(?:a|the|our)\s+(?:lucky\s+)?winner|for\s+(?:a|an|our|this)\s+(?:exclusive\s+|special\s+|free\s+)?(?:reward|prize|gift))`,
     // one of a handful of participants "in the final draw" (the Endauslosung genre), the reader "qualifies" for the prize
     w`you\s+are\s+(?:one\s+of\s+(?:only\s+)?\d+\s+(?:participants|finalists|entrants)\s+in\s+the\s+final|in\s+the\s+final\s+draw)|(?:du\s+bist|sie\s+sind)\s+(?:[^\s.!?]+\s+){1,5}?in\s+der\s+(?:end|final)auslosung|qualifizier(?:e\s+dich|en\s+sie\s+sich)\s+(?:jetzt\s+)?für\s+den\s+gewinn|(?:je\s+bent|u\s+bent)\s+(?:[^\s.!?]+\s+){0,5}?in\s+de\s+(?:eind|finale\s+)loting|(?:vous\s+êtes|tu\s+es)\s+(?:[^\s.!?]+\s+){0,5}?(?:au|du)\s+tirage\s+final`,
     w`you\s+are\s+one\s+of\s+(?:the|our)\s+(?:lucky\s+)?(?:finalists|winners)|congratulations[!,.]*\s+(?:[${L}-]+[!,.]*\s+)?you(?:'ve|\s+have)\s+won|you(?:'ve|\s+have)\s+won\s+(?:a|an|the)\s+(?:free\s+|brand\s+new\s+)?[${L}$€£-]+`,

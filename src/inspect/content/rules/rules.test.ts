@@ -1017,6 +1017,16 @@ describe('content rules', () => {
     expect(wire.test(outside, {})).toBe(false);
   });
 
+  it('reads a cashback or free coins handed out behind a link as a lure', async () => {
+    const rule = contentRules.find((r) => r.name === 'PHISH_LURE_LINK')!;
+    const text = async (t: string) => parsed({ message: () => compose({ text: t }) });
+    for (const t of [
+      'You have been selected to receive a cashback of up to 2,500 USDT. Claim it here: https://usdt-bonus.example/claim',
+      'Our community giveaway: get your free ETH today at https://eth-giveaway.example/',
+    ]) expect(rule.test(await text(t), {}), t).not.toBe(false);
+    expect(rule.test(await text('You have been chosen to receive our printed catalogue: https://catalogue.example/order'), {})).toBe(false);
+  });
+
   it('reads no gift-card scam in a shop\'s receipt for the reader\'s own gift card', async () => {
     const gift = contentRules.find((r) => r.name === 'PHISH_GIFT_CARD')!;
     const receipt = await parsed({ message: () => compose({ from: 'Café Lindqvist <shop@cafe-lindqvist.example>', subject: 'Your gift card for Café Lindqvist',
