@@ -186,14 +186,14 @@ function expandedFrom(lines: string[], line: number): string | null {
   return here ? here[1]! : null;
 }
 
+/** A message identifier's field ("Message-ID: <0a1b$2c3d@host>"), quoted in transcripts and summaries: never an address. */
+const MESSAGE_ID_FIELD = /\b(?:(?:resent-)?message-id|in-reply-to|references|content-id)\s*:/i;
+
 /**
  * The addresses a line names as recipients. In "<a@x>: host mx said: 550 <s@y>: Sender address rejected" the reply
  * quotes another address (often the sender's): once an address opens the line, addresses inside the reply after it
  * are the reply's words, not further recipients.
  */
-/** A message identifier's field ("Message-ID: <0a1b$2c3d@host>"), quoted in transcripts and summaries: never an address. */
-const MESSAGE_ID_FIELD = /\b(?:(?:resent-)?message-id|in-reply-to|references|content-id)\s*:/i;
-
 function namedRecipients(line: string): string[] {
   if (MESSAGE_ID_FIELD.test(line)) return [];
   const all = extractAddresses(line);
