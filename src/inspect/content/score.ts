@@ -93,7 +93,9 @@ function modelHit(p: number, hintScore: number, corroborated: boolean, shape: { 
 
 /**
  * Every link stays on the sender's own site, or the link where the reader acts does and the others only sit below it
- * (a "Powered by" credit, a help centre: actsOnOwnSite), or there is neither a link nor an attachment; and the reader's answer
+ * (a "Powered by" credit, a help centre: actsOnOwnSite), or every link leaves only for a well-known service's own
+ * pages with nothing attached (a carrier's tracking page, a DocuSign envelope: no attacker's page behind them), or
+ * there is neither a link nor an attachment; and the reader's answer
  * goes back to the sender: a Reply-To on another domain, or a free-mail address in the text to write to instead
  * ("It's my e-mail for response: …@gmail.com"), sends the reader elsewhere as surely as a link does.
  */
