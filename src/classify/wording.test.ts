@@ -349,6 +349,8 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["450 4.7.1 Limite di invio raggiunto per questo mittente", 'rcpt', 'ratelimited', 'sender-volume'],
   // GMX's German replies name the same causes as its English ones
   ["554-mx.example.net (mxgmx009) Nemesis ESMTP Service not available 554-Kein SMTP-Dienst verfügbar 554-Die IP-Adresse 198.51.100.12 steht auf einer Sperrliste", 'connect', 'blocked', 'sender-ip'],
+  // a server's reply that refuses the connecting client by its address is no TCP "connection refused"
+  ["554 mx2.example.net ESMTP connection refused from [198.51.100.31]", 'connect', 'blocked', 'sender-ip'],
 ];
 
 describe('wording families beyond the development corpus', () => {
