@@ -209,7 +209,7 @@ export const lurePatterns: Record<LureKind, string[]> = {
     w`(?:zobacz|pobierz|otwórz)\s+fakturę|faktura\s+(?:jest\s+)?(?:nieopłacona|zaległa|przeterminowana)|(?:zobrazit|stáhnout|otevřít)\s+fakturu|faktura\s+(?:je\s+)?(?:po\s+splatnosti|neuhrazená|nezaplacená)|visa\s+fakturan|(?:obetald|förfallen)\s+faktura|fakturan\s+är\s+(?:obetald|förfallen)`,
   ],
   crypto: [
-    w`(?:seed|recovery|secret)\s+phrase|connect\s+your\s+wallet|verify\s+your\s+wallet|wallet\s+verification|airdrop`,
+    w`(?:seed|recovery|secret)\s+phrase|connect\s+(?:your\s+|the\s+)?(?:crypto\s+)?wallet|verify\s+your\s+wallet|wallet\s+verification|airdrop`,
     // tokens "allocated" to the reader's balance, to be claimed on the attacker's page
     w`claim\s+your\s+(?:[${L}$]+\s+)?(?:token\s+)?allocation|token\s+allocation\s+(?:program|event)`,
     // free coins handed out to whoever follows the link (the "giveaway" and "donation" scams)

@@ -1023,6 +1023,7 @@ describe('content rules', () => {
     for (const t of [
       'You have been selected to receive a cashback of up to 2,500 USDT. Claim it here: https://usdt-bonus.example/claim',
       'Our community giveaway: get your free ETH today at https://eth-giveaway.example/',
+      'USDC cashback: connect wallet with your browser extension and withdraw: https://usdc-back.example/',
     ]) expect(rule.test(await text(t), {}), t).not.toBe(false);
     expect(rule.test(await text('You have been chosen to receive our printed catalogue: https://catalogue.example/order'), {})).toBe(false);
   });
