@@ -72,14 +72,19 @@ function amongOwnStaff(msg: ContentMessage, ctx: ScoreContext): boolean {
   return own !== '' && recipients.length > 0 && recipients.every((r) => registrableDomain(r) === own);
 }
 
-/** The script in the boss's own mailbox: money to move, kept secret, and no call possible. */
-function secretPaymentWithoutCall(msg: ContentMessage, ctx: ScoreContext): string | false {
+/**
+ * The script in the boss's own mailbox: money to move, kept secret, and no call possible. All three together are the
+ * whole scam, with nothing else to add (no link, no Reply-To): alone they tag the message.
+ */
+const SCRIPT_ALONE_SCORE = 5.0;
+
+function secretPaymentWithoutCall(msg: ContentMessage, ctx: ScoreContext): { detail: string; score: number } | false {
   if (!amongOwnStaff(msg, ctx)) return false;
   const text = msg.lower.subject + '\n' + msg.lower.own;
   const money = MOVE_MONEY.exec(text);
   const secret = money && KEEP_IT_SECRET.exec(text);
   const noCall = secret && DO_NOT_CALL.exec(text);
-  return noCall ? `"${money[0]}", "${secret[0]}", "${noCall[0]}", among the firm's own staff` : false;
+  return noCall ? { detail: `"${money[0]}", "${secret[0]}", "${noCall[0]}", among the firm's own staff`, score: SCRIPT_ALONE_SCORE } : false;
 }
 
 export const phishWireRequest: ContentRule = {

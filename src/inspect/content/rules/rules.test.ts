@@ -1004,7 +1004,8 @@ describe('content rules', () => {
   it('reads the boss\'s own hijacked mailbox asking staff for a secret payment without a call; a real request lacks one part', async () => {
     const wire = contentRules.find((r) => r.name === 'PHISH_WIRE_REQUEST')!;
     const internal = (text: string) => parsed({ message: () => compose({ from: 'Paul Berger <p.berger@berger-metall.example>', to: 'buchhaltung@berger-metall.example', subject: 'Zahlung', text }) });
-    expect(wire.test(await internal('Bitte heute noch eine Überweisung von 24.900 € an die Kanzlei ausführen. Die Sache ist streng vertraulich. Ich bin den ganzen Tag in einer Besprechung, schreiben Sie mir nur per Mail.'), {})).toBeTruthy();
+    // the whole script with nothing else to add: it tags on its own
+    expect(wire.test(await internal('Bitte heute noch eine Überweisung von 24.900 € an die Kanzlei ausführen. Die Sache ist streng vertraulich. Ich bin den ganzen Tag in einer Besprechung, schreiben Sie mir nur per Mail.'), {})).toMatchObject({ score: 5 });
     const es = await parsed({ message: () => compose({ from: 'Marta Gil <marta@gil-abogados.example>', to: 'admin@gil-abogados.example',
       text: 'Necesito una transferencia de 12.000 € hoy. Es confidencial, no lo comentes con nadie. Estoy reunida y no puedo atender el teléfono.' }) });
     expect(wire.test(es, {})).toBeTruthy();
