@@ -230,6 +230,9 @@ export const lurePatterns: Record<LureKind, string[]> = {
     // a daily income promised in the reader's currency (the "AI trading platform" advertorials); de, fr, es, it, nl,
     // pt, pl, cs
     w`(?:verdiene|verdienen)\s+(?:sie\s+)?(?:bis\s+zu\s+)?(?:€\s?)?[\d.,]+\s*(?:€|euro)?\s+(?:am|pro)\s+tag|gagne[rz]?\s+(?:jusqu'à\s+)?[\d\s.,]+\s*(?:€|euros?)\s+par\s+jour|gana[rn]?\s+(?:hasta\s+)?[\d.,]+\s*(?:€|euros?)\s+(?:al|por)\s+día|guadagna(?:re|no)?\s+(?:fino\s+a\s+)?[\d.,]+\s*(?:€|euro)\s+al\s+giorno|verdien\s+(?:tot\s+)?(?:€\s?)?[\d.,]+\s*(?:euro\s+)?per\s+dag|ganh(?:e|ar|a)\s+(?:até\s+)?(?:r\$|€)\s?[\d.,]+\s+por\s+dia|zarabi(?:aj|ać|a)\s+(?:nawet\s+|do\s+)?[\d\s.,]+\s*(?:zł|złotych|€)\s+dziennie|vydělejte\s+(?:si\s+)?(?:až\s+)?[\d\s.,]+\s*(?:kč|€)\s+denně`,
+    // a pay range by the day for a remote "task" job (rate products, like videos: the task scams run on WhatsApp):
+    // "R$ 180,00 a R$ 450,00 por dia", "$150 to $450 per day"
+    w`(?:r\$|[$€£])\s?\d[\d.,]*\s+(?:a|até|to|-|à|bis|tot|hasta)\s+(?:r\$|[$€£])\s?\d[\d.,]*\s+(?:por|per|a|par|pro|al|am)\s+(?:dia|day|día|jour|tag|dag)\b`,
     // "up to" so much a day, the same pitch with the verb elsewhere ("bis zu 1.800 € täglich verdienen")
     w`(?:bis\s+zu|jusqu'à|hasta|fino\s+a|tot|até|nawet|až|up\s+to)\s+(?:[$€£]\s?[\d.,]+|[\d.,\s]+\s*(?:€|euros?|zł|kč|usd|dollars?))\s+(?:täglich|pro\s+tag|am\s+tag|par\s+jour|al\s+día|por\s+día|al\s+giorno|per\s+dag|por\s+dia|dziennie|denně|a\s+day|per\s+day)`,
   ],

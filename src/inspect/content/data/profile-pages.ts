@@ -10,6 +10,9 @@ export const socialNetworkDomains: ReadonlySet<string> = new Set([
   'pinterest.nl', 'pinterest.pt', 'pinterest.ca', 'pinterest.com.au', 'pinterest.com.mx', 'pinterest.se', 'pinterest.dk',
   'g.page', // Google Business Profile: a local business's "review us on Google" page
   'calendly.com', // a booking page: it asks for a name, an e-mail address and a time
+  // a chat with whoever owns the number or the account ("chat with us on WhatsApp"): the owner's page, not the
+  // messenger's own; the task and job scams send their readers there
+  'wa.me', 't.me',
 ]);
 
 /** Hosts of the app stores' listings (the rest of apple.com and google.com is not a profile page). */

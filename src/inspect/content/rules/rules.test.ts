@@ -798,6 +798,14 @@ describe('content rules', () => {
     expect(rule.test(await text('We closed a $4.5 million seed round this week and will ship the new dashboard in March.'), {})).toBe(false);
   });
 
+  it('reads the e-mail lottery variant of the advance-fee story, not a shop\'s prize draw', async () => {
+    const rule = contentRules.find((r) => r.name === 'PHISH_ADVANCE_FEE')!;
+    const text = async (t: string) => parsed({ message: () => compose({ text: t }) });
+    expect(rule.test(await text('Your e-mail address has won 650,000 EUR in our online draw. Contact your claims agent, Mr. Ruiz, with your full name and phone number.'), {})).toBe(true);
+    expect(rule.test(await text('Seu e-mail foi sorteado no programa internacional. Mantenha esta notificação em sigilo até o pagamento.'), {})).toBe(true);
+    expect(rule.test(await text('Congratulations, you won our Christmas draw! Your voucher is in your customer account; we will also mail it to you.'), {})).toBe(false);
+  });
+
   it('reads "confirm your address for the shipping" of a prize sent free as a parcel lure, in English and German', async () => {
     const rule = contentRules.find((r) => r.name === 'PHISH_LURE_LINK')!;
     const text = async (t: string) => parsed({ message: () => compose({ text: t }) });
@@ -1027,6 +1035,9 @@ describe('content rules', () => {
       'USDC cashback: connect wallet with your browser extension and withdraw: https://usdc-back.example/',
     ]) expect(rule.test(await text(t), {}), t).not.toBe(false);
     expect(rule.test(await text('You have been chosen to receive our printed catalogue: https://catalogue.example/order'), {})).toBe(false);
+    // a remote "task" job paid by the day, applied for in a chat anyone can open: the chat is the owner's page, not
+    // the messenger's
+    expect(rule.test(await text('Vaga home office: avaliar produtos, R$ 150 a R$ 400 por dia. Fale com a recrutadora: https://wa.me/5511900000000'), {})).not.toBe(false);
   });
 
   it('reads no gift-card scam in a shop\'s receipt for the reader\'s own gift card', async () => {
