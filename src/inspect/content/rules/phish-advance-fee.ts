@@ -37,7 +37,7 @@ const PHRASE_KINDS = [
     // the e-mail lottery variant: the reader's address "won" a draw nobody entered, and a claims agent waits, the
     // notice to be kept secret until the money is paid out (en, es, pt, fr, de, it, nl)
     phrase(String.raw`(?:your\s+)?e-?mail\s+(?:address\s+)?(?:has\s+)?(?:won|emerged\s+(?:as\s+)?(?:a\s+)?winner)|su\s+dirección\s+de\s+(?:correo|e-?mail)\s+(?:\S+\s+){0,12}?(?:ha\s+)?(?:resultado\s+)?(?:ganador|premiad)|seu\s+(?:endereço\s+de\s+)?e-?mail\s+(?:foi\s+)?(?:sorteado|premiado|ganhou|contemplado)|votre\s+(?:adresse\s+)?e-?mail\s+a\s+(?:gagné|été\s+tirée)|ihre\s+e-?mail-?adresse\s+(?:hat\s+)?gewonnen|il\s+(?:suo|tuo)\s+indirizzo\s+e-?mail\s+ha\s+vinto|uw\s+e-?mailadres\s+heeft\s+gewonnen`),
-    phrase(String.raw`claims?\s+agent|agente\s+(?:de\s+)?reclamaci(?:ones|ón)|agente\s+de\s+reclama(?:ções|ção)|agent\s+de\s+réclamation|(?:keep|mantenga|mantenha|gardez|halten\s+sie|mantenga)\s+(?:this|esta|cette|diese)\s+(?:notification|notificación|notificação|award|mitteilung)\s+(?:\S+\s+){0,2}?(?:confidential|en\s+secreto|em\s+sigilo|secrète|geheim)`, true),
+    phrase(String.raw`claims?\s+agent|agente\s+(?:de\s+)?reclamaci(?:ones|ón)|agente\s+de\s+reclama(?:ções|ção)|agent\s+de\s+réclamation|(?:keep|mantenga|mantenha|gardez|halten\s+sie)\s+(?:this|esta|cette|diese)\s+(?:notification|notificación|notificação|award|mitteilung)\s+(?:\S+\s+){0,2}?(?:confidential|en\s+secreto|em\s+sigilo|secrète|geheim)`, true),
     // a group of its own: "compensation payment … on an ATM card" is two phrases of the script, not one
     phrase(String.raw`atm\s+(?:master\s*|visa\s*)?card|cart(?:ão|a)\s+(?:visa\s+|master\s*)?atm|tarjeta\s+(?:visa\s+)?atm|carte\s+(?:visa\s+)?atm|atm-?(?:karte|kaart)`),
 ];
