@@ -27,6 +27,16 @@ export function skeleton(label: string): string {
 const known = new Map<string, Lookalike | null>();
 const MAX_KNOWN = 20_000;
 
+/**
+ * Text as a reader sees it in a mail client's sans-serif font, where some letters pass for others: a capital I among
+ * small letters is an l ("Iedger", "PaypaI"), so are a 1 inside a word and a 0 between letters an l and an o
+ * ("App1e", "Micr0soft"), and "rn" is an m ("Arnazon"). Nobody spells a name that way but to be read as someone else
+ * by people and as nobody by filters.
+ */
+export function sansSerifReading(text: string): string {
+  return text.replace(/I(?=\p{Ll})|(?<=\p{Ll})I/gu, 'l').replace(/(?<=\p{L})1|1(?=\p{Ll})/gu, 'l').replace(/(?<=\p{L})0(?=\p{L})/gu, 'o').replace(/rn/g, 'm');
+}
+
 /** The brand a registrable domain imitates without being one of the brand's own domains; null when none. */
 export function lookalikeOf(registrable: string): Lookalike | null {
   let answer = known.get(registrable);

@@ -1,6 +1,7 @@
 // A display name that names a well-known brand while the address is in none of the brand's domains (and the name
 // does not also name the sender's own organisation: "Lockergnome Apple Core" writes about Apple).
 import { brands } from '../data/brands.js';
+import { sansSerifReading } from '../lookalike.js';
 import { nameIncludesOwnDomain } from '../links.js';
 import { registrableDomain } from '../urls.js';
 import type { ContentRule } from './rule.js';
@@ -20,15 +21,6 @@ function readable(name: string): string {
 // underscores that keep a filter from reading the words as one name ("Albert-Heijn", "Deutsche_Bahn").
 const patterns = brands.map((b) => ({ ...b, re: new RegExp(`\\b${readable(b.name).replace(/ /g, '[\\s._-]*')}\\b`, 'i') }));
 
-/**
- * The same name with the letters that pass for others in a mail client's sans-serif font read as those: a capital I
- * among small letters is an l ("Iedger", "PaypaI"), and so are a 1 and a 0 inside a word an l and an o ("App1e").
- * Nobody spells their own name that way.
- */
-function lookalikeReading(name: string): string {
-  return name.replace(/I(?=\p{Ll})|(?<=\p{Ll})I/gu, 'l').replace(/(?<=\p{L})1|1(?=\p{Ll})/gu, 'l').replace(/(?<=\p{L})0(?=\p{L})/gu, 'o');
-}
-
 export const brandDisplayName: ContentRule = {
   name: 'BRAND_IMPERSONATION',
   score: 2.5,
@@ -39,7 +31,7 @@ export const brandDisplayName: ContentRule = {
     const domain = registrableDomain(msg.from.domain);
     const name = readable(msg.from.name);
     const named = patterns.find((b) => b.re.test(name));
-    const disguised = lookalikeReading(name);
+    const disguised = sansSerifReading(name);
     const brand = named ?? (disguised !== name ? patterns.find((b) => b.re.test(disguised)) : undefined);
     if (brand === undefined || brand.domains.includes(domain)) return false;
     return named ? brand.name : `${brand.name}, spelt "${msg.from.name}"`;

@@ -7,6 +7,7 @@ import { attachMacroOffice } from './attach-macro-office.js';
 import { attachScript } from './attach-script.js';
 import { badDate } from './bad-date.js';
 import { brandDisplayName } from './brand-display-name.js';
+import { brandDisguisedSpelling } from './brand-disguised-spelling.js';
 import { disguisedWords } from './disguised-words.js';
 import { displayNameDomain } from './display-name-domain.js';
 import { fakeSafetyBanner } from './fake-safety-banner.js';
@@ -67,7 +68,7 @@ export const contentRules: readonly ContentRule[] = [
   // attachments
   attachExecutable, attachScript, attachMacroOffice, attachEncryptedArchive, attachHtmlForm, attachDoubleExtension,
   // language
-  greetingByAddress, fakeSafetyBanner, phishLure, phishQrCode, phishGiftCard, phishWireRequest, phishCallback, phishExtortion, phishCredentials, phishPayment, phishNewAccountAbroad, phishCousinReplyTo, phishUrgency, phishAdvanceFee, subjectAllCaps, textAllCaps, unfilledPlaceholder, disguisedWords,
+  greetingByAddress, fakeSafetyBanner, phishLure, phishQrCode, phishGiftCard, phishWireRequest, phishCallback, phishExtortion, phishCredentials, phishPayment, phishNewAccountAbroad, phishCousinReplyTo, phishUrgency, phishAdvanceFee, subjectAllCaps, textAllCaps, unfilledPlaceholder, disguisedWords, brandDisguisedSpelling,
   // encoding
   mixedScripts, zeroWidth, styledLetters,
 ];

@@ -230,6 +230,11 @@ const cases: Record<string, { positive: Case; negative: Case }> = {
     // French, Portuguese and Vietnamese write their own words with accents, never English ones
     negative: { message: () => compose({ text: 'Où êtes-vous ? Voilà le café. Não há pão à venda. Tôi và bạn có thể đi ở đây. Crème brûlée for the café.' }) },
   },
+  BRAND_DISGUISED_SPELLING: {
+    positive: { message: () => compose({ subject: 'Scan your Iedger now', text: 'Your device needs a security check.' }) },
+    // the brand spelt right, an accountant's "Ledger", Italian "Il", a product code and a LinkedIn name are no disguise
+    negative: { message: () => compose({ subject: 'Il PayPal di Ledger Nano S Plus (LNSP-01) e Office 2021', text: 'Il conto è nel General Ledger. Find us on LinkedIn and at McIntosh Street. Born in Turin.' }) },
+  },
   UNFILLED_PLACEHOLDER: {
     positive: { message: () => compose({ subject: '#CRYPTO# %FIRSTNAME%, your reward is waiting' }) },
     // a hashtag, a percentage and a word in brackets are no variables
@@ -874,6 +879,19 @@ describe('content rules', () => {
     // the bank's own statement: the password is something the reader knows, not written here
     expect(rule.test(await mail('Seu extrato mensal segue em anexo. A senha são os cinco primeiros dígitos do seu CPF.'), {})).toBe(false);
     expect(rule.test(await mail('Your statement is attached. Password: 123', false), {})).toBe(false);
+  });
+
+  it('reads a brand spelt with look-alike letters in the subject and the text, not from the brand itself', async () => {
+    const rule = contentRules.find((r) => r.name === 'BRAND_DISGUISED_SPELLING')!;
+    const mail = async (subject: string, text = 'Hello.', from = 'Support <help@wallet-care.example>') =>
+      rule.test(await parsed({ message: () => compose({ from, subject, text }) }), {});
+    expect(await mail('Scan your Iedger now')).toBe('ledger, spelt "Iedger"');
+    expect(await mail('Account notice', 'Your PayPaI balance is on hold.')).toBe('paypal, spelt "PayPaI"');
+    expect(await mail('Your Micr0soft password expires')).toBe('microsoft, spelt "Micr0soft"');
+    expect(await mail('Arnazon order 113-55')).toBe('amazon, spelt "Arnazon"');
+    expect(await mail('Scan your Iedger now', 'Hello.', 'Ledger <news@ledger.com>')).toBe(false);
+    // words that merely hold a capital I, a digit or "rn": a name, Italian, a version number
+    expect(await mail('Il nuovo iPhone 15 e Windows 11 a Livorno', 'LinkedIn, McIntosh, Office365, Barnes, modern learning')).toBe(false);
   });
 
   it('reads a brand in a display name through accents and letters spaced out to slip past filters', async () => {
