@@ -351,6 +351,13 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["554-mx.example.net (mxgmx009) Nemesis ESMTP Service not available 554-Kein SMTP-Dienst verfügbar 554-Die IP-Adresse 198.51.100.12 steht auf einer Sperrliste", 'connect', 'blocked', 'sender-ip'],
   // a server's reply that refuses the connecting client by its address is no TCP "connection refused"
   ["554 mx2.example.net ESMTP connection refused from [198.51.100.31]", 'connect', 'blocked', 'sender-ip'],
+  // Spamhaus's Domain Block List lists domains: named in a reply, it is the domain's listing, not the IP's
+  ["550 5.7.1 Mail refused: sender domain present in the Spamhaus DBL, see https://www.spamhaus.org/dbl/", 'eod', 'blocked', 'sender-domain'],
+  // a policy that applies to the recipient's address, and a recipient who says plainly that it wants no mail
+  ["550 5.7.1 Policy restriction for the destination mailbox", 'rcpt', 'policyviolation', 'recipient'],
+  ["550 5.7.1 The recipient doesn't want these messages", 'rcpt', 'filtered', 'recipient'],
+  // an attachment's content refused by a gateway
+  ["554 5.7.1 Mail blocked due to the content of its attachment", 'eod', 'policyviolation', 'content'],
 ];
 
 describe('wording families beyond the development corpus', () => {
