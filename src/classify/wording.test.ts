@@ -358,6 +358,10 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["550 5.7.1 The recipient doesn't want these messages", 'rcpt', 'filtered', 'recipient'],
   // an attachment's content refused by a gateway
   ["554 5.7.1 Mail blocked due to the content of its attachment", 'eod', 'policyviolation', 'content'],
+  // RFC 7489 calls DMARC's publisher the Domain Owner: its policy named is DMARC's verdict
+  ["550 5.7.1 Message from 198.51.100.4 for example.org refused by domain owner policy", 'eod', 'authfailure', 'sender-domain'],
+  // a terminated user is a closed mailbox, even in a reply that also calls it invalid
+  ["550 Invalid recipient: the account was terminated", 'eod', 'suspend', 'recipient'],
 ];
 
 describe('wording families beyond the development corpus', () => {

@@ -15,12 +15,21 @@ describe('recipientBlocks', () => {
     expect(r).toMatchObject({ diagnostic: '550-5.1.1 The email account that you tried to reach 550 5.1.1 does not exist.', code: 550, status: '5.1.1', remoteMta: 'mx.example.com', phase: 'rcpt' });
   });
 
-  it('gives each Sendmail recipient line its own reply, and RCPT TO transcripts their phase', () => {
+  it('gives each Sendmail recipient line its own reply, and a RCPT TO transcript its phase to the recipient it names', () => {
     const rs = read(['   ----- Transcript of session follows -----', '550 <a@example.com>... 550 Host unknown', '554 <b@example.com>... Service unavailable', 'While talking to mx.example.net:', '>>> RCPT To:<c@example.net>', '<<< 550 No such user here', '550 <c@example.net>... User unknown']);
     expect(rs.map((r) => [r.recipient, r.diagnostic, r.phase])).toEqual([
       ['a@example.com', '550 <a@example.com>... 550 Host unknown', 'rcpt'],
-      ['b@example.com', '554 <b@example.com>... Service unavailable', 'rcpt'],
+      // (the transcript below is c's session: it says nothing of the command b's refusal answered)
+      ['b@example.com', '554 <b@example.com>... Service unavailable', null],
       ['c@example.net', '550 No such user here', 'rcpt'],
+    ]);
+  });
+
+  it("keeps the command one qmail recipient's entry names to that recipient", () => {
+    const rs = read(['Hi. This is the qmail-send program at mx.example.org.', '', '<ann@example.org>:', 'user is over quota', '', '<bob@example.net>:', 'Connected to 192.0.2.61 but sender was rejected.', 'Remote host said: 553 5.1.8 <s@example.org>: Sender address rejected: Domain not found', ''], ['s@example.org']);
+    expect(rs.map((r) => [r.recipient, r.diagnostic, r.phase])).toEqual([
+      ['ann@example.org', '<ann@example.org>: user is over quota', null],
+      ['bob@example.net', '553 5.1.8 <s@example.org>: Sender address rejected: Domain not found', 'mail'],
     ]);
   });
 

@@ -74,14 +74,17 @@ export function recipientBlocks(input: BlockInput): RecipientFacts[] {
   const replyLine = reply === null ? -1 : text.slice(0, REPLY_START.exec(text)!.index).split('\n').length - 1;
   const ownerEntry = replyOwner >= 0 ? recipients[replyOwner]!.line : -1;
   const inOwnersEntry = ownerEntry >= 0 && ownerEntry <= replyLine && !recipients.some((o) => o.line > ownerEntry && o.line <= replyLine);
-  const whole = { reply, phase: smtpPhase(text), opening, delayWarning: isDelayWarning(text) };
+  const whole = { reply, opening, delayWarning: isDelayWarning(text) };
   // What the report says for all its recipients (a preamble's "gave up after 5 days") is in the text outside every
-  // other recipient's entry: a cause stated inside another recipient's entry ("<bob@…>: Host or domain name not
-  // found") is that recipient's alone.
-  const sharedHint = (i: number) => bounceHint(blocks.reduce((t, b, j) => (j === i || b === text ? t : t.replace(b, '')), text));
-  return recipients.map((r, i) => factsFromBlock(originalCase(r.address, text), blocks[i]!, {
-    ...whole, hint: sharedHint(i), replyOfAnother: inOwnersEntry && replyOwner !== i,
-  }));
+  // other recipient's entry: a cause or a command stated inside another recipient's entry ("<bob@…>: Host or domain
+  // name not found", qmail's "Connected to … but sender was rejected") is that recipient's alone.
+  const sharedText = (i: number) => blocks.reduce((t, b, j) => (j === i || b === text ? t : t.replace(b, '')), text);
+  return recipients.map((r, i) => {
+    const shared = sharedText(i);
+    return factsFromBlock(originalCase(r.address, text), blocks[i]!, {
+      ...whole, phase: smtpPhase(shared), hint: bounceHint(shared), replyOfAnother: inOwnersEntry && replyOwner !== i,
+    });
+  });
 }
 
 interface Mention {
