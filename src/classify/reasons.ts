@@ -86,9 +86,9 @@ export const REASON_PROFILES: Record<Reason, ReasonProfile> = {
     fix: 'Usually temporary; if it persists, check the DNS of the recipient domain.',
   },
   norelaying: {
-    blame: 'sender-config', scope: 'destination',
-    explanation: 'The server refused to pass the message on: it does not accept mail for this domain from this sender (relaying denied).',
-    fix: "Check that the recipient domain's MX records point to the right server and that the relay uses them.",
+    blame: 'remote', scope: 'destination',
+    explanation: "The receiving server refused to relay: it does not take mail for this recipient's domain (relaying denied).",
+    fix: "Tell the recipient by other means that their domain's mail server refuses their mail; if the relay sends through a smart host, check that it is authorised there.",
   },
   notaccept: {
     blame: 'recipient', scope: 'destination',

@@ -95,13 +95,13 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["554 Your access to this mail system has been rejected due to the sending MTA's poor reputation.", "connect", 'badreputation', 'sender-ip'],
   ["550 5.2.2 The email account that you tried to reach is over quota.", undefined, 'mailboxfull', 'recipient'],
   ["552 Message size exceeds maximum permitted", undefined, 'emailtoolarge', 'content'],
-  ["550 5.7.1 Relaying denied", undefined, 'norelaying', 'sender-config'],
+  ["550 5.7.1 Relaying denied", undefined, 'norelaying', 'remote'],
   ["550 Invalid HELO name", "helo", 'blocked', 'sender-config'],
   ["501 5.5.2 <localhost>: Helo command rejected: need fully-qualified hostname", "helo", 'blocked', 'sender-config'],
   ["550 5.7.1 Untrusted TLS certificate", undefined, 'failedstarttls', 'sender-config'],
   // Postfix smtpd's answer when its own TLS set-up failed: the receiver's fault
   ["454 4.7.0 TLS not available due to local problem", undefined, 'failedstarttls', 'remote'],
-  ["550 5.7.367 Remote server returned not permitted to relay -> 550 5.7.1 Relaying denied", undefined, 'norelaying', 'sender-config'],
+  ["550 5.7.367 Remote server returned not permitted to relay -> 550 5.7.1 Relaying denied", undefined, 'norelaying', 'remote'],
   ["550 Mailbox unavailable or access denied", undefined, 'userunknown', 'recipient'],
   ["450 4.2.1 The user you are trying to contact is receiving email too quickly. Please resend your message at a later time.", undefined, 'ratelimited', 'recipient'],
   ["450 4.2.1 Peak SMTP relay limit exceeded for this customer. This is a temporary error.", undefined, 'ratelimited', 'sender-volume'],
@@ -130,7 +130,7 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["550 5.1.1 RESOLVER.ADR.ExRecipNotFound; not found", undefined, 'userunknown', 'recipient'],
   ["550 5.1.90 Your message can't be sent because you've reached your daily limit for message recipients", undefined, 'ratelimited', 'sender-volume'],
   ["554 5.2.2 mailbox full; STOREDRV.Deliver.Exception:QuotaExceededException.MapiExceptionShutoffQuotaExceeded", undefined, 'mailboxfull', 'recipient'],
-  ["550 5.4.1 Relay Access Denied", undefined, 'norelaying', 'sender-config'],
+  ["550 5.4.1 Relay Access Denied", undefined, 'norelaying', 'remote'],
   ["550 5.7.133 RESOLVER.RST.SenderNotAuthenticatedForGroup; authentication required; Delivery restriction check failed because the sender was not authenticated when sending to this group", undefined, 'filtered', 'recipient'],
   ["550 5.6.11 SMTPSEND.BareLinefeedsAreIllegal; message contains bare linefeeds, which cannot be sent via DATA", undefined, 'notcompliantrfc', 'content'],
   ["554 5.6.211 Invalid MIME Content: Single text value size (32768) limit exceeded", undefined, 'contenterror', 'content'],
@@ -146,7 +146,7 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["550 5.4.1 All recipient addresses rejected: Access denied. AS(201806271) [AM4PEPF00027A5F.eurprd04.prod.outlook.com]", undefined, 'rejected', 'sender-domain'],
   // MTA source texts and provider documentation (session 16): qmail-smtpd, Postfix smtpd/smtp, Sendmail, Gmail and
   // Google Workspace error references, SPF explanations.
-  ["553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)", 'rcpt', 'norelaying', 'sender-config'],
+  ["553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)", 'rcpt', 'norelaying', 'remote'],
   ["553 sorry, your envelope sender domain must exist (#5.7.1)", 'mail', 'rejected', 'sender-domain'],
   ["450 4.7.1 Client host rejected: cannot find your reverse hostname, [192.0.2.1]", 'rcpt', 'requireptr', 'sender-config'],
   ["Cannot start TLS: handshake failure", undefined, 'failedstarttls', 'sender-config'],
@@ -174,7 +174,7 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["552 RCPT TO:<user@example.org> max message size exceeded", 'rcpt', 'emailtoolarge', 'content'],
   ["550 5.2.3 RESOLVER.RST.SendSizeLimit.Org; message too large for this organization", undefined, 'emailtoolarge', 'content'],
   ["550 5.7.124 RESOLVER.RST.SenderNotAllowed; Sender not in allowed-senders list", undefined, 'filtered', 'recipient'],
-  ["553 you are trying to use me [mx.example.net] as a relay, but I have not been configured to let you [192.0.2.1] do this.", 'rcpt', 'norelaying', 'sender-config'],
+  ["553 you are trying to use me [mx.example.net] as a relay, but I have not been configured to let you [192.0.2.1] do this.", 'rcpt', 'norelaying', 'remote'],
   ["Name service error for name=example.org type=MX: Malformed name server reply", undefined, 'networkerror', 'network'],
   ["554 Rcpt <bob@example.net> does not exist", 'rcpt', 'userunknown', 'recipient'],
   // The collection's second half, read after its never-read measurement: a missing mailbox in other words, a gateway's
@@ -195,7 +195,7 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   // address the host denies, a looping message.
   ["552 message is too long.", 'eod', 'emailtoolarge', 'content'],
   ["554 attachment is too long.", 'eod', 'emailtoolarge', 'content'],
-  ["553 host denies relay.", 'rcpt', 'norelaying', 'sender-config'],
+  ["553 host denies relay.", 'rcpt', 'norelaying', 'remote'],
   ["554 Black mail address.", 'mail', 'rejected', 'sender-domain'],
   ["554 sender is unvalidated.", 'mail', 'rejected', 'sender-domain'],
   ["552 looping message.", 'eod', 'networkerror', 'remote'],
@@ -222,7 +222,7 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["553 5.7.1 <news@example.org>: Sender address rejected: not owned by authenticated user", 'mail', 'rejected', 'sender-config'],
   ["550 5.2.121 The recipient is receiving too many messages; try again later", undefined, 'ratelimited', 'recipient'],
   ["553 5.1.3 Bad recipient address syntax", 'rcpt', 'userunknown', 'recipient'],
-  ["550 5.7.1 Delivery is not allowed to this address.", 'rcpt', 'norelaying', 'sender-config'],
+  ["550 5.7.1 Delivery is not allowed to this address.", 'rcpt', 'norelaying', 'remote'],
   ["552 5.2.2 <a@example.net> Quota violation for this mailbox", 'rcpt', 'mailboxfull', 'recipient'],
   // Exim's SPF ACL example text, Outlook.com's authentication level, a mailbox another process holds, Exim's command
   // time-out, a relay refused in other words, a gateway's URL list, amavis's banned file, a callout's answer naming
@@ -231,7 +231,7 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["550 5.7.515 Access denied, sending domain EXAMPLE.ORG does not meet the required authentication level.", 'eod', 'authfailure', 'sender-domain'],
   ["451 4.2.0 Mailbox is locked by another session, try again later", 'rcpt', 'systemerror', 'remote'],
   ["421 mx.example.net: SMTP data timeout - closing connection", undefined, 'networkerror', 'remote'],
-  ["550 Relaying rejected for this destination", 'rcpt', 'norelaying', 'sender-config'],
+  ["550 Relaying rejected for this destination", 'rcpt', 'norelaying', 'remote'],
   ["554 5.7.1 Message refused: it contains blocked URLs", 'eod', 'spamdetected', 'content'],
   ["554 5.7.0 Reject, id=11111-01 - BANNED: P=p002,L=1,M=application/x-msdos-program", 'eod', 'policyviolation', 'content'],
   ["450 4.1.7 <news@example.org>: Sender address rejected: unverified address: host mx.example.org[198.51.100.9] said: 550 5.1.1 unknown user", 'rcpt', 'rejected', 'sender-domain'],
@@ -316,7 +316,7 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   // SpamAssassin as the judge, not a delivery program's missing Perl module
   ["550 5.7.1 Message rejected by SpamAssassin (score 9.2)", 'eod', 'spamdetected', 'content'],
   // set 13: a relay refusal worded "disallowed" (Zoho), NetEase's empty-HELO code
-  ["553 Relaying disallowed. Invalid Domain - shop.example", 'rcpt', 'norelaying', 'sender-config'],
+  ["553 Relaying disallowed. Invalid Domain - shop.example", 'rcpt', 'norelaying', 'remote'],
   ["550 MI:NHD HELO命令不能为空 http://mail.163.com/help/help_spam_16.htm", 'helo', 'syntaxerror', 'sender-config'],
   // Korean: too many messages in a short time
   ["421 4.7.0 [192.0.2.105] 짧은 시간에 너무 많은 메일을 보내 수신이 일시적으로 제한되었습니다", 'mail', 'ratelimited', 'sender-volume'],
