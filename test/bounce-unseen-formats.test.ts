@@ -833,4 +833,51 @@ describe('several recipients in one report: each one found, each with its own re
       '<mika@ezweb.ne.jp>', '', 'Please reply to <Postmaster@ezweb.ne.jp>', 'if you feel this message to be in error.', '']);
     expect(reasons(raw)).toEqual([['mika@ezweb.ne.jp', 'suspend']]);
   });
+
+  it("a bilingual report: the reply that names its recipient in RCPT TO is that recipient's, and the next entry ends it", () => {
+    const raw = plain('Mail Delivery System <MAILER-DAEMON@mx.example.ru>', 'Mail delivery failed', [
+      'Ваше письмо не может быть доставлено следующим получателям:', '',
+      'ivan@example.com', '  Сервер получателя отклонил письмо.', '',
+      'olga@example.net', '  Такого почтового ящика не существует.', '',
+      'A message that you sent could not be delivered to one or more of its recipients:', '',
+      '  ivan@example.com', '    SMTP error from remote mail server after RCPT TO:<ivan@example.com>:',
+      '    host mx.example.com [192.0.2.44]: 552 5.2.2 <ivan@example.com>: mailbox full',
+      '  olga@example.net', '    user not found', '',
+    ]);
+    const rs = parseBounce(raw).recipients;
+    expect(rs.map((r) => [r.recipient, r.reason])).toEqual([['ivan@example.com', 'mailboxfull'], ['olga@example.net', 'userunknown']]);
+    expect(rs[0]!.diagnostic).toBe('552 5.2.2 <ivan@example.com>: mailbox full');
+  });
+
+  it("a gateway's virus notice: labelled fields, the reason in them, and the returned message's Message-ID is nobody", () => {
+    const raw = message(['From: imsva@gw.example.de', 'To: sender@example.org', 'Subject: Virus found in your message',
+      'MIME-Version: 1.0', 'Content-Type: multipart/mixed; boundary="B"', '', '--B', 'Content-Type: text/plain', '',
+      'The security gateway detected a problem in a message you sent. It was not delivered.', '',
+      '  Recipient: lena@example.de', '  Subject:   Angebot', '  Date:      Mon, 4 Nov 2024 10:00:00 +0100', '',
+      '  Virus name: W97M_TEST.A', '  Action:     Delete entire message', '',
+      'Quote the message ID', '<abc123.456@mail.example.org>', '',
+      '--B', 'Content-Type: text/rfc822-headers', '', 'From: sender@example.org', 'To: lena@example.de',
+      'Message-ID: <abc123.456@mail.example.org>', 'Subject: Angebot', '', '--B--', '']);
+    expect(reasons(raw)).toEqual([['lena@example.de', 'virusdetected']]);
+  });
+
+  it("Mailman's notice that its content filter dropped a post: the list refused it by policy", () => {
+    const raw = message(['From: club-owner@lists.example.org', 'To: sender@example.org', 'Subject: Content filtered message notification',
+      'X-BeenThere: club@lists.example.org', 'X-List-Administrivia: yes', 'MIME-Version: 1.0', 'Content-Type: text/plain', '',
+      "The attached message matched the club mailing list's content filtering rules and was prevented from being",
+      'forwarded on to the list membership.  You are receiving the only remaining copy of the discarded message.', '']);
+    expect(parseBounce(raw).recipients).toMatchObject([{ recipient: 'club@lists.example.org', reason: 'policyviolation', blame: 'content' }]);
+    const held = message(['From: club-owner@lists.example.org', 'To: sender@example.org', 'Subject: Your message awaits moderator approval',
+      'X-BeenThere: club@lists.example.org', 'X-List-Administrivia: yes', 'Content-Type: text/plain', '',
+      "Your mail to 'Club' with the subject 'Hello' Is being held until the list moderator can review it for approval.", '']);
+    expect(reasons(held)).toEqual([['club@lists.example.org', 'onhold']]);
+  });
+
+  it("Domino's router on a damaged mail file: the receiving system's fault", () => {
+    const raw = plain('Mail Router <postmaster@notes.example.ch>', 'DELIVERY FAILURE: Router: Unable to deliver message', [
+      'Your message', '  Subject: Ersatzteile', 'was not delivered to:', '  anna@example.ch', 'because:',
+      '  Router: Unable to deliver message - mail file is corrupted', '']);
+    expect(reasons(raw)).toEqual([['anna@example.ch', 'systemerror']]);
+  });
 });
+

@@ -58,6 +58,7 @@ function classify(kind: BounceKind, facts: RecipientFacts, rules: RuleSet): Clas
   if (facts.dsnAction === 'delivered' || facts.dsnAction === 'relayed' || facts.dsnAction === 'expanded' || facts.status?.startsWith('2.')) {
     return fromBounce('delivered', base, facts.dsnAction ? `dsn-action-${facts.dsnAction}` : 'dsn-status-success');
   }
+  if (facts.hintDecides && facts.hint) return fromBounce(facts.hint, base, `notice-${facts.hint}`);
   const c = classifyWith(rules, {
     text: facts.diagnostic ? withoutHints(facts.diagnostic.slice(0, MAX_REPLY_CHARS)) : '',
     ...(facts.status ? { status: facts.status } : {}),

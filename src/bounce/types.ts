@@ -34,6 +34,11 @@ export interface RecipientFacts {
   /** Set when the bounce format never names the SMTP command its replies answered (nonstandard/gateways.ts). */
   commandless?: boolean;
   /**
+   * Set when `hint` comes from a fixed notice whose every wording is known (a list manager's): it decides, the words
+   * are only quoted (Mailman's "content filtering rules" are its MIME-type filter, not a spam filter).
+   */
+  hintDecides?: boolean;
+  /**
    * A DSN's Final-Recipient when the recipient is its Original-Recipient: the address the report's human-readable
    * text names (the MTA writes where it tried to deliver, not what the sender wrote).
    */

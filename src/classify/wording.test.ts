@@ -362,6 +362,16 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["550 5.7.1 Message from 198.51.100.4 for example.org refused by domain owner policy", 'eod', 'authfailure', 'sender-domain'],
   // a terminated user is a closed mailbox, even in a reply that also calls it invalid
   ["550 Invalid recipient: the account was terminated", 'eod', 'suspend', 'recipient'],
+  // an unknown recipient in the languages of Europe's and Asia's providers (the sender's own address is not one)
+  ["550 Der Benutzer existiert nicht", 'rcpt', 'userunknown', 'recipient'],
+  ["550 Adresse de destinataire inconnue: la boîte aux lettres n'existe pas", 'rcpt', 'userunknown', 'recipient'],
+  ["550 La cuenta de correo no existe", 'rcpt', 'userunknown', 'recipient'],
+  ["550 Odbiorca nieznany", 'rcpt', 'userunknown', 'recipient'],
+  ["550 Получатель не найден", 'rcpt', 'userunknown', 'recipient'],
+  ["550 收件人不存在", 'rcpt', 'userunknown', 'recipient'],
+  ["550 5.1.7 Absenderadresse unbekannt", 'mail', 'rejected', 'sender-domain'],
+  // a receiving store damaged on the remote side
+  ["451 4.3.0 Mail store is corrupted, try later", 'rcpt', 'systemerror', 'remote'],
 ];
 
 describe('wording families beyond the development corpus', () => {

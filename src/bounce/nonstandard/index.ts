@@ -14,15 +14,19 @@ export function parseNonstandard(root: MimePart, { report: text, returned }: Rep
   if (root.fields.length === 0) return { kind: 'not-this-kind' };
   if (!looksLikeBounce(root) && !sentAsNotification(root) && !BOUNCE_BODY.test(text.slice(0, 4096))) return { kind: 'not-this-kind' };
   const failedHeader = root.header('x-failed-recipients');
+  const original = originalHeaders(root) ?? inlineHeaders(returned);
+  // The returned message's own Message-ID is written like an address and quoted by reports ("quote the message ID
+  // <…@…>"): never a recipient.
+  const messageId = fieldValue(original, 'message-id') ?? '';
   const recipients = recipientBlocks({
     text,
-    exclude: bounceParties(root).flatMap(extractAddresses),
+    exclude: [...bounceParties(root), messageId].flatMap(extractAddresses),
     known: extractAddresses(failedHeader),
     openingAsReason: true,
   });
   if (recipients.length === 0) {
     // Reports that never name the recipient (list servers, MMS gateways): the returned message says who it was for.
-    const to = envelopeRecipients(originalHeaders(root) ?? inlineHeaders(returned), root);
+    const to = envelopeRecipients(original, root);
     if (to.length > 0) return { kind: 'found', value: recipientBlocks({ text, exclude: [], known: to, openingAsReason: true }) };
   }
   if (recipients.length === 0) return { kind: 'broken', error: 'bounce without a recognisable recipient' };

@@ -74,6 +74,11 @@ export function recipientBlocks(input: BlockInput): RecipientFacts[] {
   const replyLine = reply === null ? -1 : text.slice(0, REPLY_START.exec(text)!.index).split('\n').length - 1;
   const ownerEntry = replyOwner >= 0 ? recipients[replyOwner]!.line : -1;
   const inOwnersEntry = ownerEntry >= 0 && ownerEntry <= replyLine && !recipients.some((o) => o.line > ownerEntry && o.line <= replyLine);
+  // The lines that lead into the reply name the recipient it answered ("SMTP error from remote mail server after RCPT
+  // TO:<bob@…>:"): then it is that recipient's, wherever the report mentions the others (a bilingual report lists
+  // every recipient once per language, so entries do not nest).
+  const introduced = reply === null ? -1 : recipientNamedBefore(lines, replyLine, text.slice(0, REPLY_START.exec(text)!.index), recipients);
+  const ownedBy = introduced >= 0 ? introduced : inOwnersEntry ? replyOwner : -1;
   const whole = { reply, opening, delayWarning: isDelayWarning(text) };
   // What the report says for all its recipients (a preamble's "gave up after 5 days") is in the text outside every
   // other recipient's entry: a cause or a command stated inside another recipient's entry ("<bob@…>: Host or domain
@@ -82,7 +87,7 @@ export function recipientBlocks(input: BlockInput): RecipientFacts[] {
   return recipients.map((r, i) => {
     const shared = sharedText(i);
     return factsFromBlock(originalCase(r.address, text), blocks[i]!, {
-      ...whole, phase: smtpPhase(shared), hint: bounceHint(shared), replyOfAnother: inOwnersEntry && replyOwner !== i,
+      ...whole, phase: smtpPhase(shared), hint: bounceHint(shared), replyOfAnother: ownedBy >= 0 && ownedBy !== i,
     });
   });
 }
@@ -234,6 +239,13 @@ function originalCase(address: string, text: string): string {
 }
 
 /** The report text as a whole, with what every recipient block may fall back on computed once. */
+/** The one recipient named in the two lines before the reply or on its line before the code; -1 when none or several. */
+function recipientNamedBefore(lines: string[], replyLine: number, beforeReply: string, recipients: Array<{ address: string }>): number {
+  const lead = [...lines.slice(Math.max(0, replyLine - 2), replyLine), beforeReply.slice(beforeReply.lastIndexOf('\n') + 1)].join('\n').toLowerCase();
+  const named = recipients.flatMap((r, i) => (lead.includes(r.address.toLowerCase()) ? [i] : []));
+  return named.length === 1 ? named[0]! : -1;
+}
+
 interface WholeReport {
   /** The lines after the last recipient and the report's first lines: where list-style reports state the reason. */
   opening: string | null;
@@ -287,6 +299,9 @@ function remoteReply(block: string): string | null {
     const line = lines[i]!;
     if (line.trim() === '' || TRANSCRIPT_LINE.test(line)) break;
     if (/^\s*[45]\d\d /.test(line) && !/^\s*[45]\d\d-/.test(lines[i - 1]!)) break;
+    // a line that is nothing but an address starts the next recipient's entry (Exim lists them without a blank line
+    // between): no reply wraps onto a line of a lone address
+    if (line.includes('@') && ADDRESS_ONLY.test(line.trim())) break;
     kept.push(line);
   }
   return squeeze(kept.join(' ')) || null;
@@ -312,7 +327,8 @@ const ADDRESS_ONLY = /^(?:[-*•>]+ ?)?\(?(?:(?:originally |was )?addressed to|(
  * advice for every recipient (GroupWise: "jdoe@… (host not found)", then "Possible causes: Invalid address").
  */
 function blockWords(block: string): string | null {
-  const lines = block.split('\n').filter((l) => !REPORT_FOOTER.test(l) && !SALUTATION.test(l)).slice(0, 12);
+  // (a summary of the original's headers in the entry, "Subject: …", "Date: …", states no reason either)
+  const lines = block.split('\n').filter((l) => !REPORT_FOOTER.test(l) && !SALUTATION.test(l) && !SUMMARY_LINE.test(l)).slice(0, 12);
   const blank = lines.findIndex((l, i) => i > 0 && l.trim() === '');
   const first = squeeze((blank > 0 ? lines.slice(0, blank) : lines).join(' '));
   if (!ADDRESS_ONLY.test(first)) return first;
