@@ -2,6 +2,7 @@
 // per-address limit must count them (smtp-server runs onConnect only after the handshake), so another connection
 // from that address is dropped while the slots are held; and limits.maxClients is one total across all listeners.
 import { connect, type Socket } from 'node:net';
+import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './helpers/accept-harness.js';
 import { rawSmtp } from './helpers/raw-smtp.js';
@@ -56,4 +57,25 @@ describe('connection admission', () => {
     await fifth.closed;
     expect(await closeAll(held, h.ports.relay!, false)).toMatch(/^220 /);
   });
+
+  it('gives the slot back after a STARTTLS session, upgraded or not (smtp-server strips the plain socket\'s listeners)', async () => {
+    // Twice the per-address limit of sessions, one after the other: each upgrades to TLS and sends a message, or
+    // asks for STARTTLS and then sends no handshake at all. Every one must be admitted.
+    for (let i = 0; i < 6; i++) {
+      const t = nodemailer.createTransport({ host: '127.0.0.1', port: h.ports.relay!, secure: false, requireTLS: true, tls: { rejectUnauthorized: false } });
+      await expect(t.sendMail({ from: 'a@example.com', to: 'b@example.net', subject: `tls ${i}`, text: 'x' })).resolves.toMatchObject({ accepted: ['b@example.net'] });
+      t.close();
+      const c = await rawSmtp(h.ports.relay!);
+      expect(c.greeting).toMatch(/^220 /);
+      expect(await c.command('EHLO client.test')).toMatch(/^250/);
+      expect(await c.command('STARTTLS')).toMatch(/^220 /);
+      c.write('this is no TLS handshake\r\n');
+      await c.closed;
+    }
+    const last = await rawSmtp(h.ports.relay!);
+    expect(last.greeting).toMatch(/^220 /);
+    last.end();
+    await last.closed;
+  });
 });
+

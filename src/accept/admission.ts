@@ -34,10 +34,31 @@ export function gateConnections(server: SMTPServer, admission: Admission, opts: 
       return;
     }
     admission.open.total++;
-    socket.once('close', () => {
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
       admission.open.total--;
       admission.counter.close(ip);
-    });
+    };
+    socket.once('close', release);
+    keepThroughStripping(socket, 'close', release);
     for (const handler of handlers) handler.call(server.server, socket);
   });
 }
+
+/**
+ * smtp-server strips every listener off the plain socket when STARTTLS wraps it in a TLS socket (it adds back only an
+ * error handler). The connection's count must still come back when the socket closes: without it, every session that
+ * upgraded kept its slot, and after maxConnectionsPerIp STARTTLS sessions from one address the relay refused that
+ * address until restarted (after maxClients, everyone). So the listener is put back whenever the socket is stripped.
+ */
+function keepThroughStripping(socket: Socket, event: string, listener: () => void): void {
+  const strip = socket.removeAllListeners;
+  socket.removeAllListeners = function (this: Socket, ...args: Parameters<Socket['removeAllListeners']>) {
+    const result = strip.apply(this, args);
+    if (args[0] === undefined || args[0] === event) this.once(event, listener);
+    return result;
+  };
+}
+
