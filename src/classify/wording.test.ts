@@ -380,6 +380,9 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["454 4.7.0 Messages from this network must be sent using an encrypted connection", 'mail', 'failedstarttls', 'sender-config'],
   ["450 4.2.1 Sender address rejected: you send to many mails in a short time", 'rcpt', 'ratelimited', 'sender-volume'],
   ["554-Transaction failed 554-Reject due to policy restrictions. 554 For explanation visit https://postmaster.web.de/en/case?c=r0735&i=ip&v=198.51.100.2", 'eod', 'policyviolation', 'content'],
+  // "mail quota" alone is the mailbox's; a sending or outgoing quota is the sender's
+  ["552 <kim@example.net>... Mail quota exceeded", 'rcpt', 'mailboxfull', 'recipient'],
+  ["451 4.7.1 Outgoing mail quota exceeded for this account", 'mail', 'ratelimited', 'sender-volume'],
 ];
 
 describe('wording families beyond the development corpus', () => {
