@@ -2,7 +2,7 @@
 // it; the receiving side verifies the signature with mailauth's dkimVerify, its DNS answered by a stub that returns the
 // record the CLI printed. Rotation: a second key waits until activated, then signs; the first can then be removed.
 import { execFile } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dkimVerify } from 'mailauth/lib/dkim/verify.js';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -80,4 +80,18 @@ describe('DKIM', () => {
     expect(await verdicts(resigned, resolverFor([second.out.replace('s2._domainkey', 's0._domainkey'), first.out.replace('s1._domainkey', 's2._domainkey')]))).toEqual(['sender.test/s2: fail']);
     expect(await dkim(dataDir, ['remove', 'sender.test', 's1'])).toMatchObject({ code: 0, out: 'removed s1 of sender.test\n' });
   });
+
+  it('a key file that is no key leaves the message unsigned and says why, and never fails the delivery', async () => {
+    const dir = join(tempDir('mw-dkim-bad-'), 'dkim');
+    mkdirSync(join(dir, 'example.com'), { recursive: true });
+    writeFileSync(join(dir, 'example.com', 'broken.pem'), '-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----\n');
+    writeFileSync(join(dir, 'example.com', 'active'), 'broken\n');
+    const errors: string[] = [];
+    const raw = Buffer.from('From: shop@example.com\r\nTo: bob@example.org\r\nSubject: x\r\n\r\nhello\r\n');
+    const out = await createSigner(dir, (err, domain) => errors.push(`${domain}: ${err.message}`))(raw);
+    expect(out.equals(raw)).toBe(true);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^example\.com: key "broken" could not sign: \S/);
+  });
 });
+

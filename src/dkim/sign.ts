@@ -39,20 +39,38 @@ export function createSigner(dir: string, onError: (err: Error, domain: string) 
     cache.set(domain, { key, at: now });
     return key;
   }
+  // Unsigned mail still beats undelivered mail: whatever goes wrong (a key file that is no key, a folder that cannot
+  // be read), the message leaves unsigned and the operator is told why. The delivery engine awaits this promise
+  // without a catch of its own, so it must never reject.
   return async (raw) => {
-    if (!haveKeys()) return raw;
-    const domain = fromDomain(raw);
-    const key = domain ? keyFor(domain) : undefined;
-    if (!key) return raw;
-    const result = await dkimSign(raw, {
-      canonicalization: 'relaxed/relaxed', algorithm: 'rsa-sha256',
-      signatureData: [{ signingDomain: key.domain, selector: key.selector, privateKey: key.privateKey }],
-    } as Parameters<typeof dkimSign>[1]);
-    const err = result.errors[0];
-    if (err || !result.signatures) {
-      onError(err ?? new Error('no signature made'), domain); // unsigned mail still beats undelivered mail
+    let domain = '';
+    try {
+      if (!haveKeys()) return raw;
+      domain = fromDomain(raw);
+      const key = domain ? keyFor(domain) : undefined;
+      if (!key) return raw;
+      const result = await dkimSign(raw, {
+        canonicalization: 'relaxed/relaxed', algorithm: 'rsa-sha256',
+        signatureData: [{ signingDomain: key.domain, selector: key.selector, privateKey: key.privateKey }],
+      } as Parameters<typeof dkimSign>[1]);
+      // mailauth reports a failed signature as { selector, signingDomain, err }: the Error is inside
+      const failure = result.errors[0] as { err?: unknown; selector?: string } | undefined;
+      if (failure || !result.signatures) {
+        onError(signingError(failure, key.selector), domain);
+        return raw;
+      }
+      return Buffer.concat([Buffer.from(result.signatures), raw]);
+    } catch (err) {
+      onError(err instanceof Error ? err : new Error(String(err)), domain);
       return raw;
     }
-    return Buffer.concat([Buffer.from(result.signatures), raw]);
   };
+}
+
+/** A readable error for a signature mailauth could not make ("key s1: error:1E08010C:DECODER routines::unsupported"). */
+function signingError(failure: { err?: unknown } | undefined, selector: string): Error {
+  if (!failure) return new Error('no signature made');
+  const err = failure.err;
+  const said = err instanceof Error ? err.message : typeof err === 'object' && err !== null ? JSON.stringify(err) : String(err);
+  return new Error(`key "${selector}" could not sign: ${said}`);
 }
