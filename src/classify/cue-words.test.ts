@@ -13,6 +13,7 @@ describe('a word that names the cause, where no rule knows the phrase', () => {
     ["550 5.7.1 Refused: we won't relay that", 'norelaying'],
     ['450 4.7.1 Refused for now: too many deliveries from you', 'ratelimited'],
     ['552 5.0.0 Refused: recipient quota reached', 'mailboxfull'],
+    ['421 Try again later (198.51.100.4). Please contact abuse@mx.example.net.', 'blocked'],
   ] as const)('%s -> %s', (text, reason) => {
     expect(classifyReply({ text })).toMatchObject({ reason, rule: 'cue-word' });
   });

@@ -14,7 +14,8 @@ const CUES: ReadonlyArray<readonly [Reason, RegExp]> = [
   ['authfailure', /\b(dmarc|dkim|spf)\b/],
   ['requireptr', /\b(ptr|rdns|reverse (dns|lookup|hostname|mapping|name))\b|\b(rückwärtsauflösung|reverse-dns|dns inverse|résolution inverse|dns inverso|resolución inversa|risoluzione inversa|resolução reversa|odwrotn\S* (dns|rozwiązywani)|reverzní (dns|záznam))|обратн\S* (зон|dns|запис|разрешени)|逆引き|反向解析|反解|역방향/],
   ['failedstarttls', /\b(starttls|tls|ssl)\b/],
-  ['blocked', /\b(dnsbl|rbl|blacklist(ed)?|blocklist(ed)?|black[- ]listed|block[- ]listed|denylist(ed)?|spamhaus|spamcop|sorbs)\b|\b(schwarze[nr]? liste|sperrliste|liste noire|lista negra|lista nera|zwarte lijst|czarn\S* list|černé listin)|черн\S* спис|黑名单|ブラックリスト|블랙리스트/],
+  // (a refusal that sends the sender to the receiver's abuse desk, "Please contact abuse@corp.example", refuses it for abuse)
+  ['blocked', /\b(dnsbl|rbl|blacklist(ed)?|blocklist(ed)?|black[- ]listed|block[- ]listed|denylist(ed)?|spamhaus|spamcop|sorbs)\b|\bcontact abuse@|\b(schwarze[nr]? liste|sperrliste|liste noire|lista negra|lista nera|zwarte lijst|czarn\S* list|černé listin)|черн\S* спис|黑名单|ブラックリスト|블랙리스트/],
   ['spamdetected', /\b(spam(ming|mer|s)?|junk mail|bulk mail)\b|\b(pourriel|correo no deseado)|спам|垃圾邮件|迷惑メール|스팸/],
   ['norelaying', /\b(relay(ing)? (access )?(denied|prohibited|refused|not)|(not|unable to|cannot|can't|won't|do not) (permitted to )?relay)\b/],
   ['ratelimited', /\b(rate[- ]limit\w*|too many|throttl\w*|slow down)\b|\b(zu viele|trop de|demasiad[oa]s|troppi|troppe|te veel|zbyt wiel|zbyt du|za dużo|za wiele|příliš mnoho|excesso de)|слишком много|过多|太多|频繁|頻繁|多すぎ|너무 많은|과도한/],
