@@ -13,15 +13,15 @@ const attempts: AuthAttempt[] = [];
 const policy: MessagePolicy = { ...acceptAllPolicy, authAttempt: (a) => void attempts.push(a) };
 
 beforeAll(async () => {
-  h = await startHarness({ trustedNetworks: {}, limits: { authFailures: { max: 3, windowMs: 60_000, blockMs: 600_000 } } }, policy, () => now);
+  h = await startHarness({ trustedNetworks: {}, limits: { authFailures: { max: 3, windowMs: 60_000, blockMs: 600_000, exemptNetworks: ['127.0.0.9/32'] } } }, policy, () => now);
   await h.addAccount('alice', 'correct horse battery');
 });
 afterAll(async () => h.close());
 
 const plain = (user: string, pass: string) => 'AUTH PLAIN ' + Buffer.from(`\0${user}\0${pass}`).toString('base64');
 
-async function tryLogin(pass: string): Promise<string> {
-  const c = await rawSmtp(h.ports.smtps!, { tls: true });
+async function tryLogin(pass: string, localAddress = '127.0.0.1'): Promise<string> {
+  const c = await rawSmtp(h.ports.smtps!, { tls: true, localAddress });
   await c.command('EHLO guesser.test');
   const reply = await c.command(plain('alice', pass));
   c.end();
@@ -40,4 +40,12 @@ describe('AUTH failure throttling', () => {
     expect(await tryLogin('correct horse battery')).toMatch(/^235 /);
     expect(attempts.map((a) => a.success)).toEqual([false, false, false, false, true]);
   });
+
+  it("does not count the failures of an exempt network (the operator's webmail), but the account still sees them", async () => {
+    const before = attempts.length;
+    for (let i = 0; i < 6; i++) expect(await tryLogin(`typo${i}`, '127.0.0.9')).toMatch(/^535 /);
+    expect(await tryLogin('correct horse battery', '127.0.0.9')).toMatch(/^235 /);
+    expect(attempts.slice(before).map((a) => [a.clientIp, a.success])).toEqual([...Array(6).fill(['127.0.0.9', false]), ['127.0.0.9', true]]);
+  });
 });
+

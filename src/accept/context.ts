@@ -36,6 +36,8 @@ export interface AcceptContext {
   sources: HeaderSource[];
   trusted: TrustedNetworkMatcher;
   authThrottle: AuthThrottle;
+  /** Clients whose AUTH failures the per-address throttle does not count (`limits.authFailures.exemptNetworks`). */
+  authExempt: TrustedNetworkMatcher;
   /** AUTH password checks, on threads of their own with a cap (never libuv's threadpool, where fsync runs). */
   passwords: PasswordPool;
   /** Bytes of messages in DATA across all listeners, bounded by `limits.maxBytesInFlight`. */

@@ -71,8 +71,10 @@ export function createHandlers(ctx: AcceptContext, listener: ListenerKind): Hand
       const ip = session.remoteAddress;
       const username = auth.username ?? '';
       const now = ctx.clock();
-      // Counted before the (slow, asynchronous) password check: parallel guesses see each other's attempts.
-      const { refusedUntil, blockStarted } = ctx.authThrottle.attempt(ip, now);
+      // Counted before the (slow, asynchronous) password check: parallel guesses see each other's attempts. Not for the
+      // operator's own servers that log many users in from one address (webmail): one user's typos would block all.
+      const counted = !ctx.authExempt(ip);
+      const { refusedUntil, blockStarted } = counted ? ctx.authThrottle.attempt(ip, now) : { refusedUntil: 0, blockStarted: false };
       if (refusedUntil) {
         log.warn({ event: 'auth-throttled', sid: session.id, ip, user: username, until: new Date(refusedUntil).toISOString() }, 'AUTH refused: too many failures');
         ctx.policy.authAttempt({ username, clientIp: ip, success: false, now });
@@ -105,7 +107,7 @@ export function createHandlers(ctx: AcceptContext, listener: ListenerKind): Hand
             (err: unknown) => log.warn({ event: 'password-rehash-failed', user: account.name, err }, 'could not store the rehashed password'),
           );
         }
-        ctx.authThrottle.succeeded(ip, now);
+        if (counted) ctx.authThrottle.succeeded(ip, now);
         ctx.policy.authAttempt({ username, clientIp: ip, success: true, now });
         state(session).origin = { account: account.name, via: 'auth', clientIp: ip };
         log.info({ event: 'auth-ok', sid: session.id, ip, user: account.name }, 'AUTH ok');

@@ -100,6 +100,7 @@ export async function startListeners(opts: StartListenersOptions): Promise<Liste
     sources: compileHeaderSources(config.identity),
     trusted: trustedNetworkMatcher(config.trustedNetworks),
     authThrottle: authThrottle(config.limits.authFailures),
+    authExempt: trustedNetworkMatcher({ exempt: config.limits.authFailures.exemptNetworks }),
     passwords: createPasswordPool(config.limits.passwordChecks),
     dataBudget: opts.dataBudget ?? byteBudget(config.limits.maxBytesInFlight),
     ...(opts.feedback ? { feedback: opts.feedback } : {}),

@@ -286,6 +286,8 @@ export const configSchema = z
               .describe("Window in which AUTH failures are counted."),
             blockMs: duration.default(15 * 60_000)
               .describe("How long AUTH is refused (454 4.7.0) once the limit is reached."),
+            exemptNetworks: z.array(z.string()).default([])
+              .describe("Client networks (CIDR) whose AUTH failures are not counted per address: your own webmail or application servers, where many users log in from one IP and a few mistyped passwords must not block them all (Dovecot's login_trusted_networks does the same). Each failure still reaches the account's login signals."),
           })
           .strict()
           .prefault({}),
