@@ -71,13 +71,14 @@ export function recipientBlocks(input: BlockInput): RecipientFacts[] {
     const own = remoteReply(b);
     return own !== null && reply.startsWith(own);
   });
-  const replyLine = reply === null ? -1 : text.slice(0, REPLY_START.exec(text)!.index).split('\n').length - 1;
+  const beforeReply = reply === null ? '' : text.slice(0, REPLY_START.exec(text)!.index);
+  const replyLine = reply === null ? -1 : beforeReply.split('\n').length - 1;
   const ownerEntry = replyOwner >= 0 ? recipients[replyOwner]!.line : -1;
   const inOwnersEntry = ownerEntry >= 0 && ownerEntry <= replyLine && !recipients.some((o) => o.line > ownerEntry && o.line <= replyLine);
   // The lines that lead into the reply name the recipient it answered ("SMTP error from remote mail server after RCPT
   // TO:<bob@…>:"): then it is that recipient's, wherever the report mentions the others (a bilingual report lists
   // every recipient once per language, so entries do not nest).
-  const introduced = reply === null ? -1 : recipientNamedBefore(lines, replyLine, text.slice(0, REPLY_START.exec(text)!.index), recipients);
+  const introduced = reply === null ? -1 : recipientNamedBefore(lines, replyLine, beforeReply, recipients);
   const ownedBy = introduced >= 0 ? introduced : inOwnersEntry ? replyOwner : -1;
   const whole = { reply, opening, delayWarning: isDelayWarning(text) };
   // What the report says for all its recipients (a preamble's "gave up after 5 days") is in the text outside every
@@ -238,7 +239,6 @@ function originalCase(address: string, text: string): string {
   return i >= 0 ? text.slice(i, i + address.length) : address;
 }
 
-/** The report text as a whole, with what every recipient block may fall back on computed once. */
 /** The one recipient named in the two lines before the reply or on its line before the code; -1 when none or several. */
 function recipientNamedBefore(lines: string[], replyLine: number, beforeReply: string, recipients: Array<{ address: string }>): number {
   const lead = [...lines.slice(Math.max(0, replyLine - 2), replyLine), beforeReply.slice(beforeReply.lastIndexOf('\n') + 1)].join('\n').toLowerCase();
@@ -246,6 +246,7 @@ function recipientNamedBefore(lines: string[], replyLine: number, beforeReply: s
   return named.length === 1 ? named[0]! : -1;
 }
 
+/** The report text as a whole, with what every recipient block may fall back on computed once. */
 interface WholeReport {
   /** The lines after the last recipient and the report's first lines: where list-style reports state the reason. */
   opening: string | null;
