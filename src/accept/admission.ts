@@ -4,7 +4,8 @@
 // connections that never start TLS.
 import type { Socket } from 'node:net';
 import type { SMTPServer } from 'smtp-server';
-import type { ConnectionCounter } from './throttle.js';
+import type { Logger } from '../shared/logger.js';
+import { connectionCounter, type ConnectionCounter } from './throttle.js';
 
 export interface Admission {
   counter: ConnectionCounter;
@@ -12,6 +13,19 @@ export interface Admission {
   /** Total connections open across all listeners; shared by every gated server. */
   open: { total: number };
   onRefused(ip: string, reason: 'per-address' | 'total'): void;
+}
+
+/**
+ * One listener group's admission: the per-address and total limits, and a `connection-limit` log line for each
+ * refusal (`listener` names a group with slots of its own, such as the feedback listener).
+ */
+export function createAdmission(limits: { maxConnectionsPerIp: number; maxClients: number }, logger: Logger, listener?: string): Admission {
+  return {
+    counter: connectionCounter(limits.maxConnectionsPerIp),
+    maxClients: limits.maxClients,
+    open: { total: 0 },
+    onRefused: (ip, reason) => logger.warn({ event: 'connection-limit', ...(listener ? { listener } : {}), ip, reason }, 'connection refused: too many connections'),
+  };
 }
 
 const REPLY = {
@@ -61,4 +75,3 @@ function keepThroughStripping(socket: Socket, event: string, listener: () => voi
     return result;
   };
 }
-

@@ -10,10 +10,10 @@ import type { Logger } from '../shared/logger.js';
 import type { AcceptContext, ListenerKind } from './context.js';
 import { createHandlers } from './handlers.js';
 import { loadTlsMaterial, loadTraceSecret, type TlsMaterial } from './secrets.js';
-import { authThrottle, connectionCounter } from './throttle.js';
+import { authThrottle } from './throttle.js';
 import { trustedNetworkMatcher } from './trusted-networks.js';
 import { tuneConnections } from './connection-hooks.js';
-import { gateConnections, type Admission } from './admission.js';
+import { createAdmission, gateConnections } from './admission.js';
 import { createPasswordPool } from '../accounts/password-pool.js';
 import { byteBudget, type ByteBudget } from '../shared/byte-budget.js';
 
@@ -105,12 +105,7 @@ export async function startListeners(opts: StartListenersOptions): Promise<Liste
     dataBudget: opts.dataBudget ?? byteBudget(config.limits.maxBytesInFlight),
     ...(opts.feedback ? { feedback: opts.feedback } : {}),
   };
-  const admission: Admission = {
-    counter: connectionCounter(config.limits.maxConnectionsPerIp),
-    maxClients: config.limits.maxClients,
-    open: { total: 0 },
-    onRefused: (ip, reason) => ctx.logger.warn({ event: 'connection-limit', ip, reason }, 'connection refused: too many connections'),
-  };
+  const admission = createAdmission(config.limits, ctx.logger);
   const tls = await loadTlsMaterial(config, ctx.logger);
   const servers: SMTPServer[] = [];
   const ports: ListenerHandle['ports'] = {};

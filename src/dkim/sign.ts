@@ -67,7 +67,7 @@ export function createSigner(dir: string, onError: (err: Error, domain: string) 
   };
 }
 
-/** A readable error for a signature mailauth could not make ("key s1: error:1E08010C:DECODER routines::unsupported"). */
+/** A readable error for a signature mailauth could not make ('key "s1" could not sign: error:1E08010C:DECODER …'). */
 function signingError(failure: { err?: unknown } | undefined, selector: string): Error {
   if (!failure) return new Error('no signature made');
   const err = failure.err;

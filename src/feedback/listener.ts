@@ -2,13 +2,12 @@
 // only for those domains, never relays (nothing it receives is queued), and answers each report with what became of
 // it, so a provider testing its feedback loop sees the result; unusable input gets a 5xx with the reason.
 import { SMTPServer } from 'smtp-server';
-import { gateConnections } from '../accept/admission.js';
+import { createAdmission, gateConnections } from '../accept/admission.js';
 import { NO_ROOM } from '../accept/message.js';
 import { readData } from '../accept/read-data.js';
 import type { ByteBudget } from '../shared/byte-budget.js';
 import type { TlsMaterial } from '../accept/secrets.js';
 import { smtpError } from '../accept/smtp-error.js';
-import { connectionCounter } from '../accept/throttle.js';
 import type { Config } from '../config/schema.js';
 import type { Logger } from '../shared/logger.js';
 import type { Intake } from './intake.js';
@@ -83,12 +82,7 @@ export async function startFeedbackListener(opts: { config: Config; tls: TlsMate
   // This listener faces the internet (bounces and complaint reports come from anyone's servers): one address gets no
   // more simultaneous connections here than on the customers' listeners, or a single client could hold every slot
   // until the socket time-out and no report would get in. Its slots are its own, not shared with the customers'.
-  gateConnections(server, {
-    counter: connectionCounter(limits.maxConnectionsPerIp),
-    maxClients: limits.maxClients,
-    open: { total: 0 },
-    onRefused: (ip, reason) => logger.warn({ event: 'connection-limit', listener: 'feedback', ip, reason }, 'connection refused: too many connections'),
-  }, { implicitTls: false });
+  gateConnections(server, createAdmission(limits, logger, 'feedback'), { implicitTls: false });
   const { host, port } = config.feedback.listener;
   const bound = await new Promise<number>((resolve, reject) => {
     server.server.once('error', reject);

@@ -69,8 +69,12 @@ const RESERVED_FOR_EXAMPLES = new Set(['example.com', 'example.net', 'example.or
  */
 export function offSiteLinks(msg: ContentMessage, o: { trackers: 'own' | 'elsewhere' } = { trackers: 'own' }): readonly Link[] {
   const a = answersFor(msg);
-  const offSite = () => clickLinks(msg).filter((l) => !ownSite(l, senderDomain(msg), o.trackers === 'own') && !RESERVED_FOR_EXAMPLES.has(l.domain));
-  return o.trackers === 'own' ? (a.offSite ??= offSite()) : (a.offSiteTrackersElsewhere ??= offSite());
+  return o.trackers === 'own' ? (a.offSite ??= linksLeaving(msg, true)) : (a.offSiteTrackersElsewhere ??= linksLeaving(msg, false));
+}
+
+function linksLeaving(msg: ContentMessage, trackersAreOwn: boolean): Link[] {
+  const own = senderDomain(msg);
+  return clickLinks(msg).filter((l) => !ownSite(l, own, trackersAreOwn) && !RESERVED_FOR_EXAMPLES.has(l.domain));
 }
 
 /** The link goes to the sender's own site (see ownSite). */

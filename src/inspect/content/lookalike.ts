@@ -5,6 +5,7 @@
 import { remove as foldConfusables } from 'confusables';
 import { domainToUnicode } from 'node:url';
 import { brandLabels, isBrandDomain, type Brand } from './data/brands.js';
+import { boundedMemo } from './memo.js';
 
 export interface Lookalike {
   domain: string;
@@ -21,12 +22,6 @@ export function skeleton(label: string): string {
   return s;
 }
 
-// A relay sees the same few thousand link domains again and again, and the answer for one depends on nothing else:
-// kept per domain, forgotten all at once when the table is full (a stranger's endless random domains cost memory
-// only up to that bound).
-const known = new Map<string, Lookalike | null>();
-const MAX_KNOWN = 20_000;
-
 /**
  * Text as a reader sees it in a mail client's sans-serif font, where some letters pass for others: a capital I among
  * small letters is an l ("Iedger", "PaypaI"), so are a 1 inside a word and a 0 between letters an l and an o
@@ -37,15 +32,11 @@ export function sansSerifReading(text: string): string {
   return text.replace(/I(?=\p{Ll})|(?<=\p{Ll})I/gu, 'l').replace(/(?<=\p{L})1|1(?=\p{Ll})/gu, 'l').replace(/(?<=\p{L})0(?=\p{L})/gu, 'o').replace(/rn/g, 'm');
 }
 
-/** The brand a registrable domain imitates without being one of the brand's own domains; null when none. */
-export function lookalikeOf(registrable: string): Lookalike | null {
-  let answer = known.get(registrable);
-  if (answer !== undefined) return answer;
-  if (known.size >= MAX_KNOWN) known.clear();
-  answer = imitatedBrand(registrable);
-  known.set(registrable, answer);
-  return answer;
-}
+/**
+ * The brand a registrable domain imitates without being one of the brand's own domains; null when none. A relay sees
+ * the same few thousand link domains again and again: kept per domain (boundedMemo).
+ */
+export const lookalikeOf: (registrable: string) => Lookalike | null = boundedMemo(20_000, imitatedBrand);
 
 function imitatedBrand(registrable: string): Lookalike | null {
   const dot = registrable.indexOf('.');

@@ -1,10 +1,10 @@
 // A brand's name spelt in letters that only look like its own ("Scan your Iedger now", "Your PayPaI account",
 // "App1e ID"): read as the brand by people, as an unknown word by filters and brand checks. The display name has its
 // own rule (BRAND_IMPERSONATION reads it the same way); this one reads the subject and the text.
-import { brands } from '../data/brands.js';
-import { registrableDomain } from '../urls.js';
+import { brands, isBrandDomain, type Brand } from '../data/brands.js';
+import { senderDomain } from '../links.js';
 import { sansSerifReading } from '../lookalike.js';
-import type { Brand } from '../data/brands.js';
+import { boundedMemo } from '../memo.js';
 import type { ContentRule } from './rule.js';
 
 /**
@@ -24,17 +24,10 @@ const PLACE = /[a-z]I|I[a-z]|[A-Za-z][01]|[01][a-z]|rn/g;
 const isWordChar = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 
 /** The brand a word passes for while not being spelt as it, or null (memoised: "return", "Internet" come back in every mail). */
-const readings = new Map<string, Brand | null>();
-function disguisedBrand(word: string): Brand | null {
-  let brand = readings.get(word);
-  if (brand === undefined) {
-    const read = sansSerifReading(word).toLowerCase();
-    brand = read === word.toLowerCase() ? null : brandWords.get(read) ?? null;
-    if (readings.size >= 10_000) readings.clear();
-    readings.set(word, brand);
-  }
-  return brand;
-}
+const disguisedBrand = boundedMemo(10_000, (word): Brand | null => {
+  const read = sansSerifReading(word).toLowerCase();
+  return read === word.toLowerCase() ? null : brandWords.get(read) ?? null;
+});
 
 /** The first word of the text that passes for a brand it is not spelt as. */
 function firstDisguise(text: string): [string, Brand] | undefined {
@@ -61,7 +54,7 @@ export const brandDisguisedSpelling: ContentRule = {
   test(msg) {
     for (const text of [msg.subject, msg.text]) {
       const found = firstDisguise(text);
-      if (found && !(msg.from && found[1].domains.includes(registrableDomain(msg.from.domain)))) return `${found[1].name}, spelt "${found[0]}"`;
+      if (found && !isBrandDomain(found[1], senderDomain(msg))) return `${found[1].name}, spelt "${found[0]}"`;
     }
     return false;
   },

@@ -3,6 +3,7 @@
 // letter by letter at random, to get past filters; no language writes these particular words with accents (a
 // Portuguese "à", a French "où" or a Vietnamese "và" is another word, not an English one in disguise). Counted on
 // the commonest English words only, so a name or a loanword with an accent never adds up.
+import { boundedMemo } from '../memo.js';
 import type { ContentRule } from './rule.js';
 
 const COMMON = new Set(
@@ -33,17 +34,10 @@ function plain(word: string): string {
 }
 
 /** The common English word an accented short word disguises, or null (memoised: a text repeats its words). */
-const disguised = new Map<string, string | null>();
-function disguisedAs(word: string): string | null {
-  let base = disguised.get(word);
-  if (base === undefined) {
-    const p = plain(word);
-    base = COMMON.has(p) && p !== word.toLowerCase() ? p : null;
-    if (disguised.size >= 10_000) disguised.clear();
-    disguised.set(word, base);
-  }
-  return base;
-}
+const disguisedAs = boundedMemo(10_000, (word): string | null => {
+  const p = plain(word);
+  return COMMON.has(p) && p !== word.toLowerCase() ? p : null;
+});
 
 export const disguisedWords: ContentRule = {
   name: 'DISGUISED_WORDS',
