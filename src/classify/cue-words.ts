@@ -6,6 +6,35 @@
 // specific cause first (a "spam" reply that names the blocklist is a block of the IP).
 import type { Reason } from './types.js';
 
+// Three causes are said in two words, a thing and what is wrong with it: the mailbox is full or disabled, the message
+// too large. Each language puts other words between them ("La boîte aux lettres du destinataire est pleine"), so the
+// thing and its state are read within a few words of each other, in either order where a language puts the adjective
+// first ("Pełna skrzynka").
+const MAILBOX = String.raw`(mailbox|mail box|inbox|postfach|e-?mail-?konto|boîte|boite|buzón|buzon|casella|skrzynk\S*|schránk\S*|postvak|postbus|caixa|brevlåda|postlåda|postkasse|indbakke|innboks|postilaatikko|ящик|邮箱|信箱|メールボックス|受信箱|メール ?ボックス|메일함|편지함|사서함)`;
+const FULL = String.raw`(full|voll|plein|pleine|llen[oa]|pien[oa]|pełn\S*|przepełnion\S*|pln[áý]|vol|vol ?gelopen|chei[oa]|lotad|fuld|täynnä|переполнен\S*|заполнен\S*|已满|满了|一杯|いっぱい|가득)`;
+const DISABLED = String.raw`(disabled|deactivated|suspended|inactive|closed|désactivée?|suspendue?|bloquée?|fermée?|deshabilitad[oa]|desactivad[oa]|suspendid[oa]|bloquead[oa]|inactiv[oa]|disattivat[oa]|sospes[oa]|bloccat[oa]|disabilitat[oa]|gesperrt|deaktiviert|stillgelegt|inaktiv|gedeactiveerd|geblokkeerd|opgeschort|zablokowan\S*|zawieszon\S*|nieaktywn\S*|wyłączon\S*|desativad[oa]|zablokov[aá]n\S*|deaktivov[aá]n\S*|zrušen\S*|заблокирован\S*|отключен\S*|неактивн\S*|已停用|已冻结|已禁用|停止|無効|凍結|정지|비활성)`;
+const MESSAGE = String.raw`(message|e-?mail|mail|nachricht|courriel|mensaje|correo|messaggio|bericht|wiadomoś\S*|zpráv\S*|mensagem|сообщени\S*|письм\S*|邮件|信件|メール|メッセージ|메일|메시지)`;
+const TOO_LARGE = String.raw`(too (large|big)|zu gro(ß|ss)|trop (volumineux|volumineuse|gros|grosse|grand|grande)|demasiado grande|troppo grande|te groot|za duż\S*|zbyt duż\S*|příliš velk\S*|grande demais|muito grande|слишком больш\S*|过大|太大|大きすぎ|サイズ超過|サイズオーバー|너무 큽|크기 초과)`;
+// Word edges only for the scripts that space their words: in Chinese or Japanese "邮箱已满" stands inside a sentence.
+const START = String.raw`(?<![\p{Script=Latin}\p{Script=Cyrillic}])`;
+const END = String.raw`(?![\p{Script=Latin}\p{Script=Cyrillic}])`;
+/** The thing, then its state within `gap` characters of the same sentence; or the state first, a word between at most. */
+const near = (thing: string, state: string, gap: number) =>
+  String.raw`${START}${thing}${END}[^.;!?]{0,${gap}}?${START}${state}${END}|${START}${state}${END}\s(\S+\s)?${START}${thing}${END}`;
+const MAILBOX_IS_FULL = new RegExp(String.raw`\b(over ?quota|quota|full mailbox)\b|${near(MAILBOX, FULL, 40)}|переполнен|容量超過|容量オーバー|용량 초과`, 'u');
+// (a short reach: "boîte inexistante ou expéditeur bloqué" blocks the sender, not the mailbox)
+// An account disabled at RCPT is the recipient's; at MAIL the phase turns it to the sender's (adjustForPhase).
+const ACCOUNT = String.raw`(account|konto|compte|cuenta|conta|účet|аккаунт|учетн\S* запис\S*|帐户|账户|账号|アカウント|계정)`;
+const MAILBOX_IS_DISABLED = new RegExp(`${near(MAILBOX, DISABLED, 20)}|${near(ACCOUNT, DISABLED, 20)}`, 'u');
+// (or its size, or its header's, said to exceed a limit: "Message header size, or recipient list, exceeds policy limit")
+const MESSAGE_SIZE = String.raw`((message|header|e-?mail|mail)( header)? size|nachrichtengröße|taille (du |de l')?(message|courriel|e-?mail)|tamaño (del )?(mensaje|correo)|dimensione (del )?messaggio|berichtgrootte|grootte van (het )?bericht|rozmiar wiadomości|velikost zprávy|tamanho da mensagem|размер (сообщения|письма))`;
+const EXCEEDS = String.raw`(exceed\S*|overs\S*|überschreit\S*|dépasse\S*|excede\S*|supera\S*|overschrijd\S*|przekracza\S*|překračuj\S*|превыша\S*)`;
+const MESSAGE_IS_TOO_LARGE = new RegExp(`${near(MESSAGE, TOO_LARGE, 30)}|${near(MESSAGE_SIZE, EXCEEDS, 40)}`, 'u');
+/** The receiving system's own storage, not one mailbox's: its disk is full (RFC 3463's X.3.1). */
+const SYSTEM_STORAGE_FULL = /\b(insufficient|not enough|out of|no free) (disk|system storage|server storage|storage space on (the )?(server|system))|\bdisk (space )?(is )?full\b|\bno space left on device\b|\bfile ?system (is )?full\b|espace disque insuffisant|nicht genügend speicherplatz|espacio (en disco )?insuficiente|spazio (su disco )?insufficiente|brak miejsca na dysku|onvoldoende schijfruimte|nedostatek místa na disku|недостаточно места на диске|磁盘空间不足|ディスク容量(が)?不足/u;
+/** A reputation named, in the languages of the other cues. */
+const REPUTATION = /\breputation\b|réputation|reputaci[óo]n|reputazione|reputação|reputatie|reputacj|reputac[ei]|репутаци|信誉|声誉|評判|レピュテーション|평판/u;
+
 // Each cue in English first, then as receivers in Europe and Asia word it (German, French, Spanish, Italian,
 // Portuguese, Dutch, Polish, Czech, Russian, Chinese, Japanese, Korean); those stems carry no \b after them, since a stem
 // may end in a letter JavaScript's \b does not count as one, and Cyrillic and CJK words none at all.
@@ -15,11 +44,16 @@ const CUES: ReadonlyArray<readonly [Reason, RegExp]> = [
   ['requireptr', /\b(ptr|rdns|reverse (dns|lookup|hostname|mapping|name))\b|\b(rückwärtsauflösung|reverse-dns|dns inverse|résolution inverse|dns inverso|resolución inversa|risoluzione inversa|resolução reversa|odwrotn\S* (dns|rozwiązywani)|reverzní (dns|záznam))|обратн\S* (зон|dns|запис|разрешени)|逆引き|反向解析|反解|역방향/],
   ['failedstarttls', /\b(starttls|tls|ssl)\b/],
   // (a refusal that sends the sender to the receiver's abuse desk, "Please contact abuse@corp.example", refuses it for abuse)
-  ['blocked', /\b(dnsbl|rbl|blacklist(ed)?|blocklist(ed)?|black[- ]listed|block[- ]listed|denylist(ed)?|spamhaus|spamcop|sorbs)\b|\bcontact abuse@|\b(schwarze[nr]? liste|sperrliste|liste noire|lista negra|lista nera|zwarte lijst|czarn\S* list|černé listin)|черн\S* спис|黑名单|ブラックリスト|블랙리스트/],
+  ['blocked', /\b(dnsbl|rbl|blacklist(ed)?|blocklist(ed)?|black[- ]listed|block[- ]listed|denylist(ed)?|spamhaus|spamcop|sorbs)\b|\bcontact abuse@|\b(schwarze[nr]? liste|sperrliste|liste noire|lista negra|lista nera|zwarte lijst|czarn\S* li[sś])|čern\S* listin|черн\S* спис|黑名单|ブラックリスト|블랙리스트/],
   ['spamdetected', /\b(spam(ming|mer|s)?|junk mail|bulk mail)\b|\b(pourriel|correo no deseado)|спам|垃圾邮件|迷惑メール|스팸/],
+  // (after a block list or a spam verdict, which say more: "listed for poor reputation", "spam; sender reputation low")
+  ['badreputation', REPUTATION],
   ['norelaying', /\b(relay(ing)? (access )?(denied|prohibited|refused|not)|(not|unable to|cannot|can't|won't|do not) (permitted to )?relay)\b/],
   ['ratelimited', /\b(rate[- ]limit\w*|too many|throttl\w*|slow down)\b|\b(zu viele|trop de|demasiad[oa]s|troppi|troppe|te veel|zbyt wiel|zbyt du|za dużo|za wiele|příliš mnoho|excesso de)|слишком много|过多|太多|频繁|頻繁|多すぎ|너무 많은|과도한/],
-  ['mailboxfull', /\b(over ?quota|quota|mailbox (is )?full|full mailbox)\b|\b(postfach (ist )?voll|boîte (aux lettres |mail )?(est )?pleine|buzón (está )?lleno|casella (di posta )?(è )?piena|skrzynk\S* (jest )?(pełna|przepełnion)|schránka (je )?plná|mailbox (is )?vol|caixa (de correio )?(está )?cheia)|ящик переполнен|переполнен|邮箱已满|容量超過|容量オーバー|용량 초과|메일함이 가득/],
+  ['mailboxfull', MAILBOX_IS_FULL],
+  ['systemfull', SYSTEM_STORAGE_FULL],
+  ['suspend', MAILBOX_IS_DISABLED],
+  ['emailtoolarge', MESSAGE_IS_TOO_LARGE],
 ];
 
 /** The reason a single distinctive word of the reply names, or null. */

@@ -40,6 +40,12 @@ function spokenByServer(c: Classification, reply: ParsedReply): Classification {
 
 /** A generic reading whose blame the reply's own words contradict: the object it names (named-object.ts) decides. */
 function followNamedObject(c: Classification, reply: ParsedReply): Classification {
+  // "Spam" only as the name of the receiver's filter ("blocked by our anti-spam system", "not accepted due to spam
+  // filter") judges nothing of the message: the filter refused what the reply names, the IP or the sender's address.
+  if (c.reason === 'spamdetected' && namesSpamFilterOnly(reply.flat)) {
+    const named = namedObject(reply.flat);
+    if (named) return retarget(c, named === 'sender-ip' ? 'blocked' : 'rejected', named, c.rule);
+  }
   const blame = blameByObject(c.reason, c.blame, reply.flat);
   if (!blame) return c;
   // An IP refused for what it is, is blocked; a domain refused keeps the rule's reason (reputation, policy ...). What
@@ -47,6 +53,15 @@ function followNamedObject(c: Classification, reply: ParsedReply): Classificatio
   const reason = blame === 'sender-ip' && (c.reason === 'securityerror' || c.reason === 'notaccept') ? 'blocked' : c.reason;
   const scope = blame === 'sender-ip' ? 'session' : 'message';
   return reason === c.reason ? { ...c, blame, scope, action: actionOf({ ...c, blame, scope }) } : { ...retarget(c, reason, blame, c.rule), scope };
+}
+
+// (not "failed our anti-spam checks": failing a check is a verdict on the message)
+const SPAM_FILTER_NAME = /\banti-?spam (filter|system|protection|engine|gateway|service)s?\b|\bspam ?(filter|system|protection|engine|gateway|firewall|service)s?\b/g;
+
+/** Every "spam" of the reply is part of a filter's name. */
+function namesSpamFilterOnly(flat: string): boolean {
+  const rest = flat.replace(SPAM_FILTER_NAME, ' ');
+  return rest !== flat && !rest.includes('spam');
 }
 
 /** "dns; MX1.Example.COM." (a DSN Remote-MTA field) and "mx1.example.com" name the same host. */
@@ -79,7 +94,8 @@ function matches(rules: RuleSet, rule: CompiledRule, reply: ParsedReply, phase: 
   if (rule.phases && (!phase || !rule.phases.includes(phase))) return false;
   if (rule.statusPrefixes) {
     const status = reply.status;
-    if (!status || !rule.statusPrefixes.some((p) => status === p || status.startsWith(p + '.'))) return false;
+    // "none" stands for a reply without an enhanced status
+    if (status === null ? !rule.statusPrefixes.includes('none') : !rule.statusPrefixes.some((p) => status === p || status.startsWith(p + '.'))) return false;
   }
   for (const p of rule.patterns) if (mayMatch(p, rules.literals) && p.re.test(reply.flat)) return true;
   return false;
