@@ -407,6 +407,37 @@ function partsThatFit(patterns: readonly string[]): string[][] {
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /**
+ * Honest mail warns its readers off the lures in the lures' own words: "we will never ask you to pay a redelivery
+ * fee", "PayPal never asks for your password by e-mail", "nous ne vous demanderons jamais votre mot de passe". A lure
+ * in the same clause after such a "never ask" asks for nothing; a phishing message's lure is the request itself, and
+ * a disclaimer it copies into its footer does not hide the lure in its own sentence above. Only verbs of asking and
+ * sending follow the negation: "if you do not pay the fee" or "you have not verified your account" stay lures.
+ */
+const NEVER_ASKS = new RegExp(
+  [
+    String.raw`(?:\bnever|\bnot|n't|\bno\s+longer)\s+(?:[${L}']+\s+){0,2}?(?:ask|request|require|demand|prompt|e-?mail|call|text|contact|send|charge)`,
+    String.raw`\bnunca\s+(?:[${L}]+\s+){0,2}?(?:pedi|solicit|exigi|requeri|ped[ií]r)`,
+    String.raw`\bne\s+(?:vous|te|lui)\s+(?:[${L}]+\s+)?(?:demand|réclam|sollicit|exig)[${L}]*\s+(?:jamais|pas)`,
+    String.raw`\bjamais\s+(?:de\s+)?(?:vous\s+)?(?:demander|réclamer|solliciter)`,
+    String.raw`\b(?:non|mai)\s+(?:ti|le|vi|ci)\s+(?:chied|richied|domand)`,
+    String.raw`\b(?:niemals|nie)\s+(?:[${L}]+\s+){0,3}?(?:auffordern|fragen|bitten|verlangen)`,
+    String.raw`\b(?:fordern|fragen|bitten|verlangen)\s+(?:sie|dich|euch)\s+(?:niemals|nie)\b`,
+    String.raw`\b(?:vragen|vraagt|vraag)\s+(?:[${L}]+\s+){0,2}?nooit\b|\bnooit\s+(?:[${L}]+\s+){0,2}?(?:vragen|vraagt)`,
+    String.raw`\bnigdy\s+nie\s+(?:[${L}]+\s+){0,2}?(?:prosi|poprosi|żąda|wysyła|wyśle)`,
+  ].join('|'),
+);
+const CLAUSE_BREAK = /[.!?;:\n]/;
+const NEGATION_REACH = 80;
+
+/** The text before `index` back to the start of its clause reads "we will never ask you to …". */
+function afterNeverAsks(text: string, index: number): boolean {
+  const before = text.slice(Math.max(0, index - NEGATION_REACH), index);
+  let start = before.length;
+  while (start > 0 && !CLAUSE_BREAK.test(before[start - 1]!)) start--;
+  return NEVER_ASKS.test(before.slice(start));
+}
+
+/**
  * The first lure in a lower-case text, with its kind; null when there is none. Two kinds found at the same place go
  * by the order of `lurePatterns`, whichever expressions they are in.
  */
@@ -415,7 +446,7 @@ export function lureIn(text: string): { kind: LureKind; phrase: string } | null 
   for (const { kinds: chunkKinds, re } of LURE_SEARCHES) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m && (!best || m.index <= best.index); m = re.exec(text)) {
-      if (m.index === 0 || !LETTER_OR_DIGIT.test(text[m.index - 1]!)) {
+      if ((m.index === 0 || !LETTER_OR_DIGIT.test(text[m.index - 1]!)) && !afterNeverAsks(text, m.index)) {
         const kind = chunkKinds[m.findIndex((g, i) => i > 0 && g !== undefined) - 1]!;
         if (!best || m.index < best.index || kinds.indexOf(kind) < kinds.indexOf(best.kind)) best = { kind, phrase: m[0], index: m.index };
         break;

@@ -297,6 +297,44 @@ describe('content rules', () => {
     expect(lure.test(await parsed({ message: () => compose({ text: hijack }) }), {})).toBeTruthy();
   });
 
+  it('reads no lure in honest mail\'s warning against it ("we will never ask you to …"), and still the request itself', async () => {
+    const lure = contentRules.find((r) => r.name === 'PHISH_LURE_LINK')!;
+    const brand = contentRules.find((r) => r.name === 'LINK_BRAND_MISMATCH')!;
+    const link = '\nTrack it: https://trk.parcel-links.example/t/8KfQ2m\n';
+    for (const warning of [
+      'Your prints ship via Royal Mail; we will never ask you to pay a redelivery fee.',
+      'PayPal never asks for your password by e-mail, so keep it to yourself.',
+      'Nous ne vous demanderons jamais de confirmer votre mot de passe par courriel.',
+      'Wir werden Sie niemals auffordern, Ihr Passwort per E-Mail zu bestätigen.',
+    ]) {
+      const msg = await parsed({ message: () => compose({ text: warning + link }) });
+      expect(lure.test(msg, {}), warning).toBe(false);
+      expect(brand.test(msg, {}), warning).toBe(false);
+    }
+    for (const request of [
+      'Your parcel is held by Royal Mail. Pay the redelivery fee to release it.',
+      // the disclaimer copied into the footer does not hide the lure in its own sentence
+      'Your account is suspended, verify your account now. PayPal will never ask for your password.',
+      // a negation of something else than asking keeps the lure
+      'If you do not pay the redelivery fee today, the parcel goes back to the sender.',
+    ]) expect(lure.test(await parsed({ message: () => compose({ text: request + link }) }), {}), request).toBeTruthy();
+  });
+
+  it('takes the sender\'s own address shown over its mailing service\'s tracker for the newsletter it is, not a brand\'s', async () => {
+    const mismatch = contentRules.find((r) => r.name === 'URL_ANCHOR_MISMATCH')!;
+    const tracked = (shown: string) => () =>
+      compose({
+        from: 'Fieldnote Studio <news@news.fieldnote.example>',
+        headers: { 'List-Unsubscribe': '<https://click.mailwisp.example/unsub?c=88>, <mailto:unsub-88@mailwisp.example>' },
+        html: `<p>Workshops: <a href="https://click.mailwisp.example/ls/click?upn=u001.72ef6b">${shown}</a></p>`,
+      });
+    expect(mismatch.test(await parsed({ message: tracked('https://fieldnote.example/workshops') }), {})).toBe(false);
+    expect(mismatch.test(await parsed({ message: tracked('https://www.paypal.com/signin') }), {})).toBe('paypal.com -> mailwisp.example');
+    // a tracker that is not the message's own unsubscribe service is still another domain
+    const other = () => compose({ from: 'Fieldnote Studio <news@news.fieldnote.example>', html: '<a href="https://click.mailwisp.example/x">https://fieldnote.example/a</a>' });
+    expect(mismatch.test(await parsed({ message: other }), {})).toBe('fieldnote.example -> mailwisp.example');
+  });
+
   it('takes a From at a bare name or a broken domain for no From address, and the brand it names for a disguise', async () => {
     const rule = (name: string) => contentRules.find((r) => r.name === name)!;
     // Written into the header as the sender wrote them (a composer would turn the styled letters into kinder.de).

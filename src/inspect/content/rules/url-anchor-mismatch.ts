@@ -1,8 +1,30 @@
 // The anchor text shows one domain and the link goes to another: the core trick of credential phishing.
 import { getDomain } from 'tldts';
 import { brandDomains } from '../data/brands.js';
-import { isOwnSite } from '../links.js';
+import { isOwnSite, senderDomain } from '../links.js';
+import type { ContentMessage } from '../message.js';
 import type { ContentRule } from './rule.js';
+
+const UNSUBSCRIBE_HOST = /<(?:https?:\/\/([^/>?#:]+)|mailto:[^@>]*@([^>?]+))/gi;
+
+/**
+ * The domains of the message's own unsubscribe addresses (List-Unsubscribe, RFC 2369): the mailing service it goes
+ * out through. A newsletter tool rewrites every link through its click tracker and leaves the text as written, so
+ * "fieldnote.example/workshops" shown over click.mailwisp.example is the sender's own address behind the service
+ * that also takes its unsubscriptions. Showing the sender's own domain gains a forger nothing: the disguise this rule
+ * is about shows somebody else's (a brand's), and that still counts.
+ */
+function listServiceDomains(msg: ContentMessage): Set<string> {
+  const out = new Set<string>();
+  for (const f of msg.headers) {
+    if (f.name !== 'list-unsubscribe') continue;
+    for (const m of f.value.matchAll(UNSUBSCRIBE_HOST)) {
+      const d = getDomain((m[1] ?? m[2] ?? '').toLowerCase());
+      if (d) out.add(d);
+    }
+  }
+  return out;
+}
 
 const SHOWN_HOST = /^(?:https?:\/\/)?((?:[a-z0-9-]+\.)+[a-z]{2,24})(?:[/:?#]\S*)?$/i;
 
@@ -24,6 +46,7 @@ export const urlAnchorMismatch: ContentRule = {
       const shown = shownHost ? getDomain(shownHost.toLowerCase()) : null;
       if (!shown || shown === link.domain) continue;
       if (isOwnSite(link, msg) && !brandDomains.has(shown)) continue;
+      if (shown === senderDomain(msg) && !brandDomains.has(shown) && listServiceDomains(msg).has(link.domain)) continue;
       return `${shown} -> ${link.domain}`;
     }
     return false;
