@@ -18,9 +18,12 @@ const TOO_LARGE = String.raw`(too (large|big)|zu gro(ß|ss)|trop (volumineux|vol
 // Word edges only for the scripts that space their words: in Chinese or Japanese "邮箱已满" stands inside a sentence.
 const START = String.raw`(?<![\p{Script=Latin}\p{Script=Cyrillic}])`;
 const END = String.raw`(?![\p{Script=Latin}\p{Script=Cyrillic}])`;
-/** The thing, then its state within `gap` characters of the same sentence; or the state first, a word between at most. */
+/**
+ * The thing, then its state within `gap` characters of the same sentence (a dot inside a domain name or a number ends
+ * none); or the state first, a word between at most.
+ */
 const near = (thing: string, state: string, gap: number) =>
-  String.raw`${START}${thing}${END}[^.;!?]{0,${gap}}?${START}${state}${END}|${START}${state}${END}\s(\S+\s)?${START}${thing}${END}`;
+  String.raw`${START}${thing}${END}(?:[^.;!?]|\.(?=\S)){0,${gap}}?${START}${state}${END}|${START}${state}${END}\s(\S+\s)?${START}${thing}${END}`;
 const MAILBOX_IS_FULL = new RegExp(String.raw`\b(over ?quota|quota|full mailbox)\b|${near(MAILBOX, FULL, 40)}|переполнен|容量超過|容量オーバー|용량 초과`, 'u');
 // (a short reach: "boîte inexistante ou expéditeur bloqué" blocks the sender, not the mailbox)
 // An account disabled at RCPT is the recipient's; at MAIL the phase turns it to the sender's (adjustForPhase).
@@ -32,6 +35,10 @@ const EXCEEDS = String.raw`(exceed\S*|overs\S*|überschreit\S*|dépasse\S*|exced
 const MESSAGE_IS_TOO_LARGE = new RegExp(`${near(MESSAGE, TOO_LARGE, 30)}|${near(MESSAGE_SIZE, EXCEEDS, 40)}`, 'u');
 /** The receiving system's own storage, not one mailbox's: its disk is full (RFC 3463's X.3.1). */
 const SYSTEM_STORAGE_FULL = /\b(insufficient|not enough|out of|no free) (disk|system storage|server storage|storage space on (the )?(server|system))|\bdisk (space )?(is )?full\b|\bno space left on device\b|\bfile ?system (is )?full\b|espace disque insuffisant|nicht genügend speicherplatz|espacio (en disco )?insuficiente|spazio (su disco )?insufficiente|brak miejsca na dysku|onvoldoende schijfruimte|nedostatek místa na disku|недостаточно места на диске|磁盘空间不足|ディスク容量(が)?不足/u;
+/** The sender's address or domain said not to exist ("doména odosielateľa neexistuje", "Absenderdomain existiert nicht"). */
+const SENDER = String.raw`(sender|sender's|sending|absender\S*|expéditeur|remitente|mittente|afzender|remetente|nadawc\S*|odesílatel\S*|odosielate\S*|отправител\S*|发件人|寄件人|送信者|差出人|발신자|보낸 사람)`;
+const DOES_NOT_EXIST = String.raw`(does not exist|doesn't exist|not exist|no such domain|existiert nicht|n'existe pas|no existe|non esiste|bestaat niet|não existe|nie istnieje|neexistuje|не существует|不存在|存在しません|존재하지)`;
+const SENDER_DOES_NOT_EXIST = new RegExp(near(SENDER, DOES_NOT_EXIST, 40), 'u');
 /** A reputation named, in the languages of the other cues. */
 const REPUTATION = /\breputation\b|réputation|reputaci[óo]n|reputazione|reputação|reputatie|reputacj|reputac[ei]|репутаци|信誉|声誉|評判|レピュテーション|평판/u;
 
@@ -43,6 +50,7 @@ const CUES: ReadonlyArray<readonly [Reason, RegExp]> = [
   ['authfailure', /\b(dmarc|dkim|spf)\b/],
   ['requireptr', /\b(ptr|rdns|reverse (dns|lookup|hostname|mapping|name))\b|\b(rückwärtsauflösung|reverse-dns|dns inverse|résolution inverse|dns inverso|resolución inversa|risoluzione inversa|resolução reversa|odwrotn\S* (dns|rozwiązywani)|reverzní (dns|záznam))|обратн\S* (зон|dns|запис|разрешени)|逆引き|反向解析|反解|역방향/],
   ['failedstarttls', /\b(starttls|tls|ssl)\b/],
+  ['rejected', SENDER_DOES_NOT_EXIST],
   // (a refusal that sends the sender to the receiver's abuse desk, "Please contact abuse@corp.example", refuses it for abuse)
   ['blocked', /\b(dnsbl|rbl|blacklist(ed)?|blocklist(ed)?|black[- ]listed|block[- ]listed|denylist(ed)?|spamhaus|spamcop|sorbs)\b|\bcontact abuse@|\b(schwarze[nr]? liste|sperrliste|liste noire|lista negra|lista nera|zwarte lijst|czarn\S* li[sś])|čern\S* listin|черн\S* спис|黑名单|ブラックリスト|블랙리스트/],
   ['spamdetected', /\b(spam(ming|mer|s)?|junk mail|bulk mail)\b|\b(pourriel|correo no deseado)|спам|垃圾邮件|迷惑メール|스팸/],

@@ -399,6 +399,9 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["450 Please try again later", 'rcpt', 'onhold', 'remote'],
   ["451 4.7.1 Please try again later", 'rcpt', 'blocked', 'sender-ip'],
   ["550 5.7.1 <all-staff@example.net>: Recipient address rejected: Access denied", 'rcpt', 'filtered', 'remote'],
+  // written after a set of big providers, hosting companies and regional ISPs was measured (98 % / 97 % before reading)
+  ["550 5.7.1 Filtr antyspamowy: domena nadawcy example.org nie istnieje", 'mail', 'rejected', 'sender-domain'],
+  ["550 5.7.1 Recipient address rejected: you have been blocked by the recipient", 'rcpt', 'filtered', 'recipient'],
 ];
 
 describe('wording families beyond the development corpus', () => {
