@@ -10,6 +10,15 @@
 
 /** One pattern source matching what any of `patterns` matches, its alternatives grouped by their first letter. */
 export function byFirstLetter(patterns: readonly string[]): string {
+  const { groups, rest } = firstLetterGroups(patterns);
+  return [...[...groups].map(([letter, tails]) => `${letter}(?:${tails.join('|')})`), ...rest].join('|');
+}
+
+/**
+ * The alternatives of `patterns` by their fixed first letter: each letter with the rest of its alternatives, in the
+ * order given; `rest` the alternatives without one.
+ */
+export function firstLetterGroups(patterns: readonly string[]): { groups: Map<string, string[]>; rest: string[] } {
   const alternatives = patterns.flatMap(topLevelAlternatives).flatMap(spreadLeadingGroup);
   const groups = new Map<string, string[]>();
   const rest: string[] = [];
@@ -22,7 +31,7 @@ export function byFirstLetter(patterns: readonly string[]): string {
       groups.set(letter, tails);
     } else rest.push(a);
   }
-  return [...[...groups].map(([letter, tails]) => `${letter}(?:${tails.join('|')})`), ...rest].join('|');
+  return { groups, rest };
 }
 
 /** The alternatives of a pattern's top level: cut at "|" outside groups and character classes. */

@@ -7,7 +7,7 @@
 // domain (see rules/phish-lure.ts). Every alternative starts with a letter: one that starts with a repeated class
 // ("[\w-]*gutschein" for compound words) is tried at every word start and rescans the word, and two of them cost
 // bench:score a fifth of its speed; spell the compounds out instead.
-import { byFirstLetter } from './by-first-letter.js';
+import { byFirstLetter, firstLetterGroups } from './by-first-letter.js';
 
 export type LureKind = 'credentials' | 'payment' | 'parcel' | 'invoice' | 'crypto' | 'reward' | 'legal' | 'gambling' | 'pharmacy' | 'weight-loss' | 'dating' | 'crimeware';
 
@@ -372,30 +372,45 @@ const kinds = Object.keys(lurePatterns) as LureKind[];
  */
 export const MAX_LURE_SOURCE = 16_000;
 
-// Each expression: one capture group per kind it holds, without the u flag, \b in front: V8 then checks the first
-// letters of all alternatives in one pass at word starts only, about four times faster than one Unicode expression
-// per kind with a look-behind (and this runs on every message); each kind's alternatives grouped by first letter
-// halve that again (by-first-letter.ts). \b knows only ASCII letters, so a match is then checked to start a word in
-// the Unicode sense as well ("écrivez" must not offer "crivez").
-export const LURE_SEARCHES: ReadonlyArray<{ kinds: LureKind[]; re: RegExp }> = (() => {
-  const chunks: Array<{ kinds: LureKind[]; groups: string[]; size: number }> = [];
+// Where a lure starts is found by a few expressions over every kind's alternatives, regrouped by their first letter
+// across the kinds ("c(?:onfirm your…|laim your…|ustoms fee…)"): at each word start V8 then tests the letter once,
+// where one group per kind tested it once per kind (a third of the lure search's time, itself a tenth of a message's
+// scoring). Without the u flag and with \b in front, the scan runs at word starts only. \b knows only ASCII
+// letters, so a match is then checked to start a word in the Unicode sense as well ("écrivez" must not offer
+// "crivez"). Which kind the lure is, and its words, are read at that place by each kind's own expression.
+export const LURE_SEARCHES: readonly RegExp[] = (() => {
+  const letters = new Map<string, string[]>();
+  const rest: string[] = [];
+  for (const kind of kinds) {
+    const { groups, rest: others } = firstLetterGroups(lurePatterns[kind]);
+    for (const [letter, tails] of groups) letters.set(letter, [...(letters.get(letter) ?? []), ...tails]);
+    rest.push(...others);
+  }
+  // A letter's group too large for one expression is cut into halves, each under the letter again.
+  const cut = (letter: string, tails: string[]): string[] => {
+    const group = `${letter}(?:${tails.join('|')})`;
+    if (tails.length < 2 || group.length + 16 <= MAX_LURE_SOURCE) return [group];
+    const half = Math.ceil(tails.length / 2);
+    return [...cut(letter, tails.slice(0, half)), ...cut(letter, tails.slice(half))];
+  };
+  const groups = [...[...letters].flatMap(([letter, tails]) => cut(letter, tails)), ...rest].sort((a, b) => b.length - a.length);
   // Each expression is one more pass over the text, so the groups are packed: largest first, each into the first
-  // expression with room (first-fit decreasing; in kind order, five expressions were needed where four hold them
-  // all). A kind too large for one expression (the credential lures in seven languages) is cut into halves that each
-  // take a group named by the kind, so a kind may appear more than once.
-  const groups = kinds
-    .flatMap((kind) => partsThatFit(lurePatterns[kind]).map((part) => ({ kind, group: `(${byFirstLetter(part)})` })))
-    .sort((a, b) => b.group.length - a.group.length);
-  for (const { kind, group } of groups) {
+  // expression with room (first-fit decreasing).
+  const chunks: Array<{ groups: string[]; size: number }> = [];
+  for (const group of groups) {
     const room = chunks.find((c) => c.size + group.length <= MAX_LURE_SOURCE);
     if (room) {
-      room.kinds.push(kind);
       room.groups.push(group);
       room.size += group.length + 1;
-    } else chunks.push({ kinds: [kind], groups: [group], size: group.length + 8 });
+    } else chunks.push({ groups: [group], size: group.length + 8 });
   }
-  return chunks.map((c) => ({ kinds: c.kinds, re: new RegExp(String.raw`\b(?:${c.groups.join('|')})`, 'g') }));
+  return chunks.map((c) => new RegExp(String.raw`\b(?:${c.groups.join('|')})`, 'g'));
 })();
+
+/** Each kind's expressions (sticky: read at one place), in the order of `lurePatterns`. */
+const KIND_AT: ReadonlyArray<{ kind: LureKind; re: RegExp }> = kinds.flatMap((kind) =>
+  partsThatFit(lurePatterns[kind]).map((part) => ({ kind, re: new RegExp(byFirstLetter(part), 'y') })),
+);
 
 /** A kind's patterns whole when their grouped expression fits one search, else halved (in order) until each part does. */
 function partsThatFit(patterns: readonly string[]): string[][] {
@@ -439,20 +454,30 @@ function afterNeverAsks(text: string, index: number): boolean {
 
 /**
  * The first lure in a lower-case text, with its kind; null when there is none. Two kinds found at the same place go
- * by the order of `lurePatterns`, whichever expressions they are in.
+ * by the order of `lurePatterns`.
  */
 export function lureIn(text: string): { kind: LureKind; phrase: string } | null {
-  let best: { kind: LureKind; phrase: string; index: number } | null = null;
-  for (const { kinds: chunkKinds, re } of LURE_SEARCHES) {
+  let first = -1;
+  for (const re of LURE_SEARCHES) {
     re.lastIndex = 0;
-    for (let m = re.exec(text); m && (!best || m.index <= best.index); m = re.exec(text)) {
-      if ((m.index === 0 || !LETTER_OR_DIGIT.test(text[m.index - 1]!)) && !afterNeverAsks(text, m.index)) {
-        const kind = chunkKinds[m.findIndex((g, i) => i > 0 && g !== undefined) - 1]!;
-        if (!best || m.index < best.index || kinds.indexOf(kind) < kinds.indexOf(best.kind)) best = { kind, phrase: m[0], index: m.index };
+    for (let m = re.exec(text); m && (first < 0 || m.index < first); m = re.exec(text)) {
+      if (isLureStart(text, m.index)) {
+        first = m.index;
         break;
       }
       re.lastIndex = m.index + 1;
     }
   }
-  return best && { kind: best.kind, phrase: best.phrase };
+  if (first < 0) return null;
+  for (const { kind, re } of KIND_AT) {
+    re.lastIndex = first;
+    const m = re.exec(text);
+    if (m) return { kind, phrase: m[0] };
+  }
+  return null;
+}
+
+/** A lure found at `index` counts: it starts a word, and no "we will never ask you to" stands before it. */
+export function isLureStart(text: string, index: number): boolean {
+  return (index === 0 || !LETTER_OR_DIGIT.test(text[index - 1]!)) && !afterNeverAsks(text, index);
 }

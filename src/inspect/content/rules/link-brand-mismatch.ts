@@ -1,7 +1,7 @@
 // The message speaks for a brand (its sender's display name, or a lure in the brand's name) while its links go to a
 // domain that is neither the brand's nor the sender's own: "PayPal" in the name and the button going to
 // paypa1-login.xyz. Everyday words that are also brands (apple, office) count only in the display name.
-import { brandNamePattern, brands, type Brand } from '../data/brands.js';
+import { brandNameFinder, brands } from '../data/brands.js';
 import { onFreeHosting } from '../data/free-hosting.js';
 import { isShortLink } from '../data/shorteners.js';
 import { socialNetworkDomains } from '../data/profile-pages.js';
@@ -9,13 +9,11 @@ import { nameIncludesOwnDomain, offSiteLinks, senderDomain } from '../links.js';
 import { findLure } from './phish-lure.js';
 import type { ContentRule } from './rule.js';
 
-const patterns = brands.map((b) => ({ brand: b, re: new RegExp(brandNamePattern(b), 'iu') }));
 const knownDomains = new Set(brands.flatMap((b) => b.domains));
 
-/** The brand a text names, if any. */
-function brandIn(text: string, displayName: boolean): Brand | undefined {
-  return patterns.find((p) => (displayName || !p.brand.commonWord) && p.re.test(text))?.brand;
-}
+/** The brand a display name names; the brand a subject or text names (everyday words left out). */
+const brandInName = brandNameFinder(brands);
+const brandInText = brandNameFinder(brands.filter((b) => !b.commonWord));
 
 export const linkBrandMismatch: ContentRule = {
   name: 'LINK_BRAND_MISMATCH',
@@ -31,7 +29,7 @@ export const linkBrandMismatch: ContentRule = {
     // The sender's name is the brand: then a link through an e-mail service's tracker hides where the brand's name
     // leads as well as any (the brand's own mail comes from the brand's domain).
     const sender = senderDomain(msg);
-    const claimed = nameIncludesOwnDomain(msg) ? undefined : brandIn(msg.from?.name ?? '', true);
+    const claimed = nameIncludesOwnDomain(msg) ? undefined : brandInName(msg.from?.name ?? '');
     const named = claimed && !claimed.domains.includes(sender) ? claimed : undefined;
     const hidden = named ? candidates('elsewhere') : [];
     if (named && hidden.length > 0) return `says ${named.name}, links go to ${hidden[0]!.domain}`;
@@ -39,7 +37,7 @@ export const linkBrandMismatch: ContentRule = {
     if (links.length === 0) return false;
     // Or the subject or text names it while luring (newsletters name brands in headlines all the time, but do not
     // ask the reader to unlock an account through a stranger's site).
-    const brand = findLure(msg) ? brandIn(msg.subject + '\n' + msg.text, false) : undefined;
+    const brand = findLure(msg) ? brandInText(msg.subject + '\n' + msg.text) : undefined;
     if (brand) return `says ${brand.name}, links go to ${links[0]!.domain}`;
     // Mail from a brand's own domain links to its site or its mailing service's tracker, never to a page on a free
     // hosting platform: that is a forged From (a relay's customer cannot send as the bank once its sender domains are

