@@ -201,44 +201,44 @@ export const brands: Brand[] = [
   { name: 'best buy', domains: ['bestbuy.com'] },
 ];
 
-/** How a brand's name is matched: whole words only, any spacing between its words ("geek squad", "GeekSquad"), any case. */
-const WHOLE_WORDS = { before: String.raw`(?<![\p{L}\p{N}])`, after: String.raw`(?![\p{L}\p{N}])`, flags: 'iu' };
-const spacedName = (b: Brand) => b.name.replace(/ /g, String.raw`\s*`);
-
-/** The brand's name as a pattern source (flags 'iu'). */
-export function brandNamePattern(b: Brand): string {
-  return WHOLE_WORDS.before + spacedName(b) + WHOLE_WORDS.after;
-}
-
-/** The first brand of `list` that a text names as brandNamePattern matches it (see brandFinder). */
-export function brandNameFinder(list: readonly Brand[]): (text: string) => Brand | undefined {
-  return brandFinder(list, spacedName, WHOLE_WORDS, (text) => text.toLowerCase().replace(/\s+/g, ''));
-}
-
 /**
- * A search for the first brand of `list`, in the list's order, that a text names: `name(b)` is the brand's pattern
- * source between the `edges` (what may stand before and after a name), `key` folds a matched text and a brand's
- * name alike ("GeekSquad" and "geek squad" to "geeksquad"). One expression of every name, grouped by first letter
- * (by-first-letter.ts), reads the text once: a test per brand read a message's text 170 times, a third of all the
- * content rules' time on a 4 KB message (336 µs against 13). Names that match at one place share their first letter,
- * and a letter's group keeps the list's order, so at every place the earliest-listed name wins, as the tests one by
- * one would have found.
+ * A search for the first brand of `list`, in the list's order, that a text names. `spelling(b)` is the brand's name as
+ * a pattern reads it, its words joined by what `edges.between` allows (any spacing, or dots and hyphens too), between
+ * `edges.before` and `edges.after`. One expression of every name, grouped by first letter (by-first-letter.ts), reads
+ * the text once: a test per brand read a message's text 170 times, a third of all the content rules' time on a 4 KB
+ * message (336 µs against 13). Names that match at one place share their first letter, and a letter's group keeps the
+ * list's order, so at every place the earliest-listed name wins, as the tests one by one would have found.
  */
 export function brandFinder(
   list: readonly Brand[],
-  name: (b: Brand) => string,
-  edges: { before: string; after: string; flags: string },
-  key: (text: string) => string,
+  spelling: (b: Brand) => string,
+  edges: { before: string; between: string; after: string; flags: string },
 ): (text: string) => Brand | undefined {
-  const search = new RegExp(`${edges.before}(?:${byFirstLetter(list.map(name))})${edges.after}`, `g${edges.flags}`);
+  const search = new RegExp(`${edges.before}(?:${byFirstLetter(list.map((b) => spelling(b).replace(/ /g, edges.between)))})${edges.after}`, `g${edges.flags}`);
+  // A match and the name it is of, alike once lower-cased without what may stand between the words.
+  const joiner = new RegExp(edges.between, 'g');
+  const key = (text: string) => text.toLowerCase().replace(joiner, '');
   const byKey = new Map<string, number>();
-  list.forEach((b, i) => { if (!byKey.has(key(b.name))) byKey.set(key(b.name), i); });
+  list.forEach((b, i) => { if (!byKey.has(key(spelling(b)))) byKey.set(key(spelling(b)), i); });
   return (text) => {
     let first = list.length;
     search.lastIndex = 0;
     for (let m = search.exec(text); m && first > 0; m = search.exec(text)) first = Math.min(first, byKey.get(key(m[0])) ?? first);
     return list[first];
   };
+}
+
+/** How a brand's name is matched: whole words only, any spacing between its words ("geek squad", "GeekSquad"), any case. */
+const WHOLE_WORDS = { before: String.raw`(?<![\p{L}\p{N}])`, between: String.raw`\s*`, after: String.raw`(?![\p{L}\p{N}])`, flags: 'iu' };
+
+/** The brand's name as a pattern source (flags 'iu'). */
+export function brandNamePattern(b: Brand): string {
+  return WHOLE_WORDS.before + b.name.replace(/ /g, WHOLE_WORDS.between) + WHOLE_WORDS.after;
+}
+
+/** The first brand of `list` that a text names as brandNamePattern matches it (see brandFinder). */
+export function brandNameFinder(list: readonly Brand[]): (text: string) => Brand | undefined {
+  return brandFinder(list, (b) => b.name, WHOLE_WORDS);
 }
 
 /** Registrable domain labels of the brands (paypal, microsoftonline, dhl, ...), the originals that lookalikes copy. */

@@ -1,6 +1,6 @@
 // A display name that names a well-known brand while the address is in none of the brand's domains (and the name
 // does not also name the sender's own organisation: "Lockergnome Apple Core" writes about Apple).
-import { brands } from '../data/brands.js';
+import { brandFinder, brands } from '../data/brands.js';
 import { sansSerifReading } from '../lookalike.js';
 import { nameIncludesOwnDomain } from '../links.js';
 import { registrableDomain } from '../urls.js';
@@ -19,7 +19,7 @@ function readable(name: string): string {
 
 // A brand of several words matches with anything a sender writes between them: spaces, none, or the hyphens, dots and
 // underscores that keep a filter from reading the words as one name ("Albert-Heijn", "Deutsche_Bahn").
-const patterns = brands.map((b) => ({ ...b, re: new RegExp(`\\b${readable(b.name).replace(/ /g, '[\\s._-]*')}\\b`, 'i') }));
+const brandIn = brandFinder(brands, (b) => readable(b.name), { before: String.raw`\b`, between: String.raw`[\s._-]*`, after: String.raw`\b`, flags: 'i' });
 
 export const brandDisplayName: ContentRule = {
   name: 'BRAND_IMPERSONATION',
@@ -30,9 +30,9 @@ export const brandDisplayName: ContentRule = {
     if (!msg.from?.name || nameIncludesOwnDomain(msg)) return false;
     const domain = registrableDomain(msg.from.domain);
     const name = readable(msg.from.name);
-    const named = patterns.find((b) => b.re.test(name));
+    const named = brandIn(name);
     const disguised = sansSerifReading(name);
-    const brand = named ?? (disguised !== name ? patterns.find((b) => b.re.test(disguised)) : undefined);
+    const brand = named ?? (disguised !== name ? brandIn(disguised) : undefined);
     if (brand === undefined || brand.domains.includes(domain)) return false;
     return named ? brand.name : `${brand.name}, spelt "${msg.from.name}"`;
   },
