@@ -13,7 +13,7 @@ import type { Reason } from './types.js';
 const MAILBOX = String.raw`(mailbox|mail box|inbox|postfach|e-?mail-?konto|boîte|boite|buzón|buzon|casella|skrzynk\S*|schránk\S*|postvak|postbus|caixa|brevlåda|postlåda|postkasse|indbakke|innboks|postilaatikko|ящик|邮箱|信箱|メールボックス|受信箱|メール ?ボックス|메일함|편지함|사서함)`;
 const FULL = String.raw`(full|voll|plein|pleine|llen[oa]|pien[oa]|pełn\S*|przepełnion\S*|pln[áý]|vol|vol ?gelopen|chei[oa]|lotad|fuld|täynnä|переполнен\S*|заполнен\S*|已满|满了|一杯|いっぱい|가득)`;
 const DISABLED = String.raw`(disabled|deactivated|suspended|inactive|closed|désactivée?|suspendue?|bloquée?|fermée?|deshabilitad[oa]|desactivad[oa]|suspendid[oa]|bloquead[oa]|inactiv[oa]|disattivat[oa]|sospes[oa]|bloccat[oa]|disabilitat[oa]|gesperrt|deaktiviert|stillgelegt|inaktiv|gedeactiveerd|geblokkeerd|opgeschort|zablokowan\S*|zawieszon\S*|nieaktywn\S*|wyłączon\S*|desativad[oa]|zablokov[aá]n\S*|deaktivov[aá]n\S*|zrušen\S*|заблокирован\S*|отключен\S*|неактивн\S*|已停用|已冻结|已禁用|停止|無効|凍結|정지|비활성)`;
-const MESSAGE = String.raw`(message|e-?mail|mail|nachricht|courriel|mensaje|correo|messaggio|bericht|wiadomoś\S*|zpráv\S*|mensagem|сообщени\S*|письм\S*|邮件|信件|メール|メッセージ|메일|메시지)`;
+const MESSAGE = String.raw`(message|e-?mail|mail|attachments?|anhang|anhänge|pièces? jointes?|adjuntos?|allegat[oi]|bijlagen?|załącznik\S*|přílo\S*|anexos?|вложени\S*|附件|添付ファイル|첨부 ?파일|nachricht|courriel|mensaje|correo|messaggio|bericht|wiadomoś\S*|zpráv\S*|mensagem|сообщени\S*|письм\S*|邮件|信件|メール|メッセージ|메일|메시지)`;
 const TOO_LARGE = String.raw`(too (large|big)|zu gro(ß|ss)|trop (volumineux|volumineuse|gros|grosse|grand|grande)|demasiado grande|troppo grande|te groot|za duż\S*|zbyt duż\S*|příliš velk\S*|grande demais|muito grande|слишком больш\S*|过大|太大|大きすぎ|サイズ超過|サイズオーバー|너무 큽|크기 초과)`;
 // Word edges only for the scripts that space their words: in Chinese or Japanese "邮箱已满" stands inside a sentence.
 const START = String.raw`(?<![\p{Script=Latin}\p{Script=Cyrillic}])`;
@@ -39,6 +39,28 @@ const SYSTEM_STORAGE_FULL = /\b(insufficient|not enough|out of|no free) (disk|sy
 const SENDER = String.raw`(sender|sender's|sending|absender\S*|expéditeur|remitente|mittente|afzender|remetente|nadawc\S*|odesílatel\S*|odosielate\S*|отправител\S*|发件人|寄件人|送信者|差出人|발신자|보낸 사람)`;
 const DOES_NOT_EXIST = String.raw`(does not exist|doesn't exist|not exist|no such domain|existiert nicht|n'existe pas|no existe|non esiste|bestaat niet|não existe|nie istnieje|neexistuje|не существует|不存在|存在しません|존재하지)`;
 const SENDER_DOES_NOT_EXIST = new RegExp(near(SENDER, DOES_NOT_EXIST, 40), 'u');
+/**
+ * What may be attached, refused by type: a file type named by its extension (".docm", ".exe"; not those that are also
+ * top-level domains, ".com", ".zip", which a reply names as domains), Office macros, an
+ * encrypted or password-protected archive, an executable. Receivers refuse these for what they are, whatever the
+ * message says, so the reply's words for them name an attachment policy in any language.
+ */
+const ATTACHMENT_TYPE = /\.(exe|scr|bat|cmd|pif|js|jse|vbs|vbe|wsf|hta|jar|msi|lnk|iso|img|docm|xlsm|pptm|dotm|xlsb|rar|7z|ace|arj|cab)\b|\b(macros?|makros?|macro'?s)\b|password[- ]protected|encrypted (archive|zip|file|attachment)|passwortgeschützt|verschlüsselte (archive|anhänge|dateien)|protégée?s? par (un )?mot de passe|archives? chiffrée?s?|protegid[oa]s? con contraseña|cifrad[oa]s?|protett[oi] da password|cifrat[oi]|beveiligd met (een )?wachtwoord|versleutelde|chronion\S* hasłem|zaszyfrowan\S*|chráněn\S* heslem|šifrovan\S*|protegid[oa]s? por senha|criptografad[oa]s?|executable|ausführbar\S*|exécutable|ejecutable|eseguibil\S*|uitvoerba\S*|wykonywaln\S*|spustiteln\S*|executáve\S*/u;
+/**
+ * An address that takes mail only from inside its organisation ("receives mail from internal senders only", "Denne
+ * adresse modtager kun mail fra interne afsendere", "cannot be mailed directly by external senders", "only from
+ * employees"): the receiving organisation's choice for that address.
+ */
+const INTERNAL_ONLY = /\b(internal|external) (senders?|users?|addresses|domains?|parties)\b|\bfrom outside (the|our|this) (organi[sz]ation|company|domain)|intern\S* (absender|afsender\S*|afzender\S*|avsänd\S*|avsender\S*|lähettäj\S*)|extern\S* (absender|afsender\S*|afzender\S*|avsänd\S*|avsender\S*)|expéditeurs? (internes?|externes?)|remitentes? (internos?|externos?)|mittent[ei] (intern[oi]|estern[oi])|remetentes? (internos?|externos?)|nadawc\S* (wewnętrzn\S*|zewnętrzn\S*)|(interní|externí) odesílatel\S*|(внутренн|внешн)\S* отправител\S*|社外|社内|(^|\s)(only|alleen|nur|uniquement|seulement|solo|solamente|somente|apenas|tylko|pouze|endast|kun|bare|vain)\s(\S+\s){0,5}?(employees|staff|colleagues|medewerkers|mitarbeiter\S*|employés|empleados|dipendenti|funcionários|pracownik\S*|zaměstnan\S*|anställda|ansatte|työntekijö\S*)($|[^\p{L}])/u;
+/** A refusal of the country a connection comes from (GeoIP policies): the connecting IP is what is judged. */
+const COUNTRY = /\bgeo-?(ip|block\S*|location)\b|\b(your|this) (country|region)\b|\bcountr(y|ies) (is |are )?(blocked|not allowed|denied|banned)|(desde|de) (su|tu|vuestro) país|aus ihrem land|de votre pays|dal (tuo|suo) paese|uit uw land|z (twojego|pana|pani) kraju|z vaší země|из вашей страны|您所在的国家|お住まいの国/u;
+/** A refusal that cites the receiver's policy or compliance rules, where no other cue says which. */
+const POLICY = /\bpolic(y|ies)\b|\bcompliance\b|richtlinie\S*|politique|pol[ií]tica|beleid|polityk\S*|zásad\S*|политик\S*|策略|ポリシー|정책/u;
+/**
+ * "This is temporary", "retry in an hour": a permanent code with words that say the trouble passes is the
+ * receiver's own passing fault (a 4xx says as much by its code, and its status decides what it is).
+ */
+const TEMPORARY = /\btemporar(y|ily)\b|\bretry (in|later)\b|\btry (again )?later\b|vorübergehend|temporaire|temporal|temporane\S*|tijdelijk|tymczasow\S*|dočasn\S*|temporári\S*|временн\S*|暂时|一時的|일시적/u;
 /** A reputation named, in the languages of the other cues. */
 const REPUTATION = /\breputation\b|réputation|reputaci[óo]n|reputazione|reputação|reputatie|reputacj|reputac[ei]|репутаци|信誉|声誉|評判|レピュテーション|평판/u;
 
@@ -57,15 +79,24 @@ const CUES: ReadonlyArray<readonly [Reason, RegExp]> = [
   // (after a block list or a spam verdict, which say more: "listed for poor reputation", "spam; sender reputation low")
   ['badreputation', REPUTATION],
   ['norelaying', /\b(relay(ing)? (access )?(denied|prohibited|refused|not)|(not|unable to|cannot|can't|won't|do not) (permitted to )?relay)\b/],
-  ['ratelimited', /\b(rate[- ]limit\w*|too many|throttl\w*|slow down)\b|\b(zu viele|trop de|demasiad[oa]s|troppi|troppe|te veel|zbyt wiel|zbyt du|za dużo|za wiele|příliš mnoho|excesso de)|слишком много|过多|太多|频繁|頻繁|多すぎ|너무 많은|과도한/],
+  ['ratelimited', /\b(rate[- ]limit\w*|too many|throttl\w*|slow down)\b|\b(zu viele|trop de|demasiad[oa]s|troppi|troppe|te veel|zbyt wiel|zbyt du|za dużo|za wiele|příliš mnoho|excesso de|for mange|för många|liian (monta|paljon)|çok fazla)|слишком много|过多|太多|频繁|頻繁|多すぎ|너무 많은|과도한/],
   ['mailboxfull', MAILBOX_IS_FULL],
   ['systemfull', SYSTEM_STORAGE_FULL],
   ['suspend', MAILBOX_IS_DISABLED],
   ['emailtoolarge', MESSAGE_IS_TOO_LARGE],
+  ['policyviolation', ATTACHMENT_TYPE],
+  ['filtered', INTERNAL_ONLY],
+  ['blocked', COUNTRY],
+  ['policyviolation', POLICY],
 ];
 
 /** The reason a single distinctive word of the reply names, or null. */
 export function reasonFromCueWords(flat: string): Reason | null {
   for (const [reason, cue] of CUES) if (cue.test(flat)) return reason;
   return null;
+}
+
+/** A reply's words say its trouble is temporary (see TEMPORARY). */
+export function saysTemporary(flat: string): boolean {
+  return TEMPORARY.test(flat);
 }

@@ -2,7 +2,7 @@
 // the MX host or the reply, then the generic wording families, then single cue words (cue-words.ts), then the RFC
 // 3463 status, then the basic code.
 import { REASON_PROFILES, actionOf } from './reasons.js';
-import { reasonFromCueWords } from './cue-words.js';
+import { reasonFromCueWords, saysTemporary } from './cue-words.js';
 import { blameByObject, namedObject } from './named-object.js';
 import { isCandidate, mayMatch, scanLiterals } from './prefilter.js';
 import { parseReply, type ParsedReply } from './reply.js';
@@ -140,6 +140,7 @@ function fromCodes(reply: ParsedReply, phase: Phase | undefined, provider: strin
   if ((reply.code !== null || reply.status !== null) && !isSpecificStatus(reply.status, byStatus)) {
     const cue = reasonFromCueWords(reply.flat);
     if (cue) return fromReason(cue, reply, provider, 'cue-word');
+    if (reply.code !== null && reply.code >= 500 && saysTemporary(reply.flat)) return fromReason('systemerror', reply, provider, 'cue-word');
   }
   // MTAs put X.5.x on refusals of every kind (Sendmail's 5.5.0 for "Service unavailable"): a status is specific
   // evidence only when the text agrees with it.
@@ -228,8 +229,12 @@ function adjustForPhase(c: Classification, reply: ParsedReply, phase: Phase | un
   // domain (the server judged its history).
   // A size refusal is the exception: SIZE (RFC 1870) declares the message's size at MAIL FROM, so a server can
   // refuse it for its size before it is sent.
+  // A "spam" verdict there on the one IP it names ("your host 192.0.2.1 scores 8.5, mail appears to be unsolicited")
+  // judges the host, not a message it has not seen: the IP is blocked. One that names what is in a message ("URL in
+  // message") was given after DATA, whatever phase a bounce seemed to report.
   if (c.blame === 'content' && c.reason !== 'emailtoolarge' && (phase === 'mail' || phase === 'rcpt')) {
     const onIp = namedObject(reply.flat) === 'sender-ip';
+    if (onIp && c.reason === 'spamdetected' && !MESSAGE_PARTS.test(reply.flat)) return retarget(c, 'blocked', 'sender-ip', c.rule);
     const sender: Classification = { ...c, blame: onIp ? 'sender-ip' : 'sender-domain', scope: onIp ? 'session' : 'message' };
     return { ...sender, action: actionOf(sender) };
   }
@@ -241,6 +246,9 @@ function adjustForPhase(c: Classification, reply: ParsedReply, phase: Phase | un
   }
   return c;
 }
+
+/** Words for what a message holds. */
+const MESSAGE_PARTS = /\b(message|content|body|url|link|attachment)s?\b/;
 
 /** Words that name the recipient's mailbox as the problem. */
 const MAILBOX_WORDS = /\b(user|mailbox|recipient|address|account)s? (unknown|not found|does not exist|unavailable|invalid)|\bno such\b/;

@@ -402,6 +402,25 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   // written after a set of big providers, hosting companies and regional ISPs was measured (98 % / 97 % before reading)
   ["550 5.7.1 Filtr antyspamowy: domena nadawcy example.org nie istnieje", 'mail', 'rejected', 'sender-domain'],
   ["550 5.7.1 Recipient address rejected: you have been blocked by the recipient", 'rcpt', 'filtered', 'recipient'],
+  // written after a set of texts written by admins of self-hosted servers was measured (83 % / 80 % before reading)
+  // an attachment refused for its type, in the receiver's language
+  ["550 5.7.1 Anhänge mit Makros werden hier nicht angenommen", 'eod', 'policyviolation', 'content'],
+  ["550 5.7.1 Nie przyjmujemy zaszyfrowanych archiwów", 'eod', 'policyviolation', 'content'],
+  ["554 5.7.1 Fichiers .scr et .exe refusés", 'eod', 'policyviolation', 'content'],
+  // an address or group open to its own organisation only
+  ["550 5.7.1 Questa casella riceve posta solo da mittenti interni", 'eod', 'filtered', 'recipient'],
+  ["550 5.7.1 Nur Mitarbeiter dürfen an diese Gruppe schreiben", 'eod', 'filtered', 'recipient'],
+  // the country a connection comes from; a policy or compliance rule cited with no other cause
+  ["554 5.7.1 Connections from your country are not accepted", 'connect', 'blocked', 'sender-ip'],
+  ["550 5.7.1 Rejected by our compliance policy", 'eod', 'policyviolation', 'content'],
+  // a permanent code with words that say the trouble passes: the receiver's own fault
+  ["550 5.0.0 The mail store is briefly offline, this is temporary", 'rcpt', 'systemerror', 'remote'],
+  ["451 4.7.1 För många meddelanden från din server", 'mail', 'ratelimited', 'sender-volume'],
+  // the sender's greeting name, the sender's address, and a spam score of the connecting host before any message
+  ["550 Your EHLO is not a real host name", 'helo', 'blocked', 'sender-config'],
+  ["550 5.7.1 Your address is on our blacklist", 'mail', 'blocked', 'sender-domain'],
+  ["550 5.7.1 Host 198.51.100.4 looks like a spam source (score 9.2)", 'rcpt', 'blocked', 'sender-ip'],
+  ["550 5.7.1 Spam URL found in the message body (198.51.100.4)", 'rcpt', 'spamdetected', 'sender-ip'],
 ];
 
 describe('wording families beyond the development corpus', () => {
