@@ -320,6 +320,22 @@ describe('content rules', () => {
     ]) expect(lure.test(await parsed({ message: () => compose({ text: request + link }) }), {}), request).toBeTruthy();
   });
 
+  it('reads another script\'s marks on the Latin letters of a sender\'s name as a disguise, and no accent of a Latin-script language', async () => {
+    const mixed = contentRules.find((r) => r.name === 'MIXED_SCRIPTS')!;
+    const brand = contentRules.find((r) => r.name === 'BRAND_IMPERSONATION')!;
+    // Syriac points, Arabic vowel signs (Script "Inherited", Script_Extensions Arabic and Syriac), Hebrew points
+    for (const name of ['A\u0731m\u0731a\u0731z\u0731o\u0731n', 'P\u0651a\u0651y\u0651P\u0651a\u0651l', 'N\u05b4etflix']) {
+      const msg = await parsed({ message: () => compose({ from: `"${name}" <service@notify-center.example>`, text: 'Your order could not be shipped.' }) });
+      expect(mixed.test(msg, {}), name).toBeTruthy();
+      expect(brand.test(msg, {}), name).toBeTruthy();
+    }
+    // Latin-script accents, precomposed or as combining marks, and names in other scripts
+    for (const name of ['Zoe\u0308 Jose\u0301 Nguye\u0302\u0303n', 'Łukasz Żółć', 'محمد علي', 'Ἀλέξανδρος']) {
+      const msg = await parsed({ message: () => compose({ from: `"${name}" <friend@mail.example>`, text: 'See you on Tuesday.' }) });
+      expect(mixed.test(msg, {}), name).toBe(false);
+    }
+  });
+
   it('takes the sender\'s own address shown over its mailing service\'s tracker for the newsletter it is, not a brand\'s', async () => {
     const mismatch = contentRules.find((r) => r.name === 'URL_ANCHOR_MISMATCH')!;
     const tracked = (shown: string) => () =>
