@@ -46,12 +46,6 @@ const SENDER_DOES_NOT_EXIST = new RegExp(near(SENDER, DOES_NOT_EXIST, 40), 'u');
  * message says, so the reply's words for them name an attachment policy in any language.
  */
 const ATTACHMENT_TYPE = /\.(exe|scr|bat|cmd|pif|js|jse|vbs|vbe|wsf|hta|jar|msi|lnk|iso|img|docm|xlsm|pptm|dotm|xlsb|rar|7z|ace|arj|cab)\b|\b(macros?|makros?|macro'?s)\b|password[- ]protected|encrypted (archive|zip|file|attachment)|passwortgeschützt|verschlüsselte (archive|anhänge|dateien)|protégée?s? par (un )?mot de passe|archives? chiffrée?s?|protegid[oa]s? con contraseña|cifrad[oa]s?|protett[oi] da password|cifrat[oi]|beveiligd met (een )?wachtwoord|versleutelde|chronion\S* hasłem|zaszyfrowan\S*|chráněn\S* heslem|šifrovan\S*|protegid[oa]s? por senha|criptografad[oa]s?|executable|ausführbar\S*|exécutable|ejecutable|eseguibil\S*|uitvoerba\S*|wykonywaln\S*|spustiteln\S*|executáve\S*/u;
-/**
- * An address that takes mail only from inside its organisation ("receives mail from internal senders only", "Denne
- * adresse modtager kun mail fra interne afsendere", "cannot be mailed directly by external senders", "only from
- * employees"): the receiving organisation's choice for that address.
- */
-const INTERNAL_ONLY = /\b(internal|external) (senders?|users?|addresses|domains?|parties)\b|\bfrom outside (the|our|this) (organi[sz]ation|company|domain)|intern\S* (absender|afsender\S*|afzender\S*|avsänd\S*|avsender\S*|lähettäj\S*)|extern\S* (absender|afsender\S*|afzender\S*|avsänd\S*|avsender\S*)|expéditeurs? (internes?|externes?)|remitentes? (internos?|externos?)|mittent[ei] (intern[oi]|estern[oi])|remetentes? (internos?|externos?)|nadawc\S* (wewnętrzn\S*|zewnętrzn\S*)|(interní|externí) odesílatel\S*|(внутренн|внешн)\S* отправител\S*|社外|社内|(^|\s)(only|alleen|nur|uniquement|seulement|solo|solamente|somente|apenas|tylko|pouze|endast|kun|bare|vain)\s(\S+\s){0,5}?(employees|staff|colleagues|medewerkers|mitarbeiter\S*|employés|empleados|dipendenti|funcionários|pracownik\S*|zaměstnan\S*|anställda|ansatte|työntekijö\S*)($|[^\p{L}])/u;
 /** A refusal of the country a connection comes from (GeoIP policies): the connecting IP is what is judged. */
 const COUNTRY = /\bgeo-?(ip|block\S*|location)\b|\b(your|this) (country|region)\b|\bcountr(y|ies) (is |are )?(blocked|not allowed|denied|banned)|(desde|de) (su|tu|vuestro) país|aus ihrem land|de votre pays|dal (tuo|suo) paese|uit uw land|z (twojego|pana|pani) kraju|z vaší země|из вашей страны|您所在的国家|お住まいの国/u;
 /** A refusal that cites the receiver's policy or compliance rules, where no other cue says which. */
@@ -75,7 +69,7 @@ const CUES: ReadonlyArray<readonly [Reason, RegExp]> = [
   ['rejected', SENDER_DOES_NOT_EXIST],
   // (a refusal that sends the sender to the receiver's abuse desk, "Please contact abuse@corp.example", refuses it for abuse)
   ['blocked', /\b(dnsbl|rbl|blacklist(ed)?|blocklist(ed)?|black[- ]listed|block[- ]listed|denylist(ed)?|spamhaus|spamcop|sorbs)\b|\bcontact abuse@|\b(schwarze[nr]? liste|sperrliste|liste noire|lista negra|lista nera|zwarte lijst|czarn\S* li[sś])|čern\S* listin|черн\S* спис|黑名单|ブラックリスト|블랙리스트/],
-  ['spamdetected', /\b(spam(ming|mer|s)?|junk mail|bulk mail)\b|\b(pourriel|correo no deseado)|спам|垃圾邮件|迷惑メール|스팸/],
+  ['spamdetected', /\b(spam(ming|mer|s)?|junk mail|bulk mail)\b|\b(pourriel|correo no deseado)|спам|垃圾邮件|迷惑メール|스팸|สแปม|thư rác|بريد مزعج|رسائل مزعجة|سبام|स्पैम|ανεπιθύμητ|istenmeyen (posta|e-?posta)/],
   // (after a block list or a spam verdict, which say more: "listed for poor reputation", "spam; sender reputation low")
   ['badreputation', REPUTATION],
   ['norelaying', /\b(relay(ing)? (access )?(denied|prohibited|refused|not)|(not|unable to|cannot|can't|won't|do not) (permitted to )?relay)\b/],
@@ -85,7 +79,6 @@ const CUES: ReadonlyArray<readonly [Reason, RegExp]> = [
   ['suspend', MAILBOX_IS_DISABLED],
   ['emailtoolarge', MESSAGE_IS_TOO_LARGE],
   ['policyviolation', ATTACHMENT_TYPE],
-  ['filtered', INTERNAL_ONLY],
   ['blocked', COUNTRY],
   ['policyviolation', POLICY],
 ];

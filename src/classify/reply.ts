@@ -39,7 +39,7 @@ const PHASE_NAMES: Record<string, Phase> = {
 // "SMTP error from remote mail server after RCPT TO:<bob@example.net>: host mx.example.net [192.0.2.1]:". They name
 // the remote host, not the cause; read as part of the reply, "host … [192.0.2.1] said: 550 Blocked by SpamAssassin"
 // looked like a refusal of an IP.
-const REPORTER_PREFACE = /^\s*(?:host\s+[^\s\[\]]+\s*(?:\[[^\]]*\]\s*)?said:|smtp error from remote (?:mail server|mailer|server) after [^:\n]*:(?:\s*<[^>\n]*>:?)?(?:\s*host\s+[^\s\[\]]+\s*(?:\[[^\]]*\])?:)?)\s*/i;
+const REPORTER_PREFACE = /^\s*(?:host\s+[^\s\[\]]+\s*(?:\[[^\]]*\]\s*)?(?:said|refused to talk to me):|smtp error from remote (?:mail server|mailer|server) after [^:\n]*:(?:\s*<[^>\n]*>:?)?(?:\s*host\s+[^\s\[\]]+\s*(?:\[[^\]]*\])?:)?)\s*/i;
 
 /** The first RFC 3463 status in a text, e.g. "5.1.1"; never a piece of an IP address or a longer dotted number. */
 export function findEnhancedStatus(text: string): string | null {
