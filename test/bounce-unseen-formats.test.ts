@@ -879,5 +879,27 @@ describe('several recipients in one report: each one found, each with its own re
       '  Router: Unable to deliver message - mail file is corrupted', '']);
     expect(reasons(raw)).toEqual([['anna@example.ch', 'systemerror']]);
   });
-});
 
+  it('a localised DSN text: the reply ends at the next labelled field with a typed value, whatever its language', () => {
+    const raw = report('delivery-status', 'message/delivery-status', [
+      'Reporting-MTA: dns;mail.example.org', '',
+      'Final-Recipient: rfc822;jan@example.net', 'Action: failed', 'Status: 5.0.0',
+      'Diagnostic-Code: smtp;550 5.0.0 Postfach vorübergehend gesperrt',
+    ], [
+      'Empfänger: jan@example.net',
+      'Diagnosecode: smtp;550 5.0.0 Postfach vorübergehend gesperrt',
+      'Entferntes System: dns;mx.example.net (TCP|198.51.100.7|25|203.0.113.9|41234)',
+    ].join('\r\n'));
+    const [r] = parseBounce(raw).recipients;
+    expect(r!.diagnostic).toBe('550 5.0.0 Postfach vorübergehend gesperrt');
+    expect(r!.reason).toBe('suspend');
+  });
+
+  it('an address the reply gives to write to is the receiver\'s help desk, not another failed recipient', () => {
+    const raw = plain('postmaster@mail.example.com', 'Undeliverable: Quarterly figures', [
+      "Failed to deliver to '<cfo@example.org>'", 'SMTP module(domain example.org) reports:', ' host mx.example.org says:',
+      ' 550 5.7.1 Your server 192.0.2.40 is not trusted here. Please contact helpdesk@example.org from another address.', '',
+    ]);
+    expect(reasons(raw)).toEqual([['cfo@example.org', 'blocked']]);
+  });
+});

@@ -10,7 +10,7 @@ import type { Reason } from './types.js';
 // too large. Each language puts other words between them ("La boîte aux lettres du destinataire est pleine"), so the
 // thing and its state are read within a few words of each other, in either order where a language puts the adjective
 // first ("Pełna skrzynka").
-const MAILBOX = String.raw`(mailbox|mail box|inbox|postfach|e-?mail-?konto|boîte|boite|buzón|buzon|casella|skrzynk\S*|schránk\S*|postvak|postbus|caixa|brevlåda|postlåda|postkasse|indbakke|innboks|postilaatikko|ящик|邮箱|信箱|メールボックス|受信箱|メール ?ボックス|메일함|편지함|사서함)`;
+const MAILBOX = String.raw`(mailbox|mail box|inbox|postfach|e-?mail-?konto|boîte|boite|buzón|buzon|casella|skrzynk\S*|schránk\S*|schrank\S*|postvak|postbus|caixa|brevlåda|postlåda|postkasse|indbakke|innboks|postilaatikko|ящик|邮箱|信箱|メールボックス|受信箱|メール ?ボックス|메일함|편지함|사서함)`;
 const FULL = String.raw`(full|voll|plein|pleine|llen[oa]|pien[oa]|pełn\S*|przepełnion\S*|pln[áý]|vol|vol ?gelopen|chei[oa]|lotad|fuld|täynnä|переполнен\S*|заполнен\S*|已满|满了|一杯|いっぱい|가득)`;
 const DISABLED = String.raw`(disabled|deactivated|suspended|inactive|closed|désactivée?|suspendue?|bloquée?|fermée?|deshabilitad[oa]|desactivad[oa]|suspendid[oa]|bloquead[oa]|inactiv[oa]|disattivat[oa]|sospes[oa]|bloccat[oa]|disabilitat[oa]|gesperrt|deaktiviert|stillgelegt|inaktiv|gedeactiveerd|geblokkeerd|opgeschort|zablokowan\S*|zawieszon\S*|nieaktywn\S*|wyłączon\S*|desativad[oa]|zablokov[aá]n\S*|deaktivov[aá]n\S*|zrušen\S*|заблокирован\S*|отключен\S*|неактивн\S*|已停用|已冻结|已禁用|停止|無効|凍結|정지|비활성)`;
 const MESSAGE = String.raw`(message|e-?mail|mail|attachments?|anhang|anhänge|pièces? jointes?|adjuntos?|allegat[oi]|bijlagen?|załącznik\S*|přílo\S*|anexos?|вложени\S*|附件|添付ファイル|첨부 ?파일|nachricht|courriel|mensaje|correo|messaggio|bericht|wiadomoś\S*|zpráv\S*|mensagem|сообщени\S*|письм\S*|邮件|信件|メール|メッセージ|메일|메시지)`;
@@ -27,7 +27,7 @@ const near = (thing: string, state: string, gap: number) =>
 const MAILBOX_IS_FULL = new RegExp(String.raw`\b(over ?quota|quota|full mailbox)\b|${near(MAILBOX, FULL, 40)}|переполнен|容量超過|容量オーバー|용량 초과`, 'u');
 // (a short reach: "boîte inexistante ou expéditeur bloqué" blocks the sender, not the mailbox)
 // An account disabled at RCPT is the recipient's; at MAIL the phase turns it to the sender's (adjustForPhase).
-const ACCOUNT = String.raw`(account|konto|compte|cuenta|conta|účet|аккаунт|учетн\S* запис\S*|帐户|账户|账号|アカウント|계정)`;
+const ACCOUNT = String.raw`(account|konto|compte|cuenta|conta|účet|аккаунт|уч[её]тн\S* запис\S*|帐户|账户|账号|アカウント|계정)`;
 const MAILBOX_IS_DISABLED = new RegExp(`${near(MAILBOX, DISABLED, 20)}|${near(ACCOUNT, DISABLED, 20)}`, 'u');
 // (or its size, or its header's, said to exceed a limit: "Message header size, or recipient list, exceeds policy limit")
 const MESSAGE_SIZE = String.raw`((message|header|e-?mail|mail)( header)? size|nachrichtengröße|taille (du |de l')?(message|courriel|e-?mail)|tamaño (del )?(mensaje|correo)|dimensione (del )?messaggio|berichtgrootte|grootte van (het )?bericht|rozmiar wiadomości|velikost zprávy|tamanho da mensagem|размер (сообщения|письма))`;
@@ -46,6 +46,11 @@ const SENDER_DOES_NOT_EXIST = new RegExp(near(SENDER, DOES_NOT_EXIST, 40), 'u');
  * message says, so the reply's words for them name an attachment policy in any language.
  */
 const ATTACHMENT_TYPE = /\.(exe|scr|bat|cmd|pif|js|jse|vbs|vbe|wsf|hta|jar|msi|lnk|iso|img|docm|xlsm|pptm|dotm|xlsb|rar|7z|ace|arj|cab)\b|\b(macros?|makros?|macro'?s)\b|password[- ]protected|encrypted (archive|zip|file|attachment)|passwortgeschützt|verschlüsselte (archive|anhänge|dateien)|protégée?s? par (un )?mot de passe|archives? chiffrée?s?|protegid[oa]s? con contraseña|cifrad[oa]s?|protett[oi] da password|cifrat[oi]|beveiligd met (een )?wachtwoord|versleutelde|chronion\S* hasłem|zaszyfrowan\S*|chráněn\S* heslem|šifrovan\S*|protegid[oa]s? por senha|criptografad[oa]s?|executable|ausführbar\S*|exécutable|ejecutable|eseguibil\S*|uitvoerba\S*|wykonywaln\S*|spustiteln\S*|executáve\S*/u;
+/**
+ * A refusal that names what the message holds: its links ("links to URL shorteners are not accepted"), or its words
+ * ("your message contains wording our filter does not allow"). The receiver's rule on content, whatever it calls it.
+ */
+const CONTENT_NAMED = /\b(url|link) shorteners?\b|\bshortened (links?|urls?)\b|\b(contains?|containing|includes?|including|with|has) (a |an |the )?(suspicious |forbidden |prohibited |blocked |blacklisted |external )?(links?|urls?|hyperlinks?)\b|\b(message|mail|e-?mail|content|text)\b[^.;]{0,20}\b(contains?|containing|includes?)\b[^.;]{0,30}\b(wording|words?|phrases?|terms?|expressions?|content)\b/;
 /** A refusal of the country a connection comes from (GeoIP policies): the connecting IP is what is judged. */
 const COUNTRY = /\bgeo-?(ip|block\S*|location)\b|\b(your|this) (country|region)\b|\bcountr(y|ies) (is |are )?(blocked|not allowed|denied|banned)|(desde|de) (su|tu|vuestro) país|aus ihrem land|de votre pays|dal (tuo|suo) paese|uit uw land|z (twojego|pana|pani) kraju|z vaší země|из вашей страны|您所在的国家|お住まいの国/u;
 /** A refusal that cites the receiver's policy or compliance rules, where no other cue says which. */
@@ -64,21 +69,23 @@ const REPUTATION = /\breputation\b|réputation|reputaci[óo]n|reputazione|reputa
 const CUES: ReadonlyArray<readonly [Reason, RegExp]> = [
   ['virusdetected', /\b(viruse?s?|infected|malware|trojan)\b|\b(infiziert|infect[ée]|infectad|infett|zainfekowan|wirus)|вирус|病毒|ウイルス|ウィルス|바이러스|악성코드/],
   ['authfailure', /\b(dmarc|dkim|spf)\b/],
-  ['requireptr', /\b(ptr|rdns|reverse (dns|lookup|hostname|mapping|name))\b|\b(rückwärtsauflösung|reverse-dns|dns inverse|résolution inverse|dns inverso|resolución inversa|risoluzione inversa|resolução reversa|odwrotn\S* (dns|rozwiązywani)|reverzní (dns|záznam))|обратн\S* (зон|dns|запис|разрешени)|逆引き|反向解析|反解|역방향/],
+  // (the other languages' words for reverse DNS are the ptr-missing rule's: they name nothing else)
+  ['requireptr', /\b(ptr|rdns|reverse (dns|lookup|hostname|mapping|name))\b/],
   ['failedstarttls', /\b(starttls|tls|ssl)\b/],
   ['rejected', SENDER_DOES_NOT_EXIST],
   // (a refusal that sends the sender to the receiver's abuse desk, "Please contact abuse@corp.example", refuses it for abuse)
   ['blocked', /\b(dnsbl|rbl|blacklist(ed)?|blocklist(ed)?|black[- ]listed|block[- ]listed|denylist(ed)?|spamhaus|spamcop|sorbs)\b|\bcontact abuse@|\b(schwarze[nr]? liste|sperrliste|liste noire|lista negra|lista nera|zwarte lijst|czarn\S* li[sś])|čern\S* listin|черн\S* спис|黑名单|ブラックリスト|블랙리스트/],
-  ['spamdetected', /\b(spam(ming|mer|s)?|junk mail|bulk mail)\b|\b(pourriel|correo no deseado)|спам|垃圾邮件|迷惑メール|스팸|สแปม|thư rác|بريد مزعج|رسائل مزعجة|سبام|स्पैम|ανεπιθύμητ|istenmeyen (posta|e-?posta)/],
+  ['spamdetected', /\b(spam(ming|mer|s)?|junk mail|bulk mail)\b|\bspam[a-zà-ž]+|\ban(ti|ty)-?spam[a-zà-ž]*|\d+([.,]\d+)? ?(pkt|pts?|points?|punkte?n?|bodů|body|puntos|punti|pontos|баллов|балла)\b.{0,30}\b(próg|threshold|limit|schwelle|grenzwert|seuil|umbral|soglia|drempel|limite|práh|порог)|\b(sa|spamassassin|rspamd)[ -]?score\b|\bscored? \d+(\.\d+)?,? (required|threshold|limit|max)|\b(pourriel|correo no deseado)|спам|垃圾邮件|迷惑メール|스팸|สแปม|thư rác|بريد مزعج|رسائل مزعجة|سبام|स्पैम|ανεπιθύμητ|istenmeyen (posta|e-?posta)/],
   // (after a block list or a spam verdict, which say more: "listed for poor reputation", "spam; sender reputation low")
   ['badreputation', REPUTATION],
-  ['norelaying', /\b(relay(ing)? (access )?(denied|prohibited|refused|not)|(not|unable to|cannot|can't|won't|do not) (permitted to )?relay)\b/],
-  ['ratelimited', /\b(rate[- ]limit\w*|too many|throttl\w*|slow down)\b|\b(zu viele|trop de|demasiad[oa]s|troppi|troppe|te veel|zbyt wiel|zbyt du|za dużo|za wiele|příliš mnoho|excesso de|for mange|för många|liian (monta|paljon)|çok fazla)|слишком много|过多|太多|频繁|頻繁|多すぎ|너무 많은|과도한/],
+  ['norelaying', /\b(relay(ing)? (access )?(denied|prohibited|refused|not)|(not|unable to|cannot|can't|won't|do not) (permitted to )?relay)\b|\b(relay|relaying|relej|relais|relé|relè|relaying)\S*\s(\S+\s)?(nije dozvoljen|nicht erlaubt|nicht gestattet|verweigert|non autorisé|interdit|refusé|no permitido|denegado|non consentito|non permesso|negato|niet toegestaan|geweigerd|niedozwolon\S*|odmowa|není povolen|zakázán|não permitido|negado|запрещ\S*|отказ\S*)/],
+  ['ratelimited', /\b(rate[- ]limit\w*|too many|throttl\w*|slow down)\b|\b(zu viele|trop de|demasiad[oa]s|troppi|troppe|te veel|zbyt wiel|zbyt du|za dużo|za wiele|příliš mnoho|excesso de|for mange|för många|liian (monta|paljon)|çok fazla)|слишком много|过多|太多|频繁|頻繁|多すぎ|너무 많은|과도한|频率过高|发送速度|发信频率|送信頻度|送信速度|(messages|nachrichten|mails|e-?mails|messaggi|berichten|wiadomości|zpráv|mensagens|mensajes|сообщений|писем) (pro|per|par|por|al|all'|na|za|в) (hour|minute|day|stunde|minute|tag|heure|jour|hora|día|dia|ora|giorno|uur|dag|godzinę|minutę|hodinu|minutu|den|час|минуту|день)/],
   ['mailboxfull', MAILBOX_IS_FULL],
   ['systemfull', SYSTEM_STORAGE_FULL],
   ['suspend', MAILBOX_IS_DISABLED],
   ['emailtoolarge', MESSAGE_IS_TOO_LARGE],
   ['policyviolation', ATTACHMENT_TYPE],
+  ['policyviolation', CONTENT_NAMED],
   ['blocked', COUNTRY],
   ['policyviolation', POLICY],
 ];

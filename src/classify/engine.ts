@@ -218,6 +218,11 @@ function adjustForPhase(c: Classification, reply: ParsedReply, phase: Phase | un
     if (c.reason === 'notaccept') return { ...c, blame: 'remote', scope: 'destination', action: actionOf({ ...c, blame: 'remote', scope: 'destination' }) };
     return retarget(c, 'blocked', 'sender-ip', `phase-${phase}`);
   }
+  // At HELO a refusal no rule read that speaks of a name ("'localhost.localdomain' is not a name I will talk to") is
+  // about the greeting the relay sent, not the IP's reputation.
+  if (phase === 'helo' && c.rule.startsWith('fallback') && HELO_NAME_WORDS.test(reply.flat)) {
+    return retarget(c, reply.code === 501 ? 'syntaxerror' : 'blocked', 'sender-config', 'phase-helo');
+  }
   // A bare "access denied" at connect: the server refuses the connecting IP itself (a PTR or TLS matter would say so).
   if (phase === 'connect' && c.reason === 'securityerror' && c.blame === 'sender-config') return retarget(c, 'blocked', 'sender-ip', 'phase-connect');
   // A refusal at connect in words no rule knows ("Blocked by spam statistics", "Banned"): the server has only the

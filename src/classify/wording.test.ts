@@ -425,6 +425,21 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["550 5.7.1 Mail from example.com is no longer accepted here", 'eod', 'rejected', 'sender-domain'],
   ["554 5.7.1 ข้อความนี้ถูกจัดเป็นสแปม", 'eod', 'spamdetected', 'content'],
   ["554 5.7.1 <info@example.com>: Sender address rejected: o destinatário bloqueou este remetente", 'rcpt', 'filtered', 'recipient'],
+  // written after two more sets were measured (admin texts in 21 languages: 80 % / 78 %; localised bounces: 87 %)
+  ["550 5.7.1 Client host rejected: keine Rückwärtsauflösung für 203.0.113.4", 'rcpt', 'requireptr', 'sender-config'],
+  ["550 I do not talk to 'localhost', use a real name", 'helo', 'blocked', 'sender-config'],
+  ["550 5.7.1 Nachricht abgelehnt: Spamwert 11,2 Punkte, Grenzwert 5", 'eod', 'spamdetected', 'content'],
+  ["554 5.7.1 Odrzucono: filtr antyspamowy, 9 pkt (próg 5)", 'eod', 'spamdetected', 'content'],
+  ["550 5.7.1 Messages with shortened links are refused here", 'eod', 'policyviolation', 'content'],
+  ["550 5.7.1 Your mail contains phrases our filter does not allow", 'eod', 'policyviolation', 'content'],
+  ["554 5.7.1 Relaying nicht erlaubt: dieser Server nimmt nur Post für eigene Domains an", 'rcpt', 'norelaying', 'remote'],
+  ["450 4.7.1 发送速度过快，请降低发信频率", 'rcpt', 'ratelimited', 'sender-volume'],
+  ["550 5.7.1 送信ドメイン example.com の評判が低いため受信を拒否しました", 'mail', 'badreputation', 'sender-domain'],
+  ["550 5.7.1 Учётная запись отключена", 'rcpt', 'suspend', 'recipient'],
+  ["451 4.7.1 Zu viele Nachrichten pro Stunde von Ihrem Server", 'rcpt', 'ratelimited', 'sender-volume'],
+  ["554 5.6.0 Headers with raw 8-bit text break RFC 2047", 'eod', 'notcompliantrfc', 'content'],
+  ["554 No mail service on this host", 'connect', 'notaccept', 'remote'],
+  ["550 Benutzer ist nicht im Domino-Verzeichnis aufgeführt", 'rcpt', 'userunknown', 'recipient'],
 ];
 
 describe('wording families beyond the development corpus', () => {

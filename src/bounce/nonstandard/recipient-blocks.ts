@@ -205,12 +205,23 @@ const MESSAGE_ID_FIELD = /\b(?:(?:resent-)?message-id|in-reply-to|references|con
  */
 function namedRecipients(line: string): string[] {
   if (MESSAGE_ID_FIELD.test(line)) return [];
-  const all = extractAddresses(line);
+  const all = extractAddresses(line).filter((a) => !isContactAddress(line, a));
   if (all.length < 2) return all;
   const reply = REPLY_START.exec(line);
   if (!reply || reply.index === 0) return all;
   const before = extractAddresses(line.slice(0, reply.index));
   return before.length > 0 ? before : all;
+}
+
+/**
+ * An address the report or the reply gives to write to ("Please ask your provider to contact support@example.org",
+ * "schreiben Sie an hilfe@…", "mailto:"): the receiver's help desk, never a failed recipient.
+ */
+const CONTACT_BEFORE = /(?:contact|write to|e-?mail|mail to|send (?:it |them )?to|reach|ask|mailto:|kontakt\S*|contacte[rz]?|contatt\S*|wenden sie sich an|schreiben sie an|escriba a|scrivete a|neem contact op met|napisz do|napište na|escreva para|пишите на|напишите на)\s*:?\s*<?$/i;
+
+function isContactAddress(line: string, address: string): boolean {
+  const at = line.toLowerCase().indexOf(address.toLowerCase());
+  return at > 0 && CONTACT_BEFORE.test(line.slice(Math.max(0, at - 40), at));
 }
 
 /** Lines of a Sendmail session transcript: the dialogue, and its per-host summary ("421 host (smtp)... Deferred"). */
@@ -303,10 +314,15 @@ function remoteReply(block: string): string | null {
     // a line that is nothing but an address starts the next recipient's entry (Exim lists them without a blank line
     // between): no reply wraps onto a line of a lone address
     if (line.includes('@') && ADDRESS_ONLY.test(line.trim())) break;
+    // nor onto the report's next field: a label in any language before an RFC 3464 typed value ("Remote system:
+    // dns;mx.example.net", Kerio's Czech "Vzdálený systém: dns;…")
+    if (TYPED_FIELD_LINE.test(line)) break;
     kept.push(line);
   }
   return squeeze(kept.join(' ')) || null;
 }
+
+const TYPED_FIELD_LINE = /^\s*\p{L}[\p{L} .'-]{0,40}:\s*(?:dns|smtp|rfc822|x-[\w-]+)\s*;/iu;
 
 /** Sendmail's own verdict on a recipient when no remote reply exists: "<addr>... Deferred: Connection refused". */
 function sendmailReason(block: string): string | null {
