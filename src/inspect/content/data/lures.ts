@@ -18,6 +18,17 @@ const w = String.raw;
 // such a letter: \b never stands before it ("účet" is written "váš účet").
 const L = String.raw`\w\u00c0-\u024f`;
 
+/**
+ * A delivery or customs fee is a lure when the reader is told to pay it: "pay the redelivery fee", "customs fee of
+ * €1.99", "taxa de importação pendente". Named alone it is a line of every shop's mail ("shipping costs are included",
+ * "los gastos de envío ya están incluidos"), so the fee's name counts only after a verb of paying or before an amount
+ * or a word saying it is due. No alternative may start with a class (see above): the verbs open their own.
+ */
+const PAY = w`(?:pay|settle|payment\s+of|zahlen\s+sie|bezahlen\s+sie|begleichen\s+sie|payez|réglez|régler|payer|pague|abone|pagar|paga|pagare|pagate|betaal|betalen|pagamento\s+(?:da|do|de)|betala|zapłać|opłać|uhraďte|zaplaťte)`;
+const DUE = w`(?:[$€£]\s?\d|\d+[.,]\d{2}|(?:is\s+|are\s+|ist\s+|est\s+|está\s+|è\s+|is\s+nog\s+)?(?:due|unpaid|outstanding|pending|required|must\s+be\s+paid|to\s+be\s+paid|fällig|ausstehend|offen|unbezahlt|impayée?s?|en\s+attente|dus?|pendiente|pendente|pendentes|obligatori[ao]|obrigatóri[ao]|in\s+sospeso|da\s+pagare|openstaand|verschuldigd|nieopłacon[aey]|nezaplacen[ýáé]|obetald[a]?))`;
+// (words between, or an amount: "pay a small €1.99 redelivery fee"; a full stop ends the sentence, and the demand)
+const feeDemand = (fees: string) => w`${PAY}\s+(?:(?:[${L}]+|[$€£]?\d+(?:[.,]\d+)*[$€£]?)\s+){0,3}?(?:${fees})|(?:${fees})\s+(?:[${L}]+\s+){0,2}?${DUE}`;
+
 export const lurePatterns: Record<LureKind, string[]> = {
   credentials: [
     // access to the account "may be restricted" unless the reader verifies a detail within hours, and a card's
@@ -176,26 +187,33 @@ export const lurePatterns: Record<LureKind, string[]> = {
     w`betalningen\s+(?:misslyckades|avvisades|nekades)|(?:uppdatera|bekräfta)\s+(?:dina\s+)?(?:betalningsuppgifter|kortuppgifter)|skatteåterbäring|rätt\s+till\s+(?:en\s+)?(?:återbetalning|ersättning)`,
   ],
   parcel: [
-    w`(?:customs|delivery|shipping|redelivery|postage)\s+(?:fee|duty|charge|costs?)`,
+    feeDemand(w`(?:customs|delivery|shipping|redelivery|postage)\s+(?:fee|duty|charge|costs?)`),
     w`(?:parcel|package|shipment)\s+(?:could\s+not|couldn't|cannot)\s+be\s+delivered|(?:parcel|package)\s+is\s+(?:waiting|on\s+hold|held)`,
-    w`(?:versand|zoll|zustell)gebühr|paket\s+(?:konnte\s+nicht|wartet)|(?:konnten|können)\s+ihr\s+paket\s+nicht\s+(?:zustellen|liefern)|paket,?\s+das\s+auf\s+(?:die\s+)?(?:lieferung|zustellung)\s+wartet`,
-    w`frais\s+de\s+(?:livraison|douane|port)|colis\s+(?:n'a\s+pas\s+pu|est\s+en\s+attente)`,
-    w`tasas\s+de\s+aduana|gastos\s+de\s+envío|paquete\s+(?:está\s+)?retenido|envío\s+está\s+retenido`,
-    w`spese\s+di\s+(?:spedizione|consegna)|pacco\s+(?:è\s+)?in\s+giacenza`,
-    w`verzendkosten|pakket\s+(?:kon\s+niet|staat\s+klaar|(?:staat\s+)?in\s+de\s+wacht)`,
+    feeDemand(w`(?:versand|zoll|zustell)gebühr(?:en)?`),
+    w`paket\s+(?:konnte\s+nicht|wartet)|(?:konnten|können)\s+ihr\s+paket\s+nicht\s+(?:zustellen|liefern)|paket,?\s+das\s+auf\s+(?:die\s+)?(?:lieferung|zustellung)\s+wartet`,
+    feeDemand(w`frais\s+de\s+(?:livraison|douane|port)`),
+    w`colis\s+(?:n'a\s+pas\s+pu|est\s+en\s+attente)`,
+    feeDemand(w`tasas\s+de\s+aduana|gastos\s+de\s+envío`),
+    w`paquete\s+(?:está\s+)?retenido|envío\s+está\s+retenido`,
+    feeDemand(w`spese\s+di\s+(?:spedizione|consegna)`),
+    w`pacco\s+(?:è\s+)?in\s+giacenza`,
+    feeDemand(w`verzendkosten`),
+    w`pakket\s+(?:kon\s+niet|staat\s+klaar|(?:staat\s+)?in\s+de\s+wacht)`,
     // the reader asked to confirm delivery details on a page: a carrier delivers to the address it has
     w`confirm\s+(?:your\s+|the\s+)?(?:delivery|shipping)\s+(?:details|address|information)|confirm\s+(?:your\s+|the\s+)?address\s+for\s+(?:the\s+)?(?:delivery|shipping|shipment)|bestätigen\s+sie\s+(?:jetzt\s+|hier\s+){0,2}(?:ihre\s+|die\s+)?adresse\s+für\s+(?:den\s+versand|die\s+(?:lieferung|zustellung))|bevestig\s+(?:uw\s+|je\s+|de\s+)?(?:leverings|verzend|bezorg)(?:gegevens|adres)|bestätigen\s+sie\s+(?:ihre\s+|die\s+)?(?:liefer|versand|zustell)(?:daten|adresse|informationen)|confirme[rz]?\s+(?:vos\s+|les\s+)?(?:informations|coordonnées|adresse)\s+de\s+livraison|confirm[ae]r?\s+(?:sus\s+|los\s+|os\s+|seus\s+)?(?:datos|dados|dirección|endereço)\s+de\s+(?:entrega|envío|envio)|conferma\s+(?:i\s+)?(?:dati|indirizzo)\s+di\s+(?:consegna|spedizione)`,
-    w`taxa\s+alfandegária|portes\s+de\s+envio|encomenda\s+(?:está\s+)?retida`,
+    feeDemand(w`taxa\s+alfandegária|portes\s+de\s+envio`),
+    w`encomenda\s+(?:está\s+)?retida`,
     w`taxa\s+de\s+(?:importação|despacho|entrega|liberação)|(?:encomenda|objeto|pacote)\s+(?:está\s+|foi\s+)?(?:retid[oa]|taxad[oa]|aguardando\s+(?:pagamento|liberação))`,
     // a parcel (or the reader's order) held at customs until a fee is paid: customs bill the importer through the
     // carrier's own site, never through a link in a mail from somebody else; en, de, fr, es, it, nl, pt
-    w`(?:held|retained|detained|stopped)\s+(?:at|by|in)\s+customs|(?:beim|vom)\s+zoll\s+(?:festgehalten|zurückgehalten|einbehalten)|(?:retenu|bloqué)e?\s+(?:en|à\s+la|par\s+la)\s+douane|droits\s+de\s+douane`,
-    w`retenid[oa]\s+en\s+(?:la\s+)?aduana|(?:trattenut[oa]|bloccat[oa]|ferm[oa])\s+in\s+dogana|dazi\s+doganali|(?:vastgehouden|tegengehouden)\s+(?:bij|door)\s+de\s+douane|douanekosten|invoerrechten`,
+    w`(?:held|retained|detained|stopped)\s+(?:at|by|in)\s+customs|(?:beim|vom)\s+zoll\s+(?:festgehalten|zurückgehalten|einbehalten)|(?:retenu|bloqué)e?\s+(?:en|à\s+la|par\s+la)\s+douane`,
+    feeDemand(w`droits\s+de\s+douane|dazi\s+doganali|douanekosten|invoerrechten|opłata\s+celna|celní\s+poplatek|tullavgift|fraktavgift|leveransavgift`),
+    w`retenid[oa]\s+en\s+(?:la\s+)?aduana|(?:trattenut[oa]|bloccat[oa]|ferm[oa])\s+in\s+dogana|(?:vastgehouden|tegengehouden)\s+(?:bij|door)\s+de\s+douane`,
     w`(?:retid[oa]|bloquead[oa]|parad[oa])\s+(?:na|pela)\s+(?:fiscalização\s+)?(?:alfândega|alfandegária|receita\s+federal)|fiscalização\s+alfandegária|taxas\s+(?:alfandegárias|pendentes|de\s+importação)|pedido\s+(?:está\s+|foi\s+|encontra-se\s+)?(?:retido|taxado)`,
     // pl, cs, sv: a surcharge or customs fee for a parcel that waits or could not be delivered
-    w`(?:dopłat[aęy]|opłat[aęy])\s+(?:za\s+)?(?:przesyłk[ęi]|paczk[ęi]|dostaw[ęy]|gabaryt|cło)|opłać\s+(?:przesyłkę|paczkę|dostawę)|(?:przesyłka|paczka)\s+(?:czeka|oczekuje|została\s+wstrzymana|nie\s+mogła\s+zostać\s+(?:dostarczona|doręczona|umieszczona))|opłata\s+celna`,
-    w`(?:doplatek|poplatek)\s+(?:za\s+)?(?:zásilku|doručení|dopravu|clo)|(?:zásilka|balík)\s+(?:čeká|je\s+zadržen[aý]?|nemohla\s+být\s+doručena|nemohl\s+být\s+doručen)|celní\s+poplatek|uhraďte\s+(?:poplatek|doplatek|dopravné)`,
-    w`paket(?:et)?\s+(?:väntar|kunde\s+inte\s+levereras|är\s+(?:kvarhållet|stoppat))|tullavgift|fraktavgift|leveransavgift`,
+    w`(?:dopłat[aęy]|opłat[aęy])\s+(?:za\s+)?(?:przesyłk[ęi]|paczk[ęi]|dostaw[ęy]|gabaryt|cło)|opłać\s+(?:przesyłkę|paczkę|dostawę)|(?:przesyłka|paczka)\s+(?:czeka|oczekuje|została\s+wstrzymana|nie\s+mogła\s+zostać\s+(?:dostarczona|doręczona|umieszczona))`,
+    w`(?:doplatek|poplatek)\s+(?:za\s+)?(?:zásilku|doručení|dopravu|clo)|(?:zásilka|balík)\s+(?:čeká|je\s+zadržen[aý]?|nemohla\s+být\s+doručena|nemohl\s+být\s+doručen)|uhraďte\s+(?:poplatek|doplatek|dopravné)`,
+    w`paket(?:et)?\s+(?:väntar|kunde\s+inte\s+levereras|är\s+(?:kvarhållet|stoppat))`,
   ],
   invoice: [
     w`(?:view|see|open|download|settle)\s+(?:and\s+(?:settle|pay)\s+)?(?:the\s+|your\s+)?invoice|invoice\s+(?:is\s+)?(?:overdue|unpaid|outstanding)|payment\s+advice|remittance`,

@@ -336,6 +336,23 @@ describe('content rules', () => {
     }
   });
 
+  it('reads a delivery or customs fee as a lure only when the reader is told to pay it, not as a line of a shop\'s mail', async () => {
+    const lure = contentRules.find((r) => r.name === 'PHISH_LURE_LINK')!;
+    const link = '\nhttps://track.parcel-desk.example/t/8KfQ2m\n';
+    for (const honest of [
+      'Shipping costs are included in your order total. Track your parcel:',
+      'Los gastos de envío ya están incluidos en tu pedido. Seguimiento:',
+      'Die Versandgebühren sind im Preis enthalten. Sendungsverfolgung:',
+      'No tienes que pagar nada. Los gastos de envío corren de nuestra cuenta:',
+    ]) expect(lure.test(await parsed({ message: () => compose({ text: honest + link }) }), {}), honest).toBe(false);
+    for (const demand of [
+      'Your parcel is waiting: pay the small €1.99 redelivery fee here:',
+      'A customs fee of €2.99 is due before delivery:',
+      'Pague los gastos de envío de 1,99 € para recibir su paquete:',
+      'Bitte zahlen Sie die Zollgebühr von 2,49 EUR:',
+    ]) expect(lure.test(await parsed({ message: () => compose({ text: demand + link }) }), {}), demand).toBeTruthy();
+  });
+
   it('takes the sender\'s own address shown over its mailing service\'s tracker for the newsletter it is, not a brand\'s', async () => {
     const mismatch = contentRules.find((r) => r.name === 'URL_ANCHOR_MISMATCH')!;
     const tracked = (shown: string) => () =>
