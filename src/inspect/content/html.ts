@@ -153,18 +153,33 @@ function withoutInvisibleBlocks(html: string): string {
   return kept.join('');
 }
 
+/** How much text after an anchor that is never closed is read as its text. */
+const MAX_UNCLOSED_TEXT = 2048;
+const NEXT_ANCHOR = /<a\b/g;
+
+function nextAnchorAt(lower: string, from: number): number {
+  NEXT_ANCHOR.lastIndex = from;
+  return NEXT_ANCHOR.exec(lower)?.index ?? lower.length;
+}
+
 /** Links with their anchor text. The next "</a" is searched forward only, so the whole scan stays linear. */
 function anchors(html: string): HtmlLink[] {
   const lower = html.toLowerCase();
   const links: HtmlLink[] = [];
   let close = -1;
+  let closedNoMore = false;
   ANCHOR_OPEN.lastIndex = 0;
   for (let m = ANCHOR_OPEN.exec(html); m && links.length < MAX_LINKS; m = ANCHOR_OPEN.exec(html)) {
     const textStart = ANCHOR_OPEN.lastIndex;
-    if (close < textStart) close = lower.indexOf('</a', textStart);
-    if (close === -1) break; // no anchor after this one is closed either
+    if (!closedNoMore && close < textStart) {
+      close = lower.indexOf('</a', textStart);
+      closedNoMore = close === -1;
+    }
+    // An anchor never closed is a link all the same: browsers make what follows it the link's content, up to the next
+    // anchor (which closes it) or the document's end. Phishing kits leave them open ("<a href = …><img …>").
+    const end = closedNoMore ? Math.min(textStart + MAX_UNCLOSED_TEXT, nextAnchorAt(lower, textStart)) : close;
     const h = HREF.exec(m[1]!);
-    if (h) links.push({ href: decodeHTML(h[1] ?? h[2] ?? h[3] ?? '').trim(), text: textOf(withoutHidden(html.slice(textStart, close))) });
+    if (h) links.push({ href: decodeHTML(h[1] ?? h[2] ?? h[3] ?? '').trim(), text: textOf(withoutHidden(html.slice(textStart, end))) });
   }
   return links;
 }

@@ -189,6 +189,8 @@ export const lurePatterns: Record<LureKind, string[]> = {
   parcel: [
     feeDemand(w`(?:customs|delivery|shipping|redelivery|postage)\s+(?:fee|duty|charge|costs?)`),
     w`(?:parcel|package|shipment)\s+(?:could\s+not|couldn't|cannot)\s+be\s+delivered|(?:parcel|package)\s+is\s+(?:waiting|on\s+hold|held)`,
+    // a parcel or order said to be delayed, with a link elsewhere to sort it out (a shop's own delay notice links home)
+    w`(?:parcel|package|shipment|order|delivery)\s+(?:has\s+been|is|was)\s+delayed|(?:pedido|paquete|envío|encomenda)\s+(?:[${L}-]+\s+){0,2}?(?:se\s+ha\s+|ha\s+sido\s+|está\s+|foi\s+)?(?:retrasad[oa]|atrasad[oa])|(?:commande|colis|livraison)\s+(?:est\s+|a\s+été\s+)?retardée?|(?:bestellung|paket|sendung|lieferung)\s+(?:ist\s+|wurde\s+|hat\s+sich\s+)?(?:verzögert|verspätet)|(?:ordine|pacco|spedizione)\s+(?:è\s+|ha\s+subito\s+un\s+)?(?:ritardat[oa]|ritardo)|(?:bestelling|pakket|zending)\s+(?:is\s+|heeft\s+)?vertraa?g`,
     feeDemand(w`(?:versand|zoll|zustell)gebühr(?:en)?`),
     w`paket\s+(?:konnte\s+nicht|wartet)|(?:konnten|können)\s+ihr\s+paket\s+nicht\s+(?:zustellen|liefern)|paket,?\s+das\s+auf\s+(?:die\s+)?(?:lieferung|zustellung)\s+wartet`,
     feeDemand(w`frais\s+de\s+(?:livraison|douane|port)`),

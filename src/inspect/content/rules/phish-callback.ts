@@ -4,6 +4,7 @@
 // to call too, so all of it must be there, and the company must be named as the one billing (in the display name,
 // or in the subject before what is billed) while the mail comes from a domain that is not the company's.
 import { brandNamePattern, brands } from '../data/brands.js';
+import { freemailDomains } from '../data/freemail.js';
 import { registrableDomain } from '../urls.js';
 import type { ContentRule } from './rule.js';
 
@@ -25,7 +26,7 @@ const DISPUTE = [
   String.raw`if\s+you\s+(?:did\s+not|didn'?t|do\s+not|don'?t)\s+(?:authori[sz]e|recogni[sz]e|make|place|request|initiate)|for\s+(?:a\s+)?refund|unauthori[sz]ed\s+(?:charge|transaction|purchase|payment)`,
   String.raw`nicht\s+(?:autorisiert|veranlasst|bestellt|getätigt)|rückerstattung`,
   String.raw`si\s+vous\s+n'?\s?(?:avez|êtes)\s+pas|rembours\p{L}*`,
-  String.raw`(?:si|se)\s+(?:usted\s+|você\s+)?(?:no|não)\s+(?:reconoce|reconhece|autoriz\p{L}*|realiz\p{L}*|solicit\p{L}*)|reembols\p{L}*`,
+  String.raw`(?:si|se|caso)\s+(?:usted\s+|você\s+)?(?:no|não)\s+(?:reconoce|reconhe\p{L}*|autoriz\p{L}*|realiz\p{L}*|solicit\p{L}*)|reembols\p{L}*`,
   String.raw`se\s+non\s+(?:hai|ha)\s+(?:autorizzato|effettuato|riconosci)|rimborso|als\s+(?:u|je)\s+(?:dit|deze)\s+\p{L}*\s*niet|terugbetaling`,
 ].join('|');
 const DISPUTE_STEMS = String.raw`refund|dispute|unauthori[sz]ed|rückerstatt|rembours|reembols|rimbors|terugbetal`;
@@ -66,7 +67,7 @@ export const phishCallback: ContentRule = {
   name: 'PHISH_CALLBACK',
   score: 5.0,
   strength: 'evidence',
-  description: 'a charge in a company\'s name that the reader is told to dispute by phone, sent from outside that company',
+  description: 'a charge in a company\'s name, or sent from a free mailbox, that the reader is told to dispute by phone',
   test(msg) {
     if (!msg.from) return false;
     const fromName = msg.from.name;
@@ -74,9 +75,14 @@ export const phishCallback: ContentRule = {
     const named = patterns.find(
       (p) => (msg.lower.subject.includes(p.key) && p.seller.test(msg.subject)) || (lowerName.includes(p.key) && p.name.test(fromName)),
     );
-    if (!named || named.brand.domains.includes(registrableDomain(msg.from.domain))) return false;
+    const sender = registrableDomain(msg.from.domain);
+    // No company's billing or fraud desk writes from a free mailbox: a charge to dispute by phone sent from one needs
+    // no brand named (the "Suporte NU" transaction alert from a Gmail address).
+    const fromFreeMail = freemailDomains.has(sender);
+    if ((!named && !fromFreeMail) || named?.brand.domains.includes(sender)) return false;
     const text = msg.lower.subject + '\n' + msg.lower.own;
     if (!AMOUNT.test(text) || !PHONE.test(text)) return false;
+    if (!named) return CALL_TO_DISPUTE.test(text) && `sent from a free mailbox (${sender})`;
     // A reseller or IT provider bills the brand's product under its own name ("Brightline IT": "your Microsoft 365
     // subscription renewed; to cancel, call us"); only mail that speaks as the brand may be told to cancel by phone,
     // mail that names the brand in its subject must also dispute a charge the reader never made.

@@ -353,6 +353,28 @@ describe('content rules', () => {
     ]) expect(lure.test(await parsed({ message: () => compose({ text: demand + link }) }), {}), demand).toBeTruthy();
   });
 
+  it('reads a parcel or order said to be delayed, with a link elsewhere, as a parcel lure; a shop\'s own delay notice links home', async () => {
+    const lure = contentRules.find((r) => r.name === 'PHISH_LURE_LINK')!;
+    for (const subject of ['Your package has been delayed', 'El pedido FF-31 se ha retrasado', 'Ihre Sendung hat sich verzögert']) {
+      const phish = () => compose({ from: 'Parcel Service <notice@mail-center.example>', subject, text: 'See the new date: https://track-info.example/x1' });
+      expect(lure.test(await parsed({ message: phish }), {}), subject).toBeTruthy();
+      const shop = () => compose({ from: 'Kettle & Co <orders@kettleandco.example>', subject, text: 'See the new date: https://kettleandco.example/orders/31' });
+      expect(lure.test(await parsed({ message: shop }), {}), subject).toBe(false);
+    }
+  });
+
+  it('reads a charge to dispute by phone sent from a free mailbox as callback phishing, without a brand named', async () => {
+    const callback = contentRules.find((r) => r.name === 'PHISH_CALLBACK')!;
+    const alert = (from: string) => () =>
+      compose({ from, subject: 'Aviso importante', text: 'Transação em análise no valor de R$ 1.599,99. Caso não reconheça, ligue para a central: 0800 400 8033.' });
+    expect(callback.test(await parsed({ message: alert('Suporte <suporte.cliente442@gmail.com>') }), {})).toBe('sent from a free mailbox (gmail.com)');
+    // the same from a company's own domain names no brand and is no free mailbox: not this rule's to judge
+    expect(callback.test(await parsed({ message: alert('Suporte <suporte@lojadobairro.example>') }), {})).toBe(false);
+    // a person writing from a free mailbox about money, with a phone number, but no charge to dispute
+    const person = () => compose({ from: 'Ana <ana.souza@gmail.com>', text: 'Paguei R$ 150,00 pelos ingressos. Me liga no 0800 400 8033 se quiser ir.' });
+    expect(callback.test(await parsed({ message: person }), {})).toBe(false);
+  });
+
   it('takes the sender\'s own address shown over its mailing service\'s tracker for the newsletter it is, not a brand\'s', async () => {
     const mismatch = contentRules.find((r) => r.name === 'URL_ANCHOR_MISMATCH')!;
     const tracked = (shown: string) => () =>
