@@ -229,6 +229,11 @@ function adjustForPhase(c: Classification, reply: ParsedReply, phase: Phase | un
   // connecting IP to refuse.
   if (phase === 'connect' && c.rule.startsWith('fallback') && REFUSAL_WORDS.test(reply.flat)) return retarget(c, 'blocked', 'sender-ip', 'phase-connect');
   if (c.blame === 'recipient' && phase === 'mail') return retarget(c, 'rejected', 'sender-domain', 'phase-mail');
+  // At MAIL FROM a generic block that quotes an address and names no IP ("<news@example.org>: sender on our domain
+  // blacklist") refuses that address, the only other object the server has: its domain, not the connection.
+  if (phase === 'mail' && c.blame === 'sender-ip' && (c.rule === 'cue-word' || c.rule.startsWith('fallback'))) {
+    if (QUOTED_ADDRESS.test(reply.flat) && namedObject(reply.flat) !== 'sender-ip') return { ...c, blame: 'sender-domain', scope: 'message', action: actionOf({ ...c, blame: 'sender-domain', scope: 'message' }) };
+  }
   // At MAIL FROM and RCPT TO the content is not sent yet: a "policy" or "spam" refusal there is about the sender,
   // its IP when that is the one object the reply names ("policy violation from IP 192.0.2.1"), else its address or
   // domain (the server judged its history).
@@ -251,6 +256,9 @@ function adjustForPhase(c: Classification, reply: ParsedReply, phase: Phase | un
   }
   return c;
 }
+
+/** An address quoted in angle brackets, as servers quote the MAIL FROM they refuse. */
+const QUOTED_ADDRESS = /<[^\s<>@]+@[^\s<>@]+>/;
 
 /** Words for what a message holds. */
 const MESSAGE_PARTS = /\b(message|content|body|url|link|attachment)s?\b/;
