@@ -47,5 +47,6 @@ describe('accounts CLI', () => {
     await expect(send(password)).rejects.toMatchObject({ responseCode: 535 });
     expect(await cli(dataDir, ['show', 'shop'])).toMatchObject({ code: 1, err: 'mailwarden: no account "shop"\n' });
     await h.close();
-  });
+    // (sixteen CLI processes, each a Node start-up: on a loaded 2-core machine that passed the default 60 s once)
+  }, 120_000);
 });
