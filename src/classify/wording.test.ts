@@ -454,6 +454,8 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["550 5.7.1 Получатель заблокировал этого отправителя", 'rcpt', 'filtered', 'recipient'],
   ["454 4.7.0 We require TLS 1.2 at least, sorry", 'mail', 'failedstarttls', 'sender-config'],
   ["550 5.1.2 <kim@sales.example.com>: Recipient address rejected: domain sales.example.com not found", 'rcpt', 'hostunknown', 'recipient'],
+  // written after the last set of the session met its bar (95 % / 97 % before reading)
+  ["550 5.7.1 Příjemce zablokoval vaši adresu", 'rcpt', 'filtered', 'recipient'],
 ];
 
 describe('wording families beyond the development corpus', () => {
