@@ -25,9 +25,9 @@ const END = String.raw`(?![\p{Script=Latin}\p{Script=Cyrillic}])`;
 const near = (thing: string, state: string, gap: number) =>
   String.raw`${START}${thing}${END}(?:[^.;!?]|\.(?=\S)){0,${gap}}?${START}${state}${END}|${START}${state}${END}\s(\S+\s)?${START}${thing}${END}`;
 const MAILBOX_IS_FULL = new RegExp(String.raw`\b(over ?quota|quota|full mailbox)\b|${near(MAILBOX, FULL, 40)}|переполнен|容量超過|容量オーバー|용량 초과`, 'u');
-// (a short reach: "boîte inexistante ou expéditeur bloqué" blocks the sender, not the mailbox)
 // An account disabled at RCPT is the recipient's; at MAIL the phase turns it to the sender's (adjustForPhase).
 const ACCOUNT = String.raw`(account|konto|compte|cuenta|conta|účet|аккаунт|уч[её]тн\S* запис\S*|帐户|账户|账号|アカウント|계정)`;
+// (a short reach: "boîte inexistante ou expéditeur bloqué" blocks the sender, not the mailbox)
 const MAILBOX_IS_DISABLED = new RegExp(`${near(MAILBOX, DISABLED, 20)}|${near(ACCOUNT, DISABLED, 20)}`, 'u');
 // (or its size, or its header's, said to exceed a limit: "Message header size, or recipient list, exceeds policy limit")
 const MESSAGE_SIZE = String.raw`((message|header|e-?mail|mail)( header)? size|nachrichtengröße|taille (du |de l')?(message|courriel|e-?mail)|tamaño (del )?(mensaje|correo)|dimensione (del )?messaggio|berichtgrootte|grootte van (het )?bericht|rozmiar wiadomości|velikost zprávy|tamanho da mensagem|размер (сообщения|письма))`;

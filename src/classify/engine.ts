@@ -35,7 +35,7 @@ export function classifyWith(rules: RuleSet, input: ReplyInput): Classification 
  */
 function spokenByServer(c: Classification, reply: ParsedReply): Classification {
   if (c.blame !== 'network' || reply.code === null) return c;
-  return { ...c, blame: 'remote', action: actionOf({ ...c, blame: 'remote' }) };
+  return reblamed(c, 'remote');
 }
 
 /** A generic reading whose blame the reply's own words contradict: the object it names (named-object.ts) decides. */
@@ -52,7 +52,7 @@ function followNamedObject(c: Classification, reply: ParsedReply): Classificatio
   // the refusal reaches follows the object too: an IP's every message on the connection, a domain's only its own.
   const reason = blame === 'sender-ip' && (c.reason === 'securityerror' || c.reason === 'notaccept') ? 'blocked' : c.reason;
   const scope = blame === 'sender-ip' ? 'session' : 'message';
-  return reason === c.reason ? { ...c, blame, scope, action: actionOf({ ...c, blame, scope }) } : { ...retarget(c, reason, blame, c.rule), scope };
+  return reason === c.reason ? reblamed(c, blame, scope) : { ...retarget(c, reason, blame, c.rule), scope };
 }
 
 // (not "failed our anti-spam checks": failing a check is a verdict on the message)
@@ -215,7 +215,7 @@ function adjustForPhase(c: Classification, reply: ParsedReply, phase: Phase | un
     // own DNS answer, before any connection) stays the recipient's; a host that takes no mail at all (RFC 7504's 521
     // greeting, "does not accept mail") is the receiving side's own set-up.
     if (c.reason === 'hostunknown') return c;
-    if (c.reason === 'notaccept') return { ...c, blame: 'remote', scope: 'destination', action: actionOf({ ...c, blame: 'remote', scope: 'destination' }) };
+    if (c.reason === 'notaccept') return reblamed(c, 'remote', 'destination');
     return retarget(c, 'blocked', 'sender-ip', `phase-${phase}`);
   }
   // At HELO a refusal no rule read that speaks of a name ("'localhost.localdomain' is not a name I will talk to") is
@@ -231,8 +231,9 @@ function adjustForPhase(c: Classification, reply: ParsedReply, phase: Phase | un
   if (c.blame === 'recipient' && phase === 'mail') return retarget(c, 'rejected', 'sender-domain', 'phase-mail');
   // At MAIL FROM a generic block that quotes an address and names no IP ("<news@example.org>: sender on our domain
   // blacklist") refuses that address, the only other object the server has: its domain, not the connection.
-  if (phase === 'mail' && c.blame === 'sender-ip' && (c.rule === 'cue-word' || c.rule.startsWith('fallback'))) {
-    if (QUOTED_ADDRESS.test(reply.flat) && namedObject(reply.flat) !== 'sender-ip') return { ...c, blame: 'sender-domain', scope: 'message', action: actionOf({ ...c, blame: 'sender-domain', scope: 'message' }) };
+  const generic = c.rule === 'cue-word' || c.rule.startsWith('fallback');
+  if (phase === 'mail' && c.blame === 'sender-ip' && generic && QUOTED_ADDRESS.test(reply.flat) && namedObject(reply.flat) !== 'sender-ip') {
+    return reblamed(c, 'sender-domain', 'message');
   }
   // At MAIL FROM and RCPT TO the content is not sent yet: a "policy" or "spam" refusal there is about the sender,
   // its IP when that is the one object the reply names ("policy violation from IP 192.0.2.1"), else its address or
@@ -245,8 +246,7 @@ function adjustForPhase(c: Classification, reply: ParsedReply, phase: Phase | un
   if (c.blame === 'content' && c.reason !== 'emailtoolarge' && (phase === 'mail' || phase === 'rcpt')) {
     const onIp = namedObject(reply.flat) === 'sender-ip';
     if (onIp && c.reason === 'spamdetected' && !MESSAGE_PARTS.test(reply.flat)) return retarget(c, 'blocked', 'sender-ip', c.rule);
-    const sender: Classification = { ...c, blame: onIp ? 'sender-ip' : 'sender-domain', scope: onIp ? 'session' : 'message' };
-    return { ...sender, action: actionOf(sender) };
+    return onIp ? reblamed(c, 'sender-ip', 'session') : reblamed(c, 'sender-domain', 'message');
   }
   if (c.reason === 'userunknown' && phase !== 'rcpt' && !keepAfterData) {
     const subject = reply.status?.split('.')[1];
@@ -273,6 +273,11 @@ const HELO_NAME_WORDS = /\b(domain|(host ?)?name|fqdn|helo|ehlo)\b/;
  * (German, French, Spanish, Italian, Portuguese, Dutch, Polish, Czech, Russian, Chinese, Japanese, Korean): no \b after the
  * other languages' stems, which may end in a letter JavaScript's \b does not count as one. */
 const REFUSAL_WORDS = /\b(block(ed)?|banned|blacklist(ed)?|black-listed|blocklist(ed)?|denied|refused|rejected|not (allowed|welcome|permitted))\b|\b(abgelehnt|abgewiesen|gesperrt|blockiert|refus[ée]|rejet[ée]|bloqu[ée]|rechazad|denegad|bloquead|rifiutat|respint|bloccat|recusad|geweigerd|geblokkeerd|odrzucon|zablokowan|odmítnut|zablokován)|отклонен|отвергнут|заблокирован|запрещен|拒绝|拒收|拒否|ブロック|거부|차단/;
+
+/** The same reading with another blame (and scope): the action follows them. */
+function reblamed(c: Classification, blame: Classification['blame'], scope: Classification['scope'] = c.scope): Classification {
+  return { ...c, blame, scope, action: actionOf({ ...c, blame, scope }) };
+}
 
 function retarget(c: Classification, reason: Reason, blame: Classification['blame'], rule: string): Classification {
   const profile = REASON_PROFILES[reason];

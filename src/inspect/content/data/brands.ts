@@ -1,6 +1,8 @@
 // Brands most often impersonated in phishing (per the public APWG and vendor phishing reports, and the national
 // parcel services, banks and exchanges that European phishing names), each with the registrable domains it really
 // uses. A brand named by a message whose links or sender address go elsewhere is the core trick of phishing.
+import { byFirstLetter } from './by-first-letter.js';
+
 export interface Brand {
   /** Lower-case name matched on word boundaries. */
   name: string;
@@ -11,8 +13,6 @@ export interface Brand {
    */
   commonWord?: boolean;
 }
-
-import { byFirstLetter } from './by-first-letter.js';
 
 const microsoft = ['microsoft.com', 'office.com', 'outlook.com', 'live.com', 'microsoftonline.com', 'office365.com', 'sharepoint.com', 'onedrive.com', 'microsoft365.com', 'azure.com', 'msn.com', 'hotmail.com'];
 

@@ -40,13 +40,14 @@ export const urlAnchorMismatch: ContentRule = {
   strength: 'evidence',
   description: 'link text shows one domain and the link goes to another',
   test(msg) {
+    let services: Set<string> | undefined;
     for (const link of msg.links) {
       if (!link.anchorText || !link.scheme.startsWith('http')) continue;
       const shownHost = SHOWN_HOST.exec(link.anchorText.trim())?.[1];
       const shown = shownHost ? getDomain(shownHost.toLowerCase()) : null;
       if (!shown || shown === link.domain) continue;
       if (isOwnSite(link, msg) && !brandDomains.has(shown)) continue;
-      if (shown === senderDomain(msg) && !brandDomains.has(shown) && listServiceDomains(msg).has(link.domain)) continue;
+      if (shown === senderDomain(msg) && !brandDomains.has(shown) && (services ??= listServiceDomains(msg)).has(link.domain)) continue;
       return `${shown} -> ${link.domain}`;
     }
     return false;
