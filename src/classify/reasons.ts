@@ -145,8 +145,11 @@ export const REASON_PROFILES: Record<Reason, ReasonProfile> = {
     explanation: "The recipient's mailbox exists but is disabled or suspended.",
     fix: 'Remove the address from your list or reach the recipient another way.',
   },
+  // The sending server's configuration, as receivers and their postmaster pages call it: from the receiver's side
+  // the relay is the sender, and what it sends (a command out of order, a parameter or extension the receiver does
+  // not take) is set up by whoever runs it, not by the recipient or the message's author.
   syntaxerror: {
-    blame: 'local', scope: 'message',
+    blame: 'sender-config', scope: 'message',
     explanation: 'The receiving server did not understand an SMTP command it was sent.',
     fix: 'This is a protocol problem between the servers; report it to the relay operator.',
   },

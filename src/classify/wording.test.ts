@@ -203,7 +203,7 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   // Session 20, from MTA sources and how replies are built: Postfix postscreen's and smtpd's fixed texts, the SPF policy
   // servers' explanation link, a host name that merely starts with "ip-", a transient X.7.1 with no words, a queue's
   // quota, a header or attachment kind a filter refuses.
-  ["550 5.5.1 Protocol error", 'connect', 'syntaxerror', 'local'],
+  ["550 5.5.1 Protocol error", 'connect', 'syntaxerror', 'sender-config'],
   ["451 4.3.5 <user@example.net>: Recipient address rejected: Server configuration error", 'rcpt', 'systemerror', 'remote'],
   ["550 5.7.1 <user@example.net>: Sender address rejected: Please see http://www.openspf.org/Why?s=mfrom;id=a@example.org;ip=192.0.2.3;r=mx.example.net", 'rcpt', 'authfailure', 'sender-domain'],
   ["450 4.1.8 <cron@ip-10-20-30-40.eu-central-1.compute.internal>: Sender address rejected: Domain not found", 'rcpt', 'rejected', 'sender-domain'],
@@ -247,7 +247,7 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["530 5.7.1 This server requires authentication before relaying to remote domains", 'rcpt', 'securityerror', 'sender-config'],
   ["554 Connection refused due to local policy", 'connect', 'blocked', 'sender-ip'],
   ["550 5.1.6 <a@example.com>: Recipient address rejected: Mailbox has moved to a@example.org", 'rcpt', 'hasmoved', 'recipient'],
-  ["554 SMTP synchronization error", undefined, 'syntaxerror', 'local'],
+  ["554 SMTP synchronization error", undefined, 'syntaxerror', 'sender-config'],
   ["554 5.2.2 STOREDRV.Deliver.Exception:QuotaExceededException; Failed to process message", undefined, 'mailboxfull', 'recipient'],
   // session 21 (a fifth set of replies written from memory of 60 systems)
   ["451 4.7.0 Temporary server error. Please try again later. PRX2", undefined, 'systemerror', 'remote'],
