@@ -20,11 +20,21 @@ export function classifyWith(rules: RuleSet, input: ReplyInput): Classification 
   scanLiterals(rules.literals, reply.flat);
   const provider = detectProvider(rules, mx, reply.flat);
   const rule = findRule(rules, reply, phase, provider);
-  const found = rule ? fromRule(rule, reply, provider) : fromCodes(reply, phase, provider);
+  const found = rule ? statusNamesDomain(fromRule(rule, reply, provider), rule, reply) : fromCodes(reply, phase, provider);
   // A rule that found a configuration fault (a missing PTR, the HELO name, authentication, TLS) keeps it when the
   // reply names the IP: the IP is where the fault shows, not what is refused for its reputation.
   const named = rule?.provider || (rule && found.blame === 'sender-config') ? found : followNamedObject(found, reply);
   return spokenByServer(adjustForPhase(named, reply, phase, rule?.keepAfterData ?? false), reply);
+}
+
+/**
+ * RFC 3463 X.1.2 "bad destination system address" says it is the recipient address's domain that fails, not the
+ * mailbox: a generic recipient rule that read "Recipient address rejected" or "user unknown" in front of it
+ * ("550 5.1.2 <a@b>: Recipient address rejected: undeliverable domain") is told the object by the status.
+ */
+function statusNamesDomain(c: Classification, rule: CompiledRule, reply: ParsedReply): Classification {
+  if (rule.provider || c.reason !== 'userunknown' || reply.status?.slice(1) !== '.1.2') return c;
+  return retarget(c, 'hostunknown', REASON_PROFILES.hostunknown.blame, c.rule);
 }
 
 /**
@@ -130,7 +140,7 @@ function isSpecificStatus(status: string | null, byStatus: Reason | null): boole
 }
 
 /** Words of a real protocol complaint: only these let an X.5.x status say "syntax error". */
-const PROTOCOL_WORDS = /syntax|command|protocol|unrecogni[sz]ed|parameter|sequence|argument|not implemented|line too long|pipelin/;
+const PROTOCOL_WORDS = /syntax|command|protocol|unrecogni[sz]ed|parameter|sequence|argument|not implemented|line too long|pipelin|unsupported (option|extension)|(option|extension) not supported/;
 
 function fromCodes(reply: ParsedReply, phase: Phase | undefined, provider: string | null): Classification {
   const byStatus = reply.status ? reasonFromStatus(reply.status) : null;
@@ -222,6 +232,11 @@ function adjustForPhase(c: Classification, reply: ParsedReply, phase: Phase | un
   // about the greeting the relay sent, not the IP's reputation.
   if (phase === 'helo' && c.rule.startsWith('fallback') && HELO_NAME_WORDS.test(reply.flat)) {
     return retarget(c, reply.code === 501 ? 'syntaxerror' : 'blocked', 'sender-config', 'phase-helo');
+  }
+  // "Connection refused" in the greeting of a server that answered and names the connecting IP ("421 4.4.5 CCRT
+  // 203.0.113.7: Connection refused"): the server refuses that IP, no network failed.
+  if (phase === 'connect' && c.reason === 'networkerror' && reply.code !== null && namedObject(reply.flat) === 'sender-ip') {
+    return retarget(c, 'blocked', 'sender-ip', 'phase-connect');
   }
   // A bare "access denied" at connect: the server refuses the connecting IP itself (a PTR or TLS matter would say so).
   if (phase === 'connect' && c.reason === 'securityerror' && c.blame === 'sender-config') return retarget(c, 'blocked', 'sender-ip', 'phase-connect');

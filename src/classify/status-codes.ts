@@ -61,7 +61,8 @@ export function reasonFromCode(code: number, phase?: Phase): Reason {
     case 450: return 'onhold';
     case 451: return 'systemerror';
     case 452: return 'systemfull';
-    case 500: case 501: case 502: case 503: case 504: return 'syntaxerror';
+    // 555: MAIL FROM/RCPT TO parameters not recognised or not implemented (RFC 5321 §4.2.3)
+    case 500: case 501: case 502: case 503: case 504: case 555: return 'syntaxerror';
     case 521: case 556: return 'notaccept';
     case 530: case 535: case 538: return 'securityerror';
     case 550: return 'userunknown';
