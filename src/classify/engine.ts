@@ -233,9 +233,10 @@ function adjustForPhase(c: Classification, reply: ParsedReply, phase: Phase | un
   if (phase === 'helo' && c.rule.startsWith('fallback') && HELO_NAME_WORDS.test(reply.flat)) {
     return retarget(c, reply.code === 501 ? 'syntaxerror' : 'blocked', 'sender-config', 'phase-helo');
   }
-  // "Connection refused" in the greeting of a server that answered and names the connecting IP ("421 4.4.5 CCRT
-  // 203.0.113.7: Connection refused"): the server refuses that IP, no network failed.
-  if (phase === 'connect' && c.reason === 'networkerror' && reply.code !== null && namedObject(reply.flat) === 'sender-ip') {
+  // "Connection refused" in the greeting of a server that answered, for good or naming the connecting IP ("550 5.7.1
+  // Connection refused - OXSUS0001_105", "421 4.4.5 CCRT 203.0.113.7: Connection refused"): the server refuses that
+  // IP, no network failed.
+  if (phase === 'connect' && c.reason === 'networkerror' && reply.code !== null && (reply.code >= 500 || namedObject(reply.flat) === 'sender-ip')) {
     return retarget(c, 'blocked', 'sender-ip', 'phase-connect');
   }
   // A bare "access denied" at connect: the server refuses the connecting IP itself (a PTR or TLS matter would say so).

@@ -55,8 +55,10 @@ export const REASON_PROFILES: Record<Reason, ReasonProfile> = {
     explanation: 'A recipient reported this message as spam (a feedback loop complaint).',
     fix: 'Stop sending to this recipient and check whether they ever asked for this mail.',
   },
+  // The receiving side's decision about this sender (a block list, reception settings, a group's restriction):
+  // nothing is wrong with the address itself, which is what blaming the recipient would say.
   filtered: {
-    blame: 'recipient', scope: 'recipient',
+    blame: 'remote', scope: 'recipient',
     explanation: "The recipient's server accepted the address but then refused the message, usually because of the recipient's own filter settings.",
     fix: 'Ask the recipient by other means to accept mail from you, or remove the address from your list.',
   },
