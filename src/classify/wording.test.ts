@@ -456,6 +456,22 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["550 5.1.2 <kim@sales.example.com>: Recipient address rejected: domain sales.example.com not found", 'rcpt', 'hostunknown', 'recipient'],
   // written after the last set of the session met its bar (95 % / 97 % before reading)
   ["550 5.7.1 Příjemce zablokoval vaši adresu", 'rcpt', 'filtered', 'remote'],
+  // session 26, written after four sets were measured (reason 90-100 %, blame 87-93 % before reading)
+  ["550 5.1.2 <ops@example.net>: Recipient address rejected: this domain has no mail exchanger", 'rcpt', 'hostunknown', 'recipient'],
+  ["421 4.4.5 Connection refused for 198.51.100.4, try later", 'connect', 'blocked', 'sender-ip'],
+  ["554 5.7.1 Connection refused (policy 17)", 'connect', 'blocked', 'sender-ip'],
+  ["555 5.5.4 Unsupported option: REQUIRETLS", 'mail', 'syntaxerror', 'sender-config'],
+  ["503 5.5.1 Bad sequence of commands", 'rcpt', 'syntaxerror', 'sender-config'],
+  ["451 4.7.1 Slow down: max 20 msgs per 5 min from your host", 'rcpt', 'ratelimited', 'sender-volume'],
+  ["550 5.7.1 You have been blocked permanently. Contact abuse@example.net", 'rcpt', 'blocked', 'sender-ip'],
+  ["553 5.7.1 Null sender not accepted here", 'mail', 'rejected', 'remote'],
+  ["550 5.7.1 <>: Absender abgelehnt: leerer Absender wird nicht angenommen", 'mail', 'rejected', 'remote'],
+  ["550 5.7.0 Sender domains under .zip are not accepted", 'mail', 'rejected', 'sender-domain'],
+  ["550 5.6.0 The Message-ID header is invalid", 'eod', 'notcompliantrfc', 'content'],
+  ["553 5.7.1 <pat@example.org>: Sender address rejected: not logged in", 'mail', 'rejected', 'sender-config'],
+  ["521 5.5.1 I can break rules, too. Goodbye.", 'connect', 'syntaxerror', 'sender-config'],
+  ["550 Administrative prohibition", 'rcpt', 'policyviolation', 'remote'],
+  ["550 5.7.1 Only members of the list may post here", 'rcpt', 'rejected', 'remote'],
 ];
 
 describe('wording families beyond the development corpus', () => {
