@@ -472,6 +472,17 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["521 5.5.1 I can break rules, too. Goodbye.", 'connect', 'syntaxerror', 'sender-config'],
   ["550 Administrative prohibition", 'rcpt', 'policyviolation', 'remote'],
   ["550 5.7.1 Only members of the list may post here", 'rcpt', 'rejected', 'remote'],
+  // written after an unread set of admins' own texts in 24 languages was measured (83 % / 87 % before reading)
+  ["450 4.7.1 Client host rejected: pas de nom inverse pour 192.0.2.44", 'rcpt', 'requireptr', 'sender-config'],
+  ["550 5.7.1 O destinatário desta mensagem bloqueou o seu endereço", 'rcpt', 'filtered', 'remote'],
+  ["530 5.7.0 Сначала пройдите аутентификацию", 'mail', 'securityerror', 'sender-config'],
+  ["421 4.7.0 大量送信のため一時的に受信を制限しています", 'mail', 'ratelimited', 'sender-volume'],
+  ["550 5.7.1 反垃圾网关判定为广告邮件", 'eod', 'spamdetected', 'content'],
+  ["550 5.7.1 Bu adres yalnızca şirket içi göndericilerden posta alır", 'rcpt', 'filtered', 'remote'],
+  ["550 5.7.1 عنوان المرسل ممنوع هنا", 'mail', 'rejected', 'sender-domain'],
+  ["550 5.7.1 Mailbox accepts local users only", 'rcpt', 'filtered', 'remote'],
+  ["550 Unacceptable executable attachment found", 'eod', 'policyviolation', 'content'],
+  ["554 5.7.1 Newly registered domain, mail refused for now", 'mail', 'rejected', 'sender-domain'],
 ];
 
 describe('wording families beyond the development corpus', () => {
