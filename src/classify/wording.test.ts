@@ -483,6 +483,10 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["550 5.7.1 Mailbox accepts local users only", 'rcpt', 'filtered', 'remote'],
   ["550 Unacceptable executable attachment found", 'eod', 'policyviolation', 'content'],
   ["554 5.7.1 Newly registered domain, mail refused for now", 'mail', 'rejected', 'sender-domain'],
+  // written after an unread bounce set was measured (95 % before reading): qmail's "Giving up on <IP>" closes a
+  // permanent reply, other MTAs' "giving up on the message" ends the retries
+  ["550 5.1.1 Mailbox unknown. Giving up on 198.51.100.9.", 'rcpt', 'userunknown', 'recipient'],
+  ["Giving up on this message after 5 days of retries", undefined, 'expired', 'network'],
 ];
 
 describe('wording families beyond the development corpus', () => {

@@ -10,6 +10,11 @@ describe('recipientBlocks', () => {
     expect(r).toEqual({ recipient: 'ann@example.com', status: '5.7.1', code: 553, diagnostic: '553 5.7.1 <sender@example.org>... Sender denied', remoteMta: '192.0.2.9', dsnAction: null, phase: 'mail', hint: null });
   });
 
+  it('finds the remote reply after a full-width colon, as Chinese and Japanese templates label it', () => {
+    const [r] = read(['退信原因：对方服务器暂时拒收。', '收件人：wang@example.cn', '远程服务器：mx.example.cn [192.0.2.8]', '服务器返回：452 4.2.2 Mailbox over quota', '']);
+    expect(r).toMatchObject({ recipient: 'wang@example.cn', code: 452, status: '4.2.2', diagnostic: '452 4.2.2 Mailbox over quota' });
+  });
+
   it('joins a multi-line reply and stops at the paragraph end', () => {
     const [r] = read(['  bob@example.com', '    SMTP error from remote mail server after RCPT TO:<bob@example.com>:', '    host mx.example.com [192.0.2.3]: 550-5.1.1 The email account that you tried to reach', '    550 5.1.1 does not exist.', '', 'Other text 421 not a reply']);
     expect(r).toMatchObject({ diagnostic: '550-5.1.1 The email account that you tried to reach 550 5.1.1 does not exist.', code: 550, status: '5.1.1', remoteMta: 'mx.example.com', phase: 'rcpt' });

@@ -16,7 +16,7 @@ const DAEMON = /^(?:mailer-daemon|postmaster|mail-daemon|mailer|daemon|root|boun
  * quote, a dash between spaces ("addr - 552 …"), an opening parenthesis ("addr (550 …)"), Exchange's "#" ("mx.example.com #550 5.1.1 …") or a
  * Diagnostic-Code type ("smtp; 550 …"), or a verb of answering without a colon ("Remote server replied 554 …").
  */
-const REPLY_START = /(?:^|[:#;(]|\s-(?=\s)|<<<|<--|['"]|\b(?:said|replied|returned|responded|answered))\s*(?=[45]\d\d[\s-])/im;
+const REPLY_START = /(?:^|[:：#;(]|\s-(?=\s)|<<<|<--|['"]|\b(?:said|replied|returned|responded|answered))\s*(?=[45]\d\d[\s-])/im;
 /** Lines of a Sendmail-style transcript that are not part of the reply before them. */
 const TRANSCRIPT_LINE = /^\s*(?:>>>|<<<|while talking to|-{3,})|\s(?:-->|<--)\s/i;
 const MAX_DIAGNOSTIC = 1000;
