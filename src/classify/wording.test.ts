@@ -487,6 +487,11 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   // permanent reply, other MTAs' "giving up on the message" ends the retries
   ["550 5.1.1 Mailbox unknown. Giving up on 198.51.100.9.", 'rcpt', 'userunknown', 'recipient'],
   ["Giving up on this message after 5 days of retries", undefined, 'expired', 'network'],
+  // written after the unread set r37 was measured (93 % / 97 % before reading)
+  ["501 5.5.2 Missing EHLO hostname", 'helo', 'syntaxerror', 'sender-config'],
+  ["421 4.7.0 Limit wiadomości z Twojego serwera został wyczerpany", 'mail', 'ratelimited', 'sender-volume'],
+  ["451 4.7.0 Превышен лимит сообщений с вашего адреса", 'mail', 'ratelimited', 'sender-volume'],
+  ["554 5.7.1 <ken@example.jp>: Recipient address rejected: ERS-DUL", 'rcpt', 'blocked', 'sender-ip'],
 ];
 
 describe('wording families beyond the development corpus', () => {

@@ -15,11 +15,26 @@ export function externalReplyTo(msg: ContentMessage, ctx: ScoreContext): { domai
   if (!msg.replyTo?.domain) return null;
   const domain = registrableDomain(msg.replyTo.domain);
   const from = msg.from ? registrableDomain(msg.from.domain) : '';
-  if (domain === from) return null;
+  if (domain === from || actsForReplyTo(msg.from, msg.replyTo)) return null;
   const recipients = recipientsOf(msg, ctx);
   const outside = recipients.length === 0 || recipients.some((r) => registrableDomain(r) !== from);
   return outside || (msg.from !== null && inSendersName(msg.replyTo, msg.from)) ? { domain, from, internal: !outside } : null;
 }
+
+/**
+ * "Hannah Okafor via Ledgerly" with Reply-To "Hannah Okafor <…@okafor-architects.com>": a service (an invitation,
+ * a shared document, a calendar, a mailing list that rewrites From for DMARC) sends in its own domain for the person
+ * named, and answers go to that person, as the display name says before they are sent. A Reply-To in another name is
+ * still somebody else's mailbox.
+ */
+function actsForReplyTo(from: Mailbox | null, replyTo: Mailbox): boolean {
+  const m = from ? VIA_NAME.exec(from.name) : null;
+  if (!m) return false;
+  const person = letters(m[1]!);
+  return person.length >= 4 && person === letters(replyTo.name);
+}
+
+const VIA_NAME = /^\s*(.+?)\s+via\s+\S/i;
 
 /** Letters only, lower case, accents dropped: "Marie-Hélène O'Brien" and "mariehelene.obrien" compare alike. */
 const letters = (s: string) => s.normalize('NFKD').toLowerCase().replace(/[^\p{L}]/gu, '');

@@ -1018,6 +1018,15 @@ describe('content rules', () => {
     expect(rule.test(await parsed({ message: () => compose({ from, replyTo: 'billing@brightlane.co' }) }), {})).toBe('brightlane.co instead of brightlane.io');
   });
 
+  it('reads "Name via Service" with Reply-To in that name as the service acting for the person, another name as a Reply-To elsewhere', async () => {
+    const rule = contentRules.find((r) => r.name === 'REPLYTO_OTHER_DOMAIN')!;
+    const from = 'Dana Whitfield via Tallyboard <notify@tallyboard.example>';
+    expect(rule.test(await parsed({ message: () => compose({ from, replyTo: 'Dana Whitfield <dana@whitfield-legal.example>' }) }), {})).toBe(false);
+    expect(rule.test(await parsed({ message: () => compose({ from, replyTo: 'Accounts Desk <desk@pay-settle.example>' }) }), {})).toBe('pay-settle.example instead of tallyboard.example');
+    // without the "via", a name alike on both sides is the sender in person writing from elsewhere (business e-mail compromise)
+    expect(rule.test(await parsed({ message: () => compose({ from: 'Dana Whitfield <notify@tallyboard.example>', replyTo: 'Dana Whitfield <dana@whitfield-legal.example>' }) }), {})).not.toBe(false);
+  });
+
   it('weighs a QR code to sign in or sign a document with as a sign-in lure with a way off the site, one to verify an account a point under', async () => {
     const rule = contentRules.find((r) => r.name === 'PHISH_QR_CODE')!;
     const img = '<img src="https://img.example.net/qr.png">';
