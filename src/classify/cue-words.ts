@@ -74,7 +74,7 @@ const CUES: ReadonlyArray<readonly [Reason, RegExp]> = [
   ['failedstarttls', /\b(starttls|tls|ssl)\b/],
   ['rejected', SENDER_DOES_NOT_EXIST],
   // (a refusal that sends the sender to the receiver's abuse desk, "Please contact abuse@corp.example", refuses it for abuse)
-  ['blocked', /\b(dnsbl|rbl|blacklist(ed)?|blocklist(ed)?|black[- ]listed|block[- ]listed|denylist(ed)?|spamhaus|spamcop|sorbs)\b|\bcontact abuse@|\b(schwarze[nr]? liste|sperrliste|liste noire|lista negra|lista nera|zwarte lijst|czarn\S* li[sś])|čern\S* listin|черн\S* спис|黑名单|ブラックリスト|블랙리스트/],
+  ['blocked', /\b(dnsbl|rbl|blacklist(ed)?|blocklist(ed)?|black[- ]listed|block[- ]listed|denylist(ed)?|spamhaus|spamcop|sorbs)\b|\bcontact abuse@|\b(schwarze[nr]? liste|sperrliste|liste noire|lista negra|lista nera|zwarte lijst|czarn\S* li[sś])|čern\S* listin|ч[её]рн\S* спис|黑名单|ブラックリスト|블랙리스트/],
   ['spamdetected', /\b(spam(ming|mer|s)?|junk mail|bulk mail)\b|\bspam[a-zà-ž]+|\ban(ti|ty)-?spam[a-zà-ž]*|\d+([.,]\d+)? ?(pkt|pts?|points?|punkte?n?|bodů|body|puntos|punti|pontos|баллов|балла)\b.{0,30}\b(próg|threshold|limit|schwelle|grenzwert|seuil|umbral|soglia|drempel|limite|práh|порог)|\b(sa|spamassassin|rspamd)[ -]?score\b|\bscored? \d+(\.\d+)?,? (required|threshold|limit|max)|\b(pourriel|correo no deseado)|спам|垃圾邮件|垃圾郵件|反垃圾|迷惑メール|스팸|สแปม|thư rác|بريد مزعج|رسائل مزعجة|سبام|स्पैम|ανεπιθύμητ|istenmeyen (posta|e-?posta)/],
   // (after a block list or a spam verdict, which say more: "listed for poor reputation", "spam; sender reputation low")
   ['badreputation', REPUTATION],

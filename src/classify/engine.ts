@@ -28,14 +28,18 @@ export function classifyWith(rules: RuleSet, input: ReplyInput): Classification 
 }
 
 /**
- * RFC 3463 X.1.2 "bad destination system address" says it is the recipient address's domain that fails, not the
- * mailbox: a generic recipient rule that read "Recipient address rejected" or "user unknown" in front of it
- * ("550 5.1.2 <a@b>: Recipient address rejected: undeliverable domain") is told the object by the status.
+ * RFC 3463 X.1.2 "bad destination system address" and RFC 7505's X.1.10 (null MX) say it is the recipient address's
+ * domain that fails, not the mailbox: a generic recipient rule that read "Recipient address rejected" or "user
+ * unknown" in front of them ("550 5.1.2 <a@b>: Recipient address rejected: undeliverable domain") is told the object
+ * by the status.
  */
 function statusNamesDomain(c: Classification, rule: CompiledRule, reply: ParsedReply): Classification {
-  if (rule.provider || c.reason !== 'userunknown' || reply.status?.slice(1) !== '.1.2') return c;
-  return retarget(c, 'hostunknown', REASON_PROFILES.hostunknown.blame, c.rule);
+  if (rule.provider || c.reason !== 'userunknown' || !reply.status) return c;
+  const domainReason = DOMAIN_STATUS[reply.status.slice(2)];
+  return domainReason ? retarget(c, domainReason, REASON_PROFILES[domainReason].blame, c.rule) : c;
 }
+
+const DOMAIN_STATUS: Readonly<Record<string, Reason>> = { '1.2': 'hostunknown', '1.10': 'notaccept' };
 
 /**
  * A network fault in a reply that carries a reply code was reported by a server that did answer: the path to it

@@ -12,7 +12,7 @@ const SENDER_BLAMES: ReadonlySet<Blame> = new Set(['sender-ip', 'sender-domain',
 
 const IPV4 = /(?<![\d.])(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}(?![\d.])/;
 const IP_WORDS = /\b(?:(?:your|sending|sender|client|source|connecting)\s+(?:ip|host|(?:mail\s+)?server)\b|ip\s+address|(?<![\w.@-])ip(?![\w.@-]))/;
-const DOMAIN_WORDS = /\b(?:(?:your|sender|sending|from|mail\s*from|envelope|helo)\s+domain|(?:sender|sending)\s+address|your\s+(?:e-?mail\s+)?address|domain\s+(?:name\s+)?(?:[a-z0-9-]+\.)+[a-z]{2,}|domain(?:'s)?\s+(?:reputation|is\s+(?:listed|blocked|blacklisted|blocklisted)))\b/;
+const DOMAIN_WORDS = /\b(?:(?:your|sender|sending|from|mail\s*from|envelope|helo)\s+domain|(?:sender|sending)\s+address|your\s+(?:e-?mail\s+)?address|domain\s+(?:name\s+)?(?:[a-z0-9-]+\.)+[a-z]{2,}|domain(?:'s)?\s+(?:reputation|is\s+(?:listed|blocked|blacklisted|blocklisted))|reputation\s+of\s+(?:a|the|your)\s+(?:sending\s+|sender\s+)?domain)\b/;
 
 /** "The sender's domain" and "your domain" as receivers in Europe and Asia write them (no \b: it knows no letter outside ASCII). */
 const SENDER_DOMAIN_ELSEWHERE = /absender-?domain|domaine\s+(?:de\s+l'|d')exp[ée]diteur|dominio\s+(?:del\s+)?(?:remitente|mittente)|domein\s+van\s+de\s+afzender|dom[ií]nio\s+do\s+remetente|domen\S*\s+nadawcy|dom[ée]n\S*\s+odesílatele|домен\S*\s+отправител|발신 ?도메인|送信(元)?ドメイン|发件(人)?域名|寄件者網域|ihre domain|votre domaine|su dominio|il tuo dominio|uw domein|twoja domena|vaše doména|seu domínio|ваш домен/;
