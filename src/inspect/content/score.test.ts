@@ -104,6 +104,23 @@ describe('content verdict', () => {
     expect(mixed.rules[0]!.description).toContain('0.787, 4.6 capped to 4: below 0.9 the model is unsure');
   });
 
+  it('lets no style hint lift an unsure model to a tag on mail that sends the reader nowhere but the sender\'s own site', async () => {
+    // One clue seen in 8 of 10 spam and 2 of 10 ham: spam probability 0.787, where the model is unsure.
+    const model = { spamMessages: 10, hamMessages: 10, tokens: new Map([['subject:card', { spam: 8, ham: 2 }]]) };
+    const o = { model, thresholds, modelWeight: 8, maxScanBytes: 1e6 };
+    const verdictFor = async (link: string) => {
+      const p = parseContent(await compose({ from: 'Brightlane Billing <billing@brightlane.io>', to: 'ann@example.org', subject: 'card', text: `Your card on file expires soon. Update it here: ${link}` }));
+      if (p.kind !== 'message') throw new Error(p.reason);
+      return scoreMessage(p.message, {}, o);
+    };
+    const own = await verdictFor('https://app.brightlane.io/billing');
+    expect(own.rules.map((r) => r.name)).toEqual(['PHISH_URGENCY', 'STATISTICAL_MODEL']);
+    expect(own).toMatchObject({ action: 'accept', score: 4.9 });
+    expect(own.rules[1]!.description).toContain("only evidence tags");
+    // the same words with the link elsewhere: the hint agrees with the model, and the message is tagged
+    expect(await verdictFor('https://brightlane-billing.top/card')).toMatchObject({ action: 'tag' });
+  });
+
   it('lets the model tag a message that sends the reader nowhere but the sender\'s own site only when it is nearly sure', async () => {
     // One clue seen in 19 of 20 spam and 1 of 20 ham: spam probability 0.940, sure enough to tag anywhere else.
     const model = { spamMessages: 20, hamMessages: 20, tokens: new Map([['subject:replica', { spam: 19, ham: 1 }]]) };

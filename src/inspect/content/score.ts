@@ -56,7 +56,8 @@ export function scoreMessage(msg: ContentMessage, ctx: ScoreContext, o: ScorerOp
  * ham to it); and without evidence, the model and the hints together stay below the quarantine threshold: a token
  * model may tag, never hold. Two more limits keep it from tagging on its own where it knows least:
  * - below `UNSURE_BELOW` the chi-square combining says its clues conflict (SpamBayes calls that range "unsure"):
- *   the line stays a point under the tag threshold, so a hint or evidence must agree before the message is tagged;
+ *   the line stays a point under the tag threshold, so a hint or evidence must agree before the message is tagged
+ *   (and only evidence where the message sends the reader nowhere but the sender's own site, see below);
  * - a reply in a conversation (In-Reply-To or References) carries the correspondent's quoted words and the
  *   sender's short answer: the tokens mostly describe the thread, not the sender, so the line stays under the tag
  *   threshold there too. A faked header buys a spammer nothing beyond that: evidence still holds and refuses.
@@ -77,8 +78,13 @@ function modelHit(p: number, hintScore: number, corroborated: boolean, shape: { 
   const raw = round(o.modelWeight * (2 * p - 1));
   if (raw <= 0) return null;
   const limits: Array<[number, string]> = [];
+  const staysHomeUncorroborated = shape.staysHome && !corroborated;
   if (!corroborated) limits.push([round(o.thresholds.quarantine - 0.1 - hintScore), 'the model and style hints alone only tag, nothing else corroborates them']);
-  if (p < UNSURE_BELOW) limits.push([round(o.thresholds.tag - 1), `below ${UNSURE_BELOW} the model is unsure and tags only with other signs`]);
+  if (p < UNSURE_BELOW && staysHomeUncorroborated) {
+    // Where the model is unsure and the message sends the reader nowhere else, style hints do not make up the
+    // difference: urgency, a Reply-To elsewhere or shouting is what a card-expiry notice or an invitation says too.
+    limits.push([round(Math.min(o.thresholds.tag - 1, o.thresholds.tag - 0.1 - hintScore)), `below ${UNSURE_BELOW} the model is unsure, and for mail that sends the reader nowhere but the sender's own site only evidence tags`]);
+  } else if (p < UNSURE_BELOW) limits.push([round(o.thresholds.tag - 1), `below ${UNSURE_BELOW} the model is unsure and tags only with other signs`]);
   else if (shape.staysHome && p < UNSURE_BELOW_HOME) {
     limits.push([round(o.thresholds.tag - 1), `it sends the reader nowhere but the sender's own site: below ${UNSURE_BELOW_HOME} the model tags only with other signs`]);
   }
