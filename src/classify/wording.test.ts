@@ -499,6 +499,15 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["550 5.7.1 Отправитель заблокирован администратором", 'mail', 'rejected', 'sender-domain'],
   ["550 5.7.1 This recipient really does not want your mail", 'eod', 'filtered', 'remote'],
   ["550 5.1.10 <sam@example.org>: Recipient address rejected: no mail is accepted for this domain", 'rcpt', 'notaccept', 'recipient'],
+  // written after the unread set r40 (admins' texts in 30 languages) was measured (87 % / 90 % before reading)
+  ["450 4.7.1 Client host rejected: IP 198.51.100.3 nemá záznam (PTR)", 'rcpt', 'requireptr', 'sender-config'],
+  ["550 5.7.1 Your IP has no reverse name, sorry", 'rcpt', 'requireptr', 'sender-config'],
+  ["451 4.7.1 Szara lista: spróbuj ponownie za kilka minut", 'rcpt', 'onhold', 'remote'],
+  ["421 4.7.0 Liiga palju samaaegseid ühendusi", 'connect', 'ratelimited', 'sender-config'],
+  ["421 4.7.0 Terlalu banyak pesan dari server Anda", 'mail', 'ratelimited', 'sender-volume'],
+  ["550 5.7.1 Viesti hylätty: roskapostia", 'eod', 'spamdetected', 'content'],
+  ["554 5.3.0 Delivery failed: dovecot-lda exited 75", 'eod', 'mailererror', 'remote'],
+  ["554 5.3.0 Lỗi hệ thống nội bộ, vui lòng thử lại sau", 'eod', 'systemerror', 'remote'],
 ];
 
 describe('wording families beyond the development corpus', () => {
