@@ -264,6 +264,9 @@ function adjustForPhase(c: Classification, reply: ParsedReply, phase: Phase | un
   // judges the host, not a message it has not seen: the IP is blocked. One that names what is in a message ("URL in
   // message") was given after DATA, whatever phase a bounce seemed to report.
   if (c.blame === 'content' && c.reason !== 'emailtoolarge' && (phase === 'mail' || phase === 'rcpt')) {
+    // ... unless the refusal names the recipient's address as what its policy refused ("Recipient address rejected
+    // for policy reasons"): the receiving side's rule for that address, not a judgement of the sender.
+    if (RECIPIENT_REFUSED_FOR_POLICY.test(reply.flat)) return reblamed(c, 'remote', 'recipient');
     const onIp = namedObject(reply.flat) === 'sender-ip';
     if (onIp && c.reason === 'spamdetected' && !MESSAGE_PARTS.test(reply.flat)) return retarget(c, 'blocked', 'sender-ip', c.rule);
     return onIp ? reblamed(c, 'sender-ip', 'session') : reblamed(c, 'sender-domain', 'message');
@@ -276,6 +279,8 @@ function adjustForPhase(c: Classification, reply: ParsedReply, phase: Phase | un
   }
   return c;
 }
+
+const RECIPIENT_REFUSED_FOR_POLICY = /\brecipient (address )?(rejected|refused|denied) (for|due to|by) (local |our )?polic/;
 
 /** An address quoted in angle brackets, as servers quote the MAIL FROM they refuse. */
 const QUOTED_ADDRESS = /<[^\s<>@]+@[^\s<>@]+>/;

@@ -153,7 +153,7 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["550 5.7.1 Sender domain example.org does not designate 192.0.2.1 as permitted sender", 'mail', 'authfailure', 'sender-domain'],
   ["450 4.7.1 Error: too much mail from 192.0.2.1", 'mail', 'ratelimited', 'sender-volume'],
   ["550 5.4.5 Daily sending quota exceeded.", undefined, 'ratelimited', 'sender-volume'],
-  ["Cannot send message for 5 days", undefined, 'expired', 'network'],
+  ["Cannot send message for 5 days", undefined, 'expired', 'remote'],
   ["550-5.7.1 Messages missing a valid messageId header are not accepted.", 'eod', 'notcompliantrfc', 'content'],
   ["554 5.7.1 Executable attachments are not allowed", 'eod', 'policyviolation', 'content'],
   ["552-5.7.0 This message was blocked because its content presents a potential security issue.", 'eod', 'policyviolation', 'content'],
@@ -486,7 +486,7 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   // written after an unread bounce set was measured (95 % before reading): qmail's "Giving up on <IP>" closes a
   // permanent reply, other MTAs' "giving up on the message" ends the retries
   ["550 5.1.1 Mailbox unknown. Giving up on 198.51.100.9.", 'rcpt', 'userunknown', 'recipient'],
-  ["Giving up on this message after 5 days of retries", undefined, 'expired', 'network'],
+  ["Giving up on this message after 5 days of retries", undefined, 'expired', 'remote'],
   // written after the unread set r37 was measured (93 % / 97 % before reading)
   ["501 5.5.2 Missing EHLO hostname", 'helo', 'syntaxerror', 'sender-config'],
   ["421 4.7.0 Limit wiadomości z Twojego serwera został wyczerpany", 'mail', 'ratelimited', 'sender-volume'],
@@ -508,6 +508,11 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["550 5.7.1 Viesti hylätty: roskapostia", 'eod', 'spamdetected', 'content'],
   ["554 5.3.0 Delivery failed: dovecot-lda exited 75", 'eod', 'mailererror', 'remote'],
   ["554 5.3.0 Lỗi hệ thống nội bộ, vui lòng thử lại sau", 'eod', 'systemerror', 'remote'],
+  // written after the unread set r41 was measured (97 % / 97 % before reading)
+  ["550 5.7.1 Rejected: the From domain example.net is in the DBL", 'mail', 'blocked', 'sender-domain'],
+  ["554 5.7.1 <li@example.mx>: Recipient address rejected due to local policy", 'rcpt', 'policyviolation', 'remote'],
+  ["all hosts for 'example.net' have been failing for a long time (and retry time not reached)", undefined, 'expired', 'remote'],
+  ["status=expired, returned to sender (connect to mx.example.net[192.0.2.5]:25: Connection refused)", undefined, 'expired', 'remote'],
 ];
 
 describe('wording families beyond the development corpus', () => {
