@@ -513,6 +513,12 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["554 5.7.1 <li@example.mx>: Recipient address rejected due to local policy", 'rcpt', 'policyviolation', 'remote'],
   ["all hosts for 'example.net' have been failing for a long time (and retry time not reached)", undefined, 'expired', 'remote'],
   ["status=expired, returned to sender (connect to mx.example.net[192.0.2.5]:25: Connection refused)", undefined, 'expired', 'remote'],
+  // written after the unread sets r39 and r44 were measured (98 % / 97 % and 97 % / 95 % before reading)
+  ["550 5.7.0 Local Policy Violation", 'mail', 'policyviolation', 'sender-ip'],
+  ["421 4.7.0 mx2.example.org Error: too many errors", 'rcpt', 'ratelimited', 'sender-config'],
+  ["554 5.3.0 <desk@example.ac.nz>: delivery via pipe to the helpdesk program failed", 'eod', 'mailererror', 'remote'],
+  ["421 4.7.0 Demasiadas ligações a partir do seu IP", 'connect', 'ratelimited', 'sender-config'],
+  ["550 5.7.1 התיבה מקבלת דואר רק משולחים פנימיים", 'rcpt', 'filtered', 'remote'],
 ];
 
 describe('wording families beyond the development corpus', () => {
