@@ -519,6 +519,9 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["554 5.3.0 <desk@example.ac.nz>: delivery via pipe to the helpdesk program failed", 'eod', 'mailererror', 'remote'],
   ["421 4.7.0 Demasiadas ligações a partir do seu IP", 'connect', 'ratelimited', 'sender-config'],
   ["550 5.7.1 התיבה מקבלת דואר רק משולחים פנימיים", 'rcpt', 'filtered', 'remote'],
+  // written after the unread set r42 was measured (97 % / 97 % before reading)
+  ["550 MIME defects found in this message: nested boundaries", 'eod', 'contenterror', 'content'],
+  ["550 5.7.1 <team@example.org>: this group takes messages from subscribers only", 'rcpt', 'rejected', 'remote'],
 ];
 
 describe('wording families beyond the development corpus', () => {
