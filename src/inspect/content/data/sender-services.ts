@@ -26,13 +26,17 @@ export function isClickTracker(host: string): boolean {
 
 /**
  * Platforms that give each customer company pages under its own name: a status page (brightlane.statuspage.io), a
- * help centre (kettleandco.zendesk.com), a shop (kettleandco.myshopify.com), product documentation. A link to the
- * sender's own name there is the sender's page; another name there is somebody else's.
+ * help centre (kettleandco.zendesk.com), a shop (kettleandco.myshopify.com), product documentation, the billing
+ * portal of a subscription service (quillmetric.chargebeeportal.com, where a "payment failed" notice sends the
+ * customer to update the card). A link to the sender's own name there is the sender's page; another name there is
+ * somebody else's.
  */
 const customerPagePlatforms = new Set([
   'statuspage.io', 'instatus.com', 'betteruptime.com', 'zendesk.com', 'freshdesk.com', 'helpscoutdocs.com',
   'intercom.help', 'zohodesk.com', 'zohodesk.eu', 'atlassian.net', 'myshopify.com', 'gitbook.io', 'readme.io',
   'readthedocs.io', 'teachable.com', 'thinkific.com', 'kajabi.com', 'bigcartel.com', 'activehosted.com',
+  'chargebeeportal.com', 'chargebee.com', 'recurly.com', 'chargifypay.com', 'chargify.com', 'invoiced.com',
+  'onfastspring.com', 'lemonsqueezy.com', 'memberful.com',
 ]);
 
 /** Whether a host is a page under the sender's organisation name (`label`) on such a platform. */

@@ -448,6 +448,11 @@ describe('content rules', () => {
     expect(rule('PHISH_LURE_LINK').test(await parsed({ message: footer('https://nordpfad.statuspage.io') }), {})).toBe(false);
     // Somebody else's name on the same platform is off the sender's site.
     expect(rule('PHISH_LURE_LINK').test(await parsed({ message: footer('https://konto-sicherheit.statuspage.io') }), {})).toBeTruthy();
+    // A failed payment whose one link is the sender's billing portal at its subscription service, under its own name
+    const dunning = (portal: string) => () => compose({ from: 'Tallyboard Billing <billing@tallyboard.example>', subject: 'Payment failed',
+      text: `We could not charge your card. Update your payment method: ${portal}/portal/v2/login` });
+    expect(rule('PHISH_LURE_LINK').test(await parsed({ message: dunning('https://tallyboard.chargebeeportal.com') }), {})).toBe(false);
+    expect(rule('PHISH_LURE_LINK').test(await parsed({ message: dunning('https://billing-verify.chargebeeportal.com') }), {})).toBeTruthy();
   });
 
   it('knows the retailers and online shops that fake rewards and outlets sign with', async () => {
