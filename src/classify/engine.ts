@@ -34,12 +34,20 @@ export function classifyWith(rules: RuleSet, input: ReplyInput): Classification 
  * by the status.
  */
 function statusNamesDomain(c: Classification, rule: CompiledRule, reply: ParsedReply): Classification {
+  // A transient X.7.1 ("delivery not authorized", for now) behind nothing but "Service unavailable, try again
+  // later" names no trouble of the receiver's: the status decides, a deferral of the sending host (status-codes.ts).
+  if (!rule.provider && c.reason === 'systemerror' && reply.status === '4.7.1' && BARE_UNAVAILABLE.test(reply.flat)) {
+    return retarget(c, 'blocked', 'sender-ip', c.rule);
+  }
   if (rule.provider || c.reason !== 'userunknown' || !reply.status) return c;
   const domainReason = DOMAIN_STATUS[reply.status.slice(2)];
   return domainReason ? retarget(c, domainReason, REASON_PROFILES[domainReason].blame, c.rule) : c;
 }
 
 const DOMAIN_STATUS: Readonly<Record<string, Reason>> = { '1.2': 'hostunknown', '1.10': 'notaccept' };
+
+/** The whole text says only that the service is unavailable, and maybe to try later. */
+const BARE_UNAVAILABLE = /^service (is )?(currently |temporarily )?(unavailable|not available)[\s,.;:-]*((please )?(try|retry) (again )?later\.?)?$/;
 
 /**
  * A network fault in a reply that carries a reply code was reported by a server that did answer: the path to it
