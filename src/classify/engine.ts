@@ -251,6 +251,11 @@ function adjustForPhase(c: Classification, reply: ParsedReply, phase: Phase | un
   if (phase === 'connect' && c.reason === 'networkerror' && reply.code !== null && (reply.code >= 500 || namedObject(reply.flat) === 'sender-ip')) {
     return retarget(c, 'blocked', 'sender-ip', 'phase-connect');
   }
+  // The greeting's name refused with RFC 5321's 501 ("syntax error in parameters or arguments") or 504 ("command
+  // parameter not implemented"): the argument of HELO is what the server could not take, a syntax matter.
+  if (c.reason === 'blocked' && c.blame === 'sender-config' && (reply.code === 501 || reply.code === 504) && HELO_NAME_WORDS.test(reply.flat)) {
+    return retarget(c, 'syntaxerror', 'sender-config', c.rule);
+  }
   // A bare "access denied" at connect: the server refuses the connecting IP itself (a PTR or TLS matter would say so).
   if (phase === 'connect' && c.reason === 'securityerror' && c.blame === 'sender-config') return retarget(c, 'blocked', 'sender-ip', 'phase-connect');
   // A refusal at connect in words no rule knows ("Blocked by spam statistics", "Banned"): the server has only the

@@ -98,7 +98,8 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["552 Message size exceeds maximum permitted", undefined, 'emailtoolarge', 'content'],
   ["550 5.7.1 Relaying denied", undefined, 'norelaying', 'remote'],
   ["550 Invalid HELO name", "helo", 'blocked', 'sender-config'],
-  ["501 5.5.2 <localhost>: Helo command rejected: need fully-qualified hostname", "helo", 'blocked', 'sender-config'],
+  // (501 and 504 say the argument is what the server could not take: a syntax matter, whoever the name offends)
+  ["501 5.5.2 <localhost>: Helo command rejected: need fully-qualified hostname", "helo", 'syntaxerror', 'sender-config'],
   ["550 5.7.1 Untrusted TLS certificate", undefined, 'failedstarttls', 'sender-config'],
   // Postfix smtpd's answer when its own TLS set-up failed: the receiver's fault
   ["454 4.7.0 TLS not available due to local problem", undefined, 'failedstarttls', 'remote'],
@@ -119,7 +120,7 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["553 5.1.2 We weren't able to find the recipient domain. Please check for any spelling errors.", undefined, 'hostunknown', 'recipient'],
   ["550 5.4.5 Daily user sending limit exceeded.", undefined, 'ratelimited', 'sender-volume'],
   ["554 5.4.6 Message exceeded 50 hops, this may indicate an email loop.", undefined, 'networkerror', 'remote'],
-  ["501 5.5.4 HELO/EHLO argument mail invalid, closing connection.", undefined, 'blocked', 'sender-config'],
+  ["501 5.5.4 HELO/EHLO argument mail invalid, closing connection.", undefined, 'syntaxerror', 'sender-config'],
   ["554 5.6.0 Email message is malformed. Not accepted.", undefined, 'notcompliantrfc', 'content'],
   ["550 5.7.1 Messages missing a valid Message-ID: header are not accepted.", undefined, 'notcompliantrfc', 'content'],
   ["550 5.7.1 Messages missing a valid address in the From: header, or having no From: header, are not accepted.", undefined, 'notcompliantrfc', 'content'],
@@ -532,6 +533,10 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["550 Rejected by header based Anti-Spoofing policy: ann@example.com", 'eod', 'policyviolation', 'sender-domain'],
   // written after the unread set r45 was measured (97 % / 98 % before reading)
   ["421 4.7.1 Service temporarily unavailable", 'rcpt', 'blocked', 'sender-ip'],
+  // written after the unread set r46 was measured (93 % / 95 % before reading)
+  ["504 5.5.2 <box>: Helo command rejected: need fully-qualified hostname", 'helo', 'syntaxerror', 'sender-config'],
+  ["550 5.7.1 Helo command rejected: need fully-qualified hostname", 'helo', 'blocked', 'sender-config'],
+  ["421 Your EHLO name mail.example.net does not match the DNS of 192.0.2.4", 'helo', 'requireptr', 'sender-config'],
   ["451 4.7.1 Service unavailable: virus scanner not responding", 'eod', 'systemerror', 'remote'],
   ["550 5.7.1 <board@example.org>: Recipient address rejected: this list only accepts mail from example.org addresses", 'rcpt', 'filtered', 'remote'],
 ];
