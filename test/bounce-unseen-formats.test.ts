@@ -803,7 +803,7 @@ describe('several recipients in one report: each one found, each with its own re
       'If you have questions related to this or any other Google Group, visit the Help Center at',
       'https://groups.google.com/a/school.example/support/.', '', 'Thanks,', '', 'school.example admins', '',
       '----- Original message -----', 'To: board@school.example']);
-    expect(parseBounce(raw).recipients).toMatchObject([{ recipient: 'board@school.example', reason: 'rejected', blame: 'recipient' }]);
+    expect(parseBounce(raw).recipients).toMatchObject([{ recipient: 'board@school.example', reason: 'rejected', blame: 'remote' }]);
     // the greeting is no reason: the report's words start after it
     expect(parseBounce(raw).recipients[0]!.diagnostic).toMatch(/^We're writing to let you know/);
   });
