@@ -541,6 +541,9 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["550 This mailbox only accepts mail from customers with a support contract", 'rcpt', 'filtered', 'remote'],
   ["550 5.7.1 This server only accepts mail from authenticated users", 'rcpt', 'securityerror', 'sender-config'],
   ["554 5.7.1 Relay neni povolen", 'rcpt', 'norelaying', 'remote'],
+  // written after the unread set r47 was measured (97 % / 98 % before reading)
+  ["550 5.7.1 Mail from noreply/no-reply sender addresses is refused", 'mail', 'rejected', 'sender-domain'],
+  ["554 5.7.1 Sender domain was created 3 days ago, try again next week", 'mail', 'rejected', 'sender-domain'],
   ["451 4.7.1 Service unavailable: virus scanner not responding", 'eod', 'systemerror', 'remote'],
   ["550 5.7.1 <board@example.org>: Recipient address rejected: this list only accepts mail from example.org addresses", 'rcpt', 'filtered', 'remote'],
 ];
