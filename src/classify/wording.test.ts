@@ -544,6 +544,13 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   // written after the unread set r47 was measured (97 % / 98 % before reading)
   ["550 5.7.1 Mail from noreply/no-reply sender addresses is refused", 'mail', 'rejected', 'sender-domain'],
   ["554 5.7.1 Sender domain was created 3 days ago, try again next week", 'mail', 'rejected', 'sender-domain'],
+  // written after the unread set r48 was measured (85 % / 87 % before reading)
+  ["503 5.5.0 Protocol violation: commands pipelined before the greeting", 'helo', 'syntaxerror', 'sender-config'],
+  ["550 Protocol violation", 'data', 'policyviolation', 'content'],
+  ["550 permanent failure for one or more recipients (li@example.org:quarantined)", 'eod', 'spamdetected', 'content'],
+  ["554 5.7.0 MailPolicy violation, message not delivered", 'eod', 'policyviolation', 'content'],
+  ["554 Refused: sender MX does not exist", 'mail', 'rejected', 'sender-domain'],
+  ["550 5.7.1 Rejected: your address is on the user's blocklist", 'rcpt', 'filtered', 'remote'],
   ["451 4.7.1 Service unavailable: virus scanner not responding", 'eod', 'systemerror', 'remote'],
   ["550 5.7.1 <board@example.org>: Recipient address rejected: this list only accepts mail from example.org addresses", 'rcpt', 'filtered', 'remote'],
 ];
