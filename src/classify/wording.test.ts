@@ -551,6 +551,12 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["554 5.7.0 MailPolicy violation, message not delivered", 'eod', 'policyviolation', 'content'],
   ["554 Refused: sender MX does not exist", 'mail', 'rejected', 'sender-domain'],
   ["550 5.7.1 Rejected: your address is on the user's blocklist", 'rcpt', 'filtered', 'remote'],
+  // written after the unread set r52 (admins' texts in 25 languages) was measured (90 % / 92 % before reading)
+  ["550 5.7.1 <staff@example.org>: Recipient address rejected: internal mailbox", 'rcpt', 'filtered', 'remote'],
+  ["554 5.7.1 <a@example.net>: Recipient address rejected: please log in first", 'rcpt', 'securityerror', 'sender-config'],
+  ["550 5.7.1 <news@example.es>: Remitente rechazado por política local", 'mail', 'rejected', 'sender-domain'],
+  ["550 5.7.1 Dieses Postfach nimmt nur Nachrichten von registrierten Absendern an", 'rcpt', 'filtered', 'remote'],
+  ["554 5.7.1 Relay nepovolen", 'rcpt', 'norelaying', 'remote'],
   ["451 4.7.1 Service unavailable: virus scanner not responding", 'eod', 'systemerror', 'remote'],
   ["550 5.7.1 <board@example.org>: Recipient address rejected: this list only accepts mail from example.org addresses", 'rcpt', 'filtered', 'remote'],
 ];
