@@ -557,6 +557,7 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["550 5.7.1 <news@example.es>: Remitente rechazado por política local", 'mail', 'rejected', 'sender-domain'],
   ["550 5.7.1 Dieses Postfach nimmt nur Nachrichten von registrierten Absendern an", 'rcpt', 'filtered', 'remote'],
   ["554 5.7.1 Relay nepovolen", 'rcpt', 'norelaying', 'remote'],
+  ["550 5.7.23 Remitente rechazado: fallo SPF para example.es", 'mail', 'authfailure', 'sender-domain'],
   ["451 4.7.1 Service unavailable: virus scanner not responding", 'eod', 'systemerror', 'remote'],
   ["550 5.7.1 <board@example.org>: Recipient address rejected: this list only accepts mail from example.org addresses", 'rcpt', 'filtered', 'remote'],
 ];
