@@ -40,6 +40,9 @@ function statusNamesDomain(c: Classification, rule: CompiledRule, reply: ParsedR
     return retarget(c, 'blocked', 'sender-ip', c.rule);
   }
   if (rule.provider || c.reason !== 'userunknown' || !reply.status) return c;
+  // "450 4.7.1 <a@b>: Recipient address rejected: <a filter's code>": a missing mailbox is no passing state, and a
+  // transient X.7.1 is a deferral of the sending host (status-codes.ts)
+  if (reply.status === '4.7.1' && reply.code !== null && reply.code < 500) return retarget(c, 'blocked', 'sender-ip', c.rule);
   const domainReason = DOMAIN_STATUS[reply.status.slice(2)];
   return domainReason ? retarget(c, domainReason, REASON_PROFILES[domainReason].blame, c.rule) : c;
 }
@@ -229,9 +232,9 @@ function adjustForPhase(c: Classification, reply: ParsedReply, phase: Phase | un
   // Before MAIL FROM the server knows only the connecting IP (and its HELO name): no recipient and no content yet.
   if ((c.blame === 'recipient' || c.blame === 'content') && (phase === 'connect' || phase === 'helo')) {
     // At HELO the server judges the name the relay greeted with: a refusal that speaks of a name or domain is about
-    // that name, and 501 is RFC 5321's "syntax error in parameters or arguments" (the name is HELO's only argument).
+    // that name, and a 500-504 is RFC 5321's syntax or sequence complaint (501: the name, HELO's only argument).
     if (phase === 'helo' && HELO_NAME_WORDS.test(reply.flat)) {
-      return retarget(c, reply.code === 501 ? 'syntaxerror' : 'blocked', 'sender-config', 'phase-helo');
+      return retarget(c, isSyntaxCode(reply.code) ? 'syntaxerror' : 'blocked', 'sender-config', 'phase-helo');
     }
     // What is said of the destination is no refusal of the sender: a domain that does not exist (the sending MTA's
     // own DNS answer, before any connection) stays the recipient's; a host that takes no mail at all (RFC 7504's 521
@@ -243,17 +246,17 @@ function adjustForPhase(c: Classification, reply: ParsedReply, phase: Phase | un
   // At HELO a refusal no rule read that speaks of a name ("'localhost.localdomain' is not a name I will talk to") is
   // about the greeting the relay sent, not the IP's reputation.
   if (phase === 'helo' && c.rule.startsWith('fallback') && HELO_NAME_WORDS.test(reply.flat)) {
-    return retarget(c, reply.code === 501 ? 'syntaxerror' : 'blocked', 'sender-config', 'phase-helo');
+    return retarget(c, isSyntaxCode(reply.code) ? 'syntaxerror' : 'blocked', 'sender-config', 'phase-helo');
   }
   // "Connection refused" in the greeting of a server that answered, for good or naming the connecting IP ("550 5.7.1
   // Connection refused - OXSUS0001_105", "421 4.4.5 CCRT 203.0.113.7: Connection refused"): the server refuses that
   // IP, no network failed.
-  if (phase === 'connect' && c.reason === 'networkerror' && reply.code !== null && (reply.code >= 500 || namedObject(reply.flat) === 'sender-ip')) {
+  if (phase === 'connect' && c.reason === 'networkerror' && reply.code !== null && REFUSAL_WORDS.test(reply.flat) && (reply.code >= 500 || namedObject(reply.flat) === 'sender-ip')) {
     return retarget(c, 'blocked', 'sender-ip', 'phase-connect');
   }
-  // The greeting's name refused with RFC 5321's 501 ("syntax error in parameters or arguments") or 504 ("command
-  // parameter not implemented"): the argument of HELO is what the server could not take, a syntax matter.
-  if (c.reason === 'blocked' && c.blame === 'sender-config' && (reply.code === 501 || reply.code === 504) && HELO_NAME_WORDS.test(reply.flat)) {
+  // The greeting's name refused with RFC 5321's syntax or sequence codes (501 "syntax error in parameters or
+  // arguments", 503 "bad sequence", 504 "command parameter not implemented"): a syntax matter, not a block.
+  if (c.reason === 'blocked' && c.blame === 'sender-config' && isSyntaxCode(reply.code) && HELO_NAME_WORDS.test(reply.flat)) {
     return retarget(c, 'syntaxerror', 'sender-config', c.rule);
   }
   // A bare "access denied" at connect: the server refuses the connecting IP itself (a PTR or TLS matter would say so).
@@ -293,7 +296,12 @@ function adjustForPhase(c: Classification, reply: ParsedReply, phase: Phase | un
   return c;
 }
 
-const RECIPIENT_REFUSED_FOR_POLICY = /\brecipient (address )?(rejected|refused|denied) (for|due to|by) (local |our )?polic/;
+const RECIPIENT_REFUSED_FOR_POLICY = /\b(recipient (address )?(rejected|refused|denied)|mailbox (delivery )?(restricted|blocked|locked)) (for|due to|by) (local |our )?polic/;
+
+/** RFC 5321 §4.2.3's syntax and sequence replies (500-504; 555 for MAIL/RCPT parameters). */
+function isSyntaxCode(code: number | null): boolean {
+  return code !== null && ((code >= 500 && code <= 504) || code === 555);
+}
 
 /** An address quoted in angle brackets, as servers quote the MAIL FROM they refuse. */
 const QUOTED_ADDRESS = /<[^\s<>@]+@[^\s<>@]+>/;

@@ -52,6 +52,8 @@ export function reasonFromStatus(status: string): Reason | null {
 /** Reason implied by a basic reply code alone (RFC 5321 §4.2.2/§4.2.3; 521 and 556 from RFC 7504). */
 export function reasonFromCode(code: number, phase?: Phase): Reason {
   if (code < 400) return 'delivered';
+  // RFC 5321's syntax and sequence codes say what they say in any phase ("503 5.5.2 Send hello first" at EHLO).
+  if ((code >= 500 && code <= 504) || code === 555) return 'syntaxerror';
   // A bare refusal of the connection or greeting is a refusal of the sending host (RFC 5321 §3.1: 554 greeting).
   if (code >= 500 && (phase === 'connect' || phase === 'helo')) return 'blocked';
   // 550 and 553 name a mailbox problem only in answer to RCPT; elsewhere they are a bare refusal.
