@@ -241,6 +241,8 @@ function adjustForPhase(c: Classification, reply: ParsedReply, phase: Phase | un
     // greeting, "does not accept mail") is the receiving side's own set-up.
     if (c.reason === 'hostunknown') return c;
     if (c.reason === 'notaccept') return reblamed(c, 'remote', 'destination');
+    // A syntax or sequence code there complains of what the relay sent (its greeting), not of the IP.
+    if (isSyntaxCode(reply.code)) return retarget(c, 'syntaxerror', 'sender-config', `phase-${phase}`);
     return retarget(c, 'blocked', 'sender-ip', `phase-${phase}`);
   }
   // At HELO a refusal no rule read that speaks of a name ("'localhost.localdomain' is not a name I will talk to") is

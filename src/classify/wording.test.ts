@@ -569,6 +569,9 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["421 4.4.2 198.51.100.7: network congestion, try later", 'connect', 'networkerror', 'remote'],
   ["452 <ann@example.in> Mailbox delivery restricted by policy", 'rcpt', 'policyviolation', 'remote'],
   ["450 4.7.1 <jo@example.br>: Recipient address rejected: XK-17[a81f]", 'rcpt', 'blocked', 'sender-ip'],
+  // written after the unread sets r53 (60 / 60, 60 / 60) and r54 (58 / 60, 58 / 60) were measured with c702d5e
+  ["501 Syntax error in parameters or arguments. See https://postmaster.example.net/case?c=hi", 'helo', 'syntaxerror', 'sender-config'],
+  ["503 Administrative prohibition -- authorization required", 'data', 'securityerror', 'sender-config'],
   ["451 4.7.1 Service unavailable: virus scanner not responding", 'eod', 'systemerror', 'remote'],
   ["550 5.7.1 <board@example.org>: Recipient address rejected: this list only accepts mail from example.org addresses", 'rcpt', 'filtered', 'remote'],
 ];
