@@ -15,7 +15,7 @@ const IP_WORDS = /\b(?:(?:your|sending|sender|client|source|connecting)\s+(?:ip|
 const DOMAIN_WORDS = /\b(?:(?:your|sender|sending|from|mail\s*from|envelope|helo)\s+domain|(?:sender|sending)\s+address|your\s+(?:e-?mail\s+)?address|domain\s+(?:name\s+)?(?:[a-z0-9-]+\.)+[a-z]{2,}|domain(?:'s)?\s+(?:reputation|is\s+(?:listed|blocked|blacklisted|blocklisted))|reputation\s+of\s+(?:a|the|your)\s+(?:sending\s+|sender\s+)?domain)\b/;
 
 /** "The sender's domain" and "your domain" as receivers in Europe and Asia write them (no \b: it knows no letter outside ASCII). */
-const SENDER_DOMAIN_ELSEWHERE = /absender-?domain|domaine\s+(?:de\s+l'|d')exp[ée]diteur|dominio\s+(?:del\s+)?(?:remitente|mittente)|domein\s+van\s+de\s+afzender|dom[ií]nio\s+do\s+remetente|domen\S*\s+nadawcy|dom[ée]n\S*\s+odesílatele|домен\S*\s+отправител|발신 ?도메인|送信(元)?ドメイン|发件(人)?域名|寄件者網域|ihre domain|votre domaine|su dominio|il tuo dominio|uw domein|twoja domena|vaše doména|seu domínio|ваш домен/;
+const SENDER_DOMAIN_ELSEWHERE = /absender-?domain|afsenderdomæne|avsenderdomene|avsändardomän|domaine\s+(?:de\s+l'|d')exp[ée]diteur|dominio\s+(?:del\s+)?(?:remitente|mittente)|domein\s+van\s+de\s+afzender|dom[ií]nio\s+do\s+remetente|domen\S*\s+nadawcy|dom[ée]n\S*\s+odesílatele|домен\S*\s+отправител|발신 ?도메인|送信(元)?ドメイン|发件(人)?域名|寄件者網域|ihre domain|votre domaine|su dominio|il tuo dominio|uw domein|twoja domena|vaše doména|seu domínio|ваш домен/;
 
 /** 'sender-ip' or 'sender-domain' when the reply names exactly one of them; null otherwise. */
 export function namedObject(text: string): 'sender-ip' | 'sender-domain' | null {
