@@ -7,7 +7,7 @@ import { blameByObject, namedObject } from './named-object.js';
 import { isCandidate, mayMatch, scanLiterals } from './prefilter.js';
 import { parseReply, type ParsedReply } from './reply.js';
 import type { CompiledRule, RuleSet } from './ruleset.js';
-import { reasonFromCode, reasonFromStatus } from './status-codes.js';
+import { isSyntaxCode, reasonFromCode, reasonFromStatus } from './status-codes.js';
 import type { Classification, Phase, Reason, ReplyInput } from './types.js';
 
 /** Host names are short; a longer "MX" is not one and is not examined. */
@@ -20,7 +20,7 @@ export function classifyWith(rules: RuleSet, input: ReplyInput): Classification 
   scanLiterals(rules.literals, reply.flat);
   const provider = detectProvider(rules, mx, reply.flat);
   const rule = findRule(rules, reply, phase, provider);
-  const found = rule ? statusNamesDomain(fromRule(rule, reply, provider), rule, reply) : fromCodes(reply, phase, provider);
+  const found = rule ? statusNamesObject(fromRule(rule, reply, provider), rule, reply) : fromCodes(reply, phase, provider);
   // A rule that found a configuration fault (a missing PTR, the HELO name, authentication, TLS) keeps it when the
   // reply names the IP: the IP is where the fault shows, not what is refused for its reputation.
   const named = rule?.provider || (rule && found.blame === 'sender-config') ? found : followNamedObject(found, reply);
@@ -28,12 +28,12 @@ export function classifyWith(rules: RuleSet, input: ReplyInput): Classification 
 }
 
 /**
- * RFC 3463 X.1.2 "bad destination system address" and RFC 7505's X.1.10 (null MX) say it is the recipient address's
- * domain that fails, not the mailbox: a generic recipient rule that read "Recipient address rejected" or "user
- * unknown" in front of them ("550 5.1.2 <a@b>: Recipient address rejected: undeliverable domain") is told the object
- * by the status.
+ * Where a generic rule read only generic words, a status that names the object decides. RFC 3463 X.1.2 "bad
+ * destination system address" and RFC 7505's X.1.10 (null MX) say it is the recipient address's domain that fails,
+ * not the mailbox ("550 5.1.2 <a@b>: Recipient address rejected: undeliverable domain"); a transient X.7.1 is a
+ * deferral of the sending host.
  */
-function statusNamesDomain(c: Classification, rule: CompiledRule, reply: ParsedReply): Classification {
+function statusNamesObject(c: Classification, rule: CompiledRule, reply: ParsedReply): Classification {
   // A transient X.7.1 ("delivery not authorized", for now) behind nothing but "Service unavailable, try again
   // later" names no trouble of the receiver's: the status decides, a deferral of the sending host (status-codes.ts).
   if (!rule.provider && c.reason === 'systemerror' && reply.status === '4.7.1' && BARE_UNAVAILABLE.test(reply.flat)) {
@@ -299,11 +299,6 @@ function adjustForPhase(c: Classification, reply: ParsedReply, phase: Phase | un
 }
 
 const RECIPIENT_REFUSED_FOR_POLICY = /\b(recipient (address )?(rejected|refused|denied)|mailbox (delivery )?(restricted|blocked|locked)) (for|due to|by) (local |our )?polic/;
-
-/** RFC 5321 §4.2.3's syntax and sequence replies (500-504; 555 for MAIL/RCPT parameters). */
-function isSyntaxCode(code: number | null): boolean {
-  return code !== null && ((code >= 500 && code <= 504) || code === 555);
-}
 
 /** An address quoted in angle brackets, as servers quote the MAIL FROM they refuse. */
 const QUOTED_ADDRESS = /<[^\s<>@]+@[^\s<>@]+>/;

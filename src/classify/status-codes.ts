@@ -49,11 +49,16 @@ export function reasonFromStatus(status: string): Reason | null {
   return BY_SUBJECT_DETAIL[`${subject}.${detail}`] ?? BY_SUBJECT_DETAIL[`${subject}.0`] ?? null;
 }
 
+/** RFC 5321 §4.2.3's syntax and sequence replies: 500-504, and 555 for MAIL FROM/RCPT TO parameters not recognised. */
+export function isSyntaxCode(code: number | null): boolean {
+  return code !== null && ((code >= 500 && code <= 504) || code === 555);
+}
+
 /** Reason implied by a basic reply code alone (RFC 5321 §4.2.2/§4.2.3; 521 and 556 from RFC 7504). */
 export function reasonFromCode(code: number, phase?: Phase): Reason {
   if (code < 400) return 'delivered';
-  // RFC 5321's syntax and sequence codes say what they say in any phase ("503 5.5.2 Send hello first" at EHLO).
-  if ((code >= 500 && code <= 504) || code === 555) return 'syntaxerror';
+  // The syntax and sequence codes say what they say in any phase ("503 5.5.2 Send hello first" at EHLO).
+  if (isSyntaxCode(code)) return 'syntaxerror';
   // A bare refusal of the connection or greeting is a refusal of the sending host (RFC 5321 §3.1: 554 greeting).
   if (code >= 500 && (phase === 'connect' || phase === 'helo')) return 'blocked';
   // 550 and 553 name a mailbox problem only in answer to RCPT; elsewhere they are a bare refusal.
@@ -63,8 +68,6 @@ export function reasonFromCode(code: number, phase?: Phase): Reason {
     case 450: return 'onhold';
     case 451: return 'systemerror';
     case 452: return 'systemfull';
-    // 555: MAIL FROM/RCPT TO parameters not recognised or not implemented (RFC 5321 §4.2.3)
-    case 500: case 501: case 502: case 503: case 504: case 555: return 'syntaxerror';
     case 521: case 556: return 'notaccept';
     case 530: case 535: case 538: return 'securityerror';
     case 550: return 'userunknown';
