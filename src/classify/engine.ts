@@ -31,7 +31,7 @@ export function classifyWith(rules: RuleSet, input: ReplyInput): Classification 
  * Where a generic rule read only generic words, a status that names the object decides. RFC 3463 X.1.2 "bad
  * destination system address" and RFC 7505's X.1.10 (null MX) say it is the recipient address's domain that fails,
  * not the mailbox ("550 5.1.2 <a@b>: Recipient address rejected: undeliverable domain"); a transient X.7.1 is a
- * deferral of the sending host.
+ * deferral of the sending host; RFC 7372's X.7.25 is a failed reverse-DNS check.
  */
 function statusNamesObject(c: Classification, rule: CompiledRule, reply: ParsedReply): Classification {
   // A transient X.7.1 ("delivery not authorized", for now) behind nothing but "Service unavailable, try again
@@ -39,6 +39,9 @@ function statusNamesObject(c: Classification, rule: CompiledRule, reply: ParsedR
   if (!rule.provider && c.reason === 'systemerror' && reply.status === '4.7.1' && BARE_UNAVAILABLE.test(reply.flat)) {
     return retarget(c, 'blocked', 'sender-ip', c.rule);
   }
+  // RFC 7372's X.7.25 names one cause, the reverse DNS of the sending IP, where a generic rule read only that the
+  // client host was refused ("450 4.7.25 Client host rejected: <the admin's words>")
+  if (!rule.provider && reply.status?.endsWith('.7.25') && c.reason !== 'requireptr') return retarget(c, 'requireptr', 'sender-config', c.rule);
   if (rule.provider || c.reason !== 'userunknown' || !reply.status) return c;
   // "450 4.7.1 <a@b>: Recipient address rejected: <a filter's code>": a missing mailbox is no passing state, and a
   // transient X.7.1 is a deferral of the sending host (status-codes.ts)
@@ -50,7 +53,8 @@ function statusNamesObject(c: Classification, rule: CompiledRule, reply: ParsedR
 const DOMAIN_STATUS: Readonly<Record<string, Reason>> = { '1.2': 'hostunknown', '1.10': 'notaccept' };
 
 /** The whole text says only that the service is unavailable, and maybe to try later. */
-const BARE_UNAVAILABLE = /^service (is )?(currently |temporarily )?(unavailable|not available)[\s,.;:-]*((please )?(try|retry) (again )?later\.?)?$/;
+// (RFC 5321's own 421 text, "Service not available, closing transmission channel", says no more)
+const BARE_UNAVAILABLE = /^service (is )?(currently |temporarily )?(unavailable|not available)[\s,.;:-]*((please )?(try|retry) (again )?later|closing (transmission )?(channel|connection))?\.?$/;
 
 /**
  * A network fault in a reply that carries a reply code was reported by a server that did answer: the path to it

@@ -583,6 +583,22 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["554 5.6.0 ترويسة Date مفقودة", 'eod', 'notcompliantrfc', 'content'],
   ["451 4.7.1 Service unavailable: virus scanner not responding", 'eod', 'systemerror', 'remote'],
   ["550 5.7.1 <board@example.org>: Recipient address rejected: this list only accepts mail from example.org addresses", 'rcpt', 'filtered', 'remote'],
+  // RFC 7372's X.7.25 names the reverse DNS check behind an admin's "Client host rejected" in any language
+  ["450 4.7.25 Client host rejected: nie można ustalić nazwy hosta dla adresu IP", 'rcpt', 'requireptr', 'sender-config'],
+  ["554 5.7.1 Повідомлення містить вірус і не може бути доставлене", 'eod', 'virusdetected', 'content'],
+  ["452 4.7.0 Ihr Versandlimit für heute ist erreicht", 'mail', 'ratelimited', 'sender-volume'],
+  ["421 4.7.0 Günlük gönderim limitiniz doldu, daha sonra deneyin", 'mail', 'ratelimited', 'sender-volume'],
+  // a members-only list in Polish; an address for internal users in Serbian and Greek
+  ["550 5.7.1 <grupa@example.pl>: Recipient address rejected: na tę listę mogą pisać tylko członkowie", 'rcpt', 'rejected', 'remote'],
+  ["550 5.7.1 Adresa <tim@example.rs> prima poštu samo od internih korisnika", 'rcpt', 'filtered', 'remote'],
+  ["550 5.7.1 Αυτή η διεύθυνση δέχεται αλληλογραφία μόνο από εσωτερικούς αποστολείς", 'rcpt', 'filtered', 'remote'],
+  ["554 5.7.1 Nachricht wegen unerwünschtem Inhalt abgelehnt", 'eod', 'spamdetected', 'content'],
+  // a challenge-response filter holds the message until the sender confirms
+  ["451 4.7.1 Sua mensagem ficou retida aguardando a confirmação do remetente", 'eod', 'onhold', 'remote'],
+  ["451 4.7.1 Message held pending sender authorization, please reply to the challenge we sent", 'rcpt', 'onhold', 'remote'],
+  // RFC 5321's own 421 text behind a transient X.7.1 names no cause: a deferral of the sending host
+  ["421 4.7.1 Service not available, closing transmission channel", 'connect', 'blocked', 'sender-ip'],
+  ["Server certificate not trusted", 'helo', 'failedstarttls', 'remote'],
 ];
 
 describe('wording families beyond the development corpus', () => {
