@@ -28,10 +28,26 @@ export function externalReplyTo(msg: ContentMessage, ctx: ScoreContext): { domai
  * still somebody else's mailbox.
  */
 function actsForReplyTo(from: Mailbox | null, replyTo: Mailbox): boolean {
-  const m = from ? VIA_NAME.exec(from.name) : null;
-  if (!m) return false;
-  const person = letters(m[1]!);
-  return person.length >= 4 && person === letters(replyTo.name);
+  if (!from) return false;
+  const m = VIA_NAME.exec(from.name);
+  if (m) {
+    const person = letters(m[1]!);
+    return person.length >= 4 && person === letters(replyTo.name);
+  }
+  return sendsForNamedOrganisation(from, replyTo);
+}
+
+/**
+ * "Ashby & Rowe" <messaging-service@post.xero.com> with Reply-To accounts@ashbyrowe.co.uk: an invoicing or booking
+ * service sends in its own domain under its customer's name, and the Reply-To's domain spells that name. The From
+ * domain must be none of the name's own (a company writing as itself with answers going to a look-alike of its
+ * name, "Acme Corp" <ap@acme.com> answered at acme-corp.com, is the invoice-fraud pattern, not a service).
+ */
+function sendsForNamedOrganisation(from: Mailbox, replyTo: Mailbox): boolean {
+  const name = letters(from.name);
+  const replyLabel = letters(registrableDomain(replyTo.domain).split('.', 1)[0]!);
+  const fromLabel = letters(registrableDomain(from.domain).split('.', 1)[0]!);
+  return name.length >= 4 && name === replyLabel && fromLabel.length > 0 && !name.includes(fromLabel) && !fromLabel.includes(name);
 }
 
 const VIA_NAME = /^\s*(.+?)\s+via\s+\S/i;

@@ -142,6 +142,9 @@ describe('content verdict', () => {
     expect(await verdictFor(`https://app.brightlane.io/billing${visit}`)).toMatchObject({ action: 'accept', rules: [{ name: 'STATISTICAL_MODEL', score: 4 }] });
     // A well-known service's own pages send the reader to no attacker's page either: a carrier's tracking page.
     expect(await verdictFor('https://www.dhl.de/de/privatkunden/pakete-empfangen/verfolgen.html?piececode=00340434161234567890')).toMatchObject({ action: 'accept', rules: [{ name: 'STATISTICAL_MODEL', score: 4 }] });
+    // ... nor does the invoice a shop bills through a payment service: the page is the sender's account there.
+    expect(await verdictFor('https://invoice.stripe.com/i/acct_1Nx/live_YWNjdA')).toMatchObject({ action: 'accept', rules: [{ name: 'STATISTICAL_MODEL', score: 4 }] });
+    expect(await verdictFor('https://in.xero.com/Z4kq9aLm2')).toMatchObject({ action: 'accept', rules: [{ name: 'STATISTICAL_MODEL', score: 4 }] });
     // ... but a form anyone can publish on a brand's domain is nobody's own page.
     expect(await verdictFor('https://docs.google.com/forms/d/e/1FAIpQLSe-trial/viewform')).toMatchObject({ action: 'tag' });
     // ... nor a service's redirector, which sends the reader on to whatever page it names.
@@ -154,6 +157,12 @@ describe('content verdict', () => {
     expect(await verdictFor('reply to this mail with any question', { replyTo: 'brightlane.billing@gmail.com' })).toMatchObject({ rules: [{ name: 'REPLYTO_FREEMAIL' }, { name: 'STATISTICAL_MODEL', score: 5.9 }] });
     expect(await verdictFor('write to my private e-mail brightlane.billing@gmail.com')).toMatchObject({ action: 'tag', rules: [{ name: 'STATISTICAL_MODEL', score: 7 }] });
     expect(await verdictFor('write to us at billing@brightlane.io')).toMatchObject({ action: 'accept', rules: [{ name: 'STATISTICAL_MODEL', score: 4 }] });
+    // An invoicing service sends under its customer's name from its own domain, answers going to the customer's domain
+    // that spells that name; a company writing as itself with answers going to a look-alike of its name does not.
+    const viaService = { from: '"Brightlane" <messaging-service@post.invoicely.example>', replyTo: 'Brightlane Accounts <accounts@brightlane.io>' };
+    expect(await verdictFor('reply to this mail with any question', viaService)).toMatchObject({ action: 'accept', rules: [{ name: 'STATISTICAL_MODEL', score: 4 }] });
+    const lookalike = { from: '"Brightlane Group" <accounts@brightlane.io>', replyTo: 'accounts@brightlanegroup.co' };
+    expect(await verdictFor('reply to this mail with any question', lookalike)).toMatchObject({ action: 'tag' });
     // The reader's own address is no mailbox to write to instead: a welcome names the login, a footer whom it went to.
     const login = 'Username: ann.lee84@gmail.com. This message was sent to ann.lee84@gmail.com';
     expect(await verdictFor(login, { to: 'ann.lee84@gmail.com' })).toMatchObject({ action: 'accept', rules: [{ name: 'STATISTICAL_MODEL', score: 4 }] });

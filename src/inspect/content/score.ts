@@ -7,8 +7,10 @@ import { freemailDomains } from './data/freemail.js';
 import { actsOnOwnSite, clickLinks, linksOnlyToOwnSite, offSiteLinks, senderDomain } from './links.js';
 import { externalReplyTo } from './reply-to.js';
 import { isServicesOwnPage } from './service-pages.js';
+import { paymentPlatformHosts } from './data/payment-platforms.js';
 import { messageTokens } from './tokens.js';
 import type { ContentAction, ContentThresholds, ContentVerdict, RuleHit, ScoreContext } from './types.js';
+import type { Link } from './urls.js';
 
 export interface ScorerOptions {
   model: BayesModel;
@@ -100,7 +102,8 @@ function modelHit(p: number, hintScore: number, corroborated: boolean, shape: { 
 /**
  * Every link stays on the sender's own site, or the link where the reader acts does and the others only sit below it
  * (a "Powered by" credit, a help centre: actsOnOwnSite), or every link leaves only for a well-known service's own
- * pages with nothing attached (a carrier's tracking page, a DocuSign envelope: no attacker's page behind them), or
+ * pages with nothing attached (a carrier's tracking page, a DocuSign envelope: no attacker's page behind them; the
+ * invoice a shop bills through Stripe or an accountant through Xero: the page is the sender's account there), or
  * there is neither a link nor an attachment; and the reader's answer
  * goes back to the sender: a Reply-To on another domain, or a free-mail address in the text to write to instead
  * ("It's my e-mail for response: …@gmail.com"), sends the reader elsewhere as surely as a link does.
@@ -109,8 +112,11 @@ function sendsNowhereElse(msg: ContentMessage, ctx: ScoreContext): boolean {
   if (externalReplyTo(msg, ctx) !== null || namesFreeMailboxElsewhere(msg, ctx)) return false;
   if (clickLinks(msg).length === 0) return msg.attachments.length === 0;
   const offSite = offSiteLinks(msg);
-  return linksOnlyToOwnSite(msg) || actsOnOwnSite(msg, offSite) || (msg.attachments.length === 0 && offSite.every(isServicesOwnPage));
+  return linksOnlyToOwnSite(msg) || actsOnOwnSite(msg, offSite) || (msg.attachments.length === 0 && offSite.every(isServicesOrPaymentPage));
 }
+
+/** A well-known service's own page, or the hosted invoice or checkout page of a payment service the sender bills through. */
+const isServicesOrPaymentPage = (l: Link) => isServicesOwnPage(l) || paymentPlatformHosts.has(l.host);
 
 /**
  * The sender's own words name a mailbox at a free-mail provider other than the From domain, and not the reader's own:

@@ -465,7 +465,7 @@ const CLAUSE_BREAK = /[.!?;:\n]/;
 const NEGATION_REACH = 80;
 
 /** The text before `index` back to the start of its clause reads "we will never ask you to …". */
-function afterNeverAsks(text: string, index: number): boolean {
+export function afterNeverAsks(text: string, index: number): boolean {
   const before = text.slice(Math.max(0, index - NEGATION_REACH), index);
   let start = before.length;
   while (start > 0 && !CLAUSE_BREAK.test(before[start - 1]!)) start--;

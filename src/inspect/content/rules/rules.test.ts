@@ -893,6 +893,21 @@ describe('content rules', () => {
     expect(payment.test(await text('Please pay the invoice by bank transfer to the account on the invoice, as always.'), {})).toBe(false);
   });
 
+  it('reads an invoice\'s fraud warning in the fraud\'s own words as a promise, and the announcement itself still', async () => {
+    const payment = contentRules.find((r) => r.name === 'PHISH_PAYMENT')!;
+    const text = async (t: string) => parsed({ message: () => compose({ text: t }) });
+    for (const warning of [
+      'Beware of invoice fraud: we will never change our bank details by email. Call us if in doubt.',
+      'For your safety: we never use Western Union for payments.',
+      'We would never ask you to buy gift cards for us.',
+    ]) expect(payment.test(await text(warning), {}), warning).toBe(false);
+    for (const request of [
+      // the negation belongs to another verb, or another clause
+      "Don't forget to update to our new bank details: all future payments must be made to our new account.",
+      'We never had problems before. Please note the change of our bank details before you pay.',
+    ]) expect(payment.test(await text(request), {}), request).not.toBe(false);
+  });
+
   it('reads the consignment variant of the advance-fee story, not a company\'s funding news', async () => {
     const rule = contentRules.find((r) => r.name === 'PHISH_ADVANCE_FEE')!;
     const text = async (t: string) => parsed({ message: () => compose({ text: t }) });
