@@ -599,6 +599,16 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   // RFC 5321's own 421 text behind a transient X.7.1 names no cause: a deferral of the sending host
   ["421 4.7.1 Service not available, closing transmission channel", 'connect', 'blocked', 'sender-ip'],
   ["Server certificate not trusted", 'helo', 'failedstarttls', 'remote'],
+  // a line over the limit is a size, as Sisimai reads Exim's "500 Line limit exceeded", even behind a syntax code
+  ["500 5.5.2 Command line too long", 'mail', 'emailtoolarge', 'content'],
+  // the technical word kept in brackets by an admin writing in Galician; a ClamAV signature name; virus in Hindi
+  ["554 5.7.1 <a@example.es>: Destinatario rexeitado: non se permite o reenvío (relay) desde este servidor", 'rcpt', 'norelaying', 'remote'],
+  ["554 5.7.1 Rejected: Win.Trojan.Agent-12345 FOUND", 'eod', 'virusdetected', 'content'],
+  ["550 5.7.1 संदेश अस्वीकृत: वायरस मिला", 'eod', 'virusdetected', 'content'],
+  ["450 4.2.0 <a@example.ru>: Адрес временно отклонён: грейлистинг, повторите через 5 минут", 'rcpt', 'onhold', 'remote'],
+  ["550 5.7.1 Adresa prima poštu samo od internih pošiljalaca", 'rcpt', 'filtered', 'remote'],
+  ["550 5.7.1 Wanachama pekee wanaweza kutuma ujumbe kwenye orodha hii", 'rcpt', 'rejected', 'remote'],
+  ["451 4.7.1 Umefikia kikomo cha kutuma barua kwa saa hii", 'mail', 'ratelimited', 'sender-volume'],
 ];
 
 describe('wording families beyond the development corpus', () => {
