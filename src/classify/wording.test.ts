@@ -599,8 +599,14 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   // RFC 5321's own 421 text behind a transient X.7.1 names no cause: a deferral of the sending host
   ["421 4.7.1 Service not available, closing transmission channel", 'connect', 'blocked', 'sender-ip'],
   ["Server certificate not trusted", 'helo', 'failedstarttls', 'remote'],
-  // a line over the limit is a size, as Sisimai reads Exim's "500 Line limit exceeded", even behind a syntax code
-  ["500 5.5.2 Command line too long", 'mail', 'emailtoolarge', 'content'],
+  // a line over the limit is a size, as Sisimai reads Exim's "500 Line limit exceeded"; the SMTP command line's is syntax
+  ["500 5.5.2 Line limit exceeded", 'eod', 'emailtoolarge', 'content'],
+  ["501 5.5.2 Syntax error: command line too long", 'mail', 'syntaxerror', 'sender-config'],
+  ["451 4.5.0 SMTP protocol violation, see RFC 2821 x12si99.1 - gsmtp", 'data', 'syntaxerror', 'sender-config'],
+  // iRedAPD: its greylisting plugin's words, and a list's access policy
+  ["451 4.7.1 <a@example.org>: Recipient address rejected: Intentional policy rejection, please try again later", 'rcpt', 'onhold', 'remote'],
+  ["554 5.7.1 <list@example.org>: Recipient address rejected: Permission denied, sender is not allowed to send mail to this mailing list", 'rcpt', 'rejected', 'remote'],
+  ["550 5.7.1 Your message was blocked by the alias owner", 'eod', 'filtered', 'remote'],
   // the technical word kept in brackets by an admin writing in Galician; a ClamAV signature name; virus in Hindi
   ["554 5.7.1 <a@example.es>: Destinatario rexeitado: non se permite o reenvío (relay) desde este servidor", 'rcpt', 'norelaying', 'remote'],
   ["554 5.7.1 Rejected: Win.Trojan.Agent-12345 FOUND", 'eod', 'virusdetected', 'content'],
