@@ -607,6 +607,8 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["451 4.7.1 <a@example.org>: Recipient address rejected: Intentional policy rejection, please try again later", 'rcpt', 'onhold', 'remote'],
   ["554 5.7.1 <list@example.org>: Recipient address rejected: Permission denied, sender is not allowed to send mail to this mailing list", 'rcpt', 'rejected', 'remote'],
   ["550 5.7.1 Your message was blocked by the alias owner", 'eod', 'filtered', 'remote'],
+  ["550 5.7.1 <equipo@example.cl>: Recipient address rejected: lista de uso interno, no recibe correo externo", 'rcpt', 'filtered', 'remote'],
+  ["550 5.7.1 O destinatário bloqueou as mensagens deste remetente", 'rcpt', 'filtered', 'remote'],
   // the technical word kept in brackets by an admin writing in Galician; a ClamAV signature name; virus in Hindi
   ["554 5.7.1 <a@example.es>: Destinatario rexeitado: non se permite o reenvío (relay) desde este servidor", 'rcpt', 'norelaying', 'remote'],
   ["554 5.7.1 Rejected: Win.Trojan.Agent-12345 FOUND", 'eod', 'virusdetected', 'content'],
