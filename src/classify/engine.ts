@@ -53,8 +53,9 @@ function statusNamesObject(c: Classification, rule: CompiledRule, reply: ParsedR
 const DOMAIN_STATUS: Readonly<Record<string, Reason>> = { '1.2': 'hostunknown', '1.10': 'notaccept' };
 
 /** The whole text says only that the service is unavailable, and maybe to try later. */
-// (RFC 5321's own 421 text, "Service not available, closing transmission channel", says no more)
-const BARE_UNAVAILABLE = /^service (is )?(currently |temporarily )?(unavailable|not available)[\s,.;:-]*((please )?(try|retry) (again )?later|closing (transmission )?(channel|connection))?\.?$/;
+// (RFC 5321's own 421 text, "Service not available, closing transmission channel", says no more; nor does a bare
+// "Temporarily deferred [<the IP>]")
+const BARE_UNAVAILABLE = /^(service (is )?(currently |temporarily )?(unavailable|not available)[\s,.;:-]*((please )?(try|retry) (again )?later|closing (transmission )?(channel|connection))?|(temporarily |temporary )?deferr(ed|al)( \[[\d.:a-f]+\])?)\.?$/;
 
 /**
  * A network fault in a reply that carries a reply code was reported by a server that did answer: the path to it

@@ -609,6 +609,13 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["550 5.7.1 Your message was blocked by the alias owner", 'eod', 'filtered', 'remote'],
   ["550 5.7.1 <equipo@example.cl>: Recipient address rejected: lista de uso interno, no recibe correo externo", 'rcpt', 'filtered', 'remote'],
   ["550 5.7.1 O destinatário bloqueou as mensagens deste remetente", 'rcpt', 'filtered', 'remote'],
+  ["451 4.7.1 Temporarily deferred [203.0.113.45]", 'connect', 'blocked', 'sender-ip'],
+  ["553 5.7.1 <a@au.com>: 受信者の迷惑メールフィルター設定により受信を拒否しました", 'rcpt', 'filtered', 'remote'],
+  ["550 5.7.1 <s@example.co.jp>: External mail from this sender is not allowed by this domain", 'rcpt', 'filtered', 'remote'],
+  ["553 Mail content refused by AISP, rule [20331]", 'eod', 'spamdetected', 'content'],
+  ["451 Later", 'rcpt', 'onhold', 'remote'],
+  ["451 4.3.0 Our spam filter crashed, try again later", 'eod', 'systemerror', 'remote'],
+  ["553 5.7.1 <deals@example.org>... No spammers allowed", 'mail', 'rejected', 'sender-domain'],
   // the technical word kept in brackets by an admin writing in Galician; a ClamAV signature name; virus in Hindi
   ["554 5.7.1 <a@example.es>: Destinatario rexeitado: non se permite o reenvío (relay) desde este servidor", 'rcpt', 'norelaying', 'remote'],
   ["554 5.7.1 Rejected: Win.Trojan.Agent-12345 FOUND", 'eod', 'virusdetected', 'content'],
