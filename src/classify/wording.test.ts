@@ -614,6 +614,7 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["550 5.7.1 <s@example.co.jp>: External mail from this sender is not allowed by this domain", 'rcpt', 'filtered', 'remote'],
   ["553 Mail content refused by AISP, rule [20331]", 'eod', 'spamdetected', 'content'],
   ["451 Later", 'rcpt', 'onhold', 'remote'],
+  ["554 5.7.1 Rejected: spam detected by Acme Spam and Malware Protection", 'eod', 'spamdetected', 'content'],
   ["451 4.3.0 Our spam filter crashed, try again later", 'eod', 'systemerror', 'remote'],
   ["553 5.7.1 <deals@example.org>... No spammers allowed", 'mail', 'rejected', 'sender-domain'],
   // the technical word kept in brackets by an admin writing in Galician; a ClamAV signature name; virus in Hindi
