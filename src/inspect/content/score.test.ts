@@ -221,5 +221,11 @@ describe('content verdict', () => {
     expect(strict.score(await compose())).toMatchObject({ spam: true, action: 'quarantine', threshold: -100 });
     expect(() => contentSchema.parse({ thresholds: { tag: 9, quarantine: 8 } })).toThrow(/tag <= quarantine <= reject/);
   });
-});
 
+  it('reads words styled in mathematical or enclosed letters as the words they show', async () => {
+    const p = parseContent(await compose({ subject: '𝐅𝐫𝐞𝐞 𝐐𝐮𝐨𝐭𝐞 today', text: 'Claim your ⓅⓇⒾⓏⒺ now' }));
+    if (p.kind !== 'message') throw new Error(p.reason);
+    const tokens = messageTokens(p.message);
+    for (const t of ['subject:free', 'subject:quote', 'subject:today', 'prize', 'claim']) expect(tokens.has(t), t).toBe(true);
+  });
+});

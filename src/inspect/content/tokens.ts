@@ -68,9 +68,15 @@ function words(lowerText: string, prefix: string, add: (t: string) => void): voi
   while (i < n) {
     while (i < n && isSpace(lowerText.charCodeAt(i))) i++;
     const start = i;
-    while (i < n && !isSpace(lowerText.charCodeAt(i))) i++;
+    let styled = false;
+    for (let c = lowerText.charCodeAt(i); i < n && !isSpace(c); c = lowerText.charCodeAt(++i)) {
+      if (c >= 0x2460 && (c <= 0x24ff || c === 0xd835 || c === 0xd83c)) styled = true;
+    }
     if (i - start < 3) continue; // trimming only shortens
-    const raw = lowerText.slice(start, i);
+    // Letters styled with Unicode's mathematical or enclosed alphanumerics ("𝐅𝐫𝐞𝐞 𝐐𝐮𝐨𝐭𝐞", "Ⓕⓡⓔⓔ": U+1D400-1D7FF behind
+    // the high surrogate D835, U+2460-24FF, U+1F100-1F1FF behind D83C) read as words to the reader and as unknown
+    // symbols to the model: compatibility-folded, the model reads the word it knows.
+    const raw = styled ? lowerText.slice(start, i).normalize('NFKC').toLowerCase() : lowerText.slice(start, i);
     const w = isAlnum(raw.charCodeAt(0)) && isAlnum(raw.charCodeAt(raw.length - 1)) ? raw : raw.replace(PUNCT_EDGES, ''); // the Unicode regex only when needed
     if (w.length < 3) continue;
     if (w.length > 20) add(`${prefix}skip:${w[0]}${Math.floor(w.length / 10) * 10}`);
