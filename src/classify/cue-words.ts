@@ -67,7 +67,7 @@ const REPUTATION = /\breputation\b|omdømme|\brykte\b|réputation|reputaci[óo]n
 // Portuguese, Dutch, Polish, Czech, Russian, Chinese, Japanese, Korean); those stems carry no \b after them, since a stem
 // may end in a letter JavaScript's \b does not count as one, and Cyrillic and CJK words none at all.
 const CUES: ReadonlyArray<readonly [Reason, RegExp]> = [
-  ['virusdetected', /\b(viruse?s?|infected|malware|trojan)\b|\b(infiziert|infect[ée]|infectad|infett|zainfekowan|wirus)|\beicar\b|\b(win|unix|doc|xls|pdf|html|js|email|java|andr)\.(trojan|malware|exploit|virus|worm|downloader|dropper|ransomware)\.|вирус|вірус|ιός|ιού|virüs|வைரஸ்|वायरस|病毒|ウイルス|ウィルス|바이러스|악성코드/],
+  ['virusdetected', /\b(viruse?s?|infected|malware|trojan)\b|\b(infiziert|infect[ée]|infectad|infett|zainfekowan|wirus)|\beicar|\b(win|unix|doc|xls|pdf|html|js|email|java|andr)\.(trojan|malware|exploit|virus|worm|downloader|dropper|ransomware|test)\.|вирус|вірус|ιός|ιού|virüs|வைரஸ்|वायरस|病毒|ウイルス|ウィルス|바이러스|악성코드/],
   ['authfailure', /\b(dmarc|dkim|spf)\b/],
   // (the other languages' words for reverse DNS are the ptr-missing rule's: they name nothing else)
   ['requireptr', /\b(ptr|rdns|reverse (dns|lookup|hostname|mapping|name))\b/],
