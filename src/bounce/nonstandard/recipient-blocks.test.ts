@@ -30,6 +30,11 @@ describe('recipientBlocks', () => {
     ]);
   });
 
+  it('ends a Sendmail entry\'s reason where the next entry names a program an alias delivered to', () => {
+    const [r] = read(['   ----- The following addresses had permanent fatal errors -----', '<ann@example.com>', '    (reason: 550 5.1.1 <ann@example.com>... User unknown)', '"|/usr/bin/procmail -a support"', '    (reason: 554 5.3.0 unknown mailer error 75)', '    (expanded from: <help@example.com>)', '']);
+    expect(r).toMatchObject({ recipient: 'ann@example.com', code: 550, diagnostic: '550 5.1.1 <ann@example.com>... User unknown)' });
+  });
+
   it("keeps the command one qmail recipient's entry names to that recipient", () => {
     const rs = read(['Hi. This is the qmail-send program at mx.example.org.', '', '<ann@example.org>:', 'user is over quota', '', '<bob@example.net>:', 'Connected to 192.0.2.61 but sender was rejected.', 'Remote host said: 553 5.1.8 <s@example.org>: Sender address rejected: Domain not found', ''], ['s@example.org']);
     expect(rs.map((r) => [r.recipient, r.diagnostic, r.phase])).toEqual([

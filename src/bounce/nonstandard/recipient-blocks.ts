@@ -314,6 +314,9 @@ function remoteReply(block: string): string | null {
     // a line that is nothing but an address starts the next recipient's entry (Exim lists them without a blank line
     // between): no reply wraps onto a line of a lone address
     if (line.includes('@') && ADDRESS_ONLY.test(line.trim())) break;
+    // ... nor onto a program or file an alias delivered to, which Sendmail lists as an entry of its own
+    // ('"|/usr/local/bin/ticket-import"', "/var/mail/archive")
+    if (ALIAS_TARGET_LINE.test(line)) break;
     // nor onto the report's next field: a label in any language before an RFC 3464 typed value ("Remote system:
     // dns;mx.example.net", Kerio's Czech "Vzdálený systém: dns;…")
     if (TYPED_FIELD_LINE.test(line)) break;
@@ -322,6 +325,7 @@ function remoteReply(block: string): string | null {
   return squeeze(kept.join(' ')) || null;
 }
 
+const ALIAS_TARGET_LINE = /^\s*(?:"[|/][^"]*"|[|/]\S*)\s*$/;
 const TYPED_FIELD_LINE = /^\s*\p{L}[\p{L} .'-]{0,40}:\s*(?:dns|smtp|rfc822|x-[\w-]+)\s*;/iu;
 
 /** Sendmail's own verdict on a recipient when no remote reply exists: "<addr>... Deferred: Connection refused". */
