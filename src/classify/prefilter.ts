@@ -148,8 +148,8 @@ export function mayMatch(pattern: Pattern, index: LiteralIndex): boolean {
 /**
  * Finds, in one pass over a reply, which of all the rule set's literals occur in it, and so which pattern groups
  * (a rule's patterns, a provider's detection patterns) can match at all. Every literal (3 characters or more) is
- * filed under its first three characters, folded to 39 classes (letters, digits, space, anything else), so each
- * text position costs one array read. Results are marked with a generation number: no per-reply allocation.
+ * filed under its first three characters, folded to 55 classes (letters, digits, space, other ASCII, and 16 for the
+ * other scripts), so each text position costs one array read. Results are marked with a generation number: no per-reply allocation.
  */
 export interface LiteralIndex {
   byTrigram: Array<LiteralEntry[] | undefined>;
@@ -168,9 +168,13 @@ interface LiteralEntry {
   groups: number[];
 }
 
-const CLASSES = 39;
+// 39 ASCII classes (letters, digits, space, any other; 0 unused) and 16 for the rest by the code point's low bits: the
+// literals of other scripts (Cyrillic, Greek, CJK, Hebrew ...) spread over their own buckets instead of one that every
+// position of a non-Latin reply would have to try in full.
+const ASCII_CLASSES = 39;
+const CLASSES = ASCII_CLASSES + 16;
 const CHAR_CLASS = (() => {
-  const table = new Uint8Array(128).fill(CLASSES - 1);
+  const table = new Uint8Array(128).fill(ASCII_CLASSES - 1);
   for (let c = 97; c <= 122; c++) table[c] = c - 96; // a-z: 1..26
   for (let c = 48; c <= 57; c++) table[c] = c - 21; // 0-9: 27..36
   table[32] = 37;
@@ -179,7 +183,7 @@ const CHAR_CLASS = (() => {
 
 function charClass(text: string, at: number): number {
   const c = text.charCodeAt(at);
-  return c < 128 ? CHAR_CLASS[c]! : CLASSES - 1;
+  return c < 128 ? CHAR_CLASS[c]! : ASCII_CLASSES + (c & 15);
 }
 
 function trigramOf(text: string, at: number): number {
