@@ -614,6 +614,7 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["550 5.7.1 <s@example.co.jp>: External mail from this sender is not allowed by this domain", 'rcpt', 'filtered', 'remote'],
   ["553 Mail content refused by AISP, rule [20331]", 'eod', 'spamdetected', 'content'],
   ["451 Later", 'rcpt', 'onhold', 'remote'],
+  ["451 4.7.1 Limita de 150 de mesaje pe oră a fost depășită", 'rcpt', 'ratelimited', 'sender-volume'],
   ["Host or domain name not found. Name service error for name=example.org type=MX: Host not found, try again", undefined, 'networkerror', 'network'],
   ["550 5.7.1 Rejecting harmful e-mail: Unix.Test.Sample-42 found", 'eod', 'virusdetected', 'content'],
   ["451 4.7.1 Sending rate exceeded: 30 messages per 10m allowed", 'rcpt', 'ratelimited', 'sender-volume'],
