@@ -623,6 +623,8 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["550 5.7.1 Письма на этот адрес принимаются только от сотрудников", 'rcpt', 'filtered', 'remote'],
   ["550 5.7.1 השולח נחסם על ידי הנמען", 'rcpt', 'filtered', 'remote'],
   ["550 5.7.1 הכתובת שלך חסומה על ידי הנמען", 'rcpt', 'filtered', 'remote'],
+  ["550 5.7.1 Sender blocked by recipient", 'rcpt', 'filtered', 'remote'],
+  ["550 5.7.1 <bureau@listes.example.fr>: Recipient address rejected: seuls les abonnés peuvent poster sur cette liste", 'rcpt', 'rejected', 'remote'],
   ["554 5.7.1 Rejected: spam detected by Acme Spam and Malware Protection", 'eod', 'spamdetected', 'content'],
   ["451 4.3.0 Our spam filter crashed, try again later", 'eod', 'systemerror', 'remote'],
   ["553 5.7.1 <deals@example.org>... No spammers allowed", 'mail', 'rejected', 'sender-domain'],
