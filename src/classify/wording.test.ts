@@ -194,6 +194,7 @@ const CASES: Array<[string, Phase | undefined, Reason, Blame]> = [
   ["550 Spamming not allowed", 'eod', 'spamdetected', 'content'],
   ["[mx.example.org]: Name or service not known", undefined, 'hostunknown', 'recipient'],
   ["550 5.7.1 Sender blocked by recipient", 'rcpt', 'filtered', 'remote'],
+  ["550 5.7.1 <team@lists.example.org>: Recipient address rejected: this group only accepts messages from its members", 'rcpt', 'rejected', 'remote'],
   // A Chinese webmail server's published reply list (short English texts): size "too long", a relay or a sender
   // address the host denies, a looping message.
   ["552 message is too long.", 'eod', 'emailtoolarge', 'content'],
