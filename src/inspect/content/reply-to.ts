@@ -2,6 +2,7 @@
 // come from the sender in person.
 import { recipientsOf, type ContentMessage, type Mailbox } from './message.js';
 import type { ScoreContext } from './types.js';
+import { billingSenderDomains } from './data/payment-platforms.js';
 import { registrableDomain } from './urls.js';
 
 /**
@@ -38,16 +39,16 @@ function actsForReplyTo(from: Mailbox | null, replyTo: Mailbox): boolean {
 }
 
 /**
- * "Ashby & Rowe" <messaging-service@post.xero.com> with Reply-To accounts@ashbyrowe.co.uk: an invoicing or booking
- * service sends in its own domain under its customer's name, and the Reply-To's domain spells that name. The From
- * domain must be none of the name's own (a company writing as itself with answers going to a look-alike of its
- * name, "Acme Corp" <ap@acme.com> answered at acme-corp.com, is the invoice-fraud pattern, not a service).
+ * "Ashby & Rowe" <messaging-service@post.xero.com> with Reply-To accounts@ashbyrowe.co.uk: an invoicing, payment or
+ * booking service (data/payment-platforms.ts) sends in its own domain under its customer's name, and the Reply-To's
+ * domain spells that name. Only such a service: anybody else writing under a name with answers going to a domain
+ * registered in that name ("John Smith" <john@victim.example>, Reply-To at johnsmith.example) is the business e-mail
+ * compromise pattern.
  */
 function sendsForNamedOrganisation(from: Mailbox, replyTo: Mailbox): boolean {
+  if (!billingSenderDomains.has(registrableDomain(from.domain))) return false;
   const name = letters(from.name);
-  const replyLabel = letters(registrableDomain(replyTo.domain).split('.', 1)[0]!);
-  const fromLabel = letters(registrableDomain(from.domain).split('.', 1)[0]!);
-  return name.length >= 4 && name === replyLabel && fromLabel.length > 0 && !name.includes(fromLabel) && !fromLabel.includes(name);
+  return name.length >= 4 && name === letters(registrableDomain(replyTo.domain).split('.', 1)[0]!);
 }
 
 const VIA_NAME = /^\s*(.+?)\s+via\s+\S/i;

@@ -159,8 +159,12 @@ describe('content verdict', () => {
     expect(await verdictFor('write to us at billing@brightlane.io')).toMatchObject({ action: 'accept', rules: [{ name: 'STATISTICAL_MODEL', score: 4 }] });
     // An invoicing service sends under its customer's name from its own domain, answers going to the customer's domain
     // that spells that name; a company writing as itself with answers going to a look-alike of its name does not.
-    const viaService = { from: '"Brightlane" <messaging-service@post.invoicely.example>', replyTo: 'Brightlane Accounts <accounts@brightlane.io>' };
+    const viaService = { from: '"Brightlane" <messaging-service@post.xero.com>', replyTo: 'Brightlane Accounts <accounts@brightlane.io>' };
     expect(await verdictFor('reply to this mail with any question', viaService)).toMatchObject({ action: 'accept', rules: [{ name: 'STATISTICAL_MODEL', score: 4 }] });
+    // ... not anybody writing under a name with answers at a domain registered in that name, nor a company answered at
+    // a look-alike of its own name
+    const inTheNamesDomain = { from: '"John Smith" <john@brightlane.io>', replyTo: 'john@johnsmith.example' };
+    expect(await verdictFor('reply to this mail with any question', inTheNamesDomain)).toMatchObject({ action: 'tag' });
     const lookalike = { from: '"Brightlane Group" <accounts@brightlane.io>', replyTo: 'accounts@brightlanegroup.co' };
     expect(await verdictFor('reply to this mail with any question', lookalike)).toMatchObject({ action: 'tag' });
     // The reader's own address is no mailbox to write to instead: a welcome names the login, a footer whom it went to.

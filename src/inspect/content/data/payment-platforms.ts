@@ -11,3 +11,15 @@ export const paymentPlatformHosts = new Set([
   // the services' own help pages, which a failed-payment notice points to ("why was my payment declined?")
   'support.stripe.com', 'stripe.com', 'www.stripe.com', 'www.paddle.com', 'help.mollie.com',
 ]);
+
+/**
+ * Invoicing, payment and booking services that send their customers' invoices and notices from their own domain under
+ * the customer's name ("Ashby & Rowe" <messaging-service@post.xero.com>), answers going to the customer (Reply-To).
+ * Registrable domains of the From address.
+ */
+export const billingSenderDomains = new Set([
+  'xero.com', 'intuit.com', 'quickbooks.com', 'freshbooks.com', 'stripe.com', 'paypal.com', 'zoho.com', 'zoho.eu',
+  'invoiced.com', 'chargebee.com', 'recurly.com', 'sage.com', 'waveapps.com', 'invoice2go.com', 'squareup.com',
+  'paddle.com', 'gocardless.com', 'mollie.com', 'sumup.com', 'myob.com', 'bill.com', 'invoiceninja.com',
+  'calendly.com', 'acuityscheduling.com', 'squarespace.com', 'shopify.com', 'docusign.net',
+]);
