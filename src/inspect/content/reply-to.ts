@@ -2,7 +2,7 @@
 // come from the sender in person.
 import { recipientsOf, type ContentMessage, type Mailbox } from './message.js';
 import type { ScoreContext } from './types.js';
-import { billingSenderDomains } from './data/payment-platforms.js';
+import { billingSenderDomains, notifyingPlatformDomains } from './data/payment-platforms.js';
 import { registrableDomain } from './urls.js';
 
 /**
@@ -41,14 +41,19 @@ function actsForReplyTo(from: Mailbox | null, replyTo: Mailbox): boolean {
 /**
  * "Ashby & Rowe" <messaging-service@post.xero.com> with Reply-To accounts@ashbyrowe.co.uk: an invoicing, payment or
  * booking service (data/payment-platforms.ts) sends in its own domain under its customer's name, and the Reply-To's
- * domain spells that name. Only such a service: anybody else writing under a name with answers going to a domain
+ * domain spells that name or a word of it; or a booking or form service notifies its own user, under its own name,
+ * about the person it names as Reply-To ("Calendly" <notifications@calendly.com>). Only such a service: anybody else writing under a name with answers going to a domain
  * registered in that name ("John Smith" <john@victim.example>, Reply-To at johnsmith.example) is the business e-mail
  * compromise pattern.
  */
 function sendsForNamedOrganisation(from: Mailbox, replyTo: Mailbox): boolean {
-  if (!billingSenderDomains.has(registrableDomain(from.domain))) return false;
-  const name = letters(from.name);
-  return name.length >= 4 && name === letters(registrableDomain(replyTo.domain).split('.', 1)[0]!);
+  const platform = registrableDomain(from.domain);
+  // A booking or form service notifying its own user, under its own name, about the person in the Reply-To
+  if (notifyingPlatformDomains.has(platform) && letters(from.name).includes(letters(platform.split('.', 1)[0]!))) return true;
+  if (!billingSenderDomains.has(platform)) return false;
+  // The customer's domain spells its name or a word of it ("Coastal Plumbing & Heating" at coastalplumbingri.com)
+  const label = letters(registrableDomain(replyTo.domain).split('.', 1)[0]!);
+  return from.name.split(/[\s&,.]+/).some((word) => letters(word).length >= 4 && label.includes(letters(word)));
 }
 
 const VIA_NAME = /^\s*(.+?)\s+via\s+\S/i;

@@ -161,6 +161,13 @@ describe('content verdict', () => {
     // that spells that name; a company writing as itself with answers going to a look-alike of its name does not.
     const viaService = { from: '"Brightlane" <messaging-service@post.xero.com>', replyTo: 'Brightlane Accounts <accounts@brightlane.io>' };
     expect(await verdictFor('reply to this mail with any question', viaService)).toMatchObject({ action: 'accept', rules: [{ name: 'STATISTICAL_MODEL', score: 4 }] });
+    const booking = { from: 'Calendly <notifications@calendly.com>', replyTo: 'Priya Raman <priya@ramanplanning.example>' };
+    expect(await verdictFor('reply to this mail with any question', booking)).toMatchObject({ action: 'accept', rules: [{ name: 'STATISTICAL_MODEL', score: 4 }] });
+    // ... not a payment service under its own name answered elsewhere: an invoice scam's shape
+    const paymentAnsweredElsewhere = { from: 'PayPal <service@paypal.com>', replyTo: 'paypal.billing.desk@gmail.com' };
+    expect(await verdictFor('reply to this mail with any question', paymentAnsweredElsewhere)).toMatchObject({ action: 'tag' });
+    const wordOfTheName = { from: '"Brightlane Plumbing & Heating" <quickbooks@notification.intuit.com>', replyTo: 'office@brightlaneri.io' };
+    expect(await verdictFor('reply to this mail with any question', wordOfTheName)).toMatchObject({ action: 'accept', rules: [{ name: 'STATISTICAL_MODEL', score: 4 }] });
     // ... not anybody writing under a name with answers at a domain registered in that name, nor a company answered at
     // a look-alike of its own name
     const inTheNamesDomain = { from: '"John Smith" <john@brightlane.io>', replyTo: 'john@johnsmith.example' };

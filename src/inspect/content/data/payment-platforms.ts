@@ -23,3 +23,14 @@ export const billingSenderDomains = new Set([
   'paddle.com', 'gocardless.com', 'mollie.com', 'sumup.com', 'myob.com', 'bill.com', 'invoiceninja.com',
   'calendly.com', 'acuityscheduling.com', 'squarespace.com', 'shopify.com', 'docusign.net',
 ]);
+
+/**
+ * Booking and form services that notify their own user (the recipient: a site's owner, a calendar's owner) about a
+ * person who booked or wrote, under the service's own name, with that person as the Reply-To so the user can answer
+ * ("Calendly" <notifications@calendly.com>, Reply-To the invitee). Payment services are not among them: "PayPal"
+ * answered at a free mailbox is an invoice scam's shape.
+ */
+export const notifyingPlatformDomains = new Set([
+  'calendly.com', 'acuityscheduling.com', 'squarespace.info', 'squarespace.com', 'wix.com', 'typeform.com',
+  'jotform.com', 'formspree.io', 'tally.so', 'cal.com', 'youcanbook.me', 'setmore.com', 'simplybook.me',
+]);
