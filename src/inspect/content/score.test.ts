@@ -145,6 +145,8 @@ describe('content verdict', () => {
     // ... nor does the invoice a shop bills through a payment service: the page is the sender's account there.
     expect(await verdictFor('https://invoice.stripe.com/i/acct_1Nx/live_YWNjdA')).toMatchObject({ action: 'accept', rules: [{ name: 'STATISTICAL_MODEL', score: 4 }] });
     expect(await verdictFor('https://in.xero.com/Z4kq9aLm2')).toMatchObject({ action: 'accept', rules: [{ name: 'STATISTICAL_MODEL', score: 4 }] });
+    // ... nor does a deposit's or withdrawal's public record on a block explorer.
+    expect(await verdictFor('https://etherscan.io/tx/0x7e1f0c3b9a')).toMatchObject({ action: 'accept', rules: [{ name: 'STATISTICAL_MODEL', score: 4 }] });
     // ... but a form anyone can publish on a brand's domain is nobody's own page.
     expect(await verdictFor('https://docs.google.com/forms/d/e/1FAIpQLSe-trial/viewform')).toMatchObject({ action: 'tag' });
     // ... nor a service's redirector, which sends the reader on to whatever page it names.

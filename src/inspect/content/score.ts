@@ -7,7 +7,7 @@ import { freemailDomains } from './data/freemail.js';
 import { actsOnOwnSite, clickLinks, linksOnlyToOwnSite, offSiteLinks, senderDomain } from './links.js';
 import { externalReplyTo } from './reply-to.js';
 import { isServicesOwnPage } from './service-pages.js';
-import { paymentPlatformHosts } from './data/payment-platforms.js';
+import { blockExplorerDomains, paymentPlatformHosts } from './data/payment-platforms.js';
 import { messageTokens } from './tokens.js';
 import type { ContentAction, ContentThresholds, ContentVerdict, RuleHit, ScoreContext } from './types.js';
 import type { Link } from './urls.js';
@@ -115,8 +115,11 @@ function sendsNowhereElse(msg: ContentMessage, ctx: ScoreContext): boolean {
   return linksOnlyToOwnSite(msg) || actsOnOwnSite(msg, offSite) || (msg.attachments.length === 0 && offSite.every(isServicesOrPaymentPage));
 }
 
-/** A well-known service's own page, or the hosted invoice or checkout page of a payment service the sender bills through. */
-const isServicesOrPaymentPage = (l: Link) => isServicesOwnPage(l) || paymentPlatformHosts.has(l.host);
+/**
+ * A well-known service's own page, the hosted invoice or checkout page of a payment service the sender bills through,
+ * or a transaction's public record on a block explorer.
+ */
+const isServicesOrPaymentPage = (l: Link) => isServicesOwnPage(l) || paymentPlatformHosts.has(l.host) || blockExplorerDomains.has(l.domain);
 
 /**
  * The sender's own words name a mailbox at a free-mail provider other than the From domain, and not the reader's own:

@@ -34,3 +34,14 @@ export const notifyingPlatformDomains = new Set([
   'calendly.com', 'acuityscheduling.com', 'squarespace.info', 'squarespace.com', 'wix.com', 'typeform.com',
   'jotform.com', 'formspree.io', 'tally.so', 'cal.com', 'youcanbook.me', 'setmore.com', 'simplybook.me',
 ]);
+
+/**
+ * Public block explorers: a transaction's page there is its public record (read-only, nothing to sign in to or pay),
+ * what an exchange's or wallet's deposit and withdrawal notices link to, as a carrier's notice links to its tracking
+ * page. Registrable domains.
+ */
+export const blockExplorerDomains = new Set([
+  'etherscan.io', 'bscscan.com', 'polygonscan.com', 'arbiscan.io', 'basescan.org', 'snowtrace.io', 'ftmscan.com',
+  'tronscan.org', 'solscan.io', 'mempool.space', 'blockstream.info', 'blockchair.com', 'blockcypher.com',
+  'xrpscan.com', 'cardanoscan.io', 'tonviewer.com', 'tonscan.org', 'btcscan.org',
+]);

@@ -4,7 +4,7 @@
 // data: URI. The same words from a shop's own billing page link to the shop's own domain and do not fire.
 import { lureIn } from '../data/lures.js';
 import { extensionOf, isHtmlPage } from '../data/attachments.js';
-import { paymentPlatformHosts } from '../data/payment-platforms.js';
+import { blockExplorerDomains, paymentPlatformHosts } from '../data/payment-platforms.js';
 import { socialNetworkDomains } from '../data/profile-pages.js';
 import { actsOnOwnSite, clickLinks, isOwnSite, offSiteLinks } from '../links.js';
 import { isServicesOwnPage } from '../service-pages.js';
@@ -32,9 +32,10 @@ function searchLure(msg: ContentMessage): Lure {
 }
 
 function wayOut(msg: ContentMessage, kind: string): string | null {
-  // An invoice or payment to settle on a payment service's own hosted page is a business billing its customer.
+  // An invoice or payment to settle on a payment service's own hosted page is a business billing its customer; a
+  // deposit or withdrawal shown on a public block explorer is the transaction's public record.
   const billing = kind === 'invoice' || kind === 'payment';
-  const offSite = offSiteLinks(msg).filter((l) => !(billing && paymentPlatformHosts.has(l.host)));
+  const offSite = offSiteLinks(msg).filter((l) => !(billing && paymentPlatformHosts.has(l.host)) && !(kind === 'crypto' && blockExplorerDomains.has(l.domain)));
   const links = actsOnOwnSite(msg, offSite) ? [] : offSite;
   // The sender's profile in a footer (Instagram, Pinterest) is named only when no other link leaves the site, and
   // is a way out only when the message has no link to the sender's own site: an honest notice asks for the action

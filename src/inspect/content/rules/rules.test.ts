@@ -893,6 +893,14 @@ describe('content rules', () => {
     expect(payment.test(await text('Please pay the invoice by bank transfer to the account on the invoice, as always.'), {})).toBe(false);
   });
 
+  it('reads a withdrawal notice that links to the transaction\'s public record as no way out, and a wallet lure elsewhere still', async () => {
+    const lure = contentRules.find((r) => r.name === 'PHISH_LURE_LINK')!;
+    const text = async (t: string) => parsed({ message: () => compose({ from: 'Ledgerline <notifications@ledgerline.example>', text: t }) });
+    expect(lure.test(await text('Your bitcoin withdrawal was sent. View the transaction: https://mempool.space/tx/4a5e1e4b'), {})).toBe(false);
+    expect(lure.test(await text('Your bitcoin withdrawal was sent. View the transaction: https://mempool-space.top/tx/4a5e1e4b'), {})).toBeTruthy();
+    expect(lure.test(await text('Your bitcoin withdrawal is on hold. Verify your wallet: https://ledgerline-verify.top/wallet'), {})).toBeTruthy();
+  });
+
   it('reads an invoice\'s fraud warning in the fraud\'s own words as a promise, and the announcement itself still', async () => {
     const payment = contentRules.find((r) => r.name === 'PHISH_PAYMENT')!;
     const text = async (t: string) => parsed({ message: () => compose({ text: t }) });
