@@ -238,9 +238,7 @@ function adjustForPhase(c: Classification, reply: ParsedReply, phase: Phase | un
   if ((c.blame === 'recipient' || c.blame === 'content') && (phase === 'connect' || phase === 'helo')) {
     // At HELO the server judges the name the relay greeted with: a refusal that speaks of a name or domain is about
     // that name, and a 500-504 is RFC 5321's syntax or sequence complaint (501: the name, HELO's only argument).
-    if (phase === 'helo' && HELO_NAME_WORDS.test(reply.flat)) {
-      return retarget(c, isSyntaxCode(reply.code) ? 'syntaxerror' : 'blocked', 'sender-config', 'phase-helo');
-    }
+    if (phase === 'helo' && HELO_NAME_WORDS.test(reply.flat)) return greetingNameRefused(c, reply);
     // What is said of the destination is no refusal of the sender: a domain that does not exist (the sending MTA's
     // own DNS answer, before any connection) stays the recipient's; a host that takes no mail at all (RFC 7504's 521
     // greeting, "does not accept mail") is the receiving side's own set-up.
@@ -252,9 +250,7 @@ function adjustForPhase(c: Classification, reply: ParsedReply, phase: Phase | un
   }
   // At HELO a refusal no rule read that speaks of a name ("'localhost.localdomain' is not a name I will talk to") is
   // about the greeting the relay sent, not the IP's reputation.
-  if (phase === 'helo' && c.rule.startsWith('fallback') && HELO_NAME_WORDS.test(reply.flat)) {
-    return retarget(c, isSyntaxCode(reply.code) ? 'syntaxerror' : 'blocked', 'sender-config', 'phase-helo');
-  }
+  if (phase === 'helo' && c.rule.startsWith('fallback') && HELO_NAME_WORDS.test(reply.flat)) return greetingNameRefused(c, reply);
   // "Connection refused" in the greeting of a server that answered, for good or naming the connecting IP ("550 5.7.1
   // Connection refused - OXSUS0001_105", "421 4.4.5 CCRT 203.0.113.7: Connection refused"): the server refuses that
   // IP, no network failed.
@@ -301,6 +297,11 @@ function adjustForPhase(c: Classification, reply: ParsedReply, phase: Phase | un
     if (subject === '2' || (afterData && vague)) return { ...c, reason: 'filtered', action: actionOf({ ...c, reason: 'filtered' }) };
   }
   return c;
+}
+
+/** The name the relay greeted with, refused: a syntax complaint under RFC 5321's 500-504, else a refusal of it. */
+function greetingNameRefused(c: Classification, reply: ParsedReply): Classification {
+  return retarget(c, isSyntaxCode(reply.code) ? 'syntaxerror' : 'blocked', 'sender-config', 'phase-helo');
 }
 
 const RECIPIENT_REFUSED_FOR_POLICY = /\b(recipient (address )?(rejected|refused|denied)|mailbox (delivery )?(restricted|blocked|locked)) (for|due to|by) (local |our )?polic/;

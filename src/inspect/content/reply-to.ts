@@ -42,19 +42,22 @@ function actsForReplyTo(from: Mailbox | null, replyTo: Mailbox): boolean {
  * "Ashby & Rowe" <messaging-service@post.xero.com> with Reply-To accounts@ashbyrowe.co.uk: an invoicing, payment or
  * booking service (data/payment-platforms.ts) sends in its own domain under its customer's name, and the Reply-To's
  * domain spells that name or a word of it; or a booking or form service notifies its own user, under its own name,
- * about the person it names as Reply-To ("Calendly" <notifications@calendly.com>). Only such a service: anybody else writing under a name with answers going to a domain
- * registered in that name ("John Smith" <john@victim.example>, Reply-To at johnsmith.example) is the business e-mail
- * compromise pattern.
+ * about the person it names as Reply-To ("Calendly" <notifications@calendly.com>). Only such a service: anybody else
+ * writing under a name with answers going to a domain registered in that name ("John Smith" <john@victim.example>,
+ * Reply-To at johnsmith.example) is the business e-mail compromise pattern.
  */
 function sendsForNamedOrganisation(from: Mailbox, replyTo: Mailbox): boolean {
   const platform = registrableDomain(from.domain);
   // A booking or form service notifying its own user, under its own name, about the person in the Reply-To
-  if (notifyingPlatformDomains.has(platform) && letters(from.name).includes(letters(platform.split('.', 1)[0]!))) return true;
+  if (notifyingPlatformDomains.has(platform) && letters(from.name).includes(nameLabel(platform))) return true;
   if (!billingSenderDomains.has(platform)) return false;
   // The customer's domain spells its name or a word of it ("Coastal Plumbing & Heating" at coastalplumbingri.com)
-  const label = letters(registrableDomain(replyTo.domain).split('.', 1)[0]!);
+  const label = nameLabel(registrableDomain(replyTo.domain));
   return from.name.split(/[\s&,.]+/).some((word) => letters(word).length >= 4 && label.includes(letters(word)));
 }
+
+/** The name part of a registrable domain, letters only ("ashby-rowe.co.uk" -> "ashbyrowe"). */
+const nameLabel = (registrable: string) => letters(registrable.split('.', 1)[0]!);
 
 const VIA_NAME = /^\s*(.+?)\s+via\s+\S/i;
 

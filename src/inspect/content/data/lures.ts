@@ -461,15 +461,34 @@ const NEVER_ASKS = new RegExp(
     String.raw`\bnigdy\s+nie\s+(?:[${L}]+\s+){0,2}?(?:prosi|poprosi|żąda|wysyła|wyśle)`,
   ].join('|'),
 );
+/**
+ * A negation right before a phrase, one word between at most: "we will never change our bank details by email", "we
+ * never use Western Union". Farther back it may deny another verb ("don't forget to update to our new bank details").
+ */
+const DENIED_RIGHT_BEFORE = /(?:\bnever|\bnot|n't|\bniemals|\bnie|\bjamais|\bnunca|\bnooit|\bnigdy)\s+(?:[\p{L}']+\s+)?$/u;
 const CLAUSE_BREAK = /[.!?;:\n]/;
 const NEGATION_REACH = 80;
 
-/** The text before `index` back to the start of its clause reads "we will never ask you to …". */
-export function afterNeverAsks(text: string, index: number): boolean {
+/** The text before `index` back to the start of its clause (at most NEGATION_REACH characters). */
+function clauseBefore(text: string, index: number): string {
   const before = text.slice(Math.max(0, index - NEGATION_REACH), index);
   let start = before.length;
   while (start > 0 && !CLAUSE_BREAK.test(before[start - 1]!)) start--;
-  return NEVER_ASKS.test(before.slice(start));
+  return before.slice(start);
+}
+
+/** The clause before `index` reads "we will never ask you to …". */
+function afterNeverAsks(text: string, index: number): boolean {
+  return NEVER_ASKS.test(clauseBefore(text, index));
+}
+
+/**
+ * What stands at `index` is denied by its clause: a negation right before it, or "we will never ask you to …" (a
+ * fraud list's phrase in honest mail's warning against the fraud).
+ */
+export function deniedBefore(text: string, index: number): boolean {
+  const clause = clauseBefore(text, index);
+  return DENIED_RIGHT_BEFORE.test(clause) || NEVER_ASKS.test(clause);
 }
 
 /**

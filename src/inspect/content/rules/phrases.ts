@@ -1,7 +1,7 @@
 // Matching a list of phrases against a message's subject and readable text: the shared part of the phishing
 // language rules, each of which is one list. Patterns are plain regular expressions so a list reads like prose; they
 // are written in lower case and run on the lower-cased text without the i flag, which V8 matches several times faster.
-import { afterNeverAsks } from '../data/lures.js';
+import { deniedBefore } from '../data/lures.js';
 import type { ContentMessage } from '../message.js';
 
 /** The first phrase found and not denied, as written in the message, or false. */
@@ -22,8 +22,7 @@ const WORD_LETTER = /\p{L}/u;
 /**
  * The first match that is not denied by the words just before it. Honest mail warns in the fraud's own words ("we
  * will never change our bank details by email", "we would never ask you to buy gift cards"): the phrase there is
- * what the sender promises not to do. A negation counts right before the phrase (one word between at most, so "don't
- * forget to update to our new bank details" still asks), or as the lures' "we will never ask you to …".
+ * what the sender promises not to do (data/lures.ts: deniedBefore).
  */
 function firstStated(text: string, phrases: RegExp): RegExpExecArray | null {
   const m = phrases.exec(text);
@@ -35,16 +34,6 @@ function firstStated(text: string, phrases: RegExp): RegExpExecArray | null {
     all.lastIndex = next.index + 1;
   }
   return null;
-}
-
-const DENIED = /(?:\bnever|\bnot|n't|\bniemals|\bnie|\bjamais|\bnunca|\bnooit|\bnigdy)\s+(?:[\p{L}']+\s+)?$/u;
-const CLAUSE_BREAK = /[.!?;:\n]/;
-
-function deniedBefore(text: string, index: number): boolean {
-  const before = text.slice(Math.max(0, index - 40), index);
-  let start = before.length;
-  while (start > 0 && !CLAUSE_BREAK.test(before[start - 1]!)) start--;
-  return DENIED.test(before.slice(start)) || afterNeverAsks(text, index);
 }
 
 /** A global copy of a phrase list, made once per list, to search past a denied match. */
