@@ -103,8 +103,11 @@ export function linksOnlyToOwnSite(msg: ContentMessage): boolean {
   const sender = senderDomain(msg);
   const links = clickLinks(msg);
   const own = links.filter((l) => ownSite(l, sender));
-  return own.length > 0 && links.every((l) => own.includes(l) || socialNetworkDomains.has(l.domain) || appStoreHosts.has(l.host) || isMapPage(l.host, l.url));
+  return own.length > 0 && links.every((l) => own.includes(l) || isSendersProfilePage(l));
 }
+
+/** A page the sender keeps on another site: its profile on a social network, its app's listing, its place on a map. */
+export const isSendersProfilePage = (l: Link): boolean => socialNetworkDomains.has(l.domain) || appStoreHosts.has(l.host) || isMapPage(l.host, l.url);
 
 /**
  * Where the message sends the reader to act is the sender's own site, whatever links sit further down. The link that

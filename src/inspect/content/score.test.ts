@@ -182,6 +182,48 @@ describe('content verdict', () => {
     expect(await verdictFor(login, { to: 'ann@example.org' })).toMatchObject({ action: 'tag', rules: [{ name: 'STATISTICAL_MODEL', score: 7 }] });
   });
 
+  it('lets only evidence tag mail that greets its reader by name and sends them nowhere but the sender\'s own site', async () => {
+    // Three clues seen in 99 of 100 spam and 1 of 100 ham: the model is as sure as it gets.
+    const tokens = ['subject:renewal', 'subject:premium', 'subject:returned'].map((t) => [t, { spam: 99, ham: 1 }] as const);
+    const o = { model: { spamMessages: 100, hamMessages: 100, tokens: new Map(tokens) }, thresholds, modelWeight: 8, maxScanBytes: 1e6 };
+    const verdictFor = async (text: string, extra: Record<string, unknown> = {}) => {
+      const p = parseContent(await compose({ from: 'Alboran Brokers <receipts@alboranbrokers.example>', to: 'Karen Mitchell <karen.mitchell62@gmail.com>', subject: 'renewal premium returned', text, ...extra }));
+      if (p.kind !== 'message') throw new Error(p.reason);
+      return scoreMessage(p.message, {}, o);
+    };
+    const pay = 'You can pay online: https://clientes.alboranbrokers.example/pay/REC-2026-05';
+    const byName = await verdictFor(`Dear Mrs Mitchell,\n\nThe direct debit for your renewal premium was returned by your bank. ${pay}`);
+    expect(byName).toMatchObject({ action: 'accept', rules: [{ name: 'STATISTICAL_MODEL', score: 4 }] });
+    expect(byName.rules[0]!.description).toContain("greets its reader by name and sends them nowhere but the sender's own site: only evidence tags");
+    // other ways of addressing the reader by name: a first name, a vocative at the top, a greeting in another language
+    for (const opening of ['Hi Karen,', 'Thanks for staying with us, Karen', 'Karen, your premium was returned.', 'Hej Karen!', 'Sehr geehrte Frau Mitchell,']) {
+      expect(await verdictFor(`${opening}\n\nThe direct debit was returned by your bank. ${pay}`), opening).toMatchObject({ action: 'accept' });
+    }
+    // ... a piece of a dotted local part when the To field gives no name, but not a local part of one piece
+    const bare = (to: string, hello: string) => verdictFor(`${hello}\n\nThe direct debit was returned. ${pay}`, { to });
+    expect(await bare('karen.mitchell62@gmail.com', 'Hi Karen,')).toMatchObject({ action: 'accept' });
+    expect(await bare('karen@gmail.com', 'Hi karen,')).toMatchObject({ action: 'tag' });
+    // Not by name: a greeting by address (what a kit pastes), a generic one, a name that is not the reader's
+    for (const opening of ['Hello karen.mitchell62@gmail.com,', 'Dear customer,', 'Dear Mr Jones,']) {
+      expect(await verdictFor(`${opening}\n\nThe direct debit was returned by your bank. ${pay}`), opening).toMatchObject({ action: 'tag' });
+    }
+    // By name but sending the reader elsewhere, or with a document attached that may carry the lure: the model tags as before.
+    expect(await verdictFor('Dear Karen,\n\nYour premium was returned. Pay here: https://alboran-payments.top/rec')).toMatchObject({ action: 'tag' });
+    expect(await verdictFor(`Dear Karen,\n\nYour premium was returned. ${pay}`, { attachments: [{ filename: 'notice.pdf', content: '%PDF-1.4' }] })).toMatchObject({ action: 'tag' });
+  });
+
+  it('counts the sender\'s profile pages beside a payment service\'s page as its own', async () => {
+    // One clue seen in 19 of 20 spam and 1 of 20 ham: spam probability 0.940, unsure for mail that stays home.
+    const o = { model: { spamMessages: 20, hamMessages: 20, tokens: new Map([['subject:receipt', { spam: 19, ham: 1 }]]) }, thresholds, modelWeight: 8, maxScanBytes: 1e6 };
+    const verdictFor = async (footer: string) => {
+      const p = parseContent(await compose({ from: 'Cartwheel <plus@cartwheelgrocery.example>', subject: 'receipt', text: `View receipt: https://pay.stripe.com/receipts/payment/CAcaFw ${footer}` }));
+      if (p.kind !== 'message') throw new Error(p.reason);
+      return scoreMessage(p.message, {}, o);
+    };
+    expect(await verdictFor('Follow us: https://www.instagram.com/cartwheelgrocery')).toMatchObject({ action: 'accept', rules: [{ name: 'STATISTICAL_MODEL', score: 4 }] });
+    expect(await verdictFor('Follow us: https://cartwheel-deals.top/follow')).toMatchObject({ action: 'tag' });
+  });
+
   it('does not count HTML tag names against a message that sends the reader nowhere but the sender\'s own site', async () => {
     // Tag names that only the spam of the model's corpus was written with: they say "HTML", which every shop's notice is.
     const tags = ['tag:table', 'tag:tbody', 'tag:strong', 'tag:font'].map((t) => [t, { spam: 19, ham: 1 }] as const);

@@ -3,11 +3,9 @@
 // holds nothing else, so phishing and spam kits paste the address where the name would go. Honest services do it too
 // when they know no name (a payment notice, a sign-up confirmation: on public templates rendered for made-up
 // companies it was the one hint beside the model's unsure line), so it only corroborates evidence.
+import { GREETING } from '../greeting.js';
 import { recipientsOf } from '../message.js';
 import type { ContentRule } from './rule.js';
-
-// Greetings in the seven languages the lure lists know, lower case (the rule reads the lower-cased text).
-const GREETING = String.raw`(?:hi|hello|hey|dear|greetings|hallo|moin|liebe[rs]?|sehr\s+geehrte[rs]?|bonjour|bonsoir|salut|cher|chère|hola|estimad[oa]|querid[oa]|ciao|salve|gentile|car[oa]|beste|geachte|hoi|olá|ola|oi|prezad[oa])`;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
