@@ -8,6 +8,7 @@ import { createContentScorer, scoreContent } from './index.js';
 import { parseContent } from './message.js';
 import { scoreMessage } from './score.js';
 import { messageTokens } from './tokens.js';
+import type { ScoreContext } from './types.js';
 
 const thresholds = { tag: 5, quarantine: 8, reject: 12 };
 
@@ -125,10 +126,10 @@ describe('content verdict', () => {
     // One clue seen in 19 of 20 spam and 1 of 20 ham: spam probability 0.940, sure enough to tag anywhere else.
     const model = { spamMessages: 20, hamMessages: 20, tokens: new Map([['subject:replica', { spam: 19, ham: 1 }]]) };
     const o = { model, thresholds, modelWeight: 8, maxScanBytes: 1e6 };
-    const verdictFor = async (link: string, extra: Record<string, string> = {}) => {
+    const verdictFor = async (link: string, extra: Record<string, string> = {}, ctx: ScoreContext = {}) => {
       const p = parseContent(await compose({ from: 'Brightlane <news@brightlane.io>', to: 'ann@example.org', subject: 'replica', text: `Your trial ends on Friday: ${link}`, ...extra }));
       if (p.kind !== 'message') throw new Error(p.reason);
-      return scoreMessage(p.message, {}, o);
+      return scoreMessage(p.message, ctx, o);
     };
     const own = await verdictFor('https://app.brightlane.io/billing');
     expect(own).toMatchObject({ action: 'accept', rules: [{ name: 'STATISTICAL_MODEL', score: 4 }] });
@@ -159,6 +160,16 @@ describe('content verdict', () => {
     expect(await verdictFor('reply to this mail with any question', { replyTo: 'brightlane.billing@gmail.com' })).toMatchObject({ rules: [{ name: 'REPLYTO_FREEMAIL' }, { name: 'STATISTICAL_MODEL', score: 5.9 }] });
     expect(await verdictFor('write to my private e-mail brightlane.billing@gmail.com')).toMatchObject({ action: 'tag', rules: [{ name: 'STATISTICAL_MODEL', score: 7 }] });
     expect(await verdictFor('write to us at billing@brightlane.io')).toMatchObject({ action: 'accept', rules: [{ name: 'STATISTICAL_MODEL', score: 4 }] });
+    // ... nor a site's contact form notifying its owner at the address it sends from (the envelope says so; a To field
+    // naming the sender is how bulk mail hides its list in Bcc): the visitor's mailbox is whom to answer
+    const form = 'New enquiry from the website. Name: Kevin Marsh. Email: kevin.marsh@outlook.com. Message: please quote for a roof repair.';
+    const toItself = { from: 'news@brightlane.io', to: 'news@brightlane.io', replyTo: 'kevin.marsh@outlook.com' };
+    expect(await verdictFor(form, toItself, { recipients: ['news@brightlane.io'] })).toMatchObject({ action: 'accept', rules: [{ name: 'STATISTICAL_MODEL', score: 4 }] });
+    expect(await verdictFor(form, toItself, { recipients: ['ann@example.org', 'bob@example.net'] })).toMatchObject({ action: 'tag' });
+    expect(await verdictFor(form, toItself)).toMatchObject({ action: 'tag' });
+    // A course on the learning platform the sender runs under its own name is its own page; another name there is not.
+    expect(await verdictFor('Your course starts Monday: https://brightlane.brightspace.com/d2l/home')).toMatchObject({ action: 'accept', rules: [{ name: 'STATISTICAL_MODEL', score: 4 }] });
+    expect(await verdictFor('Your course starts Monday: https://brightlane-login.brightspace.com/d2l/home')).toMatchObject({ action: 'tag' });
     // An invoicing service sends under its customer's name from its own domain, answers going to the customer's domain
     // that spells that name; a company writing as itself with answers going to a look-alike of its name does not.
     const viaService = { from: '"Brightlane" <messaging-service@post.xero.com>', replyTo: 'Brightlane Accounts <accounts@brightlane.io>' };

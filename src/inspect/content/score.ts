@@ -138,8 +138,13 @@ const isServicesOrPaymentPage = (l: Link) => isServicesOwnPage(l) || paymentPlat
 /**
  * The sender's own words name a mailbox at a free-mail provider other than the From domain, and not the reader's own:
  * a welcome or a reset names the reader's login ("Username: jane.doe@gmail.com"), a footer says whom it was sent to.
+ * Nor in a message the sender writes to itself (a site's contact form notifying its owner at the address it sends
+ * from): its reader is the sender, and the visitor's address in it is whom to answer. Only the envelope says so: a
+ * To field naming the sender is also how bulk mail hides its list in Bcc.
  */
 function namesFreeMailboxElsewhere(msg: ContentMessage, ctx: ScoreContext): boolean {
+  const self = msg.from?.address.toLowerCase();
+  if (self && ctx.recipients?.length && ctx.recipients.every((r) => r.toLowerCase() === self)) return false;
   const own = senderDomain(msg);
   const text = msg.lower.own;
   let readers: Set<string> | undefined;

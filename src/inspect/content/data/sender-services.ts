@@ -28,8 +28,8 @@ export function isClickTracker(host: string): boolean {
  * Platforms that give each customer company pages under its own name: a status page (brightlane.statuspage.io), a
  * help centre (kettleandco.zendesk.com), a shop (kettleandco.myshopify.com), product documentation, the billing
  * portal of a subscription service (quillmetric.chargebeeportal.com, where a "payment failed" notice sends the
- * customer to update the card). A link to the sender's own name there is the sender's page; another name there is
- * somebody else's.
+ * customer to update the card), a course on a learning platform. A link to the sender's own name there is the
+ * sender's page; another name there is somebody else's.
  */
 const customerPagePlatforms = new Set([
   'statuspage.io', 'instatus.com', 'betteruptime.com', 'zendesk.com', 'freshdesk.com', 'helpscoutdocs.com',
@@ -37,6 +37,9 @@ const customerPagePlatforms = new Set([
   'readthedocs.io', 'teachable.com', 'thinkific.com', 'kajabi.com', 'bigcartel.com', 'activehosted.com',
   'chargebeeportal.com', 'chargebee.com', 'recurly.com', 'chargifypay.com', 'chargify.com', 'invoiced.com',
   'onfastspring.com', 'lemonsqueezy.com', 'memberful.com',
+  // learning platforms a school or a training company runs its courses on (bytownu.brightspace.com, a university's
+  // Canvas at its own name under instructure.com): an enrolment notice sends the student there
+  'brightspace.com', 'instructure.com', 'moodlecloud.com', 'talentlms.com', 'learnworlds.com', 'docebosaas.com',
 ]);
 
 /** Whether a host is a page under the sender's organisation name (`label`) on such a platform. */
