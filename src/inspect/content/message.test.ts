@@ -60,6 +60,20 @@ describe('parseContent', () => {
     expect(bare.map((l) => l.host)).toEqual(['transfer705.pages.dev', 'login-check.web.app']);
   });
 
+  it('reads a click tracker that writes its destination in its path as that destination, and leaves the others', async () => {
+    const hosts = async (href: string) => message(await compose({ html: `<a href="${href}">Claim</a>`, text: undefined })).links.map((l) => l.host);
+    // Postmark, its destination without a scheme; a tracker inside a tracker, escaped twice
+    expect(await hosts('https://click.pstmrk.it/3s/royalshop.example.page%2Ftracker%2Fclick.php/W1sC/3-yxAQ/1/HUNjg')).toEqual(['royalshop.example.page']);
+    expect(await hosts('https://click.pstmrk.it/3s/click.pstmrk.it%2F3s%2Ffound-eth.blogspot.com%252Fclaim%2F3TIB%2F1/W1sC/2/Gzh')).toEqual(['found-eth.blogspot.com']);
+    // Amazon SES, with the scheme
+    expect(await hosts('https://abc123.r.us-east-1.awstrack.me/L0/https:%2F%2Fshop.brightlane.example%2Forders%2F1042/1/0100018c-x/Yz0=')).toEqual(['shop.brightlane.example']);
+    // a tracker that keeps its destination to itself stays the tracker; so does a path segment that is no address
+    expect(await hosts('https://u1234567.ct.sendgrid.net/ls/click?upn=u001.abcdef')).toEqual(['u1234567.ct.sendgrid.net']);
+    expect(await hosts('https://click.pstmrk.it/3s/not%2Fa-host/W1sC/1')).toEqual(['click.pstmrk.it']);
+    // and a link that merely carries an address in its path elsewhere is left as written (URL_REDIRECT reads those)
+    expect(await hosts('https://shop.brightlane.example/share/https:%2F%2Fother.example%2Fx')).toEqual(['shop.brightlane.example']);
+  });
+
   it('calls bytes without a header section not a message', () => {
     for (const garbage of ['', 'hello world\nthis is no mail\n', '\x89PNG\r\n\x1a\n\0\0\0\rIHDR', '\n\nbody only']) {
       expect(parseContent(Buffer.from(garbage, 'latin1')).kind).toBe('not-message');

@@ -6,7 +6,7 @@ import { decodedField, type HeaderField } from '../../shared/mime/header.js';
 import { contentParts, readMime } from '../../shared/mime/reader.js';
 import { analyseHtml, type HtmlFeatures } from './html.js';
 import type { ScoreContext } from './types.js';
-import { bareUrls, parseLink, textUrls, type Link } from './urls.js';
+import { bareUrls, parseLink, textUrls, trackedDestination, type Link } from './urls.js';
 
 export interface Mailbox {
   name: string;
@@ -115,7 +115,7 @@ function parseUncached(raw: Buffer, limits: ParseLimits): ParsedContent {
     ...(html?.sources.map((s) => parseLink(s, '', 'source')) ?? []),
     ...textUrls(plain).map((u) => parseLink(u, '', 'text')),
     ...bareUrls(readable).map((u) => parseLink(u, '', 'text')),
-  ];
+  ].map((l) => trackedDestination(l) ?? l);
   const subject = decoded(fields, 'subject');
   const lowerText = readable.toLowerCase();
   const phrases = phraseText(plain, html?.text.slice(0, limits.maxTextChars) ?? '', lowerText);

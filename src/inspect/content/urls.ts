@@ -2,6 +2,7 @@
 // the tokenizer need. tldts knows the public suffix list, so "evil.co.uk" and "paypal.co.uk" differ as they should.
 import { domainToASCII, domainToUnicode } from 'node:url';
 import { parse as parseDomain } from 'tldts';
+import { isClickTracker } from './data/sender-services.js';
 
 export interface Link {
   url: string;
@@ -53,6 +54,46 @@ export function parseLink(raw: string, anchorText = '', origin: LinkOrigin = 'te
     origin,
   };
 }
+
+/**
+ * The page a click tracker sends the reader on to, where the tracker writes it in its path: Postmark's
+ * click.pstmrk.it/3s/shop.example%2Fcart/… and Amazon SES's ….awstrack.me/L0/https:%2F%2Fshop.example%2Fcart/1/….
+ * The reader lands there, so that is the link; the services whose trackers keep the destination to themselves
+ * (SendGrid, Mailchimp) stay the tracker (data/sender-services.ts). A tracker inside a tracker is followed too
+ * (a help-desk platform's tracked link sent on through the e-mail service's), a few levels at most.
+ */
+export function trackedDestination(link: Link): Link | null {
+  let current = link;
+  for (let depth = 0; depth < 3 && isClickTracker(current.host); depth++) {
+    const next = destinationInPath(current);
+    if (!next) break;
+    current = next;
+  }
+  return current === link ? null : current;
+}
+
+function destinationInPath(link: Link): Link | null {
+  const authority = AUTHORITY.exec(link.url);
+  if (!authority) return null;
+  const path = link.url.slice(authority[0].length).split(/[?#]/, 1)[0]!;
+  for (const segment of path.split('/')) {
+    // an encoded URL: its slashes (or its scheme's) are escaped, or it could not be one segment of the path
+    if (!/%2f/i.test(segment)) continue;
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(segment);
+    } catch {
+      continue; // a broken escape leads nowhere a browser would go either
+    }
+    const m = TRACKED_URL.exec(decoded);
+    if (!m) continue;
+    const target = parseLink(m[1] ? decoded : `https://${decoded}`, link.anchorText, link.origin);
+    if (target.host.includes('.')) return target;
+  }
+  return null;
+}
+
+const TRACKED_URL = /^(https?:\/\/)?(?:[a-z0-9-]+\.)+[a-z0-9-]{2,}(?::\d+)?(?:[/?#]|$)/i;
 
 /** URLs written in plain text, trailing punctuation removed. */
 export function textUrls(text: string): string[] {

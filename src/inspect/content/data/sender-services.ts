@@ -5,9 +5,10 @@
  * Shared click-tracking hosts of the e-mail services (SendGrid's u123.ct.sendgrid.net, Mailchimp's list-manage.com,
  * Constant Contact's rs6.net ...). A service rewrites every link of a campaign through its tracker, so a receipt sent
  * through it links "elsewhere" from its first line to its footer, and the link's text shows the shop's own address
- * while it goes to the tracker. The destination is recorded at the service, under the sender's account, and cannot
- * be read from the link; a phisher needs an account there (and the service closes it), not merely a hijacked
- * mailbox on this relay. Services that let each customer track under its own domain (Mailgun's email.example.com,
+ * while it goes to the tracker. Mostly the destination is recorded at the service, under the sender's account, and
+ * cannot be read from the link; a phisher needs an account there (and the service closes it), not merely a hijacked
+ * mailbox on this relay. Where the tracker writes the destination in its path (Postmark, Amazon SES), the link is
+ * read as that destination (`trackedDestination` in urls.ts): an abused account's phishing leads where it says. Services that let each customer track under its own domain (Mailgun's email.example.com,
  * SendGrid's branded links) are the sender's own site already.
  */
 const clickTrackerSuffixes = new Set([

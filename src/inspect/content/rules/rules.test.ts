@@ -439,6 +439,11 @@ describe('content rules', () => {
     const claimed = () => compose({ from: 'PayPal <service@paypal-alerts.example>', subject: 'Your account is limited',
       html: `<p>Please <a href="${tracked(1)}">restore access</a> within 24 hours.</p>`, text: undefined });
     expect(rule('LINK_BRAND_MISMATCH').test(await parsed({ message: claimed }), {})).toBe('says paypal, links go to sendgrid.net');
+    // A tracker that writes the destination in its path leads there: an abused Postmark account's airdrop lure.
+    const airdrop = (dest: string) => () => compose({ from: 'Kettle & Co <orders@kettleandco.example>', subject: 'Exclusive airdrop',
+      html: `<p>Claim your airdrop now: <a href="https://click.pstmrk.it/3s/${encodeURIComponent(dest)}/W1sC/1/HUN">PARTICIPATE NOW</a></p>`, text: undefined });
+    expect(rule('PHISH_LURE_LINK').test(await parsed({ message: airdrop('found-eth.blogspot.com/claim') }), {})).toBeTruthy();
+    expect(rule('PHISH_LURE_LINK').test(await parsed({ message: airdrop('www.kettleandco.example/rewards') }), {})).toBe(false);
     // The brand's own domain sending through its tracker is the brand.
     const own = () => compose({ from: 'Geek Squad <support@bestbuy.com>', html: `<p><a href="${tracked(1)}">Your protection plan</a></p>`, text: undefined });
     expect(rule('LINK_BRAND_MISMATCH').test(await parsed({ message: own }), {})).toBe(false);
