@@ -65,6 +65,8 @@ describe('parseContent', () => {
     // Postmark, its destination without a scheme; a tracker inside a tracker, escaped twice
     expect(await hosts('https://click.pstmrk.it/3s/royalshop.example.page%2Ftracker%2Fclick.php/W1sC/3-yxAQ/1/HUNjg')).toEqual(['royalshop.example.page']);
     expect(await hosts('https://click.pstmrk.it/3s/click.pstmrk.it%2F3s%2Ffound-eth.blogspot.com%252Fclaim%2F3TIB%2F1/W1sC/2/Gzh')).toEqual(['found-eth.blogspot.com']);
+    // nested four deep, each level escaped once more
+    expect(await hosts('https://click.pstmrk.it/3s/click.pstmrk.it%2F3s%2Fclick.pstmrk.it%252F3s%252Fclick.pstmrk.it%25252F3s%25252Fdeep.example%2525252Fx')).toEqual(['deep.example']);
     // Amazon SES, with the scheme
     expect(await hosts('https://abc123.r.us-east-1.awstrack.me/L0/https:%2F%2Fshop.brightlane.example%2Forders%2F1042/1/0100018c-x/Yz0=')).toEqual(['shop.brightlane.example']);
     // a tracker that keeps its destination to itself stays the tracker; so does a path segment that is no address

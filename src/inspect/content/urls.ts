@@ -60,11 +60,12 @@ export function parseLink(raw: string, anchorText = '', origin: LinkOrigin = 'te
  * click.pstmrk.it/3s/shop.example%2Fcart/… and Amazon SES's ….awstrack.me/L0/https:%2F%2Fshop.example%2Fcart/1/….
  * The reader lands there, so that is the link; the services whose trackers keep the destination to themselves
  * (SendGrid, Mailchimp) stay the tracker (data/sender-services.ts). A tracker inside a tracker is followed too
- * (a help-desk platform's tracked link sent on through the e-mail service's), a few levels at most.
+ * (a help-desk platform's tracked link sent on through the e-mail service's), up to eight deep: a bound on the work
+ * for a hostile href, well past the two levels seen in real mail (a deeper nest stays the tracker).
  */
 export function trackedDestination(link: Link): Link | null {
   let current = link;
-  for (let depth = 0; depth < 3 && isClickTracker(current.host); depth++) {
+  for (let depth = 0; depth < 8 && isClickTracker(current.host); depth++) {
     const next = destinationInPath(current);
     if (!next) break;
     current = next;
