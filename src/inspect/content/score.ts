@@ -78,7 +78,7 @@ export function scoreMessage(msg: ContentMessage, ctx: ScoreContext, o: ScorerOp
  *   Mitchell) is a letter from a sender who knows the reader, about the sender's own business: a service's notice to
  *   its customer (a returned direct debit, a renewal, a claim), a person's to a person. There the model's opinion is
  *   never enough, however sure: only evidence tags. The 2002 spam it learnt from went to harvested addresses and
- *   greeted nobody by name (13 of 1,298 messages do), while today's notices that it took for spam at 0.99 and above
+ *   greeted nobody by name (3 of its 1,298 messages do), while today's notices that it took for spam at 0.99 and above
  *   did, every one (eight of 120 honest notices rendered from public templates, session 28). A document attached
  *   (a PDF, an office file) keeps the model's say: "Hi Karen, please find the invoice attached" is also what a
  *   hijacked mailbox sends its owner's contacts, with the lure inside the PDF where no rule reads it.

@@ -8,8 +8,9 @@
  * while it goes to the tracker. Mostly the destination is recorded at the service, under the sender's account, and
  * cannot be read from the link; a phisher needs an account there (and the service closes it), not merely a hijacked
  * mailbox on this relay. Where the tracker writes the destination in its path (Postmark, Amazon SES), the link is
- * read as that destination (`trackedDestination` in urls.ts): an abused account's phishing leads where it says. Services that let each customer track under its own domain (Mailgun's email.example.com,
- * SendGrid's branded links) are the sender's own site already.
+ * read as that destination (`trackedDestination` in urls.ts): an abused account's phishing leads where it says.
+ * Services that let each customer track under its own domain (Mailgun's email.example.com, SendGrid's branded links)
+ * are the sender's own site already.
  */
 const clickTrackerSuffixes = new Set([
   'ct.sendgrid.net', 'list-manage.com', 'rs6.net', 'klclick.com', 'klclick1.com', 'klclick2.com', 'klclick3.com',
