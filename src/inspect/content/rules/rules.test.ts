@@ -587,6 +587,10 @@ describe('content rules', () => {
       'Treffen Sie heiße ukrainische Singles - siehe Fotos:',
       'Geniet van discreet, flirterig chatten. Aanmelden is gratis:',
       'Discreet affairs and casual encounters, join free tonight:',
+      'Sex dating for grown-ups, no strings:',
+      "Hi there, I'm 26 and I'm searching for a real man to meet this week. My profile:",
+      'Ich bin 31 Jahre alt und suche einen Liebhaber. Meine Fotos:',
+      "J’ai 24 ans et je cherche un amant discret :",
     ]) expect(await tags(text), text).toMatch(/^dating:/);
     for (const text of [
       'The state parliament passed the new online casino law on Tuesday; our summary is here:',
@@ -598,6 +602,8 @@ describe('content rules', () => {
       'Privacy tip: never send private photos to people you have not met. Our guide:',
       'Erectile dysfunction affects one man in five over forty; our urologist explains the treatments:',
       'Dating apps: how to stay safe when you meet a match for the first time. Our guide:',
+      'I am 34 years old and looking for a new role in logistics; my CV is here:',
+      'The man I am looking for is our new lab manager, 45 years of experience between the three of us:',
       // a host's own notice names one account's cPanel, webmail and SMTP server; a print shop sells mailers and leads
       'Your hosting is ready. Your cPanel, webmail and SMTP settings are on this page:',
       'We print mailers, flyers and postcards and find leads for realtors:',
