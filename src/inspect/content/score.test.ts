@@ -220,7 +220,18 @@ describe('content verdict', () => {
     }
     // By name but sending the reader elsewhere, or with a document attached that may carry the lure: the model tags as before.
     expect(await verdictFor('Dear Karen,\n\nYour premium was returned. Pay here: https://alboran-payments.top/rec')).toMatchObject({ action: 'tag' });
-    expect(await verdictFor(`Dear Karen,\n\nYour premium was returned. ${pay}`, { attachments: [{ filename: 'notice.pdf', content: '%PDF-1.4' }] })).toMatchObject({ action: 'tag' });
+    const pdf = (action: string) => `%PDF-1.4\n4 0 obj\n<< /Type /Annot /Subtype /Link /A ${action} >>\nendobj\n%%EOF\n`;
+    const withFile = (filename: string, content: string) => verdictFor(`Dear Karen,\n\nYour renewal schedule is attached. ${pay}`, { attachments: [{ filename, content }] });
+    for (const [filename, content] of [
+      ['schedule.pdf', pdf('<< /S /URI /URI (https://alboran-docs.top/view?id=8812) >>')],
+      ['schedule.pdf', pdf('<< /S /JavaScript /JS (this.submitForm("https://alboran-docs.top/")) >>')],
+      ['schedule.docx', 'PK\u0003\u0004word/document.xml'],
+    ]) expect(await withFile(filename!, content!), content).toMatchObject({ action: 'tag' });
+    // ... but a PDF whose links stay on the sender's site, or write to it, sends the reader nowhere the letter does not
+    for (const action of ['<< /S /URI /URI (https://clientes.alboranbrokers.example/policy/REC-2026-05) >>', '<< /S /URI /URI (mailto:claims@alboranbrokers.example) >>']) {
+      expect(await withFile('schedule.pdf', pdf(action)), action).toMatchObject({ action: 'accept' });
+    }
+    expect(await withFile('schedule.pdf', '%PDF-1.4\n%%EOF\n')).toMatchObject({ action: 'accept' });
   });
 
   it('counts the sender\'s profile pages beside a payment service\'s page as its own', async () => {

@@ -1,17 +1,19 @@
 // One content verdict per message: every rule that fires plus the statistical model's contribution, summed into one
 // score and compared with the configured thresholds.
 import { spamProbability, type BayesModel } from './bayes.js';
-import { defaultParseLimits, parseContent, recipientsOf, type ContentMessage } from './message.js';
+import { defaultParseLimits, parseContent, recipientsOf, type Attachment, type ContentMessage } from './message.js';
 import { contentRules, type ContentRule } from './rules/index.js';
 import { freemailDomains } from './data/freemail.js';
-import { actsOnOwnSite, clickLinks, isSendersProfilePage, linksOnlyToOwnSite, offSiteLinks, senderDomain } from './links.js';
+import { actsOnOwnSite, clickLinks, isOwnSite, isSendersProfilePage, linksOnlyToOwnSite, offSiteLinks, senderDomain } from './links.js';
+import { pdfReach } from './pdf.js';
+import { extensionOf } from './data/attachments.js';
 import { externalReplyTo } from './reply-to.js';
 import { isServicesOwnPage } from './service-pages.js';
 import { blockExplorerDomains, paymentPlatformHosts } from './data/payment-platforms.js';
 import { greetsReaderByName } from './greeting.js';
 import { messageTokens } from './tokens.js';
 import type { ContentAction, ContentThresholds, ContentVerdict, RuleHit, ScoreContext } from './types.js';
-import type { Link } from './urls.js';
+import { parseLink, type Link } from './urls.js';
 
 export interface ScorerOptions {
   model: BayesModel;
@@ -48,7 +50,7 @@ export function scoreMessage(msg: ContentMessage, ctx: ScoreContext, o: ScorerOp
   // and which catches much of today's phishing; but for mail that sends the reader nowhere but the sender's own site
   // they say nothing: every shop's and application's notice is HTML. There the words alone decide.
   const p = spamProbability(o.model, messageTokens(msg, !staysHome));
-  const namesReader = staysHome && msg.attachments.every(isPictureOrInvitation) && greetsReaderByName(msg);
+  const namesReader = staysHome && greetsReaderByName(msg) && msg.attachments.every((a) => isPictureOrInvitation(a) || isDocumentStayingHome(a, msg));
   const model = modelHit(p, sum(hints), evidence.length > 0, { reply: isReply(msg), staysHome, namesReader }, o);
   return verdictOf([...evidence, ...hints, ...(model ? [model] : [])], o.thresholds);
 }
@@ -80,8 +82,9 @@ export function scoreMessage(msg: ContentMessage, ctx: ScoreContext, o: ScorerOp
  *   never enough, however sure: only evidence tags. The 2002 spam it learnt from went to harvested addresses and
  *   greeted nobody by name (3 of its 1,298 messages do), while today's notices that it took for spam at 0.99 and above
  *   did, every one (eight of 120 honest notices rendered from public templates, session 28). A document attached
- *   (a PDF, an office file) keeps the model's say: "Hi Karen, please find the invoice attached" is also what a
- *   hijacked mailbox sends its owner's contacts, with the lure inside the PDF where no rule reads it.
+ *   keeps the model's say unless it is a PDF whose links stay on the sender's site too and that acts on nothing by
+ *   itself: "Hi Karen, please find the invoice attached" is also what a hijacked mailbox sends its owner's contacts,
+ *   with the lure's link inside the PDF (read by `pdfReach`) or inside an office file (not read).
  */
 const UNSURE_BELOW = 0.9;
 const UNSURE_BELOW_HOME = 0.99;
@@ -194,6 +197,25 @@ const QUOTE_INTRO = /\b(?:wrote|schrieb|a écrit|escreveu|escribió|ha scritto|s
 
 /** A logo or picture shown in the message, or a calendar entry: nothing a reader opens to follow a link. */
 const isPictureOrInvitation = (a: { contentType: string }) => a.contentType.startsWith('image/') || a.contentType === 'text/calendar';
+
+/**
+ * A PDF (an insurance schedule, an invoice, a statement) whose links, if any, go to the sender's own site or write to
+ * its own domain, with nothing that acts by itself (JavaScript, a launch action, an embedded file): it sends the reader
+ * nowhere the message does not. One this reader cannot open (encrypted, a stream that does not inflate) is not.
+ */
+function isDocumentStayingHome(a: Attachment, msg: ContentMessage): boolean {
+  if (a.contentType !== 'application/pdf' && extensionOf(a.filename) !== 'pdf') return false;
+  const reach = pdfReach(a.content);
+  if (reach === null || reach.active) return false;
+  const own = senderDomain(msg);
+  return reach.uris.every((uri) => {
+    const mailto = MAILTO_DOMAIN.exec(uri);
+    if (mailto) return own !== '' && (mailto[1]!.toLowerCase() === own || mailto[1]!.toLowerCase().endsWith('.' + own));
+    return isOwnSite(parseLink(uri, '', 'anchor'), msg);
+  });
+}
+
+const MAILTO_DOMAIN = /^mailto:[^@?]*@([^?>\s]+)/i;
 
 const sum = (hits: RuleHit[]) => hits.reduce((s, h) => s + h.score, 0);
 
