@@ -5,6 +5,8 @@
 // field (pdf.js, pdf-lib) parse whole documents behind promises; a link's address needs neither the page tree nor the
 // fonts. Text printed on a page is no link (it sits in content streams, which are not read), nor is a QR code.
 import { inflateSync } from 'node:zlib';
+import { extensionOf } from './data/attachments.js';
+import type { Attachment } from './message.js';
 
 export interface PdfReach {
   /** The URIs the file's link actions open, in file order. */
@@ -15,6 +17,18 @@ export interface PdfReach {
 
 /** Largest total of object-stream bytes inflated per file: a compressed bomb stops here, unread. */
 const MAX_INFLATED = 4 * 1024 * 1024;
+
+// Two readers ask for a PDF's reach (the lure's way out and the greeting-by-name rule); the attachment is never
+// changed once parsed, so the answer is kept with it.
+const reaches = new WeakMap<Attachment, PdfReach | null>();
+
+/** The reach of an attachment that is a PDF by type or name; null for anything else or a PDF this cannot read. */
+export function attachedPdfReach(a: Attachment): PdfReach | null {
+  if (a.contentType !== 'application/pdf' && extensionOf(a.filename) !== 'pdf') return null;
+  let reach = reaches.get(a);
+  if (reach === undefined) reaches.set(a, (reach = pdfReach(a.content)));
+  return reach;
+}
 
 /**
  * The reach of a PDF, or null when the file is no PDF or cannot be read here (encrypted strings, an object stream that

@@ -5,8 +5,7 @@ import { defaultParseLimits, parseContent, recipientsOf, type Attachment, type C
 import { contentRules, type ContentRule } from './rules/index.js';
 import { freemailDomains } from './data/freemail.js';
 import { actsOnOwnSite, clickLinks, isOwnSite, isSendersProfilePage, linksOnlyToOwnSite, offSiteLinks, senderDomain } from './links.js';
-import { pdfReach } from './pdf.js';
-import { extensionOf } from './data/attachments.js';
+import { attachedPdfReach } from './pdf.js';
 import { externalReplyTo } from './reply-to.js';
 import { isServicesOwnPage } from './service-pages.js';
 import { blockExplorerDomains, paymentPlatformHosts } from './data/payment-platforms.js';
@@ -204,8 +203,7 @@ const isPictureOrInvitation = (a: { contentType: string }) => a.contentType.star
  * nowhere the message does not. One this reader cannot open (encrypted, a stream that does not inflate) is not.
  */
 function isDocumentStayingHome(a: Attachment, msg: ContentMessage): boolean {
-  if (a.contentType !== 'application/pdf' && extensionOf(a.filename) !== 'pdf') return false;
-  const reach = pdfReach(a.content);
+  const reach = attachedPdfReach(a);
   if (reach === null || reach.active) return false;
   const own = senderDomain(msg);
   return reach.uris.every((uri) => {

@@ -6,7 +6,9 @@ import { lureIn } from '../data/lures.js';
 import { extensionOf, isHtmlPage } from '../data/attachments.js';
 import { blockExplorerDomains, paymentPlatformHosts } from '../data/payment-platforms.js';
 import { socialNetworkDomains } from '../data/profile-pages.js';
-import { actsOnOwnSite, clickLinks, isOwnSite, offSiteLinks } from '../links.js';
+import { actsOnOwnSite, clickLinks, isOwnSite, isSendersProfilePage, offSiteLinks } from '../links.js';
+import { attachedPdfReach } from '../pdf.js';
+import { parseLink, type Link } from '../urls.js';
 import { isServicesOwnPage } from '../service-pages.js';
 import type { ContentMessage } from '../message.js';
 import type { ContentRule } from './rule.js';
@@ -35,7 +37,8 @@ function wayOut(msg: ContentMessage, kind: string): string | null {
   // An invoice or payment to settle on a payment service's own hosted page is a business billing its customer; a
   // deposit or withdrawal shown on a public block explorer is the transaction's public record.
   const billing = kind === 'invoice' || kind === 'payment';
-  const offSite = offSiteLinks(msg).filter((l) => !(billing && paymentPlatformHosts.has(l.host)) && !(kind === 'crypto' && blockExplorerDomains.has(l.domain)));
+  const leaves = (l: Link) => !(billing && paymentPlatformHosts.has(l.host)) && !(kind === 'crypto' && blockExplorerDomains.has(l.domain));
+  const offSite = offSiteLinks(msg).filter(leaves);
   const links = actsOnOwnSite(msg, offSite) ? [] : offSite;
   // The sender's profile in a footer (Instagram, Pinterest) is named only when no other link leaves the site, and
   // is a way out only when the message has no link to the sender's own site: an honest notice asks for the action
@@ -46,6 +49,12 @@ function wayOut(msg: ContentMessage, kind: string): string | null {
   const page = msg.attachments.find((a) => isHtmlPage(a) || extensionOf(a.filename) === 'svg');
   if (page) return `attaches ${page.filename || 'an HTML page'}`;
   if (msg.links.some((l) => l.scheme === 'data' && !l.url.startsWith('data:image/'))) return 'links to a data: page';
+  // "Please review the attached remittance advice": a hijacked mailbox's lure puts its link inside a PDF, where the
+  // reader clicks it as surely as in the text. Its links count as the text's do.
+  for (const a of msg.attachments) {
+    const inside = attachedPdfReach(a)?.uris.map((u) => parseLink(u, '', 'anchor')).find((l) => (l.scheme === 'http' || l.scheme === 'https') && !isOwnSite(l, msg) && leaves(l) && !isServicesOwnPage(l) && !isSendersProfilePage(l));
+    if (inside) return `attaches ${a.filename || 'a PDF'} linking to ${inside.domain}`;
+  }
   return null;
 }
 

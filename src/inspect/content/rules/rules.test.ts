@@ -288,6 +288,20 @@ describe('content rules', () => {
     expect(badDate.test(await parsed({ message: () => compose({ date: new Date('2002-08-21T10:00:00Z') }) }), { now })).toBe(false);
   });
 
+  it('counts a link inside an attached PDF as a lure\'s way out, as one in the text', async () => {
+    const lure = contentRules.find((r) => r.name === 'PHISH_LURE_LINK')!;
+    const pdf = (uri: string) => `%PDF-1.7\n7 0 obj\n<< /Type /Annot /Subtype /Link /A << /S /URI /URI (${uri}) >> >>\nendobj\n%%EOF\n`;
+    const withPdf = async (uri: string, text = 'Good morning Karen,\n\nplease review the attached remittance advice and confirm receipt.\n\nTom Hale\nHale Joinery') =>
+      lure.test(await parsed({ message: () => compose({ from: 'Tom Hale <tom@halejoinery.co.uk>', text, attachments: [{ filename: 'Remittance-0412.pdf', content: pdf(uri) }] }) }), {});
+    expect(await withPdf('https://halejoinery-docs.top/view?d=0412')).toMatch(/^invoice: "remittance", attaches Remittance-0412\.pdf linking to halejoinery-docs\.top$/);
+    // the sender's own site, an invoice on a payment service's page, a file on a sharing service: no attacker's page
+    for (const uri of ['https://www.halejoinery.co.uk/accounts', 'https://invoice.stripe.com/i/acct_1Hx/inv_22', 'https://www.dropbox.com/s/abc/remittance.pdf']) {
+      expect(await withPdf(uri), uri).toBe(false);
+    }
+    // and no lure in the text, no way out to judge
+    expect(await withPdf('https://halejoinery-docs.top/view?d=0412', 'Hi Karen, the drawings for the staircase are attached. Tom')).toBe(false);
+  });
+
   it('reads lures in the sender\'s own words, not in the lines a reply quotes', async () => {
     const lure = contentRules.find((r) => r.name === 'PHISH_LURE_LINK')!;
     const quoted = 'It handles that fine.\n\n> I assume it can take a mailbox full of mail to report.\n\nDocs: https://docs.file-share.net/report\n';
