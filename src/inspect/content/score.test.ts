@@ -243,6 +243,10 @@ describe('content verdict', () => {
       return scoreMessage(p.message, {}, o);
     };
     expect(await verdictFor('Follow us: https://www.instagram.com/cartwheelgrocery')).toMatchObject({ action: 'accept', rules: [{ name: 'STATISTICAL_MODEL', score: 4 }] });
+    // the Direct Debit Guarantee a UK mandate confirmation must show, at the collecting service or the scheme's site
+    for (const guarantee of ['https://gocardless.com/direct-debit/guarantee/', 'https://www.directdebit.co.uk/direct-debit-explained/direct-debit-guarantee/']) {
+      expect(await verdictFor(`Your payments are protected by the Direct Debit Guarantee: ${guarantee}`), guarantee).toMatchObject({ action: 'accept' });
+    }
     expect(await verdictFor('Follow us: https://cartwheel-deals.top/follow')).toMatchObject({ action: 'tag' });
   });
 

@@ -10,6 +10,9 @@ export const paymentPlatformHosts = new Set([
   'billing.chargebee.com', 'app.recurly.com', 'my.freshbooks.com', 'pay.invoiced.com', 'checkout.shopify.com',
   // the services' own help pages, which a failed-payment notice points to ("why was my payment declined?")
   'support.stripe.com', 'stripe.com', 'www.stripe.com', 'www.paddle.com', 'help.mollie.com',
+  // and the Direct Debit Guarantee, which the UK scheme's rules make every mandate confirmation show: at the
+  // collecting service or at the scheme's own site
+  'gocardless.com', 'www.gocardless.com', 'support.gocardless.com', 'www.directdebit.co.uk', 'directdebit.co.uk',
 ]);
 
 /**
