@@ -29,6 +29,6 @@ describe('parsers keep their property on hostile input', () => {
 it('every parser a stranger feeds has a fuzz target', () => {
   expect(targets.map((t) => t.name).sort()).toEqual([
     'accept/readData', 'accept/smtpSession', 'bounce/parseBounce', 'classify/classifyReply', 'config/loadConfig',
-    'feedback/intake', 'identify/identifySender', 'inspect/scoreContent',
+    'feedback/intake', 'identify/identifySender', 'inspect/pdfReach', 'inspect/scoreContent',
   ]);
 });

@@ -4,6 +4,7 @@
 // wrong line endings. Seeds are the committed bounce fixtures, mutated the same way.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
 import fc from 'fast-check';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/bounces');
@@ -120,6 +121,22 @@ export const mailBytes: fc.Arbitrary<Buffer> = fc.oneof(
   { weight: 3, arbitrary: fc.tuple(fc.constantFrom(...seedMessages), edits).map(([s, m]) => mutate(s, m)) },
   { weight: 1, arbitrary: fc.uint8Array({ maxLength: 2000 }).map((a) => Buffer.from(a)) },
 );
+
+/**
+ * PDF-shaped bytes: the pieces a link reader branches on (object streams, filters, stream keywords, URI strings with
+ * escapes, escaped names, encryption), some of them real compressed streams, in any order, then broken as the mail is.
+ */
+const pdfPiece: fc.Arbitrary<Buffer> = fc.oneof(
+  fc.constantFrom('%PDF-1.7\n', '1 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode >>\n', '/ObjStm', '/FlateDecode', '/Filter',
+    'stream\r\n', 'stream\n', 'endstream\n', 'endobj\n', '/URI (', '/URI <', ')', '>', '\\', '\\(', '\\101', '/J#61vaScript',
+    '#', '#zz', '/Launch', '/Encrypt 5 0 R', '<< /S /URI /URI (https://a.example/x\\)y) >>', '<< /S /URI /URI <68747470733a2f2f622e74657374> >>').map((t) => Buffer.from(t, 'latin1')),
+  fc.string({ maxLength: 200 }).map((t) => deflateSync(Buffer.from(`10 0 << /A << /S /URI /URI (${t}) >> >>`))),
+  fc.uint8Array({ maxLength: 300 }).map((a) => Buffer.from(a)),
+);
+
+export const pdfBytes: fc.Arbitrary<Buffer> = fc
+  .tuple(fc.array(pdfPiece, { maxLength: 40 }), edits)
+  .map(([pieces, m]) => mutate(Buffer.concat([Buffer.from('%PDF-1.5\n'), ...pieces]), m));
 
 /** SMTP command lines as a client might type or garble them. */
 export const smtpLine: fc.Arbitrary<string> = fc.oneof(

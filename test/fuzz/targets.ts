@@ -15,6 +15,7 @@ import { identifySender, stripSourceHeaders } from '../../src/identify/identify.
 import { joinMessage, splitMessage } from '../../src/identify/message-parts.js';
 import { compileHeaderSources } from '../../src/identify/sources.js';
 import { scoreContent } from '../../src/inspect/content/index.js';
+import { pdfReach } from '../../src/inspect/content/pdf.js';
 import { createFeedback, type Feedback } from '../../src/feedback/index.js';
 import { createSqliteQueueStore } from '../../src/queue/sqlite-store.js';
 import type { QueueStore } from '../../src/queue/store.js';
@@ -25,7 +26,7 @@ import { openDatabase, type Db } from '../../src/store/sqlite.js';
 import { startHarness, type Harness } from '../helpers/accept-harness.js';
 import { tempDir } from '../helpers/queue-fixture.js';
 import { rawSmtp } from '../helpers/raw-smtp.js';
-import { chunkedData, configYaml, mailBytes, remoteReply, smtpLine } from './arbitraries.js';
+import { chunkedData, configYaml, mailBytes, pdfBytes, remoteReply, smtpLine } from './arbitraries.js';
 
 export interface FuzzTarget<T = unknown> {
   name: string;
@@ -171,6 +172,21 @@ export const targets: FuzzTarget[] = [
       const verdict = timed(limits, 'scoreContent', () => scoreContent(raw));
       if (!Number.isFinite(verdict.score)) throw new Error(`score ${verdict.score}`);
       if (!['accept', 'tag', 'quarantine', 'reject'].includes(verdict.action)) throw new Error(`action ${String(verdict.action)}`);
+    },
+  } satisfies FuzzTarget<Buffer>,
+  {
+    // A PDF attachment's link actions, read by hand from plain objects and inflated object streams.
+    name: 'inspect/pdfReach',
+    arbitrary: pdfBytes,
+    check(raw: Buffer, limits) {
+      const reach = timed(limits, 'pdfReach', () => pdfReach(raw));
+      if (reach === null) return;
+      if (typeof reach.active !== 'boolean' || !reach.uris.every((u) => typeof u === 'string')) throw new Error(`odd answer ${JSON.stringify(reach)}`);
+      // a URI comes from a "/URI" in the file (its name maybe #-escaped) or in an object stream it inflated; the same
+      // bytes give the same answer
+      const text = raw.toString('latin1');
+      if (reach.uris.length > 0 && !/\/URI|\/ObjStm|#/.test(text)) throw new Error(`URIs ${JSON.stringify(reach.uris)} from nowhere`);
+      if (JSON.stringify(pdfReach(raw)) !== JSON.stringify(reach)) throw new Error('a second reading differs');
     },
   } satisfies FuzzTarget<Buffer>,
   {
