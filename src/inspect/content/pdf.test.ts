@@ -51,6 +51,8 @@ describe('pdfReach', () => {
   it('says when the file acts by itself, however the name is spelt', () => {
     expect(pdfReach(plainPdf([], '30 0 obj\n<< /Type /Action /S /JavaScript /JS (app.alert(1)) >>\nendobj\n'))!.active).toBe(true);
     expect(pdfReach(plainPdf([], '30 0 obj\n<< /Type /Action /S /J#61vaScript /JS (x) >>\nendobj\n'))!.active).toBe(true);
+    // a link whose key is spelt in escapes hides where it goes: no honest writer escapes a key's letters
+    expect(pdfReach(plainPdf(['<< /S /URI /U#52I (https://login-verify.top/) >>']))!.active).toBe(true);
     expect(pdfReach(plainPdf(['<< /S /Launch /F (cmd.exe) >>']))!.active).toBe(true);
     expect(pdfReach(plainPdf([], '1 0 obj\n<< /Names << /EmbeddedFiles 31 0 R >> >>\nendobj\n'))!.active).toBe(true);
     expect(pdfReach(objectStreamPdf('<< /S /SubmitForm /F (https://collect.example/) >>'))!.active).toBe(true);

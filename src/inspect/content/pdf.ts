@@ -55,9 +55,8 @@ export function pdfReach(content: Buffer): PdfReach | null {
   }
   const uris: string[] = [];
   let active = false;
-  for (const t of texts) {
-    const text = t.includes('#') ? t.replace(ESCAPED_NAME, (name) => name.replace(/#([0-9a-f]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)))) : t;
-    if (ACTIVE.test(text)) active = true;
+  for (const text of texts) {
+    if (ACTIVE.test(text) || hidesActiveName(text)) active = true;
     for (const m of text.matchAll(URI)) uris.push(m[1] !== undefined ? literalString(m[1]) : hexString(m[2]!));
   }
   return { uris, active };
@@ -78,6 +77,20 @@ function streamAfter(content: Buffer, raw: string, at: number): Buffer | 'plain'
   if (raw[start] === '\r') start++;
   if (raw[start] === '\n') start++;
   return content.subarray(start, end);
+}
+
+/**
+ * A name written with #xx escapes (§7.3.5) that reads as an active one ("/J#61vaScript" is /JavaScript to a reader), or
+ * as /URI: no honest writer escapes the letters of a key, so a link hidden that way counts as acting by itself. Only
+ * the escaped names are decoded (a font's "/Arial#20Bold" is common), not the whole file.
+ */
+function hidesActiveName(text: string): boolean {
+  if (!text.includes('#')) return false;
+  for (const [name] of text.matchAll(ESCAPED_NAME)) {
+    const decoded = name.replace(/#([0-9a-f]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+    if (ACTIVE.test(decoded) || /^\/URI(?![A-Za-z])/.test(decoded)) return true;
+  }
+  return false;
 }
 
 /** A literal string's escapes (§7.3.4.2) undone: \n, \(, \\, octal codes; a backslash before a line break joins lines. */
