@@ -90,7 +90,7 @@ export function isOwnSite(link: Link, msg: ContentMessage): boolean {
 function ownSite(link: Link, own: string, trackersAreOwn = true): boolean {
   if (isClickTracker(link.host)) return trackersAreOwn;
   if (own === '') return false;
-  return link.domain === own || sameName(link.domain, own) || isCustomerPageOf(link.host, own.split('.', 1)[0]!);
+  return link.domain === own || sameName(link.domain, own) || isCustomerPageOf(link.host, link.url, own.split('.', 1)[0]!);
 }
 
 /**

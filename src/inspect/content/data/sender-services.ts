@@ -44,14 +44,26 @@ const customerPagePlatforms = new Set([
   'brightspace.com', 'instructure.com', 'moodlecloud.com', 'talentlms.com', 'learnworlds.com', 'docebosaas.com',
 ]);
 
-/** Whether a host is a page under the sender's organisation name (`label`) on such a platform. */
-export function isCustomerPageOf(host: string, label: string): boolean {
+/**
+ * Platforms that give each customer its pages under a path of its name instead of a host: Intercom's help centres
+ * (intercom.help/kettleandco/en/), which a receipt's "Questions? Visit our help center" links to.
+ */
+const customerPathPlatforms = new Set(['intercom.help']);
+
+/**
+ * Whether a link is a page under the sender's organisation name (`label`) on such a platform: in its host
+ * (kettleandco.zendesk.com), or in its path's first segment on a platform that names customers there.
+ */
+export function isCustomerPageOf(host: string, url: string, label: string): boolean {
   const h = host.toLowerCase();
+  const sameName = (name: string) => name.replace(/-/g, '') === label.replace(/-/g, '');
+  if (customerPathPlatforms.has(h)) return sameName(FIRST_PATH_SEGMENT.exec(url)?.[1]?.toLowerCase() ?? '');
   const platform = suffixIn(h, customerPagePlatforms);
   if (platform === null || platform === h) return false;
-  const name = h.slice(0, -platform.length - 1).split('.').pop()!;
-  return name.replace(/-/g, '') === label.replace(/-/g, '');
+  return sameName(h.slice(0, -platform.length - 1).split('.').pop()!);
 }
+
+const FIRST_PATH_SEGMENT = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]+\/([^/?#]+)/i;
 
 /**
  * The entry of `suffixes` the host is, or ends with after a dot; null if none. Every link of every message asks

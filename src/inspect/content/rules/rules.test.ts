@@ -472,6 +472,14 @@ describe('content rules', () => {
       text: `We could not charge your card. Update your payment method: ${portal}/portal/v2/login` });
     expect(rule('PHISH_LURE_LINK').test(await parsed({ message: dunning('https://tallyboard.chargebeeportal.com') }), {})).toBe(false);
     expect(rule('PHISH_LURE_LINK').test(await parsed({ message: dunning('https://billing-verify.chargebeeportal.com') }), {})).toBeTruthy();
+    // A receipt whose help centre is on Intercom under the sender's name in the path, shown as its own help address
+    const stripeReceipt = (help: string) => () => compose({ from: 'Tallyboard <billing@tallyboard.example>', subject: 'Your receipt',
+      html: `<p><a href="https://invoice.stripe.com/i/acct_1Q/live_x">Download invoice</a></p><p>Questions? <a href="${help}">help.tallyboard.example</a></p>`, text: undefined });
+    expect(rule('PHISH_LURE_LINK').test(await parsed({ message: stripeReceipt('https://intercom.help/tallyboard/en/') }), {})).toBe(false);
+    expect(rule('URL_ANCHOR_MISMATCH').test(await parsed({ message: stripeReceipt('https://intercom.help/tallyboard/en/') }), {})).toBe(false);
+    // somebody else's name in the path is somebody else's page
+    expect(rule('PHISH_LURE_LINK').test(await parsed({ message: stripeReceipt('https://intercom.help/invoice-center/en/') }), {})).toBeTruthy();
+    expect(rule('URL_ANCHOR_MISMATCH').test(await parsed({ message: stripeReceipt('https://intercom.help/invoice-center/en/') }), {})).toBe('tallyboard.example -> intercom.help');
   });
 
   it('knows the retailers and online shops that fake rewards and outlets sign with', async () => {
