@@ -115,15 +115,17 @@ export const isSendersProfilePage = (l: Link): boolean => socialNetworkDomains.h
  * text (an invoice's number, "here"), is where the reader acts; when it stays on the sender's site and none of the
  * links that leave it (`offSite`) carries such words, the others (a "Powered by Akaunting" or "Powered by Odoo"
  * credit, a help centre) are not where the reader is sent. A lure from a hijacked mailbox puts the attacker's link
- * first and the mailbox owner's own site, if at all, in the signature below it.
+ * first and the mailbox owner's own site, if at all, in the signature below it. `alsoHome` names pages that count as
+ * the sender's for this message (a bill's hosted invoice page at the payment service the sender bills through).
  */
-export function actsOnOwnSite(msg: ContentMessage, offSite: readonly Link[]): boolean {
+export function actsOnOwnSite(msg: ContentMessage, offSite: readonly Link[], alsoHome: (l: Link) => boolean = () => false): boolean {
   const carriesLure = (l: Link) => l.anchorText !== '' && lureIn(l.anchorText.toLowerCase()) !== null;
   const sender = senderDomain(msg);
+  const home = (l: Link) => ownSite(l, sender) || alsoHome(l);
   const clicks = clickLinks(msg);
   const first = clicks.find((l) => l.origin === 'anchor' && l.anchorText.trim() !== '');
   // The cheap test first: the lure search over every link's text is the costly part, and most mail fails here.
-  const actsHome = (first !== undefined && ownSite(first, sender)) || clicks.some((l) => ownSite(l, sender) && carriesLure(l));
+  const actsHome = (first !== undefined && home(first)) || clicks.some((l) => home(l) && carriesLure(l));
   return actsHome && !offSite.some(carriesLure);
 }
 

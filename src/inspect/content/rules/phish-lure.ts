@@ -39,7 +39,9 @@ function wayOut(msg: ContentMessage, kind: string): string | null {
   const billing = kind === 'invoice' || kind === 'payment';
   const leaves = (l: Link) => !(billing && paymentPlatformHosts.has(l.host)) && !(kind === 'crypto' && blockExplorerDomains.has(l.domain));
   const offSite = offSiteLinks(msg).filter(leaves);
-  const links = actsOnOwnSite(msg, offSite) ? [] : offSite;
+  // A receipt's "Download invoice" on the payment service's page is where its reader acts, as on the sender's own
+  // site: a help centre or a legal page further down, on a platform no list knows, is no lure's way out.
+  const links = actsOnOwnSite(msg, offSite, billing ? (l) => paymentPlatformHosts.has(l.host) : undefined) ? [] : offSite;
   // The sender's profile in a footer (Instagram, Pinterest) is named only when no other link leaves the site, and
   // is a way out only when the message has no link to the sender's own site: an honest notice asks for the action
   // on its own site ("Confirm email address") and adds "Follow us on Twitter" below; a lure whose one link is a

@@ -477,9 +477,14 @@ describe('content rules', () => {
       html: `<p><a href="https://invoice.stripe.com/i/acct_1Q/live_x">Download invoice</a></p><p>Questions? <a href="${help}">help.tallyboard.example</a></p>`, text: undefined });
     expect(rule('PHISH_LURE_LINK').test(await parsed({ message: stripeReceipt('https://intercom.help/tallyboard/en/') }), {})).toBe(false);
     expect(rule('URL_ANCHOR_MISMATCH').test(await parsed({ message: stripeReceipt('https://intercom.help/tallyboard/en/') }), {})).toBe(false);
-    // somebody else's name in the path is somebody else's page
-    expect(rule('PHISH_LURE_LINK').test(await parsed({ message: stripeReceipt('https://intercom.help/invoice-center/en/') }), {})).toBeTruthy();
+    // somebody else's name in the path is somebody else's page (shown as the sender's: a disguise)
     expect(rule('URL_ANCHOR_MISMATCH').test(await parsed({ message: stripeReceipt('https://intercom.help/invoice-center/en/') }), {})).toBe('tallyboard.example -> intercom.help');
+    // The reader downloads the invoice on the payment service's page: a help centre on a platform no list knows
+    // is no way out; a lure's words on the link elsewhere are
+    const helpElsewhere = (help: string) => () => compose({ from: 'Tallyboard <billing@tallyboard.example>', subject: 'Your receipt',
+      html: `<p><a href="https://invoice.stripe.com/i/acct_1Q/live_x">Download invoice</a></p><p>Questions? <a href="https://tallyboard.helpjuice.com/">${help}</a></p>`, text: undefined });
+    expect(rule('PHISH_LURE_LINK').test(await parsed({ message: helpElsewhere('Visit our help center') }), {})).toBe(false);
+    expect(rule('PHISH_LURE_LINK').test(await parsed({ message: helpElsewhere('View and settle the invoice') }), {})).toBeTruthy();
   });
 
   it('knows the retailers and online shops that fake rewards and outlets sign with', async () => {
