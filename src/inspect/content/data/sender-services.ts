@@ -35,7 +35,10 @@ export function isClickTracker(host: string): boolean {
  */
 const customerPagePlatforms = new Set([
   'statuspage.io', 'instatus.com', 'betteruptime.com', 'zendesk.com', 'freshdesk.com', 'helpscoutdocs.com',
-  'intercom.help', 'zohodesk.com', 'zohodesk.eu', 'atlassian.net', 'myshopify.com', 'gitbook.io', 'readme.io',
+  'intercom.help', 'zohodesk.com', 'zohodesk.eu', 'atlassian.net',
+  // more help centres and desks a receipt's "Questions? Visit our help center" links to
+  'helpjuice.com', 'document360.io', 'helpdocs.io', 'crisp.help', 'tawk.help', 'gorgias.help', 'freshservice.com',
+  'kayako.com', 'happyfox.com', 'ladesk.com', 'myshopify.com', 'gitbook.io', 'readme.io',
   'readthedocs.io', 'teachable.com', 'thinkific.com', 'kajabi.com', 'bigcartel.com', 'activehosted.com',
   'chargebeeportal.com', 'chargebee.com', 'recurly.com', 'chargifypay.com', 'chargify.com', 'invoiced.com',
   'onfastspring.com', 'lemonsqueezy.com', 'memberful.com',
