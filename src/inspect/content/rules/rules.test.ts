@@ -482,7 +482,7 @@ describe('content rules', () => {
     // The reader downloads the invoice on the payment service's page: a help centre on a platform no list knows
     // is no way out; a lure's words on the link elsewhere are
     const helpElsewhere = (help: string) => () => compose({ from: 'Tallyboard <billing@tallyboard.example>', subject: 'Your receipt',
-      html: `<p><a href="https://invoice.stripe.com/i/acct_1Q/live_x">Download invoice</a></p><p>Questions? <a href="https://tallyboard.helpjuice.com/">${help}</a></p>`, text: undefined });
+      html: `<p><a href="https://invoice.stripe.com/i/acct_1Q/live_x">Download invoice</a></p><p>Questions? <a href="https://tallyboard.supportdesk-cloud.net/">${help}</a></p>`, text: undefined });
     expect(rule('PHISH_LURE_LINK').test(await parsed({ message: helpElsewhere('Visit our help center') }), {})).toBe(false);
     expect(rule('PHISH_LURE_LINK').test(await parsed({ message: helpElsewhere('View and settle the invoice') }), {})).toBeTruthy();
   });
