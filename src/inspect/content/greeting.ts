@@ -8,8 +8,8 @@ import type { ContentMessage } from './message.js';
 export const GREETING = String.raw`(?:hi|hello|hey|dear|greetings|hallo|moin|liebe[rs]?|sehr\s+geehrte[rs]?|guten\s+tag|bonjour|bonsoir|salut|cher|chère|hola|estimad[oa]|querid[oa]|ciao|salve|buongiorno|gentile|car[oa]|beste|geachte|hoi|olá|ola|oi|prezad[oa]|hej|hei|moi|witaj|dzień\s+dobry|szanown[ya]|vážen[ýá]|dobrý\s+den|ahoj|merhaba|sayın)`;
 
 // Titles between the greeting and the name ("Dear Mrs Mitchell", "Sehr geehrter Herr Dr. Weber",
-// "Geachte heer Jansen").
-const TITLES = String.raw`(?:(?:mr|mrs|ms|miss|mx|dr|prof|herr|frau|monsieur|madame|mademoiselle|m|mme|mlle|señor|señora|señorita|sr|sra|srta|don|doña|signor|signora|sig|sig\.ra|dott|dott\.ssa|pan|pani|panie|pane|paní|meneer|mevrouw|heer|de|senhor|senhora)\.?\s+){0,3}`;
+// "Geachte heer Jansen"), a couple's joined ("Dear Mr and Mrs Baxter", "Sehr geehrte Frau und Herr Weber").
+const TITLES = String.raw`(?:(?:mr|mrs|ms|miss|mx|dr|prof|herr|frau|monsieur|madame|mademoiselle|m|mme|mlle|señor|señora|señorita|sr|sra|srta|don|doña|signor|signora|sig|sig\.ra|dott|dott\.ssa|pan|pani|panie|pane|paní|meneer|mevrouw|heer|de|senhor|senhora)\.?\s+(?:(?:and|&|und|et|y|e|en)\s+)?){0,4}`;
 
 // A greeting and any titles right before a word ("dear mrs ", "sehr geehrter herr dr. ", "geachte heer ").
 const GREETING_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}])${GREETING}[\s,:]+${TITLES}$`, 'u');

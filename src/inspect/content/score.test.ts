@@ -191,6 +191,18 @@ describe('content verdict', () => {
     const login = 'Username: ann.lee84@gmail.com. This message was sent to ann.lee84@gmail.com';
     expect(await verdictFor(login, { to: 'ann.lee84@gmail.com' })).toMatchObject({ action: 'accept', rules: [{ name: 'STATISTICAL_MODEL', score: 4 }] });
     expect(await verdictFor(login, { to: 'ann@example.org' })).toMatchObject({ action: 'tag', rules: [{ name: 'STATISTICAL_MODEL', score: 7 }] });
+    // No link and a calendar invitation attached whose own addresses stay on the sender's site or a service's meeting
+    // page: an appointment booked, nowhere to go; one whose description links elsewhere sends the reader there.
+    const invitation = async (url: string) => {
+      const ics = `BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:Mortgage appointment\r\nDESCRIPTION:Details and directions: ${url.slice(0, 30)}\r\n ${url.slice(30)}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n`;
+      const p = parseContent(await compose({ from: 'Brightlane <news@brightlane.io>', to: 'ann@example.org', subject: 'replica', text: 'Your appointment is booked for Tuesday at 10:30.', attachments: [{ filename: 'invite.ics', content: ics, contentType: 'text/calendar' }] }));
+      if (p.kind !== 'message') throw new Error(p.reason);
+      return scoreMessage(p.message, {}, o);
+    };
+    for (const url of ['https://www.brightlane.io/branches/tavistock/directions', 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_NjQ']) {
+      expect(await invitation(url), url).toMatchObject({ action: 'accept', rules: [{ name: 'STATISTICAL_MODEL', score: 4 }] });
+    }
+    expect(await invitation('https://brightlane-appointments.top/confirm?id=77315')).toMatchObject({ action: 'tag' });
   });
 
   it('lets only evidence tag mail that greets its reader by name and sends them nowhere but the sender\'s own site', async () => {
@@ -207,7 +219,7 @@ describe('content verdict', () => {
     expect(byName).toMatchObject({ action: 'accept', rules: [{ name: 'STATISTICAL_MODEL', score: 4 }] });
     expect(byName.rules[0]!.description).toContain("greets its reader by name and sends them nowhere but the sender's own site: only evidence tags");
     // other ways of addressing the reader by name: a first name, a vocative at the top, a greeting in another language
-    for (const opening of ['Hi Karen,', 'Thanks for staying with us, Karen', 'Karen, your premium was returned.', 'Hej Karen!', 'Sehr geehrte Frau Mitchell,']) {
+    for (const opening of ['Hi Karen,', 'Thanks for staying with us, Karen', 'Karen, your premium was returned.', 'Hej Karen!', 'Sehr geehrte Frau Mitchell,', 'Dear Mr and Mrs Mitchell,', 'Sehr geehrte Frau und Herr Mitchell,']) {
       expect(await verdictFor(`${opening}\n\nThe direct debit was returned by your bank. ${pay}`), opening).toMatchObject({ action: 'accept' });
     }
     // ... a piece of a dotted local part when the To field gives no name, but not a local part of one piece

@@ -12,7 +12,8 @@ import { blockExplorerDomains, paymentPlatformHosts } from './data/payment-platf
 import { greetsReaderByName } from './greeting.js';
 import { messageTokens } from './tokens.js';
 import type { ContentAction, ContentThresholds, ContentVerdict, RuleHit, ScoreContext } from './types.js';
-import { parseLink, type Link } from './urls.js';
+import { parseLink, textUrls, type Link } from './urls.js';
+import { extensionOf } from './data/attachments.js';
 
 export interface ScorerOptions {
   model: BayesModel;
@@ -119,14 +120,15 @@ function modelHit(p: number, hintScore: number, corroborated: boolean, shape: { 
  * (a "Powered by" credit, a help centre: actsOnOwnSite), or every link leaves only for a well-known service's own
  * pages with nothing attached (a carrier's tracking page, a DocuSign envelope: no attacker's page behind them; the
  * invoice a shop bills through Stripe or an accountant through Xero: the page is the sender's account there) and the
- * sender's own profile pages (a receipt on Stripe with the shop's social links below it), or there is neither a link
- * nor an attachment; and the reader's answer
+ * sender's own profile pages (a receipt on Stripe with the shop's social links below it), or there is no link and
+ * nothing attached but a calendar invitation whose own links stay on the sender's site or a service's pages (a
+ * branch's appointment confirmation with its .ics); and the reader's answer
  * goes back to the sender: a Reply-To on another domain, or a free-mail address in the text to write to instead
  * ("It's my e-mail for response: …@gmail.com"), sends the reader elsewhere as surely as a link does.
  */
 function sendsNowhereElse(msg: ContentMessage, ctx: ScoreContext): boolean {
   if (externalReplyTo(msg, ctx) !== null || namesFreeMailboxElsewhere(msg, ctx)) return false;
-  if (clickLinks(msg).length === 0) return msg.attachments.length === 0;
+  if (clickLinks(msg).length === 0) return msg.attachments.every((a) => isInvitationStayingHome(a, msg));
   const offSite = offSiteLinks(msg);
   return linksOnlyToOwnSite(msg) || actsOnOwnSite(msg, offSite) || (msg.attachments.length === 0 && offSite.every((l) => isServicesOrPaymentPage(l) || isSendersProfilePage(l)));
 }
@@ -214,6 +216,20 @@ function isDocumentStayingHome(a: Attachment, msg: ContentMessage): boolean {
 }
 
 const MAILTO_DOMAIN = /^mailto:[^@?]*@([^?>\s]+)/i;
+
+/**
+ * A calendar invitation (RFC 5545) whose addresses, if any, are the sender's own site or a well-known service's page
+ * (a Teams or Zoom meeting): it books a time, and sends the reader nowhere the message does not. An invitation with a
+ * link elsewhere in its description is how calendar phishing reaches a reader whose client adds it unasked.
+ */
+function isInvitationStayingHome(a: Attachment, msg: ContentMessage): boolean {
+  if (a.contentType !== 'text/calendar' && extensionOf(a.filename) !== 'ics') return false;
+  const unfolded = a.content.toString('utf8').replace(/\r?\n[ \t]/g, '');
+  return textUrls(unfolded).every((url) => {
+    const link = parseLink(url, '', 'anchor');
+    return isOwnSite(link, msg) || isServicesOwnPage(link);
+  });
+}
 
 const sum = (hits: RuleHit[]) => hits.reduce((s, h) => s + h.score, 0);
 
