@@ -238,7 +238,9 @@ describe('content verdict', () => {
       ['schedule.pdf', pdf('<< /S /URI /URI (https://alboran-docs.top/view?id=8812) >>')],
       ['schedule.pdf', pdf('<< /S /JavaScript /JS (this.submitForm("https://alboran-docs.top/")) >>')],
       ['schedule.docx', 'PK\u0003\u0004word/document.xml'],
+      ['review.ics', 'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDESCRIPTION:Confirm your renewal: https://alboran-docs.top/confirm\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n'],
     ]) expect(await withFile(filename!, content!), content).toMatchObject({ action: 'tag' });
+    expect(await withFile('review.ics', 'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDESCRIPTION:Your review call\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n')).toMatchObject({ action: 'accept' });
     // ... but a PDF whose links stay on the sender's site, or write to it, sends the reader nowhere the letter does not
     for (const action of ['<< /S /URI /URI (https://clientes.alboranbrokers.example/policy/REC-2026-05) >>', '<< /S /URI /URI (mailto:claims@alboranbrokers.example) >>']) {
       expect(await withFile('schedule.pdf', pdf(action)), action).toMatchObject({ action: 'accept' });

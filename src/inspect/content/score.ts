@@ -50,7 +50,7 @@ export function scoreMessage(msg: ContentMessage, ctx: ScoreContext, o: ScorerOp
   // and which catches much of today's phishing; but for mail that sends the reader nowhere but the sender's own site
   // they say nothing: every shop's and application's notice is HTML. There the words alone decide.
   const p = spamProbability(o.model, messageTokens(msg, !staysHome));
-  const namesReader = staysHome && greetsReaderByName(msg) && msg.attachments.every((a) => isPictureOrInvitation(a) || isDocumentStayingHome(a, msg));
+  const namesReader = staysHome && greetsReaderByName(msg) && msg.attachments.every((a) => isPicture(a) || isInvitationStayingHome(a, msg) || isDocumentStayingHome(a, msg));
   const model = modelHit(p, sum(hints), evidence.length > 0, { reply: isReply(msg), staysHome, namesReader }, o);
   return verdictOf([...evidence, ...hints, ...(model ? [model] : [])], o.thresholds);
 }
@@ -196,8 +196,8 @@ const REPLY_PREFIX = /^\s*(?:re|aw|sv|vs|antw|antwort|rif|r|odp|ynt|res|resp|ref
 // translations, Outlook's "-----Original Message-----" and its header block ("From: … Sent: …").
 const QUOTE_INTRO = /\b(?:wrote|schrieb|a écrit|escreveu|escribió|ha scritto|schreef|skrev|napisał)\s*:|-{2,}\s*(?:original message|ursprüngliche nachricht|message d'origine|mensagem original|mensaje original|messaggio originale)|\b(?:from|von|de|da|van):[^\n]{1,200}\n\s*(?:sent|gesendet|envoyé|enviado|inviato|verzonden|date|datum):/iu;
 
-/** A logo or picture shown in the message, or a calendar entry: nothing a reader opens to follow a link. */
-const isPictureOrInvitation = (a: { contentType: string }) => a.contentType.startsWith('image/') || a.contentType === 'text/calendar';
+/** A logo or picture shown in the message: nothing a reader opens to follow a link. */
+const isPicture = (a: { contentType: string }) => a.contentType.startsWith('image/');
 
 /**
  * A PDF (an insurance schedule, an invoice, a statement) whose links, if any, go to the sender's own site or write to
