@@ -257,6 +257,11 @@ describe('content verdict', () => {
       return scoreMessage(p.message, {}, o);
     };
     expect(await verdictFor('Follow us: https://www.instagram.com/cartwheelgrocery')).toMatchObject({ action: 'accept', rules: [{ name: 'STATISTICAL_MODEL', score: 4 }] });
+    // a regulator's register a regulated firm names, the EU's dispute-resolution page a shop must link to
+    for (const authority of ['https://register.fca.org.uk/s/firm?id=001b000000NMXYZ', 'https://ec.europa.eu/consumers/odr/', 'https://www.gov.uk/government/organisations/ofgem']) {
+      expect(await verdictFor(`Regulated: ${authority}`), authority).toMatchObject({ action: 'accept' });
+    }
+    expect(await verdictFor('Regulated: https://fca-register-check.top/firm')).toMatchObject({ action: 'tag' });
     // the Direct Debit Guarantee a UK mandate confirmation must show, at the collecting service or the scheme's site
     for (const guarantee of ['https://gocardless.com/direct-debit/guarantee/', 'https://www.directdebit.co.uk/direct-debit-explained/direct-debit-guarantee/']) {
       expect(await verdictFor(`Your payments are protected by the Direct Debit Guarantee: ${guarantee}`), guarantee).toMatchObject({ action: 'accept' });
