@@ -491,6 +491,10 @@ describe('content rules', () => {
     const brand = contentRules.find((r) => r.name === 'BRAND_IMPERSONATION')!;
     expect(brand.test(await parsed({ message: () => compose({ from: '"TEMU_Thank you! - Enjoy Temu Reward on us!" <vkwgc@cutynaledriite.example>' }) }), {})).toBe('temu');
     expect(brand.test(await parsed({ message: () => compose({ from: '"Albert Heijn Cadeaucentrum" <news@specialty-glass.example>' }) }), {})).toBe('albert heijn');
+    // the UK's high-street banks, and not from their own domains
+    expect(brand.test(await parsed({ message: () => compose({ from: 'Barclays <no-reply.22@brc.securdeutsh.example>' }) }), {})).toBe('barclays');
+    expect(brand.test(await parsed({ message: () => compose({ from: '"Halifax Online" <alerts@halifax-verify.example>' }) }), {})).toBe('halifax');
+    expect(brand.test(await parsed({ message: () => compose({ from: 'Barclays <alerts@notifications.barclays.co.uk>' }) }), {})).toBe(false);
     expect(brand.test(await parsed({ message: () => compose({ from: '"-Albert-Heijn Cadeaucentrum!. .LSFIH" <newsletters.QrZl@specialty-glass.example>' }) }), {})).toBe('albert heijn');
     expect(brand.test(await parsed({ message: () => compose({ from: 'Albert Heijn <nieuwsbrief@ah.nl>' }) }), {})).toBe(false);
   });
