@@ -129,7 +129,10 @@ export function actsOnOwnSite(msg: ContentMessage, offSite: readonly Link[], als
   return actsHome && !offSite.some(carriesLure);
 }
 
-/** The link a redirector sends the reader on to, when a query parameter carries a URL on another domain. */
+/**
+ * The link a redirector sends the reader on to, when a query parameter carries a URL on another domain, or a signed
+ * token in the query names one (see tokenTarget).
+ */
 export function redirectTarget(link: Link): Link | null {
   const amp = googleAmpTarget(link);
   if (amp) return amp;
@@ -137,7 +140,13 @@ export function redirectTarget(link: Link): Link | null {
   if (q === -1) return null;
   for (const pair of link.url.slice(q + 1).split(/[&;]/)) {
     const eq = pair.indexOf('=');
-    if (eq === -1 || !redirectParams.has(pair.slice(0, eq).toLowerCase())) continue;
+    if (eq === -1) continue;
+    if (pair.startsWith('eyJ', eq + 1)) {
+      const target = tokenTarget(pair.slice(eq + 1), link);
+      if (target) return target;
+      continue;
+    }
+    if (!redirectParams.has(pair.slice(0, eq).toLowerCase())) continue;
     let value = pair.slice(eq + 1);
     try {
       value = decodeURIComponent(value);
@@ -150,6 +159,32 @@ export function redirectTarget(link: Link): Link | null {
   }
   return null;
 }
+
+/**
+ * A JSON Web Token (RFC 7519) in the query whose claims name the destination: monday.com's click tracker writes
+ * `tracker/link?token=eyJ…` with {"originalUrl": "https://…"}. The payload is base64url JSON anyone can read, and the
+ * reader lands where it says. Only claims named for a destination count (an issuer's or an audience's URL does not).
+ */
+function tokenTarget(token: string, link: Link): Link | null {
+  const parts = token.split('.');
+  if (parts.length !== 3 || token.length > MAX_TOKEN_CHARS) return null;
+  let claims: unknown;
+  try {
+    claims = JSON.parse(Buffer.from(parts[1]!, 'base64url').toString('utf8'));
+  } catch {
+    return null; // not JSON: no token a tracker reads either
+  }
+  if (claims === null || typeof claims !== 'object') return null;
+  for (const [name, value] of Object.entries(claims)) {
+    if (typeof value !== 'string' || !DESTINATION_CLAIM.test(name) || !/^https?:\/\//i.test(value)) continue;
+    const target = parseLink(value, '', link.origin);
+    if (target.host && target.domain !== link.domain) return target;
+  }
+  return null;
+}
+
+const MAX_TOKEN_CHARS = 4096;
+const DESTINATION_CLAIM = /^(?:original_?url|url|target(?:_?url)?|dest(?:ination)?(?:_?url)?|redirect(?:_?ur[il])?|link|href)$/i;
 
 /**
  * Google's AMP viewer shows any page under a Google address (https://www.google.co.uk/amp/s/other.example/page), and

@@ -1016,6 +1016,17 @@ describe('content rules', () => {
     expect(rule.test(await page('https://www.facebook.com/l.php?u=https://login-check.top/x'), {})).not.toBe(false);
   });
 
+  it('reads the destination a click tracker signs into a token in the query', async () => {
+    const rule = contentRules.find((r) => r.name === 'URL_REDIRECT')!;
+    const jwt = (claims: object) => ['{"alg":"HS256","typ":"JWT"}', JSON.stringify(claims)].map((p) => Buffer.from(p).toString('base64url')).join('.') + '.c2lnbmF0dXJl';
+    const page = (claims: object) => parsed({ message: () => html(`<p>Activate your card check.</p><a href="https://trackingservice.board-tool.example.net/tracker/link?token=${jwt(claims)}&r=euc1">Activate</a>`) });
+    expect(rule.test(await page({ originalUrl: 'https://br3484rifjk.mkwd-space.top/049', emailId: 'efcf75a8', iat: 1770035375 }), {})).toBe('example.net sends on to mkwd-space.top');
+    // an issuer's address is no destination, and a token that names none is an ordinary token
+    expect(rule.test(await page({ iss: 'https://auth.other-idp.top/', sub: 'user-1' }), {})).toBe(false);
+    expect(rule.test(await page({ originalUrl: 'https://board-tool.example.net/boards/7' }), {})).toBe(false);
+    expect(rule.test(await parsed({ message: () => html('<a href="https://x.example.net/l?token=eyJnotjson.eyJ!!.x">a</a>') }), {})).toBe(false);
+  });
+
   it('does not read the zero font size of an inline-block layout (MJML, Foundation) as hidden text', async () => {
     const hidden = contentRules.find((r) => r.name === 'HTML_HIDDEN_TEXT')!;
     const page = (body: string) => parsed({ message: () => html(body) });
