@@ -12,7 +12,7 @@ import { blockExplorerDomains, paymentPlatformHosts } from './data/payment-platf
 import { greetsReaderByName } from './greeting.js';
 import { messageTokens } from './tokens.js';
 import type { ContentAction, ContentThresholds, ContentVerdict, RuleHit, ScoreContext } from './types.js';
-import { parseLink, textUrls, type Link } from './urls.js';
+import { parseLink, registrableDomain, textUrls, type Link } from './urls.js';
 import { extensionOf } from './data/attachments.js';
 
 export interface ScorerOptions {
@@ -208,14 +208,10 @@ function isDocumentStayingHome(a: Attachment, msg: ContentMessage): boolean {
   const reach = attachedPdfReach(a);
   if (reach === null || reach.active) return false;
   const own = senderDomain(msg);
-  return reach.uris.every((uri) => {
-    const mailto = MAILTO_DOMAIN.exec(uri);
-    if (mailto) return own !== '' && (mailto[1]!.toLowerCase() === own || mailto[1]!.toLowerCase().endsWith('.' + own));
-    return isOwnSite(parseLink(uri, '', 'anchor'), msg);
-  });
+  return reach.uris.every((uri) =>
+    /^mailto:/i.test(uri) ? own !== '' && registrableDomain(uri.slice(7).split('?', 1)[0]!) === own : isOwnSite(parseLink(uri, '', 'anchor'), msg),
+  );
 }
-
-const MAILTO_DOMAIN = /^mailto:[^@?]*@([^?>\s]+)/i;
 
 /**
  * A calendar invitation (RFC 5545) whose addresses, if any, are the sender's own site or a well-known service's page
