@@ -486,6 +486,19 @@ function afterNeverAsks(text: string, index: number): boolean {
 }
 
 /**
+ * The sender says what it will do itself: "contact us so we can secure your account", "we will verify your identity
+ * at the desk". A lure asks the reader to act, in the imperative ("secure your account: …"); with "we" as the verb's
+ * subject nobody is asked anything. Only for the verbs of looking after an account: a threat is said with "we will"
+ * too ("we will close your account"), and stays a lure.
+ */
+const SENDER_DOES_IT = /\bwe(?:\s+(?:can|will|could|may|shall)|['’]ll)\s+$/;
+const LOOKING_AFTER = /^(?:verify|confirm|validate|re-?validate|update|unlock|restore|secure|re-?activate)\s/;
+
+function senderDoesIt(text: string, index: number): boolean {
+  return LOOKING_AFTER.test(text.slice(index, index + 14)) && SENDER_DOES_IT.test(text.slice(Math.max(0, index - 24), index));
+}
+
+/**
  * What stands at `index` is denied by its clause: a negation right before it, or "we will never ask you to …" (a
  * fraud list's phrase in honest mail's warning against the fraud).
  */
@@ -519,7 +532,10 @@ export function lureIn(text: string): { kind: LureKind; phrase: string } | null 
   return null;
 }
 
-/** A lure found at `index` counts: it starts a word, and no "we will never ask you to" stands before it. */
+/**
+ * A lure found at `index` counts: it starts a word, no "we will never ask you to" stands before it, and it is not the
+ * sender's own promise ("so we can secure your account").
+ */
 export function isLureStart(text: string, index: number): boolean {
-  return (index === 0 || !LETTER_OR_DIGIT.test(text[index - 1]!)) && !afterNeverAsks(text, index);
+  return (index === 0 || !LETTER_OR_DIGIT.test(text[index - 1]!)) && !afterNeverAsks(text, index) && !senderDoesIt(text, index);
 }

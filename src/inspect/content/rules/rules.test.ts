@@ -334,6 +334,20 @@ describe('content rules', () => {
     ]) expect(lure.test(await parsed({ message: () => compose({ text: request + link }) }), {}), request).toBeTruthy();
   });
 
+  it('reads no lure where the sender says it will look after the account itself ("so we can secure it"), and still the imperative', async () => {
+    const lure = contentRules.find((r) => r.name === 'PHISH_LURE_LINK')!;
+    const link = '\nOur app: https://apps.example-store.net/gym-pass\n';
+    for (const promise of [
+      'Your e-mail address was changed. If that was not you, call the front desk so we can secure your account.',
+      "Bring photo ID to your first visit and we'll verify your identity there.",
+    ]) expect(lure.test(await parsed({ message: () => compose({ text: promise + link }) }), {}), promise).toBe(false);
+    for (const request of [
+      'Your e-mail address was changed. If that was not you, secure your account now.',
+      // a threat in the sender's words is no promise
+      'Unusual sign-in detected. We will suspend your account unless you verify your account today.',
+    ]) expect(lure.test(await parsed({ message: () => compose({ text: request + link }) }), {}), request).toBeTruthy();
+  });
+
   it('reads another script\'s marks on the Latin letters of a sender\'s name as a disguise, and no accent of a Latin-script language', async () => {
     const mixed = contentRules.find((r) => r.name === 'MIXED_SCRIPTS')!;
     const brand = contentRules.find((r) => r.name === 'BRAND_IMPERSONATION')!;
