@@ -251,12 +251,17 @@ describe('content verdict', () => {
   it('counts the sender\'s profile pages beside a payment service\'s page as its own', async () => {
     // One clue seen in 19 of 20 spam and 1 of 20 ham: spam probability 0.940, unsure for mail that stays home.
     const o = { model: { spamMessages: 20, hamMessages: 20, tokens: new Map([['subject:receipt', { spam: 19, ham: 1 }]]) }, thresholds, modelWeight: 8, maxScanBytes: 1e6 };
-    const verdictFor = async (footer: string) => {
-      const p = parseContent(await compose({ from: 'Cartwheel <plus@cartwheelgrocery.example>', subject: 'receipt', text: `View receipt: https://pay.stripe.com/receipts/payment/CAcaFw ${footer}` }));
+    const verdictFor = async (footer: string, extra: Record<string, unknown> = {}) => {
+      const p = parseContent(await compose({ from: 'Cartwheel <plus@cartwheelgrocery.example>', subject: 'receipt', text: `View receipt: https://pay.stripe.com/receipts/payment/CAcaFw ${footer}`, ...extra }));
       if (p.kind !== 'message') throw new Error(p.reason);
       return scoreMessage(p.message, {}, o);
     };
     expect(await verdictFor('Follow us: https://www.instagram.com/cartwheelgrocery')).toMatchObject({ action: 'accept', rules: [{ name: 'STATISTICAL_MODEL', score: 4 }] });
+    // the same receipt with its PDF attached: no way further unless the PDF's own links leave (or it cannot be read)
+    const receipt = (action: string) => ({ attachments: [{ filename: 'receipt.pdf', content: `%PDF-1.4\n4 0 obj\n<< /Type /Annot /Subtype /Link /A ${action} >>\nendobj\n%%EOF\n` }] });
+    expect(await verdictFor('', receipt('<< /S /URI /URI (https://cartwheelgrocery.example/help) >>'))).toMatchObject({ action: 'accept' });
+    expect(await verdictFor('', receipt('<< /S /URI /URI (https://cartwheel-refunds.top/claim) >>'))).toMatchObject({ action: 'tag' });
+    expect(await verdictFor('', { attachments: [{ filename: 'receipt.docx', content: 'PK\u0003\u0004word/document.xml' }] })).toMatchObject({ action: 'tag' });
     // a regulator's register a regulated firm names, the EU's dispute-resolution page a shop must link to
     for (const authority of ['https://register.fca.org.uk/s/firm?id=001b000000NMXYZ', 'https://ec.europa.eu/consumers/odr/', 'https://www.gov.uk/government/organisations/ofgem']) {
       expect(await verdictFor(`Regulated: ${authority}`), authority).toMatchObject({ action: 'accept' });

@@ -118,9 +118,10 @@ function modelHit(p: number, hintScore: number, corroborated: boolean, shape: { 
 /**
  * Every link stays on the sender's own site, or the link where the reader acts does and the others only sit below it
  * (a "Powered by" credit, a help centre: actsOnOwnSite), or every link leaves only for a well-known service's own
- * pages with nothing attached (a carrier's tracking page, a DocuSign envelope: no attacker's page behind them; the
- * invoice a shop bills through Stripe or an accountant through Xero: the page is the sender's account there) and the
- * sender's own profile pages (a receipt on Stripe with the shop's social links below it), or there is no link and
+ * pages (a carrier's tracking page, a DocuSign envelope: no attacker's page behind them; the invoice a shop bills
+ * through Stripe or an accountant through Xero: the page is the sender's account there) and the sender's own profile
+ * pages (a receipt on Stripe with the shop's social links below it), with nothing attached that sends the reader
+ * further (a PDF receipt whose links stay home is no way out; a picture may be a QR code), or there is no link and
  * nothing attached but a calendar invitation whose own links stay on the sender's site or a service's pages (a
  * branch's appointment confirmation with its .ics); and the reader's answer
  * goes back to the sender: a Reply-To on another domain, or a free-mail address in the text to write to instead
@@ -130,7 +131,11 @@ function sendsNowhereElse(msg: ContentMessage, ctx: ScoreContext): boolean {
   if (externalReplyTo(msg, ctx) !== null || namesFreeMailboxElsewhere(msg, ctx)) return false;
   if (clickLinks(msg).length === 0) return msg.attachments.every((a) => isInvitationStayingHome(a, msg));
   const offSite = offSiteLinks(msg);
-  return linksOnlyToOwnSite(msg) || actsOnOwnSite(msg, offSite) || (msg.attachments.length === 0 && offSite.every((l) => isServicesOrPaymentPage(l) || isSendersProfilePage(l)));
+  return (
+    linksOnlyToOwnSite(msg) ||
+    actsOnOwnSite(msg, offSite) ||
+    (msg.attachments.every((a) => isInvitationStayingHome(a, msg) || isDocumentStayingHome(a, msg)) && offSite.every((l) => isServicesOrPaymentPage(l) || isSendersProfilePage(l)))
+  );
 }
 
 /**
