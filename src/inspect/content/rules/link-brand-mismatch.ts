@@ -6,7 +6,7 @@ import { onFreeHosting } from '../data/free-hosting.js';
 import { isShortLink } from '../data/shorteners.js';
 import { socialNetworkDomains } from '../data/profile-pages.js';
 import { nameIncludesOwnDomain, offSiteLinks, senderDomain } from '../links.js';
-import { findLure } from './phish-lure.js';
+import { lureWayOut } from './phish-lure.js';
 import type { ContentRule } from './rule.js';
 
 const knownDomains = new Set(brands.flatMap((b) => b.domains));
@@ -35,9 +35,11 @@ export const linkBrandMismatch: ContentRule = {
     if (named && hidden.length > 0) return `says ${named.name}, links go to ${hidden[0]!.domain}`;
     const links = candidates('own');
     if (links.length === 0) return false;
-    // Or the subject or text names it while luring (newsletters name brands in headlines all the time, but do not
-    // ask the reader to unlock an account through a stranger's site).
-    const brand = findLure(msg) ? brandInText(msg.subject + '\n' + msg.text) : undefined;
+    // Or the subject or text names it while luring the reader off the sender's site (newsletters name brands in
+    // headlines all the time, but do not ask the reader to unlock an account through a stranger's site; a studio's
+    // renewal notice that sends the reader to its billing page at Stripe and names its Instagram page in the footer
+    // lures nobody anywhere).
+    const brand = lureWayOut(msg) ? brandInText(msg.subject + '\n' + msg.text) : undefined;
     if (brand) return `says ${brand.name}, links go to ${links[0]!.domain}`;
     // Mail from a brand's own domain links to its site or its mailing service's tracker, never to a page on a free
     // hosting platform: that is a forged From (a relay's customer cannot send as the bank once its sender domains are

@@ -33,6 +33,22 @@ function searchLure(msg: ContentMessage): Lure {
   return found && { kind: found.kind, phrase: found.phrase.replace(/\s+/g, ' ') };
 }
 
+/**
+ * The message's lure and where it sends the reader off the sender's site to act on it ("links to x.example"), or null
+ * when there is no lure or no way out. Kept with the parsed message like the lure (two rules ask).
+ */
+export function lureWayOut(msg: ContentMessage): { lure: NonNullable<Lure>; out: string } | null {
+  const known = ways.get(msg);
+  if (known !== undefined) return known;
+  const lure = findLure(msg);
+  const out = lure && wayOut(msg, lure.kind);
+  const found = lure && out ? { lure, out } : null;
+  ways.set(msg, found);
+  return found;
+}
+
+const ways = new WeakMap<ContentMessage, { lure: NonNullable<Lure>; out: string } | null>();
+
 function wayOut(msg: ContentMessage, kind: string): string | null {
   // An invoice or payment to settle on a payment service's own hosted page is a business billing its customer; a
   // deposit or withdrawal shown on a public block explorer is the transaction's public record.
@@ -91,10 +107,9 @@ export const phishLure: ContentRule = {
   strength: 'evidence',
   description: 'asks the reader to act on an account, payment, parcel, invoice, wallet, prize or complaint, or sells casino bonuses, prescription drugs, weight loss, dating or stolen access, and sends them off the sender\'s own site to do it',
   test(msg) {
-    const lure = findLure(msg);
-    if (!lure) return false;
-    const out = wayOut(msg, lure.kind);
-    if (!out || toServicesOwnPages(msg)) return false;
+    const found = lureWayOut(msg);
+    if (!found || toServicesOwnPages(msg)) return false;
+    const { lure, out } = found;
     const detail = `${lure.kind}: "${lure.phrase}", ${out}`;
     const tagsAlone = lure.kind === 'credentials' || lure.kind === 'gambling' || lure.kind === 'pharmacy' || lure.kind === 'crimeware';
     return tagsAlone ? { detail, score: TAGS_ALONE_SCORE } : detail;

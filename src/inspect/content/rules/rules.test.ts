@@ -1106,6 +1106,26 @@ describe('content rules', () => {
     expect(rule.test(await bank('https://click.mailing-service.example.net/t/18590'), {})).toBe(false);
   });
 
+  it('takes a brand named beside a lure for a mismatch only when the lure sends the reader off the sender\'s site', async () => {
+    const rule = contentRules.find((r) => r.name === 'LINK_BRAND_MISMATCH')!;
+    const renewal = (pay: string) =>
+      parsed({
+        message: () =>
+          compose({
+            from: 'Harbour Pilates <hello@harbourpilates.example>',
+            text: undefined,
+            html:
+              `<p>Your class pass renews on 1 May. Need a new card on file? <a href="${pay}">Update payment details</a></p>` +
+              '<p>Book classes in <a href="https://bookings.studio-platform.example/harbour">your bookings account</a>.</p>' +
+              '<p><a href="https://harbourpilates.example">harbourpilates.example</a> · <a href="https://www.instagram.com/harbourpilates/">Instagram</a></p>',
+          }),
+      });
+    // the card updated at the studio's billing page at Stripe: the booking platform and Instagram below lure nobody
+    expect(rule.test(await renewal('https://billing.stripe.com/p/login/4gw2Kd'), {})).toBe(false);
+    // the same words sending the reader to a stranger's page to update it
+    expect(rule.test(await renewal('https://card-update-portal.top/harbour'), {})).toBe('says instagram, links go to card-update-portal.top');
+  });
+
   it('leaves a Reply-To at the sender\'s help desk alone, not one under the sender\'s name on another suffix', async () => {
     const rule = contentRules.find((r) => r.name === 'REPLYTO_OTHER_DOMAIN')!;
     const from = 'Brightlane <no-reply@mail.brightlane.io>';
