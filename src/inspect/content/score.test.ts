@@ -153,7 +153,9 @@ describe('content verdict', () => {
     // ... nor a service's redirector, which sends the reader on to whatever page it names.
     expect(await verdictFor('https://app.brightlane.io/billing https://www.google.com/url?q=https%3A%2F%2Fbrightlane-offers.top%2Fcart')).toMatchObject({ action: 'tag' });
     // Another page of the same platforms is not a profile: Google's own pages outside the app store count as elsewhere.
-    expect(await verdictFor('https://app.brightlane.io/billing https://sites.google.com/view/brightlane-billing')).toMatchObject({ action: 'tag' });
+    // (Beside the sender's own site the model is unsure below 0.99 then, but for mail that links elsewhere too.)
+    expect(await verdictFor('https://sites.google.com/view/brightlane-billing')).toMatchObject({ action: 'tag' });
+    expect((await verdictFor('https://app.brightlane.io/billing https://sites.google.com/view/brightlane-billing')).rules[0]!.description).toContain("links to the sender's own site and no evidence");
     // No link and no attachment: it sends the reader nowhere at all (an invoice whose amount is in the text).
     expect(await verdictFor('reply to this mail with any question')).toMatchObject({ action: 'accept', rules: [{ name: 'STATISTICAL_MODEL', score: 4 }] });
     // ... unless the answer goes elsewhere: a Reply-To on another domain, or a free mailbox named in the text.
@@ -246,6 +248,28 @@ describe('content verdict', () => {
       expect(await withFile('schedule.pdf', pdf(action)), action).toMatchObject({ action: 'accept' });
     }
     expect(await withFile('schedule.pdf', '%PDF-1.4\n%%EOF\n')).toMatchObject({ action: 'accept' });
+  });
+
+  it('lets the model alone tag mail that links to the sender\'s own site beside a third party\'s page only from 0.99', async () => {
+    // One clue: seen in 19 of 20 spam and 1 of 20 ham (spam probability 0.940), or in 40 of 40 spam (0.994).
+    const options = (counts: { spam: number; ham: number }) => ({ model: { spamMessages: 40, hamMessages: 40, tokens: new Map([['subject:welcome', counts]]) }, thresholds, modelWeight: 8, maxScanBytes: 1e6 });
+    const verdictFor = async (text: string, counts = { spam: 19, ham: 1 }, extra: Record<string, unknown> = {}) => {
+      const p = parseContent(await compose({ from: 'Kestrel Yoga <hello@kestrelyoga.example>', subject: 'welcome', text, ...extra }));
+      if (p.kind !== 'message') throw new Error(p.reason);
+      return scoreMessage(p.message, {}, options(counts));
+    };
+    const booking = 'Book your first class: https://bookings.studio-platform.example/kestrel/schedule';
+    const studio = `${booking}\n\nKestrel Yoga, https://kestrelyoga.example`;
+    const capped = await verdictFor(studio);
+    expect(capped).toMatchObject({ action: 'accept', rules: [{ name: 'STATISTICAL_MODEL', score: 4 }] });
+    expect(capped.rules[0]!.description).toContain("links to the sender's own site and no evidence speaks against it");
+    // without the sender's own site among its links, the model tags alone as before; so it does when it is sure
+    expect(await verdictFor(booking)).toMatchObject({ action: 'tag' });
+    expect(await verdictFor(studio, { spam: 40, ham: 0 })).toMatchObject({ action: 'tag' });
+    // a hint lifts the line to a tag (a Reply-To elsewhere), and evidence is not talked down (a sign-in lure off the site)
+    expect(await verdictFor(studio, undefined, { replyTo: 'kestrel.bookings@frontdesk-mail.example' })).toMatchObject({ action: 'tag' });
+    const lure = await verdictFor(`Your account is suspended. Verify your account: https://kestrel-login.top/verify\n\n${studio}`);
+    expect(lure.rules.find((r) => r.name === 'STATISTICAL_MODEL')?.score).toBe(7);
   });
 
   it('counts the sender\'s profile pages beside a payment service\'s page as its own', async () => {

@@ -51,7 +51,7 @@ export function scoreMessage(msg: ContentMessage, ctx: ScoreContext, o: ScorerOp
   // they say nothing: every shop's and application's notice is HTML. There the words alone decide.
   const p = spamProbability(o.model, messageTokens(msg, !staysHome));
   const namesReader = staysHome && greetsReaderByName(msg) && msg.attachments.every((a) => isPicture(a) || isInvitationStayingHome(a, msg) || isDocumentStayingHome(a, msg));
-  const model = modelHit(p, sum(hints), evidence.length > 0, { reply: isReply(msg), staysHome, namesReader }, o);
+  const model = modelHit(p, sum(hints), evidence.length > 0, { reply: isReply(msg), staysHome, linksHome: staysHome || clickLinks(msg).some((l) => isOwnSite(l, msg)), namesReader }, o);
   return verdictOf([...evidence, ...hints, ...(model ? [model] : [])], o.thresholds);
 }
 
@@ -60,7 +60,7 @@ export function scoreMessage(msg: ContentMessage, ctx: ScoreContext, o: ScorerOp
  * spam words from somebody else's mail (a public corpus) and has never seen this deployment's phishing, so its ham
  * evidence must not talk down the hints or the evidence (an attacker's phishing inside an honest template reads as
  * ham to it); and without evidence, the model and the hints together stay below the quarantine threshold: a token
- * model may tag, never hold. Two more limits keep it from tagging on its own where it knows least:
+ * model may tag, never hold. More limits keep it from tagging on its own where it knows least:
  * - below `UNSURE_BELOW` the chi-square combining says its clues conflict (SpamBayes calls that range "unsure"):
  *   the line stays a point under the tag threshold, so a hint or evidence must agree before the message is tagged
  *   (and only evidence where the message sends the reader nowhere but the sender's own site, see below);
@@ -85,11 +85,17 @@ export function scoreMessage(msg: ContentMessage, ctx: ScoreContext, o: ScorerOp
  *   keeps the model's say unless it is a PDF whose links stay on the sender's site too and that acts on nothing by
  *   itself: "Hi Karen, please find the invoice attached" is also what a hijacked mailbox sends its owner's contacts,
  *   with the lure's link inside the PDF (read by `pdfReach`) or inside an office file (not read).
+ * - mail that links to the sender's own site among other places is unsure below `UNSURE_BELOW_HOME` too, unless
+ *   evidence speaks against it. Its sender puts its own domain behind it; its other links go to the services it
+ *   works with (a booking platform, a form service, an e-book app), which no list can name in full, and the model
+ *   alone is what tagged such notices at 0.92-0.98 (a studio's welcome, a parents' association's consent form). A
+ *   hijacked account's phishing inside the owner's template shows a sign besides (a lure, a brand, a Reply-To
+ *   elsewhere, urgency), and a hint still lifts the line to a tag.
  */
 const UNSURE_BELOW = 0.9;
 const UNSURE_BELOW_HOME = 0.99;
 
-function modelHit(p: number, hintScore: number, corroborated: boolean, shape: { reply: boolean; staysHome: boolean; namesReader: boolean }, o: ScorerOptions): RuleHit | null {
+function modelHit(p: number, hintScore: number, corroborated: boolean, shape: { reply: boolean; staysHome: boolean; linksHome: boolean; namesReader: boolean }, o: ScorerOptions): RuleHit | null {
   const raw = round(o.modelWeight * (2 * p - 1));
   if (raw <= 0) return null;
   const limits: Array<[number, string]> = [];
@@ -105,6 +111,8 @@ function modelHit(p: number, hintScore: number, corroborated: boolean, shape: { 
   } else if (p < UNSURE_BELOW) limits.push([round(o.thresholds.tag - 1), `below ${UNSURE_BELOW} the model is unsure and tags only with other signs`]);
   else if (shape.staysHome && p < UNSURE_BELOW_HOME) {
     limits.push([round(o.thresholds.tag - 1), `it sends the reader nowhere but the sender's own site: below ${UNSURE_BELOW_HOME} the model tags only with other signs`]);
+  } else if (shape.linksHome && !corroborated && p < UNSURE_BELOW_HOME) {
+    limits.push([round(o.thresholds.tag - 1), `it links to the sender's own site and no evidence speaks against it: below ${UNSURE_BELOW_HOME} the model tags only with other signs`]);
   }
   if (shape.reply) limits.push([round(o.thresholds.tag - 0.1), 'a reply in a conversation is tagged only with other signs']);
   const [cap, why] = limits.reduce<[number, string]>((low, l) => (l[0] < low[0] ? l : low), [raw, '']);
