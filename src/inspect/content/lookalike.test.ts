@@ -14,10 +14,11 @@ describe('lookalike domains', () => {
     expect(lookalikeOf('micosoft.com')).toMatchObject({ how: 'one letter off' });
     expect(lookalikeOf('paypal-secure-login.net')).toMatchObject({ how: 'brand name inside' });
     expect(lookalikeOf('dh1.com')).toMatchObject({ how: 'confusable letters', brand: { name: 'dhl' } });
+    expect(lookalikeOf('github-advisory.net')).toMatchObject({ how: 'brand name inside', brand: { name: 'github' } });
   });
 
   it('leaves the brand\'s own domains and unrelated names alone', () => {
-    for (const d of ['paypal.com', 'microsoftonline.com', 'dhl.de', 'example.com', 'lindner-kaffee.de', 'appletree-bakery.com', 'chaser.io', 'w3.org']) {
+    for (const d of ['paypal.com', 'githubusercontent.com', 'microsoftonline.com', 'dhl.de', 'example.com', 'lindner-kaffee.de', 'appletree-bakery.com', 'chaser.io', 'w3.org']) {
       expect(lookalikeOf(d)).toBeNull();
     }
   });

@@ -38,6 +38,9 @@ export const brands: Brand[] = [
   { name: 'docusign', domains: ['docusign.com', 'docusign.net'] },
   { name: 'dropbox', domains: ['dropbox.com', 'dropboxmail.com', 'dropboxusercontent.com'] }, // the last serves shared files' downloads
   { name: 'wetransfer', domains: ['wetransfer.com', 'we.tl'] },
+  // developers' accounts, tokens and repositories ("security vulnerability detected in your repository"); github.io
+  // is not among its domains: anyone publishes there (data/free-hosting.ts)
+  { name: 'github', domains: ['github.com', 'githubusercontent.com', 'githubassets.com', 'github.blog', 'githubstatus.com', 'github.dev'] },
   { name: 'adobe', domains: ['adobe.com', 'adobesign.com'] },
   { name: 'dhl', domains: ['dhl.com', 'dhl.de', 'dhl.nl', 'dhl.fr', 'dhl.es', 'dhl.it', 'dhl.pt', 'deutschepost.de'] },
   { name: 'fedex', domains: ['fedex.com'] },
