@@ -232,6 +232,9 @@ export const lurePatterns: Record<LureKind, string[]> = {
     w`(?:seed|recovery|secret)\s+phrase|connect\s+(?:your\s+|the\s+)?(?:crypto\s+)?wallet|verify\s+your\s+wallet|wallet\s+verification|airdrop`,
     // tokens "allocated" to the reader's balance, to be claimed on the attacker's page
     w`claim\s+your\s+(?:[${L}$]+\s+)?(?:token\s+)?allocation|token\s+allocation\s+(?:program|event)`,
+    // ... or "your tokens" to be claimed, named by their ticker ("Claim your SCR tokens"; claiming is the act: an API's
+    // "your tokens are ready" is no lure); en, de, fr, es, it, nl, pt
+    w`claim\s+your\s+(?:[${L}$-]+\s+)?tokens|(?:fordern|beanspruchen)\s+sie\s+(?:jetzt\s+)?ihre\s+(?:[${L}$]+\s+)?tokens?|(?:réclamez|récupérez)\s+vos\s+(?:[${L}$]+\s+)?(?:jetons|tokens)|(?:reclama|reclame)\s+(?:tus|sus|seus)\s+(?:[${L}$]+\s+)?tokens|(?:richiedi|riscatta)\s+i\s+tuoi\s+(?:[${L}$]+\s+)?token|claim\s+(?:je|uw)\s+(?:[${L}$]+\s+)?tokens|resgate\s+(?:seus|os\s+seus)\s+(?:[${L}$]+\s+)?tokens`,
     // free coins handed out to whoever follows the link (the "giveaway" and "donation" scams)
     w`(?:accept|claim|receive|get|collect|withdraw)\s+(?:your\s+)?free\s+(?:btc|bitcoin|eth|ether|usdt|crypto|tokens?|coins?)\b|free\s+(?:btc|bitcoin|eth|usdt)\s+(?:giveaway|donation|airdrop)`,
     w`(?:btc|eth|usdt|bitcoin)\s+(?:pending\s+)?withdrawal|withdrawal\s+of\s+(?:[\d.]+\s*)?(?:btc|eth|usdt|bitcoin)|earned\s+\+?[\d.]+\s*(?:btc|eth|usdt)|cloud\s+mining`,

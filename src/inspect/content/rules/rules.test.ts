@@ -1524,6 +1524,7 @@ describe('content rules', () => {
       'Sie sind einer der Finalisten für unser Gewinnspiel. Machen Sie mit, um Ihren möglichen Gewinn JETZT zu sichern: https://r.evil.example/g',
       'Congratulations, you are one of the lucky finalists of our holiday draw: https://r.evil.example/g',
       'Register to claim your XRP allocation: https://r.evil.example/x',
+      'Thank you for being part of the community. Claim your ORB tokens before the window closes: https://r.evil.example/x',
       'You have earned +0.303472 BTC using our cloud mining service! This withdrawal of BTC is pending: https://r.evil.example/x',
       'You have a new incoming transaction 21337712216. Verify, and order the withdrawal of funds: https://r.evil.example/x',
       'Ihr Guthaben von 1.250 € ist eingegangen. Auszahlung jetzt anfordern: https://r.evil.example/x',
