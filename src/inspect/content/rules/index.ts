@@ -24,6 +24,7 @@ import { linkBrandMismatch } from './link-brand-mismatch.js';
 import { linkFreeHosting } from './link-free-hosting.js';
 import { lookalikeDomain } from './lookalike-domain.js';
 import { missingFrom } from './missing-from.js';
+import { nameFieldBait } from './name-field-bait.js';
 import { mixedScripts } from './mixed-scripts.js';
 import { phishAdvanceFee } from './phish-advance-fee.js';
 import { phishCredentials } from './phish-credentials.js';
@@ -68,7 +69,7 @@ export const contentRules: readonly ContentRule[] = [
   // attachments
   attachExecutable, attachScript, attachMacroOffice, attachEncryptedArchive, attachHtmlForm, attachDoubleExtension,
   // language
-  greetingByAddress, fakeSafetyBanner, phishLure, phishQrCode, phishGiftCard, phishWireRequest, phishCallback, phishExtortion, phishCredentials, phishPayment, phishNewAccountAbroad, phishCousinReplyTo, phishUrgency, phishAdvanceFee, subjectAllCaps, textAllCaps, unfilledPlaceholder, disguisedWords, brandDisguisedSpelling,
+  greetingByAddress, nameFieldBait, fakeSafetyBanner, phishLure, phishQrCode, phishGiftCard, phishWireRequest, phishCallback, phishExtortion, phishCredentials, phishPayment, phishNewAccountAbroad, phishCousinReplyTo, phishUrgency, phishAdvanceFee, subjectAllCaps, textAllCaps, unfilledPlaceholder, disguisedWords, brandDisguisedSpelling,
   // encoding
   mixedScripts, zeroWidth, styledLetters,
 ];

@@ -71,6 +71,11 @@ const cases: Record<string, { positive: Case; negative: Case }> = {
     // the address in a footer, and a greeting by name
     negative: { message: () => compose({ text: 'Hi Bob,\n\nyour order shipped.\n\nThis message was sent to bob@example.org.' }) },
   },
+  NAME_FIELD_BAIT: {
+    positive: { message: () => compose({ from: 'WordPress <wordpress@bakery.example>', text: 'Username: www.quick-win.blogspot.ro - 90966 EURO\n\nTo set your password, visit: https://bakery.example/wp-login.php?action=rp' }) },
+    // a real name, an e-mail address as the login, the site naming itself in the greeting
+    negative: { message: () => compose({ from: 'WordPress <wordpress@bakery.example>', text: 'Hello and welcome to www.bakery.example, Anna Kowalska!\nUsername: anna.kowalska@mail.example\nYour plan: Basic, €9.00 a month' }) },
+  },
   RECIPIENT_IN_LINK: {
     positive: { message: () => compose({ text: 'Sign in: https://portal.evil.example/login#Ym9iQGV4YW1wbGUub3Jn' }), ctx: { recipients: ['bob@example.org'] } },
     // the reader's address on the sender's own site (its unsubscribe link), and another reader's address elsewhere
@@ -332,6 +337,22 @@ describe('content rules', () => {
       // a negation of something else than asking keeps the lure
       'If you do not pay the redelivery fee today, the parcel goes back to the sender.',
     ]) expect(lure.test(await parsed({ message: () => compose({ text: request + link }) }), {}), request).toBeTruthy();
+  });
+
+  it('reads a sign-up notice or auto-reply whose echoed name is a web address or a sum of money as a form filled with bait', async () => {
+    const rule = contentRules.find((r) => r.name === 'NAME_FIELD_BAIT')!;
+    const notice = async (text: string) => rule.test(await parsed({ message: () => compose({ from: 'Cycles Morel <boutique@cyclesmorel.example>', text }) }), {});
+    for (const bait of [
+      "Nom d'utilisateur : www.crypto-payout.example - 4 500 EUR pour vous\nMot de passe : celui que vous avez choisi",
+      'Hi 💰 You received 1.25 BTC, withdraw at https://payout-desk.example/w,\n\nthanks for contacting us, we will answer within two days.',
+      'Dear $5,000 bonus waiting for you,\n\nthank you for registering.',
+    ]) expect(await notice(bait), bait).toMatch(/^"/);
+    for (const honest of [
+      'Hi Camille,\n\nyour order of €120.00 has shipped.',
+      "Nom d'utilisateur : camille.roux@mail.example",
+      'Bonjour et bienvenue sur www.cyclesmorel.example, Camille,\nvotre compte est prêt.',
+      'Name: Gift card €50\nQuantity: 1',
+    ]) expect(await notice(honest), honest).toBe(false);
   });
 
   it('reads no lure where the sender says it will look after the account itself ("so we can secure it"), and still the imperative', async () => {
