@@ -1579,6 +1579,10 @@ describe('content rules', () => {
       'Please verify your phone number within 48 hours, or access to your account may be restricted: https://r.evil.example/v',
       'Sollte die Verifizierung nicht erfolgen, kann der Zugriff auf Ihr Konto vorübergehend eingeschränkt werden: https://r.evil.example/v',
       "Sans vérification, l'accès à votre compte pourrait être suspendu : https://r.evil.example/v",
+      // a voucher or gift card of a stated sum to win
+      'Answer three questions and win a $500 Target gift card: https://r.evil.example/g',
+      'Jetzt 500€ Supermarkt-Gutschein gewinnen: https://r.evil.example/g',
+      'Participez et gagnez une carte cadeau de 300 € : https://r.evil.example/g',
     ]) expect(await test(text), text).toMatch(/^(?:reward|credentials|parcel|crypto):/);
     for (const text of [
       'Consta no Sistema uma Multa de Trânsito no valor de 2.934,70. Visualizar Multa: https://r.evil.example/m',
@@ -1598,6 +1602,7 @@ describe('content rules', () => {
       'The five finalists of the design award are announced on our blog: https://partner.example/award',
       'Sie wurden als Teilnehmerin für den Workshop ausgewählt: https://partner.example/workshop',
       'Jetzt Ihren 10 € Gutschein sichern und im Shop einlösen: https://partner.example/gutschein',
+      'Buy a $50 gift card for someone you love: https://partner.example/gift-cards',
       'Beim Gewinnspiel werden drei Gewinner per Los ausgewählt, Teilnahmebedingungen: https://partner.example/agb',
       'Bitte nehmen Sie an unserer kurzen Umfrage zur Zufriedenheit mit dem Kundendienst teil: https://survey.partner.example/q',
       'Füllen Sie die Umfrage zu Ihrem letzten Einkauf aus und helfen Sie uns, besser zu werden: https://survey.partner.example/q',
