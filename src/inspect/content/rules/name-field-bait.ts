@@ -10,11 +10,21 @@ import type { ContentRule } from './rule.js';
 
 // Where notices print the name the reader signed up with, in the languages the lure lists know; lower case. A
 // line of its own ("Username: …", "Nombre de usuario: …"), not a product's or a plan's "Name:", nor a "Login:" line,
-// which is often the address of the page to sign in on.
-const NAME_LINE = new RegExp(
-  String.raw`(?:^|\n)[ \t]*(?:user\s?name|login\s+name|benutzername|nutzername|nom\s+d'utilisateur|identifiant|nombre\s+de\s+usuario|usuario|nome\s+utente|gebruikersnaam|nome\s+de\s+usu[aá]rio|usu[aá]rio|nazwa\s+u[żz]ytkownika|u[žz]ivatelsk[ée]\s+jm[ée]no|anv[äa]ndarnamn)[ \t]*:[ \t]*([^\n]{1,120})`,
-  'gu',
-);
+// which is often the address of the page to sign in on. Found from the colon back: the label pattern tried at every
+// position of every message cost more than the rest of the rule, and colons are few.
+const NAME_LABEL = /^[ \t]*(?:user\s?name|login\s+name|benutzername|nutzername|nom\s+d'utilisateur|identifiant|nombre\s+de\s+usuario|usuario|nome\s+utente|gebruikersnaam|nome\s+de\s+usu[aá]rio|usu[aá]rio|nazwa\s+u[żz]ytkownika|u[žz]ivatelsk[ée]\s+jm[ée]no|anv[äa]ndarnamn)[ \t]*$/;
+const LABEL_CHARS = 40;
+
+/** The values of the lines "label: value" whose label names the reader's login. */
+function* nameLines(text: string): Generator<string> {
+  for (let colon = text.indexOf(':'); colon !== -1; colon = text.indexOf(':', colon + 1)) {
+    const start = text.lastIndexOf('\n', colon) + 1;
+    if (colon - start > LABEL_CHARS || !NAME_LABEL.test(text.slice(start, colon))) continue;
+    const end = text.indexOf('\n', colon);
+    yield text.slice(colon + 1, end === -1 ? undefined : end).slice(0, 120);
+  }
+}
+
 // ... or the greeting's name: what stands between the greeting and its comma on the first lines.
 const GREETING_NAME = new RegExp(String.raw`(?:^|[^\p{L}])${GREETING}[ \t]+([^,\n]{1,120}),`, 'u');
 const OPENING_CHARS = 600;
@@ -37,11 +47,14 @@ export const nameFieldBait: ContentRule = {
       return MONEY.test(name) ? name.trim() : null;
     };
     const text = msg.lower.own;
-    for (const m of text.matchAll(NAME_LINE)) {
-      const found = bait(m[1]!);
+    for (const value of nameLines(text)) {
+      const found = bait(value);
       if (found) return `"${found}"`;
     }
-    const greeting = GREETING_NAME.exec(text.slice(0, OPENING_CHARS));
+    // the greeting's pattern only where the opening holds something to find
+    const opening = text.slice(0, OPENING_CHARS);
+    if (!WEB_ADDRESS.test(opening) && !MONEY.test(opening)) return false;
+    const greeting = GREETING_NAME.exec(opening);
     const found = greeting && bait(greeting[1]!);
     return found ? `"${found}"` : false;
   },
