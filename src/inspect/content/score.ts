@@ -51,7 +51,9 @@ export function scoreMessage(msg: ContentMessage, ctx: ScoreContext, o: ScorerOp
   // they say nothing: every shop's and application's notice is HTML. There the words alone decide.
   const p = spamProbability(o.model, messageTokens(msg, !staysHome));
   const namesReader = staysHome && greetsReaderByName(msg) && msg.attachments.every((a) => isPicture(a) || isInvitationStayingHome(a, msg) || isDocumentStayingHome(a, msg));
-  const model = modelHit(p, sum(hints), evidence.length > 0, { reply: isReply(msg), staysHome, linksHome: staysHome || clickLinks(msg).some((l) => isOwnSite(l, msg)), namesReader }, o);
+  // Whether a link goes home is asked only where its answer can matter (the model unsure of its own, no evidence).
+  const linksHome = staysHome || (p >= UNSURE_BELOW && p < UNSURE_BELOW_HOME && evidence.length === 0 && clickLinks(msg).some((l) => isOwnSite(l, msg)));
+  const model = modelHit(p, sum(hints), evidence.length > 0, { reply: isReply(msg), staysHome, linksHome, namesReader }, o);
   return verdictOf([...evidence, ...hints, ...(model ? [model] : [])], o.thresholds);
 }
 
