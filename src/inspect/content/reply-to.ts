@@ -25,15 +25,18 @@ export function externalReplyTo(msg: ContentMessage, ctx: ScoreContext): { domai
 /**
  * "Hannah Okafor via Ledgerly" with Reply-To "Hannah Okafor <…@okafor-architects.com>": a service (an invitation,
  * a shared document, a calendar, a mailing list that rewrites From for DMARC) sends in its own domain for the person
- * named, and answers go to that person, as the display name says before they are sent. A Reply-To in another name is
+ * named, and answers go to that person, as the display name says before they are sent (or to the person whose name
+ * opens the business's: "Jana Novak Design via Quillbill", Reply-To "Jana Novak"). A Reply-To in another name is
  * still somebody else's mailbox.
  */
 function actsForReplyTo(from: Mailbox | null, replyTo: Mailbox): boolean {
   if (!from) return false;
   const m = VIA_NAME.exec(from.name);
   if (m) {
-    const person = letters(m[1]!);
-    return person.length >= 4 && person === letters(replyTo.name);
+    // the person named, or the person of the business named ("Jana Novak Design via …" answered by "Jana Novak")
+    const named = words(m[1]!);
+    const answering = words(replyTo.name);
+    return answering.join('').length >= 4 && answering.length <= named.length && answering.every((word, i) => word === named[i]);
   }
   return sendsForNamedOrganisation(from, replyTo);
 }
@@ -63,6 +66,7 @@ const VIA_NAME = /^\s*(.+?)\s+via\s+\S/i;
 
 /** Letters only, lower case, accents dropped: "Marie-Hélène O'Brien" and "mariehelene.obrien" compare alike. */
 const letters = (s: string) => s.normalize('NFKD').toLowerCase().replace(/[^\p{L}]/gu, '');
+const words = (s: string) => s.split(/\s+/).map(letters).filter((w) => w !== '');
 
 /**
  * The Reply-To names the sender: the same display name, or the From address's user name or the display name's last

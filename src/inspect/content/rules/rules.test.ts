@@ -1159,6 +1159,9 @@ describe('content rules', () => {
     const from = 'Dana Whitfield via Tallyboard <notify@tallyboard.example>';
     expect(rule.test(await parsed({ message: () => compose({ from, replyTo: 'Dana Whitfield <dana@whitfield-legal.example>' }) }), {})).toBe(false);
     expect(rule.test(await parsed({ message: () => compose({ from, replyTo: 'Accounts Desk <desk@pay-settle.example>' }) }), {})).toBe('pay-settle.example instead of tallyboard.example');
+    // the person whose name opens the business's name answers for it; a name merely sharing a word does not
+    expect(rule.test(await parsed({ message: () => compose({ from: 'Dana Whitfield Legal via Tallyboard <notify@tallyboard.example>', replyTo: 'Dana Whitfield <dana@whitfield-legal.example>' }) }), {})).toBe(false);
+    expect(rule.test(await parsed({ message: () => compose({ from: 'Dana Whitfield Legal via Tallyboard <notify@tallyboard.example>', replyTo: 'Whitfield Payments <pay@whitfield-pay.example>' }) }), {})).not.toBe(false);
     // without the "via", a name alike on both sides is the sender in person writing from elsewhere (business e-mail compromise)
     expect(rule.test(await parsed({ message: () => compose({ from: 'Dana Whitfield <notify@tallyboard.example>', replyTo: 'Dana Whitfield <dana@whitfield-legal.example>' }) }), {})).not.toBe(false);
   });
