@@ -248,6 +248,11 @@ describe('content verdict', () => {
       expect(await withFile('schedule.pdf', pdf(action)), action).toMatchObject({ action: 'accept' });
     }
     expect(await withFile('schedule.pdf', '%PDF-1.4\n%%EOF\n')).toMatchObject({ action: 'accept' });
+    // A letter with no link and a PDF that acts on nothing: by name it is the sender's own business; to "Dear
+    // customer" it may be a harvested list's "see the attached invoice", whose phone number sits in the PDF's text.
+    const letter = (opening: string) => verdictFor(`${opening}\n\nYour renewal schedule is attached; please sign and return it.`, { attachments: [{ filename: 'schedule.pdf', content: '%PDF-1.4\n%%EOF\n' }] });
+    expect(await letter('Dear Mrs Mitchell,')).toMatchObject({ action: 'accept' });
+    expect(await letter('Dear customer,')).toMatchObject({ action: 'tag' });
   });
 
   it('lets the model alone tag mail that links to the sender\'s own site beside a third party\'s page only from 0.99', async () => {

@@ -139,7 +139,10 @@ function modelHit(p: number, hintScore: number, corroborated: boolean, shape: { 
  */
 function sendsNowhereElse(msg: ContentMessage, ctx: ScoreContext): boolean {
   if (externalReplyTo(msg, ctx) !== null || namesFreeMailboxElsewhere(msg, ctx)) return false;
-  if (clickLinks(msg).length === 0) return msg.attachments.every((a) => isInvitationStayingHome(a, msg));
+  // A link-free letter with a PDF: the PDF's text (a phone number to call, a QR code) is not read, so it stays home
+  // only when the letter greets its reader by name, as a sender who knows them writes ("Dear Mr Mehta, the rental
+  // agreement is attached"); "see the attached invoice" to a harvested list keeps the model's say.
+  if (clickLinks(msg).length === 0) return msg.attachments.every((a) => isInvitationStayingHome(a, msg) || (isDocumentStayingHome(a, msg) && greetsReaderByName(msg)));
   const offSite = offSiteLinks(msg);
   return (
     linksOnlyToOwnSite(msg) ||
