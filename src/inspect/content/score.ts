@@ -50,7 +50,7 @@ export function scoreMessage(msg: ContentMessage, ctx: ScoreContext, o: ScorerOp
   // and which catches much of today's phishing; but for mail that sends the reader nowhere but the sender's own site
   // they say nothing: every shop's and application's notice is HTML. There the words alone decide.
   const p = spamProbability(o.model, messageTokens(msg, !staysHome));
-  const namesReader = staysHome && greetsReaderByName(msg) && msg.attachments.every((a) => isPicture(a) || isInvitationStayingHome(a, msg) || isDocumentStayingHome(a, msg));
+  const namesReader = staysHome && greetsReaderByName(msg) && msg.attachments.every((a) => isPicture(a) || attachmentStaysHome(a, msg));
   // Whether a link goes home is asked only where its answer can matter (the model unsure of its own, no evidence).
   const linksHome = staysHome || (p >= UNSURE_BELOW && p < UNSURE_BELOW_HOME && evidence.length === 0 && clickLinks(msg).some((l) => isOwnSite(l, msg)));
   const model = modelHit(p, sum(hints), evidence.length > 0, { reply: isReply(msg), staysHome, linksHome, namesReader }, o);
@@ -142,12 +142,12 @@ function sendsNowhereElse(msg: ContentMessage, ctx: ScoreContext): boolean {
   // A link-free letter with a PDF: the PDF's text (a phone number to call, a QR code) is not read, so it stays home
   // only when the letter greets its reader by name, as a sender who knows them writes ("Dear Mr Mehta, the rental
   // agreement is attached"); "see the attached invoice" to a harvested list keeps the model's say.
-  if (clickLinks(msg).length === 0) return msg.attachments.every((a) => isInvitationStayingHome(a, msg) || (isDocumentStayingHome(a, msg) && greetsReaderByName(msg)));
+  if (clickLinks(msg).length === 0) return msg.attachments.every((a) => isInvitationStayingHome(a, msg) || (attachmentStaysHome(a, msg) && greetsReaderByName(msg)));
   const offSite = offSiteLinks(msg);
   return (
     linksOnlyToOwnSite(msg) ||
     actsOnOwnSite(msg, offSite) ||
-    (msg.attachments.every((a) => isInvitationStayingHome(a, msg) || isDocumentStayingHome(a, msg)) && offSite.every((l) => isServicesOrPaymentPage(l) || isSendersProfilePage(l)))
+    (msg.attachments.every((a) => attachmentStaysHome(a, msg)) && offSite.every((l) => isServicesOrPaymentPage(l) || isSendersProfilePage(l)))
   );
 }
 
@@ -213,6 +213,9 @@ const REPLY_PREFIX = /^\s*(?:re|aw|sv|vs|antw|antwort|rif|r|odp|ynt|res|resp|ref
 // How clients introduce the quoted message when they do not prefix its lines with ">": "On … wrote:" and its
 // translations, Outlook's "-----Original Message-----" and its header block ("From: … Sent: …").
 const QUOTE_INTRO = /\b(?:wrote|schrieb|a écrit|escreveu|escribió|ha scritto|schreef|skrev|napisał)\s*:|-{2,}\s*(?:original message|ursprüngliche nachricht|message d'origine|mensagem original|mensaje original|messaggio originale)|\b(?:from|von|de|da|van):[^\n]{1,200}\n\s*(?:sent|gesendet|envoyé|enviado|inviato|verzonden|date|datum):/iu;
+
+/** An attachment that sends the reader nowhere the message does not: an invitation or a PDF whose links stay home. */
+const attachmentStaysHome = (a: Attachment, msg: ContentMessage) => isInvitationStayingHome(a, msg) || isDocumentStayingHome(a, msg);
 
 /** A logo or picture shown in the message: nothing a reader opens to follow a link. */
 const isPicture = (a: { contentType: string }) => a.contentType.startsWith('image/');

@@ -18,8 +18,10 @@ const LABEL_CHARS = 40;
 /** The values of the lines "label: value" whose label names the reader's login. */
 function* nameLines(text: string): Generator<string> {
   for (let colon = text.indexOf(':'); colon !== -1; colon = text.indexOf(':', colon + 1)) {
-    const start = text.lastIndexOf('\n', colon) + 1;
-    if (colon - start > LABEL_CHARS || !NAME_LABEL.test(text.slice(start, colon))) continue;
+    // the line's start looked for only as far back as a label can reach (a long line of URLs has many colons)
+    const before = text.slice(Math.max(0, colon - LABEL_CHARS - 1), colon);
+    const newline = before.lastIndexOf('\n');
+    if ((newline === -1 && colon > LABEL_CHARS) || !NAME_LABEL.test(before.slice(newline + 1))) continue;
     const end = text.indexOf('\n', colon);
     yield text.slice(colon + 1, end === -1 ? undefined : end).slice(0, 120);
   }
